@@ -1,0 +1,231 @@
+//! The shape of an article: summary, headings with anchors, word count and links.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+/// Markdown extensions Brief enables everywhere, so extraction and rendering agree.
+pub fn parser_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub text: String,
+    /// Anchor id: `{#id}` when given, else the slugified text, made unique with `-1`, `-2`.
+    pub id: String,
+}
+
+/// A link in the body as written, with the line it is on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OutLink {
+    pub target: String,
+    pub text: String,
+    pub line: usize,
+}
+
+pub struct Outline {
+    pub summary: String,
+    pub headings: Vec<Heading>,
+    pub word_count: usize,
+    pub links: Vec<OutLink>,
+}
+
+/// Longest derived summary before it is cut at a sentence boundary.
+const SUMMARY_LIMIT: usize = 320;
+
+pub fn outline(body: &str, first_line: usize) -> Outline {
+    let (before_more, has_more) = match body.find("<!-- more -->") {
+        Some(i) => (i, true),
+        None => (body.len(), false),
+    };
+    let mut headings = Vec::new();
+    let mut used_ids = HashSet::new();
+    let mut links = Vec::new();
+    let mut word_count = 0;
+    let mut summary_text = String::new();
+    let mut first_paragraph: Option<String> = None;
+    let mut paragraph = String::new();
+    let mut in_paragraph = false;
+    let mut heading: Option<(u8, Option<String>, String)> = None;
+    let mut link: Option<(String, usize, String)> = None;
+    let mut in_code = false;
+    let line_starts = line_starts(body);
+
+    for (event, range) in Parser::new_ext(body, parser_options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some((heading_level(level), id.map(|i| i.to_string()), String::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, id, text)) = heading.take() {
+                    let text = text.trim().to_string();
+                    let id = unique_id(id.unwrap_or_else(|| slugify_heading(&text)), &mut used_ids);
+                    headings.push(Heading { level, text, id });
+                }
+            }
+            Event::Start(Tag::Paragraph) => {
+                in_paragraph = true;
+                paragraph.clear();
+            }
+            Event::End(TagEnd::Paragraph) => {
+                in_paragraph = false;
+                if first_paragraph.is_none() && !paragraph.trim().is_empty() {
+                    first_paragraph = Some(paragraph.trim().to_string());
+                }
+                if has_more && range.end <= before_more {
+                    push_spaced(&mut summary_text, paragraph.trim());
+                }
+            }
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let line = line_of(&line_starts, range.start) + first_line - 1;
+                link = Some((dest_url.to_string(), line, String::new()));
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some((target, line, text)) = link.take() {
+                    links.push(OutLink { target, text, line });
+                }
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if !in_code {
+                    word_count += text
+                        .split_whitespace()
+                        .filter(|w| w.chars().any(char::is_alphanumeric))
+                        .count();
+                }
+                if let Some((_, _, t)) = heading.as_mut() {
+                    t.push_str(&text);
+                }
+                if let Some((_, _, t)) = link.as_mut() {
+                    t.push_str(&text);
+                }
+                if in_paragraph {
+                    paragraph.push_str(&text);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak if in_paragraph => paragraph.push(' '),
+            _ => {}
+        }
+    }
+    let summary = if !summary_text.is_empty() {
+        summary_text
+    } else {
+        first_paragraph.map(|p| cut_at_sentence(&p, SUMMARY_LIMIT)).unwrap_or_default()
+    };
+    Outline {
+        summary,
+        headings,
+        word_count,
+        links,
+    }
+}
+
+fn push_spaced(out: &mut String, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(text);
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+fn line_of(line_starts: &[usize], offset: usize) -> usize {
+    line_starts.partition_point(|&s| s <= offset)
+}
+
+/// The anchor id for a heading's text: lowercase ASCII words joined by hyphens.
+pub fn slugify_heading(text: &str) -> String {
+    let slug = slug::slugify(text);
+    if slug.is_empty() { "section".into() } else { slug }
+}
+
+fn unique_id(base: String, used: &mut HashSet<String>) -> String {
+    if used.insert(base.clone()) {
+        return base;
+    }
+    let mut n = 1;
+    loop {
+        let candidate = format!("{base}-{n}");
+        if used.insert(candidate.clone()) {
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
+/// Cuts `text` at the last sentence end within `limit` bytes (always keeping the first
+/// sentence whole).
+pub fn cut_at_sentence(text: &str, limit: usize) -> String {
+    if text.len() <= limit {
+        return text.to_string();
+    }
+    let ends: Vec<usize> = text
+        .char_indices()
+        .filter(|&(i, c)| {
+            matches!(c, '.' | '!' | '?')
+                && text[i + c.len_utf8()..].starts_with(char::is_whitespace)
+        })
+        .map(|(i, c)| i + c.len_utf8())
+        .collect();
+    let cut = ends
+        .iter()
+        .rev()
+        .find(|&&e| e <= limit)
+        .or(ends.first())
+        .copied()
+        .unwrap_or(text.len());
+    text[..cut].trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_is_first_paragraph_cut_at_sentence() {
+        let long = format!("{} Second sentence here. {}", "First sentence is here.", "x ".repeat(200));
+        let o = outline(&format!("{long}\n\nNext paragraph."), 1);
+        assert_eq!(o.summary, "First sentence is here. Second sentence here.");
+    }
+
+    #[test]
+    fn summary_before_more_marker() {
+        let o = outline("Intro one.\n\nIntro two.\n\n<!-- more -->\n\nRest.", 1);
+        assert_eq!(o.summary, "Intro one. Intro two.");
+    }
+
+    #[test]
+    fn headings_get_unique_stable_ids() {
+        let o = outline("## Talks in Doha\n\n## Talks in Doha\n\n### Custom {#mine}\n", 1);
+        let ids: Vec<_> = o.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["talks-in-doha", "talks-in-doha-1", "mine"]);
+        assert_eq!(o.headings[2].level, 3);
+    }
+
+    #[test]
+    fn words_skip_code_blocks_and_links_have_lines() {
+        let o = outline("One two [three](other.md).\n\n```\nnot counted here\n```\n", 5);
+        assert_eq!(o.word_count, 3);
+        assert_eq!(o.links, vec![OutLink { target: "other.md".into(), text: "three".into(), line: 5 }]);
+    }
+}

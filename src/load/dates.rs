@@ -1,0 +1,165 @@
+//! Publication dates in the forms writers actually type.
+
+use std::fmt;
+
+use jiff::civil;
+use jiff::tz::Offset;
+
+/// A date as written: a calendar date, optionally with a time and a UTC offset.
+/// The calendar day is the writer's own (never shifted by time zone), so an article
+/// dated `2024-09-26` appears in that day's briefing wherever it is built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PubDate {
+    pub datetime: civil::DateTime,
+    pub offset: Option<Offset>,
+}
+
+pub const ACCEPTED_FORMS: &str =
+    "2024-09-26, 2024-09-26T10:00:00Z, 2024-09-26T10:00:00+02:00, 2024-09-26 10:00 or 2024-09-26 10:00 +02:00";
+
+impl PubDate {
+    pub fn parse(value: &str) -> Result<PubDate, String> {
+        let value = value.trim();
+        let invalid = || format!("invalid date `{value}`: expected one of {ACCEPTED_FORMS}");
+        let date_only = value.len() == 10;
+        if let Some(date) = date_only.then(|| value.parse::<civil::Date>().ok()).flatten() {
+            return Ok(PubDate {
+                datetime: date.to_datetime(civil::Time::midnight()),
+                offset: None,
+            });
+        }
+        if let Ok(ts) = value.parse::<jiff::Timestamp>() {
+            // RFC 3339 with Z or an offset: keep the writer's local wall clock.
+            let offset = offset_suffix(value).ok_or_else(invalid)?;
+            return Ok(PubDate {
+                datetime: offset.to_datetime(ts),
+                offset: Some(offset),
+            });
+        }
+        // "2024-09-26 10:00" with an optional offset after a space.
+        let (local, offset) = match value.rsplit_once(' ') {
+            Some((head, tail)) if tail.starts_with(['+', '-', 'Z']) => {
+                (head.trim(), Some(parse_offset(tail).ok_or_else(invalid)?))
+            }
+            _ => (value, None),
+        };
+        let datetime = local
+            .replacen(' ', "T", 1)
+            .parse::<civil::DateTime>()
+            .map_err(|_| invalid())?;
+        if !local.contains([' ', 'T']) {
+            return Err(invalid());
+        }
+        Ok(PubDate { datetime, offset })
+    }
+
+    pub fn date(&self) -> civil::Date {
+        self.datetime.date()
+    }
+
+    /// An instant for ordering and feeds; dates without an offset count as UTC.
+    pub fn timestamp(&self) -> jiff::Timestamp {
+        let offset = self.offset.unwrap_or(Offset::UTC);
+        offset
+            .to_timestamp(self.datetime)
+            .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+    }
+
+    /// RFC 3339 form, for `<time datetime>`, feeds and the sitemap.
+    pub fn rfc3339(&self) -> String {
+        let offset = self.offset.unwrap_or(Offset::UTC);
+        let dt = self.datetime;
+        let seconds = offset.seconds();
+        let sign = if seconds < 0 { '-' } else { '+' };
+        let (h, m) = (seconds.abs() / 3600, (seconds.abs() % 3600) / 60);
+        let zone = if seconds == 0 {
+            "Z".to_string()
+        } else {
+            format!("{sign}{h:02}:{m:02}")
+        };
+        format!("{}T{:02}:{:02}:{:02}{zone}", dt.date(), dt.hour(), dt.minute(), dt.second())
+    }
+
+    /// "26 September 2024", for people.
+    pub fn long(&self) -> String {
+        self.datetime.strftime("%-d %B %Y").to_string()
+    }
+}
+
+impl fmt::Display for PubDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.rfc3339())
+    }
+}
+
+fn offset_suffix(value: &str) -> Option<Offset> {
+    if value.ends_with(['Z', 'z']) {
+        return Some(Offset::UTC);
+    }
+    let cut = value.len().checked_sub(6)?;
+    parse_offset(value.get(cut..)?)
+}
+
+/// `Z`, `+02:00`, `-0530` or `+02`.
+fn parse_offset(text: &str) -> Option<Offset> {
+    if text.eq_ignore_ascii_case("z") {
+        return Some(Offset::UTC);
+    }
+    let sign = match text.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let digits: String = text[1..].chars().filter(|c| *c != ':').collect();
+    if !digits.chars().all(|c| c.is_ascii_digit()) || !matches!(digits.len(), 2 | 4) {
+        return None;
+    }
+    let hours: i32 = digits[..2].parse().ok()?;
+    let minutes: i32 = digits.get(2..).map_or(Some(0), |m| m.parse().ok())?;
+    if hours > 23 || minutes > 59 {
+        return None;
+    }
+    Offset::from_seconds(sign * (hours * 3600 + minutes * 60)).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_only() {
+        let d = PubDate::parse("2024-09-26").unwrap();
+        assert_eq!(d.date().to_string(), "2024-09-26");
+        assert_eq!(d.rfc3339(), "2024-09-26T00:00:00Z");
+    }
+
+    #[test]
+    fn utc_datetime_keeps_day() {
+        let d = PubDate::parse("2024-09-26T10:00:00Z").unwrap();
+        assert_eq!(d.rfc3339(), "2024-09-26T10:00:00Z");
+    }
+
+    #[test]
+    fn offset_keeps_local_day() {
+        let d = PubDate::parse("2024-09-26T00:30:00+02:00").unwrap();
+        assert_eq!(d.date().to_string(), "2024-09-26");
+        assert_eq!(d.rfc3339(), "2024-09-26T00:30:00+02:00");
+        assert_eq!(d.timestamp().to_string(), "2024-09-25T22:30:00Z");
+    }
+
+    #[test]
+    fn space_separated_with_and_without_offset() {
+        let d = PubDate::parse("2024-09-26 10:00").unwrap();
+        assert_eq!(d.rfc3339(), "2024-09-26T10:00:00Z");
+        let d = PubDate::parse("2024-09-26 10:00 +02:00").unwrap();
+        assert_eq!(d.rfc3339(), "2024-09-26T10:00:00+02:00");
+    }
+
+    #[test]
+    fn rejects_other_forms_with_help() {
+        for bad in ["26/09/2024", "2024-13-01", "yesterday", "2024-09-26 25:00", "2024"] {
+            let err = PubDate::parse(bad).unwrap_err();
+            assert!(err.contains(bad) && err.contains("2024-09-26T10:00:00Z"), "{err}");
+        }
+    }
+}

@@ -1,0 +1,636 @@
+//! Stage 1, load: walk `content/`, read every file, split and parse front matter into
+//! typed values. Every problem becomes a positioned diagnostic; loading goes on so a
+//! build can report all of them at once.
+
+pub mod dates;
+pub mod frontmatter;
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::diag::Diagnostic;
+pub use dates::PubDate;
+
+/// Front matter of an article, exactly the keys DESIGN.md lists.
+#[derive(Debug, Clone, Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    pub date: String,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Names of entities to attach to the article even when the text does not mention them.
+    #[serde(default)]
+    pub entities: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// Story thread id shared by articles that follow one event.
+    #[serde(default)]
+    pub story: Option<String>,
+    #[serde(default)]
+    pub slug: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    #[serde(default)]
+    pub location: Option<String>,
+    #[serde(default)]
+    pub key_points: Vec<String>,
+    #[serde(default)]
+    pub updated: Option<String>,
+    #[serde(default)]
+    pub image: Option<String>,
+    #[serde(default)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// One article, parsed and validated.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Path relative to the site root, e.g. `content/articles/x.md`.
+    pub path: PathBuf,
+    /// The whole file, kept so later stages can point diagnostics at lines.
+    pub text: String,
+    pub body_offset: usize,
+    pub front: FrontMatter,
+    pub date: PubDate,
+    pub updated: Option<PubDate>,
+    pub slug: String,
+}
+
+impl Article {
+    pub fn body(&self) -> &str {
+        &self.text[self.body_offset..]
+    }
+
+    /// 1-based line of the file on which the body starts.
+    pub fn body_line(&self) -> usize {
+        self.text[..self.body_offset].matches('\n').count() + 1
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Place,
+    Other,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 4] = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+        EntityKind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
+            EntityKind::Other => "other",
+        }
+    }
+
+    pub fn plural_label(self) -> &'static str {
+        match self {
+            EntityKind::Person => "People",
+            EntityKind::Organization => "Organisations",
+            EntityKind::Place => "Places",
+            EntityKind::Other => "Other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntityRecord {
+    name: String,
+    kind: EntityKind,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    description: Option<String>,
+}
+
+/// A gazetteer entry from `content/entities/*.md` or `content/entities.yaml`.
+#[derive(Debug, Clone)]
+pub struct EntityDef {
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: Vec<String>,
+    pub description: Option<String>,
+    /// Markdown body of an entity file, shown on its page.
+    pub body: String,
+    pub path: PathBuf,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct PageFront {
+    title: String,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    slug: Option<String>,
+    #[serde(default)]
+    draft: bool,
+    #[serde(default)]
+    extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// A standalone page from `content/pages/*.md`.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub path: PathBuf,
+    pub title: String,
+    pub description: Option<String>,
+    pub slug: String,
+    pub body: String,
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct BriefingFront {
+    #[serde(default)]
+    title: Option<String>,
+}
+
+/// An editor's note for one day, from `content/briefings/YYYY-MM-DD.md`.
+#[derive(Debug, Clone)]
+pub struct BriefingNote {
+    pub path: PathBuf,
+    pub date: jiff::civil::Date,
+    pub title: Option<String>,
+    pub body: String,
+}
+
+/// Everything read from a site folder.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    pub articles: Vec<Article>,
+    pub entities: Vec<EntityDef>,
+    pub pages: Vec<Page>,
+    pub briefings: Vec<BriefingNote>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    pub drafts: bool,
+}
+
+/// Which part of the content model a file belongs to, from its place under `content/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContentKind {
+    Article,
+    Entity,
+    EntityList,
+    Page,
+    Briefing,
+}
+
+pub fn classify(relative: &Path) -> Option<ContentKind> {
+    let mut parts = relative.components().map(|c| c.as_os_str().to_str().unwrap_or(""));
+    if parts.next()? != "content" {
+        return None;
+    }
+    let section = parts.next()?;
+    let is_markdown = relative.extension().is_some_and(|e| e == "md");
+    match section {
+        "entities.yaml" | "entities.yml" => Some(ContentKind::EntityList),
+        "articles" if is_markdown => Some(ContentKind::Article),
+        "entities" if is_markdown => Some(ContentKind::Entity),
+        "pages" if is_markdown => Some(ContentKind::Page),
+        "briefings" if is_markdown => Some(ContentKind::Briefing),
+        _ => None,
+    }
+}
+
+/// Loads the whole site. Returns what could be read plus every diagnostic found.
+pub fn load(root: &Path, config: Config, options: LoadOptions) -> (Site, Vec<Diagnostic>) {
+    let files = content_files(root);
+    let parsed: Vec<(Loaded, Vec<Diagnostic>)> = files
+        .par_iter()
+        .map(|(relative, kind)| load_file(root, relative, *kind, options))
+        .collect();
+
+    let mut site = Site {
+        root: root.to_path_buf(),
+        config,
+        articles: Vec::new(),
+        entities: Vec::new(),
+        pages: Vec::new(),
+        briefings: Vec::new(),
+    };
+    let mut diagnostics = Vec::new();
+    for (loaded, diags) in parsed {
+        diagnostics.extend(diags);
+        match loaded {
+            Loaded::Article(a) => site.articles.push(*a),
+            Loaded::Entities(list) => site.entities.extend(list),
+            Loaded::Page(p) => site.pages.push(p),
+            Loaded::Briefing(b) => site.briefings.push(b),
+            Loaded::Nothing => {}
+        }
+    }
+    diagnostics.extend(duplicate_slugs(&site.articles));
+    diagnostics.extend(duplicate_entity_names(&site.entities));
+    diagnostics.extend(duplicate_page_slugs(&site.pages));
+    (site, diagnostics)
+}
+
+/// Markdown and gazetteer files under `content/`, sorted so every run sees the same order.
+pub fn content_files(root: &Path) -> Vec<(PathBuf, ContentKind)> {
+    let content = root.join("content");
+    WalkDir::new(&content)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let relative = e.path().strip_prefix(root).ok()?.to_path_buf();
+            let hidden = relative
+                .components()
+                .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+            if hidden {
+                return None;
+            }
+            classify(&relative).map(|kind| (relative, kind))
+        })
+        .collect()
+}
+
+/// The result of loading one file.
+pub enum Loaded {
+    Article(Box<Article>),
+    Entities(Vec<EntityDef>),
+    Page(Page),
+    Briefing(BriefingNote),
+    Nothing,
+}
+
+/// Reads and parses one content file.
+pub fn load_file(
+    root: &Path,
+    relative: &Path,
+    kind: ContentKind,
+    options: LoadOptions,
+) -> (Loaded, Vec<Diagnostic>) {
+    let text = match read_utf8(root, relative) {
+        Ok(text) => text,
+        Err(d) => return (Loaded::Nothing, vec![d]),
+    };
+    let result = match kind {
+        ContentKind::Article => parse_article(relative, text, options),
+        ContentKind::Entity => parse_entity_file(relative, &text).map(|e| Loaded::Entities(vec![e])),
+        ContentKind::EntityList => parse_entity_list(relative, &text).map(Loaded::Entities),
+        ContentKind::Page => parse_page(relative, &text, options),
+        ContentKind::Briefing => parse_briefing(relative, &text).map(Loaded::Briefing),
+    };
+    match result {
+        Ok(loaded) => (loaded, Vec::new()),
+        Err(diags) => (Loaded::Nothing, diags),
+    }
+}
+
+fn read_utf8(root: &Path, relative: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(root.join(relative))
+        .map_err(|e| Diagnostic::error(relative, format!("cannot read file: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let valid = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        Diagnostic::error(
+            relative,
+            format!("file is not valid UTF-8 (invalid byte at offset {offset}); save it as UTF-8"),
+        )
+        .at_offset(&valid, offset)
+    })
+}
+
+/// Parses front matter of type `T`, pointing errors at the right line of the file.
+fn parse_front<T: DeserializeOwned + Default>(
+    path: &Path,
+    text: &str,
+    split: &frontmatter::Split<'_>,
+) -> Result<T, Diagnostic> {
+    if split.yaml.trim().is_empty() {
+        // An empty mapping still reports missing required keys.
+        return serde_yaml::from_str("{}")
+            .map_err(|e| frontmatter::yaml_error(path, text, split.yaml_offset, &e));
+    }
+    serde_yaml::from_str(split.yaml)
+        .map_err(|e| frontmatter::yaml_error(path, text, split.yaml_offset, &e))
+}
+
+/// Byte offset of `key:` at the start of a front matter line, for pointing at a value.
+fn key_offset(text: &str, split: &frontmatter::Split<'_>, key: &str) -> usize {
+    let mut offset = split.yaml_offset;
+    for line in split.yaml.split_inclusive('\n') {
+        if line.strip_prefix(key).is_some_and(|r| r.starts_with(':')) {
+            return offset + key.len() + 1 + (line.len() - key.len() - 1 - line[key.len() + 1..].trim_start().len());
+        }
+        offset += line.len();
+    }
+    split.yaml_offset.min(text.len())
+}
+
+fn parse_article(path: &Path, text: String, options: LoadOptions) -> Result<Loaded, Vec<Diagnostic>> {
+    let split = frontmatter::split(&text);
+    if !split.has_front_matter {
+        return Err(vec![Diagnostic::error(
+            path,
+            "article has no front matter: start the file with `---`, then `title:` and `date:`, then `---`",
+        )
+        .at(&text, 1, 1)]);
+    }
+    let front: FrontMatter = parse_front(path, &text, &split).map_err(|d| vec![d])?;
+    if front.draft && !options.drafts {
+        return Ok(Loaded::Nothing);
+    }
+    let mut diagnostics = Vec::new();
+    let date_at = |key: &str, message: String| {
+        Diagnostic::error(path, message).at_offset(&text, key_offset(&text, &split, key))
+    };
+    let date = PubDate::parse(&front.date).map_err(|m| diagnostics.push(date_at("date", m)));
+    let updated = match &front.updated {
+        Some(value) => PubDate::parse(value)
+            .map(Some)
+            .map_err(|m| diagnostics.push(date_at("updated", m))),
+        None => Ok(None),
+    };
+    if front.title.trim().is_empty() {
+        diagnostics.push(date_at("title", "`title` is empty".into()));
+    }
+    let slug = match &front.slug {
+        Some(raw) => normalise_slug(raw).map_err(|m| diagnostics.push(date_at("slug", m))),
+        None => Ok(slug_from_file_name(path)),
+    };
+    let body_offset = split.body_offset;
+    match (date, updated, slug) {
+        (Ok(date), Ok(updated), Ok(slug)) if diagnostics.is_empty() => {
+            Ok(Loaded::Article(Box::new(Article {
+                path: path.to_path_buf(),
+                text,
+                body_offset,
+                front,
+                date,
+                updated,
+                slug,
+            })))
+        }
+        _ => Err(diagnostics),
+    }
+}
+
+fn slug_from_file_name(path: &Path) -> String {
+    let stem = path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
+    let slug = slug::slugify(stem.as_ref());
+    if slug.is_empty() { "untitled".into() } else { slug }
+}
+
+/// Normalises a `slug:` value; a slug that would leave its output folder is an error.
+pub fn normalise_slug(raw: &str) -> Result<String, String> {
+    let path = Path::new(raw.trim());
+    let escapes = path.is_absolute()
+        || raw.trim().starts_with(['/', '\\'])
+        || path
+            .components()
+            .any(|c| matches!(c, Component::ParentDir | Component::Prefix(_) | Component::RootDir));
+    if escapes {
+        return Err(format!(
+            "slug `{raw}` would leave the output folder; use letters, digits and hyphens"
+        ));
+    }
+    let slug = raw
+        .split('/')
+        .map(slug::slugify)
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("/");
+    if slug.is_empty() {
+        return Err(format!("slug `{raw}` is empty once normalised; use letters, digits and hyphens"));
+    }
+    Ok(slug)
+}
+
+fn parse_entity_file(path: &Path, text: &str) -> Result<EntityDef, Vec<Diagnostic>> {
+    let split = frontmatter::split(text);
+    if !split.has_front_matter {
+        return Err(vec![Diagnostic::error(
+            path,
+            "entity file has no front matter: it needs `name:` and `kind:`",
+        )
+        .at(text, 1, 1)]);
+    }
+    let record: EntityRecord = serde_yaml::from_str(if split.yaml.trim().is_empty() { "{}" } else { split.yaml })
+        .map_err(|e| vec![frontmatter::yaml_error(path, text, split.yaml_offset, &e)])?;
+    let line = crate::diag::line_col(text, split.yaml_offset).0;
+    Ok(entity_from_record(record, split.body.to_string(), path, line))
+}
+
+fn entity_from_record(record: EntityRecord, body: String, path: &Path, line: usize) -> EntityDef {
+    EntityDef {
+        name: record.name.trim().to_string(),
+        kind: record.kind,
+        aliases: record.aliases.iter().map(|a| a.trim().to_string()).collect(),
+        description: record.description,
+        body,
+        path: path.to_path_buf(),
+        line,
+    }
+}
+
+fn parse_entity_list(path: &Path, text: &str) -> Result<Vec<EntityDef>, Vec<Diagnostic>> {
+    if text.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    let records: Vec<serde_yaml::Value> = serde_yaml::from_str(text)
+        .map_err(|e| vec![frontmatter::yaml_error(path, text, 0, &e)])?;
+    // Records are parsed one by one so each error names its own entry.
+    let starts = list_item_lines(text);
+    let mut entities = Vec::new();
+    let mut diagnostics = Vec::new();
+    for (i, value) in records.into_iter().enumerate() {
+        let line = starts.get(i).copied().unwrap_or(1);
+        match serde_yaml::from_value::<EntityRecord>(value) {
+            Ok(record) => entities.push(entity_from_record(record, String::new(), path, line)),
+            Err(e) => diagnostics.push(
+                Diagnostic::error(path, format!("entity #{}: {}", i + 1, e)).at(text, line, 1),
+            ),
+        }
+    }
+    if diagnostics.is_empty() { Ok(entities) } else { Err(diagnostics) }
+}
+
+/// Lines (1-based) on which top-level list items start.
+fn list_item_lines(text: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("- ") || *l == "-")
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+fn parse_page(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded, Vec<Diagnostic>> {
+    let split = frontmatter::split(text);
+    let front: PageFront = parse_front(path, text, &split).map_err(|d| vec![d])?;
+    if front.draft && !options.drafts {
+        return Ok(Loaded::Nothing);
+    }
+    let slug = match &front.slug {
+        Some(raw) => normalise_slug(raw).map_err(|m| {
+            vec![Diagnostic::error(path, m).at_offset(text, key_offset(text, &split, "slug"))]
+        })?,
+        None => slug_from_file_name(path),
+    };
+    Ok(Loaded::Page(Page {
+        path: path.to_path_buf(),
+        title: front.title,
+        description: front.description,
+        slug,
+        body: split.body.to_string(),
+        extra: front.extra,
+    }))
+}
+
+fn parse_briefing(path: &Path, text: &str) -> Result<BriefingNote, Vec<Diagnostic>> {
+    let stem = path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
+    let date = stem.parse::<jiff::civil::Date>().map_err(|_| {
+        vec![Diagnostic::error(
+            path,
+            format!("briefing note `{stem}.md` must be named after its day, like 2024-09-26.md"),
+        )]
+    })?;
+    let split = frontmatter::split(text);
+    let front: BriefingFront = if split.has_front_matter {
+        parse_front(path, text, &split).map_err(|d| vec![d])?
+    } else {
+        BriefingFront::default()
+    };
+    Ok(BriefingNote {
+        path: path.to_path_buf(),
+        date,
+        title: front.title,
+        body: split.body.to_string(),
+    })
+}
+
+fn duplicate_slugs(articles: &[Article]) -> Vec<Diagnostic> {
+    let mut seen: BTreeMap<&str, &Path> = BTreeMap::new();
+    let mut diagnostics = Vec::new();
+    for article in articles {
+        if let Some(first) = seen.insert(&article.slug, &article.path) {
+            diagnostics.push(
+                Diagnostic::error(
+                    &article.path,
+                    format!(
+                        "slug `{}` is already used by {}; set a different `slug:` in one of them",
+                        article.slug,
+                        first.display()
+                    ),
+                )
+                .at(&article.text, 1, 1),
+            );
+            seen.insert(&article.slug, first);
+        }
+    }
+    diagnostics
+}
+
+fn duplicate_page_slugs(pages: &[Page]) -> Vec<Diagnostic> {
+    let mut seen: BTreeMap<&str, &Path> = BTreeMap::new();
+    let mut diagnostics = Vec::new();
+    for page in pages {
+        if let Some(first) = seen.insert(&page.slug, &page.path) {
+            diagnostics.push(Diagnostic::error(
+                &page.path,
+                format!("page slug `{}` is already used by {}", page.slug, first.display()),
+            ));
+            seen.insert(&page.slug, first);
+        }
+    }
+    diagnostics
+}
+
+fn duplicate_entity_names(entities: &[EntityDef]) -> Vec<Diagnostic> {
+    let mut seen: BTreeMap<&str, &EntityDef> = BTreeMap::new();
+    let mut diagnostics = Vec::new();
+    for entity in entities {
+        let mut names: Vec<&str> = std::iter::once(entity.name.as_str())
+            .chain(entity.aliases.iter().map(String::as_str))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        for name in names {
+            match seen.get(name) {
+                Some(first) => diagnostics.push(Diagnostic {
+                    line: entity.line,
+                    column: 1,
+                    ..Diagnostic::error(
+                        &entity.path,
+                        format!(
+                            "entity name `{name}` is already defined by `{}` at {}:{}",
+                            first.name,
+                            first.path.display(),
+                            first.line
+                        ),
+                    )
+                }),
+                None => {
+                    seen.insert(name, entity);
+                }
+            }
+        }
+    }
+    diagnostics
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_normalised() {
+        assert_eq!(normalise_slug("Gaza Talks, Day 2").unwrap(), "gaza-talks-day-2");
+        assert_eq!(normalise_slug("Ünïcode Straße").unwrap(), "unicode-strasse");
+    }
+
+    #[test]
+    fn escaping_slugs_are_rejected() {
+        for bad in ["../x", "/etc", "a/../../b", ".."] {
+            assert!(normalise_slug(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn classifies_content() {
+        assert_eq!(classify(Path::new("content/articles/a.md")), Some(ContentKind::Article));
+        assert_eq!(classify(Path::new("content/articles/2024/a.md")), Some(ContentKind::Article));
+        assert_eq!(classify(Path::new("content/entities.yaml")), Some(ContentKind::EntityList));
+        assert_eq!(classify(Path::new("content/articles/a.png")), None);
+    }
+
+    #[test]
+    fn key_offset_points_at_value() {
+        let text = "---\ntitle: A\ndate: nope\n---\n";
+        let split = frontmatter::split(text);
+        let offset = key_offset(text, &split, "date");
+        assert_eq!(&text[offset..offset + 4], "nope");
+    }
+}
