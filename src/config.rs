@@ -163,7 +163,10 @@ mod tests {
     fn base_path_from_any_form() {
         assert_eq!(with_base("/").base_path(), "/");
         assert_eq!(with_base("https://example.org").base_path(), "/");
-        assert_eq!(with_base("https://example.org/briefs").base_path(), "/briefs/");
+        assert_eq!(
+            with_base("https://example.org/briefs").base_path(),
+            "/briefs/"
+        );
         assert_eq!(with_base("/briefs/").base_path(), "/briefs/");
         assert_eq!(
             with_base("https://example.org/briefs").absolute_base(),

@@ -2,7 +2,13 @@
 //!
 //! The pipeline runs `load -> extract -> link -> render -> write`; each stage is one module.
 
+pub mod build;
+pub mod commands;
 pub mod config;
 pub mod diag;
 pub mod extract;
+pub mod link;
 pub mod load;
+pub mod render;
+pub mod scaffold;
+pub mod write;

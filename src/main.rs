@@ -1,1 +1,98 @@
-fn main() {}
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use brief::build::BuildOptions;
+use brief::commands;
+use clap::{Args, Parser, Subcommand};
+
+/// Brief: build cross-linked briefing sites from news articles in Markdown.
+#[derive(Parser)]
+#[command(name = "brief", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args)]
+struct SiteArgs {
+    /// Site folder (holding site.yaml and content/).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Include articles marked `draft: true`.
+    #[arg(long)]
+    drafts: bool,
+    /// Base URL the site is served from (overrides site.yaml).
+    #[arg(long)]
+    base_url: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder.
+    Build {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Output folder (default: site.yaml `output`, else public/).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Print how long each pipeline stage took.
+        #[arg(long)]
+        timings: bool,
+    },
+    /// Check content and templates without writing anything; list entity suggestions.
+    Check {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print what extraction finds in Markdown files.
+    Extract {
+        /// Site folder whose gazetteer is used.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Markdown files to read.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create a new site in an empty folder.
+    Init {
+        /// Folder to create the site in.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Create a new article from its title.
+    New {
+        /// The article's title.
+        title: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+fn build_options(site: SiteArgs, output: Option<PathBuf>) -> BuildOptions {
+    BuildOptions {
+        root: site.root,
+        output,
+        base_url: site.base_url,
+        drafts: site.drafts,
+    }
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Build {
+            site,
+            output,
+            timings,
+        } => commands::build(&build_options(site, output), timings),
+        Command::Check { site, json } => commands::check(&build_options(site, None), json),
+        Command::Extract { root, files, json } => commands::extract(&root, &files, json),
+        Command::Init { dir } => commands::init(&dir),
+        Command::New { title, root } => commands::new(&root, &title),
+    }
+}

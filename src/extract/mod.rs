@@ -7,7 +7,7 @@ mod structure;
 use serde::Serialize;
 
 use crate::load::{EntityDef, EntityKind};
-pub use structure::{Heading, OutLink, slugify_heading};
+pub use structure::{Heading, OutLink, Outline, outline, parser_options, slugify_heading};
 
 /// What extraction reads from one article.
 #[derive(Debug, Clone, Copy)]

@@ -31,6 +31,7 @@ pub struct OutLink {
     pub line: usize,
 }
 
+/// The shape of one Markdown document.
 pub struct Outline {
     pub summary: String,
     pub headings: Vec<Heading>,
@@ -62,7 +63,11 @@ pub fn outline(body: &str, first_line: usize) -> Outline {
     for (event, range) in Parser::new_ext(body, parser_options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some((heading_level(level), id.map(|i| i.to_string()), String::new()));
+                heading = Some((
+                    heading_level(level),
+                    id.map(|i| i.to_string()),
+                    String::new(),
+                ));
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, id, text)) = heading.take() {
@@ -119,7 +124,9 @@ pub fn outline(body: &str, first_line: usize) -> Outline {
     let summary = if !summary_text.is_empty() {
         summary_text
     } else {
-        first_paragraph.map(|p| cut_at_sentence(&p, SUMMARY_LIMIT)).unwrap_or_default()
+        first_paragraph
+            .map(|p| cut_at_sentence(&p, SUMMARY_LIMIT))
+            .unwrap_or_default()
     };
     Outline {
         summary,
@@ -156,7 +163,11 @@ fn line_of(line_starts: &[usize], offset: usize) -> usize {
 /// The anchor id for a heading's text: lowercase ASCII words joined by hyphens.
 pub fn slugify_heading(text: &str) -> String {
     let slug = slug::slugify(text);
-    if slug.is_empty() { "section".into() } else { slug }
+    if slug.is_empty() {
+        "section".into()
+    } else {
+        slug
+    }
 }
 
 fn unique_id(base: String, used: &mut HashSet<String>) -> String {
@@ -203,7 +214,11 @@ mod tests {
 
     #[test]
     fn summary_is_first_paragraph_cut_at_sentence() {
-        let long = format!("{} Second sentence here. {}", "First sentence is here.", "x ".repeat(200));
+        let long = format!(
+            "{} Second sentence here. {}",
+            "First sentence is here.",
+            "x ".repeat(200)
+        );
         let o = outline(&format!("{long}\n\nNext paragraph."), 1);
         assert_eq!(o.summary, "First sentence is here. Second sentence here.");
     }
@@ -216,7 +231,10 @@ mod tests {
 
     #[test]
     fn headings_get_unique_stable_ids() {
-        let o = outline("## Talks in Doha\n\n## Talks in Doha\n\n### Custom {#mine}\n", 1);
+        let o = outline(
+            "## Talks in Doha\n\n## Talks in Doha\n\n### Custom {#mine}\n",
+            1,
+        );
         let ids: Vec<_> = o.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["talks-in-doha", "talks-in-doha-1", "mine"]);
         assert_eq!(o.headings[2].level, 3);
@@ -224,8 +242,18 @@ mod tests {
 
     #[test]
     fn words_skip_code_blocks_and_links_have_lines() {
-        let o = outline("One two [three](other.md).\n\n```\nnot counted here\n```\n", 5);
+        let o = outline(
+            "One two [three](other.md).\n\n```\nnot counted here\n```\n",
+            5,
+        );
         assert_eq!(o.word_count, 3);
-        assert_eq!(o.links, vec![OutLink { target: "other.md".into(), text: "three".into(), line: 5 }]);
+        assert_eq!(
+            o.links,
+            vec![OutLink {
+                target: "other.md".into(),
+                text: "three".into(),
+                line: 5
+            }]
+        );
     }
 }

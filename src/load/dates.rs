@@ -14,15 +14,17 @@ pub struct PubDate {
     pub offset: Option<Offset>,
 }
 
-pub const ACCEPTED_FORMS: &str =
-    "2024-09-26, 2024-09-26T10:00:00Z, 2024-09-26T10:00:00+02:00, 2024-09-26 10:00 or 2024-09-26 10:00 +02:00";
+pub const ACCEPTED_FORMS: &str = "2024-09-26, 2024-09-26T10:00:00Z, 2024-09-26T10:00:00+02:00, 2024-09-26 10:00 or 2024-09-26 10:00 +02:00";
 
 impl PubDate {
     pub fn parse(value: &str) -> Result<PubDate, String> {
         let value = value.trim();
         let invalid = || format!("invalid date `{value}`: expected one of {ACCEPTED_FORMS}");
         let date_only = value.len() == 10;
-        if let Some(date) = date_only.then(|| value.parse::<civil::Date>().ok()).flatten() {
+        if let Some(date) = date_only
+            .then(|| value.parse::<civil::Date>().ok())
+            .flatten()
+        {
             return Ok(PubDate {
                 datetime: date.to_datetime(civil::Time::midnight()),
                 offset: None,
@@ -77,7 +79,13 @@ impl PubDate {
         } else {
             format!("{sign}{h:02}:{m:02}")
         };
-        format!("{}T{:02}:{:02}:{:02}{zone}", dt.date(), dt.hour(), dt.minute(), dt.second())
+        format!(
+            "{}T{:02}:{:02}:{:02}{zone}",
+            dt.date(),
+            dt.hour(),
+            dt.minute(),
+            dt.second()
+        )
     }
 
     /// "26 September 2024", for people.
@@ -157,9 +165,18 @@ mod tests {
 
     #[test]
     fn rejects_other_forms_with_help() {
-        for bad in ["26/09/2024", "2024-13-01", "yesterday", "2024-09-26 25:00", "2024"] {
+        for bad in [
+            "26/09/2024",
+            "2024-13-01",
+            "yesterday",
+            "2024-09-26 25:00",
+            "2024",
+        ] {
             let err = PubDate::parse(bad).unwrap_err();
-            assert!(err.contains(bad) && err.contains("2024-09-26T10:00:00Z"), "{err}");
+            assert!(
+                err.contains(bad) && err.contains("2024-09-26T10:00:00Z"),
+                "{err}"
+            );
         }
     }
 }

@@ -159,8 +159,20 @@ pub struct Page {
     pub title: String,
     pub description: Option<String>,
     pub slug: String,
-    pub body: String,
+    /// The whole file, kept so link errors can point at lines.
+    pub text: String,
+    pub body_offset: usize,
     pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+impl Page {
+    pub fn body(&self) -> &str {
+        &self.text[self.body_offset..]
+    }
+
+    pub fn body_line(&self) -> usize {
+        self.text[..self.body_offset].matches('\n').count() + 1
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -206,7 +218,9 @@ pub enum ContentKind {
 }
 
 pub fn classify(relative: &Path) -> Option<ContentKind> {
-    let mut parts = relative.components().map(|c| c.as_os_str().to_str().unwrap_or(""));
+    let mut parts = relative
+        .components()
+        .map(|c| c.as_os_str().to_str().unwrap_or(""));
     if parts.next()? != "content" {
         return None;
     }
@@ -298,7 +312,9 @@ pub fn load_file(
     };
     let result = match kind {
         ContentKind::Article => parse_article(relative, text, options),
-        ContentKind::Entity => parse_entity_file(relative, &text).map(|e| Loaded::Entities(vec![e])),
+        ContentKind::Entity => {
+            parse_entity_file(relative, &text).map(|e| Loaded::Entities(vec![e]))
+        }
         ContentKind::EntityList => parse_entity_list(relative, &text).map(Loaded::Entities),
         ContentKind::Page => parse_page(relative, &text, options),
         ContentKind::Briefing => parse_briefing(relative, &text).map(Loaded::Briefing),
@@ -343,14 +359,21 @@ fn key_offset(text: &str, split: &frontmatter::Split<'_>, key: &str) -> usize {
     let mut offset = split.yaml_offset;
     for line in split.yaml.split_inclusive('\n') {
         if line.strip_prefix(key).is_some_and(|r| r.starts_with(':')) {
-            return offset + key.len() + 1 + (line.len() - key.len() - 1 - line[key.len() + 1..].trim_start().len());
+            return offset
+                + key.len()
+                + 1
+                + (line.len() - key.len() - 1 - line[key.len() + 1..].trim_start().len());
         }
         offset += line.len();
     }
     split.yaml_offset.min(text.len())
 }
 
-fn parse_article(path: &Path, text: String, options: LoadOptions) -> Result<Loaded, Vec<Diagnostic>> {
+fn parse_article(
+    path: &Path,
+    text: String,
+    options: LoadOptions,
+) -> Result<Loaded, Vec<Diagnostic>> {
     let split = frontmatter::split(&text);
     if !split.has_front_matter {
         return Err(vec![Diagnostic::error(
@@ -399,9 +422,16 @@ fn parse_article(path: &Path, text: String, options: LoadOptions) -> Result<Load
 }
 
 fn slug_from_file_name(path: &Path) -> String {
-    let stem = path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
     let slug = slug::slugify(stem.as_ref());
-    if slug.is_empty() { "untitled".into() } else { slug }
+    if slug.is_empty() {
+        "untitled".into()
+    } else {
+        slug
+    }
 }
 
 /// Normalises a `slug:` value; a slug that would leave its output folder is an error.
@@ -409,9 +439,12 @@ pub fn normalise_slug(raw: &str) -> Result<String, String> {
     let path = Path::new(raw.trim());
     let escapes = path.is_absolute()
         || raw.trim().starts_with(['/', '\\'])
-        || path
-            .components()
-            .any(|c| matches!(c, Component::ParentDir | Component::Prefix(_) | Component::RootDir));
+        || path.components().any(|c| {
+            matches!(
+                c,
+                Component::ParentDir | Component::Prefix(_) | Component::RootDir
+            )
+        });
     if escapes {
         return Err(format!(
             "slug `{raw}` would leave the output folder; use letters, digits and hyphens"
@@ -424,7 +457,9 @@ pub fn normalise_slug(raw: &str) -> Result<String, String> {
         .collect::<Vec<_>>()
         .join("/");
     if slug.is_empty() {
-        return Err(format!("slug `{raw}` is empty once normalised; use letters, digits and hyphens"));
+        return Err(format!(
+            "slug `{raw}` is empty once normalised; use letters, digits and hyphens"
+        ));
     }
     Ok(slug)
 }
@@ -432,23 +467,38 @@ pub fn normalise_slug(raw: &str) -> Result<String, String> {
 fn parse_entity_file(path: &Path, text: &str) -> Result<EntityDef, Vec<Diagnostic>> {
     let split = frontmatter::split(text);
     if !split.has_front_matter {
-        return Err(vec![Diagnostic::error(
-            path,
-            "entity file has no front matter: it needs `name:` and `kind:`",
-        )
-        .at(text, 1, 1)]);
+        return Err(vec![
+            Diagnostic::error(
+                path,
+                "entity file has no front matter: it needs `name:` and `kind:`",
+            )
+            .at(text, 1, 1),
+        ]);
     }
-    let record: EntityRecord = serde_yaml::from_str(if split.yaml.trim().is_empty() { "{}" } else { split.yaml })
-        .map_err(|e| vec![frontmatter::yaml_error(path, text, split.yaml_offset, &e)])?;
+    let record: EntityRecord = serde_yaml::from_str(if split.yaml.trim().is_empty() {
+        "{}"
+    } else {
+        split.yaml
+    })
+    .map_err(|e| vec![frontmatter::yaml_error(path, text, split.yaml_offset, &e)])?;
     let line = crate::diag::line_col(text, split.yaml_offset).0;
-    Ok(entity_from_record(record, split.body.to_string(), path, line))
+    Ok(entity_from_record(
+        record,
+        split.body.to_string(),
+        path,
+        line,
+    ))
 }
 
 fn entity_from_record(record: EntityRecord, body: String, path: &Path, line: usize) -> EntityDef {
     EntityDef {
         name: record.name.trim().to_string(),
         kind: record.kind,
-        aliases: record.aliases.iter().map(|a| a.trim().to_string()).collect(),
+        aliases: record
+            .aliases
+            .iter()
+            .map(|a| a.trim().to_string())
+            .collect(),
         description: record.description,
         body,
         path: path.to_path_buf(),
@@ -460,8 +510,8 @@ fn parse_entity_list(path: &Path, text: &str) -> Result<Vec<EntityDef>, Vec<Diag
     if text.trim().is_empty() {
         return Ok(Vec::new());
     }
-    let records: Vec<serde_yaml::Value> = serde_yaml::from_str(text)
-        .map_err(|e| vec![frontmatter::yaml_error(path, text, 0, &e)])?;
+    let records: Vec<serde_yaml::Value> =
+        serde_yaml::from_str(text).map_err(|e| vec![frontmatter::yaml_error(path, text, 0, &e)])?;
     // Records are parsed one by one so each error names its own entry.
     let starts = list_item_lines(text);
     let mut entities = Vec::new();
@@ -475,7 +525,11 @@ fn parse_entity_list(path: &Path, text: &str) -> Result<Vec<EntityDef>, Vec<Diag
             ),
         }
     }
-    if diagnostics.is_empty() { Ok(entities) } else { Err(diagnostics) }
+    if diagnostics.is_empty() {
+        Ok(entities)
+    } else {
+        Err(diagnostics)
+    }
 }
 
 /// Lines (1-based) on which top-level list items start.
@@ -504,13 +558,17 @@ fn parse_page(path: &Path, text: &str, options: LoadOptions) -> Result<Loaded, V
         title: front.title,
         description: front.description,
         slug,
-        body: split.body.to_string(),
+        text: text.to_string(),
+        body_offset: split.body_offset,
         extra: front.extra,
     }))
 }
 
 fn parse_briefing(path: &Path, text: &str) -> Result<BriefingNote, Vec<Diagnostic>> {
-    let stem = path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
     let date = stem.parse::<jiff::civil::Date>().map_err(|_| {
         vec![Diagnostic::error(
             path,
@@ -560,7 +618,11 @@ fn duplicate_page_slugs(pages: &[Page]) -> Vec<Diagnostic> {
         if let Some(first) = seen.insert(&page.slug, &page.path) {
             diagnostics.push(Diagnostic::error(
                 &page.path,
-                format!("page slug `{}` is already used by {}", page.slug, first.display()),
+                format!(
+                    "page slug `{}` is already used by {}",
+                    page.slug,
+                    first.display()
+                ),
             ));
             seen.insert(&page.slug, first);
         }
@@ -607,7 +669,10 @@ mod tests {
 
     #[test]
     fn slugs_are_normalised() {
-        assert_eq!(normalise_slug("Gaza Talks, Day 2").unwrap(), "gaza-talks-day-2");
+        assert_eq!(
+            normalise_slug("Gaza Talks, Day 2").unwrap(),
+            "gaza-talks-day-2"
+        );
         assert_eq!(normalise_slug("Ünïcode Straße").unwrap(), "unicode-strasse");
     }
 
@@ -620,9 +685,18 @@ mod tests {
 
     #[test]
     fn classifies_content() {
-        assert_eq!(classify(Path::new("content/articles/a.md")), Some(ContentKind::Article));
-        assert_eq!(classify(Path::new("content/articles/2024/a.md")), Some(ContentKind::Article));
-        assert_eq!(classify(Path::new("content/entities.yaml")), Some(ContentKind::EntityList));
+        assert_eq!(
+            classify(Path::new("content/articles/a.md")),
+            Some(ContentKind::Article)
+        );
+        assert_eq!(
+            classify(Path::new("content/articles/2024/a.md")),
+            Some(ContentKind::Article)
+        );
+        assert_eq!(
+            classify(Path::new("content/entities.yaml")),
+            Some(ContentKind::EntityList)
+        );
         assert_eq!(classify(Path::new("content/articles/a.png")), None);
     }
 

@@ -1,0 +1,228 @@
+//! Runs the pipeline `load -> extract -> link -> render -> write` for the commands.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Report};
+use crate::extract::{self, ExtractOptions, Facts, Gazetteer, Input};
+use crate::link::{self, Graph};
+use crate::load::{self, Article, LoadOptions, Site};
+use crate::render::{Output, Renderer, highlight, theme};
+use crate::write;
+
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+}
+
+/// Wall time of each stage.
+#[derive(Debug, Clone, Default)]
+pub struct Timings {
+    pub load: Duration,
+    pub extract: Duration,
+    pub link: Duration,
+    pub render: Duration,
+    pub write: Duration,
+}
+
+/// A site taken through load, extract and link, with the problems found.
+pub struct Analysed {
+    pub site: Site,
+    pub gazetteer: Gazetteer,
+    pub facts: Vec<Facts>,
+    pub graph: Graph,
+    pub report: Report,
+    pub timings: Timings,
+}
+
+/// Reads `site.yaml` with the command line's overrides applied.
+pub fn config(options: &BuildOptions) -> Result<Config, Report> {
+    let mut config = Config::load(&options.root).map_err(|d| Report {
+        diagnostics: vec![d],
+    })?;
+    if let Some(base_url) = &options.base_url {
+        config.base_url = base_url.clone();
+    }
+    if let Some(output) = &options.output {
+        config.output = output.clone();
+    }
+    Ok(config)
+}
+
+/// The output folder: relative `--output` values are relative to the current folder,
+/// `site.yaml`'s `output` to the site root.
+pub fn output_dir(options: &BuildOptions, config: &Config) -> PathBuf {
+    match &options.output {
+        Some(path) => write::absolute(path),
+        None => write::absolute(&options.root.join(&config.output)),
+    }
+}
+
+pub fn extract_options(config: &Config) -> ExtractOptions {
+    ExtractOptions {
+        discovery: config.discovery.enabled,
+    }
+}
+
+pub fn extract_input(article: &Article) -> Input<'_> {
+    Input {
+        body: article.body(),
+        first_line: article.body_line(),
+        summary: article.front.summary.as_deref(),
+        forced_entities: &article.front.entities,
+        sources: &article.front.sources,
+    }
+}
+
+/// Extracts every article in parallel.
+pub fn extract_all(site: &Site, gazetteer: &Gazetteer) -> Vec<Facts> {
+    let options = extract_options(&site.config);
+    site.articles
+        .par_iter()
+        .map(|a| extract::extract(&extract_input(a), gazetteer, &options))
+        .collect()
+}
+
+/// Load, extract and link.
+pub fn analyse(options: &BuildOptions) -> Result<Analysed, Report> {
+    let config = config(options)?;
+    let mut report = Report::default();
+    let mut timings = Timings::default();
+
+    let started = Instant::now();
+    let (site, diagnostics) = load::load(
+        &options.root,
+        config,
+        LoadOptions {
+            drafts: options.drafts,
+        },
+    );
+    report.extend(diagnostics);
+    timings.load = started.elapsed();
+
+    let started = Instant::now();
+    let gazetteer = Gazetteer::new(&site.entities);
+    let facts = extract_all(&site, &gazetteer);
+    timings.extract = started.elapsed();
+
+    let started = Instant::now();
+    let (graph, diagnostics) = link::link(&site, &facts);
+    report.extend(diagnostics);
+    timings.link = started.elapsed();
+
+    Ok(Analysed {
+        site,
+        gazetteer,
+        facts,
+        graph,
+        report,
+        timings,
+    })
+}
+
+/// Renders every page of an analysed site, with the theme's static files and the
+/// highlighting stylesheet, followed by the site's own static files (which win).
+pub fn render_all(analysed: &Analysed, tera: &tera::Tera) -> (Vec<Output>, Vec<Diagnostic>) {
+    let renderer = Renderer::new(&analysed.site, &analysed.facts, &analysed.graph, tera);
+    let (mut outputs, mut diagnostics) = renderer.render(&renderer.all_jobs());
+    outputs.extend(
+        theme::default_static_files()
+            .into_iter()
+            .map(|(p, c)| Output::new(p, c)),
+    );
+    match highlight::stylesheet(&analysed.site.config.markdown.highlight_theme) {
+        Ok(css) => outputs.push(Output::new("syntax.css", css)),
+        Err(message) => diagnostics.push(Diagnostic::error("site.yaml", message)),
+    }
+    match site_static_files(&analysed.site.root) {
+        Ok(files) => outputs.extend(files),
+        Err(d) => diagnostics.push(d),
+    }
+    // Later files replace earlier ones with the same path; then sort for a stable order.
+    let mut seen = std::collections::HashSet::new();
+    outputs.reverse();
+    outputs.retain(|o| seen.insert(o.path.clone()));
+    outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    (outputs, diagnostics)
+}
+
+fn site_static_files(root: &Path) -> Result<Vec<Output>, Diagnostic> {
+    let dir = root.join("static");
+    let mut files = Vec::new();
+    if !dir.is_dir() {
+        return Ok(files);
+    }
+    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter() {
+        let entry = entry.map_err(|e| Diagnostic::error("static", format!("cannot read: {e}")))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+        let content = std::fs::read(entry.path())
+            .map_err(|e| Diagnostic::error(entry.path(), format!("cannot read: {e}")))?;
+        files.push(Output::new(
+            relative.to_string_lossy().replace('\\', "/"),
+            content,
+        ));
+    }
+    Ok(files)
+}
+
+/// What a successful build did.
+pub struct Built {
+    pub articles: usize,
+    pub pages: usize,
+    pub output: PathBuf,
+    pub warnings: Report,
+    pub timings: Timings,
+}
+
+/// The whole pipeline. On any content error nothing is written and every error is returned.
+pub fn build(options: &BuildOptions) -> Result<Built, Report> {
+    let mut analysed = analyse(options)?;
+    let output = output_dir(options, &analysed.site.config);
+    if let Err(d) = write::check_output_dir(&options.root, &output) {
+        analysed.report.push(d);
+    }
+    let started = Instant::now();
+    let tera = match theme::load_templates(&options.root) {
+        Ok(tera) => Some(tera),
+        Err(diagnostics) => {
+            analysed.report.extend(diagnostics);
+            None
+        }
+    };
+    if analysed.report.has_errors() {
+        analysed.report.sort();
+        return Err(analysed.report);
+    }
+    let Some(tera) = tera else {
+        return Err(analysed.report);
+    };
+    let (outputs, diagnostics) = render_all(&analysed, &tera);
+    analysed.report.extend(diagnostics);
+    analysed.timings.render = started.elapsed();
+    if analysed.report.has_errors() {
+        analysed.report.sort();
+        return Err(analysed.report);
+    }
+    let started = Instant::now();
+    write::write(&output, &outputs).map_err(|d| Report {
+        diagnostics: vec![d],
+    })?;
+    analysed.timings.write = started.elapsed();
+    analysed.report.sort();
+    Ok(Built {
+        articles: analysed.site.articles.len(),
+        pages: outputs.iter().filter(|o| o.path.ends_with(".html")).count(),
+        output,
+        warnings: analysed.report,
+        timings: analysed.timings,
+    })
+}

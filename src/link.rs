@@ -1,0 +1,662 @@
+//! Stage 3, link: the whole-site graph. Entities are merged across articles (discovered
+//! ones voted on), articles are grouped by tag, story, day and month, related articles
+//! are scored through an inverted index, and internal Markdown links are resolved to URLs
+//! (a broken one is an error).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Component, Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::diag::Diagnostic;
+use crate::extract::{Facts, Heading, Outline, outline};
+use crate::load::{EntityKind, Site};
+
+/// Builds every URL from the site's base path, so a site served from a sub-path works.
+#[derive(Debug, Clone)]
+pub struct Urls {
+    base: String,
+}
+
+impl Urls {
+    pub fn new(base_path: String) -> Urls {
+        Urls { base: base_path }
+    }
+
+    /// Root-relative URL of a site path such as `articles/x/`.
+    pub fn page(&self, path: &str) -> String {
+        format!("{}{}", self.base, path.trim_start_matches('/'))
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+}
+
+/// A readable title for a story id: `gaza-ceasefire-talks` -> `Gaza ceasefire talks`.
+fn story_title(id: &str) -> String {
+    let id = id.trim();
+    if id.contains(' ') {
+        return id.to_string();
+    }
+    let spaced = id.replace(['-', '_'], " ");
+    let mut chars = spaced.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Turns a name into a URL slug.
+pub fn slugify(name: &str) -> String {
+    let slug = slug::slugify(name);
+    if slug.is_empty() {
+        "untitled".into()
+    } else {
+        slug
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct EntityNode {
+    pub slug: String,
+    pub name: String,
+    pub kind: EntityKind,
+    /// Defined in the gazetteer (false when discovered).
+    pub known: bool,
+    pub aliases: Vec<String>,
+    pub description: Option<String>,
+    /// Markdown text of the entity file, shown on its page.
+    pub body: String,
+    /// Index into `Site::entities` when defined there.
+    pub definition: Option<usize>,
+    /// Articles mentioning it, newest first, with their mention counts.
+    pub articles: Vec<(usize, usize)>,
+    /// Quotes it spoke: (article, quote index in that article's facts).
+    pub quotes: Vec<(usize, usize)>,
+    /// Entities most often in the same articles: (entity, shared articles), most first.
+    pub co_mentions: Vec<(usize, usize)>,
+}
+
+/// A tag or a story: a named group of articles.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub slug: String,
+    pub name: String,
+    /// Tags: newest first. Stories: oldest first (the order a story is read in).
+    pub articles: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Day {
+    pub date: Date,
+    /// That day's articles, oldest first.
+    pub articles: Vec<usize>,
+    /// Index into `Site::briefings` of the editor's note for that day.
+    pub note: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ArticleLinks {
+    /// This article's entities with pages: (entity, mentions), most mentioned first.
+    pub entities: Vec<(usize, usize)>,
+    pub tags: Vec<usize>,
+    pub story: Option<usize>,
+    pub related: Vec<usize>,
+    pub backlinks: Vec<usize>,
+    /// Resolved internal links: target as written -> URL.
+    pub resolved: BTreeMap<String, String>,
+}
+
+/// The whole site graph. Article indices refer to `Site::articles` and the facts slice.
+#[derive(Debug, Clone)]
+pub struct Graph {
+    pub urls: Urls,
+    /// Article indices, newest first (ties by slug).
+    pub by_date: Vec<usize>,
+    pub article_links: Vec<ArticleLinks>,
+    pub entities: Vec<EntityNode>,
+    pub entity_by_name: HashMap<String, usize>,
+    pub tags: Vec<Group>,
+    pub stories: Vec<Group>,
+    pub days: Vec<Day>,
+    /// Headings of standalone pages, index-aligned with `Site::pages`.
+    pub page_headings: Vec<Vec<Heading>>,
+    /// Resolved internal links of standalone pages, index-aligned with `Site::pages`.
+    pub page_links: Vec<BTreeMap<String, String>>,
+}
+
+impl Graph {
+    pub fn article_url(&self, site: &Site, article: usize) -> String {
+        self.urls
+            .page(&format!("articles/{}/", site.articles[article].slug))
+    }
+
+    pub fn entity_url(&self, entity: usize) -> String {
+        self.urls
+            .page(&format!("entities/{}/", self.entities[entity].slug))
+    }
+}
+
+/// Related articles shown per article.
+const RELATED_COUNT: usize = 5;
+/// Entities or tags shared by more articles than this are too common to signal relatedness.
+const COMMON_TERM_LIMIT: usize = 400;
+/// Score for sharing a story thread, on top of shared entities and tags.
+const STORY_WEIGHT: f64 = 2.0;
+/// Co-mentioned entities kept per entity page.
+const CO_MENTION_COUNT: usize = 10;
+
+/// Page paths that standalone pages may not take.
+const RESERVED: &[&str] = &[
+    "articles",
+    "entities",
+    "tags",
+    "stories",
+    "briefings",
+    "timeline",
+    "search",
+    "data",
+];
+
+pub fn link(site: &Site, facts: &[Facts]) -> (Graph, Vec<Diagnostic>) {
+    let urls = Urls::new(site.config.base_path());
+    let mut diagnostics = Vec::new();
+    let mut by_date: Vec<usize> = (0..site.articles.len()).collect();
+    by_date.sort_by(|&a, &b| {
+        let (x, y) = (&site.articles[a], &site.articles[b]);
+        y.date
+            .timestamp()
+            .cmp(&x.date.timestamp())
+            .then_with(|| x.slug.cmp(&y.slug))
+    });
+    let date_rank: Vec<usize> = {
+        let mut rank = vec![0; by_date.len()];
+        for (r, &a) in by_date.iter().enumerate() {
+            rank[a] = r;
+        }
+        rank
+    };
+
+    let (mut entities, entity_by_name) = merge_entities(site, facts);
+    let mut article_links: Vec<ArticleLinks> = (0..site.articles.len())
+        .map(|_| ArticleLinks {
+            entities: Vec::new(),
+            tags: Vec::new(),
+            story: None,
+            related: Vec::new(),
+            backlinks: Vec::new(),
+            resolved: BTreeMap::new(),
+        })
+        .collect();
+
+    for (a, fact) in facts.iter().enumerate() {
+        let mut seen = BTreeSet::new();
+        for mention in &fact.entities {
+            if let Some(&e) = entity_by_name.get(&mention.name)
+                && seen.insert(e)
+            {
+                article_links[a].entities.push((e, mention.count));
+                entities[e].articles.push((a, mention.count));
+            }
+        }
+        for (q, quote) in fact.quotes.iter().enumerate() {
+            if let Some(&e) = quote
+                .speaker_entity
+                .as_ref()
+                .and_then(|n| entity_by_name.get(n))
+            {
+                entities[e].quotes.push((a, q));
+            }
+        }
+    }
+    for entity in &mut entities {
+        entity.articles.sort_by_key(|&(a, _)| date_rank[a]);
+        entity.quotes.sort_by_key(|&(a, q)| (date_rank[a], q));
+    }
+    co_mentions(&mut entities, &article_links);
+
+    let tags = group_by(&by_date, |a| site.articles[a].front.tags.clone(), false);
+    let stories = group_by(
+        &by_date,
+        |a| {
+            site.articles[a]
+                .front
+                .story
+                .iter()
+                .map(|s| story_title(s))
+                .collect()
+        },
+        true,
+    );
+    for (t, tag) in tags.iter().enumerate() {
+        for &a in &tag.articles {
+            article_links[a].tags.push(t);
+        }
+    }
+    for (s, story) in stories.iter().enumerate() {
+        for &a in &story.articles {
+            article_links[a].story = Some(s);
+        }
+    }
+    let days = group_days(site, &by_date);
+
+    let related = related_articles(site, &article_links, &entities, &tags, &stories);
+    for (a, rel) in related.into_iter().enumerate() {
+        article_links[a].related = rel;
+    }
+
+    let page_outlines: Vec<Outline> = site
+        .pages
+        .iter()
+        .map(|p| outline(p.body(), p.body_line()))
+        .collect();
+    let targets = Targets::new(site, facts, &entities, &page_outlines, &urls);
+    let mut backlinks: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); site.articles.len()];
+    for (a, fact) in facts.iter().enumerate() {
+        let article = &site.articles[a];
+        for link in &fact.links {
+            match targets.resolve(&article.path, &link.target) {
+                Resolution::External => {}
+                Resolution::Found { url, article: to } => {
+                    if let Some(to) = to.filter(|&to| to != a) {
+                        backlinks[to].insert(a);
+                    }
+                    article_links[a].resolved.insert(link.target.clone(), url);
+                }
+                Resolution::Broken(message) => diagnostics.push(
+                    Diagnostic::error(&article.path, message).at(&article.text, link.line, 1),
+                ),
+            }
+        }
+    }
+    for (a, set) in backlinks.into_iter().enumerate() {
+        let mut list: Vec<usize> = set.into_iter().collect();
+        list.sort_by_key(|&b| date_rank[b]);
+        article_links[a].backlinks = list;
+    }
+
+    let mut page_links = Vec::new();
+    for (p, page) in site.pages.iter().enumerate() {
+        if RESERVED.contains(&page.slug.split('/').next().unwrap_or_default()) {
+            diagnostics.push(Diagnostic::error(
+                &page.path,
+                format!(
+                    "page slug `{}` clashes with a built-in section; choose another `slug:`",
+                    page.slug
+                ),
+            ));
+        }
+        let mut resolved = BTreeMap::new();
+        for link in &page_outlines[p].links {
+            match targets.resolve(&page.path, &link.target) {
+                Resolution::External => {}
+                Resolution::Found { url, .. } => {
+                    resolved.insert(link.target.clone(), url);
+                }
+                Resolution::Broken(message) => diagnostics
+                    .push(Diagnostic::error(&page.path, message).at(&page.text, link.line, 1)),
+            }
+        }
+        page_links.push(resolved);
+    }
+
+    let graph = Graph {
+        urls,
+        by_date,
+        article_links,
+        entities,
+        entity_by_name,
+        tags,
+        stories,
+        days,
+        page_headings: page_outlines.into_iter().map(|o| o.headings).collect(),
+        page_links,
+    };
+    (graph, diagnostics)
+}
+
+/// Gazetteer entities plus discovered ones (kind voted across the site, kept once they
+/// appear in enough articles). Returns the entities sorted by slug and a name index
+/// covering canonical names.
+fn merge_entities(site: &Site, facts: &[Facts]) -> (Vec<EntityNode>, HashMap<String, usize>) {
+    struct Discovered {
+        votes: [u32; 4],
+        articles: usize,
+    }
+    let mut discovered: BTreeMap<&str, Discovered> = BTreeMap::new();
+    let known: BTreeSet<&str> = site.entities.iter().map(|e| e.name.as_str()).collect();
+    for fact in facts {
+        for mention in fact
+            .entities
+            .iter()
+            .filter(|m| !m.known && !known.contains(m.name.as_str()))
+        {
+            let entry = discovered.entry(&mention.name).or_insert(Discovered {
+                votes: [0; 4],
+                articles: 0,
+            });
+            for (total, vote) in entry.votes.iter_mut().zip(mention.kind_votes) {
+                *total += vote;
+            }
+            entry.articles += 1;
+        }
+    }
+
+    let mut nodes: Vec<EntityNode> = site
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, def)| EntityNode {
+            slug: slugify(&def.name),
+            name: def.name.clone(),
+            kind: def.kind,
+            known: true,
+            aliases: def.aliases.clone(),
+            description: def.description.clone(),
+            body: def.body.clone(),
+            definition: Some(i),
+            articles: Vec::new(),
+            quotes: Vec::new(),
+            co_mentions: Vec::new(),
+        })
+        .collect();
+    let discovery = &site.config.discovery;
+    if discovery.enabled {
+        for (name, found) in discovered {
+            if found.articles < discovery.min_articles.max(1) {
+                continue;
+            }
+            let kind = EntityKind::ALL
+                .into_iter()
+                .zip(found.votes)
+                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+                .map_or(EntityKind::Other, |(k, _)| k);
+            nodes.push(EntityNode {
+                slug: slugify(name),
+                name: name.to_string(),
+                kind,
+                known: false,
+                aliases: Vec::new(),
+                description: None,
+                body: String::new(),
+                definition: None,
+                articles: Vec::new(),
+                quotes: Vec::new(),
+                co_mentions: Vec::new(),
+            });
+        }
+    }
+    // Known entities first so a discovered one never takes a defined entity's slug.
+    nodes.sort_by(|a, b| (a.slug.as_str(), !a.known).cmp(&(b.slug.as_str(), !b.known)));
+    let mut used = BTreeSet::new();
+    for node in &mut nodes {
+        let base = node.slug.clone();
+        let mut n = 2;
+        while !used.insert(node.slug.clone()) {
+            node.slug = format!("{base}-{n}");
+            n += 1;
+        }
+    }
+    let by_name = nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.name.clone(), i))
+        .collect();
+    (nodes, by_name)
+}
+
+fn co_mentions(entities: &mut [EntityNode], article_links: &[ArticleLinks]) {
+    let lists: Vec<Vec<(usize, usize)>> = (0..entities.len())
+        .map(|e| {
+            let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+            for &(a, _) in &entities[e].articles {
+                for &(other, _) in &article_links[a].entities {
+                    if other != e {
+                        *counts.entry(other).or_default() += 1;
+                    }
+                }
+            }
+            let mut list: Vec<(usize, usize)> = counts.into_iter().collect();
+            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            list.truncate(CO_MENTION_COUNT);
+            list
+        })
+        .collect();
+    for (entity, list) in entities.iter_mut().zip(lists) {
+        entity.co_mentions = list;
+    }
+}
+
+fn group_by(
+    by_date: &[usize],
+    keys: impl Fn(usize) -> Vec<String>,
+    oldest_first: bool,
+) -> Vec<Group> {
+    let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+    let order: Box<dyn Iterator<Item = &usize>> = if oldest_first {
+        Box::new(by_date.iter().rev())
+    } else {
+        Box::new(by_date.iter())
+    };
+    for &a in order {
+        let mut seen = BTreeSet::new();
+        for key in keys(a) {
+            let slug = slugify(&key);
+            if !seen.insert(slug.clone()) {
+                continue;
+            }
+            groups
+                .entry(slug.clone())
+                .or_insert_with(|| Group {
+                    slug,
+                    name: key.trim().to_string(),
+                    articles: Vec::new(),
+                })
+                .articles
+                .push(a);
+        }
+    }
+    groups.into_values().collect()
+}
+
+fn group_days(site: &Site, by_date: &[usize]) -> Vec<Day> {
+    let mut days: BTreeMap<Date, Day> = BTreeMap::new();
+    for &a in by_date.iter().rev() {
+        let date = site.articles[a].date.date();
+        days.entry(date)
+            .or_insert_with(|| Day {
+                date,
+                articles: Vec::new(),
+                note: None,
+            })
+            .articles
+            .push(a);
+    }
+    for (n, note) in site.briefings.iter().enumerate() {
+        if let Some(day) = days.get_mut(&note.date) {
+            day.note = Some(n);
+        }
+    }
+    days.into_values().collect()
+}
+
+/// Top related articles for every article: shared entities weighted by rarity, shared
+/// tags and story, scored through inverted indexes so cost follows overlaps, not n².
+fn related_articles(
+    site: &Site,
+    article_links: &[ArticleLinks],
+    entities: &[EntityNode],
+    tags: &[Group],
+    stories: &[Group],
+) -> Vec<Vec<usize>> {
+    use rayon::prelude::*;
+    let n = site.articles.len().max(1) as f64;
+    let idf = |df: usize| (n / df as f64).ln() + 1.0;
+    (0..site.articles.len())
+        .into_par_iter()
+        .map(|a| {
+            let mut scores: HashMap<usize, f64> = HashMap::new();
+            for &(e, _) in &article_links[a].entities {
+                let list = &entities[e].articles;
+                if list.len() > COMMON_TERM_LIMIT {
+                    continue;
+                }
+                let weight = idf(list.len());
+                for &(b, _) in list {
+                    *scores.entry(b).or_default() += weight;
+                }
+            }
+            for &t in &article_links[a].tags {
+                let list = &tags[t].articles;
+                if list.len() > COMMON_TERM_LIMIT {
+                    continue;
+                }
+                let weight = 0.5 * idf(list.len());
+                for &b in list {
+                    *scores.entry(b).or_default() += weight;
+                }
+            }
+            if let Some(s) = article_links[a].story {
+                for &b in stories[s].articles.iter().take(COMMON_TERM_LIMIT) {
+                    *scores.entry(b).or_default() += STORY_WEIGHT;
+                }
+            }
+            scores.remove(&a);
+            let when = site.articles[a].date.timestamp();
+            let mut ranked: Vec<(usize, f64)> = scores.into_iter().collect();
+            ranked.sort_by(|x, y| {
+                let distance = |b: usize| {
+                    (site.articles[b].date.timestamp().as_second() - when.as_second()).abs()
+                };
+                y.1.total_cmp(&x.1)
+                    .then_with(|| distance(x.0).cmp(&distance(y.0)))
+                    .then_with(|| site.articles[x.0].slug.cmp(&site.articles[y.0].slug))
+            });
+            ranked
+                .into_iter()
+                .take(RELATED_COUNT)
+                .map(|(b, _)| b)
+                .collect()
+        })
+        .collect()
+}
+
+enum Resolution {
+    External,
+    Found { url: String, article: Option<usize> },
+    Broken(String),
+}
+
+/// What an internal link may point at: content files by path, with their anchors.
+struct Targets<'a> {
+    by_path: HashMap<PathBuf, Target<'a>>,
+}
+
+/// A linkable file: its URL, the article it is (if one) and its heading anchors (if known).
+type Target<'a> = (String, Option<usize>, Option<&'a [Heading]>);
+
+impl<'a> Targets<'a> {
+    fn new(
+        site: &Site,
+        facts: &'a [Facts],
+        entities: &[EntityNode],
+        page_outlines: &'a [Outline],
+        urls: &Urls,
+    ) -> Targets<'a> {
+        let mut by_path = HashMap::new();
+        for (a, article) in site.articles.iter().enumerate() {
+            let url = urls.page(&format!("articles/{}/", article.slug));
+            by_path.insert(
+                article.path.clone(),
+                (url, Some(a), Some(facts[a].headings.as_slice())),
+            );
+        }
+        for entity in entities {
+            if let Some(def) = entity.definition.map(|d| &site.entities[d])
+                && def.path.extension().is_some_and(|e| e == "md")
+            {
+                let url = urls.page(&format!("entities/{}/", entity.slug));
+                by_path.insert(def.path.clone(), (url, None, None));
+            }
+        }
+        for (p, page) in site.pages.iter().enumerate() {
+            let url = urls.page(&format!("{}/", page.slug));
+            by_path.insert(
+                page.path.clone(),
+                (url, None, Some(page_outlines[p].headings.as_slice())),
+            );
+        }
+        Targets { by_path }
+    }
+
+    fn resolve(&self, from: &Path, target: &str) -> Resolution {
+        let (file, anchor) = match target.split_once('#') {
+            Some((f, a)) => (f, Some(a)),
+            None => (target, None),
+        };
+        let is_external = target.contains("://")
+            || target.starts_with("mailto:")
+            || target.starts_with('#')
+            || target.starts_with('/')
+            || !file.ends_with(".md");
+        if is_external {
+            return Resolution::External;
+        }
+        let path = match file.strip_prefix("@/") {
+            Some(rest) => Path::new("content").join(rest),
+            None => from.parent().unwrap_or(Path::new("")).join(file),
+        };
+        let path = normalise(&path);
+        let Some((url, article, headings)) = self.by_path.get(&path) else {
+            return Resolution::Broken(format!(
+                "link to `{target}`: no content file {} (links to articles, entities and pages use their .md path)",
+                path.display()
+            ));
+        };
+        match (anchor, headings) {
+            (Some(anchor), Some(headings)) if !anchor.is_empty() => {
+                if headings.iter().any(|h| h.id == anchor) {
+                    Resolution::Found {
+                        url: format!("{url}#{anchor}"),
+                        article: *article,
+                    }
+                } else {
+                    let known: Vec<&str> = headings.iter().map(|h| h.id.as_str()).collect();
+                    Resolution::Broken(format!(
+                        "link to `{target}`: {} has no heading `#{anchor}` (its anchors: {})",
+                        path.display(),
+                        if known.is_empty() {
+                            "none".into()
+                        } else {
+                            known.join(", ")
+                        }
+                    ))
+                }
+            }
+            (Some(anchor), _) if !anchor.is_empty() => Resolution::Found {
+                url: format!("{url}#{anchor}"),
+                article: *article,
+            },
+            _ => Resolution::Found {
+                url: url.clone(),
+                article: *article,
+            },
+        }
+    }
+}
+
+/// Removes `.` and `..` from a relative path without touching the file system.
+fn normalise(path: &Path) -> PathBuf {
+    let mut parts: Vec<Component> = Vec::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    parts.iter().collect()
+}

@@ -1,0 +1,414 @@
+//! Machine-readable outputs: Atom and JSON feeds, the sitemap, robots.txt and the
+//! extracted site graph as JSON. Built with XML/feed writers, never by concatenation.
+
+use atom_syndication::{
+    ContentBuilder, EntryBuilder, Feed, FeedBuilder, FixedDateTime, LinkBuilder, PersonBuilder,
+    Text,
+};
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use serde::Serialize;
+
+use super::{Output, Renderer};
+use crate::config::FeedContent;
+use crate::diag::Diagnostic;
+
+/// Every feed: the site's Atom and JSON feeds and one Atom feed per entity, tag and story.
+pub fn all(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
+    let graph = r.graph;
+    let limit = r.site.config.feed_length.max(1);
+    let latest: Vec<usize> = graph.by_date.iter().copied().take(limit).collect();
+    let mut outputs = vec![
+        atom(r, &r.site.config.title, "", &latest),
+        json_feed(r, &latest)?,
+    ];
+    for entity in &graph.entities {
+        let articles: Vec<usize> = entity
+            .articles
+            .iter()
+            .map(|&(a, _)| a)
+            .take(limit)
+            .collect();
+        let path = format!("entities/{}/", entity.slug);
+        outputs.push(atom(
+            r,
+            &format!("{} — {}", r.site.config.title, entity.name),
+            &path,
+            &articles,
+        ));
+    }
+    for (section, groups) in [("tags", &graph.tags), ("stories", &graph.stories)] {
+        for group in groups {
+            let mut articles = group.articles.clone();
+            articles.sort_by_key(|&a| std::cmp::Reverse(r.site.articles[a].date.timestamp()));
+            articles.truncate(limit);
+            let path = format!("{section}/{}/", group.slug);
+            outputs.push(atom(
+                r,
+                &format!("{} — {}", r.site.config.title, group.name),
+                &path,
+                &articles,
+            ));
+        }
+    }
+    Ok(outputs)
+}
+
+fn date(value: &str) -> FixedDateTime {
+    FixedDateTime::parse_from_rfc3339(value).unwrap_or_default()
+}
+
+/// The Atom feed of `articles` (newest first) for the page at `path` (`""` for the site).
+fn atom(r: &Renderer<'_>, title: &str, path: &str, articles: &[usize]) -> Output {
+    let page_url = r.absolute(&r.graph.urls.page(path));
+    let feed_url = format!("{page_url}feed.xml");
+    let updated = articles
+        .iter()
+        .map(|&a| {
+            r.site.articles[a]
+                .updated
+                .unwrap_or(r.site.articles[a].date)
+        })
+        .max_by_key(|d| d.timestamp())
+        .map(|d| date(&d.rfc3339()))
+        .unwrap_or_default();
+    let entries = articles
+        .iter()
+        .map(|&a| {
+            let article = &r.site.articles[a];
+            let card = r.card_of(a);
+            let url = r.absolute(&card.url);
+            let mut entry = EntryBuilder::default();
+            entry
+                .title(Text::plain(article.front.title.clone()))
+                .id(url.clone())
+                .link(LinkBuilder::default().href(url).rel("alternate").build())
+                .published(Some(date(&article.date.rfc3339())))
+                .updated(date(&article.updated.unwrap_or(article.date).rfc3339()))
+                .summary(Some(Text::plain(card.summary.clone())))
+                .authors(
+                    article
+                        .front
+                        .authors
+                        .iter()
+                        .map(|name| PersonBuilder::default().name(name.clone()).build())
+                        .collect::<Vec<_>>(),
+                );
+            if r.site.config.feed_content == FeedContent::Full {
+                entry.content(Some(
+                    ContentBuilder::default()
+                        .content_type(Some("html".into()))
+                        .value(Some(r.bodies[a].clone()))
+                        .build(),
+                ));
+            }
+            entry.build()
+        })
+        .collect::<Vec<_>>();
+    let feed: Feed = FeedBuilder::default()
+        .title(Text::plain(title.to_string()))
+        .id(feed_url.clone())
+        .updated(updated)
+        .link(
+            LinkBuilder::default()
+                .href(feed_url)
+                .rel("self")
+                .mime_type(Some("application/atom+xml".into()))
+                .build(),
+        )
+        .link(
+            LinkBuilder::default()
+                .href(page_url)
+                .rel("alternate")
+                .build(),
+        )
+        .author(
+            PersonBuilder::default()
+                .name(r.site.config.title.clone())
+                .build(),
+        )
+        .entries(entries)
+        .build();
+    Output::new(format!("{path}feed.xml"), feed.to_string())
+}
+
+#[derive(Serialize)]
+struct JsonFeed {
+    version: &'static str,
+    title: String,
+    home_page_url: String,
+    feed_url: String,
+    description: String,
+    language: String,
+    items: Vec<JsonItem>,
+}
+
+#[derive(Serialize)]
+struct JsonItem {
+    id: String,
+    url: String,
+    title: String,
+    summary: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content_html: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content_text: Option<String>,
+    date_published: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_modified: Option<String>,
+    tags: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    authors: Vec<JsonAuthor>,
+}
+
+#[derive(Serialize)]
+struct JsonAuthor {
+    name: String,
+}
+
+/// JSON Feed 1.1 of the latest articles.
+fn json_feed(r: &Renderer<'_>, articles: &[usize]) -> Result<Output, Diagnostic> {
+    let home = r.absolute(r.graph.urls.base());
+    let full = r.site.config.feed_content == FeedContent::Full;
+    let feed = JsonFeed {
+        version: "https://jsonfeed.org/version/1.1",
+        title: r.site.config.title.clone(),
+        feed_url: format!("{home}feed.json"),
+        home_page_url: home,
+        description: r.site.config.description.clone(),
+        language: r.site.config.language.clone(),
+        items: articles
+            .iter()
+            .map(|&a| {
+                let article = &r.site.articles[a];
+                let card = r.card_of(a);
+                let url = r.absolute(&card.url);
+                JsonItem {
+                    id: url.clone(),
+                    url,
+                    title: article.front.title.clone(),
+                    summary: card.summary.clone(),
+                    content_html: full.then(|| r.bodies[a].clone()),
+                    content_text: (!full).then(|| card.summary.clone()),
+                    date_published: article.date.rfc3339(),
+                    date_modified: article.updated.map(|d| d.rfc3339()),
+                    tags: article.front.tags.clone(),
+                    authors: article
+                        .front
+                        .authors
+                        .iter()
+                        .map(|n| JsonAuthor { name: n.clone() })
+                        .collect(),
+                }
+            })
+            .collect(),
+    };
+    let json = serde_json::to_string_pretty(&feed)
+        .map_err(|e| Diagnostic::error("feed.json", e.to_string()))?;
+    Ok(Output::new("feed.json", json))
+}
+
+/// `sitemap.xml` listing every HTML page (lastmod from article dates) and `robots.txt`.
+pub fn sitemap(r: &Renderer<'_>) -> Vec<Output> {
+    let graph = r.graph;
+    let mut entries: Vec<(String, Option<String>)> = Vec::new();
+    let newest = graph
+        .by_date
+        .first()
+        .map(|&a| r.site.articles[a].date.rfc3339());
+    let lastmod_of = |articles: &mut dyn Iterator<Item = usize>| {
+        articles
+            .map(|a| {
+                r.site.articles[a]
+                    .updated
+                    .unwrap_or(r.site.articles[a].date)
+            })
+            .max_by_key(|d| d.timestamp())
+            .map(|d| d.rfc3339())
+    };
+    entries.push((graph.urls.page(""), newest.clone()));
+    for (a, article) in r.site.articles.iter().enumerate() {
+        let lastmod = article.updated.unwrap_or(article.date).rfc3339();
+        entries.push((graph.article_url(r.site, a), Some(lastmod)));
+    }
+    for (e, entity) in graph.entities.iter().enumerate() {
+        entries.push((
+            graph.entity_url(e),
+            lastmod_of(&mut entity.articles.iter().map(|&(a, _)| a)),
+        ));
+    }
+    for (section, groups) in [("tags", &graph.tags), ("stories", &graph.stories)] {
+        for group in groups {
+            let url = graph.urls.page(&format!("{section}/{}/", group.slug));
+            entries.push((url, lastmod_of(&mut group.articles.iter().copied())));
+        }
+    }
+    for day in &graph.days {
+        let url = graph.urls.page(&format!("briefings/{}/", day.date));
+        entries.push((url, lastmod_of(&mut day.articles.iter().copied())));
+    }
+    for page in &r.site.pages {
+        entries.push((graph.urls.page(&format!("{}/", page.slug)), None));
+    }
+    for section in [
+        "entities/",
+        "tags/",
+        "stories/",
+        "briefings/",
+        "timeline/",
+        "search/",
+    ] {
+        entries.push((graph.urls.page(section), newest.clone()));
+    }
+    entries.sort();
+    entries.dedup();
+
+    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 1);
+    let mut urlset = BytesStart::new("urlset");
+    urlset.push_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"));
+    let result: std::io::Result<()> = (|| {
+        writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        writer.write_event(Event::Start(urlset))?;
+        for (url, lastmod) in &entries {
+            writer.write_event(Event::Start(BytesStart::new("url")))?;
+            text_element(&mut writer, "loc", &r.absolute(url))?;
+            if let Some(lastmod) = lastmod {
+                text_element(&mut writer, "lastmod", lastmod)?;
+            }
+            writer.write_event(Event::End(BytesEnd::new("url")))?;
+        }
+        writer.write_event(Event::End(BytesEnd::new("urlset")))?;
+        Ok(())
+    })();
+    debug_assert!(result.is_ok(), "writing XML to memory cannot fail");
+    let mut xml = writer.into_inner();
+    xml.push(b'\n');
+    let sitemap_url = r.absolute(&graph.urls.page("sitemap.xml"));
+    vec![
+        Output::new("sitemap.xml", xml),
+        Output::new(
+            "robots.txt",
+            format!("User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n"),
+        ),
+    ]
+}
+
+fn text_element(writer: &mut Writer<Vec<u8>>, name: &str, text: &str) -> std::io::Result<()> {
+    writer.write_event(Event::Start(BytesStart::new(name)))?;
+    writer.write_event(Event::Text(BytesText::new(text)))?;
+    writer.write_event(Event::End(BytesEnd::new(name)))?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct SiteData<'a> {
+    title: &'a str,
+    base_url: String,
+    articles: Vec<ArticleData<'a>>,
+    entities: Vec<EntityData<'a>>,
+    stories: Vec<GroupData<'a>>,
+    tags: Vec<GroupData<'a>>,
+}
+
+#[derive(Serialize)]
+struct ArticleData<'a> {
+    slug: &'a str,
+    url: String,
+    title: &'a str,
+    date: String,
+    path: String,
+    story: Option<&'a str>,
+    tags: &'a [String],
+    facts: &'a crate::extract::Facts,
+    related: Vec<&'a str>,
+    backlinks: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct EntityData<'a> {
+    slug: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    known: bool,
+    aliases: &'a [String],
+    url: String,
+    articles: Vec<&'a str>,
+    co_mentions: Vec<(&'a str, usize)>,
+}
+
+#[derive(Serialize)]
+struct GroupData<'a> {
+    slug: &'a str,
+    name: &'a str,
+    articles: Vec<&'a str>,
+}
+
+/// `data/site.json`: every article's extracted facts plus the site graph, for other tools.
+pub fn site_data(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
+    let (site, graph) = (r.site, r.graph);
+    let slug = |a: usize| site.articles[a].slug.as_str();
+    fn groups<'a>(
+        site: &'a crate::load::Site,
+        list: &'a [crate::link::Group],
+    ) -> Vec<GroupData<'a>> {
+        list.iter()
+            .map(|g| GroupData {
+                slug: &g.slug,
+                name: &g.name,
+                articles: g
+                    .articles
+                    .iter()
+                    .map(|&a| site.articles[a].slug.as_str())
+                    .collect(),
+            })
+            .collect()
+    }
+    let data = SiteData {
+        title: &site.config.title,
+        base_url: site.config.absolute_base(),
+        articles: graph
+            .by_date
+            .iter()
+            .map(|&a| {
+                let article = &site.articles[a];
+                let links = &graph.article_links[a];
+                ArticleData {
+                    slug: &article.slug,
+                    url: r.absolute(&graph.article_url(site, a)),
+                    title: &article.front.title,
+                    date: article.date.rfc3339(),
+                    path: article.path.to_string_lossy().replace('\\', "/"),
+                    story: article.front.story.as_deref(),
+                    tags: &article.front.tags,
+                    facts: &r.facts[a],
+                    related: links.related.iter().map(|&b| slug(b)).collect(),
+                    backlinks: links.backlinks.iter().map(|&b| slug(b)).collect(),
+                }
+            })
+            .collect(),
+        entities: graph
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(e, entity)| EntityData {
+                slug: &entity.slug,
+                name: &entity.name,
+                kind: entity.kind.as_str(),
+                known: entity.known,
+                aliases: &entity.aliases,
+                url: r.absolute(&graph.entity_url(e)),
+                articles: entity.articles.iter().map(|&(a, _)| slug(a)).collect(),
+                co_mentions: entity
+                    .co_mentions
+                    .iter()
+                    .map(|&(o, n)| (graph.entities[o].name.as_str(), n))
+                    .collect(),
+            })
+            .collect(),
+        stories: groups(site, &graph.stories),
+        tags: groups(site, &graph.tags),
+    };
+    let json = serde_json::to_string(&data)
+        .map_err(|e| Diagnostic::error("data/site.json", e.to_string()))?;
+    Ok(vec![Output::new("data/site.json", json)])
+}

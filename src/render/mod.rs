@@ -1,0 +1,932 @@
+//! Stage 4, render: Markdown bodies and Tera pages for every node of the site graph,
+//! plus feeds, sitemap and data files. Produces the output files in memory; writing
+//! them is the next stage's job.
+
+pub mod context;
+pub mod feeds;
+pub mod highlight;
+pub mod markdown;
+pub mod theme;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Tera;
+
+use crate::config::LinkEntities;
+use crate::diag::Diagnostic;
+use crate::extract::{Facts, Heading};
+use crate::link::Graph;
+use crate::load::{EntityKind, Site};
+use context::*;
+use markdown::{Document, EntityLinker};
+
+/// One file of the built site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// Path relative to the output folder, `/`-separated.
+    pub path: String,
+    pub content: Vec<u8>,
+}
+
+impl Output {
+    pub fn new(path: impl Into<String>, content: impl Into<Vec<u8>>) -> Output {
+        Output {
+            path: path.into(),
+            content: content.into(),
+        }
+    }
+}
+
+/// The file a page URL is served from: `/briefs/articles/x/` -> `articles/x/index.html`.
+pub fn url_to_file(urls_base: &str, url: &str) -> String {
+    let path = url
+        .strip_prefix(urls_base)
+        .unwrap_or(url)
+        .trim_start_matches('/');
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    }
+}
+
+/// One page to render; the unit of parallel (and, when serving, incremental) work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Job {
+    Article(usize),
+    Entity(usize),
+    Tag(usize),
+    Story(usize),
+    Day(usize),
+    Timeline(usize),
+    Page(usize),
+    Front,
+    Entities,
+    Tags,
+    Stories,
+    Briefings,
+    Search,
+    NotFound,
+    Feeds,
+    Sitemap,
+    Data,
+}
+
+/// Articles on the front page and in the site feed's neighbourhood.
+const RECENT_COUNT: usize = 20;
+/// Days back from the newest article that count as "recent" for top entities and stories.
+const RECENT_DAYS: i64 = 30;
+/// Entities per article card.
+const CARD_ENTITIES: usize = 5;
+
+/// Everything rendering needs, computed once per build.
+pub struct Renderer<'a> {
+    pub site: &'a Site,
+    pub facts: &'a [Facts],
+    pub graph: &'a Graph,
+    tera: &'a Tera,
+    site_context: SiteContext,
+    cards: Vec<ArticleCard>,
+    /// Rendered article bodies, index-aligned with `Site::articles`.
+    pub bodies: Vec<String>,
+    timeline: Vec<Vec<MonthContext>>,
+}
+
+#[derive(Serialize)]
+struct PageData<'a, T: Serialize> {
+    site: &'a SiteContext,
+    page: PageMeta,
+    #[serde(flatten)]
+    data: T,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(site: &'a Site, facts: &'a [Facts], graph: &'a Graph, tera: &'a Tera) -> Self {
+        let config = &site.config;
+        let site_context = SiteContext {
+            title: config.title.clone(),
+            description: config.description.clone(),
+            base_url: graph.urls.base().to_string(),
+            absolute_base: config.absolute_base(),
+            language: config.language.clone(),
+            feed_url: graph.urls.page("feed.xml"),
+            extra: config.extra.clone(),
+        };
+        let bodies: Vec<String> = (0..site.articles.len())
+            .into_par_iter()
+            .map(|a| render_article_body(site, facts, graph, a))
+            .collect();
+        let mut renderer = Renderer {
+            site,
+            facts,
+            graph,
+            tera,
+            site_context,
+            cards: Vec::new(),
+            bodies,
+            timeline: Vec::new(),
+        };
+        renderer.cards = (0..site.articles.len())
+            .into_par_iter()
+            .map(|a| renderer.card(a))
+            .collect();
+        renderer.timeline = renderer.timeline_pages();
+        renderer
+    }
+
+    /// Every job of a full build.
+    pub fn all_jobs(&self) -> Vec<Job> {
+        let g = self.graph;
+        let mut jobs: Vec<Job> = Vec::new();
+        jobs.extend((0..self.site.articles.len()).map(Job::Article));
+        jobs.extend((0..g.entities.len()).map(Job::Entity));
+        jobs.extend((0..g.tags.len()).map(Job::Tag));
+        jobs.extend((0..g.stories.len()).map(Job::Story));
+        jobs.extend((0..g.days.len()).map(Job::Day));
+        jobs.extend((0..self.timeline.len().max(1)).map(Job::Timeline));
+        jobs.extend((0..self.site.pages.len()).map(Job::Page));
+        jobs.extend([
+            Job::Front,
+            Job::Entities,
+            Job::Tags,
+            Job::Stories,
+            Job::Briefings,
+            Job::Search,
+            Job::NotFound,
+            Job::Feeds,
+            Job::Sitemap,
+            Job::Data,
+        ]);
+        jobs
+    }
+
+    /// Renders the given jobs in parallel; errors are collected, not fatal one by one.
+    pub fn render(&self, jobs: &[Job]) -> (Vec<Output>, Vec<Diagnostic>) {
+        let results: Vec<Result<Vec<Output>, Diagnostic>> =
+            jobs.par_iter().map(|&job| self.run(job)).collect();
+        let mut outputs = Vec::new();
+        let mut diagnostics = Vec::new();
+        for result in results {
+            match result {
+                Ok(files) => outputs.extend(files),
+                Err(d) => diagnostics.push(d),
+            }
+        }
+        (outputs, diagnostics)
+    }
+
+    fn run(&self, job: Job) -> Result<Vec<Output>, Diagnostic> {
+        let page = match job {
+            Job::Article(a) => self.article_page(a),
+            Job::Entity(e) => self.entity_page(e),
+            Job::Tag(t) => self.tag_page(t),
+            Job::Story(s) => self.story_page(s),
+            Job::Day(d) => self.day_page(d),
+            Job::Timeline(p) => self.timeline_page(p),
+            Job::Page(p) => self.standalone_page(p),
+            Job::Front => self.front_page(),
+            Job::Entities => self.entities_index(),
+            Job::Tags => self.tags_index(),
+            Job::Stories => self.stories_index(),
+            Job::Briefings => self.briefings_index(),
+            Job::Search => self.simple_page("search.html", "search", "Search", "search/"),
+            Job::NotFound => {
+                self.simple_page("404.html", "not_found", "Page not found", "404.html")
+            }
+            Job::Feeds => return feeds::all(self),
+            Job::Sitemap => return Ok(feeds::sitemap(self)),
+            Job::Data => return feeds::site_data(self),
+        };
+        page.map(|o| vec![o])
+    }
+
+    fn meta(&self, kind: &'static str, title: &str, description: &str, path: &str) -> PageMeta {
+        let url = self.graph.urls.page(path);
+        PageMeta {
+            title: title.to_string(),
+            description: if description.is_empty() {
+                self.site.config.description.clone()
+            } else {
+                description.to_string()
+            },
+            canonical: self.absolute(&url),
+            url,
+            kind,
+            image: None,
+            feed_url: None,
+        }
+    }
+
+    /// Absolute form of a root-relative URL.
+    pub fn absolute(&self, url: &str) -> String {
+        let base = self.site.config.absolute_base();
+        let origin_end = base.find("://").map_or(0, |i| {
+            base[i + 3..].find('/').map_or(base.len(), |j| i + 3 + j)
+        });
+        format!("{}{}", &base[..origin_end], url)
+    }
+
+    fn page<T: Serialize>(
+        &self,
+        template: &str,
+        meta: PageMeta,
+        data: T,
+    ) -> Result<Output, Diagnostic> {
+        let file = url_to_file(self.graph.urls.base(), &meta.url);
+        let page_data = PageData {
+            site: &self.site_context,
+            page: meta,
+            data,
+        };
+        let context = tera::Context::from_serialize(&page_data).map_err(|e| {
+            Diagnostic::error(format!("templates/{template}"), theme::error_chain(&e))
+        })?;
+        let html = self.tera.render(template, &context).map_err(|e| {
+            Diagnostic::error(
+                format!("templates/{template}"),
+                format!("while rendering {file}: {}", theme::error_chain(&e)),
+            )
+        })?;
+        Ok(Output::new(file, html))
+    }
+
+    pub fn card_of(&self, article: usize) -> &ArticleCard {
+        &self.cards[article]
+    }
+
+    fn cards(&self, articles: impl IntoIterator<Item = usize>) -> Vec<ArticleCard> {
+        articles
+            .into_iter()
+            .map(|a| self.cards[a].clone())
+            .collect()
+    }
+
+    fn card(&self, a: usize) -> ArticleCard {
+        let (site, graph) = (self.site, self.graph);
+        let article = &site.articles[a];
+        let links = &graph.article_links[a];
+        let date = article.date.date().to_string();
+        ArticleCard {
+            title: article.front.title.clone(),
+            url: graph.article_url(site, a),
+            slug: article.slug.clone(),
+            date: article.date.rfc3339(),
+            date_display: article.date.long(),
+            day_url: graph.urls.page(&format!("briefings/{date}/")),
+            summary: self.facts[a].summary.clone(),
+            reading_minutes: self.facts[a].reading_minutes,
+            word_count: self.facts[a].word_count,
+            tags: links
+                .tags
+                .iter()
+                .map(|&t| self.group_link("tags", &graph.tags[t]))
+                .collect(),
+            entities: links
+                .entities
+                .iter()
+                .take(CARD_ENTITIES)
+                .map(|&(e, count)| self.entity_ref(e, count))
+                .collect(),
+            story: links
+                .story
+                .map(|s| self.group_link("stories", &graph.stories[s])),
+        }
+    }
+
+    fn group_link(&self, section: &str, group: &crate::link::Group) -> Link {
+        Link {
+            name: group.name.clone(),
+            url: self.graph.urls.page(&format!("{section}/{}/", group.slug)),
+        }
+    }
+
+    pub fn entity_ref(&self, e: usize, count: usize) -> EntityRef {
+        let entity = &self.graph.entities[e];
+        EntityRef {
+            name: entity.name.clone(),
+            url: self.graph.entity_url(e),
+            kind: entity.kind.as_str(),
+            known: entity.known,
+            count,
+        }
+    }
+
+    fn quote(&self, a: usize, q: usize) -> QuoteContext {
+        let quote = &self.facts[a].quotes[q];
+        let speaker_url = quote
+            .speaker_entity
+            .as_ref()
+            .and_then(|n| self.graph.entity_by_name.get(n))
+            .map(|&e| self.graph.entity_url(e));
+        QuoteContext {
+            text: quote.text.clone(),
+            speaker: quote.speaker.clone(),
+            speaker_url,
+            article: Link {
+                name: self.site.articles[a].front.title.clone(),
+                url: self.graph.article_url(self.site, a),
+            },
+            date_display: self.site.articles[a].date.long(),
+        }
+    }
+
+    fn article_page(&self, a: usize) -> Result<Output, Diagnostic> {
+        let (site, graph) = (self.site, self.graph);
+        let article = &site.articles[a];
+        let links = &graph.article_links[a];
+        let facts = &self.facts[a];
+        let card = self.cards[a].clone();
+        let mut meta = self.meta(
+            "article",
+            &article.front.title,
+            &facts.summary,
+            &format!("articles/{}/", article.slug),
+        );
+        meta.image = article.front.image.as_ref().map(|i| self.image_url(i));
+        let mut involved = Vec::new();
+        for kind in EntityKind::ALL {
+            let entities: Vec<EntityRef> = links
+                .entities
+                .iter()
+                .filter(|&&(e, _)| graph.entities[e].kind == kind)
+                .map(|&(e, count)| self.entity_ref(e, count))
+                .collect();
+            if !entities.is_empty() {
+                involved.push(KindGroup {
+                    kind: kind.as_str(),
+                    label: kind.plural_label(),
+                    entities,
+                });
+            }
+        }
+        let story = links.story.map(|s| {
+            let group = &graph.stories[s];
+            let position = group.articles.iter().position(|&x| x == a).unwrap_or(0);
+            let link_to = |i: usize| Link {
+                name: site.articles[group.articles[i]].front.title.clone(),
+                url: graph.article_url(site, group.articles[i]),
+            };
+            StoryTimeline {
+                name: group.name.clone(),
+                url: graph.urls.page(&format!("stories/{}/", group.slug)),
+                articles: group
+                    .articles
+                    .iter()
+                    .map(|&x| StoryPosition {
+                        card: self.cards[x].clone(),
+                        current: x == a,
+                    })
+                    .collect(),
+                prev: position.checked_sub(1).map(link_to),
+                next: (position + 1 < group.articles.len()).then(|| link_to(position + 1)),
+            }
+        });
+        let article_context = ArticleContext {
+            card,
+            content: self.bodies[a].clone(),
+            toc: toc(&facts.headings),
+            key_points: article.front.key_points.clone(),
+            sources: facts.attributions.clone(),
+            authors: article.front.authors.clone(),
+            location: article.front.location.clone(),
+            updated: article.updated.map(|d| d.rfc3339()),
+            updated_display: article.updated.map(|d| d.long()),
+            image: meta.image.clone(),
+            involved,
+            quotes: (0..facts.quotes.len()).map(|q| self.quote(a, q)).collect(),
+            extra: article.front.extra.clone(),
+        };
+        #[derive(Serialize)]
+        struct Data {
+            article: ArticleContext,
+            related: Vec<ArticleCard>,
+            story: Option<StoryTimeline>,
+            backlinks: Vec<ArticleCard>,
+        }
+        self.page(
+            "article.html",
+            meta,
+            Data {
+                article: article_context,
+                related: self.cards(links.related.iter().copied()),
+                story,
+                backlinks: self.cards(links.backlinks.iter().copied()),
+            },
+        )
+    }
+
+    fn image_url(&self, image: &str) -> String {
+        if image.contains("://") {
+            image.to_string()
+        } else {
+            self.absolute(&self.graph.urls.page(image))
+        }
+    }
+
+    fn entity_page(&self, e: usize) -> Result<Output, Diagnostic> {
+        let graph = self.graph;
+        let entity = &graph.entities[e];
+        let path = format!("entities/{}/", entity.slug);
+        let description = entity.description.clone().unwrap_or_else(|| {
+            format!(
+                "{} — {} in the briefings",
+                entity.name,
+                entity.kind.as_str()
+            )
+        });
+        let mut meta = self.meta("entity", &entity.name, &description, &path);
+        let feed_url = graph.urls.page(&format!("{path}feed.xml"));
+        meta.feed_url = Some(feed_url.clone());
+        let content = if entity.body.trim().is_empty() {
+            String::new()
+        } else {
+            let linker = EntityLinker::none();
+            let links = BTreeMap::new();
+            markdown::render(&Document {
+                markdown: &entity.body,
+                headings: &[],
+                links: &links,
+                entities: &linker,
+                base_path: graph.urls.base(),
+                allow_html: self.site.config.markdown.allow_html,
+            })
+        };
+        #[derive(Serialize)]
+        struct Data {
+            entity: EntityContext,
+            articles: Vec<ArticleCard>,
+            quotes: Vec<QuoteContext>,
+            co_mentions: Vec<EntityRef>,
+        }
+        self.page(
+            "entity.html",
+            meta,
+            Data {
+                entity: EntityContext {
+                    name: entity.name.clone(),
+                    url: graph.entity_url(e),
+                    kind: entity.kind.as_str(),
+                    kind_label: entity.kind.plural_label(),
+                    known: entity.known,
+                    aliases: entity.aliases.clone(),
+                    description: entity.description.clone(),
+                    content,
+                    feed_url,
+                    article_count: entity.articles.len(),
+                },
+                articles: self.cards(entity.articles.iter().map(|&(a, _)| a)),
+                quotes: entity
+                    .quotes
+                    .iter()
+                    .map(|&(a, q)| self.quote(a, q))
+                    .collect(),
+                co_mentions: entity
+                    .co_mentions
+                    .iter()
+                    .map(|&(other, count)| self.entity_ref(other, count))
+                    .collect(),
+            },
+        )
+    }
+
+    fn group_page(
+        &self,
+        kind: &'static str,
+        section: &str,
+        group: &crate::link::Group,
+    ) -> Result<Output, Diagnostic> {
+        let path = format!("{section}/{}/", group.slug);
+        let title = match kind {
+            "tag" => format!("Topic: {}", group.name),
+            _ => format!("Story: {}", group.name),
+        };
+        let mut meta = self.meta(kind, &title, "", &path);
+        let feed_url = self.graph.urls.page(&format!("{path}feed.xml"));
+        meta.feed_url = Some(feed_url.clone());
+        #[derive(Serialize)]
+        struct Data {
+            group: GroupSummary,
+            feed_url: String,
+            articles: Vec<ArticleCard>,
+        }
+        self.page(
+            &format!("{kind}.html"),
+            meta,
+            Data {
+                group: self.group_summary(section, group),
+                feed_url,
+                articles: self.cards(group.articles.iter().copied()),
+            },
+        )
+    }
+
+    fn group_summary(&self, section: &str, group: &crate::link::Group) -> GroupSummary {
+        let dates: Vec<_> = group
+            .articles
+            .iter()
+            .map(|&a| self.site.articles[a].date)
+            .collect();
+        let first = dates.iter().min_by_key(|d| d.timestamp());
+        let last = dates.iter().max_by_key(|d| d.timestamp());
+        GroupSummary {
+            name: group.name.clone(),
+            url: self.graph.urls.page(&format!("{section}/{}/", group.slug)),
+            count: group.articles.len(),
+            first_date_display: first.map(|d| d.long()).unwrap_or_default(),
+            last_date_display: last.map(|d| d.long()).unwrap_or_default(),
+        }
+    }
+
+    fn tag_page(&self, t: usize) -> Result<Output, Diagnostic> {
+        self.group_page("tag", "tags", &self.graph.tags[t])
+    }
+
+    fn story_page(&self, s: usize) -> Result<Output, Diagnostic> {
+        self.group_page("story", "stories", &self.graph.stories[s])
+    }
+
+    fn day_context(&self, d: usize) -> DayContext {
+        let day = &self.graph.days[d];
+        DayContext {
+            date: day.date.to_string(),
+            date_display: day.date.strftime("%A %-d %B %Y").to_string(),
+            url: self.graph.urls.page(&format!("briefings/{}/", day.date)),
+            count: day.articles.len(),
+        }
+    }
+
+    fn day_link(&self, d: usize) -> Link {
+        let day = self.day_context(d);
+        Link {
+            name: day.date_display,
+            url: day.url,
+        }
+    }
+
+    fn note(&self, d: usize) -> Option<NoteContext> {
+        let note = &self.site.briefings[self.graph.days[d].note?];
+        let linker = EntityLinker::none();
+        let links = BTreeMap::new();
+        Some(NoteContext {
+            title: note.title.clone(),
+            content: markdown::render(&Document {
+                markdown: &note.body,
+                headings: &[],
+                links: &links,
+                entities: &linker,
+                base_path: self.graph.urls.base(),
+                allow_html: self.site.config.markdown.allow_html,
+            }),
+        })
+    }
+
+    fn day_data(&self, d: usize) -> DayData {
+        let day = &self.graph.days[d];
+        DayData {
+            day: self.day_context(d),
+            note: self.note(d),
+            articles: self.cards(day.articles.iter().copied()),
+            quotes: day
+                .articles
+                .iter()
+                .flat_map(|&a| (0..self.facts[a].quotes.len()).map(move |q| (a, q)))
+                .map(|(a, q)| self.quote(a, q))
+                .collect(),
+            prev: d.checked_sub(1).map(|p| self.day_link(p)),
+            next: (d + 1 < self.graph.days.len()).then(|| self.day_link(d + 1)),
+        }
+    }
+
+    fn day_page(&self, d: usize) -> Result<Output, Diagnostic> {
+        let data = self.day_data(d);
+        let title = format!("Briefing for {}", data.day.date_display);
+        let meta = self.meta(
+            "briefing",
+            &title,
+            "",
+            &format!("briefings/{}/", data.day.date),
+        );
+        self.page("briefing.html", meta, data)
+    }
+
+    /// Months newest first, packed into pages of about `timeline_page_size` articles
+    /// (a month is never split).
+    fn timeline_pages(&self) -> Vec<Vec<MonthContext>> {
+        let mut months: Vec<MonthContext> = Vec::new();
+        for &a in &self.graph.by_date {
+            let date = self.site.articles[a].date.date();
+            let id = date.strftime("%Y-%m").to_string();
+            if months.last().is_none_or(|m| m.id != id) {
+                months.push(MonthContext {
+                    label: date.strftime("%B %Y").to_string(),
+                    id,
+                    articles: Vec::new(),
+                });
+            }
+            if let Some(month) = months.last_mut() {
+                month.articles.push(self.cards[a].clone());
+            }
+        }
+        let limit = self.site.config.timeline_page_size.max(1);
+        let mut pages: Vec<Vec<MonthContext>> = Vec::new();
+        let mut size = 0;
+        for month in months {
+            if pages.is_empty() || size + month.articles.len() > limit && size > 0 {
+                pages.push(Vec::new());
+                size = 0;
+            }
+            size += month.articles.len();
+            if let Some(page) = pages.last_mut() {
+                page.push(month);
+            }
+        }
+        pages
+    }
+
+    fn timeline_url(&self, page: usize) -> String {
+        if page == 0 {
+            self.graph.urls.page("timeline/")
+        } else {
+            self.graph
+                .urls
+                .page(&format!("timeline/page/{}/", page + 1))
+        }
+    }
+
+    fn timeline_page(&self, p: usize) -> Result<Output, Diagnostic> {
+        let total = self.timeline.len().max(1);
+        let url = self.timeline_url(p);
+        let path = url
+            .strip_prefix(self.graph.urls.base())
+            .unwrap_or(&url)
+            .to_string();
+        let title = if p == 0 {
+            "Timeline".to_string()
+        } else {
+            format!("Timeline, page {}", p + 1)
+        };
+        let meta = self.meta("timeline", &title, "", &path);
+        #[derive(Serialize)]
+        struct Data {
+            months: Vec<MonthContext>,
+            pagination: Pagination,
+        }
+        self.page(
+            "timeline.html",
+            meta,
+            Data {
+                months: self.timeline.get(p).cloned().unwrap_or_default(),
+                pagination: Pagination {
+                    current: p + 1,
+                    total,
+                    prev: p.checked_sub(1).map(|q| self.timeline_url(q)),
+                    next: (p + 1 < total).then(|| self.timeline_url(p + 1)),
+                    pages: (0..total)
+                        .map(|q| PageLink {
+                            number: q + 1,
+                            url: self.timeline_url(q),
+                            current: q == p,
+                        })
+                        .collect(),
+                },
+            },
+        )
+    }
+
+    fn standalone_page(&self, p: usize) -> Result<Output, Diagnostic> {
+        let page = &self.site.pages[p];
+        let headings = &self.graph.page_headings[p];
+        let linker = EntityLinker::none();
+        let content = markdown::render(&Document {
+            markdown: page.body(),
+            headings,
+            links: &self.graph.page_links[p],
+            entities: &linker,
+            base_path: self.graph.urls.base(),
+            allow_html: self.site.config.markdown.allow_html,
+        });
+        let meta = self.meta(
+            "page",
+            &page.title,
+            page.description.as_deref().unwrap_or(""),
+            &format!("{}/", page.slug),
+        );
+        #[derive(Serialize)]
+        struct Data {
+            content: String,
+            toc: Vec<TocEntry>,
+            extra: BTreeMap<String, serde_json::Value>,
+        }
+        self.page(
+            "page.html",
+            meta,
+            Data {
+                content,
+                toc: toc(headings),
+                extra: page.extra.clone(),
+            },
+        )
+    }
+
+    fn front_page(&self) -> Result<Output, Diagnostic> {
+        let graph = self.graph;
+        let latest = graph.days.len().checked_sub(1).map(|d| self.day_data(d));
+        let newest = graph
+            .by_date
+            .first()
+            .map(|&a| self.site.articles[a].date.timestamp());
+        let cutoff = newest.map(|t| t.as_second() - RECENT_DAYS * 86_400);
+        let recent_window: Vec<usize> = graph
+            .by_date
+            .iter()
+            .copied()
+            .take_while(|&a| {
+                cutoff.is_some_and(|c| self.site.articles[a].date.timestamp().as_second() >= c)
+            })
+            .collect();
+        let mut entity_counts: BTreeMap<usize, usize> = BTreeMap::new();
+        for &a in &recent_window {
+            for &(e, _) in &graph.article_links[a].entities {
+                *entity_counts.entry(e).or_default() += 1;
+            }
+        }
+        let mut top: Vec<(usize, usize)> = entity_counts.into_iter().collect();
+        top.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        let mut active: Vec<(usize, usize)> = graph
+            .stories
+            .iter()
+            .enumerate()
+            .filter_map(|(s, story)| {
+                let last = *story.articles.last()?;
+                recent_window
+                    .iter()
+                    .position(|&a| a == last)
+                    .map(|rank| (rank, s))
+            })
+            .collect();
+        active.sort();
+        #[derive(Serialize)]
+        struct Data {
+            latest: Option<DayData>,
+            recent: Vec<ArticleCard>,
+            top_entities: Vec<EntityRef>,
+            active_stories: Vec<GroupSummary>,
+        }
+        let meta = self.meta("index", &self.site.config.title, "", "");
+        self.page(
+            "index.html",
+            meta,
+            Data {
+                latest,
+                recent: self.cards(graph.by_date.iter().copied().take(RECENT_COUNT)),
+                top_entities: top
+                    .into_iter()
+                    .take(12)
+                    .map(|(e, c)| self.entity_ref(e, c))
+                    .collect(),
+                active_stories: active
+                    .into_iter()
+                    .map(|(_, s)| self.group_summary("stories", &graph.stories[s]))
+                    .collect(),
+            },
+        )
+    }
+
+    fn entities_index(&self) -> Result<Output, Diagnostic> {
+        let graph = self.graph;
+        let groups: Vec<KindGroup> = EntityKind::ALL
+            .into_iter()
+            .filter_map(|kind| {
+                let mut entities: Vec<EntityRef> = graph
+                    .entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.kind == kind)
+                    .map(|(i, e)| self.entity_ref(i, e.articles.len()))
+                    .collect();
+                entities.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+                (!entities.is_empty()).then_some(KindGroup {
+                    kind: kind.as_str(),
+                    label: kind.plural_label(),
+                    entities,
+                })
+            })
+            .collect();
+        #[derive(Serialize)]
+        struct Data {
+            groups: Vec<KindGroup>,
+        }
+        let meta = self.meta(
+            "entities",
+            "People, organisations and places",
+            "",
+            "entities/",
+        );
+        self.page("entities.html", meta, Data { groups })
+    }
+
+    fn groups_index(
+        &self,
+        kind: &'static str,
+        section: &str,
+        title: &str,
+        groups: &[crate::link::Group],
+    ) -> Result<Output, Diagnostic> {
+        let mut list: Vec<GroupSummary> = groups
+            .iter()
+            .map(|g| self.group_summary(section, g))
+            .collect();
+        if kind == "tags" {
+            list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        }
+        #[derive(Serialize)]
+        struct Data {
+            groups: Vec<GroupSummary>,
+        }
+        let meta = self.meta(kind, title, "", &format!("{section}/"));
+        self.page(&format!("{kind}.html"), meta, Data { groups: list })
+    }
+
+    fn tags_index(&self) -> Result<Output, Diagnostic> {
+        self.groups_index("tags", "tags", "Topics", &self.graph.tags)
+    }
+
+    fn stories_index(&self) -> Result<Output, Diagnostic> {
+        self.groups_index("stories", "stories", "Stories", &self.graph.stories)
+    }
+
+    fn briefings_index(&self) -> Result<Output, Diagnostic> {
+        #[derive(Serialize)]
+        struct Data {
+            days: Vec<DayContext>,
+        }
+        let days = (0..self.graph.days.len())
+            .rev()
+            .map(|d| self.day_context(d))
+            .collect();
+        let meta = self.meta("briefings", "Daily briefings", "", "briefings/");
+        self.page("briefings.html", meta, Data { days })
+    }
+
+    fn simple_page(
+        &self,
+        template: &str,
+        kind: &'static str,
+        title: &str,
+        path: &str,
+    ) -> Result<Output, Diagnostic> {
+        let meta = self.meta(kind, title, "", path);
+        self.page(template, meta, serde_json::Map::new())
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct DayData {
+    day: DayContext,
+    note: Option<NoteContext>,
+    articles: Vec<ArticleCard>,
+    quotes: Vec<QuoteContext>,
+    prev: Option<Link>,
+    next: Option<Link>,
+}
+
+fn toc(headings: &[Heading]) -> Vec<TocEntry> {
+    if headings.len() < 3 {
+        return Vec::new();
+    }
+    headings
+        .iter()
+        .map(|h| TocEntry {
+            level: h.level,
+            text: h.text.clone(),
+            id: h.id.clone(),
+        })
+        .collect()
+}
+
+/// An article's body HTML with its entity mentions linked.
+pub fn render_article_body(site: &Site, facts: &[Facts], graph: &Graph, a: usize) -> String {
+    let article = &site.articles[a];
+    let mode = site.config.link_entities;
+    let mut surfaces = Vec::new();
+    if mode != LinkEntities::None {
+        for mention in &facts[a].entities {
+            if let Some(&e) = graph.entity_by_name.get(&mention.name) {
+                for surface in &mention.surfaces {
+                    surfaces.push((surface.clone(), mention.name.clone(), graph.entity_url(e)));
+                }
+            }
+        }
+    }
+    let linker = EntityLinker::new(surfaces, mode);
+    markdown::render(&Document {
+        markdown: article.body(),
+        headings: &facts[a].headings,
+        links: &graph.article_links[a].resolved,
+        entities: &linker,
+        base_path: graph.urls.base(),
+        allow_html: site.config.markdown.allow_html,
+    })
+}

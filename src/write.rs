@@ -1,0 +1,136 @@
+//! Stage 5, write: the built files go into a temporary sibling folder which then replaces
+//! the output folder, so a failed build never leaves a half-written or emptied site.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diag::Diagnostic;
+use crate::render::Output;
+
+/// Marks a folder as Brief's own output, so Brief never replaces a folder it did not make.
+pub const MARKER: &str = ".brief-output";
+
+/// Refuses output folders that would destroy the site or someone else's files.
+pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    let root = absolute(root);
+    let output = absolute(output);
+    let refuse = |why: &str| {
+        Err(Diagnostic::error(
+            output.clone(),
+            format!(
+                "refusing to use {} as the output folder: {why}",
+                output.display()
+            ),
+        ))
+    };
+    if root.starts_with(&output) {
+        return refuse("it is the site folder or contains it");
+    }
+    for protected in ["content", "templates", "static"] {
+        if output.starts_with(root.join(protected)) {
+            return refuse(&format!("it is inside the site's {protected}/ folder"));
+        }
+    }
+    if output.is_file() {
+        return refuse("it is a file");
+    }
+    let has_files = std::fs::read_dir(&output).is_ok_and(|mut d| d.next().is_some());
+    if has_files && !output.join(MARKER).exists() {
+        return refuse(
+            "it is not empty and Brief did not create it; remove it or choose another --output",
+        );
+    }
+    Ok(())
+}
+
+/// Absolute, lexically normalised path (the folder may not exist yet).
+pub fn absolute(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut out = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Sibling path for temporary and old copies of the output folder.
+fn sibling(output: &Path, label: &str) -> PathBuf {
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    output.with_file_name(format!(".{name}.brief-{label}-{}", std::process::id()))
+}
+
+/// Writes `files` as the new content of `output`, atomically replacing the old folder.
+pub fn write(output: &Path, files: &[Output]) -> Result<(), Diagnostic> {
+    let output = absolute(output);
+    let staging = sibling(&output, "tmp");
+    let result = write_into(&staging, files).and_then(|()| swap_in(&staging, &output));
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+fn io_error(path: &Path, action: &str, error: std::io::Error) -> Diagnostic {
+    Diagnostic::error(path.to_path_buf(), format!("cannot {action}: {error}"))
+}
+
+fn write_into(dir: &Path, files: &[Output]) -> Result<(), Diagnostic> {
+    if dir.exists() {
+        std::fs::remove_dir_all(dir)
+            .map_err(|e| io_error(dir, "clear a stale temporary folder", e))?;
+    }
+    std::fs::create_dir_all(dir).map_err(|e| io_error(dir, "create the output folder", e))?;
+    let folders: BTreeSet<&Path> = files
+        .iter()
+        .filter_map(|f| Path::new(&f.path).parent())
+        .filter(|p| !p.as_os_str().is_empty())
+        .collect();
+    for folder in folders {
+        let path = dir.join(folder);
+        std::fs::create_dir_all(&path).map_err(|e| io_error(&path, "create a folder", e))?;
+    }
+    files.par_iter().try_for_each(|file| {
+        let path = dir.join(&file.path);
+        std::fs::write(&path, &file.content).map_err(|e| io_error(&path, "write", e))
+    })?;
+    let marker = dir.join(MARKER);
+    std::fs::write(
+        &marker,
+        "This folder is written by `brief build` and replaced on every build.\n",
+    )
+    .map_err(|e| io_error(&marker, "write", e))
+}
+
+fn swap_in(staging: &Path, output: &Path) -> Result<(), Diagnostic> {
+    if !output.exists() {
+        if let Some(parent) = output.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io_error(parent, "create a folder", e))?;
+        }
+        return std::fs::rename(staging, output)
+            .map_err(|e| io_error(output, "move the new site into place", e));
+    }
+    let old = sibling(output, "old");
+    let _ = std::fs::remove_dir_all(&old);
+    std::fs::rename(output, &old)
+        .map_err(|e| io_error(output, "move the previous site aside", e))?;
+    if let Err(e) = std::fs::rename(staging, output) {
+        let _ = std::fs::rename(&old, output);
+        return Err(io_error(output, "move the new site into place", e));
+    }
+    std::fs::remove_dir_all(&old).map_err(|e| io_error(&old, "remove the previous site", e))
+}

@@ -1,0 +1,324 @@
+//! The foundation: `brief build` on real site folders.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn example_site_builds_with_article_pages() {
+    let site = example_site();
+    let out = build(site.path(), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("Built "), "{stdout}");
+    let page = read(
+        site.path()
+            .join("public/articles/us-gaza-lebanon-initiative/index.html"),
+    );
+    assert!(page.contains("US pushes a joint Gaza-Lebanon de-escalation initiative"));
+    assert!(
+        page.contains("treating the two conflicts as interconnected within a single framework")
+    );
+    let index = read(site.path().join("public/index.html"));
+    assert!(index.contains("articles/us-gaza-lebanon-initiative/"));
+    assert!(site.path().join("public/style.css").exists());
+    assert!(site.path().join("public/syntax.css").exists());
+}
+
+#[test]
+fn code_blocks_are_highlighted_with_classes() {
+    let site = example_site();
+    let out = build(site.path(), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let highlighted = walkdir::WalkDir::new(site.path().join("public/articles"))
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_name() == "index.html")
+        .map(|e| read(e.path()))
+        .find(|html| html.contains("<pre class=\"code\" data-lang="))
+        .expect("an example article has a fenced code block");
+    assert!(
+        highlighted.contains("<span class=\"hl-"),
+        "highlighted with classes"
+    );
+    assert!(!highlighted.contains("<span style="), "no inline styles");
+    assert!(read(site.path().join("public/syntax.css")).contains(".hl-"));
+}
+
+#[test]
+fn index_lists_newest_first() {
+    let site = site_with(&[
+        (
+            "content/articles/old.md",
+            "---\ntitle: Older story\ndate: 2024-01-01\n---\nOld.\n",
+        ),
+        (
+            "content/articles/new.md",
+            "---\ntitle: Newer story\ndate: 2024-02-01T10:00:00Z\n---\nNew.\n",
+        ),
+    ]);
+    let out = build(site.path(), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let index = read(site.path().join("public/index.html"));
+    let recent = &index[index.find("Recent articles").unwrap()..];
+    assert!(recent.find("Newer story").unwrap() < recent.find("Older story").unwrap());
+}
+
+#[test]
+fn broken_front_matter_names_file_and_line_and_keeps_old_output() {
+    let site = site_with(&[("content/articles/good.md", ARTICLE)]);
+    assert!(build(site.path(), &[]).status.success());
+    let before = tree(&site.path().join("public"));
+
+    std::fs::write(
+        site.path().join("content/articles/bad.md"),
+        "---\ntitle: Fine\ndate: 2024-09-26\ntags: [one, two\n---\nBody\n",
+    )
+    .unwrap();
+    std::fs::write(
+        site.path().join("content/articles/typo.md"),
+        "---\ntitle: Fine\ndate: 2024-09-26\nsumary: oops\n---\nBody\n",
+    )
+    .unwrap();
+    let out = build(site.path(), &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("content/articles/bad.md:"), "{err}");
+    assert!(err.contains("content/articles/typo.md:4:1"), "{err}");
+    assert!(err.contains("did you mean `summary`"), "{err}");
+    assert!(err.contains("sumary: oops"), "offending line shown: {err}");
+    assert!(err.contains("2 errors"), "all errors listed: {err}");
+    assert_eq!(
+        tree(&site.path().join("public")),
+        before,
+        "previous output untouched"
+    );
+}
+
+#[test]
+fn missing_title_bad_date_and_non_utf8_are_reported_together() {
+    let site = site_with(&[
+        (
+            "content/articles/notitle.md",
+            "---\ndate: 2024-09-26\n---\nBody\n",
+        ),
+        (
+            "content/articles/baddate.md",
+            "---\ntitle: X\ndate: 26/09/2024\n---\nBody\n",
+        ),
+    ]);
+    std::fs::write(
+        site.path().join("content/articles/latin1.md"),
+        b"---\ntitle: Caf\xe9\ndate: 2024-09-26\n---\n",
+    )
+    .unwrap();
+    let out = build(site.path(), &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("notitle.md") && err.contains("missing field `title`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("baddate.md:3:7")
+            && err.contains("26/09/2024")
+            && err.contains("2024-09-26T10:00:00Z"),
+        "{err}"
+    );
+    assert!(
+        err.contains("latin1.md:2:") && err.contains("UTF-8"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn duplicate_and_escaping_slugs_are_rejected() {
+    let site = site_with(&[
+        (
+            "content/articles/a.md",
+            "---\ntitle: A\ndate: 2024-09-26\nslug: same\n---\nA\n",
+        ),
+        (
+            "content/articles/b.md",
+            "---\ntitle: B\ndate: 2024-09-26\nslug: same\n---\nB\n",
+        ),
+        (
+            "content/articles/c.md",
+            "---\ntitle: C\ndate: 2024-09-26\nslug: ../../etc\n---\nC\n",
+        ),
+    ]);
+    let out = build(site.path(), &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("slug `same` is already used by content/articles/a.md"),
+        "{err}"
+    );
+    assert!(err.contains("b.md"), "{err}");
+    assert!(
+        err.contains("c.md:4:7") && err.contains("would leave the output folder"),
+        "{err}"
+    );
+    assert!(!site.path().join("public").exists());
+}
+
+#[test]
+fn drafts_only_with_flag() {
+    let site = site_with(&[
+        ("content/articles/a.md", ARTICLE),
+        (
+            "content/articles/d.md",
+            "---\ntitle: Secret draft\ndate: 2024-09-27\ndraft: true\n---\nDraft.\n",
+        ),
+    ]);
+    assert!(build(site.path(), &[]).status.success());
+    assert!(!site.path().join("public/articles/d/index.html").exists());
+    assert!(build(site.path(), &["--drafts"]).status.success());
+    assert!(read(site.path().join("public/articles/d/index.html")).contains("Secret draft"));
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let site = example_site();
+    assert!(
+        build(
+            site.path(),
+            &["--output", site.path().join("one").to_str().unwrap()]
+        )
+        .status
+        .success()
+    );
+    assert!(
+        build(
+            site.path(),
+            &["--output", site.path().join("two").to_str().unwrap()]
+        )
+        .status
+        .success()
+    );
+    let one = tree(&site.path().join("one"));
+    let two = tree(&site.path().join("two"));
+    assert!(one.len() > 20);
+    assert_eq!(
+        one.iter().map(|f| &f.0).collect::<Vec<_>>(),
+        two.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    for (a, b) in one.iter().zip(&two) {
+        assert!(a.1 == b.1, "{} differs between builds", a.0);
+    }
+}
+
+#[test]
+fn refuses_dangerous_output_folders() {
+    let site = site_with(&[
+        ("content/articles/a.md", ARTICLE),
+        ("notes/keep.txt", "mine"),
+    ]);
+    for output in [".", "content", "static/out", "notes"] {
+        let out = build(
+            site.path(),
+            &["--output", site.path().join(output).to_str().unwrap()],
+        );
+        assert_eq!(out.status.code(), Some(1), "{output}");
+        assert!(
+            stderr(&out).contains("refusing"),
+            "{output}: {}",
+            stderr(&out)
+        );
+    }
+    assert_eq!(read(site.path().join("notes/keep.txt")), "mine");
+}
+
+#[test]
+fn site_templates_override_builtin_and_static_files_are_copied() {
+    let site = site_with(&[
+        ("content/articles/a.md", ARTICLE),
+        (
+            "templates/article.html",
+            "<p>Custom: {{ article.title }}</p>",
+        ),
+        ("static/logo.svg", "<svg/>"),
+    ]);
+    let out = build(site.path(), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        read(site.path().join("public/articles/a/index.html")),
+        "<p>Custom: A day in Beirut</p>"
+    );
+    assert_eq!(read(site.path().join("public/logo.svg")), "<svg/>");
+}
+
+#[test]
+fn template_errors_name_the_template() {
+    let site = site_with(&[
+        ("content/articles/a.md", ARTICLE),
+        ("templates/article.html", "<p>\n{{ article.title </p>"),
+    ]);
+    let out = build(site.path(), &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("templates/article.html:2:"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn unknown_site_key_is_an_error_and_usage_errors_exit_2() {
+    let site = site_with(&[
+        ("content/articles/a.md", ARTICLE),
+        ("site.yaml", "titel: X\n"),
+    ]);
+    let out = build(site.path(), &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("site.yaml:1:1") && stderr(&out).contains("did you mean `title`"),
+        "{}",
+        stderr(&out)
+    );
+    let usage = brief().arg("build").arg("--no-such-flag").output().unwrap();
+    assert_eq!(usage.status.code(), Some(2));
+}
+
+#[test]
+fn init_then_build_works_and_init_refuses_non_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    assert!(
+        brief()
+            .arg("init")
+            .arg(&site)
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    let out = build(&site, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(site.join("public/index.html").exists());
+    let again = brief().arg("init").arg(&site).output().unwrap();
+    assert_eq!(again.status.code(), Some(1));
+}
+
+#[test]
+fn new_creates_article_and_refuses_to_overwrite() {
+    let site = site_with(&[("site.yaml", "")]);
+    let first = brief()
+        .args(["new", "Some Title", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert!(first.status.success(), "{}", stderr(&first));
+    let text = read(site.path().join("content/articles/some-title.md"));
+    assert!(text.contains("title: \"Some Title\"") && text.contains("date: "));
+    let second = brief()
+        .args(["new", "Some Title", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert_eq!(second.status.code(), Some(1));
+    assert!(stderr(&second).contains("already exists"));
+    let out = build(site.path(), &["--drafts"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
