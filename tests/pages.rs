@@ -358,3 +358,28 @@ fn a_site_template_replaces_the_built_in_one_and_keeps_the_macros() {
     let entity = page(site.path(), "/entities/hezbollah/");
     assert_eq!(select(&entity, ".entity-header").len(), 1);
 }
+
+#[test]
+fn template_docs_cover_every_template_and_context_field() {
+    let docs = read(example_root().join("docs/templates.md"));
+    for entry in std::fs::read_dir(example_root().join("templates")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            docs.contains(&format!("`{name}`")),
+            "docs/templates.md lists {name}"
+        );
+    }
+    let context = read(example_root().join("src/render/context.rs"));
+    let fields = context
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("pub "))
+        .filter_map(|rest| rest.split_once(':'))
+        .map(|(field, _)| field.trim());
+    for field in fields {
+        let mentioned = docs.contains(&format!("`{field}`"))
+            || docs.contains(&format!(".{field}`"))
+            || docs.contains(&format!("{{ {field},"))
+            || docs.contains(&format!("`{field}`, `"));
+        assert!(mentioned, "docs/templates.md documents the field `{field}`");
+    }
+}

@@ -99,10 +99,15 @@ function luminance(rgb) {
   return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
 }
 
-async function bodyColours(page) {
+/** The colours a reader sees: the body's, or the root's where the body has none. */
+async function pageColours(page) {
   return page.evaluate(() => {
-    const style = getComputedStyle(document.body);
-    return { background: style.backgroundColor, color: style.color };
+    const transparent = (c) => c === 'transparent' || /rgba\(.*,\s*0\)$/.test(c);
+    const body = getComputedStyle(document.body);
+    const background = transparent(body.backgroundColor)
+      ? getComputedStyle(document.documentElement).backgroundColor
+      : body.backgroundColor;
+    return { background, color: body.color };
   });
 }
 
@@ -136,7 +141,7 @@ try {
       await runAxe(page, `${label} light`);
 
       await page.emulateMedia({ colorScheme: 'dark' });
-      const dark = await bodyColours(page);
+      const dark = await pageColours(page);
       check(
         luminance(dark.background) < 0.1 && luminance(dark.color) > 0.5,
         `${label} dark mode`,
