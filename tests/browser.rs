@@ -13,11 +13,16 @@ use common::*;
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 
-/// Pages the theme check visits: the front page, the example article, an entity.
-const PAGES: [&str; 3] = [
+/// Pages the theme check visits: the front page, the example article, an entity, and
+/// the pages with the most varied parts (highlighted code, a story timeline, a briefing
+/// with an editor's note).
+const PAGES: [&str; 6] = [
     "/",
     "/articles/us-gaza-lebanon-initiative/",
     "/entities/hezbollah/",
+    "/articles/reading-casualty-figures/",
+    "/stories/gaza-lebanon-ceasefire-talks/",
+    "/briefings/2024-09-26/",
 ];
 
 /// A static file server on 127.0.0.1, stopped when dropped.
