@@ -112,6 +112,14 @@ impl<'a> Renderer<'a> {
             absolute_base: config.absolute_base(),
             language: config.language.clone(),
             feed_url: graph.urls.page("feed.xml"),
+            pages: site
+                .pages
+                .iter()
+                .map(|p| Link {
+                    name: p.title.clone(),
+                    url: graph.urls.page(&format!("{}/", p.slug)),
+                })
+                .collect(),
             extra: config.extra.clone(),
         };
         let bodies: Vec<String> = (0..site.articles.len())
