@@ -33,18 +33,25 @@ impl Urls {
     }
 }
 
-/// A readable title for a story id: `gaza-ceasefire-talks` -> `Gaza ceasefire talks`.
+/// A readable title for a story id: `gaza-ceasefire-talks` -> `Gaza Ceasefire Talks`.
 fn story_title(id: &str) -> String {
     let id = id.trim();
     if id.contains(' ') {
         return id.to_string();
     }
-    let spaced = id.replace(['-', '_'], " ");
-    let mut chars = spaced.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    id.split(['-', '_'])
+        .filter(|w| !w.is_empty())
+        .enumerate()
+        .map(|(i, word)| {
+            let small = matches!(word, "and" | "of" | "the" | "in" | "on" | "for" | "to" | "a");
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(first) if i == 0 || !small => first.to_uppercase().chain(chars).collect(),
+                _ => word.to_string(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
 }
 
 /// Turns a name into a URL slug.
