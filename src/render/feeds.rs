@@ -67,9 +67,8 @@ pub fn absolute_links(html: &str, page_url: &str) -> String {
     let Ok(page) = Url::parse(page_url) else {
         return html.to_string();
     };
-    let settings = RewriteStrSettings::new().append_element_content_handler(element!(
-        "[href], [src]",
-        |el| {
+    let settings =
+        RewriteStrSettings::new().append_element_content_handler(element!("[href], [src]", |el| {
             for name in ["href", "src"] {
                 let Some(raw) = el.get_attribute(name) else {
                     continue;
@@ -83,8 +82,7 @@ pub fn absolute_links(html: &str, page_url: &str) -> String {
                 }
             }
             Ok(())
-        }
-    ));
+        }));
     // The HTML was rendered by Brief; should rewriting fail, the feed's xml:base still
     // resolves what is left relative.
     rewrite_str(html, settings).unwrap_or_else(|_| html.to_string())
@@ -297,13 +295,7 @@ pub fn sitemap(r: &Renderer<'_>) -> Vec<Output> {
     for page in &r.site.pages {
         entries.push((graph.urls.page(&format!("{}/", page.slug)), None));
     }
-    for section in [
-        "entities/",
-        "tags/",
-        "stories/",
-        "briefings/",
-        "search/",
-    ] {
+    for section in ["entities/", "tags/", "stories/", "briefings/", "search/"] {
         entries.push((graph.urls.page(section), newest.clone()));
     }
     for (p, months) in r.timeline.iter().enumerate() {

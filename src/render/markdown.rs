@@ -334,7 +334,10 @@ mod tests {
 
     #[test]
     fn attribute_values_are_decoded() {
-        assert_eq!(attribute_text("/a/?x=1&amp;y=&quot;2&quot;"), "/a/?x=1&y=\"2\"");
+        assert_eq!(
+            attribute_text("/a/?x=1&amp;y=&quot;2&quot;"),
+            "/a/?x=1&y=\"2\""
+        );
         assert_eq!(attribute_text("/caf&eacute;/"), "/café/");
         assert_eq!(attribute_text("/a?b&c"), "/a?b&c");
     }
