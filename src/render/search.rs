@@ -15,9 +15,10 @@
 //! Documents are numbered newest first, so equal scores list newer articles first.
 //! `static/search.js` reads this format; the two change together.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::hash::Hasher;
 
+use fnv::FnvHashMap;
 use pulldown_cmark::{Event, TagEnd};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -48,24 +49,86 @@ const FORMAT: u32 = 1;
 
 /// The words of `text` as the index stores them: lower-cased runs of letters and digits,
 /// two to `MAX_TERM_CHARS` characters long. `search.js` splits a query the same way.
-pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
+pub fn terms(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
-        .filter(|term| (2..=MAX_TERM_CHARS).contains(&term.chars().count()))
+        .map(|word| {
+            if !word.is_ascii() {
+                Cow::Owned(word.to_lowercase())
+            } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(word.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(word)
+            }
+        })
+        .filter(|term| {
+            let chars = if term.is_ascii() {
+                term.len()
+            } else {
+                term.chars().count()
+            };
+            (2..=MAX_TERM_CHARS).contains(&chars)
+        })
 }
 
-/// Adds the terms of `text` with `weight` each, plus the ASCII folding of any term with
-/// accents (`genève` also as `geneve`), so a query finds it with or without them.
-fn add_terms(weights: &mut HashMap<String, u32>, text: &str, weight: u32) {
-    for term in terms(text) {
-        if !term.is_ascii() {
-            let folded = deunicode::deunicode(&term).to_lowercase();
-            if folded.len() >= 2 && folded.bytes().all(|b| b.is_ascii_alphanumeric()) {
-                *weights.entry(folded).or_default() += weight;
-            }
+/// The postings of a run of consecutive documents: each term with its `[doc, weight, …]`
+/// pairs, docs ascending. Runs are built in parallel, then appended in document order.
+#[derive(Default)]
+struct Postings {
+    ids: FnvHashMap<String, usize>,
+    lists: Vec<(String, Vec<u32>)>,
+}
+
+impl Postings {
+    /// The number of `term`, allocating the term only the first time it is seen.
+    fn id(&mut self, term: Cow<'_, str>) -> usize {
+        if let Some(&id) = self.ids.get(term.as_ref()) {
+            return id;
         }
-        *weights.entry(term).or_default() += weight;
+        let id = self.lists.len();
+        let term = term.into_owned();
+        self.ids.insert(term.clone(), id);
+        self.lists.push((term, Vec::new()));
+        id
+    }
+
+    /// Appends the postings of the documents that follow this run.
+    fn append(&mut self, later: Postings) {
+        for (term, list) in later.lists {
+            let id = self.id(Cow::Owned(term));
+            self.lists[id].1.extend(list);
+        }
+    }
+}
+
+/// One document's terms being counted: term number -> weight.
+struct Document<'a> {
+    postings: &'a mut Postings,
+    weights: FnvHashMap<usize, u32>,
+}
+
+impl Document<'_> {
+    /// Adds the terms of `text` with `weight` each, plus the ASCII folding of any term with
+    /// accents (`genève` also as `geneve`), so a query finds it with or without them.
+    fn add(&mut self, text: &str, weight: u32) {
+        for term in terms(text) {
+            if !term.is_ascii() {
+                let folded = deunicode::deunicode(&term).to_lowercase();
+                if folded.len() >= 2 && folded.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                    let id = self.postings.id(Cow::Owned(folded));
+                    *self.weights.entry(id).or_default() += weight;
+                }
+            }
+            let id = self.postings.id(term);
+            *self.weights.entry(id).or_default() += weight;
+        }
+    }
+
+    /// Records the counted weights as document `doc` and starts the next document.
+    fn finish(&mut self, doc: u32) {
+        for (id, weight) in self.weights.drain() {
+            self.postings.lists[id].1.extend([doc, weight]);
+        }
     }
 }
 
@@ -97,25 +160,37 @@ fn is_inline(end: TagEnd) -> bool {
     )
 }
 
-/// Every term of one article with its weight.
-fn article_terms(r: &Renderer<'_>, a: usize) -> HashMap<String, u32> {
+/// Counts every term of one article, by where it occurs.
+fn add_article(document: &mut Document<'_>, r: &Renderer<'_>, a: usize) {
     let article = &r.site.articles[a];
     let links = &r.graph.article_links[a];
-    let mut weights = HashMap::new();
-    add_terms(&mut weights, &article.front.title, TITLE_WEIGHT);
-    add_terms(&mut weights, &r.facts[a].summary, SUMMARY_WEIGHT);
+    document.add(&article.front.title, TITLE_WEIGHT);
+    document.add(&r.facts[a].summary, SUMMARY_WEIGHT);
     for &(e, _) in &links.entities {
         let entity = &r.graph.entities[e];
-        add_terms(&mut weights, &entity.name, ENTITY_WEIGHT);
+        document.add(&entity.name, ENTITY_WEIGHT);
         for alias in &entity.aliases {
-            add_terms(&mut weights, alias, ENTITY_WEIGHT);
+            document.add(alias, ENTITY_WEIGHT);
         }
     }
     for &t in &links.tags {
-        add_terms(&mut weights, &r.graph.tags[t].name, TAG_WEIGHT);
+        document.add(&r.graph.tags[t].name, TAG_WEIGHT);
     }
-    add_terms(&mut weights, &plain_text(article.body()), TEXT_WEIGHT);
-    weights
+    document.add(&plain_text(article.body()), TEXT_WEIGHT);
+}
+
+/// The postings of documents `first..` (articles `run`, in document order).
+fn run_postings(r: &Renderer<'_>, first: usize, run: &[usize]) -> Postings {
+    let mut postings = Postings::default();
+    let mut document = Document {
+        postings: &mut postings,
+        weights: FnvHashMap::default(),
+    };
+    for (i, &a) in run.iter().enumerate() {
+        add_article(&mut document, r, a);
+        document.finish(u32::try_from(first + i).unwrap_or(u32::MAX));
+    }
+    postings
 }
 
 /// What a result shows: URL, title, date, summary.
@@ -154,18 +229,20 @@ struct Manifest<'a> {
 /// The search index files.
 pub fn index(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
     let order = &r.graph.by_date;
-    let per_doc: Vec<HashMap<String, u32>> =
-        order.par_iter().map(|&a| article_terms(r, a)).collect();
-
-    // Postings in document order: (doc, weight) pairs, flattened.
-    let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
-    for (doc, weights) in per_doc.into_iter().enumerate() {
-        let doc = u32::try_from(doc).unwrap_or(u32::MAX);
-        for (term, weight) in weights {
-            postings.entry(term).or_default().extend([doc, weight]);
-        }
+    let run_length = order
+        .len()
+        .div_ceil(4 * rayon::current_num_threads())
+        .max(1);
+    let runs: Vec<Postings> = order
+        .par_chunks(run_length)
+        .enumerate()
+        .map(|(n, run)| run_postings(r, n * run_length, run))
+        .collect();
+    let mut postings = Postings::default();
+    for run in runs {
+        postings.append(run);
     }
-    let mut terms: Vec<(String, Vec<u32>)> = postings.into_iter().collect();
+    let mut terms = postings.lists;
     // JavaScript compares strings by UTF-16 code units; sort the same way so the
     // browser's binary search over chunk boundaries agrees with the build.
     terms.sort_by_cached_key(|(term, _)| term.encode_utf16().collect::<Vec<u16>>());
@@ -251,16 +328,33 @@ mod tests {
 
     #[test]
     fn terms_are_lowercase_words_of_two_or_more_characters() {
-        let found: Vec<String> = terms("Hezbollah’s 21-day truce, a U.N. plan; Genève").collect();
+        let found: Vec<Cow<str>> = terms("Hezbollah’s 21-day truce, a U.N. plan; Genève").collect();
         assert_eq!(found, ["hezbollah", "21", "day", "truce", "plan", "genève"]);
     }
 
     #[test]
     fn accented_terms_are_also_indexed_without_accents() {
-        let mut weights = HashMap::new();
-        add_terms(&mut weights, "Genève", 2);
-        assert_eq!(weights.get("genève"), Some(&2));
-        assert_eq!(weights.get("geneve"), Some(&2));
+        let mut postings = Postings::default();
+        let mut document = Document {
+            postings: &mut postings,
+            weights: FnvHashMap::default(),
+        };
+        document.add("Genève and Geneva", 2);
+        document.finish(7);
+        let lists: Vec<(&str, &[u32])> = postings
+            .lists
+            .iter()
+            .map(|(t, l)| (t.as_str(), l.as_slice()))
+            .collect();
+        assert_eq!(
+            lists,
+            [
+                ("geneve", &[7, 2][..]),
+                ("genève", &[7, 2]),
+                ("and", &[7, 2]),
+                ("geneva", &[7, 2])
+            ]
+        );
     }
 
     #[test]
@@ -268,7 +362,7 @@ mod tests {
         let text = plain_text(
             "# Title\n\nSome *emphasised*word and [a link](/x/).\n\n- one\n- two\n\n<b>raw</b>",
         );
-        let words: Vec<String> = terms(&text).collect();
+        let words: Vec<Cow<str>> = terms(&text).collect();
         assert_eq!(
             words,
             [
