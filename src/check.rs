@@ -99,8 +99,14 @@ impl Served {
         self.origin.join(&format!("{}{path}", self.base_path)).ok()
     }
 
-    fn is_ours(&self, url: &Url) -> bool {
+    /// Whether a link points into the site. An absolute URL on the same host but outside
+    /// the base path is another site's page; a relative one that climbs out is broken.
+    fn is_ours(&self, url: &Url, written_absolute: bool) -> bool {
+        let path = url.path();
         url.origin() == self.origin.origin()
+            && (!written_absolute
+                || path.starts_with(&self.base_path)
+                || format!("{path}/") == self.base_path)
     }
 }
 
@@ -228,7 +234,8 @@ fn check_page(
         if !matches!(target.scheme(), "http" | "https") {
             continue; // mailto:, tel:, data:, javascript: …
         }
-        if !served.is_ours(&target) {
+        let written_absolute = link.starts_with("//") || Url::parse(link).is_ok();
+        if !served.is_ours(&target, written_absolute) {
             external.push(target.to_string());
             continue;
         }
@@ -393,7 +400,8 @@ mod tests {
                 "index.html",
                 "<a href=\"/briefs/a/\">a</a> <a href=\"a/#x\">x</a> <a href=\"/briefs/a\">no slash</a>\
                  <link href=\"https://example.org/briefs/style.css\" rel=stylesheet>\
-                 <a href=\"https://elsewhere.org/p?q=1&amp;r=2\">out</a> <a href=\"mailto:x@y.z\">m</a>",
+                 <a href=\"https://elsewhere.org/p?q=1&amp;r=2\">out</a> <a href=\"mailto:x@y.z\">m</a>\
+                 <a href=\"https://example.org/other-site/\">same host</a>",
             ),
             ("a/index.html", "<h2 id=\"x\">X</h2><a href=\"../\">up</a>"),
             ("style.css", "p{}"),
@@ -403,7 +411,10 @@ mod tests {
         assert_eq!(report.internal_links, 5);
         assert_eq!(
             report.external.into_iter().collect::<Vec<_>>(),
-            ["https://elsewhere.org/p?q=1&r=2"]
+            [
+                "https://elsewhere.org/p?q=1&r=2",
+                "https://example.org/other-site/"
+            ]
         );
     }
 
