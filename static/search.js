@@ -103,6 +103,7 @@
   // Scores of the documents matching one query word: doc -> score. A prefix match (a
   // word still being typed) counts less than the whole word.
   function matchWord(m, word, prefix) {
+    if (!m.term_chunks.length) return Promise.resolve(new Map());
     var terms = variants(word);
     var wanted = {};
     terms.forEach(function (t) {
