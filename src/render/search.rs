@@ -32,7 +32,8 @@ pub const MANIFEST: &str = "search/manifest.json";
 /// Target size of one term chunk. A term whose postings alone are larger gets a chunk of
 /// its own. Smaller chunks mean fewer bytes per query but a longer manifest.
 const TERM_CHUNK_BYTES: usize = 16 * 1024;
-/// Documents per metadata chunk: a page of results needs at most this many chunks.
+/// Documents per result chunk. Kept small because a page of ten results may draw on ten
+/// different chunks.
 const DOC_CHUNK: usize = 10;
 /// Summaries in results are cut to about this many characters.
 const SUMMARY_CHARS: usize = 220;
