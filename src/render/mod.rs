@@ -6,6 +6,7 @@ pub mod context;
 pub mod feeds;
 pub mod highlight;
 pub mod markdown;
+pub mod search;
 pub mod theme;
 
 use std::collections::BTreeMap;
@@ -68,6 +69,7 @@ pub enum Job {
     Stories,
     Briefings,
     Search,
+    SearchIndex,
     NotFound,
     Feeds,
     Sitemap,
@@ -162,6 +164,7 @@ impl<'a> Renderer<'a> {
             Job::Stories,
             Job::Briefings,
             Job::Search,
+            Job::SearchIndex,
             Job::NotFound,
             Job::Feeds,
             Job::Sitemap,
@@ -203,6 +206,7 @@ impl<'a> Renderer<'a> {
             Job::NotFound => {
                 self.simple_page("404.html", "not_found", "Page not found", "404.html")
             }
+            Job::SearchIndex => return search::index(self),
             Job::Feeds => return feeds::all(self),
             Job::Sitemap => return Ok(feeds::sitemap(self)),
             Job::Data => return feeds::site_data(self),
