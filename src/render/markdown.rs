@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
 use crate::config::LinkEntities;
@@ -24,8 +24,10 @@ impl EntityLinker {
         let matcher = if mode == LinkEntities::None || patterns.is_empty() {
             None
         } else {
+            // A handful of patterns per article: a DFA would cost more to build than to run.
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
                 .build(&patterns)
                 .ok()
         };
