@@ -328,7 +328,10 @@ fn rebuild_reuses_unchanged_files_and_repairs_edited_ones() {
     use std::os::unix::fs::MetadataExt;
     let site = site_with(&[
         ("content/articles/a.md", ARTICLE),
-        ("content/articles/b.md", "---\ntitle: Other day\ndate: 2024-09-20\n---\nElsewhere.\n"),
+        (
+            "content/articles/b.md",
+            "---\ntitle: Other day\ndate: 2024-09-20\n---\nElsewhere.\n",
+        ),
     ]);
     assert!(build(site.path(), &[]).status.success());
     let public = site.path().join("public");
@@ -342,7 +345,15 @@ fn rebuild_reuses_unchanged_files_and_repairs_edited_ones() {
     )
     .unwrap();
     assert!(build(site.path(), &[]).status.success());
-    assert_eq!(inode("articles/b/index.html"), untouched, "unchanged page reused, not rewritten");
+    assert_eq!(
+        inode("articles/b/index.html"),
+        untouched,
+        "unchanged page reused, not rewritten"
+    );
     assert!(read(public.join("articles/a/index.html")).contains("The talks ended."));
-    assert_ne!(read(public.join("style.css")), "edited by hand", "hand edits are replaced");
+    assert_ne!(
+        read(public.join("style.css")),
+        "edited by hand",
+        "hand edits are replaced"
+    );
 }
