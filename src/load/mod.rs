@@ -263,10 +263,16 @@ pub fn load(root: &Path, config: Config, options: LoadOptions) -> (Site, Vec<Dia
             Loaded::Nothing => {}
         }
     }
-    diagnostics.extend(duplicate_slugs(&site.articles));
+    diagnostics.extend(duplicates(&site));
+    (site, diagnostics)
+}
+
+/// Problems between files: slugs and entity names used twice.
+pub fn duplicates(site: &Site) -> Vec<Diagnostic> {
+    let mut diagnostics = duplicate_slugs(&site.articles);
     diagnostics.extend(duplicate_entity_names(&site.entities));
     diagnostics.extend(duplicate_page_slugs(&site.pages));
-    (site, diagnostics)
+    diagnostics
 }
 
 /// Markdown and gazetteer files under `content/`, sorted so every run sees the same order.

@@ -13,45 +13,45 @@ use super::{Output, Renderer};
 use crate::config::FeedContent;
 use crate::diag::Diagnostic;
 
-/// Every feed: the site's Atom and JSON feeds and one Atom feed per entity, tag and story.
-pub fn all(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
-    let graph = r.graph;
+/// The site's Atom and JSON feeds of the latest articles.
+pub fn site_feeds(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
     let limit = r.site.config.feed_length.max(1);
-    let latest: Vec<usize> = graph.by_date.iter().copied().take(limit).collect();
-    let mut outputs = vec![
+    let latest: Vec<usize> = r.graph.by_date.iter().copied().take(limit).collect();
+    Ok(vec![
         atom(r, &r.site.config.title, "", &latest),
         json_feed(r, &latest)?,
-    ];
-    for entity in &graph.entities {
-        let articles: Vec<usize> = entity
-            .articles
-            .iter()
-            .map(|&(a, _)| a)
-            .take(limit)
-            .collect();
-        let path = format!("entities/{}/", entity.slug);
-        outputs.push(atom(
-            r,
-            &format!("{} — {}", r.site.config.title, entity.name),
-            &path,
-            &articles,
-        ));
-    }
-    for (section, groups) in [("tags", &graph.tags), ("stories", &graph.stories)] {
-        for group in groups {
-            let mut articles = group.articles.clone();
-            articles.sort_by_key(|&a| std::cmp::Reverse(r.site.articles[a].date.timestamp()));
-            articles.truncate(limit);
-            let path = format!("{section}/{}/", group.slug);
-            outputs.push(atom(
-                r,
-                &format!("{} — {}", r.site.config.title, group.name),
-                &path,
-                &articles,
-            ));
-        }
-    }
-    Ok(outputs)
+    ])
+}
+
+/// The Atom feed of one entity's latest articles, beside its page.
+pub fn entity_feed(r: &Renderer<'_>, e: usize) -> Output {
+    let entity = &r.graph.entities[e];
+    let limit = r.site.config.feed_length.max(1);
+    let articles: Vec<usize> = entity
+        .articles
+        .iter()
+        .map(|&(a, _)| a)
+        .take(limit)
+        .collect();
+    atom(
+        r,
+        &format!("{} — {}", r.site.config.title, entity.name),
+        &format!("entities/{}/", entity.slug),
+        &articles,
+    )
+}
+
+/// The Atom feed of a tag's or story's latest articles, beside its page.
+pub fn group_feed(r: &Renderer<'_>, section: &str, group: &crate::link::Group) -> Output {
+    let mut articles = group.articles.clone();
+    articles.sort_by_key(|&a| std::cmp::Reverse(r.site.articles[a].date.timestamp()));
+    articles.truncate(r.site.config.feed_length.max(1));
+    atom(
+        r,
+        &format!("{} — {}", r.site.config.title, group.name),
+        &format!("{section}/{}/", group.slug),
+        &articles,
+    )
 }
 
 fn date(value: &str) -> FixedDateTime {
