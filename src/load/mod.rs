@@ -202,6 +202,19 @@ pub struct Site {
     pub briefings: Vec<BriefingNote>,
 }
 
+impl Site {
+    /// Adds what one file held after everything already added (files come in path order).
+    pub fn add(&mut self, loaded: Loaded) {
+        match loaded {
+            Loaded::Article(a) => self.articles.push(*a),
+            Loaded::Entities(list) => self.entities.extend(list),
+            Loaded::Page(p) => self.pages.push(p),
+            Loaded::Briefing(b) => self.briefings.push(b),
+            Loaded::Nothing => {}
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LoadOptions {
     pub drafts: bool,
@@ -255,13 +268,7 @@ pub fn load(root: &Path, config: Config, options: LoadOptions) -> (Site, Vec<Dia
     let mut diagnostics = Vec::new();
     for (loaded, diags) in parsed {
         diagnostics.extend(diags);
-        match loaded {
-            Loaded::Article(a) => site.articles.push(*a),
-            Loaded::Entities(list) => site.entities.extend(list),
-            Loaded::Page(p) => site.pages.push(p),
-            Loaded::Briefing(b) => site.briefings.push(b),
-            Loaded::Nothing => {}
-        }
+        site.add(loaded);
     }
     diagnostics.extend(duplicates(&site));
     (site, diagnostics)

@@ -226,7 +226,8 @@ impl<'a> Renderer<'a> {
         (outputs, diagnostics)
     }
 
-    fn run(&self, job: Job) -> Result<Vec<Output>, Diagnostic> {
+    /// Renders one job: its page, plus the feed beside it for entities, tags and stories.
+    pub fn run(&self, job: Job) -> Result<Vec<Output>, Diagnostic> {
         let page = match job {
             Job::Article(a) => self.article_page(a),
             Job::Entity(e) => return Ok(vec![self.entity_page(e)?, feeds::entity_feed(self, e)]),
