@@ -181,7 +181,11 @@ impl<'a> Renderer<'a> {
     pub fn timeline_articles(&self) -> Vec<Vec<usize>> {
         self.timeline
             .iter()
-            .map(|page| page.iter().flat_map(|m| m.articles.iter().copied()).collect())
+            .map(|page| {
+                page.iter()
+                    .flat_map(|m| m.articles.iter().copied())
+                    .collect()
+            })
             .collect()
     }
 
@@ -233,7 +237,10 @@ impl<'a> Renderer<'a> {
             Job::Entity(e) => return Ok(vec![self.entity_page(e)?, feeds::entity_feed(self, e)]),
             Job::Tag(t) => {
                 let tag = &self.graph.tags[t];
-                return Ok(vec![self.tag_page(t)?, feeds::group_feed(self, "tags", tag)]);
+                return Ok(vec![
+                    self.tag_page(t)?,
+                    feeds::group_feed(self, "tags", tag),
+                ]);
             }
             Job::Story(s) => {
                 let story = &self.graph.stories[s];

@@ -203,8 +203,9 @@ impl Engine {
     fn read_again(&mut self, model: &mut Model, scope: &Scope) -> Result<usize, Report> {
         let mut paths = scope.content.clone();
         if scope.rescan {
-            let now: BTreeMap<PathBuf, ContentKind> =
-                load::content_files(&self.options.root).into_iter().collect();
+            let now: BTreeMap<PathBuf, ContentKind> = load::content_files(&self.options.root)
+                .into_iter()
+                .collect();
             let known = model.known_paths();
             paths.extend(now.keys().filter(|p| !known.contains(*p)).cloned());
             paths.extend(known.into_iter().filter(|p| !now.contains_key(p)));
@@ -379,12 +380,15 @@ impl Model {
         if diagnostics.is_empty() {
             self.file_diagnostics.remove(path);
         } else {
-            self.file_diagnostics.insert(path.to_path_buf(), diagnostics);
+            self.file_diagnostics
+                .insert(path.to_path_buf(), diagnostics);
         }
         let site = &mut self.site;
         match kind {
             ContentKind::Article => {
-                let found = site.articles.binary_search_by(|a| a.path.as_path().cmp(path));
+                let found = site
+                    .articles
+                    .binary_search_by(|a| a.path.as_path().cmp(path));
                 match (found, loaded) {
                     (Ok(i), Loaded::Article(article)) => {
                         if site.articles[i].text != article.text {
@@ -549,8 +553,10 @@ struct Changes {
     article_new: Vec<Option<usize>>,
     /// The article's file changed (or is new).
     revised: Vec<bool>,
-    /// Its file, card or body changed: every page showing it is stale.
-    shown_changed: Vec<bool>,
+    /// Its card changed: every page listing it is stale.
+    card_changed: Vec<bool>,
+    /// Its file, card or body changed: pages quoting it and feeds carrying it are stale.
+    changed: Vec<bool>,
     entity_old: Vec<Option<usize>>,
     /// The entity is new, or its URL, kind or known-ness changed.
     entity_changed: Vec<bool>,
@@ -558,8 +564,11 @@ struct Changes {
     relinked: HashSet<String>,
     tag_old: Vec<Option<usize>>,
     story_old: Vec<Option<usize>>,
+    /// The group's page or feed must be made again.
     tag_stale: Vec<bool>,
     story_stale: Vec<bool>,
+    /// The story's list of article cards changed: its articles' pages show that list.
+    story_cards_stale: Vec<bool>,
     day_old: Vec<Option<usize>>,
     page_old: Vec<Option<usize>>,
     notes_changed: bool,
@@ -637,7 +646,8 @@ impl Changes {
         Changes {
             article_old,
             article_new,
-            shown_changed: revised.clone(),
+            card_changed: vec![false; revised.len()],
+            changed: revised.clone(),
             revised,
             entity_old,
             entity_changed,
@@ -646,10 +656,16 @@ impl Changes {
             story_old: match_groups(&graph.stories, &old.graph.stories),
             tag_stale: Vec::new(),
             story_stale: Vec::new(),
+            story_cards_stale: Vec::new(),
             day_old: graph
                 .days
                 .iter()
-                .map(|d| old.graph.days.binary_search_by_key(&d.date, |x| x.date).ok())
+                .map(|d| {
+                    old.graph
+                        .days
+                        .binary_search_by_key(&d.date, |x| x.date)
+                        .ok()
+                })
                 .collect(),
             page_old: site
                 .pages
@@ -683,7 +699,7 @@ impl Changes {
             })
             .collect();
         let this = &*self;
-        let made: Vec<(ArticleCard, String, bool)> = carried
+        let made: Vec<(ArticleCard, String, bool, bool)> = carried
             .into_par_iter()
             .enumerate()
             .map(|(a, (card, body))| {
@@ -703,24 +719,37 @@ impl Changes {
                         (body, changed)
                     }
                 };
-                (card, body, card_changed || body_changed)
+                (card, body, card_changed, body_changed)
             })
             .collect();
         let mut prepared = Prepared {
             bodies: Vec::with_capacity(made.len()),
             cards: Vec::with_capacity(made.len()),
         };
-        for (a, (card, body, changed)) in made.into_iter().enumerate() {
+        for (a, (card, body, card_changed, body_changed)) in made.into_iter().enumerate() {
             prepared.cards.push(card);
             prepared.bodies.push(body);
-            self.shown_changed[a] |= changed;
+            self.card_changed[a] |= card_changed;
+            self.changed[a] |= card_changed || body_changed;
         }
         self.content_changed = self.notes_changed
             || self.pages_changed
             || self.article_new.iter().any(Option::is_none)
-            || self.shown_changed.iter().any(|&c| c);
-        self.tag_stale = self.stale_groups(&graph.tags, &self.tag_old, &old.graph.tags);
-        self.story_stale = self.stale_groups(&graph.stories, &self.story_old, &old.graph.stories);
+            || self.changed.iter().any(|&c| c);
+        self.tag_stale =
+            self.stale_groups(&graph.tags, &self.tag_old, &old.graph.tags, &self.changed);
+        self.story_stale = self.stale_groups(
+            &graph.stories,
+            &self.story_old,
+            &old.graph.stories,
+            &self.changed,
+        );
+        self.story_cards_stale = self.stale_groups(
+            &graph.stories,
+            &self.story_old,
+            &old.graph.stories,
+            &self.card_changed,
+        );
         prepared
     }
 
@@ -777,7 +806,14 @@ impl Changes {
         }
     }
 
-    fn stale_groups(&self, groups: &[Group], map: &[Option<usize>], old: &[Group]) -> Vec<bool> {
+    /// Groups that are new, renamed, hold other articles, or hold an article `changed` marks.
+    fn stale_groups(
+        &self,
+        groups: &[Group],
+        map: &[Option<usize>],
+        old: &[Group],
+        changed: &[bool],
+    ) -> Vec<bool> {
         groups
             .iter()
             .zip(map)
@@ -785,7 +821,7 @@ impl Changes {
                 o.is_none_or(|o| {
                     old[o].name != group.name
                         || !self.same_articles(&group.articles, &old[o].articles)
-                }) || self.any_shown_changed(&group.articles)
+                }) || group.articles.iter().any(|&a| changed[a])
             })
             .collect()
     }
@@ -799,8 +835,12 @@ impl Changes {
                 .all(|(&a, &o)| self.article_new[o] == Some(a))
     }
 
-    fn any_shown_changed(&self, articles: &[usize]) -> bool {
-        articles.iter().any(|&a| self.shown_changed[a])
+    fn any_changed(&self, articles: &[usize]) -> bool {
+        articles.iter().any(|&a| self.changed[a])
+    }
+
+    fn any_card_changed(&self, articles: &[usize]) -> bool {
+        articles.iter().any(|&a| self.card_changed[a])
     }
 
     /// The old job whose files `job` would write unchanged, if there is one.
@@ -832,14 +872,15 @@ impl Changes {
                 };
                 self.notes_changed
                     || !self.same_articles(&graph.days[d].articles, &old.graph.days[o].articles)
-                    || self.any_shown_changed(&graph.days[d].articles)
-                    || date(&graph.days, d.checked_sub(1)) != date(&old.graph.days, o.checked_sub(1))
+                    || self.any_changed(&graph.days[d].articles)
+                    || date(&graph.days, d.checked_sub(1))
+                        != date(&old.graph.days, o.checked_sub(1))
                     || date(&graph.days, Some(d + 1)) != date(&old.graph.days, Some(o + 1))
             }
             (Job::Timeline(p), _) => {
                 timeline.len() != old.timeline.len()
                     || timeline.get(p).is_none_or(|page| {
-                        !self.same_articles(page, &old.timeline[p]) || self.any_shown_changed(page)
+                        !self.same_articles(page, &old.timeline[p]) || self.any_card_changed(page)
                     })
             }
             (Job::Page(p), Job::Page(o)) => {
@@ -855,16 +896,23 @@ impl Changes {
 
     /// An article page shows the article, its entities, quotes, story, related articles
     /// and backlinks.
-    fn article_stale(&self, a: usize, o: usize, model: &Model, graph: &Graph, old: &Rendered) -> bool {
+    fn article_stale(
+        &self,
+        a: usize,
+        o: usize,
+        model: &Model,
+        graph: &Graph,
+        old: &Rendered,
+    ) -> bool {
         let (new, before) = (&graph.article_links[a], &old.graph.article_links[o]);
-        self.shown_changed[a]
+        self.changed[a]
             || !self.same_entities(&new.entities, &before.entities)
             || !self.same_story(new.story, before.story, graph, old)
-            || new.story.is_some_and(|s| self.story_stale[s])
+            || new.story.is_some_and(|s| self.story_cards_stale[s])
             || !self.same_articles(&new.related, &before.related)
-            || self.any_shown_changed(&new.related)
+            || self.any_card_changed(&new.related)
             || !self.same_articles(&new.backlinks, &before.backlinks)
-            || self.any_shown_changed(&new.backlinks)
+            || self.any_card_changed(&new.backlinks)
             || (!self.relinked.is_empty()
                 && model.facts[a].quotes.iter().any(|q| {
                     q.speaker_entity
@@ -882,13 +930,21 @@ impl Changes {
             || new.description != before.description
             || new.body != before.body
             || new.articles.len() != before.articles.len()
-            || new.articles.iter().zip(&before.articles).any(|(&(a, count), &(oa, old_count))| {
-                count != old_count || self.article_new[oa] != Some(a) || self.shown_changed[a]
-            })
+            || new
+                .articles
+                .iter()
+                .zip(&before.articles)
+                .any(|(&(a, count), &(oa, old_count))| {
+                    count != old_count || self.article_new[oa] != Some(a) || self.changed[a]
+                })
             || new.quotes.len() != before.quotes.len()
-            || new.quotes.iter().zip(&before.quotes).any(|(&(a, q), &(oa, oq))| {
-                q != oq || self.article_new[oa] != Some(a) || self.shown_changed[a]
-            })
+            || new
+                .quotes
+                .iter()
+                .zip(&before.quotes)
+                .any(|(&(a, q), &(oa, oq))| {
+                    q != oq || self.article_new[oa] != Some(a) || self.changed[a]
+                })
             || !self.same_entities(&new.co_mentions, &before.co_mentions)
     }
 }
