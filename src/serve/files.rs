@@ -9,11 +9,21 @@ use crate::render::Output;
 
 /// Rendered pages and copied files; a copied file wins over a page of the same path, as
 /// it does in `brief build`.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct SiteFiles {
     base_path: String,
     rendered: HashMap<String, Bytes>,
     copied: HashMap<String, Bytes>,
+}
+
+impl Default for SiteFiles {
+    fn default() -> Self {
+        SiteFiles {
+            base_path: "/".into(),
+            rendered: HashMap::new(),
+            copied: HashMap::new(),
+        }
+    }
 }
 
 impl SiteFiles {

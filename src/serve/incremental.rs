@@ -105,6 +105,12 @@ struct Scope {
     rescan: bool,
 }
 
+impl Scope {
+    fn is_empty(&self) -> bool {
+        !self.everything && !self.templates && !self.statics && !self.rescan && self.content.is_empty()
+    }
+}
+
 impl Engine {
     /// An engine for the site `options` describes; nothing is read until the first rebuild.
     pub fn new(options: BuildOptions) -> Engine {
@@ -151,6 +157,11 @@ impl Engine {
         let result = self.render(&model, templates_changed, statics_changed, stats);
         self.model = Some(model);
         result
+    }
+
+    /// Whether any of the paths is a source of the site (or nothing was built yet).
+    pub fn affected_by(&self, changed: &[PathBuf]) -> bool {
+        self.model.is_none() || !self.scope(changed).is_empty()
     }
 
     /// Sorts the reported paths by what they touch.
