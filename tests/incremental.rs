@@ -152,7 +152,11 @@ fn edits_to_articles_match_a_full_build() {
     live.assert_same_as_build("first build");
     let all_jobs = live.jobs;
 
-    live.edit(FRANCE, "Washington wanted to move", "Washington hoped to move");
+    live.edit(
+        FRANCE,
+        "Washington wanted to move",
+        "Washington hoped to move",
+    );
     let changed = live.step("body edit", &[FRANCE]);
     assert!(
         changed.contains(&"articles/us-france-ceasefire-call/index.html".to_string()),

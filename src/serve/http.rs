@@ -105,16 +105,17 @@ async fn events(
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let receiver = shared.status.subscribe();
     let mut shutdown = shared.shutdown.subscribe();
-    let updates = futures_util::stream::unfold((receiver, true), |(mut receiver, first)| async move {
-        if !first && receiver.changed().await.is_err() {
-            return None;
-        }
-        let data = serde_json::to_string(&*receiver.borrow_and_update()).unwrap_or_default();
-        Some((
-            Ok(Event::default().event("status").data(data)),
-            (receiver, false),
-        ))
-    });
+    let updates =
+        futures_util::stream::unfold((receiver, true), |(mut receiver, first)| async move {
+            if !first && receiver.changed().await.is_err() {
+                return None;
+            }
+            let data = serde_json::to_string(&*receiver.borrow_and_update()).unwrap_or_default();
+            Some((
+                Ok(Event::default().event("status").data(data)),
+                (receiver, false),
+            ))
+        });
     let stopping = async move {
         let _ = shutdown.wait_for(|stop| *stop).await;
     };
@@ -123,7 +124,11 @@ async fn events(
 
 async fn script() -> Response {
     let mut response = SCRIPT.into_response();
-    set_header(&mut response, header::CONTENT_TYPE, "text/javascript; charset=utf-8");
+    set_header(
+        &mut response,
+        header::CONTENT_TYPE,
+        "text/javascript; charset=utf-8",
+    );
     set_header(&mut response, header::CACHE_CONTROL, "no-store");
     response
 }
@@ -327,7 +332,10 @@ mod tests {
             resolve(&files, "/articles/x"),
             Resolved::Redirect("/articles/x/".into())
         );
-        assert_eq!(resolve(&files, "/style.css"), Resolved::File("style.css".into()));
+        assert_eq!(
+            resolve(&files, "/style.css"),
+            Resolved::File("style.css".into())
+        );
         assert_eq!(resolve(&files, "/articles/"), Resolved::NotFound);
     }
 
@@ -351,8 +359,14 @@ mod tests {
     fn a_sub_path_site_is_served_under_it() {
         let files = site("/briefs/", &["index.html", "articles/x/index.html"]);
         assert_eq!(resolve(&files, "/"), Resolved::Redirect("/briefs/".into()));
-        assert_eq!(resolve(&files, "/briefs"), Resolved::Redirect("/briefs/".into()));
-        assert_eq!(resolve(&files, "/briefs/"), Resolved::File("index.html".into()));
+        assert_eq!(
+            resolve(&files, "/briefs"),
+            Resolved::Redirect("/briefs/".into())
+        );
+        assert_eq!(
+            resolve(&files, "/briefs/"),
+            Resolved::File("index.html".into())
+        );
         assert_eq!(
             resolve(&files, "/briefs/articles/x/"),
             Resolved::File("articles/x/index.html".into())
@@ -382,7 +396,10 @@ mod tests {
             ],
         };
         let overlay = overlay(&report);
-        assert!(overlay.contains("content/articles/a.md:2:7: error: bad &lt;value&gt;"), "{overlay}");
+        assert!(
+            overlay.contains("content/articles/a.md:2:7: error: bad &lt;value&gt;"),
+            "{overlay}"
+        );
         assert!(overlay.contains("Build failed: 1 error<"), "{overlay}");
     }
 }

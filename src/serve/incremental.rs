@@ -107,7 +107,11 @@ struct Scope {
 
 impl Scope {
     fn is_empty(&self) -> bool {
-        !self.everything && !self.templates && !self.statics && !self.rescan && self.content.is_empty()
+        !self.everything
+            && !self.templates
+            && !self.statics
+            && !self.rescan
+            && self.content.is_empty()
     }
 }
 

@@ -120,7 +120,9 @@ async fn serve(options: ServeOptions) -> ExitCode {
     };
     {
         let shared = shared.clone();
-        std::thread::spawn(move || rebuild_on_changes(engine, watcher, receiver, &shared, &root, timings));
+        std::thread::spawn(move || {
+            rebuild_on_changes(engine, watcher, receiver, &shared, &root, timings)
+        });
     }
 
     let server = axum::serve(listener, http::router(shared.clone()))
