@@ -192,8 +192,14 @@ impl Engine {
                         Some(_) if !on_disk.is_dir() => {
                             scope.content.insert(relative);
                         }
-                        // A folder made, moved or removed (or a file that is not content).
-                        _ if on_disk.is_dir() || !on_disk.exists() => scope.rescan = true,
+                        // A folder made, moved in, or gone with content files in it.
+                        _ if on_disk.is_dir() => scope.rescan = true,
+                        _ if !on_disk.exists()
+                            && self.model.as_ref().is_some_and(|m| m.has_folder(&relative)) =>
+                        {
+                            scope.rescan = true;
+                        }
+                        // Not content, such as an editor's temporary file.
                         _ => {}
                     }
                 }
@@ -363,6 +369,15 @@ impl Model {
             notes_revision: 0,
             pages_revision: 0,
         })
+    }
+
+    /// Whether `folder` held content files the model knows.
+    fn has_folder(&self, folder: &Path) -> bool {
+        let site = &self.site;
+        site.articles.iter().any(|a| a.path.starts_with(folder))
+            || site.pages.iter().any(|p| p.path.starts_with(folder))
+            || site.briefings.iter().any(|b| b.path.starts_with(folder))
+            || self.file_diagnostics.keys().any(|p| p.starts_with(folder))
     }
 
     /// Every content file the model knows, loaded or failed.
