@@ -156,7 +156,9 @@ fn start_server(brief: &Path, site: &Path) -> (Child, Receiver<String>, String) 
 fn wait_for_stage_line(lines: &Receiver<String>) -> String {
     let mut rebuilt = String::new();
     loop {
-        let line = lines.recv_timeout(PATIENCE).expect("the server reports the rebuild");
+        let line = lines
+            .recv_timeout(PATIENCE)
+            .expect("the server reports the rebuild");
         if line.starts_with("Rebuilt") {
             rebuilt = line;
         } else if line.trim_start().starts_with("read ") {

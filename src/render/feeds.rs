@@ -12,6 +12,9 @@ use serde::Serialize;
 use super::{Output, Renderer};
 use crate::config::FeedContent;
 use crate::diag::Diagnostic;
+use crate::extract::Facts;
+use crate::link::Graph;
+use crate::load::Site;
 
 /// The site's Atom and JSON feeds of the latest articles.
 pub fn site_feeds(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
@@ -301,13 +304,9 @@ fn text_element(writer: &mut Writer<Vec<u8>>, name: &str, text: &str) -> std::io
 }
 
 #[derive(Serialize)]
-struct SiteData<'a> {
+struct SiteHead<'a> {
     title: &'a str,
     base_url: String,
-    articles: Vec<ArticleData<'a>>,
-    entities: Vec<EntityData<'a>>,
-    stories: Vec<GroupData<'a>>,
-    tags: Vec<GroupData<'a>>,
 }
 
 #[derive(Serialize)]
@@ -343,14 +342,36 @@ struct GroupData<'a> {
     articles: Vec<&'a str>,
 }
 
+/// One article's entry in `data/site.json`, serialised on its own so it can be kept
+/// between rebuilds. Empty if it cannot be serialised (`site_data` reports that).
+pub fn article_data(site: &Site, facts: &[Facts], graph: &Graph, a: usize) -> String {
+    let article = &site.articles[a];
+    let links = &graph.article_links[a];
+    let slug = |b: usize| site.articles[b].slug.as_str();
+    let data = ArticleData {
+        slug: &article.slug,
+        url: super::absolute(&site.config, &graph.article_url(site, a)),
+        title: &article.front.title,
+        date: article.date.rfc3339(),
+        path: article.path.to_string_lossy().replace('\\', "/"),
+        story: article.front.story.as_deref(),
+        tags: &article.front.tags,
+        facts: &facts[a],
+        related: links.related.iter().map(|&b| slug(b)).collect(),
+        backlinks: links.backlinks.iter().map(|&b| slug(b)).collect(),
+    };
+    serde_json::to_string(&data).unwrap_or_default()
+}
+
 /// `data/site.json`: every article's extracted facts plus the site graph, for other tools.
+/// Articles come newest first, from the entries `article_data` made.
 pub fn site_data(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
     let (site, graph) = (r.site, r.graph);
-    let slug = |a: usize| site.articles[a].slug.as_str();
-    fn groups<'a>(
-        site: &'a crate::load::Site,
-        list: &'a [crate::link::Group],
-    ) -> Vec<GroupData<'a>> {
+    let error = |message: String| Diagnostic::error("data/site.json", message);
+    fn json<T: Serialize>(value: &T) -> Result<String, Diagnostic> {
+        serde_json::to_string(value).map_err(|e| Diagnostic::error("data/site.json", e.to_string()))
+    }
+    fn groups<'a>(site: &'a Site, list: &'a [crate::link::Group]) -> Vec<GroupData<'a>> {
         list.iter()
             .map(|g| GroupData {
                 slug: &g.slug,
@@ -363,52 +384,58 @@ pub fn site_data(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
             })
             .collect()
     }
-    let data = SiteData {
+    let entities: Vec<EntityData> = graph
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(e, entity)| EntityData {
+            slug: &entity.slug,
+            name: &entity.name,
+            kind: entity.kind.as_str(),
+            known: entity.known,
+            aliases: &entity.aliases,
+            url: r.absolute(&graph.entity_url(e)),
+            articles: entity
+                .articles
+                .iter()
+                .map(|&(a, _)| site.articles[a].slug.as_str())
+                .collect(),
+            co_mentions: entity
+                .co_mentions
+                .iter()
+                .map(|&(o, n)| (graph.entities[o].name.as_str(), n))
+                .collect(),
+        })
+        .collect();
+    let head = json(&SiteHead {
         title: &site.config.title,
         base_url: site.config.absolute_base(),
-        articles: graph
-            .by_date
-            .iter()
-            .map(|&a| {
-                let article = &site.articles[a];
-                let links = &graph.article_links[a];
-                ArticleData {
-                    slug: &article.slug,
-                    url: r.absolute(&graph.article_url(site, a)),
-                    title: &article.front.title,
-                    date: article.date.rfc3339(),
-                    path: article.path.to_string_lossy().replace('\\', "/"),
-                    story: article.front.story.as_deref(),
-                    tags: &article.front.tags,
-                    facts: &r.facts[a],
-                    related: links.related.iter().map(|&b| slug(b)).collect(),
-                    backlinks: links.backlinks.iter().map(|&b| slug(b)).collect(),
-                }
-            })
-            .collect(),
-        entities: graph
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(e, entity)| EntityData {
-                slug: &entity.slug,
-                name: &entity.name,
-                kind: entity.kind.as_str(),
-                known: entity.known,
-                aliases: &entity.aliases,
-                url: r.absolute(&graph.entity_url(e)),
-                articles: entity.articles.iter().map(|&(a, _)| slug(a)).collect(),
-                co_mentions: entity
-                    .co_mentions
-                    .iter()
-                    .map(|&(o, n)| (graph.entities[o].name.as_str(), n))
-                    .collect(),
-            })
-            .collect(),
-        stories: groups(site, &graph.stories),
-        tags: groups(site, &graph.tags),
-    };
-    let json = serde_json::to_string(&data)
-        .map_err(|e| Diagnostic::error("data/site.json", e.to_string()))?;
-    Ok(vec![Output::new("data/site.json", json)])
+    })?;
+    // The object is written by hand around the kept article entries, exactly as serde_json
+    // writes a struct: {"title":…,"base_url":…,"articles":[…],"entities":…,"stories":…,"tags":…}
+    let articles_size: usize = r.data.iter().map(|d| d.len() + 1).sum();
+    let mut out = String::with_capacity(head.len() + articles_size + 1024);
+    out.push_str(head.strip_suffix('}').unwrap_or(&head));
+    out.push_str(",\"articles\":[");
+    for (i, &a) in graph.by_date.iter().enumerate() {
+        let entry = &r.data[a];
+        if entry.is_empty() {
+            return Err(error(format!(
+                "cannot write the entry of {}",
+                site.articles[a].path.display()
+            )));
+        }
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(entry);
+    }
+    out.push_str("],\"entities\":");
+    out.push_str(&json(&entities)?);
+    out.push_str(",\"stories\":");
+    out.push_str(&json(&groups(site, &graph.stories))?);
+    out.push_str(",\"tags\":");
+    out.push_str(&json(&groups(site, &graph.tags))?);
+    out.push('}');
+    Ok(vec![Output::new("data/site.json", out)])
 }

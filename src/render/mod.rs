@@ -91,6 +91,10 @@ pub struct Renderer<'a> {
     cards: Vec<ArticleCard>,
     /// Rendered article bodies, index-aligned with `Site::articles`.
     pub bodies: Vec<String>,
+    /// Each article's entry in `data/site.json`, index-aligned with `Site::articles`.
+    pub data: Vec<String>,
+    /// Scheme and host that make root-relative URLs absolute.
+    origin: String,
     timeline: Vec<Vec<Month>>,
 }
 
@@ -100,21 +104,30 @@ pub struct Renderer<'a> {
 pub struct Prepared {
     pub bodies: Vec<String>,
     pub cards: Vec<ArticleCard>,
+    /// Each article's entry in `data/site.json`, as JSON.
+    pub data: Vec<String>,
 }
 
 impl Prepared {
     /// Every article's body and card.
     pub fn all(site: &Site, facts: &[Facts], graph: &Graph) -> Prepared {
-        let (bodies, cards) = (0..site.articles.len())
+        let made: Vec<(String, ArticleCard, String)> = (0..site.articles.len())
             .into_par_iter()
             .map(|a| {
                 (
                     render_article_body(site, facts, graph, a),
                     article_card(site, facts, graph, a),
+                    feeds::article_data(site, facts, graph, a),
                 )
             })
-            .unzip();
-        Prepared { bodies, cards }
+            .collect();
+        let mut prepared = Prepared::default();
+        for (body, card, data) in made {
+            prepared.bodies.push(body);
+            prepared.cards.push(card);
+            prepared.data.push(data);
+        }
+        prepared
     }
 }
 
@@ -165,6 +178,8 @@ impl<'a> Renderer<'a> {
             site_context,
             cards: prepared.cards,
             bodies: prepared.bodies,
+            data: prepared.data,
+            origin: origin(config),
             timeline: timeline_months(site, graph),
         }
     }
@@ -174,6 +189,7 @@ impl<'a> Renderer<'a> {
         Prepared {
             bodies: self.bodies,
             cards: self.cards,
+            data: self.data,
         }
     }
 
@@ -287,11 +303,7 @@ impl<'a> Renderer<'a> {
 
     /// Absolute form of a root-relative URL.
     pub fn absolute(&self, url: &str) -> String {
-        let base = self.site.config.absolute_base();
-        let origin_end = base.find("://").map_or(0, |i| {
-            base[i + 3..].find('/').map_or(base.len(), |j| i + 3 + j)
-        });
-        format!("{}{}", &base[..origin_end], url)
+        format!("{}{url}", self.origin)
     }
 
     fn page<T: Serialize>(
@@ -921,6 +933,21 @@ fn timeline_months(site: &Site, graph: &Graph) -> Vec<Vec<Month>> {
         }
     }
     pages
+}
+
+/// Absolute form of a root-relative URL.
+pub fn absolute(config: &crate::config::Config, url: &str) -> String {
+    format!("{}{url}", origin(config))
+}
+
+/// Scheme and host of the site's absolute base: `https://example.org`.
+fn origin(config: &crate::config::Config) -> String {
+    let mut base = config.absolute_base();
+    let origin_end = base.find("://").map_or(0, |i| {
+        base[i + 3..].find('/').map_or(base.len(), |j| i + 3 + j)
+    });
+    base.truncate(origin_end);
+    base
 }
 
 /// An article as shown in lists.

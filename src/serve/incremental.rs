@@ -16,7 +16,9 @@ use crate::extract::{self, ExtractOptions, Facts, Gazetteer};
 use crate::link::{self, Graph, Group};
 use crate::load::{self, ContentKind, LoadOptions, Loaded, Site};
 use crate::render::context::ArticleCard;
-use crate::render::{Job, Output, Prepared, Renderer, article_card, render_article_body, theme};
+use crate::render::{
+    Job, Output, Prepared, Renderer, article_card, feeds, render_article_body, theme,
+};
 use crate::write;
 
 /// What one rebuild changed in the built site.
@@ -194,7 +196,8 @@ impl Engine {
                         }
                         // A folder made, moved in, or gone with content files in it.
                         _ if on_disk.is_dir() => scope.rescan = true,
-                        _ if !on_disk.exists()
+                        _ if relative.extension().is_none()
+                            && !on_disk.exists()
                             && self.model.as_ref().is_some_and(|m| m.has_folder(&relative)) =>
                         {
                             scope.rescan = true;
@@ -718,21 +721,27 @@ impl Changes {
         kept: Prepared,
     ) -> Prepared {
         let (site, facts) = (&model.site, &model.facts);
-        let mut old_cards: Vec<Option<ArticleCard>> = kept.cards.into_iter().map(Some).collect();
-        let mut old_bodies: Vec<Option<String>> = kept.bodies.into_iter().map(Some).collect();
-        let carried: Vec<(Option<ArticleCard>, Option<String>)> = self
+        let mut kept: Vec<Option<(ArticleCard, String, String)>> = kept
+            .cards
+            .into_iter()
+            .zip(kept.bodies)
+            .zip(kept.data)
+            .map(|((card, body), data)| Some((card, body, data)))
+            .collect();
+        let carried: Vec<Option<(ArticleCard, String, String)>> = self
             .article_old
             .iter()
-            .map(|o| match o {
-                Some(o) => (old_cards[*o].take(), old_bodies[*o].take()),
-                None => (None, None),
-            })
+            .map(|o| o.and_then(|o| kept[o].take()))
             .collect();
         let this = &*self;
-        let made: Vec<(ArticleCard, String, bool, bool)> = carried
+        let made: Vec<(ArticleCard, String, String, bool, bool)> = carried
             .into_par_iter()
             .enumerate()
-            .map(|(a, (card, body))| {
+            .map(|(a, carried)| {
+                let (card, body, data) = match carried {
+                    Some((card, body, data)) => (Some(card), Some(body), Some(data)),
+                    None => (None, None, None),
+                };
                 let (card, card_changed) = match card {
                     Some(card) if !this.card_stale(a, graph, old) => (card, false),
                     before => {
@@ -749,16 +758,18 @@ impl Changes {
                         (body, changed)
                     }
                 };
-                (card, body, card_changed, body_changed)
+                let data = match data {
+                    Some(data) if !this.data_stale(a, graph, old) => data,
+                    _ => feeds::article_data(site, facts, graph, a),
+                };
+                (card, body, data, card_changed, body_changed)
             })
             .collect();
-        let mut prepared = Prepared {
-            bodies: Vec::with_capacity(made.len()),
-            cards: Vec::with_capacity(made.len()),
-        };
-        for (a, (card, body, card_changed, body_changed)) in made.into_iter().enumerate() {
+        let mut prepared = Prepared::default();
+        for (a, (card, body, data, card_changed, body_changed)) in made.into_iter().enumerate() {
             prepared.cards.push(card);
             prepared.bodies.push(body);
+            prepared.data.push(data);
             self.card_changed[a] |= card_changed;
             self.changed[a] |= card_changed || body_changed;
         }
@@ -796,6 +807,23 @@ impl Changes {
                 self.tag_old[t] != Some(ot) || graph.tags[t].name != old.graph.tags[ot].name
             })
             || !self.same_story(new.story, before.story, graph, old)
+    }
+
+    /// An entry of `data/site.json` holds the article, its facts, and the slugs of its
+    /// related articles and backlinks.
+    fn data_stale(&self, a: usize, graph: &Graph, old: &Rendered) -> bool {
+        let Some(o) = self.article_old[a] else {
+            return true;
+        };
+        let (new, before) = (&graph.article_links[a], &old.graph.article_links[o]);
+        self.revised[a]
+            || !self.same_articles(&new.related, &before.related)
+            || !self.same_articles(&new.backlinks, &before.backlinks)
+            || new
+                .related
+                .iter()
+                .chain(&new.backlinks)
+                .any(|&b| self.revised[b])
     }
 
     /// A body links its entity mentions and resolves its internal links.
