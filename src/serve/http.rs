@@ -21,8 +21,8 @@ use super::files::SiteFiles;
 use crate::diag::Report;
 
 /// Where the live-reload script and its events are served, whatever the site's base path.
-pub const EVENTS_PATH: &str = "/__brief/events";
-pub const SCRIPT_PATH: &str = "/__brief/live.js";
+const EVENTS_PATH: &str = "/__brief/events";
+const SCRIPT_PATH: &str = "/__brief/live.js";
 const SCRIPT: &str = include_str!("live.js");
 const OVERLAY_ID: &str = "brief-errors";
 
@@ -257,7 +257,7 @@ fn set_header(response: &mut Response, name: header::HeaderName, value: &str) {
 /// `</body>`. Only served pages get it; the files `brief build` writes never do.
 fn inject(html: &[u8], status: &Status) -> Vec<u8> {
     let mut snippet = format!(
-        "<script src=\"{SCRIPT_PATH}\" data-version=\"{}\"></script>\n",
+        "<script src=\"{SCRIPT_PATH}\" data-version=\"{}\" data-events=\"{EVENTS_PATH}\"></script>\n",
         status.version
     );
     if let Some(overlay) = &status.errors {
@@ -383,7 +383,7 @@ mod tests {
         let page = inject(b"<html><body><p>Hi</p></body></html>", &status);
         let page = String::from_utf8(page).unwrap();
         assert!(
-            page.ends_with("<p>Hi</p><script src=\"/__brief/live.js\" data-version=\"3\"></script>\n</body></html>"),
+            page.ends_with("<p>Hi</p><script src=\"/__brief/live.js\" data-version=\"3\" data-events=\"/__brief/events\"></script>\n</body></html>"),
             "{page}"
         );
     }

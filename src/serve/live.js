@@ -30,7 +30,7 @@
     }
   }
 
-  const events = new EventSource("/__brief/events");
+  const events = new EventSource(script.dataset.events);
   events.addEventListener("status", (event) => {
     const status = JSON.parse(event.data);
     showErrors(status.errors);
