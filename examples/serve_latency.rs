@@ -62,7 +62,7 @@ fn main() {
                 break;
             }
             assert!(saved.elapsed() < PATIENCE, "the edit never showed");
-            std::thread::sleep(Duration::from_millis(1));
+            std::thread::sleep(Duration::from_millis(2));
         }
         latencies.push(saved.elapsed());
         stages.push(wait_for_stage_line(&lines));
