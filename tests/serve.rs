@@ -498,3 +498,60 @@ fn the_browser_reloads_swaps_stylesheets_and_shows_errors() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn editor_saves_folders_and_deletes_are_picked_up() {
+    let site = example_site();
+    let server = Server::start(site.path(), &[]);
+    let articles = site.path().join("content/articles");
+    let article = site.path().join(ARTICLE_PATH);
+
+    // Write a temporary file, then rename it over the article.
+    let text = read(&article).replace("Washington wanted", "Washington chose");
+    std::fs::write(articles.join(".us-france.md.swp"), &text).unwrap();
+    std::fs::rename(articles.join(".us-france.md.swp"), &article).unwrap();
+    server.wait_for(ARTICLE_URL, "a save by rename", |r| {
+        r.body.contains("Washington chose")
+    });
+
+    // Move the old file to a backup, write a new one, remove the backup.
+    let backup = articles.join("us-france-ceasefire-call.md~");
+    std::fs::rename(&article, &backup).unwrap();
+    std::fs::write(&article, text.replace("chose", "decided")).unwrap();
+    std::fs::remove_file(&backup).unwrap();
+    server.wait_for(ARTICLE_URL, "a save through a backup", |r| {
+        r.body.contains("Washington decided")
+    });
+
+    // A new folder with an article in it.
+    let folder = articles.join("2024/october");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("late.md"),
+        ARTICLE.replace("A day in Beirut", "A late report"),
+    )
+    .unwrap();
+    server.wait_for("/articles/late/", "an article in a new folder", |r| {
+        r.status == 200 && r.body.contains("A late report")
+    });
+
+    // Removing the folder removes its pages.
+    std::fs::remove_dir_all(articles.join("2024")).unwrap();
+    server.wait_for("/articles/late/", "the removed article gone", |r| {
+        r.status == 404
+    });
+}
+
+#[test]
+fn polling_finds_changes_too() {
+    let site = example_site();
+    let server = Server::start(site.path(), &["--poll"]);
+    replace_in(
+        &site.path().join(ARTICLE_PATH),
+        "Washington wanted",
+        "Washington polled",
+    );
+    server.wait_for(ARTICLE_URL, "the edit", |r| {
+        r.body.contains("Washington polled")
+    });
+}

@@ -81,9 +81,21 @@ async fn serve(options: ServeOptions) -> ExitCode {
     let root = options.build.root.clone();
     let timings = options.timings;
 
+    // Watching starts before the first build, so no save made during it is missed.
+    let watch_root = std::fs::canonicalize(&root).unwrap_or_else(|_| crate::write::absolute(&root));
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let watcher = match Watcher::start(&watch_root, options.poll, sender) {
+        Ok(watcher) => watcher,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+
     let first = {
         let shared = shared.clone();
         let mut engine = Engine::new(options.build.clone());
+        let root = root.clone();
         tokio::task::spawn_blocking(move || {
             rebuild(&mut engine, &shared, &root, &[], timings);
             engine
@@ -108,16 +120,6 @@ async fn serve(options: ServeOptions) -> ExitCode {
         eprintln!("warning: cannot open a browser: {e}");
     }
 
-    let root = options.build.root.clone();
-    let watch_root = std::fs::canonicalize(&root).unwrap_or_else(|_| crate::write::absolute(&root));
-    let (sender, receiver) = std::sync::mpsc::channel();
-    let watcher = match Watcher::start(&watch_root, options.poll, sender) {
-        Ok(watcher) => watcher,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return ExitCode::FAILURE;
-        }
-    };
     {
         let shared = shared.clone();
         std::thread::spawn(move || {
