@@ -54,7 +54,7 @@ enum Command {
         /// Open the site in the default browser.
         #[arg(long)]
         open: bool,
-        /// Look for changes by polling the files (for network drives and WSL).
+        /// Look for changes by reading the files every second (for network drives and WSL).
         #[arg(long)]
         poll: bool,
         /// Print how long each stage of a rebuild took.

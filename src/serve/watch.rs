@@ -17,7 +17,7 @@ const DEBOUNCE: Duration = Duration::from_millis(20);
 /// How often the debouncer looks for quiet batches.
 const TICK: Duration = Duration::from_millis(5);
 /// How often `--poll` looks at every file.
-const POLL_INTERVAL: Duration = Duration::from_millis(500);
+const POLL_INTERVAL: Duration = Duration::from_secs(1);
 /// Folders watched recursively when they exist.
 const FOLDERS: [&str; 3] = ["content", "templates", "static"];
 
@@ -89,7 +89,11 @@ impl Watcher {
                 Some(TICK),
                 handler,
                 NoCache,
-                notify::Config::default().with_poll_interval(POLL_INTERVAL),
+                // Modification times are compared in whole seconds, which misses a second
+                // save within the same second: compare contents as well.
+                notify::Config::default()
+                    .with_poll_interval(POLL_INTERVAL)
+                    .with_compare_contents(true),
             )
             .map(Debounced::Polling)
         } else {
