@@ -98,8 +98,9 @@ pub struct Renderer<'a> {
     timeline: Vec<Vec<Month>>,
 }
 
-/// Article bodies and cards, index-aligned with `Site::articles`: the per-article part of
-/// rendering, which `brief serve` keeps between rebuilds and redoes only where it changed.
+/// Article bodies, cards and data entries, index-aligned with `Site::articles`: the
+/// per-article part of rendering, which `brief serve` keeps between rebuilds and redoes only
+/// where it changed.
 #[derive(Debug, Clone, Default)]
 pub struct Prepared {
     pub bodies: Vec<String>,
@@ -109,7 +110,7 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// Every article's body and card.
+    /// Every article's body, card and data entry.
     pub fn all(site: &Site, facts: &[Facts], graph: &Graph) -> Prepared {
         let made: Vec<(String, ArticleCard, String)> = (0..site.articles.len())
             .into_par_iter()
@@ -132,7 +133,7 @@ impl Prepared {
 }
 
 /// One month of the timeline: its articles, newest first.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 struct Month {
     id: String,
     label: String,
@@ -152,7 +153,7 @@ impl<'a> Renderer<'a> {
         Renderer::with_prepared(site, facts, graph, tera, Prepared::all(site, facts, graph))
     }
 
-    /// A renderer over bodies and cards made earlier (see `Prepared`).
+    /// A renderer over bodies, cards and data entries made earlier (see `Prepared`).
     pub fn with_prepared(
         site: &'a Site,
         facts: &'a [Facts],
@@ -184,7 +185,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Gives back the bodies and cards for the next render.
+    /// Gives back the bodies, cards and data entries for the next render.
     pub fn into_prepared(self) -> Prepared {
         Prepared {
             bodies: self.bodies,
