@@ -7,6 +7,11 @@ use brief::commands;
 use brief::serve::{self, ServeOptions};
 use clap::{Args, Parser, Subcommand};
 
+/// mimalloc keeps allocation fast in the long-running `brief serve`, where the system
+/// allocator slows down as rebuilds free and reuse many small strings.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Brief: build cross-linked briefing sites from news articles in Markdown.
 #[derive(Parser)]
 #[command(name = "brief", version, about)]
