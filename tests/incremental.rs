@@ -320,6 +320,7 @@ fn templates_static_files_config_and_other_content_match_a_full_build() {
     live.write("static/style.css", "body { color: navy; }\n");
     let changed = live.step("stylesheet overridden", &["static/style.css"]);
     assert_eq!(changed, ["style.css"]);
+    assert_eq!(live.jobs, 0, "a stylesheet change renders no page");
 
     live.write(
         "static/images/map.svg",

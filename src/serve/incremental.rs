@@ -77,6 +77,8 @@ struct Model {
     /// Bumped when briefing notes or standalone pages change.
     notes_revision: u64,
     pages_revision: u64,
+    /// Revision of the last change to any content file.
+    content_revision: u64,
 }
 
 /// What the last successful render was made from, to tell which jobs a change touches.
@@ -92,6 +94,9 @@ struct Rendered {
     job_outputs: HashMap<Job, Vec<String>>,
     notes_revision: u64,
     pages_revision: u64,
+    /// The content the graph was linked from, and what linking reported.
+    content_revision: u64,
+    link_diagnostics: Vec<Diagnostic>,
 }
 
 /// What the reported paths touch.
@@ -271,8 +276,20 @@ impl Engine {
             report.extend(diagnostics.iter().cloned());
         }
         report.extend(load::duplicates(&model.site));
-        let (graph, diagnostics) = link::link(&model.site, &model.facts);
-        report.extend(diagnostics);
+        // The graph depends on the content alone: after a change to templates or copied
+        // files only, the last one still holds.
+        let kept = self
+            .rendered
+            .as_ref()
+            .filter(|r| r.content_revision == model.content_revision);
+        let (graph, link_diagnostics) = match kept {
+            Some(_) if !templates_changed => {
+                return self.copied_files_only(model, report, statics_changed, stats);
+            }
+            Some(rendered) => (rendered.graph.clone(), rendered.link_diagnostics.clone()),
+            None => link::link(&model.site, &model.facts),
+        };
+        report.extend(link_diagnostics.iter().cloned());
         stats.link = started.elapsed();
         if let Err(diagnostics) = &model.templates {
             report.extend(diagnostics.iter().cloned());
@@ -288,7 +305,7 @@ impl Engine {
         let started = Instant::now();
         let old = self.rendered.take();
         let full = old.is_none();
-        let rendered = render_changes(model, graph, tera, old, templates_changed);
+        let rendered = render_changes(model, graph, link_diagnostics, tera, old, templates_changed);
         report.extend(rendered.diagnostics);
         report.extend(model.statics.1.iter().cloned());
         stats.render = started.elapsed();
@@ -308,6 +325,41 @@ impl Engine {
             base_path: model.site.config.base_path(),
             warnings: report,
             stats,
+        })
+    }
+}
+
+impl Engine {
+    /// The update when neither content nor templates changed: at most the copied files.
+    fn copied_files_only(
+        &self,
+        model: &Model,
+        mut report: Report,
+        statics_changed: bool,
+        stats: Stats,
+    ) -> Result<Update, Report> {
+        if let Some(rendered) = &self.rendered {
+            report.extend(rendered.link_diagnostics.iter().cloned());
+        }
+        if let Err(diagnostics) = &model.templates {
+            report.extend(diagnostics.iter().cloned());
+        }
+        report.extend(model.statics.1.iter().cloned());
+        report.sort();
+        if report.has_errors() {
+            return Err(report);
+        }
+        Ok(Update {
+            full: false,
+            written: Vec::new(),
+            removed: Vec::new(),
+            statics: statics_changed.then(|| model.statics.0.clone()),
+            base_path: model.site.config.base_path(),
+            warnings: report,
+            stats: Stats {
+                articles: model.site.articles.len(),
+                ..stats
+            },
         })
     }
 }
@@ -371,6 +423,7 @@ impl Model {
             statics,
             notes_revision: 0,
             pages_revision: 0,
+            content_revision: *revision,
         })
     }
 
@@ -416,33 +469,37 @@ impl Model {
             self.file_diagnostics
                 .insert(path.to_path_buf(), diagnostics);
         }
+        // The revision this change would get; taken only when something changed.
+        let next = *revision + 1;
         let site = &mut self.site;
-        match kind {
+        let changed = match kind {
             ContentKind::Article => {
                 let found = site
                     .articles
                     .binary_search_by(|a| a.path.as_path().cmp(path));
                 match (found, loaded) {
                     (Ok(i), Loaded::Article(article)) => {
-                        if site.articles[i].text != article.text {
+                        let changed = site.articles[i].text != article.text;
+                        if changed {
                             self.facts[i] = extract_article(&article, self);
                             self.site.articles[i] = *article;
-                            *revision += 1;
-                            self.revisions[i] = *revision;
+                            self.revisions[i] = next;
                         }
+                        changed
                     }
                     (Ok(i), _) => {
                         site.articles.remove(i);
                         self.facts.remove(i);
                         self.revisions.remove(i);
+                        true
                     }
                     (Err(i), Loaded::Article(article)) => {
                         self.facts.insert(i, extract_article(&article, self));
                         self.site.articles.insert(i, *article);
-                        *revision += 1;
-                        self.revisions.insert(i, *revision);
+                        self.revisions.insert(i, next);
+                        true
                     }
-                    (Err(_), _) => {}
+                    (Err(_), _) => false,
                 }
             }
             ContentKind::Page => {
@@ -456,6 +513,7 @@ impl Model {
                     (Err(_), _) => {}
                 }
                 self.pages_revision += 1;
+                true
             }
             ContentKind::Briefing => {
                 let found = site
@@ -470,8 +528,13 @@ impl Model {
                     (Err(_), _) => {}
                 }
                 self.notes_revision += 1;
+                true
             }
-            ContentKind::Entity | ContentKind::EntityList => {}
+            ContentKind::Entity | ContentKind::EntityList => false,
+        };
+        if changed {
+            *revision = next;
+            self.content_revision = next;
         }
     }
 }
@@ -498,6 +561,7 @@ struct Rendering {
 fn render_changes(
     model: &Model,
     graph: Graph,
+    link_diagnostics: Vec<Diagnostic>,
     tera: &Tera,
     old: Option<Rendered>,
     templates_changed: bool,
@@ -567,6 +631,8 @@ fn render_changes(
         job_outputs,
         notes_revision: model.notes_revision,
         pages_revision: model.pages_revision,
+        content_revision: model.content_revision,
+        link_diagnostics,
     });
     Rendering {
         written,
