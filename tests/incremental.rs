@@ -17,6 +17,8 @@ struct Live {
     files: SiteFiles,
     /// Render jobs the last rebuild ran.
     jobs: usize,
+    /// Whether the last rebuild linked the site graph again.
+    linked: bool,
 }
 
 impl Live {
@@ -36,6 +38,7 @@ impl Live {
             engine,
             files,
             jobs,
+            linked: true,
         }
     }
 
@@ -79,6 +82,7 @@ impl Live {
         match self.engine.rebuild(&paths) {
             Ok(update) => {
                 self.jobs = update.stats.jobs;
+                self.linked = update.stats.linked;
                 Ok(self.files.apply(update))
             }
             Err(report) => Err(report
@@ -166,6 +170,7 @@ fn edits_to_articles_match_a_full_build() {
         !changed.iter().any(|p| p.starts_with("articles/hezbollah")),
         "an unrelated article page was rewritten: {changed:?}"
     );
+    assert!(!live.linked, "a text edit keeps the graph");
     assert!(
         live.jobs < all_jobs / 2,
         "{} of {all_jobs} jobs ran again for one article",
@@ -178,6 +183,14 @@ fn edits_to_articles_match_a_full_build() {
         "title: \"United States, France",
     );
     live.step("title edit", &[FRANCE]);
+
+    live.edit(
+        FRANCE,
+        "Washington hoped",
+        "[Washington](netanyahu-office-ceasefire-response.md) hoped",
+    );
+    live.step("link added", &[FRANCE]);
+    assert!(live.linked, "a new link changes the graph");
 
     live.edit(FRANCE, "date: 2024-09-25 23:10", "date: 2024-10-03 08:00");
     live.step("date moved to another day", &[FRANCE]);
@@ -492,6 +505,14 @@ fn random_edits_match_a_full_build() {
                 live.remove(&path);
                 let touched: Vec<&str> = touched.iter().map(String::as_str).collect();
                 live.step(&format!("step {step}: removed {path}"), &touched);
+                continue;
+            }
+            1 if live.path(&path).exists() => {
+                // Text alone: the graph stays.
+                let text = live.read(&path);
+                let edited = text.replace("More text", &format!("More text, take {step}"));
+                live.write(&path, &edited);
+                live.step(&format!("step {step}: edited the text of {path}"), &[&path]);
                 continue;
             }
             _ => format!("step {step}: rewrote {path}"),

@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -47,6 +48,8 @@ pub struct Stats {
     /// Render jobs run (a job is one page, or a page and its feed).
     pub jobs: usize,
     pub load: Duration,
+    /// Whether the site graph was linked again (else the last one still held).
+    pub linked: bool,
     pub link: Duration,
     pub render: Duration,
 }
@@ -79,6 +82,8 @@ struct Model {
     pages_revision: u64,
     /// Revision of the last change to any content file.
     content_revision: u64,
+    /// Revision of the last change that linking could see (see `link::same_link_inputs`).
+    graph_revision: u64,
 }
 
 /// What the last successful render was made from, to tell which jobs a change touches.
@@ -86,7 +91,7 @@ struct Rendered {
     article_paths: Vec<PathBuf>,
     revisions: Vec<u64>,
     page_paths: Vec<PathBuf>,
-    graph: Graph,
+    graph: Arc<Graph>,
     prepared: Prepared,
     /// Articles on each timeline page.
     timeline: Vec<Vec<usize>>,
@@ -94,8 +99,10 @@ struct Rendered {
     job_outputs: HashMap<Job, Vec<String>>,
     notes_revision: u64,
     pages_revision: u64,
-    /// The content the graph was linked from, and what linking reported.
+    /// The content rendered, the content the graph was linked from, and what linking
+    /// reported.
     content_revision: u64,
+    graph_revision: u64,
     link_diagnostics: Vec<Diagnostic>,
 }
 
@@ -276,18 +283,30 @@ impl Engine {
             report.extend(diagnostics.iter().cloned());
         }
         report.extend(load::duplicates(&model.site));
-        // The graph depends on the content alone: after a change to templates or copied
-        // files only, the last one still holds.
+        // The graph depends on the content alone, and not on every part of it: after a
+        // change that linking cannot see, the last graph still holds.
         let kept = self
             .rendered
             .as_ref()
-            .filter(|r| r.content_revision == model.content_revision);
+            .filter(|r| r.graph_revision == model.graph_revision);
         let (graph, link_diagnostics) = match kept {
-            Some(_) if !templates_changed => {
+            Some(rendered)
+                if rendered.content_revision == model.content_revision && !templates_changed =>
+            {
                 return self.copied_files_only(model, report, statics_changed, stats);
             }
-            Some(rendered) => (rendered.graph.clone(), rendered.link_diagnostics.clone()),
-            None => link::link(&model.site, &model.facts),
+            Some(rendered) => {
+                debug_assert!(
+                    link::link(&model.site, &model.facts).0 == *rendered.graph,
+                    "a change that link::same_link_inputs lets through changed the graph"
+                );
+                (rendered.graph.clone(), rendered.link_diagnostics.clone())
+            }
+            None => {
+                stats.linked = true;
+                let (graph, diagnostics) = link::link(&model.site, &model.facts);
+                (Arc::new(graph), diagnostics)
+            }
         };
         report.extend(link_diagnostics.iter().cloned());
         stats.link = started.elapsed();
@@ -424,6 +443,7 @@ impl Model {
             notes_revision: 0,
             pages_revision: 0,
             content_revision: *revision,
+            graph_revision: *revision,
         })
     }
 
@@ -472,6 +492,8 @@ impl Model {
         // The revision this change would get; taken only when something changed.
         let next = *revision + 1;
         let site = &mut self.site;
+        // Whether the change can alter the site graph.
+        let mut relink = true;
         let changed = match kind {
             ContentKind::Article => {
                 let found = site
@@ -481,7 +503,12 @@ impl Model {
                     (Ok(i), Loaded::Article(article)) => {
                         let changed = site.articles[i].text != article.text;
                         if changed {
-                            self.facts[i] = extract_article(&article, self);
+                            let facts = extract_article(&article, self);
+                            relink = !link::same_link_inputs(
+                                (&self.site.articles[i], &self.facts[i]),
+                                (&article, &facts),
+                            );
+                            self.facts[i] = facts;
                             self.site.articles[i] = *article;
                             self.revisions[i] = next;
                         }
@@ -535,6 +562,9 @@ impl Model {
         if changed {
             *revision = next;
             self.content_revision = next;
+            if relink {
+                self.graph_revision = next;
+            }
         }
     }
 }
@@ -560,7 +590,7 @@ struct Rendering {
 /// Renders the jobs whose inputs changed since `old` (every job when there is no `old`).
 fn render_changes(
     model: &Model,
-    graph: Graph,
+    graph: Arc<Graph>,
     link_diagnostics: Vec<Diagnostic>,
     tera: &Tera,
     old: Option<Rendered>,
@@ -632,6 +662,7 @@ fn render_changes(
         notes_revision: model.notes_revision,
         pages_revision: model.pages_revision,
         content_revision: model.content_revision,
+        graph_revision: model.graph_revision,
         link_diagnostics,
     });
     Rendering {

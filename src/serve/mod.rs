@@ -289,11 +289,15 @@ impl Summary {
         }
         if timings {
             let s = &self.stats;
+            let link = if s.linked {
+                format!("link {:.1} ms", s.link.as_secs_f64() * 1000.0)
+            } else {
+                "graph kept".to_string()
+            };
             println!(
-                "  read {:.1} ms ({} files), link {:.1} ms, render {:.1} ms ({} jobs)",
+                "  read {:.1} ms ({} files), {link}, render {:.1} ms ({} jobs)",
                 s.load.as_secs_f64() * 1000.0,
                 s.reread,
-                s.link.as_secs_f64() * 1000.0,
                 s.render.as_secs_f64() * 1000.0,
                 s.jobs
             );
