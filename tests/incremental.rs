@@ -179,6 +179,21 @@ fn edits_to_articles_match_a_full_build() {
 
     live.edit(
         FRANCE,
+        "location: New York\n",
+        "location: New York\nupdated: 2024-09-27\n",
+    );
+    live.step("updated date added", &[FRANCE]);
+    assert!(!live.linked, "an updated date keeps the graph");
+
+    live.edit(
+        FRANCE,
+        "  - \"A joint statement",
+        "  - \"A short joint statement",
+    );
+    live.step("key point edited", &[FRANCE]);
+
+    live.edit(
+        FRANCE,
         "title: \"US, France",
         "title: \"United States, France",
     );

@@ -75,7 +75,7 @@ pub enum Job {
 }
 
 /// Articles on the front page and in the site feed's neighbourhood.
-const RECENT_COUNT: usize = 20;
+pub const RECENT_COUNT: usize = 20;
 /// Days back from the newest article that count as "recent" for top entities and stories.
 const RECENT_DAYS: i64 = 30;
 /// Entities per article card.

@@ -18,7 +18,7 @@ use crate::link::{self, Graph, Group};
 use crate::load::{self, ContentKind, LoadOptions, Loaded, Site};
 use crate::render::context::ArticleCard;
 use crate::render::{
-    Job, Output, Prepared, Renderer, article_card, feeds, render_article_body, theme,
+    Job, Output, Prepared, RECENT_COUNT, Renderer, article_card, feeds, render_article_body, theme,
 };
 use crate::write;
 
@@ -90,6 +90,8 @@ struct Model {
 struct Rendered {
     article_paths: Vec<PathBuf>,
     revisions: Vec<u64>,
+    /// Each article's `updated` date.
+    updated: Vec<Option<load::PubDate>>,
     page_paths: Vec<PathBuf>,
     graph: Arc<Graph>,
     prepared: Prepared,
@@ -654,6 +656,7 @@ fn render_changes(
     let state = diagnostics.is_empty().then(|| Rendered {
         article_paths: site.articles.iter().map(|a| a.path.clone()).collect(),
         revisions: model.revisions.clone(),
+        updated: site.articles.iter().map(|a| a.updated).collect(),
         page_paths: site.pages.iter().map(|p| p.path.clone()).collect(),
         graph,
         prepared,
@@ -705,6 +708,13 @@ struct Changes {
     pages_changed: bool,
     /// Anything in the content changed: the site-wide pages are stale.
     content_changed: bool,
+    /// The site graph is the one of the last render: site-wide pages that show only the
+    /// graph are current.
+    graph_kept: bool,
+    /// An article's `updated` date changed (the sitemap shows it).
+    updated_changed: bool,
+    /// An article's entry in `data/site.json` changed.
+    data_changed: bool,
 }
 
 impl Changes {
@@ -742,6 +752,10 @@ impl Changes {
             .map(|(o, r)| o.is_none_or(|o| old.revisions[o] != *r))
             .collect();
 
+        let updated_changed = article_old
+            .iter()
+            .zip(&site.articles)
+            .any(|(o, article)| o.is_some_and(|o| old.updated[o] != article.updated));
         let entity_old: Vec<Option<usize>> = graph
             .entities
             .iter()
@@ -805,6 +819,9 @@ impl Changes {
             notes_changed: model.notes_revision != old.notes_revision,
             pages_changed: model.pages_revision != old.pages_revision,
             content_changed: false,
+            graph_kept: std::ptr::eq(graph, &*old.graph),
+            updated_changed,
+            data_changed: false,
         }
     }
 
@@ -831,7 +848,7 @@ impl Changes {
             .map(|o| o.and_then(|o| kept[o].take()))
             .collect();
         let this = &*self;
-        let made: Vec<(ArticleCard, String, String, bool, bool)> = carried
+        let made: Vec<(ArticleCard, String, String, bool, bool, bool)> = carried
             .into_par_iter()
             .enumerate()
             .map(|(a, carried)| {
@@ -855,20 +872,26 @@ impl Changes {
                         (body, changed)
                     }
                 };
-                let data = match data {
-                    Some(data) if !this.data_stale(a, graph, old) => data,
-                    _ => feeds::article_data(site, facts, graph, a),
+                let (data, data_changed) = match data {
+                    Some(data) if !this.data_stale(a, graph, old) => (data, false),
+                    before => {
+                        let data = feeds::article_data(site, facts, graph, a);
+                        let changed = before.as_ref() != Some(&data);
+                        (data, changed)
+                    }
                 };
-                (card, body, data, card_changed, body_changed)
+                (card, body, data, card_changed, body_changed, data_changed)
             })
             .collect();
         let mut prepared = Prepared::default();
-        for (a, (card, body, data, card_changed, body_changed)) in made.into_iter().enumerate() {
+        for (a, made) in made.into_iter().enumerate() {
+            let (card, body, data, card_changed, body_changed, data_changed) = made;
             prepared.cards.push(card);
             prepared.bodies.push(body);
             prepared.data.push(data);
             self.card_changed[a] |= card_changed;
             self.changed[a] |= card_changed || body_changed;
+            self.data_changed |= data_changed;
         }
         self.content_changed = self.notes_changed
             || self.pages_changed
@@ -1044,6 +1067,26 @@ impl Changes {
                     || graph.page_headings[p] != old.graph.page_headings[o]
             }
             (Job::Search | Job::NotFound, _) => false,
+            _ if !self.graph_kept => self.content_changed,
+            // With the graph kept, articles moved nowhere: only what they show changed.
+            (Job::Front, _) => {
+                let latest = graph.days.last().map_or(&[][..], |d| d.articles.as_slice());
+                self.notes_changed
+                    || self.any_changed(&graph.by_date[..graph.by_date.len().min(RECENT_COUNT)])
+                    || self.any_changed(latest)
+            }
+            (Job::Feeds, _) => {
+                let limit = model
+                    .site
+                    .config
+                    .feed_length
+                    .max(1)
+                    .min(graph.by_date.len());
+                self.any_changed(&graph.by_date[..limit])
+            }
+            (Job::Sitemap, _) => self.updated_changed,
+            (Job::Data, _) => self.data_changed,
+            (Job::Entities | Job::Tags | Job::Stories | Job::Briefings, _) => false,
             _ => self.content_changed,
         };
         (!stale).then_some(counterpart)
