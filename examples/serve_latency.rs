@@ -7,9 +7,11 @@
 //! target/release/examples/serve_latency /tmp/corpus [--runs 20]
 //! ```
 //!
-//! Each run appends a sentence to one article (written to a temporary file and renamed over
-//! the article, as editors save), then polls the article's page over HTTP until the sentence
-//! appears. The article is restored at the end.
+//! Each run changes the last sentence of one article (written to a temporary file and renamed
+//! over the article, as editors save), then polls the article's page over HTTP until the new
+//! sentence appears. Three series: rewording (the article's card stays), adding words (its
+//! card changes) and adding a tag (the site graph changes). The article is restored at the
+//! end.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -48,45 +50,71 @@ fn main() {
     let (mut server, lines, url) = start_server(&brief, &site);
     let page = format!("{url}articles/{slug}/");
     assert!(fetch(&page).contains("<html"), "the article page is served");
-    let mut latencies = Vec::new();
-    let mut stages = Vec::new();
-    for run in 0..runs {
-        let probe = format!("Latency probe {run} reached the desk.");
-        let text = format!("{}\n{probe}\n", original.trim_end());
-        let temporary = article.with_extension("md.saving");
-        std::fs::write(&temporary, text).unwrap();
-        let saved = Instant::now();
-        std::fs::rename(&temporary, &article).unwrap();
-        loop {
-            if fetch(&page).contains(&probe) {
-                break;
+    // Rewording keeps the article's card (word count, summary) as it was; adding a
+    // sentence changes the card, so every page listing the article is made again too;
+    // a new tag changes the site graph, which is then linked again.
+    for (scenario, change) in [
+        ("reword a sentence", Change::Reword),
+        ("add a sentence", Change::Grow),
+        ("add a new tag", Change::Tag),
+    ] {
+        let mut latencies = Vec::new();
+        let mut stages = Vec::new();
+        for run in 0..runs {
+            let probe = format!("Latency probe {run} reached the desk.");
+            let base = original.trim_end();
+            let text = match change {
+                Change::Reword => format!("{base}\n{probe}\n"),
+                Change::Grow => {
+                    let added: String = (0..=run).map(|_| " More.").collect();
+                    format!("{base}\n{probe}{added}\n")
+                }
+                Change::Tag => format!(
+                    "{}\n{probe}\n",
+                    base.replacen("tags: [", &format!("tags: [probe-{run}, "), 1)
+                ),
+            };
+            let temporary = article.with_extension("md.saving");
+            std::fs::write(&temporary, text).unwrap();
+            let saved = Instant::now();
+            std::fs::rename(&temporary, &article).unwrap();
+            loop {
+                if fetch(&page).contains(&probe) {
+                    break;
+                }
+                assert!(saved.elapsed() < PATIENCE, "the edit never showed");
+                std::thread::sleep(Duration::from_millis(2));
             }
-            assert!(saved.elapsed() < PATIENCE, "the edit never showed");
-            std::thread::sleep(Duration::from_millis(2));
+            latencies.push(saved.elapsed());
+            stages.push(wait_for_stage_line(&lines));
+            // Let the server settle so runs do not overlap.
+            std::thread::sleep(Duration::from_millis(200));
         }
-        latencies.push(saved.elapsed());
-        stages.push(wait_for_stage_line(&lines));
-        // Let the server settle so runs do not overlap.
-        std::thread::sleep(Duration::from_millis(200));
+        latencies.sort();
+        println!(
+            "{scenario}: save -> page served ({runs} runs): median {:.1} ms, p90 {:.1} ms, min {:.1} ms, max {:.1} ms",
+            ms(median(latencies.clone())),
+            ms(latencies[latencies.len() * 9 / 10]),
+            ms(latencies[0]),
+            ms(latencies[latencies.len() - 1]),
+        );
+        println!("  server-side rebuild of each run:");
+        for line in stages {
+            println!("    {line}");
+        }
     }
     std::fs::write(&article, original).unwrap();
     let _ = Command::new("kill")
         .args(["-INT", &server.id().to_string()])
         .status();
     let _ = server.wait();
+}
 
-    latencies.sort();
-    println!(
-        "save -> page served ({runs} runs): median {:.1} ms, p90 {:.1} ms, min {:.1} ms, max {:.1} ms",
-        ms(median(latencies.clone())),
-        ms(latencies[latencies.len() * 9 / 10]),
-        ms(latencies[0]),
-        ms(latencies[latencies.len() - 1]),
-    );
-    println!("server-side rebuild stages of each run:");
-    for line in stages {
-        println!("  {line}");
-    }
+#[derive(Clone, Copy)]
+enum Change {
+    Reword,
+    Grow,
+    Tag,
 }
 
 fn ms(duration: Duration) -> f64 {
