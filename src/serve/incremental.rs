@@ -284,13 +284,16 @@ impl Engine {
         for diagnostics in model.file_diagnostics.values() {
             report.extend(diagnostics.iter().cloned());
         }
-        report.extend(load::duplicates(&model.site));
         // The graph depends on the content alone, and not on every part of it: after a
-        // change that linking cannot see, the last graph still holds.
+        // change that linking cannot see, the last graph still holds (and so do the slugs
+        // and names checked for duplicates).
         let kept = self
             .rendered
             .as_ref()
             .filter(|r| r.graph_revision == model.graph_revision);
+        if kept.is_none() {
+            report.extend(load::duplicates(&model.site));
+        }
         let (graph, link_diagnostics) = match kept {
             Some(rendered)
                 if rendered.content_revision == model.content_revision && !templates_changed =>
