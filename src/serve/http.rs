@@ -284,9 +284,9 @@ pub fn overlay(report: &Report) -> String {
         listing.push_str("\n\n");
     }
     format!(
-        "<div id=\"{OVERLAY_ID}\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:2rem;background:rgba(24,24,27,.95);color:#fafafa;font:15px/1.5 system-ui,sans-serif\">\
+        "<div id=\"{OVERLAY_ID}\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:2rem;background:#18181b;color:#fafafa;font:15px/1.5 system-ui,sans-serif\">\
 <h2 style=\"margin:0 0 .5rem;color:#fca5a5;font-size:1.25rem\">Build failed: {errors} error{}</h2>\
-<p style=\"margin:0 0 1rem\">The page shows the last good build. Fix the file and save: this message goes away by itself.</p>\
+<p style=\"margin:0 0 1rem\">Behind this message is the last good build. Fix the file and save: this message goes away by itself. <button type=\"button\" onclick=\"this.closest('#{OVERLAY_ID}').remove()\">Hide</button></p>\
 <pre style=\"white-space:pre-wrap;font:14px/1.45 ui-monospace,monospace;margin:0\">{listing}</pre></div>\n",
         if errors == 1 { "" } else { "s" }
     )
