@@ -373,6 +373,12 @@ fn a_sub_path_site_is_served_under_its_base_path() {
     assert_eq!(root.status, 301);
     assert_eq!(root.location.as_deref(), Some("/briefs/"));
     assert_eq!(server.get("/articles/a/").status, 404);
+
+    std::fs::write(site.path().join("site.yaml"), "title: Sub\n").unwrap();
+    let mut server = server;
+    let line = server.wait_for_line("the base path changed");
+    assert!(line.contains(&format!("{}/ ", server.origin())), "{line}");
+    assert_eq!(server.get("/articles/a/").status, 200);
 }
 
 #[test]

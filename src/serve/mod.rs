@@ -107,12 +107,7 @@ async fn serve(options: ServeOptions) -> ExitCode {
         return ExitCode::FAILURE;
     };
 
-    let base_path = shared
-        .files
-        .read()
-        .map(|f| f.base_path().to_string())
-        .unwrap_or_else(|e| e.into_inner().base_path().to_string());
-    let url = format!("http://{}{base_path}", browsable(local));
+    let url = format!("http://{}{}", browsable(local), base_path(&shared));
     println!("Serving at {url} (Ctrl-C to stop)");
     if options.open
         && let Err(e) = opener::open_browser(&url)
@@ -123,7 +118,8 @@ async fn serve(options: ServeOptions) -> ExitCode {
     {
         let shared = shared.clone();
         std::thread::spawn(move || {
-            rebuild_on_changes(engine, watcher, receiver, &shared, &root, timings)
+            let origin = format!("http://{}", browsable(local));
+            rebuild_on_changes(engine, watcher, receiver, &shared, &root, &origin, timings)
         });
     }
 
@@ -147,6 +143,12 @@ async fn serve(options: ServeOptions) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The path the site is served under now.
+fn base_path(shared: &Shared) -> String {
+    let files = shared.files.read().unwrap_or_else(|e| e.into_inner());
+    files.base_path().to_string()
 }
 
 /// An address a browser can open: a wildcard address becomes the loopback one.
@@ -187,6 +189,7 @@ fn rebuild_on_changes(
     receiver: Receiver<Batch>,
     shared: &Shared,
     root: &Path,
+    origin: &str,
     timings: bool,
 ) {
     while let Ok(batch) = receiver.recv() {
@@ -202,7 +205,12 @@ fn rebuild_on_changes(
             eprintln!("warning: {message}");
         }
         if !changed.is_empty() && engine.affected_by(&changed) {
+            let before = base_path(shared);
             rebuild(&mut engine, shared, root, &changed, timings);
+            let now = base_path(shared);
+            if now != before {
+                println!("Serving at {origin}{now} (the base path changed)");
+            }
         }
     }
 }
