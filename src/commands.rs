@@ -173,6 +173,17 @@ pub fn check(options: &BuildOptions, json: bool) -> ExitCode {
     }
 }
 
+/// `brief check --output DIR`: the built site's links, as served from the base URL.
+pub fn check_output(options: &BuildOptions, output: &Path, external: bool) -> ExitCode {
+    match build::config(options) {
+        Ok(config) => crate::check::run(output, &config.base_url, external),
+        Err(report) => {
+            print_report(&report);
+            ExitCode::from(CONTENT_ERROR)
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct Extracted<'a> {
     file: String,

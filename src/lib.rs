@@ -3,6 +3,7 @@
 //! The pipeline runs `load -> extract -> link -> render -> write`; each stage is one module.
 
 pub mod build;
+pub mod check;
 pub mod commands;
 pub mod config;
 pub mod diag;

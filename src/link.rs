@@ -33,18 +33,28 @@ impl Urls {
     }
 }
 
-/// A readable title for a story id: `gaza-ceasefire-talks` -> `Gaza ceasefire talks`.
+/// A readable title for a story id: `gaza-ceasefire-talks` -> `Gaza Ceasefire Talks`.
 fn story_title(id: &str) -> String {
     let id = id.trim();
     if id.contains(' ') {
         return id.to_string();
     }
-    let spaced = id.replace(['-', '_'], " ");
-    let mut chars = spaced.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    id.split(['-', '_'])
+        .filter(|w| !w.is_empty())
+        .enumerate()
+        .map(|(i, word)| {
+            let small = matches!(
+                word,
+                "and" | "of" | "the" | "in" | "on" | "for" | "to" | "a"
+            );
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(first) if i == 0 || !small => first.to_uppercase().chain(chars).collect(),
+                _ => word.to_string(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
 }
 
 /// Turns a name into a URL slug.
@@ -142,6 +152,8 @@ impl Graph {
 const RELATED_COUNT: usize = 5;
 /// Entities or tags shared by more articles than this are too common to signal relatedness.
 const COMMON_TERM_LIMIT: usize = 400;
+/// Weight of a shared tag relative to a shared entity of the same rarity.
+const TAG_WEIGHT: f64 = 0.5;
 /// Score for sharing a story thread, on top of shared entities and tags.
 const STORY_WEIGHT: f64 = 2.0;
 /// Co-mentioned entities kept per entity page.
@@ -188,12 +200,11 @@ pub fn link(site: &Site, facts: &[Facts]) -> (Graph, Vec<Diagnostic>) {
     let urls = Urls::new(site.config.base_path());
     let mut diagnostics = Vec::new();
     let mut by_date: Vec<usize> = (0..site.articles.len()).collect();
+    let stamps: Vec<jiff::Timestamp> = site.articles.iter().map(|a| a.date.timestamp()).collect();
     by_date.sort_by(|&a, &b| {
-        let (x, y) = (&site.articles[a], &site.articles[b]);
-        y.date
-            .timestamp()
-            .cmp(&x.date.timestamp())
-            .then_with(|| x.slug.cmp(&y.slug))
+        stamps[b]
+            .cmp(&stamps[a])
+            .then_with(|| site.articles[a].slug.cmp(&site.articles[b].slug))
     });
     let date_rank: Vec<usize> = {
         let mut rank = vec![0; by_date.len()];
@@ -516,54 +527,68 @@ fn related_articles(
     stories: &[Group],
 ) -> Vec<Vec<usize>> {
     use rayon::prelude::*;
-    let n = site.articles.len().max(1) as f64;
+    let count = site.articles.len();
+    let n = count.max(1) as f64;
     let idf = |df: usize| (n / df as f64).ln() + 1.0;
-    (0..site.articles.len())
+    let seconds: Vec<i64> = site
+        .articles
+        .iter()
+        .map(|a| a.date.timestamp().as_second())
+        .collect();
+    (0..count)
         .into_par_iter()
-        .map(|a| {
-            let mut scores: HashMap<usize, f64> = HashMap::new();
-            for &(e, _) in &article_links[a].entities {
-                let list = &entities[e].articles;
-                if list.len() > COMMON_TERM_LIMIT {
-                    continue;
-                }
-                let weight = idf(list.len());
-                for &(b, _) in list {
-                    *scores.entry(b).or_default() += weight;
-                }
-            }
-            for &t in &article_links[a].tags {
-                let list = &tags[t].articles;
-                if list.len() > COMMON_TERM_LIMIT {
-                    continue;
-                }
-                let weight = 0.5 * idf(list.len());
-                for &b in list {
-                    *scores.entry(b).or_default() += weight;
-                }
-            }
-            if let Some(s) = article_links[a].story {
-                for &b in stories[s].articles.iter().take(COMMON_TERM_LIMIT) {
-                    *scores.entry(b).or_default() += STORY_WEIGHT;
-                }
-            }
-            scores.remove(&a);
-            let when = site.articles[a].date.timestamp();
-            let mut ranked: Vec<(usize, f64)> = scores.into_iter().collect();
-            ranked.sort_by(|x, y| {
-                let distance = |b: usize| {
-                    (site.articles[b].date.timestamp().as_second() - when.as_second()).abs()
+        .map_init(
+            // Dense per-thread scores plus the list of touched articles, reset after each use.
+            || (vec![0.0f64; count], Vec::<usize>::new()),
+            |(scores, touched), a| {
+                let mut add = |b: usize, weight: f64| {
+                    if scores[b] == 0.0 {
+                        touched.push(b);
+                    }
+                    scores[b] += weight;
                 };
-                y.1.total_cmp(&x.1)
-                    .then_with(|| distance(x.0).cmp(&distance(y.0)))
-                    .then_with(|| site.articles[x.0].slug.cmp(&site.articles[y.0].slug))
-            });
-            ranked
-                .into_iter()
-                .take(RELATED_COUNT)
-                .map(|(b, _)| b)
-                .collect()
-        })
+                for &(e, _) in &article_links[a].entities {
+                    let list = &entities[e].articles;
+                    if list.len() <= COMMON_TERM_LIMIT {
+                        let weight = idf(list.len());
+                        list.iter().for_each(|&(b, _)| add(b, weight));
+                    }
+                }
+                for &t in &article_links[a].tags {
+                    let list = &tags[t].articles;
+                    if list.len() <= COMMON_TERM_LIMIT {
+                        let weight = TAG_WEIGHT * idf(list.len());
+                        list.iter().for_each(|&b| add(b, weight));
+                    }
+                }
+                if let Some(s) = article_links[a].story {
+                    for &b in stories[s].articles.iter().take(COMMON_TERM_LIMIT) {
+                        add(b, STORY_WEIGHT);
+                    }
+                }
+                let mut ranked: Vec<(usize, f64)> = touched
+                    .drain(..)
+                    .filter(|&b| b != a)
+                    .map(|b| (b, scores[b]))
+                    .collect();
+                for &(b, _) in &ranked {
+                    scores[b] = 0.0;
+                }
+                scores[a] = 0.0;
+                let order = |x: &(usize, f64), y: &(usize, f64)| {
+                    let distance = |b: usize| (seconds[b] - seconds[a]).abs();
+                    y.1.total_cmp(&x.1)
+                        .then_with(|| distance(x.0).cmp(&distance(y.0)))
+                        .then_with(|| site.articles[x.0].slug.cmp(&site.articles[y.0].slug))
+                };
+                if ranked.len() > RELATED_COUNT {
+                    ranked.select_nth_unstable_by(RELATED_COUNT - 1, order);
+                    ranked.truncate(RELATED_COUNT);
+                }
+                ranked.sort_by(order);
+                ranked.into_iter().map(|(b, _)| b).collect()
+            },
+        )
         .collect()
 }
 

@@ -67,12 +67,20 @@ enum Command {
         timings: bool,
     },
     /// Check content and templates without writing anything; list entity suggestions.
+    /// With --output, check the links and anchors of a built site instead.
     Check {
         #[command(flatten)]
         site: SiteArgs,
         /// Machine-readable output.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "output")]
         json: bool,
+        /// A built site to check as served from the base URL: every internal link and
+        /// #anchor must resolve.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// With --output: print the external links, one a line, for a link checker.
+        #[arg(long, requires = "output")]
+        external: bool,
     },
     /// Print what extraction finds in Markdown files.
     Extract {
@@ -132,7 +140,13 @@ fn main() -> ExitCode {
             poll,
             timings,
         }),
-        Command::Check { site, json } => commands::check(&build_options(site, None), json),
+        Command::Check {
+            site,
+            output: Some(output),
+            external,
+            ..
+        } => commands::check_output(&build_options(site, None), &output, external),
+        Command::Check { site, json, .. } => commands::check(&build_options(site, None), json),
         Command::Extract { root, files, json } => commands::extract(&root, &files, json),
         Command::Init { dir } => commands::init(&dir),
         Command::New { title, root } => commands::new(&root, &title),

@@ -1,8 +1,12 @@
 //! Stage 5, write: the built files go into a temporary sibling folder which then replaces
 //! the output folder, so a failed build never leaves a half-written or emptied site.
+//! Files whose content did not change since the last build are hard-linked from the old
+//! folder instead of written again, so a rebuild costs what changed, not the site's size.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 
@@ -78,7 +82,9 @@ fn sibling(output: &Path, label: &str) -> PathBuf {
 pub fn write(output: &Path, files: &[Output]) -> Result<(), Diagnostic> {
     let output = absolute(output);
     let staging = sibling(&output, "tmp");
-    let result = write_into(&staging, files).and_then(|()| swap_in(&staging, &output));
+    let previous = Previous::read(&output);
+    let result =
+        write_into(&staging, files, previous.as_ref()).and_then(|()| swap_in(&staging, &output));
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&staging);
     }
@@ -89,7 +95,58 @@ fn io_error(path: &Path, action: &str, error: std::io::Error) -> Diagnostic {
     Diagnostic::error(path.to_path_buf(), format!("cannot {action}: {error}"))
 }
 
-fn write_into(dir: &Path, files: &[Output]) -> Result<(), Diagnostic> {
+const MARKER_HEADER: &str = "This folder is written by `brief build` and replaced on every build.\n\
+     Each line below is a file's content hash, size and path, so unchanged files are reused.\n";
+
+fn fingerprint(content: &[u8]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    content.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// What the last build wrote, from its marker file.
+struct Previous {
+    dir: PathBuf,
+    files: HashMap<String, (u64, u64)>,
+    /// Files changed after this moment were edited by hand and are not reused.
+    written_at: SystemTime,
+}
+
+impl Previous {
+    fn read(output: &Path) -> Option<Previous> {
+        let marker = output.join(MARKER);
+        let written_at = std::fs::metadata(&marker).and_then(|m| m.modified()).ok()?;
+        let text = std::fs::read_to_string(&marker).ok()?;
+        let files = text
+            .lines()
+            .filter_map(|line| {
+                let mut parts = line.splitn(3, ' ');
+                let hash = u64::from_str_radix(parts.next()?, 16).ok()?;
+                let size = parts.next()?.parse().ok()?;
+                Some((parts.next()?.to_string(), (hash, size)))
+            })
+            .collect();
+        Some(Previous {
+            dir: output.to_path_buf(),
+            files,
+            written_at,
+        })
+    }
+
+    /// The old copy of `file` when it holds exactly the new content.
+    fn reusable(&self, file: &Output, hash: u64) -> Option<PathBuf> {
+        let size = file.content.len() as u64;
+        if self.files.get(&file.path) != Some(&(hash, size)) {
+            return None;
+        }
+        let path = self.dir.join(&file.path);
+        let meta = std::fs::metadata(&path).ok()?;
+        let untouched = meta.len() == size && meta.modified().ok()? <= self.written_at;
+        untouched.then_some(path)
+    }
+}
+
+fn write_into(dir: &Path, files: &[Output], previous: Option<&Previous>) -> Result<(), Diagnostic> {
     if dir.exists() {
         std::fs::remove_dir_all(dir)
             .map_err(|e| io_error(dir, "clear a stale temporary folder", e))?;
@@ -104,16 +161,30 @@ fn write_into(dir: &Path, files: &[Output]) -> Result<(), Diagnostic> {
         let path = dir.join(folder);
         std::fs::create_dir_all(&path).map_err(|e| io_error(&path, "create a folder", e))?;
     }
-    files.par_iter().try_for_each(|file| {
-        let path = dir.join(&file.path);
-        std::fs::write(&path, &file.content).map_err(|e| io_error(&path, "write", e))
-    })?;
+    let hashes: Vec<u64> = files
+        .par_iter()
+        .map(|file| {
+            let hash = fingerprint(&file.content);
+            let path = dir.join(&file.path);
+            let linked = previous
+                .and_then(|p| p.reusable(file, hash))
+                .is_some_and(|old| std::fs::hard_link(old, &path).is_ok());
+            if !linked {
+                std::fs::write(&path, &file.content).map_err(|e| io_error(&path, "write", e))?;
+            }
+            Ok(hash)
+        })
+        .collect::<Result<_, Diagnostic>>()?;
+    let mut marker_text = String::from(MARKER_HEADER);
+    for (file, hash) in files.iter().zip(hashes) {
+        marker_text.push_str(&format!(
+            "{hash:016x} {} {}\n",
+            file.content.len(),
+            file.path
+        ));
+    }
     let marker = dir.join(MARKER);
-    std::fs::write(
-        &marker,
-        "This folder is written by `brief build` and replaced on every build.\n",
-    )
-    .map_err(|e| io_error(&marker, "write", e))
+    std::fs::write(&marker, marker_text).map_err(|e| io_error(&marker, "write", e))
 }
 
 fn swap_in(staging: &Path, output: &Path) -> Result<(), Diagnostic> {
@@ -132,5 +203,19 @@ fn swap_in(staging: &Path, output: &Path) -> Result<(), Diagnostic> {
         let _ = std::fs::rename(&old, output);
         return Err(io_error(output, "move the new site into place", e));
     }
-    std::fs::remove_dir_all(&old).map_err(|e| io_error(&old, "remove the previous site", e))
+    remove_tree(&old).map_err(|e| io_error(&old, "remove the previous site", e))
+}
+
+/// Removes a folder, its top-level entries in parallel (deleting many small files is
+/// bound by file system calls, not by the disk).
+fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    let entries: Vec<std::fs::DirEntry> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.par_iter().try_for_each(|entry| {
+        if entry.file_type()?.is_dir() {
+            std::fs::remove_dir_all(entry.path())
+        } else {
+            std::fs::remove_file(entry.path())
+        }
+    })?;
+    std::fs::remove_dir(dir)
 }

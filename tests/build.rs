@@ -322,3 +322,38 @@ fn new_creates_article_and_refuses_to_overwrite() {
     let out = build(site.path(), &["--drafts"]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+#[test]
+fn rebuild_reuses_unchanged_files_and_repairs_edited_ones() {
+    use std::os::unix::fs::MetadataExt;
+    let site = site_with(&[
+        ("content/articles/a.md", ARTICLE),
+        (
+            "content/articles/b.md",
+            "---\ntitle: Other day\ndate: 2024-09-20\n---\nElsewhere.\n",
+        ),
+    ]);
+    assert!(build(site.path(), &[]).status.success());
+    let public = site.path().join("public");
+    let inode = |path: &str| std::fs::metadata(public.join(path)).unwrap().ino();
+    let untouched = inode("articles/b/index.html");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(public.join("style.css"), "edited by hand").unwrap();
+    std::fs::write(
+        site.path().join("content/articles/a.md"),
+        ARTICLE.replace("The talks went on.", "The talks ended."),
+    )
+    .unwrap();
+    assert!(build(site.path(), &[]).status.success());
+    assert_eq!(
+        inode("articles/b/index.html"),
+        untouched,
+        "unchanged page reused, not rewritten"
+    );
+    assert!(read(public.join("articles/a/index.html")).contains("The talks ended."));
+    assert_ne!(
+        read(public.join("style.css")),
+        "edited by hand",
+        "hand edits are replaced"
+    );
+}

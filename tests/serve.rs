@@ -230,20 +230,16 @@ fn edits_show_errors_overlay_and_clear() {
 
     let page = server.get(ARTICLE_URL);
     assert_eq!(page.status, 200);
-    assert!(page.body.contains("Washington wanted to move"));
+    assert!(page.body.contains("wanted to move quickly"));
     assert!(
         page.body.contains("/__brief/live.js"),
         "the reload script is injected"
     );
 
     let article = site.path().join(ARTICLE_PATH);
-    replace_in(
-        &article,
-        "Washington wanted to move",
-        "Washington hoped to move",
-    );
+    replace_in(&article, "wanted to move", "hoped to move");
     server.wait_for(ARTICLE_URL, "the edit", |r| {
-        r.body.contains("Washington hoped to move")
+        r.body.contains("hoped to move quickly")
     });
 
     let good = read(&article);
@@ -252,7 +248,7 @@ fn edits_show_errors_overlay_and_clear() {
         r.body.contains("id=\"brief-errors\"")
     });
     assert_eq!(broken.status, 200, "the last good page is still served");
-    assert!(broken.body.contains("Washington hoped to move"));
+    assert!(broken.body.contains("hoped to move quickly"));
     assert!(
         broken
             .body
@@ -263,7 +259,7 @@ fn edits_show_errors_overlay_and_clear() {
 
     std::fs::write(&article, good.replace("hoped to move", "rushed to move")).unwrap();
     let fixed = server.wait_for(ARTICLE_URL, "the fix", |r| {
-        r.body.contains("Washington rushed to move")
+        r.body.contains("rushed to move quickly")
     });
     assert!(!fixed.body.contains("brief-errors"), "the overlay is gone");
 
@@ -513,11 +509,11 @@ fn editor_saves_folders_and_deletes_are_picked_up() {
     let article = site.path().join(ARTICLE_PATH);
 
     // Write a temporary file, then rename it over the article.
-    let text = read(&article).replace("Washington wanted", "Washington chose");
+    let text = read(&article).replace("wanted to move", "chose to move");
     std::fs::write(articles.join(".us-france.md.swp"), &text).unwrap();
     std::fs::rename(articles.join(".us-france.md.swp"), &article).unwrap();
     server.wait_for(ARTICLE_URL, "a save by rename", |r| {
-        r.body.contains("Washington chose")
+        r.body.contains("chose to move")
     });
 
     // Move the old file to a backup, write a new one, remove the backup.
@@ -526,7 +522,7 @@ fn editor_saves_folders_and_deletes_are_picked_up() {
     std::fs::write(&article, text.replace("chose", "decided")).unwrap();
     std::fs::remove_file(&backup).unwrap();
     server.wait_for(ARTICLE_URL, "a save through a backup", |r| {
-        r.body.contains("Washington decided")
+        r.body.contains("decided to move")
     });
 
     // A new folder with an article in it.
@@ -554,10 +550,10 @@ fn polling_finds_changes_too() {
     let server = Server::start(site.path(), &["--poll"]);
     replace_in(
         &site.path().join(ARTICLE_PATH),
-        "Washington wanted",
-        "Washington polled",
+        "wanted to move",
+        "polled to move",
     );
     server.wait_for(ARTICLE_URL, "the edit", |r| {
-        r.body.contains("Washington polled")
+        r.body.contains("polled to move")
     });
 }

@@ -2,7 +2,16 @@
 //! here is a pure function of one article's text and the read-only gazetteer, so
 //! articles are extracted in parallel and re-extracted alone when one changes.
 
+mod attributions;
+mod discover;
+mod entities;
+mod gazetteer;
+mod lexicon;
+mod quotes;
 mod structure;
+#[cfg(test)]
+mod tests;
+mod text;
 
 use serde::Serialize;
 
@@ -40,6 +49,8 @@ impl Default for ExtractOptions {
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     pub entries: Vec<GazetteerEntry>,
+    /// Names and aliases compiled into one automaton; `None` for an empty gazetteer.
+    matcher: Option<gazetteer::Matcher>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -51,16 +62,16 @@ pub struct GazetteerEntry {
 
 impl Gazetteer {
     pub fn new(defs: &[EntityDef]) -> Gazetteer {
-        Gazetteer {
-            entries: defs
-                .iter()
-                .map(|d| GazetteerEntry {
-                    name: d.name.clone(),
-                    kind: d.kind,
-                    aliases: d.aliases.clone(),
-                })
-                .collect(),
-        }
+        let entries: Vec<GazetteerEntry> = defs
+            .iter()
+            .map(|d| GazetteerEntry {
+                name: d.name.clone(),
+                kind: d.kind,
+                aliases: d.aliases.clone(),
+            })
+            .collect();
+        let matcher = (!entries.is_empty()).then(|| gazetteer::Matcher::new(&entries));
+        Gazetteer { entries, matcher }
     }
 }
 
@@ -86,9 +97,11 @@ pub struct EntityMention {
 pub struct Quote {
     /// The words inside the quotation marks.
     pub text: String,
-    /// The speaker as written ("one official", "Joe Biden"), if one was found.
+    /// The speaker, if one was found: the entity's canonical name when the speaker is one
+    /// ("Biden said" gives "Joe Biden"), else the description as written ("one official").
     pub speaker: Option<String>,
-    /// Canonical entity name of the speaker when the speaker is an entity.
+    /// Canonical entity name of the speaker when the speaker is an entity, or of the
+    /// organisation a described speaker talks for ("a spokesperson for Hezbollah").
     pub speaker_entity: Option<String>,
 }
 
@@ -111,8 +124,17 @@ pub struct Facts {
 
 /// Extracts every fact from one article.
 pub fn extract(input: &Input<'_>, gazetteer: &Gazetteer, options: &ExtractOptions) -> Facts {
-    let _ = (gazetteer, options);
-    let outline = structure::outline(input.body, input.first_line);
+    let mut builder = text::Builder::with_capacity(input.body.len());
+    let outline = structure::outline_with(input.body, input.first_line, |e| builder.event(e));
+    let doc = builder.finish();
+    let hits = gazetteer.find(&doc);
+    let found = options
+        .discovery
+        .then(|| discover::discover(&doc, &hits, gazetteer));
+    let mut table = entities::Table::build(&doc, gazetteer, &hits, found);
+    let quotes = quotes::find(&doc, &table);
+    let attributions = attributions::find(&doc, &table, input.sources);
+    table.force(input.forced_entities, gazetteer);
     Facts {
         summary: input
             .summary
@@ -121,9 +143,9 @@ pub fn extract(input: &Input<'_>, gazetteer: &Gazetteer, options: &ExtractOption
         headings: outline.headings,
         word_count: outline.word_count,
         reading_minutes: outline.word_count.div_ceil(230).max(1),
-        entities: Vec::new(),
-        quotes: Vec::new(),
-        attributions: input.sources.to_vec(),
+        entities: table.into_mentions(),
+        quotes,
+        attributions,
         links: outline.links,
     }
 }

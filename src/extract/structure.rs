@@ -43,6 +43,15 @@ pub struct Outline {
 const SUMMARY_LIMIT: usize = 320;
 
 pub fn outline(body: &str, first_line: usize) -> Outline {
+    outline_with(body, first_line, |_| {})
+}
+
+/// `outline`, also handing every Markdown event to `sink`, so extraction parses once.
+pub(super) fn outline_with(
+    body: &str,
+    first_line: usize,
+    mut sink: impl FnMut(&Event<'_>),
+) -> Outline {
     let (before_more, has_more) = match body.find("<!-- more -->") {
         Some(i) => (i, true),
         None => (body.len(), false),
@@ -61,6 +70,7 @@ pub fn outline(body: &str, first_line: usize) -> Outline {
     let line_starts = line_starts(body);
 
     for (event, range) in Parser::new_ext(body, parser_options()).into_offset_iter() {
+        sink(&event);
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 heading = Some((

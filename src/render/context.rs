@@ -19,6 +19,8 @@ pub struct SiteContext {
     pub absolute_base: String,
     pub language: String,
     pub feed_url: String,
+    /// The standalone pages (about, methodology), in file name order, for the footer.
+    pub pages: Vec<Link>,
     pub extra: std::collections::BTreeMap<String, serde_json::Value>,
 }
 

@@ -5,10 +5,13 @@ use atom_syndication::{
     ContentBuilder, EntryBuilder, Feed, FeedBuilder, FixedDateTime, LinkBuilder, PersonBuilder,
     Text,
 };
+use lol_html::{RewriteStrSettings, element, rewrite_str};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use serde::Serialize;
+use url::Url;
 
+use super::markdown::{attribute_text, html_escape};
 use super::{Output, Renderer};
 use crate::config::FeedContent;
 use crate::diag::Diagnostic;
@@ -61,6 +64,47 @@ fn date(value: &str) -> FixedDateTime {
     FixedDateTime::parse_from_rfc3339(value).unwrap_or_default()
 }
 
+/// Feed readers show an entry away from the site, so every relative `href` and `src` in
+/// its HTML is made absolute against the entry's own page (`#notes` included).
+pub fn absolute_links(html: &str, page_url: &str) -> String {
+    let Ok(page) = Url::parse(page_url) else {
+        return html.to_string();
+    };
+    let settings =
+        RewriteStrSettings::new().append_element_content_handler(element!("[href], [src]", |el| {
+            for name in ["href", "src"] {
+                let Some(raw) = el.get_attribute(name) else {
+                    continue;
+                };
+                let value = attribute_text(&raw);
+                if Url::parse(&value).is_ok() {
+                    continue;
+                }
+                if let Ok(absolute) = page.join(&value) {
+                    el.set_attribute(name, &html_escape(absolute.as_str()))?;
+                }
+            }
+            Ok(())
+        }));
+    // The HTML was rendered by Brief; should rewriting fail, the feed's xml:base still
+    // resolves what is left relative.
+    rewrite_str(html, settings).unwrap_or_else(|_| html.to_string())
+}
+
+/// An article's body HTML as feeds carry it.
+fn feed_html(r: &Renderer<'_>, a: usize) -> String {
+    absolute_links(&r.bodies[a], &r.absolute(&r.card_of(a).url))
+}
+
+/// The newest article date of the site, for feeds with no entries.
+fn site_updated(r: &Renderer<'_>) -> FixedDateTime {
+    r.graph
+        .by_date
+        .first()
+        .map(|&a| date(&r.site.articles[a].date.rfc3339()))
+        .unwrap_or_default()
+}
+
 /// The Atom feed of `articles` (newest first) for the page at `path` (`""` for the site).
 fn atom(r: &Renderer<'_>, title: &str, path: &str, articles: &[usize]) -> Output {
     let page_url = r.absolute(&r.graph.urls.page(path));
@@ -73,8 +117,7 @@ fn atom(r: &Renderer<'_>, title: &str, path: &str, articles: &[usize]) -> Output
                 .unwrap_or(r.site.articles[a].date)
         })
         .max_by_key(|d| d.timestamp())
-        .map(|d| date(&d.rfc3339()))
-        .unwrap_or_default();
+        .map_or_else(|| site_updated(r), |d| date(&d.rfc3339()));
     let entries = articles
         .iter()
         .map(|&a| {
@@ -101,7 +144,7 @@ fn atom(r: &Renderer<'_>, title: &str, path: &str, articles: &[usize]) -> Output
                 entry.content(Some(
                     ContentBuilder::default()
                         .content_type(Some("html".into()))
-                        .value(Some(r.bodies[a].clone()))
+                        .value(Some(feed_html(r, a)))
                         .build(),
                 ));
             }
@@ -109,6 +152,8 @@ fn atom(r: &Renderer<'_>, title: &str, path: &str, articles: &[usize]) -> Output
         })
         .collect::<Vec<_>>();
     let feed: Feed = FeedBuilder::default()
+        .base(Some(page_url.clone()))
+        .lang(Some(r.site.config.language.clone()))
         .title(Text::plain(title.to_string()))
         .id(feed_url.clone())
         .updated(updated)
@@ -191,7 +236,7 @@ fn json_feed(r: &Renderer<'_>, articles: &[usize]) -> Result<Output, Diagnostic>
                     url,
                     title: article.front.title.clone(),
                     summary: card.summary.clone(),
-                    content_html: full.then(|| r.bodies[a].clone()),
+                    content_html: full.then(|| feed_html(r, a)),
                     content_text: (!full).then(|| card.summary.clone()),
                     date_published: article.date.rfc3339(),
                     date_modified: article.updated.map(|d| d.rfc3339()),
@@ -253,15 +298,19 @@ pub fn sitemap(r: &Renderer<'_>) -> Vec<Output> {
     for page in &r.site.pages {
         entries.push((graph.urls.page(&format!("{}/", page.slug)), None));
     }
-    for section in [
-        "entities/",
-        "tags/",
-        "stories/",
-        "briefings/",
-        "timeline/",
-        "search/",
-    ] {
+    for section in ["entities/", "tags/", "stories/", "briefings/", "search/"] {
         entries.push((graph.urls.page(section), newest.clone()));
+    }
+    for (p, months) in r.timeline.iter().enumerate() {
+        // Months and their articles are newest first.
+        let newest_on_page = months.first().and_then(|m| m.articles.first());
+        entries.push((
+            r.timeline_url(p),
+            newest_on_page.map(|&a| r.card_of(a).date.clone()),
+        ));
+    }
+    if r.timeline.is_empty() {
+        entries.push((r.timeline_url(0), None));
     }
     entries.sort();
     entries.dedup();

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
 use crate::config::LinkEntities;
@@ -24,8 +24,10 @@ impl EntityLinker {
         let matcher = if mode == LinkEntities::None || patterns.is_empty() {
             None
         } else {
+            // A handful of patterns per article: a DFA would cost more to build than to run.
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
                 .build(&patterns)
                 .ok()
         };
@@ -241,6 +243,13 @@ pub fn html_escape(text: &str) -> String {
     out
 }
 
+/// The text of an HTML attribute value as a browser reads it (`&amp;` -> `&`). A value
+/// with a stray `&`, which HTML allows, is returned as written.
+pub fn attribute_text(raw: &str) -> String {
+    quick_xml::escape::unescape_with(raw, quick_xml::escape::resolve_html5_entity)
+        .map_or_else(|_| raw.to_string(), |text| text.into_owned())
+}
+
 /// Removes scripts, event handlers and `javascript:` URLs, keeping Brief's own markup.
 fn sanitise(html: &str) -> String {
     ammonia::Builder::default()
@@ -323,6 +332,16 @@ mod tests {
             "{clean}"
         );
         assert!(render_plain(md, true).contains("<script>"));
+    }
+
+    #[test]
+    fn attribute_values_are_decoded() {
+        assert_eq!(
+            attribute_text("/a/?x=1&amp;y=&quot;2&quot;"),
+            "/a/?x=1&y=\"2\""
+        );
+        assert_eq!(attribute_text("/caf&eacute;/"), "/café/");
+        assert_eq!(attribute_text("/a?b&c"), "/a?b&c");
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod context;
 pub mod feeds;
 pub mod highlight;
 pub mod markdown;
+pub mod search;
 pub mod theme;
 
 use std::collections::BTreeMap;
@@ -68,6 +69,7 @@ pub enum Job {
     Stories,
     Briefings,
     Search,
+    SearchIndex,
     NotFound,
     Feeds,
     Sitemap,
@@ -169,6 +171,14 @@ impl<'a> Renderer<'a> {
             absolute_base: config.absolute_base(),
             language: config.language.clone(),
             feed_url: graph.urls.page("feed.xml"),
+            pages: site
+                .pages
+                .iter()
+                .map(|p| Link {
+                    name: p.title.clone(),
+                    url: graph.urls.page(&format!("{}/", p.slug)),
+                })
+                .collect(),
             extra: config.extra.clone(),
         };
         Renderer {
@@ -224,6 +234,7 @@ impl<'a> Renderer<'a> {
             Job::Stories,
             Job::Briefings,
             Job::Search,
+            Job::SearchIndex,
             Job::NotFound,
             Job::Feeds,
             Job::Sitemap,
@@ -278,6 +289,7 @@ impl<'a> Renderer<'a> {
             Job::NotFound => {
                 self.simple_page("404.html", "not_found", "Page not found", "404.html")
             }
+            Job::SearchIndex => return search::index(self),
             Job::Feeds => return feeds::site_feeds(self),
             Job::Sitemap => return Ok(feeds::sitemap(self)),
             Job::Data => return feeds::site_data(self),

@@ -618,7 +618,8 @@ fn render_changes(
     let mut to_render = Vec::new();
     for &job in &jobs {
         let kept = match (&changes, &mut old) {
-            (Some(changes), Some(old)) if !templates_changed => {
+            // Every page's navigation lists the standalone pages.
+            (Some(changes), Some(old)) if !templates_changed && !changes.pages_changed => {
                 let counterpart = changes.unchanged(job, model, &graph, &timeline, old);
                 counterpart.and_then(|c| old.job_outputs.remove(&c))
             }

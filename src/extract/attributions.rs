@@ -1,0 +1,383 @@
+//! Who the information comes from: `reports Reuters`, `Reuters reported`, `according to two
+//! Western diplomats`, `told Reuters`, `(With agency inputs)`, after front matter `sources`.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::entities::Table;
+use super::lexicon::{STOP, TEMPORAL, is, world};
+use super::text::{Doc, Token};
+use crate::load::EntityKind;
+
+/// Longest "according to" phrase kept.
+const MAX_WORDS: usize = 8;
+
+/// Words that end an "according to" phrase: "according to officials who spoke ...".
+const PHRASE_ENDS: &[&str] = &[
+    "who", "which", "that", "said", "says", "during", "when", "while", "as", "because", "since",
+    "after", "before", "if", "but", "and", "to",
+];
+
+/// What a source publishes rather than who it is: "according to a statement from X" is X.
+/// What a cue word introduces.
+#[derive(Clone, Copy)]
+enum Cue {
+    /// "according to a senior official": any phrase.
+    According,
+    /// "reports Reuters", "reported by Reuters": a name.
+    Reports,
+    /// "told Reuters", "citing Axios": an organisation.
+    Told,
+}
+
+/// Cue words, each found with a fast substring search ("ccording" matches both cases).
+static CUES: LazyLock<Vec<(memchr::memmem::Finder<'static>, Cue)>> = LazyLock::new(|| {
+    [
+        ("ccording to ", Cue::According),
+        ("reports ", Cue::Reports),
+        ("reported ", Cue::Reports),
+        ("told ", Cue::Told),
+        ("citing ", Cue::Told),
+        ("Citing ", Cue::Told),
+    ]
+    .into_iter()
+    .map(|(needle, cue)| (memchr::memmem::Finder::new(needle), cue))
+    .collect()
+});
+
+/// The range of the prose block holding byte `at`.
+fn prose_block(doc: &Doc, at: usize) -> Option<std::ops::Range<usize>> {
+    let i = doc.blocks.partition_point(|b| b.range.end <= at);
+    doc.blocks
+        .get(i)
+        .filter(|b| !b.heading && b.range.start <= at)
+        .map(|b| b.range.clone())
+}
+
+const DOCUMENTS: &[&str] = &[
+    "statement",
+    "statements",
+    "report",
+    "reports",
+    "data",
+    "figures",
+    "estimates",
+    "survey",
+    "poll",
+    "filing",
+    "document",
+    "documents",
+    "memo",
+    "letter",
+    "post",
+    "transcript",
+    "tally",
+    "count",
+    "analysis",
+    "study",
+    "release",
+    "readout",
+];
+
+pub fn find(doc: &Doc, table: &Table<'_>, sources: &[String]) -> Vec<String> {
+    let mut found: Vec<(usize, String)> = Vec::new();
+    if let Some(block) = doc.prose().next()
+        && let Some(source) = dateline_source(doc, table, block.range.clone())
+    {
+        found.push((block.range.start, source));
+    }
+    for block in doc.prose() {
+        let start = block.range.start;
+        let s = &doc.text[block.range.clone()];
+        let trimmed = s.trim();
+        if let Some(inner) = trimmed
+            .strip_prefix("(With ")
+            .or_else(|| trimmed.strip_prefix("(with "))
+            .and_then(|t| t.strip_suffix(')'))
+        {
+            let inner = inner.trim();
+            let inner = inner
+                .strip_prefix("inputs from ")
+                .or_else(|| inner.strip_prefix("input from "))
+                .unwrap_or(inner);
+            if !inner.is_empty() {
+                found.push((start, inner.to_string()));
+            }
+        }
+    }
+    let bytes = doc.text.as_bytes();
+    for (finder, cue) in CUES.iter() {
+        for at in finder.find_iter(bytes) {
+            let (start, end) = match cue {
+                Cue::According => (at.saturating_sub(1), at + finder.needle().len()),
+                _ => (at, at + finder.needle().len()),
+            };
+            if matches!(cue, Cue::According) && !matches!(bytes.get(start), Some(b'a' | b'A')) {
+                continue;
+            }
+            let Some(block) = prose_block(doc, start) else {
+                continue;
+            };
+            if doc.text[..start].ends_with(char::is_alphanumeric) || end > block.end {
+                continue;
+            }
+            let name = match cue {
+                Cue::According => according_to(doc, table, end..block.end),
+                Cue::Reports if doc.text[end..].starts_with("by ") => {
+                    organization_at(doc, table, end + 3..block.end)
+                }
+                Cue::Reports => closing_name(doc, table, end..block.end),
+                Cue::Told => organization_at(doc, table, end..block.end),
+            };
+            if let Some(name) = name {
+                found.push((start, name));
+            }
+        }
+    }
+    for spot in &table.spots {
+        let e = &table.entities[spot.entity];
+        if e.kind != EntityKind::Organization {
+            continue;
+        }
+        let rest = &doc.text[spot.full_end..];
+        if [" reported", " reports", " has reported", " first reported"]
+            .iter()
+            .any(|p| rest.starts_with(p))
+        {
+            found.push((spot.start, e.name.clone()));
+        }
+    }
+    found.sort_by_key(|&(at, _)| at);
+    let mut seen = HashSet::new();
+    sources
+        .iter()
+        .map(|s| s.trim().to_string())
+        .chain(found.into_iter().map(|(_, s)| s))
+        .filter(|s| !s.is_empty() && seen.insert(s.to_lowercase()))
+        .collect()
+}
+
+/// The phrase after "according to", without a leading "a statement from".
+fn according_to(doc: &Doc, table: &Table<'_>, range: std::ops::Range<usize>) -> Option<String> {
+    let toks = doc.tokens_in(range.clone());
+    let text = doc.text.as_str();
+    let plain = |a: &Token, b: &Token| text[a.full_end..b.start].chars().all(char::is_whitespace);
+    if toks
+        .first()
+        .is_none_or(|t| !text[range.start..t.start].trim().is_empty())
+    {
+        return None;
+    }
+    // Words inside a mention never end the phrase: "the Centers for Disease Control and
+    // Prevention".
+    let in_name = |t: &Token| {
+        let i = table.spots.partition_point(|s| s.end < t.end);
+        table.spots[i..]
+            .iter()
+            .take_while(|s| s.start < t.end)
+            .any(|s| s.start < t.start && t.end <= s.end)
+    };
+    let mut end = 0;
+    while end < toks.len() && (end < MAX_WORDS || in_name(&toks[end])) {
+        if end > 0 && !plain(&toks[end - 1], &toks[end]) {
+            break;
+        }
+        let word = toks[end].text(text);
+        // "officials in Beirut" ends before "in"; "people briefed on the contacts" does not.
+        let place_or_time = matches!(word, "in" | "on" | "at")
+            && toks.get(end + 1).is_some_and(|n| {
+                let next = n.text(text);
+                next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    || is(next, TEMPORAL)
+            });
+        if (PHRASE_ENDS.contains(&word) || place_or_time) && !in_name(&toks[end]) {
+            break;
+        }
+        end += 1;
+    }
+    let mut start = 0;
+    let article = |w: &str| matches!(w, "a" | "an" | "the");
+    let first = usize::from(end > 0 && article(toks[0].text(text)));
+    if first + 1 < end
+        && DOCUMENTS.contains(&toks[first].text(text))
+        && matches!(toks[first + 1].text(text), "from" | "by" | "of")
+    {
+        start = first + 2;
+    }
+    if start >= end {
+        return None;
+    }
+    let span = toks[start].start..toks[end - 1].full_end;
+    let named = if end - start > 1 && article(toks[start].text(text)) {
+        entity_name(table, toks[start + 1].start..span.end)
+    } else {
+        entity_name(table, span.clone())
+    };
+    Some(named.unwrap_or_else(|| text[span].to_string()))
+}
+
+/// The canonical name when `span` is exactly one entity mention.
+fn entity_name(table: &Table<'_>, span: std::ops::Range<usize>) -> Option<String> {
+    let mut inside = table.within(span.clone());
+    let spot = inside.next()?;
+    (spot.start == span.start && (spot.end == span.end || spot.full_end == span.end))
+        .then(|| table.entities[spot.entity].name.clone())
+}
+
+/// The capitalised name ending a clause: "..., reports Reuters."
+fn closing_name(doc: &Doc, table: &Table<'_>, range: std::ops::Range<usize>) -> Option<String> {
+    let toks = doc.tokens_in(range.clone());
+    let text = doc.text.as_str();
+    let first = toks.first()?;
+    if first.start != range.start {
+        return None;
+    }
+    let mut end = 0;
+    while end < toks.len() {
+        let t = toks[end];
+        let word = t.text(text);
+        let joined = end == 0 || text[toks[end - 1].full_end..t.start] == *" ";
+        if !joined || !word.starts_with(char::is_uppercase) {
+            break;
+        }
+        end += 1;
+    }
+    if end == 0 {
+        return None;
+    }
+    let last = toks[end - 1];
+    let after = text[last.full_end..range.end].trim_start();
+    if !after.is_empty() && !after.starts_with(['.', ',', ';', ')', '”', '"', '—', '–']) {
+        return None;
+    }
+    let span = first.start..last.end;
+    let name = &text[span.clone()];
+    if is(name, TEMPORAL) || is(name, STOP) {
+        return None;
+    }
+    match table.within(span.clone()).next() {
+        Some(spot) if spot.start == span.start => {
+            let e = &table.entities[spot.entity];
+            (e.kind == EntityKind::Organization).then(|| e.name.clone())
+        }
+        _ => Some(name.to_string()),
+    }
+}
+
+/// An organisation named right at the start of `range`: "told Reuters", "citing Axios".
+fn organization_at(doc: &Doc, table: &Table<'_>, range: std::ops::Range<usize>) -> Option<String> {
+    let from = range.start;
+    let spot_index = table.spots.partition_point(|s| s.start < from);
+    if let Some(spot) = table.spots.get(spot_index).filter(|s| s.start == from) {
+        let e = &table.entities[spot.entity];
+        return (e.kind == EntityKind::Organization).then(|| e.name.clone());
+    }
+    let toks = doc.tokens_in(range);
+    let first = toks.first().filter(|t| t.start == from)?;
+    let w = world();
+    let id = w.lookup(first.text(&doc.text))?;
+    (w.entries[id].kind == EntityKind::Organization).then(|| w.entries[id].name.to_string())
+}
+
+/// The agency in a wire dateline: "WASHINGTON (AP) — ..." or "LONDON (Reuters) - ...".
+fn dateline_source(doc: &Doc, table: &Table<'_>, range: std::ops::Range<usize>) -> Option<String> {
+    let s = &doc.text[range.clone()];
+    let open = s.find('(')?;
+    let place = &s[..open];
+    if place.trim().is_empty()
+        || place.chars().any(char::is_lowercase)
+        || !place.chars().any(char::is_alphabetic)
+    {
+        return None;
+    }
+    let close = open + s[open..].find(')')?;
+    if !s[close + 1..].trim_start().starts_with(['—', '–', '-']) {
+        return None;
+    }
+    let inner = s[open + 1..close].trim();
+    if inner.is_empty() {
+        return None;
+    }
+    let at =
+        range.start + open + 1 + (s[open + 1..close].len() - s[open + 1..close].trim_start().len());
+    Some(entity_name(table, at..at + inner.len()).unwrap_or_else(|| inner.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::facts;
+    use crate::extract::{ExtractOptions, Gazetteer, Input, extract};
+
+    fn sources(markdown: &str) -> Vec<String> {
+        facts(markdown).attributions
+    }
+
+    #[test]
+    fn agency_after_or_before_the_verb() {
+        assert_eq!(
+            sources("The talks moved to Doha, reports Reuters. Later Bloomberg reported a delay."),
+            ["Reuters", "Bloomberg"]
+        );
+    }
+
+    #[test]
+    fn according_to_keeps_descriptions() {
+        assert_eq!(
+            sources(
+                "According to a senior Lebanese official, the deal is close. The plan changed, \
+                 according to two Western diplomats."
+            ),
+            ["a senior Lebanese official", "two Western diplomats"]
+        );
+    }
+
+    #[test]
+    fn according_to_a_document_names_its_source() {
+        assert_eq!(
+            sources("Prices rose 3%, according to data from the Labor Department."),
+            ["Labor Department"]
+        );
+    }
+
+    #[test]
+    fn told_an_organisation_and_agency_inputs() {
+        assert_eq!(
+            sources("A diplomat told Reuters the talks would resume.\n\n(With agency inputs)"),
+            ["Reuters", "agency inputs"]
+        );
+        assert_eq!(sources("Text.\n\n(With inputs from PTI)"), ["PTI"]);
+    }
+
+    #[test]
+    fn lowercase_reports_and_people_are_not_sources() {
+        assert!(
+            sources(
+                "This is being discussed, as reported by multiple sources. Biden told \
+                 reporters he was hopeful. The agency reports quarterly."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn wire_datelines() {
+        assert_eq!(
+            sources("LONDON (Reuters) - Sterling fell on Monday."),
+            ["Reuters"]
+        );
+    }
+
+    #[test]
+    fn front_matter_first_and_no_duplicates() {
+        let sources = ["reuters".to_string(), "Al Jazeera".to_string()];
+        let input = Input {
+            body: "Talks resumed, reports Reuters, according to AL JAZEERA and Reuters reported.",
+            first_line: 1,
+            summary: None,
+            forced_entities: &[],
+            sources: &sources,
+        };
+        let facts = extract(&input, &Gazetteer::default(), &ExtractOptions::default());
+        assert_eq!(facts.attributions, ["reuters", "Al Jazeera"]);
+    }
+}

@@ -1,0 +1,250 @@
+//! The article's entities in one table: gazetteer matches and discovered names under their
+//! canonical names, with every mention's position so quotes and attributions can tell who
+//! is named where.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::discover::{Discovered, Spot, Votes, guess_kind, winner};
+use super::gazetteer::Hit;
+use super::lexicon::world;
+use super::text::Doc;
+use super::{EntityMention, Gazetteer};
+use crate::load::EntityKind;
+
+#[derive(Debug)]
+pub struct Ent<'a> {
+    pub name: String,
+    pub kind: EntityKind,
+    pub known: bool,
+    pub votes: Votes,
+    /// Surface forms, borrowed from the article text until the end.
+    pub surfaces: Vec<&'a str>,
+    pub count: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Table<'a> {
+    pub entities: Vec<Ent<'a>>,
+    /// Mentions sorted by position; `entity` indexes `entities`.
+    pub spots: Vec<Spot>,
+}
+
+fn one_vote(kind: EntityKind) -> Votes {
+    let mut v = [0; 4];
+    if let Some(i) = EntityKind::ALL.iter().position(|&k| k == kind) {
+        v[i] = 1;
+    }
+    v
+}
+
+impl<'a> Table<'a> {
+    pub fn build(
+        doc: &'a Doc,
+        gazetteer: &Gazetteer,
+        hits: &[Hit],
+        found: Option<Discovered>,
+    ) -> Table<'a> {
+        let found_count = found.as_ref().map_or(0, |f| f.entities.len());
+        let spot_count = hits.len() + found.as_ref().map_or(0, |f| f.spots.len());
+        let mut table = Table {
+            entities: Vec::with_capacity(found_count + hits.len().min(64)),
+            spots: Vec::with_capacity(spot_count),
+        };
+        let mut known: HashMap<usize, usize> = HashMap::new();
+        for hit in hits {
+            let e = table.known_entity(gazetteer, &mut known, hit.entry);
+            table.mention(doc, e, hit.start, hit.end, hit.full_end);
+        }
+        if let Some(found) = found {
+            let ids: Vec<usize> = found
+                .entities
+                .into_iter()
+                .map(|f| match f.known.or_else(|| gazetteer.lookup(&f.name)) {
+                    Some(entry) => table.known_entity(gazetteer, &mut known, entry),
+                    None => {
+                        table.entities.push(Ent {
+                            kind: winner(&f.votes),
+                            name: f.name,
+                            known: false,
+                            votes: f.votes,
+                            surfaces: Vec::new(),
+                            count: 0,
+                        });
+                        table.entities.len() - 1
+                    }
+                })
+                .collect();
+            for s in found.spots {
+                table.mention(doc, ids[s.entity], s.start, s.end, s.full_end);
+            }
+        }
+        table.spots.sort_by_key(|s| (s.start, s.end));
+        table
+    }
+
+    fn known_entity(
+        &mut self,
+        gazetteer: &Gazetteer,
+        known: &mut HashMap<usize, usize>,
+        entry: usize,
+    ) -> usize {
+        *known.entry(entry).or_insert_with(|| {
+            let def = &gazetteer.entries[entry];
+            self.entities.push(Ent {
+                name: def.name.clone(),
+                kind: def.kind,
+                known: true,
+                votes: one_vote(def.kind),
+                surfaces: Vec::new(),
+                count: 0,
+            });
+            self.entities.len() - 1
+        })
+    }
+
+    fn mention(&mut self, doc: &'a Doc, entity: usize, start: usize, end: usize, full_end: usize) {
+        let e = &mut self.entities[entity];
+        let surface = &doc.text[start..full_end];
+        if !e.surfaces.contains(&surface) {
+            e.surfaces.push(surface);
+        }
+        e.count += 1;
+        self.spots.push(Spot {
+            start,
+            end,
+            full_end,
+            entity,
+        });
+    }
+
+    /// Mentions lying wholly inside `range`.
+    pub fn within(&self, range: Range<usize>) -> impl Iterator<Item = &Spot> {
+        let from = self.spots.partition_point(|s| s.start < range.start);
+        self.spots[from..]
+            .iter()
+            .take_while(move |s| s.start < range.end)
+            .filter(move |s| s.end <= range.end)
+    }
+
+    /// The person mentioned last before `at`: who "he" or "she" most likely is.
+    pub fn last_person_before(&self, at: usize) -> Option<&Ent<'a>> {
+        let upto = self.spots.partition_point(|s| s.start < at);
+        self.spots[..upto]
+            .iter()
+            .rev()
+            .map(|s| &self.entities[s.entity])
+            .find(|e| e.kind == EntityKind::Person)
+    }
+
+    /// Adds front matter `entities:` names not already found, with no mentions.
+    pub fn force(&mut self, names: &[String], gazetteer: &Gazetteer) {
+        for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+            let (canonical, kind, known) = match gazetteer.lookup(name) {
+                Some(entry) => {
+                    let def = &gazetteer.entries[entry];
+                    (def.name.clone(), def.kind, true)
+                }
+                None => {
+                    let w = world();
+                    let canonical = w
+                        .lookup(name)
+                        .map_or(name.to_string(), |id| w.entries[id].name.to_string());
+                    (canonical, guess_kind(name), false)
+                }
+            };
+            if self
+                .entities
+                .iter()
+                .any(|e| e.name.eq_ignore_ascii_case(&canonical))
+            {
+                continue;
+            }
+            self.entities.push(Ent {
+                name: canonical,
+                kind,
+                known,
+                votes: one_vote(kind),
+                surfaces: Vec::new(),
+                count: 0,
+            });
+        }
+    }
+
+    /// The public list: most mentioned first, ties by name.
+    pub fn into_mentions(self) -> Vec<EntityMention> {
+        let mut out: Vec<EntityMention> = self
+            .entities
+            .into_iter()
+            .map(|e| EntityMention {
+                name: e.name,
+                kind: e.kind,
+                known: e.known,
+                surfaces: {
+                    let mut s: Vec<String> = e.surfaces.into_iter().map(str::to_string).collect();
+                    s.sort();
+                    s
+                },
+                count: e.count,
+                kind_votes: e.votes,
+            })
+            .collect();
+        out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{ExtractOptions, Gazetteer, Input, extract};
+    use crate::load::{EntityDef, EntityKind};
+
+    fn def(name: &str, kind: EntityKind, aliases: &[&str]) -> EntityDef {
+        EntityDef {
+            name: name.into(),
+            kind,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            description: None,
+            body: String::new(),
+            path: "content/entities.yaml".into(),
+            line: 1,
+        }
+    }
+
+    #[test]
+    fn gazetteer_and_discovery_share_one_list() {
+        let gazetteer = Gazetteer::new(&[
+            def("USA", EntityKind::Place, &["United States"]),
+            def("Joe Biden", EntityKind::Person, &[]),
+        ]);
+        let forced = ["Qatar".to_string(), "USA".to_string()];
+        let input = Input {
+            body: "Joe Biden said the US and the United States Treasury agreed. Biden met \
+                   Hassan Diab in Beirut.",
+            first_line: 1,
+            summary: None,
+            forced_entities: &forced,
+            sources: &[],
+        };
+        let facts = extract(&input, &gazetteer, &ExtractOptions::default());
+        let got: Vec<(&str, bool, usize)> = facts
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.known, e.count))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Joe Biden", true, 2),
+                ("USA", true, 2),
+                ("Beirut", false, 1),
+                ("Hassan Diab", false, 1),
+                ("Treasury", false, 1),
+                ("Qatar", false, 0),
+            ]
+        );
+        let usa = &facts.entities[1];
+        assert_eq!(usa.surfaces, ["US", "United States"]);
+        assert_eq!(usa.kind_votes, [0, 0, 1, 0]);
+    }
+}

@@ -1,0 +1,516 @@
+//! Word lists the rules lean on, and the built-in world names from `world.txt`. Everything
+//! is parsed once per process and shared read-only.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
+use crate::load::EntityKind;
+
+/// A country, region, city, world organisation, prominent person or well-known name
+/// discovery knows without a gazetteer.
+#[derive(Debug)]
+pub struct WorldEntry {
+    pub name: &'static str,
+    pub kind: EntityKind,
+    /// The canonical name and every alias.
+    pub surfaces: Vec<&'static str>,
+}
+
+#[derive(Debug)]
+pub struct World {
+    pub entries: Vec<WorldEntry>,
+    /// Words naming peoples, faiths and camps ("Lebanese", "Sunni"), for `DEMONYM`.
+    demonyms: Vec<&'static str>,
+}
+
+impl World {
+    /// The entry a surface form names, exactly as written (case-sensitive).
+    pub fn lookup(&self, surface: &str) -> Option<usize> {
+        table().get(surface).and_then(|i| i.world)
+    }
+
+    /// Like `lookup`, and also finds capitalised names written in capitals, as in a
+    /// dateline ("WASHINGTON", "NEW YORK").
+    pub fn lookup_any_case(&self, surface: &str) -> Option<usize> {
+        self.lookup(surface)
+            .or_else(|| self.lookup(&title_case_of_capitals(surface)?))
+    }
+}
+
+/// "NEW YORK" as "New York"; `None` for text that is not all capitals or is too short to
+/// be a name rather than an acronym.
+fn title_case_of_capitals(surface: &str) -> Option<String> {
+    if surface.chars().any(char::is_lowercase)
+        || surface.chars().filter(|c| c.is_alphabetic()).count() <= 3
+    {
+        return None;
+    }
+    let words: Vec<String> = surface
+        .split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or(String::new(), |f| {
+                f.to_string() + &chars.as_str().to_lowercase()
+            })
+        })
+        .collect();
+    Some(words.join(" "))
+}
+
+pub fn world() -> &'static World {
+    static WORLD: LazyLock<World> = LazyLock::new(|| parse_world(include_str!("world.txt")));
+    &WORLD
+}
+
+fn parse_world(text: &'static str) -> World {
+    let mut world = World {
+        entries: Vec::new(),
+        demonyms: Vec::new(),
+    };
+    let mut section = "";
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name;
+            continue;
+        }
+        let kind = match section {
+            "person" => EntityKind::Person,
+            "place" => EntityKind::Place,
+            "organization" => EntityKind::Organization,
+            "other" => EntityKind::Other,
+            _ => {
+                world.demonyms.extend(line.split_whitespace());
+                continue;
+            }
+        };
+        let surfaces: Vec<&'static str> = line.split('|').map(str::trim).collect();
+        world.entries.push(WorldEntry {
+            name: surfaces[0],
+            kind,
+            surfaces,
+        });
+    }
+    world
+}
+
+/// What the lexicon knows about one word or name as written.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Info {
+    /// Word classes (bits below).
+    pub classes: u32,
+    /// The built-in world entry this surface names.
+    pub world: Option<usize>,
+}
+
+/// Every lexicon word (lowercase and capitalised) and every world surface (as written) in
+/// one table, so a capitalised word costs one lookup.
+fn table() -> &'static FxHashMap<Box<str>, Info> {
+    static TABLE: LazyLock<FxHashMap<Box<str>, Info>> = LazyLock::new(|| {
+        let mut classes: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        for (class, list) in [
+            (STOP, STOP_WORDS),
+            (TEMPORAL, TEMPORAL_WORDS),
+            (TITLE_BASE, TITLE_BASE_WORDS),
+            (TITLE_MOD, TITLE_MOD_WORDS),
+            (ROLE_NOUNS, ROLE_NOUNS_WORDS),
+            (ORG_TAIL, ORG_TAIL_WORDS),
+            (ORG_HEAD, ORG_HEAD_WORDS),
+            (PLACE_TAIL, PLACE_TAIL_WORDS),
+            (PLACE_HEAD, PLACE_HEAD_WORDS),
+            (OTHER_TAIL, OTHER_TAIL_WORDS),
+            (CORP_SUFFIX, CORP_SUFFIX_WORDS),
+            (ACRONYM_STOP, ACRONYM_STOP_WORDS),
+            (SPEECH_VERBS, SPEECH_VERBS_WORDS),
+            (PARTICLES, PARTICLES_WORDS),
+            (GIVEN_NAMES, GIVEN_NAMES_WORDS),
+            (ORG_POSS, ORG_POSS_WORDS),
+            (PERSON_POSS, PERSON_POSS_WORDS),
+            (PLACE_POSS, PLACE_POSS_WORDS),
+            (ORG_APPOS, ORG_APPOS_WORDS),
+            (PLACE_APPOS, PLACE_APPOS_WORDS),
+            (PLACE_PREPS, PLACE_PREPS_WORDS),
+            (ABBREVIATIONS, ABBREVIATIONS_WORDS),
+            (OTHER_NEXT, OTHER_NEXT_WORDS),
+            (OTHER_HEAD, OTHER_HEAD_WORDS),
+        ] {
+            for w in list.split_whitespace() {
+                *classes.entry(w.into()).or_insert(0) |= class;
+            }
+        }
+        let w = world();
+        for d in &w.demonyms {
+            *classes.entry(d.to_lowercase().into()).or_insert(0) |= DEMONYM;
+        }
+        for d in ["north", "south", "east", "west", "central"] {
+            *classes.entry(d.into()).or_insert(0) |= DIRECTION;
+        }
+        let mut table: FxHashMap<Box<str>, Info> = FxHashMap::default();
+        for (word, &c) in &classes {
+            table.entry(word.clone()).or_default().classes |= c;
+            // The capitalised form too, so "The" or "Minister" needs no lowercasing.
+            let mut chars = word.chars();
+            if let Some(first) = chars.next().filter(|f| f.is_lowercase()) {
+                let titled = format!("{}{}", first.to_uppercase(), chars.as_str());
+                table.entry(titled.into()).or_default().classes |= c;
+            }
+        }
+        for (id, entry) in w.entries.iter().enumerate() {
+            for surface in &entry.surfaces {
+                let info = table.entry((*surface).into()).or_default();
+                info.world = info.world.or(Some(id));
+            }
+        }
+        table
+    });
+    &TABLE
+}
+
+/// Classes and world entry of a capitalised word in one lookup (two for words in
+/// capitals, whose classes come from the lowercase form).
+pub fn info(word: &str) -> Info {
+    let exact = table().get(word).copied().unwrap_or_default();
+    if exact.classes == 0 && exact.world.is_none() {
+        // "Sept.", "Gen.": the abbreviation's word.
+        if let Some(bare) = word
+            .strip_suffix('.')
+            .filter(|w| !w.is_empty() && !w.contains('.'))
+        {
+            return info(bare);
+        }
+    }
+    if !word.bytes().skip(1).any(|b| b.is_ascii_uppercase()) {
+        return exact;
+    }
+    Info {
+        classes: lowercase_classes(word),
+        world: exact
+            .world
+            .or_else(|| world().lookup(&title_case_of_capitals(word)?)),
+    }
+}
+
+/// The word classes of `word` (bits below), ignoring case.
+pub fn classes(word: &str) -> u32 {
+    let found = if !word.bytes().skip(1).any(|b| b.is_ascii_uppercase()) {
+        table().get(word).map_or(0, |i| i.classes)
+    } else {
+        lowercase_classes(word)
+    };
+    match word.strip_suffix('.') {
+        Some(bare) if found == 0 && !bare.is_empty() && !bare.contains('.') => classes(bare),
+        _ => found,
+    }
+}
+
+fn lowercase_classes(word: &str) -> u32 {
+    let lookup = |w: &str| table().get(w).map_or(0, |i| i.classes);
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        for (slot, b) in buf.iter_mut().zip(word.bytes()) {
+            *slot = b.to_ascii_lowercase();
+        }
+        return std::str::from_utf8(&buf[..word.len()]).map_or(0, lookup);
+    }
+    lookup(&word.to_lowercase())
+}
+
+/// Lowercase nouns after a name that make it a work, event, law or craft: the Mars Sample
+/// Return "program", the Perseverance "rover".
+pub const OTHER_NEXT: u32 = 1 << 22;
+const OTHER_NEXT_WORDS: &str = "program programme mission project initiative scheme rover
+    spacecraft probe satellite telescope rocket aircraft jet vessel ship missile missiles
+    vaccine drug treaty accord summit festival tournament award prize index";
+/// First words of names of storms and operations: Hurricane Helene.
+pub const OTHER_HEAD: u32 = 1 << 23;
+const OTHER_HEAD_WORDS: &str = "hurricane typhoon cyclone storm tropical operation";
+
+/// Words like "Lebanese", "Western" or "Sunni": adjectives, never entities alone.
+pub const DEMONYM: u32 = 1 << 30;
+/// Directions that form adjectives with a demonym ("South Korean").
+pub const DIRECTION: u32 = 1 << 31;
+
+/// Whether `word`, ignoring case, is in any of the `classes`.
+pub fn is(word: &str, classes_mask: u32) -> bool {
+    classes(word) & classes_mask != 0
+}
+
+/// Words that start sentences or are capitalised for emphasis but never name anything.
+pub const STOP: u32 = 1 << 0;
+const STOP_WORDS: &str =
+    "a an the this that these those there here it its it's i i'm i've i'd we we're our us you your
+    he his him she her they their them who whom whose which what when where why how whether if
+    then than so yet but and or nor not no yes both either neither each every all any some many
+    much more most few several such other another one two three four five six seven eight nine ten
+    eleven twelve twenty thirty forty fifty hundred thousand million billion first second third
+    last next new old as at by for from in into of off on onto out over under up down to with
+    within without about above across after against along amid among around before behind below
+    beneath beside besides between beyond despite during except inside near outside since through
+    throughout toward towards until unlike upon via while although though because unless once
+    according asked asking speaking meanwhile however moreover furthermore nevertheless
+    nonetheless instead still also even just only already again later earlier now today tonight
+    yesterday tomorrow currently recently finally eventually indeed perhaps maybe often sometimes
+    never always overall together otherwise thus therefore hence accordingly elsewhere
+    additionally notably separately similarly likewise specifically previously initially
+    ultimately instead regardless amidst following including excluding given let let's please
+    thank thanks sorry well oh ok okay no none nothing something everything anything someone
+    everyone anyone nobody everybody officials analysts experts critics sources investors
+    traders economists residents witnesses people police troops soldiers shares stocks prices
+    prosecutors investigators lawyers researchers scientists doctors rescuers protesters
+    demonstrators lawmakers legislators regulators negotiators mediators militants fighters
+    workers employees students teachers patients families parents children citizens voters
+    ministers leaders executives companies banks governments countries states nations allies
+    rivals critics supporters opponents observers organisers organizers forecasters
+    meteorologists
+    markets sales talks negotiators diplomats lawmakers voters authorities leaders officers
+    government governments army state states president minister according breaking update
+    updated editor editors note notes related read see watch live exclusive analysis explainer
+    factbox timeline opinion comment photos video reporting writing editing additional
+    image images source sources via reuters-style is are was were be been being has have had do
+    does did will would shall should can could may might must ought";
+
+/// Days, months and holidays: dates, not entities.
+pub const TEMPORAL: u32 = 1 << 1;
+const TEMPORAL_WORDS: &str =
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs
+    fri sat sun january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec christmas easter ramadan eid
+    hanukkah passover thanksgiving halloween diwali yom kippur ramadan";
+
+/// Capitalised titles that come before a person's name.
+pub const TITLE_BASE: u32 = 1 << 2;
+const TITLE_BASE_WORDS: &str =
+    "president president-elect minister secretary secretary-general chancellor governor gov gov.
+    chair chairman chairwoman chairperson director director-general adviser advisor ambassador
+    envoy spokesman spokeswoman spokesperson commander general gen gen. lieutenant lt lt. colonel
+    col col. captain capt capt. admiral adm adm. sergeant sgt sgt. senator sen sen. representative
+    rep rep. congressman congresswoman mayor king queen prince princess sheikh emir sultan
+    ayatollah pope cardinal bishop archbishop rabbi imam judge justice ceo cfo coo cto officer
+    executive premier speaker leader treasurer commissioner prosecutor counsel professor prof
+    prof. dr dr. mr mr. mrs mrs. ms ms. sir dame lord lady coach founder co-founder chief
+    superintendent inspector attorney administrator";
+
+/// Words that can stand before a title inside it: "Prime" Minister, "Foreign" Minister.
+pub const TITLE_MOD: u32 = 1 << 3;
+const TITLE_MOD_WORDS: &str =
+    "prime vice deputy foreign defense defence finance treasury interior home health
+    economy economic economics trade energy justice education agriculture transport
+    transportation labor labour commerce culture environment industry information intelligence
+    security national homeland state chief executive supreme senior acting interim former crown
+    attorney army military opposition majority minority house senate party central managing
+    general assistant under associate principal special first grand high cabinet";
+
+/// Lowercase role nouns that, right before a capitalised name, say it is a person.
+pub const ROLE_NOUNS: u32 = 1 << 4;
+const ROLE_NOUNS_WORDS: &str =
+    "president president-elect minister secretary chancellor governor chair chairman
+    chairwoman director adviser advisor ambassador envoy spokesman spokeswoman spokesperson
+    commander general senator lawmaker legislator representative congressman congresswoman
+    mayor king queen prince princess judge justice executive ceo officer founder co-founder
+    analyst economist strategist professor researcher scientist lawyer attorney chief
+    candidate nominee incumbent challenger premier speaker coach striker midfielder actor
+    actress singer rapper author writer journalist correspondent reporter activist prosecutor
+    investor billionaire entrepreneur banker manager leader deputy negotiator mediator
+    commentator historian economist policymaker diplomat cleric rabbi imam pastor priest
+    bishop cardinal pope sheikh emir colonel captain sergeant lieutenant admiral minister
+    head boss partner owner analysts economists strategists executives officials researchers
+    lawyers experts advisers advisors bankers traders investors";
+
+/// Last words of organisation names: Council, Ministry, Party, Inc.
+pub const ORG_TAIL: u32 = 1 << 5;
+const ORG_TAIL_WORDS: &str =
+    "council ministry party assembly agency inc inc. corp corp. corporation co co. ltd ltd.
+    llc plc ag sa se nv gmbh group commission authority front bank reserve fund organization
+    organisation union association committee court department office institute university
+    college school company foundation federation army forces force navy police service services
+    board senate congress parliament cabinet government administration times post news journal
+    herald telegraph tribune gazette press airlines airways motors technologies technology
+    systems holdings partners capital securities exchange network media brigades brigade
+    movement alliance coalition guard guards corps club society center centre trust treasury
+    bureau directorate secretariat tribunal bloc league team studios pictures records
+    entertainment pharmaceuticals pharma industries bancorp financial insurance labs
+    laboratories robotics therapeutics hospital clinic church chamber caucus command mission
+    embassy consulate platforms software semiconductor semiconductors electronics telecom
+    communications railway railways energy petroleum oil gas mining steel motor automotive
+    electric investments ventures dynamics aerospace solutions brands foods beverages stores
+    mart bancshares commerce cooperative fc united institution academy observatory
+    initiative taskforce unit management devices instruments materials chemicals resources
+    logistics properties realty advisors advisers associates consulting consultants research
+    analytics equity healthcare biotech hotels resorts mills works shipping lines express
+    apparel cosmetics networks broadcasting studio house";
+
+/// First words of organisation names built with "of": Bank of England, Ministry of Defence.
+pub const ORG_HEAD: u32 = 1 << 6;
+const ORG_HEAD_WORDS: &str =
+    "bank ministry department university office council court house church institute
+    organization organisation league federation association commission committee board union
+    chamber academy college school museum party order army centers centres center centre
+    secretary bureau agency";
+
+/// Last words of place names: Gaza Strip, Red Sea, Golan Heights.
+pub const PLACE_TAIL: u32 = 1 << 7;
+const PLACE_TAIL_WORDS: &str =
+    "street avenue road square river sea ocean mountains mountain hills island islands
+    valley province region county city bay gulf strait peninsula desert lake coast canal heights
+    strip plateau basin delta village town district governorate oblast prefecture territory
+    territories beach harbor harbour bridge dam corridor crossing camp quarter highway airport
+    border falls park shrine temple cathedral mosque palace tower stadium arena memorial
+    monument castle prison station terminal base crater canyon glacier volcano reef forest
+    plains hill ridge";
+
+/// First words of place names built with "of": Gulf of Mexico, Strait of Hormuz.
+pub const PLACE_HEAD: u32 = 1 << 8;
+const PLACE_HEAD_WORDS: &str =
+    "gulf sea strait bay isle cape city kingdom republic state province port lake";
+
+/// Last words of names of laws, events, works and prizes.
+pub const OTHER_TAIL: u32 = 1 << 9;
+const OTHER_TAIL_WORDS: &str =
+    "act bill agreement accord accords treaty protocol convention cup olympics games prize
+    award awards summit conference festival championship championships open marathon expo war
+    doctrine plan index fashion show amendment charter resolution directive declaration
+    manifesto";
+
+/// Corporate suffixes: "Nvidia" and "Nvidia Corp" are the same company.
+pub const CORP_SUFFIX: u32 = 1 << 10;
+const CORP_SUFFIX_WORDS: &str =
+    "inc inc. corp corp. corporation co co. ltd ltd. llc plc ag sa se nv gmbh group
+    holdings company";
+
+/// All-capital words that are not organisations.
+pub const ACRONYM_STOP: u32 = 1 << 11;
+const ACRONYM_STOP_WORDS: &str =
+    "ceo cfo coo cto cio gdp ai tv pm am ok id ipo ipos etf etfs cpi pmi ppi ev evs it pr hr
+    q1 q2 q3 q4 fy h1 h2 yoy lng gmt utc est edt et pst pdt bst cet cest esg m&a r&d vat agm covid
+    covid-19 hiv aids dna rna ufo usb pdf url faq ceos mp mps mep meps uav uavs ied ieds icbm
+    lgbt lgbtq lgbtq+ bc ad bce ce rsvp diy gps suv suvs nft nfts api apis cpu gpu gpus
+    bpd kg km mph usd eur gbp jpy cny mw gw kwh ii iii iv vi vii viii ix xi xii ap-style
+    breaking update exclusive factbox analysis video photos live new old war";
+
+/// Verbs that introduce or follow a quotation.
+pub const SPEECH_VERBS: u32 = 1 << 12;
+const SPEECH_VERBS_WORDS: &str =
+    "said says say told tells added adds remarked remarks stated states noted notes
+    explained explains argued argues warned warns wrote writes asked asks replied replies insisted
+    insists declared declares continued continues concluded concludes tweeted posted commented
+    comments acknowledged acknowledges admitted admits claimed claims urged urges cautioned
+    cautions predicted predicts recalled recalls emphasized emphasised emphasizes emphasises
+    stressed stresses suggested suggests announced announces observed observes conceded
+    concedes contended contends maintained maintains responded responds quipped joked lamented
+    complained vowed vows pledged pledges promised promises affirmed reiterated reiterates
+    conveyed wondered mused countered shouted whispered testified";
+
+/// Name particles joining a person's names: Ursula von der Leyen, Mohammed bin Salman.
+pub const PARTICLES: u32 = 1 << 13;
+const PARTICLES_WORDS: &str =
+    "de da di del della dos das du van von der den ter le la bin ibn al el abu y";
+
+/// Common given names: a first token from here makes a two-word name a person.
+pub const GIVEN_NAMES: u32 = 1 << 14;
+const GIVEN_NAMES_WORDS: &str =
+    "aaron abdel abdul abdullah abu adam adrian ahmad ahmed alan albert alejandro alex
+    alexander alexandra alexei ali alice alicia alison amanda amir amy ana andrea andrew andrei
+    angela ann anna anne annalena anthony antonio antony ashraf barack benjamin benny bernie
+    bill bob boris brad brian bruce carl carlos caroline catherine charles charlie chris
+    christian christine christopher chuck claire claudia daniel david dmitry donald donna
+    doug edward elizabeth elon emily emmanuel eric erik fatima fernando francesco francis frank
+    fumio gabriel gavin george giorgia gordon greg gustavo hakan hamid hans hassan helen henry
+    hillary hossein ian ibrahim igor ilham imran isaac ivan jack jacob jake james jamie jane
+    janet jared javier jay jean jeff jennifer jens jerome jessica jim joe johan john jonathan
+    jorge jose joseph josh juan julia julian justin kamala karen karim kate katherine keir
+    kevin khalid kim kristalina kurt larry laura lee leo liz lloyd luis lula mahmoud marco
+    marcus margaret maria mario mark martin mary masoud matt matthew max michael michel
+    michelle mike miguel mitch mohamed mohammad mohammed muhammad nancy naftali najib nancy
+    narendra nasser nathan neil nicolas nikki nicholas olaf oliver omar pamela paolo patrick
+    paul pedro pete peter petro philip pierre rachel rafael ramzan raphael rebecca recep
+    richard rishi robert roberto rodrigo ron ronald rupert ryan sam samuel sarah scott sean
+    sebastian sergei sergey shinzo shigeru simon stephen steve steven sundar susan tamim
+    tayyip ted thomas tim timothy tom tony ursula valerie vanessa victor viktor vivek
+    vladimir volodymyr wang william xi yair yoav yolanda yuri yoon yusuf zhang";
+
+/// Nouns after a possessive that mark an organisation: "Nvidia's shares".
+pub const ORG_POSS: u32 = 1 << 15;
+const ORG_POSS_WORDS: &str =
+    "shares stock stocks board chief ceo executives executive spokesman spokeswoman
+    spokesperson headquarters subsidiary unit units revenue revenues profit profits earnings
+    sales products customers employees staff members leadership founder militants fighters
+    platform app website chairman chairwoman market valuation stake brand factory factories
+    plants owner parent investors shareholders ratings outlook guidance quarterly annual
+    operations lenders bonds debt dividend merger acquisition takeover deal ranks armed
+    military wing fleet chips models subscribers users coach manager boss striker midfielder
+    defender goalkeeper captain fans";
+
+/// Nouns after a possessive that mark a person: "Biden's wife".
+pub const PERSON_POSS: u32 = 1 << 16;
+const PERSON_POSS_WORDS: &str =
+    "wife husband son daughter mother father brother sister family children campaign
+    lawyer lawyers attorney administration presidency tenure own predecessor successor
+    supporters aides aide remarks comments speech re-election death birthday career
+    memoir lawyers girlfriend boyfriend partner widow";
+
+/// Nouns after a possessive that mark a place: "Lebanon's government".
+pub const PLACE_POSS: u32 = 1 << 17;
+const PLACE_POSS_WORDS: &str =
+    "government capital economy army population border borders parliament president
+    prime foreign defense defence interior health central currency citizens cities territory
+    coast north south east west northern southern eastern western largest biggest airspace
+    soil embassy ambassador constitution coastline regions provinces states navy neighbours
+    neighbors king queen ruling cabinet prime-minister";
+
+/// Nouns in "X, a company ..." appositions that mark an organisation.
+pub const ORG_APPOS: u32 = 1 << 18;
+const ORG_APPOS_WORDS: &str =
+    "company firm group party bank agency organisation organization lender maker
+    manufacturer retailer carrier insurer broadcaster newspaper network startup start-up
+    conglomerate giant operator producer developer militia movement charity regulator
+    exchange airline automaker chipmaker carmaker drugmaker publisher outlet union coalition
+    pollster miner utility watchdog daily tabloid magazine channel app platform bloc faction
+    alliance club team militants fighters site sites website websites";
+
+/// Nouns in "X, a city ..." appositions that mark a place.
+pub const PLACE_APPOS: u32 = 1 << 19;
+const PLACE_APPOS_WORDS: &str =
+    "city town village capital province region country state district port island
+    neighbourhood neighborhood suburb area enclave territory";
+
+/// Prepositions that, right before a name, say it is a place: "in Gaza".
+pub const PLACE_PREPS: u32 = 1 << 20;
+const PLACE_PREPS_WORDS: &str = "in near outside across throughout inside within";
+
+/// Abbreviations whose full stop does not end a sentence.
+pub const ABBREVIATIONS: u32 = 1 << 21;
+const ABBREVIATIONS_WORDS: &str =
+    "mr mrs ms dr st jr sr gen lt col sgt capt adm sen rep gov pres prof rev hon no
+    vs inc corp co ltd jan feb mar apr aug sept oct nov dec mt ft";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn world_names_and_aliases_share_an_entry() {
+        let w = world();
+        let us = w.lookup("US").expect("US");
+        assert_eq!(w.lookup("United States"), Some(us));
+        assert_eq!(w.entries[us].name, "United States");
+        assert_eq!(w.entries[us].kind, EntityKind::Place);
+        let un = w.lookup("UN").expect("UN");
+        assert_eq!(w.entries[un].kind, EntityKind::Organization);
+        assert!(is("Lebanese", DEMONYM) && is("South", DIRECTION));
+        assert!(w.lookup("us").is_none());
+    }
+
+    #[test]
+    fn lowercase_lookup_handles_case_and_unicode() {
+        assert!(is("The", STOP));
+        assert!(is("both", STOP));
+        assert!(!is("Biden", STOP));
+        assert!(is("WEDNESDAY", TEMPORAL));
+        assert!(!is("Ürümqi", STOP));
+        assert!(is("Minister", TITLE_BASE) && is("Prime", TITLE_MOD));
+        assert_eq!(classes("zzz"), 0);
+    }
+}

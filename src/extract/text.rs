@@ -1,0 +1,553 @@
+//! Markdown to plain prose: the text a reader sees, in blocks, with the regions entity
+//! matching must not touch (link text, image alt text, bare URLs) marked, and code left out.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+use super::lexicon::{ABBREVIATIONS, STOP, is};
+
+/// Stands in for an inline code span: not a word character, so it breaks names and words.
+pub const CODE_MARK: char = '\u{FFFC}';
+
+/// The article as plain text: blocks separated by a newline, split into sentences and
+/// words once for every stage.
+#[derive(Debug, Default)]
+pub struct Doc {
+    pub text: String,
+    pub blocks: Vec<Block>,
+    /// Sorted, non-overlapping byte ranges of `text` that are link text or URLs.
+    pub excluded: Vec<Range<usize>>,
+    /// Sentence ranges of every block, in order.
+    pub sentences: Vec<Range<usize>>,
+    /// Every word of every block, in order.
+    pub tokens: Vec<Token>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub range: Range<usize>,
+    /// Headings are matched against the gazetteer but are title case, so discovery skips them.
+    pub heading: bool,
+    /// This block's sentences: indexes into `Doc::sentences`.
+    pub sentences: Range<usize>,
+}
+
+impl Doc {
+    #[cfg(test)]
+    pub fn new(markdown: &str) -> Doc {
+        let mut b = Builder::default();
+        for event in pulldown_cmark::Parser::new_ext(markdown, super::structure::parser_options()) {
+            b.event(&event);
+        }
+        b.finish()
+    }
+
+    /// The sentences of a block.
+    pub fn sentences_of(&self, block: &Block) -> &[Range<usize>] {
+        &self.sentences[block.sentences.clone()]
+    }
+
+    /// The words lying wholly inside `range`.
+    pub fn tokens_in(&self, range: Range<usize>) -> &[Token] {
+        let from = self.tokens.partition_point(|t| t.start < range.start);
+        let to = from + self.tokens[from..].partition_point(|t| t.end <= range.end);
+        &self.tokens[from..to]
+    }
+
+    /// Whether any byte of `range` is link text or a URL.
+    pub fn is_excluded(&self, range: Range<usize>) -> bool {
+        let i = self.excluded.partition_point(|r| r.end <= range.start);
+        self.excluded.get(i).is_some_and(|r| r.start < range.end)
+    }
+
+    /// Prose blocks: paragraphs, list items, table cells, not headings.
+    pub fn prose(&self) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(|b| !b.heading)
+    }
+
+    fn exclude_bare_urls(&mut self) {
+        let mut found = Vec::new();
+        for marker in ["://", "www."] {
+            let mut from = 0;
+            while let Some(i) =
+                memchr::memmem::find(&self.text.as_bytes()[from..], marker.as_bytes())
+                    .map(|i| i + from)
+            {
+                let start = self.text[..i]
+                    .rfind(|c: char| c.is_whitespace() || "(<[\"“".contains(c))
+                    .map_or(0, |s| {
+                        s + self.text[s..].chars().next().map_or(1, char::len_utf8)
+                    });
+                let end = self.text[i..]
+                    .find(|c: char| c.is_whitespace() || ")>]\"”".contains(c))
+                    .map_or(self.text.len(), |e| e + i);
+                found.push(start..end);
+                from = end.max(i + marker.len());
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        found.append(&mut self.excluded);
+        found.sort_by_key(|r| (r.start, r.end));
+        for r in found {
+            match self.excluded.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => self.excluded.push(r),
+            }
+        }
+    }
+}
+
+/// Builds a `Doc` from Markdown events (fed by the single parse in `structure`).
+#[derive(Default)]
+pub struct Builder {
+    text: String,
+    blocks: Vec<Block>,
+    excluded: Vec<Range<usize>>,
+    block_start: usize,
+    heading: bool,
+    skip: usize,
+    link_starts: Vec<usize>,
+}
+
+impl Builder {
+    pub fn event(&mut self, event: &Event<'_>) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(*tag),
+            Event::Text(t) if self.skip == 0 => self.text.push_str(t),
+            Event::Code(_) if self.skip == 0 => self.text.push(CODE_MARK),
+            Event::SoftBreak | Event::HardBreak | Event::InlineHtml(_) if self.skip == 0 => {
+                self.text.push(' ')
+            }
+            Event::Rule => self.flush(),
+            _ => {}
+        }
+    }
+
+    /// A builder for a body of about `len` bytes.
+    pub fn with_capacity(len: usize) -> Builder {
+        Builder {
+            text: String::with_capacity(len),
+            ..Builder::default()
+        }
+    }
+
+    pub fn finish(mut self) -> Doc {
+        self.flush();
+        let mut doc = Doc {
+            text: self.text,
+            blocks: self.blocks,
+            excluded: self.excluded,
+            sentences: Vec::new(),
+            tokens: Vec::new(),
+        };
+        doc.exclude_bare_urls();
+        doc.tokens.reserve(doc.text.len() / 5);
+        doc.sentences.reserve(doc.text.len() / 80);
+        for block in &mut doc.blocks {
+            let first = doc.sentences.len();
+            split_sentences(&doc.text, block.range.clone(), &mut doc.sentences);
+            block.sentences = first..doc.sentences.len();
+            tokens(&doc.text, block.range.clone(), &mut doc.tokens);
+        }
+        doc
+    }
+
+    fn start(&mut self, tag: &Tag<'_>) {
+        match tag {
+            Tag::Link { .. } | Tag::Image { .. } => self.link_starts.push(self.text.len()),
+            Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript => {}
+            Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => {
+                self.flush();
+                self.skip += 1;
+            }
+            Tag::Heading { .. } => {
+                self.flush();
+                self.heading = true;
+            }
+            _ => self.flush(),
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Link | TagEnd::Image => {
+                if let Some(start) = self.link_starts.pop()
+                    && self.link_starts.is_empty()
+                    && start < self.text.len()
+                {
+                    self.excluded.push(start..self.text.len());
+                }
+            }
+            TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript => {}
+            TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {
+                self.skip = self.skip.saturating_sub(1);
+                self.flush();
+            }
+            TagEnd::Heading(_) => {
+                self.flush();
+                self.heading = false;
+            }
+            _ => self.flush(),
+        }
+    }
+
+    /// Closes the current block, if it has any text, and starts the next one.
+    fn flush(&mut self) {
+        if self.text[self.block_start..].trim().is_empty() {
+            self.text.truncate(self.block_start);
+            return;
+        }
+        self.blocks.push(Block {
+            range: self.block_start..self.text.len(),
+            heading: self.heading,
+            sentences: 0..0,
+        });
+        self.text.push('\n');
+        self.block_start = self.text.len();
+    }
+}
+
+/// A word: letters and digits, with inner hyphens, apostrophes, dots and ampersands
+/// ("al-Qaeda", "O’Neill", "U.S.", "AT&T").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    /// End of the word without a possessive `’s`.
+    pub end: usize,
+    /// End including a possessive `’s`, `'s` or plural `s’`.
+    pub full_end: usize,
+}
+
+impl Token {
+    pub fn possessive(&self) -> bool {
+        self.full_end > self.end
+    }
+
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '.' | '&' | '‐')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Whether `word` is letters separated by dots: "U.S", "a.m", "U.N".
+fn is_dotted(word: &str) -> bool {
+    word.contains('.')
+        && word
+            .split('.')
+            .all(|p| (1..=2).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic))
+}
+
+/// Whether a full stop after `word` belongs to it: initials, "Mr", "U.S".
+fn takes_dot(word: &str) -> bool {
+    let mut chars = word.chars();
+    let single_capital =
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    single_capital || is_dotted(word) || is(word, ABBREVIATIONS)
+}
+
+/// The character at byte `i` and its length, fast for ASCII.
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    s[i..].chars().next().map(|c| (c, c.len_utf8()))
+}
+
+/// Whether `c` is part of a word; quick for ASCII and typographic punctuation.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+    }
+}
+
+fn alnum_at(s: &str, i: usize) -> bool {
+    char_at(s, i).is_some_and(|(c, _)| is_word_char(c))
+}
+
+/// Appends the words of `text[range]` to `out`, in order.
+pub fn tokens(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
+    let s = &text[range.clone()];
+    let base = range.start;
+    let bytes = s.as_bytes();
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        // Skip to the next word, byte by byte through ASCII.
+        if !ASCII_WORD[usize::from(bytes[i])] {
+            if bytes[i].is_ascii() {
+                i += 1;
+                continue;
+            }
+            match char_at(s, i) {
+                Some((c, w)) if !is_word_char(c) => {
+                    i += w;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        let start = i;
+        loop {
+            while i < n && ASCII_WORD[usize::from(bytes[i])] {
+                i += 1;
+            }
+            let Some((d, dw)) = char_at(s, i) else {
+                break;
+            };
+            if is_word_char(d) || (is_joiner(d) && alnum_at(s, i + dw)) {
+                i += dw;
+            } else if d == '.'
+                && bytes.get(i + 1) == Some(&b'-')
+                && alnum_at(s, i + 2)
+                && takes_dot(&s[start..i])
+            {
+                // "U.S.-led": the abbreviation's dot, then a hyphen.
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        if bytes.get(i) == Some(&b'.') && takes_dot(&s[start..i]) {
+            i += 1;
+        }
+        let word = &s[start..i];
+        let mut end = i;
+        if let Some(stem) = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s"))
+            && !stem.is_empty()
+        {
+            end = start + stem.len();
+        } else if word.ends_with('s')
+            && let Some((a, aw)) = char_at(s, i)
+            && is_apostrophe(a)
+            && !alnum_at(s, i + aw)
+        {
+            i += aw;
+        }
+        out.push(Token {
+            start: base + start,
+            end: base + end,
+            full_end: base + i,
+        });
+    }
+}
+
+/// ASCII letters and digits, by byte, for the tokenizer's inner loops.
+static ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// Appends the sentence ranges within `text[range]` to `out`: a sentence ends after `.`,
+/// `!`, `?` or `…` (and any closing quotes or brackets) when the next one starts with a
+/// capital, a digit or an opening quote.
+pub fn split_sentences(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[range.clone()];
+    let base = range.start;
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    // Sentence ends are '.', '!', '?' or '…': jump between candidates.
+    let ellipsis =
+        |from: usize| memchr::memmem::find(&bytes[from..], "…".as_bytes()).map(|p| p + from);
+    let mut next_ellipsis = ellipsis(0);
+    loop {
+        if next_ellipsis.is_some_and(|e| e < i) {
+            next_ellipsis = ellipsis(i);
+        }
+        let dot = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map(|p| p + i);
+        let Some(at) = dot.into_iter().chain(next_ellipsis).min() else {
+            break;
+        };
+        let len = if bytes[at] == 0xE2 {
+            '…'.len_utf8()
+        } else {
+            1
+        };
+        i = at + len;
+        let after = &s[i..];
+        let closers = after
+            .find(|ch: char| !"”\"’')]".contains(ch))
+            .unwrap_or(after.len());
+        let rest = &after[closers..];
+        let trimmed = rest.trim_start();
+        if trimmed.len() == rest.len() && !rest.is_empty() {
+            continue;
+        }
+        let next = trimmed.chars().next();
+        if !next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "“\"‘(".contains(n))
+        {
+            if next.is_some() {
+                continue;
+            }
+        } else if bytes[at] == b'.' && !ends_sentence(&s[..at], trimmed) {
+            continue;
+        }
+        let end = i + closers;
+        if !s[start..end].trim().is_empty() {
+            out.push(base + start..base + end);
+        }
+        start = end + (rest.len() - trimmed.len());
+        i = start.max(i);
+    }
+    if !s[start..].trim().is_empty() {
+        out.push(base + start..base + s.len());
+    }
+}
+
+/// Whether a full stop after `before` ends the sentence, given the text after it.
+fn ends_sentence(before: &str, after: &str) -> bool {
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || "(“\"‘".contains(c))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    if word.is_empty() || !takes_dot(word) {
+        return true;
+    }
+    // "in the U.S. The talks": a dotted abbreviation ends a sentence before a common opener.
+    let next_word = after
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    is_dotted(word) && is(next_word, STOP)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(&str, bool)> {
+        let mut out = Vec::new();
+        tokens(text, 0..text.len(), &mut out);
+        out.iter().map(|t| (t.text(text), t.possessive())).collect()
+    }
+
+    fn block_texts(doc: &Doc) -> Vec<&str> {
+        doc.blocks
+            .iter()
+            .map(|b| &doc.text[b.range.clone()])
+            .collect()
+    }
+
+    #[test]
+    fn blocks_skip_code_and_mark_links() {
+        let doc = Doc::new(
+            "# Talks in Doha {#doha}\n\nHamas said `Israel` was [in Gaza](https://x.example/Lebanon).\n\n```\nIsrael\n```\n\n- one item\n- two",
+        );
+        assert_eq!(
+            block_texts(&doc),
+            [
+                "Talks in Doha",
+                "Hamas said \u{FFFC} was in Gaza.",
+                "one item",
+                "two"
+            ]
+        );
+        assert!(doc.blocks[0].heading);
+        let gaza = doc.text.find("in Gaza").unwrap();
+        assert!(doc.is_excluded(gaza..gaza + 2));
+        assert!(!doc.is_excluded(0..5));
+        assert!(!doc.text.contains("Lebanon"));
+    }
+
+    #[test]
+    fn bare_urls_are_excluded() {
+        let doc = Doc::new("See https://hezbollah.example/Israel for Israel.");
+        let url = doc.text.find("https").unwrap();
+        assert!(doc.is_excluded(url + 10..url + 12));
+        let last = doc.text.rfind("Israel").unwrap();
+        assert!(!doc.is_excluded(last..last + 6));
+    }
+
+    #[test]
+    fn smart_punctuation_is_kept() {
+        let doc = Doc::new("Israel's \"war\"");
+        assert_eq!(block_texts(&doc), ["Israel’s “war”"]);
+    }
+
+    #[test]
+    fn tokens_keep_inner_marks_and_split_possessives() {
+        assert_eq!(
+            words("Hezbollah’s U.S.-led al-Qaeda AT&T Israel's Reuters’ report"),
+            [
+                ("Hezbollah", true),
+                ("U.S.-led", false),
+                ("al-Qaeda", false),
+                ("AT&T", false),
+                ("Israel", true),
+                ("Reuters", true),
+                ("report", false)
+            ]
+        );
+        assert_eq!(
+            words("the U.S. and Jerome H. Powell."),
+            [
+                ("the", false),
+                ("U.S.", false),
+                ("and", false),
+                ("Jerome", false),
+                ("H.", false),
+                ("Powell", false)
+            ]
+        );
+        assert_eq!(words("“don’t” — 7"), [("don’t", false), ("7", false)]);
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_quotes() {
+        let text =
+            "Mr. Biden met U.S. officials. “It is over.” He left! The talks in the U.S. The end";
+        let mut ranges = Vec::new();
+        split_sentences(text, 0..text.len(), &mut ranges);
+        let got: Vec<&str> = ranges.into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            got,
+            [
+                "Mr. Biden met U.S. officials.",
+                "“It is over.”",
+                "He left!",
+                "The talks in the U.S.",
+                "The end"
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_never_split_inside_multibyte_text() {
+        let text = "Café. Ürümqi… “Ça va?” Fin";
+        let mut ranges = Vec::new();
+        split_sentences(text, 0..text.len(), &mut ranges);
+        assert_eq!(ranges.len(), 4);
+        for r in ranges {
+            assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        }
+    }
+}

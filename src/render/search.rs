@@ -1,0 +1,393 @@
+//! The client-side search index, written at build time in small chunks so that a browser
+//! fetches only what one query needs, however large the site grows.
+//!
+//! Everything lives under `search/`:
+//! - `manifest.json`: the document count, a stamp that changes with the content (the
+//!   browser adds it to every chunk URL, so a new build never mixes with cached chunks),
+//!   and the first term of every term chunk;
+//! - `terms/N.json`: a run of terms in sorted order, each `[term, postings]` where the
+//!   postings are the pairs `doc, weight` in document order, each document number
+//!   replaced by its gap from the previous one, written as Base64 VLQ (the source-map
+//!   number encoding: one character for most numbers, no JSON separators);
+//! - `docs/N.json`: what a result shows (URL, title, date, summary) for `DOC_CHUNK`
+//!   documents in a row.
+//!
+//! Documents are numbered newest first, so equal scores list newer articles first.
+//! `static/search.js` reads this format; the two change together.
+
+use std::borrow::Cow;
+use std::hash::Hasher;
+
+use fnv::FnvHashMap;
+use pulldown_cmark::{Event, TagEnd};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::{Output, Renderer};
+use crate::diag::Diagnostic;
+use crate::extract::parser_options;
+
+/// Where the browser finds the index; the search page points `search.js` at its folder.
+pub const MANIFEST: &str = "search/manifest.json";
+/// Target size of one term chunk. A term whose postings alone are larger gets a chunk of
+/// its own. Smaller chunks mean fewer bytes per query but a longer manifest.
+const TERM_CHUNK_BYTES: usize = 16 * 1024;
+/// Documents per result chunk. Kept small because a page of ten results may draw on ten
+/// different chunks.
+const DOC_CHUNK: usize = 10;
+/// Summaries in results are cut to about this many characters.
+const SUMMARY_CHARS: usize = 220;
+/// Terms longer than this are not indexed (and not searched for).
+const MAX_TERM_CHARS: usize = 32;
+/// How much one occurrence counts, by where it is.
+const TITLE_WEIGHT: u32 = 10;
+const ENTITY_WEIGHT: u32 = 6;
+const TAG_WEIGHT: u32 = 4;
+const SUMMARY_WEIGHT: u32 = 3;
+const TEXT_WEIGHT: u32 = 1;
+/// Format version, bumped when `search.js` would misread an older index.
+const FORMAT: u32 = 1;
+
+/// The words of `text` as the index stores them: lower-cased runs of letters and digits,
+/// two to `MAX_TERM_CHARS` characters long. `search.js` splits a query the same way.
+pub fn terms(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(|word| {
+            if !word.is_ascii() {
+                Cow::Owned(word.to_lowercase())
+            } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(word.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(word)
+            }
+        })
+        .filter(|term| {
+            let chars = if term.is_ascii() {
+                term.len()
+            } else {
+                term.chars().count()
+            };
+            (2..=MAX_TERM_CHARS).contains(&chars)
+        })
+}
+
+/// The postings of a run of consecutive documents: each term with its `[doc, weight, …]`
+/// pairs, docs ascending. Runs are built in parallel, then appended in document order.
+#[derive(Default)]
+struct Postings {
+    ids: FnvHashMap<String, usize>,
+    lists: Vec<(String, Vec<u32>)>,
+}
+
+impl Postings {
+    /// The number of `term`, allocating the term only the first time it is seen.
+    fn id(&mut self, term: Cow<'_, str>) -> usize {
+        if let Some(&id) = self.ids.get(term.as_ref()) {
+            return id;
+        }
+        let id = self.lists.len();
+        let term = term.into_owned();
+        self.ids.insert(term.clone(), id);
+        self.lists.push((term, Vec::new()));
+        id
+    }
+
+    /// Appends the postings of the documents that follow this run.
+    fn append(&mut self, later: Postings) {
+        for (term, list) in later.lists {
+            let id = self.id(Cow::Owned(term));
+            self.lists[id].1.extend(list);
+        }
+    }
+}
+
+/// One document's terms being counted: term number -> weight.
+struct Document<'a> {
+    postings: &'a mut Postings,
+    weights: FnvHashMap<usize, u32>,
+}
+
+impl Document<'_> {
+    /// Adds the terms of `text` with `weight` each, plus the ASCII folding of any term with
+    /// accents (`genève` also as `geneve`), so a query finds it with or without them.
+    fn add(&mut self, text: &str, weight: u32) {
+        for term in terms(text) {
+            if !term.is_ascii() {
+                let folded = deunicode::deunicode(&term).to_lowercase();
+                if folded.len() >= 2 && folded.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                    let id = self.postings.id(Cow::Owned(folded));
+                    *self.weights.entry(id).or_default() += weight;
+                }
+            }
+            let id = self.postings.id(term);
+            *self.weights.entry(id).or_default() += weight;
+        }
+    }
+
+    /// Records the counted weights as document `doc` and starts the next document.
+    fn finish(&mut self, doc: u32) {
+        for (id, weight) in self.weights.drain() {
+            self.postings.lists[id].1.extend([doc, weight]);
+        }
+    }
+}
+
+/// The readable text of a Markdown body: words, code and link text, without markup or
+/// raw HTML.
+fn plain_text(markdown: &str) -> String {
+    let mut text = String::with_capacity(markdown.len());
+    for event in pulldown_cmark::Parser::new_ext(markdown, parser_options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(end) if !is_inline(end) => text.push(' '),
+            _ => {}
+        }
+    }
+    text
+}
+
+fn is_inline(end: TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+/// Counts every term of one article, by where it occurs.
+fn add_article(document: &mut Document<'_>, r: &Renderer<'_>, a: usize) {
+    let article = &r.site.articles[a];
+    let links = &r.graph.article_links[a];
+    document.add(&article.front.title, TITLE_WEIGHT);
+    document.add(&r.facts[a].summary, SUMMARY_WEIGHT);
+    for &(e, _) in &links.entities {
+        let entity = &r.graph.entities[e];
+        document.add(&entity.name, ENTITY_WEIGHT);
+        for alias in &entity.aliases {
+            document.add(alias, ENTITY_WEIGHT);
+        }
+    }
+    for &t in &links.tags {
+        document.add(&r.graph.tags[t].name, TAG_WEIGHT);
+    }
+    document.add(&plain_text(article.body()), TEXT_WEIGHT);
+}
+
+/// The postings of documents `first..` (articles `run`, in document order).
+fn run_postings(r: &Renderer<'_>, first: usize, run: &[usize]) -> Postings {
+    let mut postings = Postings::default();
+    let mut document = Document {
+        postings: &mut postings,
+        weights: FnvHashMap::default(),
+    };
+    for (i, &a) in run.iter().enumerate() {
+        add_article(&mut document, r, a);
+        document.finish(u32::try_from(first + i).unwrap_or(u32::MAX));
+    }
+    postings
+}
+
+/// What a result shows: URL, title, date, summary.
+type DocEntry = (String, String, String, String);
+
+fn doc_entry(r: &Renderer<'_>, a: usize) -> DocEntry {
+    let card = r.card_of(a);
+    (
+        card.url.clone(),
+        card.title.clone(),
+        card.date_display.clone(),
+        shorten(&card.summary, SUMMARY_CHARS),
+    )
+}
+
+/// Cuts `text` at a word boundary near `limit` characters, marking the cut.
+fn shorten(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(limit).collect();
+    let at_word = cut.rfind(char::is_whitespace).unwrap_or(cut.len());
+    format!("{}…", cut[..at_word].trim_end_matches([',', ';', ':', ' ']))
+}
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    format: u32,
+    stamp: String,
+    docs: usize,
+    doc_chunk: usize,
+    /// First term of each term chunk, in the order `search.js` compares strings.
+    term_chunks: &'a [String],
+}
+
+/// The search index files.
+pub fn index(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
+    let order = &r.graph.by_date;
+    let run_length = order
+        .len()
+        .div_ceil(4 * rayon::current_num_threads())
+        .max(1);
+    let runs: Vec<Postings> = order
+        .par_chunks(run_length)
+        .enumerate()
+        .map(|(n, run)| run_postings(r, n * run_length, run))
+        .collect();
+    let mut postings = Postings::default();
+    for run in runs {
+        postings.append(run);
+    }
+    let mut terms = postings.lists;
+    // JavaScript compares strings by UTF-16 code units; sort the same way so the
+    // browser's binary search over chunk boundaries agrees with the build.
+    terms.sort_by_cached_key(|(term, _)| term.encode_utf16().collect::<Vec<u16>>());
+
+    let mut outputs = Vec::new();
+    let mut firsts: Vec<String> = Vec::new();
+    let mut chunk = String::new();
+    let mut chunk_first: Option<String> = None;
+    for (term, list) in terms {
+        let entry = serde_json::to_string(&(&term, encode_postings(&list)))
+            .map_err(|e| Diagnostic::error(MANIFEST, e.to_string()))?;
+        if !chunk.is_empty() && chunk.len() + entry.len() > TERM_CHUNK_BYTES {
+            finish_chunk(&mut outputs, &mut firsts, &mut chunk, chunk_first.take());
+        }
+        if chunk_first.is_none() {
+            chunk_first = Some(term);
+        }
+        chunk.push(if chunk.is_empty() { '[' } else { ',' });
+        chunk.push_str(&entry);
+    }
+    if !chunk.is_empty() {
+        finish_chunk(&mut outputs, &mut firsts, &mut chunk, chunk_first.take());
+    }
+
+    let docs: Vec<DocEntry> = order.par_iter().map(|&a| doc_entry(r, a)).collect();
+    for (n, group) in docs.chunks(DOC_CHUNK).enumerate() {
+        let json =
+            serde_json::to_string(group).map_err(|e| Diagnostic::error(MANIFEST, e.to_string()))?;
+        outputs.push(Output::new(format!("search/docs/{n}.json"), json));
+    }
+
+    let mut stamp = fnv::FnvHasher::default();
+    for output in &outputs {
+        stamp.write(output.path.as_bytes());
+        stamp.write(&output.content);
+    }
+    let manifest = Manifest {
+        format: FORMAT,
+        stamp: format!("{:016x}", stamp.finish()),
+        docs: docs.len(),
+        doc_chunk: DOC_CHUNK,
+        term_chunks: &firsts,
+    };
+    let json =
+        serde_json::to_string(&manifest).map_err(|e| Diagnostic::error(MANIFEST, e.to_string()))?;
+    outputs.push(Output::new(MANIFEST, json));
+    Ok(outputs)
+}
+
+fn finish_chunk(
+    outputs: &mut Vec<Output>,
+    firsts: &mut Vec<String>,
+    chunk: &mut String,
+    first: Option<String>,
+) {
+    chunk.push(']');
+    outputs.push(Output::new(
+        format!("search/terms/{}.json", firsts.len()),
+        std::mem::take(chunk),
+    ));
+    firsts.push(first.unwrap_or_default());
+}
+
+/// `[doc, weight, doc, weight, …]` with ascending docs -> Base64 VLQ of the same numbers
+/// with each doc replaced by its gap from the previous one, which keeps them short.
+fn encode_postings(pairs: &[u32]) -> String {
+    let mut encoded = Vec::with_capacity(pairs.len());
+    let mut previous = 0;
+    for pair in pairs.chunks_exact(2) {
+        let (doc, weight) = (pair[0], pair[1]);
+        // Writing into a Vec cannot fail.
+        let _ = vlq::encode(i64::from(doc - previous), &mut encoded);
+        let _ = vlq::encode(i64::from(weight), &mut encoded);
+        previous = doc;
+    }
+    // Base64 VLQ is ASCII.
+    String::from_utf8_lossy(&encoded).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_lowercase_words_of_two_or_more_characters() {
+        let found: Vec<Cow<str>> = terms("Hezbollah’s 21-day truce, a U.N. plan; Genève").collect();
+        assert_eq!(found, ["hezbollah", "21", "day", "truce", "plan", "genève"]);
+    }
+
+    #[test]
+    fn accented_terms_are_also_indexed_without_accents() {
+        let mut postings = Postings::default();
+        let mut document = Document {
+            postings: &mut postings,
+            weights: FnvHashMap::default(),
+        };
+        document.add("Genève and Geneva", 2);
+        document.finish(7);
+        let lists: Vec<(&str, &[u32])> = postings
+            .lists
+            .iter()
+            .map(|(t, l)| (t.as_str(), l.as_slice()))
+            .collect();
+        assert_eq!(
+            lists,
+            [
+                ("geneve", &[7, 2][..]),
+                ("genève", &[7, 2]),
+                ("and", &[7, 2]),
+                ("geneva", &[7, 2])
+            ]
+        );
+    }
+
+    #[test]
+    fn plain_text_drops_markup_and_keeps_words_apart() {
+        let text = plain_text(
+            "# Title\n\nSome *emphasised*word and [a link](/x/).\n\n- one\n- two\n\n<b>raw</b>",
+        );
+        let words: Vec<Cow<str>> = terms(&text).collect();
+        assert_eq!(
+            words,
+            [
+                "title",
+                "some",
+                "emphasisedword",
+                "and",
+                "link",
+                "one",
+                "two",
+                "raw"
+            ]
+        );
+    }
+
+    #[test]
+    fn postings_are_gaps_and_weights_in_base64_vlq() {
+        // docs 3, 7, 8 with weights 1, 2, 20 -> 3 1 4 2 1 20; VLQ doubles (sign bit).
+        assert_eq!(encode_postings(&[3, 1, 7, 2, 8, 20]), "GCIECoB");
+    }
+
+    #[test]
+    fn long_summaries_are_cut_at_a_word() {
+        assert_eq!(shorten("one two three", 9), "one two…");
+        assert_eq!(shorten("short", 9), "short");
+    }
+}

@@ -1,0 +1,227 @@
+//! `brief extract --json` and `brief check` on the real example article.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+#[derive(serde::Deserialize)]
+struct Expected {
+    entities: Vec<ExpectedEntity>,
+    quotes: Vec<ExpectedQuote>,
+    attributions: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct ExpectedEntity {
+    name: String,
+    kind: String,
+    mentions: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct ExpectedQuote {
+    starts: String,
+    speaker: String,
+}
+
+fn expected() -> Expected {
+    serde_yaml::from_str(&read(
+        example_root().join("tests/fixtures/us-gaza-lebanon-initiative.expected.yaml"),
+    ))
+    .unwrap()
+}
+
+/// Runs `brief extract --json` on the example article inside `root` and returns its facts.
+fn extract_json(root: &std::path::Path) -> Value {
+    let article = example_root().join("content/articles/us-gaza-lebanon-initiative.md");
+    let out = brief()
+        .args(["extract", "--json", "--root"])
+        .arg(root)
+        .arg(article)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    json[0]["facts"].clone()
+}
+
+fn check_facts(facts: &Value, min_found: usize, max_spurious: usize, must_be_known: &[&str]) {
+    let expected = expected();
+    let found = facts["entities"].as_array().unwrap();
+    let mut matched = 0;
+    for want in &expected.entities {
+        let Some(got) = found.iter().find(|e| e["name"] == want.name.as_str()) else {
+            continue;
+        };
+        if got["kind"] == want.kind.as_str() {
+            matched += 1;
+        }
+        let surfaces: Vec<&str> = got["surfaces"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        for mention in &want.mentions {
+            assert!(
+                surfaces.contains(&mention.as_str()),
+                "{} should be seen as {mention}: {surfaces:?}",
+                want.name
+            );
+        }
+    }
+    let spurious: Vec<&str> = found
+        .iter()
+        .filter_map(|e| e["name"].as_str())
+        .filter(|name| !expected.entities.iter().any(|w| w.name == *name))
+        .collect();
+    assert!(
+        matched >= min_found,
+        "found {matched} of {} with the right kind",
+        expected.entities.len()
+    );
+    assert!(spurious.len() <= max_spurious, "spurious: {spurious:?}");
+    for name in must_be_known {
+        let entity = found.iter().find(|e| e["name"] == *name).unwrap();
+        assert_eq!(entity["known"], true, "{name} comes from the gazetteer");
+    }
+
+    let quotes = facts["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), expected.quotes.len(), "{quotes:?}");
+    for want in &expected.quotes {
+        let quote = quotes
+            .iter()
+            .find(|q| q["text"].as_str().unwrap().starts_with(&want.starts))
+            .unwrap_or_else(|| panic!("quote starting {:?}", want.starts));
+        assert_eq!(quote["speaker"], want.speaker.as_str());
+    }
+    let attributions: Vec<&str> = facts["attributions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    for want in &expected.attributions {
+        assert!(
+            attributions.contains(&want.as_str()),
+            "{want} in {attributions:?}"
+        );
+    }
+}
+
+#[test]
+fn extract_without_gazetteer_discovers_expected_entities() {
+    let empty = site_with(&[("site.yaml", "")]);
+    let facts = extract_json(empty.path());
+    check_facts(&facts, 12, 2, &[]);
+    let biden_quote = facts["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["speaker"] == "Joe Biden")
+        .unwrap();
+    assert_eq!(biden_quote["speaker_entity"], "Joe Biden");
+}
+
+#[test]
+fn extract_with_full_gazetteer_finds_all_entities() {
+    let expected = expected();
+    let records: Vec<String> = expected
+        .entities
+        .iter()
+        .map(|e| {
+            let aliases: Vec<String> = e
+                .mentions
+                .iter()
+                .filter(|m| **m != e.name && !m.ends_with("’s"))
+                .map(|m| format!("{m:?}"))
+                .collect();
+            format!(
+                "- {{name: {:?}, kind: {}, aliases: [{}]}}",
+                e.name,
+                e.kind,
+                aliases.join(", ")
+            )
+        })
+        .collect();
+    let site = site_with(&[("content/entities.yaml", &records.join("\n"))]);
+    let facts = extract_json(site.path());
+    let names: Vec<&str> = expected.entities.iter().map(|e| e.name.as_str()).collect();
+    check_facts(&facts, expected.entities.len(), 0, &names);
+}
+
+#[test]
+fn check_lists_discovered_entities_as_suggestions() {
+    let site = example_site();
+    let out = brief()
+        .args(["check", "--json", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["ok"], true);
+    let suggestions = json["suggestions"].as_array().unwrap();
+    let reuters = suggestions
+        .iter()
+        .find(|s| s["name"] == "Reuters")
+        .expect("Reuters suggested");
+    assert_eq!(reuters["kind"], "organization");
+    assert!(reuters["articles"].as_u64().unwrap() >= 2);
+    assert!(
+        !suggestions.iter().any(|s| s["name"] == "Hezbollah"),
+        "gazetteer entities are not suggested"
+    );
+    assert!(!site.path().join("public").exists(), "check writes nothing");
+}
+
+#[test]
+fn build_writes_site_json_with_facts_and_graph() {
+    let site = example_site();
+    assert!(build(site.path(), &[]).status.success());
+    let data: Value =
+        serde_json::from_str(&read(site.path().join("public/data/site.json"))).unwrap();
+    let article = data["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["slug"] == "us-gaza-lebanon-initiative")
+        .unwrap();
+    assert!(article["facts"]["quotes"].as_array().unwrap().len() >= 2);
+    let hezbollah = data["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Hezbollah")
+        .unwrap();
+    assert!(
+        hezbollah["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a == "us-gaza-lebanon-initiative")
+    );
+}
+
+#[test]
+fn discovery_can_be_switched_off() {
+    let site = example_site();
+    std::fs::write(
+        site.path().join("site.yaml"),
+        "discovery: { enabled: false }\n",
+    )
+    .unwrap();
+    assert!(build(site.path(), &[]).status.success());
+    assert!(
+        site.path()
+            .join("public/entities/hezbollah/index.html")
+            .exists()
+    );
+    assert!(
+        !site
+            .path()
+            .join("public/entities/reuters/index.html")
+            .exists()
+    );
+}
