@@ -131,24 +131,34 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysed, Report> {
 pub fn render_all(analysed: &Analysed, tera: &tera::Tera) -> (Vec<Output>, Vec<Diagnostic>) {
     let renderer = Renderer::new(&analysed.site, &analysed.facts, &analysed.graph, tera);
     let (mut outputs, mut diagnostics) = renderer.render(&renderer.all_jobs());
-    outputs.extend(
-        theme::default_static_files()
-            .into_iter()
-            .map(|(p, c)| Output::new(p, c)),
-    );
-    match highlight::stylesheet(&analysed.site.config.markdown.highlight_theme) {
-        Ok(css) => outputs.push(Output::new("syntax.css", css)),
-        Err(message) => diagnostics.push(Diagnostic::error("site.yaml", message)),
-    }
-    match site_static_files(&analysed.site.root) {
-        Ok(files) => outputs.extend(files),
-        Err(d) => diagnostics.push(d),
-    }
+    let (statics, static_diagnostics) = static_outputs(&analysed.site);
+    outputs.extend(statics);
+    diagnostics.extend(static_diagnostics);
     // Later files replace earlier ones with the same path; then sort for a stable order.
     let mut seen = std::collections::HashSet::new();
     outputs.reverse();
     outputs.retain(|o| seen.insert(o.path.clone()));
     outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    (outputs, diagnostics)
+}
+
+/// The files copied rather than rendered, each replacing rendered pages and earlier files
+/// of the same path: the theme's static files, the highlighting stylesheet, then the
+/// site's own static files.
+pub fn static_outputs(site: &Site) -> (Vec<Output>, Vec<Diagnostic>) {
+    let mut outputs: Vec<Output> = theme::default_static_files()
+        .into_iter()
+        .map(|(p, c)| Output::new(p, c))
+        .collect();
+    let mut diagnostics = Vec::new();
+    match highlight::stylesheet(&site.config.markdown.highlight_theme) {
+        Ok(css) => outputs.push(Output::new("syntax.css", css)),
+        Err(message) => diagnostics.push(Diagnostic::error("site.yaml", message)),
+    }
+    match site_static_files(&site.root) {
+        Ok(files) => outputs.extend(files),
+        Err(d) => diagnostics.push(d),
+    }
     (outputs, diagnostics)
 }
 

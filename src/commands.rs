@@ -22,13 +22,18 @@ pub fn print_report(report: &Report) {
     }
 }
 
-fn fail(report: &Report) -> ExitCode {
+/// Prints every diagnostic of a failed build, then the count of errors.
+pub fn print_failure(report: &Report) {
     print_report(report);
     let errors = report.error_count();
     eprintln!(
         "Build failed: {errors} error{}.",
         if errors == 1 { "" } else { "s" }
     );
+}
+
+fn fail(report: &Report) -> ExitCode {
+    print_failure(report);
     ExitCode::from(CONTENT_ERROR)
 }
 

@@ -12,4 +12,5 @@ pub mod link;
 pub mod load;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod write;

@@ -10,10 +10,10 @@ use jiff::civil::Date;
 
 use crate::diag::Diagnostic;
 use crate::extract::{Facts, Heading, Outline, outline};
-use crate::load::{EntityKind, Site};
+use crate::load::{Article, EntityKind, Site};
 
 /// Builds every URL from the site's base path, so a site served from a sub-path works.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Urls {
     base: String,
 }
@@ -67,7 +67,7 @@ pub fn slugify(name: &str) -> String {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EntityNode {
     pub slug: String,
     pub name: String,
@@ -89,7 +89,7 @@ pub struct EntityNode {
 }
 
 /// A tag or a story: a named group of articles.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Group {
     pub slug: String,
     pub name: String,
@@ -97,7 +97,7 @@ pub struct Group {
     pub articles: Vec<usize>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Day {
     pub date: Date,
     /// That day's articles, oldest first.
@@ -106,7 +106,7 @@ pub struct Day {
     pub note: Option<usize>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ArticleLinks {
     /// This article's entities with pages: (entity, mentions), most mentioned first.
     pub entities: Vec<(usize, usize)>,
@@ -119,7 +119,7 @@ pub struct ArticleLinks {
 }
 
 /// The whole site graph. Article indices refer to `Site::articles` and the facts slice.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Graph {
     pub urls: Urls,
     /// Article indices, newest first (ties by slug).
@@ -170,6 +170,31 @@ const RESERVED: &[&str] = &[
     "search",
     "data",
 ];
+
+/// Whether `link` reads the same from two versions of one article, so that linking the
+/// site again would give the same graph (`brief serve` then keeps the graph it has). Every
+/// field of an article or its facts that `link` reads must be compared here.
+pub fn same_link_inputs(old: (&Article, &Facts), new: (&Article, &Facts)) -> bool {
+    let ((a, f), (b, g)) = (old, new);
+    a.path == b.path
+        && a.slug == b.slug
+        && a.date == b.date
+        && a.front.tags == b.front.tags
+        && a.front.story == b.front.story
+        && f.entities == g.entities
+        && f.quotes
+            .iter()
+            .map(|q| &q.speaker_entity)
+            .eq(g.quotes.iter().map(|q| &q.speaker_entity))
+        && f.links
+            .iter()
+            .map(|l| &l.target)
+            .eq(g.links.iter().map(|l| &l.target))
+        && f.headings
+            .iter()
+            .map(|h| &h.id)
+            .eq(g.headings.iter().map(|h| &h.id))
+}
 
 pub fn link(site: &Site, facts: &[Facts]) -> (Graph, Vec<Diagnostic>) {
     let urls = Urls::new(site.config.base_path());

@@ -1,9 +1,16 @@
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use brief::build::BuildOptions;
 use brief::commands;
+use brief::serve::{self, ServeOptions};
 use clap::{Args, Parser, Subcommand};
+
+/// mimalloc keeps allocation fast in the long-running `brief serve`, where the system
+/// allocator slows down as rebuilds free and reuse many small strings.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Brief: build cross-linked briefing sites from news articles in Markdown.
 #[derive(Parser)]
@@ -36,6 +43,26 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
         /// Print how long each pipeline stage took.
+        #[arg(long)]
+        timings: bool,
+    },
+    /// Build the site into memory and preview it; rebuild and reload the browser on every save.
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 4000)]
+        port: u16,
+        /// Address to listen on; any other than a loopback address opens the preview to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Look for changes by reading the files every second (for network drives and WSL).
+        #[arg(long)]
+        poll: bool,
+        /// Print how long each stage of a rebuild took.
         #[arg(long)]
         timings: bool,
     },
@@ -98,6 +125,21 @@ fn main() -> ExitCode {
             output,
             timings,
         } => commands::build(&build_options(site, output), timings),
+        Command::Serve {
+            site,
+            port,
+            bind,
+            open,
+            poll,
+            timings,
+        } => serve::run(ServeOptions {
+            build: build_options(site, None),
+            bind,
+            port,
+            open,
+            poll,
+            timings,
+        }),
         Command::Check {
             site,
             output: Some(output),

@@ -202,6 +202,19 @@ pub struct Site {
     pub briefings: Vec<BriefingNote>,
 }
 
+impl Site {
+    /// Adds what one file held after everything already added (files come in path order).
+    pub fn add(&mut self, loaded: Loaded) {
+        match loaded {
+            Loaded::Article(a) => self.articles.push(*a),
+            Loaded::Entities(list) => self.entities.extend(list),
+            Loaded::Page(p) => self.pages.push(p),
+            Loaded::Briefing(b) => self.briefings.push(b),
+            Loaded::Nothing => {}
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LoadOptions {
     pub drafts: bool,
@@ -255,18 +268,18 @@ pub fn load(root: &Path, config: Config, options: LoadOptions) -> (Site, Vec<Dia
     let mut diagnostics = Vec::new();
     for (loaded, diags) in parsed {
         diagnostics.extend(diags);
-        match loaded {
-            Loaded::Article(a) => site.articles.push(*a),
-            Loaded::Entities(list) => site.entities.extend(list),
-            Loaded::Page(p) => site.pages.push(p),
-            Loaded::Briefing(b) => site.briefings.push(b),
-            Loaded::Nothing => {}
-        }
+        site.add(loaded);
     }
-    diagnostics.extend(duplicate_slugs(&site.articles));
+    diagnostics.extend(duplicates(&site));
+    (site, diagnostics)
+}
+
+/// Problems between files: slugs and entity names used twice.
+pub fn duplicates(site: &Site) -> Vec<Diagnostic> {
+    let mut diagnostics = duplicate_slugs(&site.articles);
     diagnostics.extend(duplicate_entity_names(&site.entities));
     diagnostics.extend(duplicate_page_slugs(&site.pages));
-    (site, diagnostics)
+    diagnostics
 }
 
 /// Markdown and gazetteer files under `content/`, sorted so every run sees the same order.

@@ -15,46 +15,49 @@ use super::markdown::{attribute_text, html_escape};
 use super::{Output, Renderer};
 use crate::config::FeedContent;
 use crate::diag::Diagnostic;
+use crate::extract::Facts;
+use crate::link::Graph;
+use crate::load::Site;
 
-/// Every feed: the site's Atom and JSON feeds and one Atom feed per entity, tag and story.
-pub fn all(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
-    let graph = r.graph;
+/// The site's Atom and JSON feeds of the latest articles.
+pub fn site_feeds(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
     let limit = r.site.config.feed_length.max(1);
-    let latest: Vec<usize> = graph.by_date.iter().copied().take(limit).collect();
-    let mut outputs = vec![
+    let latest: Vec<usize> = r.graph.by_date.iter().copied().take(limit).collect();
+    Ok(vec![
         atom(r, &r.site.config.title, "", &latest),
         json_feed(r, &latest)?,
-    ];
-    for entity in &graph.entities {
-        let articles: Vec<usize> = entity
-            .articles
-            .iter()
-            .map(|&(a, _)| a)
-            .take(limit)
-            .collect();
-        let path = format!("entities/{}/", entity.slug);
-        outputs.push(atom(
-            r,
-            &format!("{} — {}", r.site.config.title, entity.name),
-            &path,
-            &articles,
-        ));
-    }
-    for (section, groups) in [("tags", &graph.tags), ("stories", &graph.stories)] {
-        for group in groups {
-            let mut articles = group.articles.clone();
-            articles.sort_by_key(|&a| std::cmp::Reverse(r.site.articles[a].date.timestamp()));
-            articles.truncate(limit);
-            let path = format!("{section}/{}/", group.slug);
-            outputs.push(atom(
-                r,
-                &format!("{} — {}", r.site.config.title, group.name),
-                &path,
-                &articles,
-            ));
-        }
-    }
-    Ok(outputs)
+    ])
+}
+
+/// The Atom feed of one entity's latest articles, beside its page.
+pub fn entity_feed(r: &Renderer<'_>, e: usize) -> Output {
+    let entity = &r.graph.entities[e];
+    let limit = r.site.config.feed_length.max(1);
+    let articles: Vec<usize> = entity
+        .articles
+        .iter()
+        .map(|&(a, _)| a)
+        .take(limit)
+        .collect();
+    atom(
+        r,
+        &format!("{} — {}", r.site.config.title, entity.name),
+        &format!("entities/{}/", entity.slug),
+        &articles,
+    )
+}
+
+/// The Atom feed of a tag's or story's latest articles, beside its page.
+pub fn group_feed(r: &Renderer<'_>, section: &str, group: &crate::link::Group) -> Output {
+    let mut articles = group.articles.clone();
+    articles.sort_by_key(|&a| std::cmp::Reverse(r.site.articles[a].date.timestamp()));
+    articles.truncate(r.site.config.feed_length.max(1));
+    atom(
+        r,
+        &format!("{} — {}", r.site.config.title, group.name),
+        &format!("{section}/{}/", group.slug),
+        &articles,
+    )
 }
 
 fn date(value: &str) -> FixedDateTime {
@@ -301,7 +304,10 @@ pub fn sitemap(r: &Renderer<'_>) -> Vec<Output> {
     for (p, months) in r.timeline.iter().enumerate() {
         // Months and their articles are newest first.
         let newest_on_page = months.first().and_then(|m| m.articles.first());
-        entries.push((r.timeline_url(p), newest_on_page.map(|c| c.date.clone())));
+        entries.push((
+            r.timeline_url(p),
+            newest_on_page.map(|&a| r.card_of(a).date.clone()),
+        ));
     }
     if r.timeline.is_empty() {
         entries.push((r.timeline_url(0), None));
@@ -347,13 +353,9 @@ fn text_element(writer: &mut Writer<Vec<u8>>, name: &str, text: &str) -> std::io
 }
 
 #[derive(Serialize)]
-struct SiteData<'a> {
+struct SiteHead<'a> {
     title: &'a str,
     base_url: String,
-    articles: Vec<ArticleData<'a>>,
-    entities: Vec<EntityData<'a>>,
-    stories: Vec<GroupData<'a>>,
-    tags: Vec<GroupData<'a>>,
 }
 
 #[derive(Serialize)]
@@ -389,14 +391,36 @@ struct GroupData<'a> {
     articles: Vec<&'a str>,
 }
 
+/// One article's entry in `data/site.json`, serialised on its own so it can be kept
+/// between rebuilds. Empty if it cannot be serialised (`site_data` reports that).
+pub fn article_data(site: &Site, facts: &[Facts], graph: &Graph, a: usize) -> String {
+    let article = &site.articles[a];
+    let links = &graph.article_links[a];
+    let slug = |b: usize| site.articles[b].slug.as_str();
+    let data = ArticleData {
+        slug: &article.slug,
+        url: super::absolute(&site.config, &graph.article_url(site, a)),
+        title: &article.front.title,
+        date: article.date.rfc3339(),
+        path: article.path.to_string_lossy().replace('\\', "/"),
+        story: article.front.story.as_deref(),
+        tags: &article.front.tags,
+        facts: &facts[a],
+        related: links.related.iter().map(|&b| slug(b)).collect(),
+        backlinks: links.backlinks.iter().map(|&b| slug(b)).collect(),
+    };
+    serde_json::to_string(&data).unwrap_or_default()
+}
+
 /// `data/site.json`: every article's extracted facts plus the site graph, for other tools.
+/// Articles come newest first, from the entries `article_data` made.
 pub fn site_data(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
     let (site, graph) = (r.site, r.graph);
-    let slug = |a: usize| site.articles[a].slug.as_str();
-    fn groups<'a>(
-        site: &'a crate::load::Site,
-        list: &'a [crate::link::Group],
-    ) -> Vec<GroupData<'a>> {
+    let error = |message: String| Diagnostic::error("data/site.json", message);
+    fn json<T: Serialize>(value: &T) -> Result<String, Diagnostic> {
+        serde_json::to_string(value).map_err(|e| Diagnostic::error("data/site.json", e.to_string()))
+    }
+    fn groups<'a>(site: &'a Site, list: &'a [crate::link::Group]) -> Vec<GroupData<'a>> {
         list.iter()
             .map(|g| GroupData {
                 slug: &g.slug,
@@ -409,52 +433,58 @@ pub fn site_data(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
             })
             .collect()
     }
-    let data = SiteData {
+    let entities: Vec<EntityData> = graph
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(e, entity)| EntityData {
+            slug: &entity.slug,
+            name: &entity.name,
+            kind: entity.kind.as_str(),
+            known: entity.known,
+            aliases: &entity.aliases,
+            url: r.absolute(&graph.entity_url(e)),
+            articles: entity
+                .articles
+                .iter()
+                .map(|&(a, _)| site.articles[a].slug.as_str())
+                .collect(),
+            co_mentions: entity
+                .co_mentions
+                .iter()
+                .map(|&(o, n)| (graph.entities[o].name.as_str(), n))
+                .collect(),
+        })
+        .collect();
+    let head = json(&SiteHead {
         title: &site.config.title,
         base_url: site.config.absolute_base(),
-        articles: graph
-            .by_date
-            .iter()
-            .map(|&a| {
-                let article = &site.articles[a];
-                let links = &graph.article_links[a];
-                ArticleData {
-                    slug: &article.slug,
-                    url: r.absolute(&graph.article_url(site, a)),
-                    title: &article.front.title,
-                    date: article.date.rfc3339(),
-                    path: article.path.to_string_lossy().replace('\\', "/"),
-                    story: article.front.story.as_deref(),
-                    tags: &article.front.tags,
-                    facts: &r.facts[a],
-                    related: links.related.iter().map(|&b| slug(b)).collect(),
-                    backlinks: links.backlinks.iter().map(|&b| slug(b)).collect(),
-                }
-            })
-            .collect(),
-        entities: graph
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(e, entity)| EntityData {
-                slug: &entity.slug,
-                name: &entity.name,
-                kind: entity.kind.as_str(),
-                known: entity.known,
-                aliases: &entity.aliases,
-                url: r.absolute(&graph.entity_url(e)),
-                articles: entity.articles.iter().map(|&(a, _)| slug(a)).collect(),
-                co_mentions: entity
-                    .co_mentions
-                    .iter()
-                    .map(|&(o, n)| (graph.entities[o].name.as_str(), n))
-                    .collect(),
-            })
-            .collect(),
-        stories: groups(site, &graph.stories),
-        tags: groups(site, &graph.tags),
-    };
-    let json = serde_json::to_string(&data)
-        .map_err(|e| Diagnostic::error("data/site.json", e.to_string()))?;
-    Ok(vec![Output::new("data/site.json", json)])
+    })?;
+    // The object is written by hand around the kept article entries, exactly as serde_json
+    // writes a struct: {"title":…,"base_url":…,"articles":[…],"entities":…,"stories":…,"tags":…}
+    let articles_size: usize = r.data.iter().map(|d| d.len() + 1).sum();
+    let mut out = String::with_capacity(head.len() + articles_size + 1024);
+    out.push_str(head.strip_suffix('}').unwrap_or(&head));
+    out.push_str(",\"articles\":[");
+    for (i, &a) in graph.by_date.iter().enumerate() {
+        let entry = &r.data[a];
+        if entry.is_empty() {
+            return Err(error(format!(
+                "cannot write the entry of {}",
+                site.articles[a].path.display()
+            )));
+        }
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(entry);
+    }
+    out.push_str("],\"entities\":");
+    out.push_str(&json(&entities)?);
+    out.push_str(",\"stories\":");
+    out.push_str(&json(&groups(site, &graph.stories))?);
+    out.push_str(",\"tags\":");
+    out.push_str(&json(&groups(site, &graph.tags))?);
+    out.push('}');
+    Ok(vec![Output::new("data/site.json", out)])
 }

@@ -77,7 +77,7 @@ pub enum Job {
 }
 
 /// Articles on the front page and in the site feed's neighbourhood.
-const RECENT_COUNT: usize = 20;
+pub const RECENT_COUNT: usize = 20;
 /// Days back from the newest article that count as "recent" for top entities and stories.
 const RECENT_DAYS: i64 = 30;
 /// Entities per article card.
@@ -93,7 +93,53 @@ pub struct Renderer<'a> {
     cards: Vec<ArticleCard>,
     /// Rendered article bodies, index-aligned with `Site::articles`.
     pub bodies: Vec<String>,
-    timeline: Vec<Vec<MonthContext>>,
+    /// Each article's entry in `data/site.json`, index-aligned with `Site::articles`.
+    pub data: Vec<String>,
+    /// Scheme and host that make root-relative URLs absolute.
+    origin: String,
+    timeline: Vec<Vec<Month>>,
+}
+
+/// Article bodies, cards and data entries, index-aligned with `Site::articles`: the
+/// per-article part of rendering, which `brief serve` keeps between rebuilds and redoes only
+/// where it changed.
+#[derive(Debug, Clone, Default)]
+pub struct Prepared {
+    pub bodies: Vec<String>,
+    pub cards: Vec<ArticleCard>,
+    /// Each article's entry in `data/site.json`, as JSON.
+    pub data: Vec<String>,
+}
+
+impl Prepared {
+    /// Every article's body, card and data entry.
+    pub fn all(site: &Site, facts: &[Facts], graph: &Graph) -> Prepared {
+        let made: Vec<(String, ArticleCard, String)> = (0..site.articles.len())
+            .into_par_iter()
+            .map(|a| {
+                (
+                    render_article_body(site, facts, graph, a),
+                    article_card(site, facts, graph, a),
+                    feeds::article_data(site, facts, graph, a),
+                )
+            })
+            .collect();
+        let mut prepared = Prepared::default();
+        for (body, card, data) in made {
+            prepared.bodies.push(body);
+            prepared.cards.push(card);
+            prepared.data.push(data);
+        }
+        prepared
+    }
+}
+
+/// One month of the timeline: its articles, newest first.
+#[derive(Debug, Clone)]
+struct Month {
+    id: String,
+    label: String,
+    articles: Vec<usize>,
 }
 
 #[derive(Serialize)]
@@ -106,6 +152,17 @@ struct PageData<'a, T: Serialize> {
 
 impl<'a> Renderer<'a> {
     pub fn new(site: &'a Site, facts: &'a [Facts], graph: &'a Graph, tera: &'a Tera) -> Self {
+        Renderer::with_prepared(site, facts, graph, tera, Prepared::all(site, facts, graph))
+    }
+
+    /// A renderer over bodies, cards and data entries made earlier (see `Prepared`).
+    pub fn with_prepared(
+        site: &'a Site,
+        facts: &'a [Facts],
+        graph: &'a Graph,
+        tera: &'a Tera,
+        prepared: Prepared,
+    ) -> Self {
         let config = &site.config;
         let site_context = SiteContext {
             title: config.title.clone(),
@@ -124,26 +181,39 @@ impl<'a> Renderer<'a> {
                 .collect(),
             extra: config.extra.clone(),
         };
-        let bodies: Vec<String> = (0..site.articles.len())
-            .into_par_iter()
-            .map(|a| render_article_body(site, facts, graph, a))
-            .collect();
-        let mut renderer = Renderer {
+        Renderer {
             site,
             facts,
             graph,
             tera,
             site_context,
-            cards: Vec::new(),
-            bodies,
-            timeline: Vec::new(),
-        };
-        renderer.cards = (0..site.articles.len())
-            .into_par_iter()
-            .map(|a| renderer.card(a))
-            .collect();
-        renderer.timeline = renderer.timeline_pages();
-        renderer
+            cards: prepared.cards,
+            bodies: prepared.bodies,
+            data: prepared.data,
+            origin: origin(config),
+            timeline: timeline_months(site, graph),
+        }
+    }
+
+    /// Gives back the bodies, cards and data entries for the next render.
+    pub fn into_prepared(self) -> Prepared {
+        Prepared {
+            bodies: self.bodies,
+            cards: self.cards,
+            data: self.data,
+        }
+    }
+
+    /// The articles on each timeline page, in page order.
+    pub fn timeline_articles(&self) -> Vec<Vec<usize>> {
+        self.timeline
+            .iter()
+            .map(|page| {
+                page.iter()
+                    .flat_map(|m| m.articles.iter().copied())
+                    .collect()
+            })
+            .collect()
     }
 
     /// Every job of a full build.
@@ -188,12 +258,25 @@ impl<'a> Renderer<'a> {
         (outputs, diagnostics)
     }
 
-    fn run(&self, job: Job) -> Result<Vec<Output>, Diagnostic> {
+    /// Renders one job: its page, plus the feed beside it for entities, tags and stories.
+    pub fn run(&self, job: Job) -> Result<Vec<Output>, Diagnostic> {
         let page = match job {
             Job::Article(a) => self.article_page(a),
-            Job::Entity(e) => self.entity_page(e),
-            Job::Tag(t) => self.tag_page(t),
-            Job::Story(s) => self.story_page(s),
+            Job::Entity(e) => return Ok(vec![self.entity_page(e)?, feeds::entity_feed(self, e)]),
+            Job::Tag(t) => {
+                let tag = &self.graph.tags[t];
+                return Ok(vec![
+                    self.tag_page(t)?,
+                    feeds::group_feed(self, "tags", tag),
+                ]);
+            }
+            Job::Story(s) => {
+                let story = &self.graph.stories[s];
+                return Ok(vec![
+                    self.story_page(s)?,
+                    feeds::group_feed(self, "stories", story),
+                ]);
+            }
             Job::Day(d) => self.day_page(d),
             Job::Timeline(p) => self.timeline_page(p),
             Job::Page(p) => self.standalone_page(p),
@@ -207,7 +290,7 @@ impl<'a> Renderer<'a> {
                 self.simple_page("404.html", "not_found", "Page not found", "404.html")
             }
             Job::SearchIndex => return search::index(self),
-            Job::Feeds => return feeds::all(self),
+            Job::Feeds => return feeds::site_feeds(self),
             Job::Sitemap => return Ok(feeds::sitemap(self)),
             Job::Data => return feeds::site_data(self),
         };
@@ -233,11 +316,7 @@ impl<'a> Renderer<'a> {
 
     /// Absolute form of a root-relative URL.
     pub fn absolute(&self, url: &str) -> String {
-        let base = self.site.config.absolute_base();
-        let origin_end = base.find("://").map_or(0, |i| {
-            base[i + 3..].find('/').map_or(base.len(), |j| i + 3 + j)
-        });
-        format!("{}{}", &base[..origin_end], url)
+        format!("{}{url}", self.origin)
     }
 
     fn page<T: Serialize>(
@@ -275,54 +354,8 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    fn card(&self, a: usize) -> ArticleCard {
-        let (site, graph) = (self.site, self.graph);
-        let article = &site.articles[a];
-        let links = &graph.article_links[a];
-        let date = article.date.date().to_string();
-        ArticleCard {
-            title: article.front.title.clone(),
-            url: graph.article_url(site, a),
-            slug: article.slug.clone(),
-            date: article.date.rfc3339(),
-            date_display: article.date.long(),
-            day_url: graph.urls.page(&format!("briefings/{date}/")),
-            summary: self.facts[a].summary.clone(),
-            reading_minutes: self.facts[a].reading_minutes,
-            word_count: self.facts[a].word_count,
-            tags: links
-                .tags
-                .iter()
-                .map(|&t| self.group_link("tags", &graph.tags[t]))
-                .collect(),
-            entities: links
-                .entities
-                .iter()
-                .take(CARD_ENTITIES)
-                .map(|&(e, count)| self.entity_ref(e, count))
-                .collect(),
-            story: links
-                .story
-                .map(|s| self.group_link("stories", &graph.stories[s])),
-        }
-    }
-
-    fn group_link(&self, section: &str, group: &crate::link::Group) -> Link {
-        Link {
-            name: group.name.clone(),
-            url: self.graph.urls.page(&format!("{section}/{}/", group.slug)),
-        }
-    }
-
     pub fn entity_ref(&self, e: usize, count: usize) -> EntityRef {
-        let entity = &self.graph.entities[e];
-        EntityRef {
-            name: entity.name.clone(),
-            url: self.graph.entity_url(e),
-            kind: entity.kind.as_str(),
-            known: entity.known,
-            count,
-        }
+        entity_ref(self.graph, e, count)
     }
 
     fn quote(&self, a: usize, q: usize) -> QuoteContext {
@@ -623,40 +656,6 @@ impl<'a> Renderer<'a> {
         self.page("briefing.html", meta, data)
     }
 
-    /// Months newest first, packed into pages of about `timeline_page_size` articles
-    /// (a month is never split).
-    fn timeline_pages(&self) -> Vec<Vec<MonthContext>> {
-        let mut months: Vec<MonthContext> = Vec::new();
-        for &a in &self.graph.by_date {
-            let date = self.site.articles[a].date.date();
-            let id = date.strftime("%Y-%m").to_string();
-            if months.last().is_none_or(|m| m.id != id) {
-                months.push(MonthContext {
-                    label: date.strftime("%B %Y").to_string(),
-                    id,
-                    articles: Vec::new(),
-                });
-            }
-            if let Some(month) = months.last_mut() {
-                month.articles.push(self.cards[a].clone());
-            }
-        }
-        let limit = self.site.config.timeline_page_size.max(1);
-        let mut pages: Vec<Vec<MonthContext>> = Vec::new();
-        let mut size = 0;
-        for month in months {
-            if pages.is_empty() || size + month.articles.len() > limit && size > 0 {
-                pages.push(Vec::new());
-                size = 0;
-            }
-            size += month.articles.len();
-            if let Some(page) = pages.last_mut() {
-                page.push(month);
-            }
-        }
-        pages
-    }
-
     fn timeline_url(&self, page: usize) -> String {
         if page == 0 {
             self.graph.urls.page("timeline/")
@@ -689,7 +688,17 @@ impl<'a> Renderer<'a> {
             "timeline.html",
             meta,
             Data {
-                months: self.timeline.get(p).cloned().unwrap_or_default(),
+                months: self
+                    .timeline
+                    .get(p)
+                    .into_iter()
+                    .flatten()
+                    .map(|month| MonthContext {
+                        id: month.id.clone(),
+                        label: month.label.clone(),
+                        articles: self.cards(month.articles.iter().copied()),
+                    })
+                    .collect(),
                 pagination: Pagination {
                     current: p + 1,
                     total,
@@ -902,6 +911,106 @@ struct DayData {
     quotes: Vec<QuoteContext>,
     prev: Option<Link>,
     next: Option<Link>,
+}
+
+/// Months newest first, packed into pages of about `timeline_page_size` articles
+/// (a month is never split).
+fn timeline_months(site: &Site, graph: &Graph) -> Vec<Vec<Month>> {
+    let mut months: Vec<Month> = Vec::new();
+    let mut current = None;
+    for &a in &graph.by_date {
+        let date = site.articles[a].date.date();
+        if current != Some((date.year(), date.month())) {
+            current = Some((date.year(), date.month()));
+            months.push(Month {
+                id: date.strftime("%Y-%m").to_string(),
+                label: date.strftime("%B %Y").to_string(),
+                articles: Vec::new(),
+            });
+        }
+        if let Some(month) = months.last_mut() {
+            month.articles.push(a);
+        }
+    }
+    let limit = site.config.timeline_page_size.max(1);
+    let mut pages: Vec<Vec<Month>> = Vec::new();
+    let mut size = 0;
+    for month in months {
+        if pages.is_empty() || size + month.articles.len() > limit && size > 0 {
+            pages.push(Vec::new());
+            size = 0;
+        }
+        size += month.articles.len();
+        if let Some(page) = pages.last_mut() {
+            page.push(month);
+        }
+    }
+    pages
+}
+
+/// Absolute form of a root-relative URL.
+pub fn absolute(config: &crate::config::Config, url: &str) -> String {
+    format!("{}{url}", origin(config))
+}
+
+/// Scheme and host of the site's absolute base: `https://example.org`.
+fn origin(config: &crate::config::Config) -> String {
+    let mut base = config.absolute_base();
+    let origin_end = base.find("://").map_or(0, |i| {
+        base[i + 3..].find('/').map_or(base.len(), |j| i + 3 + j)
+    });
+    base.truncate(origin_end);
+    base
+}
+
+/// An article as shown in lists.
+pub fn article_card(site: &Site, facts: &[Facts], graph: &Graph, a: usize) -> ArticleCard {
+    let article = &site.articles[a];
+    let links = &graph.article_links[a];
+    let date = article.date.date().to_string();
+    ArticleCard {
+        title: article.front.title.clone(),
+        url: graph.article_url(site, a),
+        slug: article.slug.clone(),
+        date: article.date.rfc3339(),
+        date_display: article.date.long(),
+        day_url: graph.urls.page(&format!("briefings/{date}/")),
+        summary: facts[a].summary.clone(),
+        reading_minutes: facts[a].reading_minutes,
+        word_count: facts[a].word_count,
+        tags: links
+            .tags
+            .iter()
+            .map(|&t| group_link(graph, "tags", &graph.tags[t]))
+            .collect(),
+        entities: links
+            .entities
+            .iter()
+            .take(CARD_ENTITIES)
+            .map(|&(e, count)| entity_ref(graph, e, count))
+            .collect(),
+        story: links
+            .story
+            .map(|s| group_link(graph, "stories", &graph.stories[s])),
+    }
+}
+
+fn group_link(graph: &Graph, section: &str, group: &crate::link::Group) -> Link {
+    Link {
+        name: group.name.clone(),
+        url: graph.urls.page(&format!("{section}/{}/", group.slug)),
+    }
+}
+
+fn entity_ref(graph: &Graph, e: usize, count: usize) -> EntityRef {
+    let entity = &graph.entities[e];
+    EntityRef {
+        name: entity.name.clone(),
+        url: graph.entity_url(e),
+        kind: entity.kind.as_str(),
+        known: entity.known,
+        count,
+    }
 }
 
 fn toc(headings: &[Heading]) -> Vec<TocEntry> {

@@ -1,0 +1,405 @@
+//! The HTTP side of `brief serve`: the built site from memory, behaving as a static host
+//! would (folders serve their `index.html`, missing pages the site's `404.html`, nothing
+//! outside the site), plus the live-reload script and its event stream.
+
+use std::convert::Infallible;
+use std::sync::{Arc, RwLock};
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::State;
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use futures_util::{Stream, StreamExt};
+use percent_encoding::percent_decode_str;
+use serde::Serialize;
+use tokio::sync::watch;
+
+use super::files::SiteFiles;
+use crate::diag::Report;
+
+/// Where the live-reload script and its events are served, whatever the site's base path.
+const EVENTS_PATH: &str = "/__brief/events";
+const SCRIPT_PATH: &str = "/__brief/live.js";
+const SCRIPT: &str = include_str!("live.js");
+const OVERLAY_ID: &str = "brief-errors";
+
+/// What the pages served so far need to know about the latest rebuild.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Status {
+    /// Bumped whenever a served file changes; a page that is behind reloads.
+    pub version: u64,
+    /// Set when the last change touched only stylesheets: pages at `since` swap them.
+    pub css: Option<StylesheetChange>,
+    /// The overlay listing the errors of the last rebuild, when it failed.
+    pub errors: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StylesheetChange {
+    pub since: u64,
+    /// URL paths of the changed stylesheets.
+    pub paths: Vec<String>,
+}
+
+/// State shared by the request handlers and the rebuilding thread.
+pub struct Shared {
+    pub files: RwLock<SiteFiles>,
+    pub status: watch::Sender<Status>,
+    /// Set once to end the event streams, so the server can stop.
+    pub shutdown: watch::Sender<bool>,
+}
+
+impl Shared {
+    pub fn new() -> Shared {
+        Shared {
+            files: RwLock::new(SiteFiles::default()),
+            status: watch::Sender::new(Status::default()),
+            shutdown: watch::Sender::new(false),
+        }
+    }
+
+    /// Tells every open page about a successful rebuild that changed `changed` files.
+    pub fn published(&self, changed: &[String], base_path: &str) {
+        self.status.send_modify(|status| {
+            status.errors = None;
+            if changed.is_empty() {
+                return;
+            }
+            let only_css = changed.iter().all(|p| p.ends_with(".css"));
+            status.css = only_css.then(|| StylesheetChange {
+                since: status.version,
+                paths: changed.iter().map(|p| format!("{base_path}{p}")).collect(),
+            });
+            status.version += 1;
+        });
+    }
+
+    /// Tells every open page that the last rebuild failed.
+    pub fn failed(&self, report: &Report) {
+        let overlay = overlay(report);
+        self.status
+            .send_modify(|status| status.errors = Some(overlay));
+    }
+}
+
+impl Default for Shared {
+    fn default() -> Self {
+        Shared::new()
+    }
+}
+
+pub fn router(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route(EVENTS_PATH, get(events))
+        .route(SCRIPT_PATH, get(script))
+        .fallback(site_file)
+        .with_state(shared)
+}
+
+/// Server-sent events: the current status at once, then every change of it.
+async fn events(
+    State(shared): State<Arc<Shared>>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let receiver = shared.status.subscribe();
+    let mut shutdown = shared.shutdown.subscribe();
+    let updates =
+        futures_util::stream::unfold((receiver, true), |(mut receiver, first)| async move {
+            if !first && receiver.changed().await.is_err() {
+                return None;
+            }
+            let data = serde_json::to_string(&*receiver.borrow_and_update()).unwrap_or_default();
+            Some((
+                Ok(Event::default().event("status").data(data)),
+                (receiver, false),
+            ))
+        });
+    let stopping = async move {
+        let _ = shutdown.wait_for(|stop| *stop).await;
+    };
+    Sse::new(updates.take_until(stopping)).keep_alive(KeepAlive::default())
+}
+
+async fn script() -> Response {
+    let mut response = SCRIPT.into_response();
+    set_header(
+        &mut response,
+        header::CONTENT_TYPE,
+        "text/javascript; charset=utf-8",
+    );
+    set_header(&mut response, header::CACHE_CONTROL, "no-store");
+    response
+}
+
+/// How a request path maps onto the built site.
+#[derive(Debug, PartialEq, Eq)]
+enum Resolved {
+    File(String),
+    /// A folder asked for without its trailing slash, or the root of a site under a sub-path.
+    Redirect(String),
+    NotFound,
+}
+
+/// Resolves a request path (still percent-encoded) against the site's files.
+fn resolve(files: &SiteFiles, raw_path: &str) -> Resolved {
+    let Ok(path) = percent_decode_str(raw_path).decode_utf8() else {
+        return Resolved::NotFound;
+    };
+    let escapes = path.contains(['\0', '\\']) || path.split('/').any(|s| s == ".." || s == ".");
+    if escapes {
+        return Resolved::NotFound;
+    }
+    let base = files.base_path();
+    if base != "/" && (path == "/" || path == base.trim_end_matches('/')) {
+        return Resolved::Redirect(base.to_string());
+    }
+    let Some(relative) = path.strip_prefix(base) else {
+        return Resolved::NotFound;
+    };
+    if relative.is_empty() || relative.ends_with('/') {
+        let index = format!("{relative}index.html");
+        return match files.get(&index) {
+            Some(_) => Resolved::File(index),
+            None => Resolved::NotFound,
+        };
+    }
+    if files.get(relative).is_some() {
+        return Resolved::File(relative.to_string());
+    }
+    if files.get(&format!("{relative}/index.html")).is_some() {
+        return Resolved::Redirect(format!("{raw_path}/"));
+    }
+    Resolved::NotFound
+}
+
+async fn site_file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        let mut response = StatusCode::METHOD_NOT_ALLOWED.into_response();
+        set_header(&mut response, header::ALLOW, "GET, HEAD");
+        return response;
+    }
+    let status = shared.status.borrow().clone();
+    let (resolved, body, not_found_page) = {
+        let files = shared.files.read().unwrap_or_else(|e| e.into_inner());
+        let resolved = resolve(&files, uri.path());
+        let body = match &resolved {
+            Resolved::File(path) => files.get(path).cloned(),
+            _ => None,
+        };
+        (resolved, body, files.get("404.html").cloned())
+    };
+    match (resolved, body) {
+        (Resolved::File(path), Some(body)) => file_response(StatusCode::OK, &path, body, &status),
+        (Resolved::Redirect(location), _) => {
+            let location = match uri.query() {
+                Some(query) => format!("{location}?{query}"),
+                None => location,
+            };
+            let mut response = StatusCode::MOVED_PERMANENTLY.into_response();
+            set_header(&mut response, header::LOCATION, &location);
+            set_header(&mut response, header::CACHE_CONTROL, "no-store");
+            response
+        }
+        _ if status.version == 0 => not_built(&status),
+        _ => match not_found_page {
+            Some(page) => file_response(StatusCode::NOT_FOUND, "404.html", page, &status),
+            None => (StatusCode::NOT_FOUND, "Not found\n").into_response(),
+        },
+    }
+}
+
+/// The answer while no build has succeeded yet: the errors, and a page that reloads once
+/// the site builds.
+fn not_built(status: &Status) -> Response {
+    let page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Build failed</title></head>\n<body>\n<p>The site has not built yet.</p>\n</body>\n</html>\n";
+    file_response(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "index.html",
+        Bytes::from_static(page.as_bytes()),
+        status,
+    )
+}
+
+fn file_response(code: StatusCode, path: &str, body: Bytes, status: &Status) -> Response {
+    let mime = mime_guess::from_path(path).first_or_octet_stream();
+    let is_html = mime.essence_str() == "text/html";
+    let textual = mime.type_() == mime_guess::mime::TEXT
+        || matches!(
+            mime.essence_str(),
+            "application/javascript" | "application/json" | "application/xml"
+        );
+    let content_type = if textual {
+        format!("{}; charset=utf-8", mime.essence_str())
+    } else {
+        mime.essence_str().to_string()
+    };
+    let body = if is_html {
+        Body::from(inject(&body, status))
+    } else {
+        Body::from(body)
+    };
+    let mut response = (code, body).into_response();
+    set_header(&mut response, header::CONTENT_TYPE, &content_type);
+    set_header(&mut response, header::CACHE_CONTROL, "no-store");
+    set_header(&mut response, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    response
+}
+
+fn set_header(response: &mut Response, name: header::HeaderName, value: &str) {
+    if let Ok(value) = HeaderValue::from_str(value) {
+        response.headers_mut().insert(name, value);
+    }
+}
+
+/// Adds the live-reload script (and the error overlay, if the last rebuild failed) before
+/// `</body>`. Only served pages get it; the files `brief build` writes never do.
+fn inject(html: &[u8], status: &Status) -> Vec<u8> {
+    let mut snippet = format!(
+        "<script src=\"{SCRIPT_PATH}\" data-version=\"{}\" data-events=\"{EVENTS_PATH}\"></script>\n",
+        status.version
+    );
+    if let Some(overlay) = &status.errors {
+        snippet.push_str(overlay);
+    }
+    let at = html
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(html.len());
+    let mut page = Vec::with_capacity(html.len() + snippet.len());
+    page.extend_from_slice(&html[..at]);
+    page.extend_from_slice(snippet.as_bytes());
+    page.extend_from_slice(&html[at..]);
+    page
+}
+
+/// The errors of a failed rebuild as an overlay over the page: each with its file, line and
+/// the offending line, as `brief build` prints them.
+pub fn overlay(report: &Report) -> String {
+    let errors = report.error_count();
+    let mut listing = String::new();
+    for diagnostic in &report.diagnostics {
+        listing.push_str(&escape(&diagnostic.to_string()));
+        listing.push_str("\n\n");
+    }
+    format!(
+        "<div id=\"{OVERLAY_ID}\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:2rem;background:#18181b;color:#fafafa;font:15px/1.5 system-ui,sans-serif\">\
+<h2 style=\"margin:0 0 .5rem;color:#fca5a5;font-size:1.25rem\">Build failed: {errors} error{}</h2>\
+<p style=\"margin:0 0 1rem\">Behind this message is the last good build. Fix the file and save: this message goes away by itself. <button type=\"button\" onclick=\"this.closest('#{OVERLAY_ID}').remove()\">Hide</button></p>\
+<pre style=\"white-space:pre-wrap;font:14px/1.45 ui-monospace,monospace;margin:0\">{listing}</pre></div>\n",
+        if errors == 1 { "" } else { "s" }
+    )
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // Writing into a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Diagnostic;
+    use crate::render::Output;
+    use crate::serve::incremental::{Stats, Update};
+
+    fn site(base_path: &str, paths: &[&str]) -> SiteFiles {
+        let mut files = SiteFiles::default();
+        files.apply(Update {
+            full: true,
+            written: paths.iter().map(|p| Output::new(*p, "x")).collect(),
+            removed: Vec::new(),
+            statics: None,
+            base_path: base_path.to_string(),
+            warnings: Report::default(),
+            stats: Stats::default(),
+        });
+        files
+    }
+
+    #[test]
+    fn folders_serve_their_index_and_redirect_without_a_slash() {
+        let files = site("/", &["index.html", "articles/x/index.html", "style.css"]);
+        assert_eq!(resolve(&files, "/"), Resolved::File("index.html".into()));
+        assert_eq!(
+            resolve(&files, "/articles/x/"),
+            Resolved::File("articles/x/index.html".into())
+        );
+        assert_eq!(
+            resolve(&files, "/articles/x"),
+            Resolved::Redirect("/articles/x/".into())
+        );
+        assert_eq!(
+            resolve(&files, "/style.css"),
+            Resolved::File("style.css".into())
+        );
+        assert_eq!(resolve(&files, "/articles/"), Resolved::NotFound);
+    }
+
+    #[test]
+    fn paths_outside_the_site_are_not_found() {
+        let files = site("/", &["index.html", "a/index.html"]);
+        for path in [
+            "/../index.html",
+            "/a/../index.html",
+            "/%2e%2e/index.html",
+            "/%2E%2E%2Findex.html",
+            "/a%5c..%5cindex.html",
+            "/%00",
+            "/%ff",
+        ] {
+            assert_eq!(resolve(&files, path), Resolved::NotFound, "{path}");
+        }
+    }
+
+    #[test]
+    fn a_sub_path_site_is_served_under_it() {
+        let files = site("/briefs/", &["index.html", "articles/x/index.html"]);
+        assert_eq!(resolve(&files, "/"), Resolved::Redirect("/briefs/".into()));
+        assert_eq!(
+            resolve(&files, "/briefs"),
+            Resolved::Redirect("/briefs/".into())
+        );
+        assert_eq!(
+            resolve(&files, "/briefs/"),
+            Resolved::File("index.html".into())
+        );
+        assert_eq!(
+            resolve(&files, "/briefs/articles/x/"),
+            Resolved::File("articles/x/index.html".into())
+        );
+        assert_eq!(resolve(&files, "/articles/x/"), Resolved::NotFound);
+    }
+
+    #[test]
+    fn the_script_goes_before_the_body_ends() {
+        let status = Status {
+            version: 3,
+            ..Status::default()
+        };
+        let page = inject(b"<html><body><p>Hi</p></body></html>", &status);
+        let page = String::from_utf8(page).unwrap();
+        assert!(
+            page.ends_with("<p>Hi</p><script src=\"/__brief/live.js\" data-version=\"3\" data-events=\"/__brief/events\"></script>\n</body></html>"),
+            "{page}"
+        );
+    }
+
+    #[test]
+    fn the_overlay_escapes_and_places_errors() {
+        let report = Report {
+            diagnostics: vec![
+                Diagnostic::error("content/articles/a.md", "bad <value>").at("x\ndate: <\n", 2, 7),
+            ],
+        };
+        let overlay = overlay(&report);
+        assert!(
+            overlay.contains("content/articles/a.md:2:7: error: bad &lt;value&gt;"),
+            "{overlay}"
+        );
+        assert!(overlay.contains("Build failed: 1 error<"), "{overlay}");
+    }
+}

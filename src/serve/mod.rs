@@ -1,0 +1,314 @@
+//! `brief serve`: builds the site into memory, serves it over HTTP, and on every save
+//! rebuilds what changed and reloads the open pages. A failed rebuild keeps the last good
+//! site and shows its errors over the page; nothing is written to disk.
+
+pub mod files;
+pub mod http;
+pub mod incremental;
+pub mod watch;
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::mpsc::Receiver;
+use std::time::{Duration, Instant};
+
+use tokio::net::TcpListener;
+
+use crate::build::BuildOptions;
+use crate::commands;
+use http::Shared;
+use incremental::{Engine, Update};
+use watch::{Batch, Watcher};
+
+/// How long open connections get to finish once the server is asked to stop.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(3);
+
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub build: BuildOptions,
+    pub bind: IpAddr,
+    /// 0 picks a free port.
+    pub port: u16,
+    /// Open the site in the default browser once it is built.
+    pub open: bool,
+    /// Poll the files instead of relying on the operating system's notifications.
+    pub poll: bool,
+    /// Print the time each stage of a rebuild took.
+    pub timings: bool,
+}
+
+/// Runs the preview server until Ctrl-C.
+pub fn run(options: ServeOptions) -> ExitCode {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build();
+    match runtime {
+        Ok(runtime) => runtime.block_on(serve(options)),
+        Err(e) => {
+            eprintln!("error: cannot start the server: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(options: ServeOptions) -> ExitCode {
+    let address = SocketAddr::new(options.bind, options.port);
+    let listener = match TcpListener::bind(address).await {
+        Ok(listener) => listener,
+        Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
+            eprintln!(
+                "error: port {} is already in use on {}; stop the other server or choose another port with --port",
+                options.port, options.bind
+            );
+            return ExitCode::FAILURE;
+        }
+        Err(e) => {
+            eprintln!("error: cannot listen on {address}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: listening on {}: other machines on the network can open this preview (the default, --bind 127.0.0.1, keeps it on this machine)",
+            options.bind
+        );
+    }
+    let local = listener.local_addr().unwrap_or(address);
+    let shared = Arc::new(Shared::new());
+    let root = options.build.root.clone();
+    let timings = options.timings;
+
+    // Watching starts before the first build, so no save made during it is missed.
+    let watch_root = std::fs::canonicalize(&root).unwrap_or_else(|_| crate::write::absolute(&root));
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let watcher = match Watcher::start(&watch_root, options.poll, sender) {
+        Ok(watcher) => watcher,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+
+    let first = {
+        let shared = shared.clone();
+        let mut engine = Engine::new(options.build.clone());
+        let root = root.clone();
+        tokio::task::spawn_blocking(move || {
+            rebuild(&mut engine, &shared, &root, &[], timings);
+            engine
+        })
+        .await
+    };
+    let Ok(engine) = first else {
+        eprintln!("error: the first build stopped unexpectedly");
+        return ExitCode::FAILURE;
+    };
+
+    let url = format!("http://{}{}", browsable(local), base_path(&shared));
+    println!("Serving at {url} (Ctrl-C to stop)");
+    if options.open
+        && let Err(e) = opener::open_browser(&url)
+    {
+        eprintln!("warning: cannot open a browser: {e}");
+    }
+
+    {
+        let shared = shared.clone();
+        std::thread::spawn(move || {
+            let origin = format!("http://{}", browsable(local));
+            rebuild_on_changes(engine, watcher, receiver, &shared, &root, &origin, timings)
+        });
+    }
+
+    let server = axum::serve(listener, http::router(shared.clone()))
+        .with_graceful_shutdown(stop_requested(shared.clone()));
+    let mut stopping = shared.shutdown.subscribe();
+    let served = tokio::select! {
+        served = std::future::IntoFuture::into_future(server) => served,
+        _ = async {
+            let _ = stopping.wait_for(|stop| *stop).await;
+            tokio::time::sleep(SHUTDOWN_GRACE).await;
+        } => Ok(()),
+    };
+    match served {
+        Ok(()) => {
+            println!("Stopped.");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: the server stopped: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The path the site is served under now.
+fn base_path(shared: &Shared) -> String {
+    let files = shared.files.read().unwrap_or_else(|e| e.into_inner());
+    files.base_path().to_string()
+}
+
+/// An address a browser can open: a wildcard address becomes the loopback one.
+fn browsable(address: SocketAddr) -> SocketAddr {
+    match address.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => SocketAddr::from(([127, 0, 0, 1], address.port())),
+        IpAddr::V6(ip) if ip.is_unspecified() => {
+            SocketAddr::from((std::net::Ipv6Addr::LOCALHOST, address.port()))
+        }
+        _ => address,
+    }
+}
+
+/// Waits for Ctrl-C (or a termination signal), then tells the event streams to end.
+async fn stop_requested(shared: Arc<Shared>) {
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = terminate => {}
+    }
+    shared.shutdown.send_replace(true);
+}
+
+/// Rebuilds after each batch of changes the watcher reports, until the server stops.
+fn rebuild_on_changes(
+    mut engine: Engine,
+    mut watcher: Watcher,
+    receiver: Receiver<Batch>,
+    shared: &Shared,
+    root: &Path,
+    origin: &str,
+    timings: bool,
+) {
+    while let Ok(batch) = receiver.recv() {
+        let mut changed = Vec::new();
+        // Batches that queued up during the last rebuild are handled together.
+        for batch in std::iter::once(batch).chain(receiver.try_iter()) {
+            match batch {
+                Batch::Changed(paths) => changed.extend(paths),
+                Batch::Failed(message) => eprintln!("warning: watching files: {message}"),
+            }
+        }
+        if let Err(message) = watcher.refresh() {
+            eprintln!("warning: {message}");
+        }
+        if !changed.is_empty() && engine.affected_by(&changed) {
+            let before = base_path(shared);
+            rebuild(&mut engine, shared, root, &changed, timings);
+            let now = base_path(shared);
+            if now != before {
+                println!("Serving at {origin}{now} (the base path changed)");
+            }
+        }
+    }
+}
+
+/// Rebuilds, publishes the result to the server and prints what happened.
+fn rebuild(engine: &mut Engine, shared: &Shared, root: &Path, changed: &[PathBuf], timings: bool) {
+    let started = Instant::now();
+    match engine.rebuild(changed) {
+        Ok(update) => {
+            commands::print_report(&update.warnings);
+            let summary = Summary::of(&update, root, changed);
+            let base_path = update.base_path.clone();
+            let files_changed = {
+                let mut files = shared.files.write().unwrap_or_else(|e| e.into_inner());
+                files.apply(update)
+            };
+            shared.published(&files_changed, &base_path);
+            summary.print(started.elapsed(), files_changed.len(), timings);
+        }
+        Err(report) => {
+            commands::print_failure(&report);
+            eprintln!("Still serving the last good build; fix the file and save.");
+            shared.failed(&report);
+        }
+    }
+}
+
+/// What a rebuild line says.
+struct Summary {
+    first: bool,
+    sources: Vec<String>,
+    stats: incremental::Stats,
+    pages: usize,
+}
+
+impl Summary {
+    fn of(update: &Update, root: &Path, changed: &[PathBuf]) -> Summary {
+        let absolute = crate::write::absolute(root);
+        let canonical = std::fs::canonicalize(root).unwrap_or_else(|_| absolute.clone());
+        let mut sources: Vec<String> = changed
+            .iter()
+            .map(|path| {
+                let relative = path
+                    .strip_prefix(&canonical)
+                    .or_else(|_| path.strip_prefix(&absolute))
+                    .unwrap_or(path);
+                relative.display().to_string()
+            })
+            .collect();
+        sources.sort();
+        sources.dedup();
+        Summary {
+            first: changed.is_empty(),
+            sources,
+            stats: update.stats.clone(),
+            pages: update
+                .written
+                .iter()
+                .filter(|o| o.path.ends_with(".html"))
+                .count(),
+        }
+    }
+
+    fn print(&self, elapsed: Duration, files_changed: usize, timings: bool) {
+        let ms = elapsed.as_millis();
+        if self.first {
+            println!(
+                "Built {} articles ({} pages) in {ms} ms.",
+                self.stats.articles, self.pages
+            );
+        } else {
+            let shown: Vec<&str> = self.sources.iter().take(3).map(String::as_str).collect();
+            let more = self.sources.len().saturating_sub(shown.len());
+            println!(
+                "Rebuilt {}{} in {ms} ms: {files_changed} file{} changed.",
+                shown.join(", "),
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                },
+                if files_changed == 1 { "" } else { "s" }
+            );
+        }
+        if timings {
+            let s = &self.stats;
+            let link = if s.linked {
+                format!("link {:.1} ms", s.link.as_secs_f64() * 1000.0)
+            } else {
+                "graph kept".to_string()
+            };
+            println!(
+                "  read {:.1} ms ({} files), {link}, render {:.1} ms ({} jobs)",
+                s.load.as_secs_f64() * 1000.0,
+                s.reread,
+                s.render.as_secs_f64() * 1000.0,
+                s.jobs
+            );
+        }
+    }
+}
