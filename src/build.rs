@@ -31,6 +31,27 @@ pub struct Timings {
     pub write: Duration,
 }
 
+/// The process's CPU time (user + system) and peak resident memory in MiB, where the
+/// platform reports them (Linux `/proc`).
+pub fn resource_usage() -> Option<(Duration, u64)> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let peak_kib: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))?
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) start at `state`; utime and
+    // stime are the 12th and 13th of those, in USER_HZ ticks (100 a second on Linux).
+    let after_name = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some((Duration::from_millis(ticks * 10), peak_kib / 1024))
+}
+
 /// A site taken through load, extract and link, with the problems found.
 pub struct Analysed {
     pub site: Site,

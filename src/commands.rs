@@ -60,6 +60,13 @@ pub fn build(options: &BuildOptions, timings: bool) -> ExitCode {
                     ms(t.render),
                     ms(t.write)
                 );
+                if let Some((cpu, peak)) = build::resource_usage() {
+                    eprintln!(
+                        "cpu {:>8.1} ms
+peak memory {peak} MiB",
+                        ms(cpu)
+                    );
+                }
             }
             println!(
                 "Built {} articles ({} pages) in {} ms → {}/",

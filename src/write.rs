@@ -104,6 +104,9 @@ fn fingerprint(content: &[u8]) -> u64 {
     hasher.finish()
 }
 
+/// Threads that create files; more than the cores, since each waits on the file system.
+const IO_THREADS: usize = 8;
+
 /// What the last build wrote, from its marker file.
 struct Previous {
     dir: PathBuf,
@@ -154,27 +157,48 @@ fn write_into(dir: &Path, files: &[Output], previous: Option<&Previous>) -> Resu
     std::fs::create_dir_all(dir).map_err(|e| io_error(dir, "create the output folder", e))?;
     let folders: BTreeSet<&Path> = files
         .iter()
-        .filter_map(|f| Path::new(&f.path).parent())
+        .flat_map(|f| Path::new(&f.path).ancestors().skip(1))
         .filter(|p| !p.as_os_str().is_empty())
         .collect();
-    for folder in folders {
-        let path = dir.join(folder);
-        std::fs::create_dir_all(&path).map_err(|e| io_error(&path, "create a folder", e))?;
-    }
-    let hashes: Vec<u64> = files
-        .par_iter()
-        .map(|file| {
-            let hash = fingerprint(&file.content);
-            let path = dir.join(&file.path);
-            let linked = previous
-                .and_then(|p| p.reusable(file, hash))
-                .is_some_and(|old| std::fs::hard_link(old, &path).is_ok());
-            if !linked {
-                std::fs::write(&path, &file.content).map_err(|e| io_error(&path, "write", e))?;
-            }
-            Ok(hash)
-        })
-        .collect::<Result<_, Diagnostic>>()?;
+    // Creating files is bound by file system latency, not CPU, so it runs on more threads
+    // than there are cores; folders are made by depth so parents exist first.
+    let io_pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(IO_THREADS)
+        .build()
+        .map_err(|e| {
+            Diagnostic::error(
+                dir.to_path_buf(),
+                format!("cannot start writer threads: {e}"),
+            )
+        })?;
+    let depth = |p: &Path| p.components().count();
+    let deepest = folders.iter().map(|p| depth(p)).max().unwrap_or(0);
+    let hashes: Vec<u64> = io_pool.install(|| {
+        for level in 1..=deepest {
+            folders
+                .par_iter()
+                .filter(|p| depth(p) == level)
+                .try_for_each(|folder| {
+                    let path = dir.join(folder);
+                    std::fs::create_dir(&path).map_err(|e| io_error(&path, "create a folder", e))
+                })?;
+        }
+        files
+            .par_iter()
+            .map(|file| {
+                let hash = fingerprint(&file.content);
+                let path = dir.join(&file.path);
+                let linked = previous
+                    .and_then(|p| p.reusable(file, hash))
+                    .is_some_and(|old| std::fs::hard_link(old, &path).is_ok());
+                if !linked {
+                    std::fs::write(&path, &file.content)
+                        .map_err(|e| io_error(&path, "write", e))?;
+                }
+                Ok(hash)
+            })
+            .collect::<Result<_, Diagnostic>>()
+    })?;
     let mut marker_text = String::from(MARKER_HEADER);
     for (file, hash) in files.iter().zip(hashes) {
         marker_text.push_str(&format!(
