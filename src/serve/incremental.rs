@@ -148,6 +148,18 @@ impl Engine {
     /// Builds the whole site (on the first call) or what `changed` paths affect.
     /// On errors nothing changes in what was built before, and every error is returned.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Update, Report> {
+        self.rebuild_in_stages(changed, |_| {})
+    }
+
+    /// Like `rebuild`, but hands the pages of the edited articles to `early` as soon as they
+    /// are made, before the pages that list them (entity, topic and story pages, indexes,
+    /// the search index), which can take much longer on a large site. Should a later page
+    /// then fail to render, the early pages are already out.
+    pub fn rebuild_in_stages(
+        &mut self,
+        changed: &[PathBuf],
+        early: impl FnMut(Update),
+    ) -> Result<Update, Report> {
         let started = Instant::now();
         let scope = self.scope(changed);
         let mut stats = Stats::default();
@@ -174,7 +186,7 @@ impl Engine {
             }
         };
         stats.load = started.elapsed();
-        let result = self.render(&model, templates_changed, statics_changed, stats);
+        let result = self.render(&model, templates_changed, statics_changed, stats, early);
         self.model = Some(model);
         result
     }
@@ -278,6 +290,7 @@ impl Engine {
         templates_changed: bool,
         statics_changed: bool,
         mut stats: Stats,
+        mut early: impl FnMut(Update),
     ) -> Result<Update, Report> {
         let started = Instant::now();
         let mut report = Report::default();
@@ -329,7 +342,26 @@ impl Engine {
         let started = Instant::now();
         let old = self.rendered.take();
         let full = old.is_none();
-        let rendered = render_changes(model, graph, link_diagnostics, tera, old, templates_changed);
+        let base_path = model.site.config.base_path();
+        let rendered = render_changes(
+            model,
+            graph,
+            link_diagnostics,
+            tera,
+            old,
+            templates_changed,
+            &mut |written| {
+                early(Update {
+                    full: false,
+                    written,
+                    removed: Vec::new(),
+                    statics: None,
+                    base_path: base_path.clone(),
+                    warnings: Report::default(),
+                    stats: Stats::default(),
+                })
+            },
+        );
         report.extend(rendered.diagnostics);
         report.extend(model.statics.1.iter().cloned());
         stats.render = started.elapsed();
@@ -600,6 +632,7 @@ fn render_changes(
     tera: &Tera,
     old: Option<Rendered>,
     templates_changed: bool,
+    early: &mut dyn FnMut(Vec<Output>),
 ) -> Rendering {
     let site = &model.site;
     let (prepared, changes, mut old) = match old {
@@ -632,10 +665,25 @@ fn render_changes(
             None => to_render.push(job),
         }
     }
-    let results: Vec<(Job, Result<Vec<Output>, Diagnostic>)> = to_render
-        .par_iter()
-        .map(|&job| (job, renderer.run(job)))
-        .collect();
+    // The edited articles' own pages first: the one in the writer's browser among them.
+    let (first, rest): (Vec<Job>, Vec<Job>) = to_render
+        .iter()
+        .partition(|job| matches!((job, &changes), (Job::Article(a), Some(c)) if c.revised[*a]));
+    let run = |jobs: &[Job]| -> Vec<(Job, Result<Vec<Output>, Diagnostic>)> {
+        jobs.par_iter()
+            .map(|&job| (job, renderer.run(job)))
+            .collect()
+    };
+    let mut results = run(&first);
+    if !first.is_empty() && !rest.is_empty() && results.iter().all(|(_, r)| r.is_ok()) {
+        early(
+            results
+                .iter()
+                .flat_map(|(_, r)| r.iter().flatten().cloned())
+                .collect(),
+        );
+    }
+    results.extend(run(&rest));
     let prepared = renderer.into_prepared();
 
     let mut written = Vec::new();
