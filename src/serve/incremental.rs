@@ -767,6 +767,8 @@ struct Changes {
     updated_changed: bool,
     /// An article's entry in `data/site.json` changed.
     data_changed: bool,
+    /// Articles in a feed.
+    feed_length: usize,
 }
 
 impl Changes {
@@ -874,6 +876,7 @@ impl Changes {
             graph_kept: std::ptr::eq(graph, &*old.graph),
             updated_changed,
             data_changed: false,
+            feed_length: site.config.feed_length.max(1),
         }
     }
 
@@ -949,8 +952,26 @@ impl Changes {
             || self.pages_changed
             || self.article_new.iter().any(Option::is_none)
             || self.changed.iter().any(|&c| c);
-        self.tag_stale =
-            self.stale_groups(&graph.tags, &self.tag_old, &old.graph.tags, &self.changed);
+        // A topic's page lists cards; its feed carries its newest articles whole.
+        let feed_length = self.feed_length;
+        self.tag_stale = self
+            .stale_groups(
+                &graph.tags,
+                &self.tag_old,
+                &old.graph.tags,
+                &self.card_changed,
+            )
+            .into_iter()
+            .zip(&graph.tags)
+            .map(|(stale, tag)| {
+                stale
+                    || tag
+                        .articles
+                        .iter()
+                        .take(feed_length)
+                        .any(|&a| self.changed[a])
+            })
+            .collect();
         self.story_stale = self.stale_groups(
             &graph.stories,
             &self.story_old,
@@ -1185,15 +1206,24 @@ impl Changes {
                 .iter()
                 .zip(&before.articles)
                 .any(|(&(a, count), &(oa, old_count))| {
-                    count != old_count || self.article_new[oa] != Some(a) || self.changed[a]
+                    count != old_count || self.article_new[oa] != Some(a) || self.card_changed[a]
                 })
+            // The feed carries the newest articles whole.
+            || new
+                .articles
+                .iter()
+                .take(self.feed_length)
+                .any(|&(a, _)| self.changed[a])
             || new.quotes.len() != before.quotes.len()
             || new
                 .quotes
                 .iter()
                 .zip(&before.quotes)
                 .any(|(&(a, q), &(oa, oq))| {
-                    q != oq || self.article_new[oa] != Some(a) || self.changed[a]
+                    q != oq
+                        || self.article_new[oa] != Some(a)
+                        || self.revised[a]
+                        || self.card_changed[a]
                 })
             || !self.same_entities(&new.co_mentions, &before.co_mentions)
     }
