@@ -72,6 +72,28 @@ pub struct ArticleCard {
     pub story: Option<Link>,
 }
 
+/// An article as a line in a long list: title and date only.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleEntry {
+    pub title: String,
+    pub url: String,
+    /// RFC 3339.
+    pub date: String,
+    /// "26 September 2024".
+    pub date_display: String,
+}
+
+impl From<&ArticleCard> for ArticleEntry {
+    fn from(card: &ArticleCard) -> Self {
+        ArticleEntry {
+            title: card.title.clone(),
+            url: card.url.clone(),
+            date: card.date.clone(),
+            date_display: card.date_display.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct QuoteContext {
     pub text: String,
@@ -97,7 +119,7 @@ pub struct KindGroup {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct StoryPosition {
-    pub card: ArticleCard,
+    pub card: ArticleEntry,
     pub current: bool,
 }
 

@@ -24,7 +24,13 @@ pub fn site_feeds(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
     let limit = r.site.config.feed_length.max(1);
     let latest: Vec<usize> = r.graph.by_date.iter().copied().take(limit).collect();
     Ok(vec![
-        atom(r, &r.site.config.title, "", &latest),
+        atom(
+            r,
+            &r.site.config.title,
+            "",
+            &latest,
+            r.site.config.feed_content == FeedContent::Full,
+        ),
         json_feed(r, &latest)?,
     ])
 }
@@ -44,6 +50,7 @@ pub fn entity_feed(r: &Renderer<'_>, e: usize) -> Output {
         &format!("{} — {}", r.site.config.title, entity.name),
         &format!("entities/{}/", entity.slug),
         &articles,
+        false,
     )
 }
 
@@ -57,6 +64,7 @@ pub fn group_feed(r: &Renderer<'_>, section: &str, group: &crate::link::Group) -
         &format!("{} — {}", r.site.config.title, group.name),
         &format!("{section}/{}/", group.slug),
         &articles,
+        false,
     )
 }
 
@@ -106,7 +114,9 @@ fn site_updated(r: &Renderer<'_>) -> FixedDateTime {
 }
 
 /// The Atom feed of `articles` (newest first) for the page at `path` (`""` for the site).
-fn atom(r: &Renderer<'_>, title: &str, path: &str, articles: &[usize]) -> Output {
+/// Only the site feed may carry whole articles: an article appears in the feeds of every
+/// entity and topic it mentions, and copying it into each would multiply the site's size.
+fn atom(r: &Renderer<'_>, title: &str, path: &str, articles: &[usize], full: bool) -> Output {
     let page_url = r.absolute(&r.graph.urls.page(path));
     let feed_url = format!("{page_url}feed.xml");
     let updated = articles
@@ -140,7 +150,7 @@ fn atom(r: &Renderer<'_>, title: &str, path: &str, articles: &[usize]) -> Output
                         .map(|name| PersonBuilder::default().name(name.clone()).build())
                         .collect::<Vec<_>>(),
                 );
-            if r.site.config.feed_content == FeedContent::Full {
+            if full {
                 entry.content(Some(
                     ContentBuilder::default()
                         .content_type(Some("html".into()))

@@ -358,4 +358,44 @@ mod tests {
             "{html}"
         );
     }
+
+    #[test]
+    fn rendered_article_body_snapshot() {
+        let markdown = "## Talks in New York\n\nHezbollah’s leaders met in *New York*[^1] -- \"quietly\".\n\n| Side | Position |\n|---|---|\n| Hezbollah | open |\n\n- [x] statement issued\n- [ ] ~~ceasefire~~\n\n```python\nprint(\"hi\")\n```\n\n[^1]: At the United Nations.\n";
+        let headings = [Heading {
+            level: 2,
+            text: "Talks in New York".into(),
+            id: "talks-in-new-york".into(),
+        }];
+        let linker = EntityLinker::new(
+            vec![
+                (
+                    "Hezbollah’s".into(),
+                    "Hezbollah".into(),
+                    "/entities/hezbollah/".into(),
+                ),
+                (
+                    "Hezbollah".into(),
+                    "Hezbollah".into(),
+                    "/entities/hezbollah/".into(),
+                ),
+                (
+                    "New York".into(),
+                    "New York".into(),
+                    "/entities/new-york/".into(),
+                ),
+            ],
+            LinkEntities::First,
+        );
+        let links = BTreeMap::new();
+        let html = render(&Document {
+            markdown,
+            headings: &headings,
+            links: &links,
+            entities: &linker,
+            base_path: "/",
+            allow_html: false,
+        });
+        insta::assert_snapshot!(html);
+    }
 }

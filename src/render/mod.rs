@@ -80,6 +80,10 @@ pub enum Job {
 pub const RECENT_COUNT: usize = 20;
 /// Days back from the newest article that count as "recent" for top entities and stories.
 const RECENT_DAYS: i64 = 30;
+/// Articles shown as full cards on entity and topic pages; older ones are listed by title.
+const LEAD_CARDS: usize = 10;
+/// Quotes shown on an entity page, newest first.
+const ENTITY_QUOTES: usize = 20;
 /// Entities per article card.
 const CARD_ENTITIES: usize = 5;
 
@@ -347,6 +351,23 @@ impl<'a> Renderer<'a> {
         &self.cards[article]
     }
 
+    /// Cards for the newest `LEAD_CARDS` of `articles` (newest first) and short entries for
+    /// the rest, so pages about very common entities or topics stay small.
+    fn lead_and_earlier(&self, articles: &[usize]) -> (Vec<ArticleCard>, Vec<ArticleEntry>) {
+        let split = articles.len().min(LEAD_CARDS);
+        (
+            self.cards(articles[..split].iter().copied()),
+            self.entries(articles[split..].iter().copied()),
+        )
+    }
+
+    fn entries(&self, articles: impl IntoIterator<Item = usize>) -> Vec<ArticleEntry> {
+        articles
+            .into_iter()
+            .map(|a| ArticleEntry::from(&self.cards[a]))
+            .collect()
+    }
+
     fn cards(&self, articles: impl IntoIterator<Item = usize>) -> Vec<ArticleCard> {
         articles
             .into_iter()
@@ -420,7 +441,7 @@ impl<'a> Renderer<'a> {
                     .articles
                     .iter()
                     .map(|&x| StoryPosition {
-                        card: self.cards[x].clone(),
+                        card: ArticleEntry::from(&self.cards[x]),
                         current: x == a,
                     })
                     .collect(),
@@ -448,7 +469,7 @@ impl<'a> Renderer<'a> {
             article: ArticleContext,
             related: Vec<ArticleCard>,
             story: Option<StoryTimeline>,
-            backlinks: Vec<ArticleCard>,
+            backlinks: Vec<ArticleEntry>,
         }
         self.page(
             "article.html",
@@ -457,7 +478,7 @@ impl<'a> Renderer<'a> {
                 article: article_context,
                 related: self.cards(links.related.iter().copied()),
                 story,
-                backlinks: self.cards(links.backlinks.iter().copied()),
+                backlinks: self.entries(links.backlinks.iter().copied()),
             },
         )
     }
@@ -502,9 +523,13 @@ impl<'a> Renderer<'a> {
         struct Data {
             entity: EntityContext,
             articles: Vec<ArticleCard>,
+            earlier: Vec<ArticleEntry>,
             quotes: Vec<QuoteContext>,
+            quote_count: usize,
             co_mentions: Vec<EntityRef>,
         }
+        let mentioning: Vec<usize> = entity.articles.iter().map(|&(a, _)| a).collect();
+        let (articles, earlier) = self.lead_and_earlier(&mentioning);
         self.page(
             "entity.html",
             meta,
@@ -521,12 +546,15 @@ impl<'a> Renderer<'a> {
                     feed_url,
                     article_count: entity.articles.len(),
                 },
-                articles: self.cards(entity.articles.iter().map(|&(a, _)| a)),
+                articles,
+                earlier,
                 quotes: entity
                     .quotes
                     .iter()
+                    .take(ENTITY_QUOTES)
                     .map(|&(a, q)| self.quote(a, q))
                     .collect(),
+                quote_count: entity.quotes.len(),
                 co_mentions: entity
                     .co_mentions
                     .iter()
@@ -555,14 +583,22 @@ impl<'a> Renderer<'a> {
             group: GroupSummary,
             feed_url: String,
             articles: Vec<ArticleCard>,
+            earlier: Vec<ArticleEntry>,
         }
+        // A story is read whole, in order; a topic shows its latest articles in full.
+        let (articles, earlier) = if kind == "story" {
+            (self.cards(group.articles.iter().copied()), Vec::new())
+        } else {
+            self.lead_and_earlier(&group.articles)
+        };
         self.page(
             &format!("{kind}.html"),
             meta,
             Data {
                 group: self.group_summary(section, group),
                 feed_url,
-                articles: self.cards(group.articles.iter().copied()),
+                articles,
+                earlier,
             },
         )
     }

@@ -1,0 +1,90 @@
+//! Per-article micro-benchmarks of the pipeline stages: front matter, extraction,
+//! Markdown with highlighting, and template rendering.
+//!
+//! Runs on a small generated corpus (../shared/bench/gen_corpus.py, 400-entity gazetteer),
+//! or on the site folder named by `BRIEF_BENCH_SITE`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use brief::build::{self, BuildOptions};
+use brief::load::{FrontMatter, frontmatter};
+use brief::render::{Job, Renderer, render_article_body, theme};
+use criterion::{Criterion, criterion_group, criterion_main};
+
+fn corpus() -> PathBuf {
+    if let Ok(site) = std::env::var("BRIEF_BENCH_SITE") {
+        return PathBuf::from(site);
+    }
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = manifest.join("target/bench-corpus-200");
+    if !dir.join("content/articles").is_dir() {
+        let generator = manifest.join("../shared/bench/gen_corpus.py");
+        let status = Command::new("python3")
+            .arg(&generator)
+            .args(["--articles", "200", "--out"])
+            .arg(&dir)
+            .status()
+            .expect("python3 runs the corpus generator");
+        assert!(status.success(), "corpus generation failed");
+    }
+    dir
+}
+
+fn pipeline(c: &mut Criterion) {
+    let root = corpus();
+    let options = BuildOptions {
+        root: root.clone(),
+        ..BuildOptions::default()
+    };
+    let analysed = match build::analyse(&options) {
+        Ok(analysed) => analysed,
+        Err(report) => panic!("the corpus does not load: {report:?}"),
+    };
+    let site = &analysed.site;
+    let texts: Vec<&str> = site.articles.iter().map(|a| a.text.as_str()).collect();
+    let count = texts.len();
+
+    c.bench_function("front matter: split and parse one article", |b| {
+        let mut i = 0;
+        b.iter(|| {
+            let split = frontmatter::split(texts[i % count]);
+            i += 1;
+            serde_yaml::from_str::<FrontMatter>(split.yaml).unwrap()
+        })
+    });
+
+    c.bench_function("extract one article (400-entity gazetteer)", |b| {
+        let extract_options = build::extract_options(&site.config);
+        let mut i = 0;
+        b.iter(|| {
+            let input = build::extract_input(&site.articles[i % count]);
+            i += 1;
+            brief::extract::extract(&input, &analysed.gazetteer, &extract_options)
+        })
+    });
+
+    c.bench_function(
+        "Markdown with highlighting and entity links, one article",
+        |b| {
+            let mut i = 0;
+            b.iter(|| {
+                i += 1;
+                render_article_body(site, &analysed.facts, &analysed.graph, i % count)
+            })
+        },
+    );
+
+    let tera = theme::load_templates(&root).expect("templates load");
+    let renderer = Renderer::new(site, &analysed.facts, &analysed.graph, &tera);
+    c.bench_function("article page template", |b| {
+        let mut i = 0;
+        b.iter(|| {
+            i += 1;
+            renderer.render(&[Job::Article(i % count)])
+        })
+    });
+}
+
+criterion_group!(benches, pipeline);
+criterion_main!(benches);
