@@ -47,7 +47,12 @@ fn main() {
     let article = first_article(&site);
     let slug = article.file_stem().unwrap().to_string_lossy().into_owned();
     let original = std::fs::read_to_string(&article).unwrap();
-    let (mut server, lines, url) = start_server(&brief, &site);
+    let (server, lines, url) = start_server(&brief, &site);
+    let _stop = Stop(server);
+    let restore = Restore {
+        path: article.clone(),
+        text: original.clone(),
+    };
     let page = format!("{url}articles/{slug}/");
     assert!(fetch(&page).contains("<html"), "the article page is served");
     // Rewording keeps the article's card (word count, summary) as it was; adding a
@@ -61,7 +66,8 @@ fn main() {
         let mut latencies = Vec::new();
         let mut stages = Vec::new();
         for run in 0..runs {
-            let probe = format!("Latency probe {run} reached the desk.");
+            // All lower case: a capitalised word would be discovered as a new entity.
+            let probe = format!("and so probe {run} reached the desk.");
             let base = original.trim_end();
             let text = match change {
                 Change::Reword => format!("{base}\n{probe}\n"),
@@ -103,11 +109,31 @@ fn main() {
             println!("    {line}");
         }
     }
-    std::fs::write(&article, original).unwrap();
-    let _ = Command::new("kill")
-        .args(["-INT", &server.id().to_string()])
-        .status();
-    let _ = server.wait();
+    drop(restore);
+}
+
+/// Stops the server with Ctrl-C, also when a run fails.
+struct Stop(Child);
+
+impl Drop for Stop {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-INT", &self.0.id().to_string()])
+            .status();
+        let _ = self.0.wait();
+    }
+}
+
+/// Puts the article back as it was, also when a run fails.
+struct Restore {
+    path: PathBuf,
+    text: String,
+}
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        let _ = std::fs::write(&self.path, &self.text);
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -182,15 +208,17 @@ fn start_server(brief: &Path, site: &Path) -> (Child, Receiver<String>, String) 
 
 /// The timings line the server prints after a rebuild.
 fn wait_for_stage_line(lines: &Receiver<String>) -> String {
-    let mut rebuilt = String::new();
+    let mut seen = Vec::new();
     loop {
         let line = lines
             .recv_timeout(PATIENCE)
             .expect("the server reports the rebuild");
-        if line.starts_with("Rebuilt") {
-            rebuilt = line;
-        } else if line.trim_start().starts_with("read ") {
-            return format!("{} | {}", rebuilt, line.trim());
+        let done = line.trim_start().starts_with("read ");
+        if line.starts_with("Rebuilt") || line.contains("served after") || done {
+            seen.push(line.trim().to_string());
+        }
+        if done {
+            return seen.join(" | ");
         }
     }
 }

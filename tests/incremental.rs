@@ -523,9 +523,13 @@ fn random_edits_match_a_full_build() {
                 continue;
             }
             1 if live.path(&path).exists() => {
-                // Text alone: the graph stays.
+                // Text alone, as many words: the graph and the article's card stay.
                 let text = live.read(&path);
-                let edited = text.replace("More text", &format!("More text, take {step}"));
+                let edited = if text.contains("More text") {
+                    text.replace("More text", "Some text")
+                } else {
+                    text.replace("Some text", "More text")
+                };
                 live.write(&path, &edited);
                 live.step(&format!("step {step}: edited the text of {path}"), &[&path]);
                 continue;

@@ -29,20 +29,22 @@ const OVERLAY_ID: &str = "brief-errors";
 /// What the pages served so far need to know about the latest rebuild.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Status {
-    /// Bumped whenever a served file changes; a page that is behind reloads.
+    /// Bumped whenever a served file changes.
     pub version: u64,
-    /// Set when the last change touched only stylesheets: pages at `since` swap them.
-    pub css: Option<StylesheetChange>,
+    /// The version the latest change was made on: a page at another one missed a change.
+    pub since: u64,
+    /// The files the latest change touched, when a page need reload only if its own file is
+    /// among them (`None`: every page reloads).
+    pub files: Option<Vec<String>>,
+    /// URL paths of the stylesheets, when the latest change touched only stylesheets:
+    /// pages swap them without reloading.
+    pub css: Option<Vec<String>>,
     /// The overlay listing the errors of the last rebuild, when it failed.
     pub errors: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct StylesheetChange {
-    pub since: u64,
-    /// URL paths of the changed stylesheets.
-    pub paths: Vec<String>,
-}
+/// Changes to more files than this reload every page rather than list them.
+const LISTED_FILES: usize = 200;
 
 /// State shared by the request handlers and the rebuilding thread.
 pub struct Shared {
@@ -68,12 +70,21 @@ impl Shared {
             if changed.is_empty() {
                 return;
             }
-            let only_css = changed.iter().all(|p| p.ends_with(".css"));
-            status.css = only_css.then(|| StylesheetChange {
-                since: status.version,
-                paths: changed.iter().map(|p| format!("{base_path}{p}")).collect(),
+            let extension = |p: &String| p.rsplit_once('.').map_or("", |(_, e)| e).to_string();
+            let only_css = changed.iter().all(|p| extension(p) == "css");
+            // A page shows its own HTML and the stylesheets, not feeds, data or the search
+            // index; a script or an image may be on any page.
+            let pages_tell = changed.iter().all(|p| {
+                matches!(
+                    extension(p).as_str(),
+                    "html" | "css" | "json" | "xml" | "txt"
+                )
             });
+            status.since = status.version;
             status.version += 1;
+            status.css =
+                only_css.then(|| changed.iter().map(|p| format!("{base_path}{p}")).collect());
+            status.files = (pages_tell && changed.len() <= LISTED_FILES).then(|| changed.to_vec());
         });
     }
 
@@ -236,7 +247,7 @@ fn file_response(code: StatusCode, path: &str, body: Bytes, status: &Status) -> 
         mime.essence_str().to_string()
     };
     let body = if is_html {
-        Body::from(inject(&body, status))
+        Body::from(inject(&body, path, status))
     } else {
         Body::from(body)
     };
@@ -255,10 +266,11 @@ fn set_header(response: &mut Response, name: header::HeaderName, value: &str) {
 
 /// Adds the live-reload script (and the error overlay, if the last rebuild failed) before
 /// `</body>`. Only served pages get it; the files `brief build` writes never do.
-fn inject(html: &[u8], status: &Status) -> Vec<u8> {
+fn inject(html: &[u8], file: &str, status: &Status) -> Vec<u8> {
     let mut snippet = format!(
-        "<script src=\"{SCRIPT_PATH}\" data-version=\"{}\" data-events=\"{EVENTS_PATH}\"></script>\n",
-        status.version
+        "<script src=\"{SCRIPT_PATH}\" data-version=\"{}\" data-file=\"{}\" data-events=\"{EVENTS_PATH}\"></script>\n",
+        status.version,
+        escape(file)
     );
     if let Some(overlay) = &status.errors {
         snippet.push_str(overlay);
@@ -380,10 +392,14 @@ mod tests {
             version: 3,
             ..Status::default()
         };
-        let page = inject(b"<html><body><p>Hi</p></body></html>", &status);
+        let page = inject(
+            b"<html><body><p>Hi</p></body></html>",
+            "a/index.html",
+            &status,
+        );
         let page = String::from_utf8(page).unwrap();
         assert!(
-            page.ends_with("<p>Hi</p><script src=\"/__brief/live.js\" data-version=\"3\" data-events=\"/__brief/events\"></script>\n</body></html>"),
+            page.ends_with("<p>Hi</p><script src=\"/__brief/live.js\" data-version=\"3\" data-file=\"a/index.html\" data-events=\"/__brief/events\"></script>\n</body></html>"),
             "{page}"
         );
     }

@@ -148,6 +148,18 @@ impl Engine {
     /// Builds the whole site (on the first call) or what `changed` paths affect.
     /// On errors nothing changes in what was built before, and every error is returned.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Update, Report> {
+        self.rebuild_in_stages(changed, |_| {})
+    }
+
+    /// Like `rebuild`, but hands the pages of the edited articles to `early` as soon as they
+    /// are made, before the pages that list them (entity, topic and story pages, indexes,
+    /// the search index), which can take much longer on a large site. Should a later page
+    /// then fail to render, the early pages are already out.
+    pub fn rebuild_in_stages(
+        &mut self,
+        changed: &[PathBuf],
+        early: impl FnMut(Update),
+    ) -> Result<Update, Report> {
         let started = Instant::now();
         let scope = self.scope(changed);
         let mut stats = Stats::default();
@@ -174,7 +186,7 @@ impl Engine {
             }
         };
         stats.load = started.elapsed();
-        let result = self.render(&model, templates_changed, statics_changed, stats);
+        let result = self.render(&model, templates_changed, statics_changed, stats, early);
         self.model = Some(model);
         result
     }
@@ -278,6 +290,7 @@ impl Engine {
         templates_changed: bool,
         statics_changed: bool,
         mut stats: Stats,
+        mut early: impl FnMut(Update),
     ) -> Result<Update, Report> {
         let started = Instant::now();
         let mut report = Report::default();
@@ -329,7 +342,26 @@ impl Engine {
         let started = Instant::now();
         let old = self.rendered.take();
         let full = old.is_none();
-        let rendered = render_changes(model, graph, link_diagnostics, tera, old, templates_changed);
+        let base_path = model.site.config.base_path();
+        let rendered = render_changes(
+            model,
+            graph,
+            link_diagnostics,
+            tera,
+            old,
+            templates_changed,
+            &mut |written| {
+                early(Update {
+                    full: false,
+                    written,
+                    removed: Vec::new(),
+                    statics: None,
+                    base_path: base_path.clone(),
+                    warnings: Report::default(),
+                    stats: Stats::default(),
+                })
+            },
+        );
         report.extend(rendered.diagnostics);
         report.extend(model.statics.1.iter().cloned());
         stats.render = started.elapsed();
@@ -600,6 +632,7 @@ fn render_changes(
     tera: &Tera,
     old: Option<Rendered>,
     templates_changed: bool,
+    early: &mut dyn FnMut(Vec<Output>),
 ) -> Rendering {
     let site = &model.site;
     let (prepared, changes, mut old) = match old {
@@ -632,10 +665,25 @@ fn render_changes(
             None => to_render.push(job),
         }
     }
-    let results: Vec<(Job, Result<Vec<Output>, Diagnostic>)> = to_render
-        .par_iter()
-        .map(|&job| (job, renderer.run(job)))
-        .collect();
+    // The edited articles' own pages first: the one in the writer's browser among them.
+    let (first, rest): (Vec<Job>, Vec<Job>) = to_render
+        .iter()
+        .partition(|job| matches!((job, &changes), (Job::Article(a), Some(c)) if c.revised[*a]));
+    let run = |jobs: &[Job]| -> Vec<(Job, Result<Vec<Output>, Diagnostic>)> {
+        jobs.par_iter()
+            .map(|&job| (job, renderer.run(job)))
+            .collect()
+    };
+    let mut results = run(&first);
+    if !first.is_empty() && !rest.is_empty() && results.iter().all(|(_, r)| r.is_ok()) {
+        early(
+            results
+                .iter()
+                .flat_map(|(_, r)| r.iter().flatten().cloned())
+                .collect(),
+        );
+    }
+    results.extend(run(&rest));
     let prepared = renderer.into_prepared();
 
     let mut written = Vec::new();
@@ -719,6 +767,8 @@ struct Changes {
     updated_changed: bool,
     /// An article's entry in `data/site.json` changed.
     data_changed: bool,
+    /// Articles in a feed.
+    feed_length: usize,
 }
 
 impl Changes {
@@ -826,6 +876,7 @@ impl Changes {
             graph_kept: std::ptr::eq(graph, &*old.graph),
             updated_changed,
             data_changed: false,
+            feed_length: site.config.feed_length.max(1),
         }
     }
 
@@ -901,8 +952,26 @@ impl Changes {
             || self.pages_changed
             || self.article_new.iter().any(Option::is_none)
             || self.changed.iter().any(|&c| c);
-        self.tag_stale =
-            self.stale_groups(&graph.tags, &self.tag_old, &old.graph.tags, &self.changed);
+        // A topic's page lists cards; its feed carries its newest articles whole.
+        let feed_length = self.feed_length;
+        self.tag_stale = self
+            .stale_groups(
+                &graph.tags,
+                &self.tag_old,
+                &old.graph.tags,
+                &self.card_changed,
+            )
+            .into_iter()
+            .zip(&graph.tags)
+            .map(|(stale, tag)| {
+                stale
+                    || tag
+                        .articles
+                        .iter()
+                        .take(feed_length)
+                        .any(|&a| self.changed[a])
+            })
+            .collect();
         self.story_stale = self.stale_groups(
             &graph.stories,
             &self.story_old,
@@ -1137,15 +1206,24 @@ impl Changes {
                 .iter()
                 .zip(&before.articles)
                 .any(|(&(a, count), &(oa, old_count))| {
-                    count != old_count || self.article_new[oa] != Some(a) || self.changed[a]
+                    count != old_count || self.article_new[oa] != Some(a) || self.card_changed[a]
                 })
+            // The feed carries the newest articles whole.
+            || new
+                .articles
+                .iter()
+                .take(self.feed_length)
+                .any(|&(a, _)| self.changed[a])
             || new.quotes.len() != before.quotes.len()
             || new
                 .quotes
                 .iter()
                 .zip(&before.quotes)
                 .any(|(&(a, q), &(oa, oq))| {
-                    q != oq || self.article_new[oa] != Some(a) || self.changed[a]
+                    q != oq
+                        || self.article_new[oa] != Some(a)
+                        || self.revised[a]
+                        || self.card_changed[a]
                 })
             || !self.same_entities(&new.co_mentions, &before.co_mentions)
     }

@@ -1,5 +1,6 @@
-// Live reload for pages served by `brief serve`: reloads the page after a rebuild, swaps
-// stylesheets in place when only they changed, and shows build errors over the page.
+// Live reload for pages served by `brief serve`: reloads the page when a rebuild changed it
+// (or what every page uses), swaps stylesheets in place when only they changed, and shows
+// build errors over the page.
 (() => {
   const script = document.currentScript;
   let version = Number(script.dataset.version);
@@ -35,11 +36,13 @@
     const status = JSON.parse(event.data);
     showErrors(status.errors);
     if (status.version === version) return;
-    if (status.css && status.css.since === version) {
-      swapStylesheets(status.css.paths);
-      version = status.version;
+    const missedOne = status.since !== version;
+    version = status.version;
+    if (!missedOne && status.css) {
+      swapStylesheets(status.css);
       return;
     }
+    if (!missedOne && status.files && !status.files.includes(script.dataset.file)) return;
     location.reload();
   });
 })();

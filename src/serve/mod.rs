@@ -218,17 +218,31 @@ fn rebuild_on_changes(
 /// Rebuilds, publishes the result to the server and prints what happened.
 fn rebuild(engine: &mut Engine, shared: &Shared, root: &Path, changed: &[PathBuf], timings: bool) {
     let started = Instant::now();
-    match engine.rebuild(changed) {
+    let publish = |update: Update| {
+        let base_path = update.base_path.clone();
+        let files_changed = {
+            let mut files = shared.files.write().unwrap_or_else(|e| e.into_inner());
+            files.apply(update)
+        };
+        shared.published(&files_changed, &base_path);
+        files_changed.len()
+    };
+    let mut early_files = 0;
+    let result = engine.rebuild_in_stages(changed, |update| {
+        early_files = publish(update);
+        if timings {
+            println!(
+                "  edited pages served after {:.1} ms",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+    });
+    match result {
         Ok(update) => {
             commands::print_report(&update.warnings);
             let summary = Summary::of(&update, root, changed);
-            let base_path = update.base_path.clone();
-            let files_changed = {
-                let mut files = shared.files.write().unwrap_or_else(|e| e.into_inner());
-                files.apply(update)
-            };
-            shared.published(&files_changed, &base_path);
-            summary.print(started.elapsed(), files_changed.len(), timings);
+            let files_changed = early_files + publish(update);
+            summary.print(started.elapsed(), files_changed, timings);
         }
         Err(report) => {
             commands::print_failure(&report);
