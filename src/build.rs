@@ -163,6 +163,60 @@ pub fn render_all(analysed: &Analysed, tera: &tera::Tera) -> (Vec<Output>, Vec<D
     (outputs, diagnostics)
 }
 
+/// Jobs rendered between two writes: enough to keep both cores busy, few enough that the
+/// site is never held in memory whole.
+const RENDER_BATCH: usize = 256;
+
+/// What rendering into the staging folder did.
+struct Rendered {
+    html_pages: usize,
+    diagnostics: Vec<Diagnostic>,
+    render: Duration,
+    write: Duration,
+}
+
+/// Renders every page in batches, writing each batch into `staging` as it is done, then
+/// the copied files (which replace rendered ones of the same path). Stops at the first
+/// batch with errors.
+fn render_into(analysed: &Analysed, tera: &tera::Tera, staging: &write::Staging) -> Rendered {
+    let started = Instant::now();
+    let renderer = Renderer::new(&analysed.site, &analysed.facts, &analysed.graph, tera);
+    let mut done = Rendered {
+        html_pages: 0,
+        diagnostics: Vec::new(),
+        render: Duration::ZERO,
+        write: Duration::ZERO,
+    };
+    let failed = |diagnostics: &[Diagnostic]| diagnostics.iter().any(Diagnostic::is_error);
+    let write = |files: &[Output], done: &mut Rendered| {
+        let write_started = Instant::now();
+        if let Err(d) = staging.add(files) {
+            done.diagnostics.push(d);
+        }
+        done.write += write_started.elapsed();
+    };
+    for batch in renderer.all_jobs().chunks(RENDER_BATCH) {
+        let (outputs, diagnostics) = renderer.render(batch);
+        done.diagnostics.extend(diagnostics);
+        if failed(&done.diagnostics) {
+            break;
+        }
+        done.html_pages += outputs.iter().filter(|o| o.path.ends_with(".html")).count();
+        write(&outputs, &mut done);
+    }
+    let (mut statics, diagnostics) = static_outputs(&analysed.site);
+    done.diagnostics.extend(diagnostics);
+    // Within the copied files too, the later of two with the same path wins.
+    let mut seen = std::collections::HashSet::new();
+    statics.reverse();
+    statics.retain(|o| seen.insert(o.path.clone()));
+    if !failed(&done.diagnostics) {
+        write(&statics, &mut done);
+    }
+    done.render = started.elapsed() - done.write;
+    done
+}
+
 /// The files copied rather than rendered, each replacing rendered pages and earlier files
 /// of the same path: the theme's static files, the highlighting stylesheet, then the
 /// site's own static files.
@@ -221,7 +275,6 @@ pub fn build(options: &BuildOptions) -> Result<Built, Report> {
     if let Err(d) = write::check_output_dir(&options.root, &output) {
         analysed.report.push(d);
     }
-    let started = Instant::now();
     let tera = match theme::load_templates(&options.root) {
         Ok(tera) => Some(tera),
         Err(diagnostics) => {
@@ -236,22 +289,26 @@ pub fn build(options: &BuildOptions) -> Result<Built, Report> {
     let Some(tera) = tera else {
         return Err(analysed.report);
     };
-    let (outputs, diagnostics) = render_all(&analysed, &tera);
-    analysed.report.extend(diagnostics);
-    analysed.timings.render = started.elapsed();
+    let staging = write::Staging::begin(&output).map_err(|d| Report {
+        diagnostics: vec![d],
+    })?;
+    let rendered = render_into(&analysed, &tera, &staging);
+    analysed.report.extend(rendered.diagnostics);
+    analysed.timings.render = rendered.render;
+    analysed.timings.write = rendered.write;
     if analysed.report.has_errors() {
         analysed.report.sort();
         return Err(analysed.report);
     }
     let started = Instant::now();
-    write::write(&output, &outputs).map_err(|d| Report {
+    staging.commit().map_err(|d| Report {
         diagnostics: vec![d],
     })?;
-    analysed.timings.write = started.elapsed();
+    analysed.timings.write += started.elapsed();
     analysed.report.sort();
     Ok(Built {
         articles: analysed.site.articles.len(),
-        pages: outputs.iter().filter(|o| o.path.ends_with(".html")).count(),
+        pages: rendered.html_pages,
         output,
         warnings: analysed.report,
         timings: analysed.timings,

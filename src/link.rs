@@ -154,6 +154,8 @@ const RELATED_COUNT: usize = 5;
 const COMMON_TERM_LIMIT: usize = 400;
 /// Weight of a shared tag relative to a shared entity of the same rarity.
 const TAG_WEIGHT: f64 = 0.5;
+/// Articles scored per parallel chunk of related-article scoring.
+const RELATED_CHUNK: usize = 512;
 /// Score for sharing a story thread, on top of shared entities and tags.
 const STORY_WEIGHT: f64 = 2.0;
 /// Co-mentioned entities kept per entity page.
@@ -537,6 +539,8 @@ fn related_articles(
         .collect();
     (0..count)
         .into_par_iter()
+        // Few, large chunks: each chunk allocates one dense score array.
+        .with_min_len(RELATED_CHUNK)
         .map_init(
             // Dense per-thread scores plus the list of touched articles, reset after each use.
             || (vec![0.0f64; count], Vec::<usize>::new()),

@@ -1,11 +1,13 @@
 //! Stage 5, write: the built files go into a temporary sibling folder which then replaces
 //! the output folder, so a failed build never leaves a half-written or emptied site.
+//! Files are written as rendering goes, so the whole site is never held in memory.
 //! Files whose content did not change since the last build are hard-linked from the old
 //! folder instead of written again, so a rebuild costs what changed, not the site's size.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::SystemTime;
 
 use rayon::prelude::*;
@@ -78,17 +80,134 @@ fn sibling(output: &Path, label: &str) -> PathBuf {
     output.with_file_name(format!(".{name}.brief-{label}-{}", std::process::id()))
 }
 
-/// Writes `files` as the new content of `output`, atomically replacing the old folder.
-pub fn write(output: &Path, files: &[Output]) -> Result<(), Diagnostic> {
-    let output = absolute(output);
-    let staging = sibling(&output, "tmp");
-    let previous = Previous::read(&output);
-    let result =
-        write_into(&staging, files, previous.as_ref()).and_then(|()| swap_in(&staging, &output));
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&staging);
+/// A build being written: files go into a temporary sibling folder as they are rendered,
+/// and `commit` swaps it in. Dropped without `commit`, the folder is removed and the
+/// previous output stays exactly as it was.
+pub struct Staging {
+    dir: PathBuf,
+    output: PathBuf,
+    previous: Option<Previous>,
+    pool: rayon::ThreadPool,
+    folders: Mutex<HashSet<PathBuf>>,
+    /// Path -> (hash, size) of everything written so far; a later file replaces an earlier one.
+    written: Mutex<BTreeMap<String, (u64, u64)>>,
+    committed: bool,
+}
+
+impl Staging {
+    pub fn begin(output: &Path) -> Result<Staging, Diagnostic> {
+        let output = absolute(output);
+        let dir = sibling(&output, "tmp");
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)
+                .map_err(|e| io_error(&dir, "clear a stale temporary folder", e))?;
+        }
+        std::fs::create_dir_all(&dir).map_err(|e| io_error(&dir, "create the output folder", e))?;
+        // Creating files is bound by file system latency, not CPU, so it runs on more
+        // threads than there are cores.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(IO_THREADS)
+            .build()
+            .map_err(|e| {
+                Diagnostic::error(dir.clone(), format!("cannot start writer threads: {e}"))
+            })?;
+        Ok(Staging {
+            previous: Previous::read(&output),
+            dir,
+            output,
+            pool,
+            folders: Mutex::new(HashSet::new()),
+            written: Mutex::new(BTreeMap::new()),
+            committed: false,
+        })
     }
-    result
+
+    /// Writes `files` into the staging folder, replacing files of the same path.
+    pub fn add(&self, files: &[Output]) -> Result<(), Diagnostic> {
+        self.make_folders(files)?;
+        let hashes: Vec<u64> = self.pool.install(|| {
+            files
+                .par_iter()
+                .map(|file| self.put(file))
+                .collect::<Result<_, Diagnostic>>()
+        })?;
+        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        for (file, hash) in files.iter().zip(hashes) {
+            written.insert(file.path.clone(), (hash, file.content.len() as u64));
+        }
+        Ok(())
+    }
+
+    /// Makes the folders `files` need, parents first, each level in parallel.
+    fn make_folders(&self, files: &[Output]) -> Result<(), Diagnostic> {
+        let mut known = self.folders.lock().unwrap_or_else(|e| e.into_inner());
+        let new: BTreeSet<&Path> = files
+            .iter()
+            .flat_map(|f| Path::new(&f.path).ancestors().skip(1))
+            .filter(|p| !p.as_os_str().is_empty() && !known.contains(*p))
+            .collect();
+        let depth = |p: &Path| p.components().count();
+        let deepest = new.iter().map(|p| depth(p)).max().unwrap_or(0);
+        self.pool.install(|| {
+            (1..=deepest).try_for_each(|level| {
+                new.par_iter()
+                    .filter(|p| depth(p) == level)
+                    .try_for_each(|folder| {
+                        let path = self.dir.join(folder);
+                        std::fs::create_dir(&path)
+                            .map_err(|e| io_error(&path, "create a folder", e))
+                    })
+            })
+        })?;
+        known.extend(new.into_iter().map(Path::to_path_buf));
+        Ok(())
+    }
+
+    /// Writes one file (or links its unchanged old copy) and returns its content hash.
+    fn put(&self, file: &Output) -> Result<u64, Diagnostic> {
+        let hash = fingerprint(&file.content);
+        let path = self.dir.join(&file.path);
+        // A file written earlier may be a link to the previous output: replace, never
+        // write through it.
+        if path.exists() {
+            std::fs::remove_file(&path).map_err(|e| io_error(&path, "replace", e))?;
+        }
+        let linked = self
+            .previous
+            .as_ref()
+            .and_then(|p| p.reusable(file, hash))
+            .is_some_and(|old| std::fs::hard_link(old, &path).is_ok());
+        if !linked {
+            std::fs::write(&path, &file.content).map_err(|e| io_error(&path, "write", e))?;
+        }
+        Ok(hash)
+    }
+
+    /// Writes the marker and moves the new site into place.
+    pub fn commit(mut self) -> Result<(), Diagnostic> {
+        let mut marker_text = String::from(MARKER_HEADER);
+        for (path, (hash, size)) in self
+            .written
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+        {
+            marker_text.push_str(&format!("{hash:016x} {size} {path}\n"));
+        }
+        let marker = self.dir.join(MARKER);
+        std::fs::write(&marker, marker_text).map_err(|e| io_error(&marker, "write", e))?;
+        swap_in(&self.dir, &self.output)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
 }
 
 fn io_error(path: &Path, action: &str, error: std::io::Error) -> Diagnostic {
@@ -147,68 +266,6 @@ impl Previous {
         let untouched = meta.len() == size && meta.modified().ok()? <= self.written_at;
         untouched.then_some(path)
     }
-}
-
-fn write_into(dir: &Path, files: &[Output], previous: Option<&Previous>) -> Result<(), Diagnostic> {
-    if dir.exists() {
-        std::fs::remove_dir_all(dir)
-            .map_err(|e| io_error(dir, "clear a stale temporary folder", e))?;
-    }
-    std::fs::create_dir_all(dir).map_err(|e| io_error(dir, "create the output folder", e))?;
-    let folders: BTreeSet<&Path> = files
-        .iter()
-        .flat_map(|f| Path::new(&f.path).ancestors().skip(1))
-        .filter(|p| !p.as_os_str().is_empty())
-        .collect();
-    // Creating files is bound by file system latency, not CPU, so it runs on more threads
-    // than there are cores; folders are made by depth so parents exist first.
-    let io_pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(IO_THREADS)
-        .build()
-        .map_err(|e| {
-            Diagnostic::error(
-                dir.to_path_buf(),
-                format!("cannot start writer threads: {e}"),
-            )
-        })?;
-    let depth = |p: &Path| p.components().count();
-    let deepest = folders.iter().map(|p| depth(p)).max().unwrap_or(0);
-    let hashes: Vec<u64> = io_pool.install(|| {
-        for level in 1..=deepest {
-            folders
-                .par_iter()
-                .filter(|p| depth(p) == level)
-                .try_for_each(|folder| {
-                    let path = dir.join(folder);
-                    std::fs::create_dir(&path).map_err(|e| io_error(&path, "create a folder", e))
-                })?;
-        }
-        files
-            .par_iter()
-            .map(|file| {
-                let hash = fingerprint(&file.content);
-                let path = dir.join(&file.path);
-                let linked = previous
-                    .and_then(|p| p.reusable(file, hash))
-                    .is_some_and(|old| std::fs::hard_link(old, &path).is_ok());
-                if !linked {
-                    std::fs::write(&path, &file.content)
-                        .map_err(|e| io_error(&path, "write", e))?;
-                }
-                Ok(hash)
-            })
-            .collect::<Result<_, Diagnostic>>()
-    })?;
-    let mut marker_text = String::from(MARKER_HEADER);
-    for (file, hash) in files.iter().zip(hashes) {
-        marker_text.push_str(&format!(
-            "{hash:016x} {} {}\n",
-            file.content.len(),
-            file.path
-        ));
-    }
-    let marker = dir.join(MARKER);
-    std::fs::write(&marker, marker_text).map_err(|e| io_error(&marker, "write", e))
 }
 
 fn swap_in(staging: &Path, output: &Path) -> Result<(), Diagnostic> {
