@@ -10,7 +10,7 @@ use std::process::Command;
 use brief::build::{self, BuildOptions};
 use brief::load::{FrontMatter, frontmatter};
 use brief::render::{Job, Renderer, render_article_body, theme};
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn corpus() -> PathBuf {
     if let Ok(site) = std::env::var("BRIEF_BENCH_SITE") {
@@ -54,15 +54,35 @@ fn pipeline(c: &mut Criterion) {
         })
     });
 
-    c.bench_function("extract one article (400-entity gazetteer)", |b| {
-        let extract_options = build::extract_options(&site.config);
-        let mut i = 0;
+    // Extraction throughput beside pulldown-cmark's own parse of the same bodies, in MB/s.
+    let body_bytes: u64 = site.articles.iter().map(|a| a.body().len() as u64).sum();
+    let mut throughput = c.benchmark_group("throughput over every article body");
+    throughput.throughput(Throughput::Bytes(body_bytes));
+    throughput.bench_function("pulldown-cmark parse", |b| {
         b.iter(|| {
-            let input = build::extract_input(&site.articles[i % count]);
-            i += 1;
-            brief::extract::extract(&input, &analysed.gazetteer, &extract_options)
+            site.articles
+                .iter()
+                .map(|a| {
+                    pulldown_cmark::Parser::new_ext(a.body(), brief::extract::parser_options())
+                        .count()
+                })
+                .sum::<usize>()
         })
     });
+    throughput.bench_function("extraction (400-entity gazetteer)", |b| {
+        let extract_options = build::extract_options(&site.config);
+        b.iter(|| {
+            site.articles
+                .iter()
+                .map(|a| {
+                    let input = build::extract_input(a);
+                    brief::extract::extract(&input, &analysed.gazetteer, &extract_options)
+                        .word_count
+                })
+                .sum::<usize>()
+        })
+    });
+    throughput.finish();
 
     c.bench_function(
         "Markdown with highlighting and entity links, one article",

@@ -155,12 +155,16 @@ pub fn render_all(analysed: &Analysed, tera: &tera::Tera) -> (Vec<Output>, Vec<D
     let (statics, static_diagnostics) = static_outputs(&analysed.site);
     outputs.extend(statics);
     diagnostics.extend(static_diagnostics);
-    // Later files replace earlier ones with the same path; then sort for a stable order.
+    keep_last_of_each_path(&mut outputs);
+    outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    (outputs, diagnostics)
+}
+
+/// Later files replace earlier ones with the same path.
+fn keep_last_of_each_path(outputs: &mut Vec<Output>) {
     let mut seen = std::collections::HashSet::new();
     outputs.reverse();
     outputs.retain(|o| seen.insert(o.path.clone()));
-    outputs.sort_by(|a, b| a.path.cmp(&b.path));
-    (outputs, diagnostics)
 }
 
 /// Jobs rendered between two writes: enough to keep both cores busy, few enough that the
@@ -206,10 +210,7 @@ fn render_into(analysed: &Analysed, tera: &tera::Tera, staging: &write::Staging)
     }
     let (mut statics, diagnostics) = static_outputs(&analysed.site);
     done.diagnostics.extend(diagnostics);
-    // Within the copied files too, the later of two with the same path wins.
-    let mut seen = std::collections::HashSet::new();
-    statics.reverse();
-    statics.retain(|o| seen.insert(o.path.clone()));
+    keep_last_of_each_path(&mut statics);
     if !failed(&done.diagnostics) {
         write(&statics, &mut done);
     }
