@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::Quote;
-use super::discover::title_case;
+use super::discover::{Spot, title_case};
 use super::entities::Table;
 use super::lexicon::{SPEECH_VERBS, TEMPORAL, is};
 use super::text::{Doc, Token};
@@ -15,6 +15,10 @@ const MIN_WORDS: usize = 4;
 /// Longest speaker description kept ("a spokesperson for the White House National Security
 /// Council").
 const MAX_SPEAKER_WORDS: usize = 12;
+/// Words that put a name inside a description of someone else ("an aide to Biden").
+const PREPOSITIONS: &[&str] = &[
+    "with", "to", "for", "from", "by", "near", "under", "about", "against", "beside", "behind",
+];
 
 /// Words that end a speaker phrase after the verb: "said Biden on Tuesday".
 const PHRASE_ENDS: &[&str] = &[
@@ -331,18 +335,29 @@ impl Context<'_> {
     /// Turns a speaker phrase into a name: an entity's canonical name when it names one,
     /// the person last mentioned for "he" or "she", else the description as written.
     fn resolve(&self, range: Range<usize>, quote_at: usize) -> Option<(String, Option<String>)> {
-        let spots: Vec<_> = self.table.within(range.clone()).collect();
-        let phrase = self.doc.text[range]
-            .trim()
-            .trim_end_matches(|c: char| !c.is_alphanumeric());
-        let person = spots
-            .iter()
-            .map(|s| &self.table.entities[s.entity])
-            .find(|e| e.kind == EntityKind::Person);
-        if let Some(e) = person {
+        let spots: Vec<&Spot> = self.table.within(range.clone()).collect();
+        let raw = &self.doc.text[range.clone()];
+        let phrase_start = range.start + raw.len() - raw.trim_start().len();
+        let phrase = raw.trim().trim_end_matches(|c: char| !c.is_alphanumeric());
+        let phrase_end = phrase_start + phrase.len();
+        let is_person = |s: &&&Spot| self.table.entities[s.entity].kind == EntityKind::Person;
+        // A person speaks when their name heads or closes the phrase ("Joe Biden", "US
+        // President Joe Biden"), not when it sits inside a description ("an aide to Biden",
+        // "Biden's spokesman").
+        let after_preposition = |s: &&&Spot| {
+            let before = self.doc.text[phrase_start..s.start].trim_end();
+            let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            PREPOSITIONS.contains(&word.to_lowercase().as_str())
+        };
+        let speaking_person = spots.iter().filter(is_person).find(|s| {
+            (s.end >= phrase_end && !after_preposition(s))
+                || (s.start == phrase_start && s.full_end == s.end)
+        });
+        if let Some(s) = speaking_person {
+            let e = &self.table.entities[s.entity];
             return Some((e.name.clone(), Some(e.name.clone())));
         }
-        if let Some(s) = spots.first() {
+        if let Some(s) = spots.iter().find(|s| !is_person(s)) {
             // "Hezbollah said" is Hezbollah; "a spokesperson for the White House" is a
             // description linked to the White House.
             let e = &self.table.entities[s.entity];
@@ -354,6 +369,11 @@ impl Context<'_> {
                 phrase.to_string()
             };
             return Some((speaker, Some(e.name.clone())));
+        }
+        if !spots.is_empty() {
+            // A description that only mentions a person ("an aide to Biden") is kept as
+            // written and linked to no one.
+            return Some((phrase.to_string(), None));
         }
         match phrase.to_lowercase().as_str() {
             "he" | "she" => self
@@ -409,6 +429,18 @@ mod tests {
                 None
             )]
         );
+    }
+
+    #[test]
+    fn a_person_inside_a_description_is_not_the_speaker() {
+        let text = "Antony Blinken flew to Cairo. A senior official travelling with Blinken said: “The path is harder today but it is not closed.” An aide to Blinken said: “We keep working with our partners on it.”";
+        let found = quotes(text);
+        assert_eq!(
+            found[0].1.as_deref(),
+            Some("A senior official travelling with Blinken")
+        );
+        assert_eq!(found[0].2, None);
+        assert_eq!(found[1].1.as_deref(), Some("An aide to Blinken"));
     }
 
     #[test]
