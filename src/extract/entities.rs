@@ -196,20 +196,9 @@ impl<'a> Table<'a> {
 
 #[cfg(test)]
 mod tests {
+    use crate::extract::tests::def;
     use crate::extract::{ExtractOptions, Gazetteer, Input, extract};
-    use crate::load::{EntityDef, EntityKind};
-
-    fn def(name: &str, kind: EntityKind, aliases: &[&str]) -> EntityDef {
-        EntityDef {
-            name: name.into(),
-            kind,
-            aliases: aliases.iter().map(|a| a.to_string()).collect(),
-            description: None,
-            body: String::new(),
-            path: "content/entities.yaml".into(),
-            line: 1,
-        }
-    }
+    use crate::load::EntityKind;
 
     #[test]
     fn gazetteer_and_discovery_share_one_list() {

@@ -252,19 +252,7 @@ pub(super) fn ends_word(text: &str, at: usize) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::extract::Gazetteer;
-    use crate::load::EntityDef;
-
-    fn def(name: &str, kind: EntityKind, aliases: &[&str]) -> EntityDef {
-        EntityDef {
-            name: name.into(),
-            kind,
-            aliases: aliases.iter().map(|a| a.to_string()).collect(),
-            description: None,
-            body: String::new(),
-            path: "entities.yaml".into(),
-            line: 1,
-        }
-    }
+    use crate::extract::tests::def;
 
     fn gazetteer() -> Gazetteer {
         Gazetteer::new(&[

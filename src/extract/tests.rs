@@ -101,6 +101,19 @@ pub(crate) fn entities(markdown: &str) -> Vec<(String, EntityKind)> {
     out
 }
 
+/// A gazetteer entry for tests.
+pub(crate) fn def(name: &str, kind: EntityKind, aliases: &[&str]) -> EntityDef {
+    EntityDef {
+        name: name.into(),
+        kind,
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        description: None,
+        body: String::new(),
+        path: "content/entities.yaml".into(),
+        line: 1,
+    }
+}
+
 /// Builds expected `entities` output from literals.
 pub(crate) fn named(list: &[(&str, EntityKind)]) -> Vec<(String, EntityKind)> {
     let mut out: Vec<_> = list.iter().map(|(n, k)| (n.to_string(), *k)).collect();
