@@ -147,17 +147,17 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysed, Report> {
     })
 }
 
-/// Renders every page of an analysed site, with the theme's static files and the
-/// highlighting stylesheet, followed by the site's own static files (which win).
-pub fn render_all(analysed: &Analysed, tera: &tera::Tera) -> (Vec<Output>, Vec<Diagnostic>) {
+/// Renders every page of an analysed site in batches, keeping only the problems found:
+/// what `brief check` needs without holding the site's pages in memory.
+pub fn render_problems(analysed: &Analysed, tera: &tera::Tera) -> Vec<Diagnostic> {
     let renderer = Renderer::new(&analysed.site, &analysed.facts, &analysed.graph, tera);
-    let (mut outputs, mut diagnostics) = renderer.render(&renderer.all_jobs());
-    let (statics, static_diagnostics) = static_outputs(&analysed.site);
-    outputs.extend(statics);
-    diagnostics.extend(static_diagnostics);
-    keep_last_of_each_path(&mut outputs);
-    outputs.sort_by(|a, b| a.path.cmp(&b.path));
-    (outputs, diagnostics)
+    let mut diagnostics: Vec<Diagnostic> = renderer
+        .all_jobs()
+        .chunks(RENDER_BATCH)
+        .flat_map(|batch| renderer.render(batch).1)
+        .collect();
+    diagnostics.extend(static_outputs(&analysed.site).1);
+    diagnostics
 }
 
 /// Later files replace earlier ones with the same path.

@@ -108,8 +108,8 @@ pub fn check(options: &BuildOptions, json: bool) -> ExitCode {
     };
     match render::theme::load_templates(&options.root) {
         Ok(tera) if !analysed.report.has_errors() => {
-            let (_, diagnostics) = build::render_all(&analysed, &tera);
-            analysed.report.extend(diagnostics);
+            let problems = build::render_problems(&analysed, &tera);
+            analysed.report.extend(problems);
         }
         Ok(_) => {}
         Err(diagnostics) => analysed.report.extend(diagnostics),
