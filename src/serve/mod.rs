@@ -107,6 +107,7 @@ async fn serve(options: ServeOptions) -> ExitCode {
         return ExitCode::FAILURE;
     };
 
+    let signals = StopSignals::listen();
     let url = format!("http://{}{}", browsable(local), base_path(&shared));
     println!("Serving at {url} (Ctrl-C to stop)");
     if options.open
@@ -124,7 +125,7 @@ async fn serve(options: ServeOptions) -> ExitCode {
     }
 
     let server = axum::serve(listener, http::router(shared.clone()))
-        .with_graceful_shutdown(stop_requested(shared.clone()));
+        .with_graceful_shutdown(stop_requested(shared.clone(), signals));
     let mut stopping = shared.shutdown.subscribe();
     let served = tokio::select! {
         served = std::future::IntoFuture::into_future(server) => served,
@@ -162,24 +163,60 @@ fn browsable(address: SocketAddr) -> SocketAddr {
     }
 }
 
-/// Waits for Ctrl-C (or a termination signal), then tells the event streams to end.
-async fn stop_requested(shared: Arc<Shared>) {
+/// Ctrl-C and termination signals, listened for from the moment this is made, so a signal
+/// that arrives before the server's first poll still stops it cleanly.
+struct StopSignals {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
+    interrupt: Option<tokio::signal::unix::Signal>,
+    #[cfg(unix)]
+    terminate: Option<tokio::signal::unix::Signal>,
+}
+
+impl StopSignals {
+    fn listen() -> StopSignals {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            StopSignals {
+                interrupt: signal(SignalKind::interrupt()).ok(),
+                terminate: signal(SignalKind::terminate()).ok(),
             }
-            Err(_) => std::future::pending::<()>().await,
         }
-    };
+        #[cfg(not(unix))]
+        StopSignals {}
+    }
+}
+
+/// Waits for Ctrl-C (or a termination signal), then tells the event streams to end.
+async fn stop_requested(shared: Arc<Shared>, signals: StopSignals) {
+    #[cfg(unix)]
+    {
+        let StopSignals {
+            interrupt,
+            terminate,
+        } = signals;
+        tokio::select! {
+            _ = received(interrupt) => {}
+            _ = received(terminate) => {}
+        }
+    }
     #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = tokio::signal::ctrl_c() => {}
-        _ = terminate => {}
+    {
+        let _ = signals;
+        let _ = tokio::signal::ctrl_c().await;
     }
     shared.shutdown.send_replace(true);
+}
+
+/// Resolves when `signal` arrives; never when it could not be listened for.
+#[cfg(unix)]
+async fn received(signal: Option<tokio::signal::unix::Signal>) {
+    match signal {
+        Some(mut signal) => {
+            signal.recv().await;
+        }
+        None => std::future::pending::<()>().await,
+    }
 }
 
 /// Rebuilds after each batch of changes the watcher reports, until the server stops.
