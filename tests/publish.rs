@@ -4,10 +4,8 @@
 mod common;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 use common::*;
 use lol_html::{RewriteStrSettings, element, rewrite_str};
@@ -485,69 +483,9 @@ fn built_html_is_valid() {
 }
 
 /// A static file server for `dir` on a free 127.0.0.1 port, stopped when dropped.
-struct StaticServer {
-    child: Child,
-    port: u16,
-}
-
-impl StaticServer {
-    fn start(dir: &Path) -> StaticServer {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let child = Command::new("python3")
-            .args(["-m", "http.server", "--bind", "127.0.0.1"])
-            .arg(port.to_string())
-            .arg("--directory")
-            .arg(dir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("python3 serves the built site");
-        let server = StaticServer { child, port };
-        let started = Instant::now();
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                started.elapsed() < Duration::from_secs(10),
-                "the static server did not start"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        server
-    }
-}
-
-impl Drop for StaticServer {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// The browser test folder, with its packages installed.
-fn browser_tests() -> PathBuf {
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    assert!(
-        Path::new(&chromium).exists(),
-        "Chromium is needed for the browser tests: install it (apt-get install chromium) or set CHROMIUM"
-    );
-    let dir = example_root().join("tests/browser");
-    if !dir.join("node_modules/playwright-core").is_dir() {
-        let status = Command::new("npm")
-            .arg("ci")
-            .current_dir(&dir)
-            .status()
-            .expect("npm installs the browser test packages");
-        assert!(status.success(), "npm ci failed in {}", dir.display());
-    }
-    dir
-}
-
 #[test]
 fn search_page_finds_articles_as_you_type() {
-    let dir = browser_tests();
+    let dir = browser_scripts();
     let (_site, served, _out) = build_example(SUB_PATH_BASE);
     let server = StaticServer::start(served.path());
     let url = format!("http://127.0.0.1:{}/briefs/search/", server.port);

@@ -446,19 +446,7 @@ fn the_event_stream_reports_the_build() {
 /// Runs `tests/browser/<script>` with node, installing the packages when needed. Chromium
 /// must be installed: the check fails, never skips, without it.
 fn browser_script(script: &str, args: &[&str]) -> Child {
-    let browser = example_root().join("tests/browser");
-    assert!(
-        Path::new("/usr/bin/chromium").exists(),
-        "Chromium is missing: install it with `apt-get install chromium` to run the browser tests"
-    );
-    if !browser.join("node_modules/playwright-core").exists() {
-        let status = Command::new("npm")
-            .args(["ci", "--no-audit", "--no-fund"])
-            .current_dir(&browser)
-            .status()
-            .expect("npm runs");
-        assert!(status.success(), "npm ci in tests/browser failed");
-    }
+    let browser = browser_scripts();
     Command::new("node")
         .arg(browser.join(script))
         .args(args)

@@ -263,6 +263,19 @@ fn sanitise(html: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Renders at the site root with the given entity links and no other context.
+    fn render_linked(markdown: &str, linker: &EntityLinker) -> String {
+        let links = BTreeMap::new();
+        render(&Document {
+            markdown,
+            headings: &[],
+            links: &links,
+            entities: linker,
+            base_path: "/",
+            allow_html: false,
+        })
+    }
+
     fn render_plain(markdown: &str, allow_html: bool) -> String {
         let linker = EntityLinker::none();
         let links = BTreeMap::new();
@@ -286,15 +299,10 @@ mod tests {
             )],
             LinkEntities::First,
         );
-        let links = BTreeMap::new();
-        let html = render(&Document {
-            markdown: "# Hezbollah\n\n[Hezbollah](https://x.org) and Hezbollah’s view. Hezbollah again.",
-            headings: &[],
-            links: &links,
-            entities: &linker,
-            base_path: "/",
-            allow_html: false,
-        });
+        let html = render_linked(
+            "# Hezbollah\n\n[Hezbollah](https://x.org) and Hezbollah’s view. Hezbollah again.",
+            &linker,
+        );
         assert_eq!(html.matches("entity-link").count(), 1, "{html}");
         assert!(
             html.contains("<a class=\"entity-link\" href=\"/entities/hezbollah/\">Hezbollah</a>’s"),
@@ -308,15 +316,7 @@ mod tests {
             vec![("US".into(), "United States".into(), "/entities/us/".into())],
             LinkEntities::All,
         );
-        let links = BTreeMap::new();
-        let html = render(&Document {
-            markdown: "USA and US.",
-            headings: &[],
-            links: &links,
-            entities: &linker,
-            base_path: "/",
-            allow_html: false,
-        });
+        let html = render_linked("USA and US.", &linker);
         assert_eq!(html.matches("entity-link").count(), 1, "{html}");
     }
 

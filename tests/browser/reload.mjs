@@ -5,23 +5,12 @@
 //   style - a stylesheet edit swaps the stylesheet without reloading;
 //   error - a broken article shows the error overlay over the old page;
 //   fix   - fixing it removes the overlay.
-import { chromium } from "playwright-core";
+import { launch } from "./launch.mjs";
 
 const url = process.argv[2];
 const timeout = 20000;
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launch();
 try {
   const page = await browser.newPage();
   await page.goto(url);

@@ -7,7 +7,7 @@
 // instead of being typed, so the bytes fetched are those of that one query.
 // Prints one JSON line: the result titles, the status text, and how many bytes of the
 // search index the page fetched. Exits 0 when the expected title is listed, 1 otherwise.
-import { chromium } from "playwright-core";
+import { launch } from "./launch.mjs";
 
 const [url, query, expected, mode] = process.argv.slice(2);
 const direct = mode === "--direct";
@@ -17,19 +17,7 @@ if (!url || !query || !expected) {
 }
 
 // Playwright gives every launch a fresh temporary profile (its own --user-data-dir).
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launch();
 
 let outcome = { found: false };
 try {

@@ -92,3 +92,73 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
 
 pub const ARTICLE: &str =
     "---\ntitle: A day in Beirut\ndate: 2024-09-26\n---\n\nThe talks went on.\n";
+
+/// Debian's Chromium, which the browser checks drive.
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// `tests/browser`, with its packages installed (`npm ci`) when they are missing. Chromium
+/// must be installed: a browser check fails, never skips, without it.
+pub fn browser_scripts() -> PathBuf {
+    assert!(
+        Path::new(CHROMIUM).exists(),
+        "{CHROMIUM} is missing: install Chromium (apt-get install chromium) to run the browser checks"
+    );
+    let dir = example_root().join("tests/browser");
+    if !dir.join("node_modules/playwright-core").exists()
+        || !dir.join("node_modules/axe-core").exists()
+    {
+        let status = std::process::Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&dir)
+            .status()
+            .expect("npm installs the browser test packages");
+        assert!(status.success(), "npm ci in tests/browser failed");
+    }
+    dir
+}
+
+/// A static file server over a built site, as a plain host would serve it.
+pub struct StaticServer {
+    child: std::process::Child,
+    pub port: u16,
+}
+
+impl StaticServer {
+    /// Serves `dir` on 127.0.0.1, on a port the OS picks; waits until it listens.
+    pub fn start(dir: &Path) -> StaticServer {
+        use std::io::BufRead;
+        let mut child = std::process::Command::new("python3")
+            .args(["-u", "-m", "http.server", "--bind", "127.0.0.1", "0"])
+            .arg("--directory")
+            .arg(dir)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("python3 runs the test's static file server");
+        let stdout = child.stdout.take().expect("piped stdout");
+        let mut first_line = String::new();
+        std::io::BufReader::new(stdout)
+            .read_line(&mut first_line)
+            .expect("the static server prints its address");
+        // "Serving HTTP on 127.0.0.1 port 41235 (http://127.0.0.1:41235/) ..."
+        let port = first_line
+            .split_whitespace()
+            .skip_while(|word| *word != "port")
+            .nth(1)
+            .and_then(|p| p.parse::<u16>().ok())
+            .unwrap_or_else(|| panic!("no port in the server's first line: {first_line:?}"));
+        StaticServer { child, port }
+    }
+
+    /// `http://127.0.0.1:PORT/`.
+    pub fn base_url(&self) -> String {
+        format!("http://127.0.0.1:{}/", self.port)
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
