@@ -29,6 +29,10 @@ pub struct Timings {
     pub link: Duration,
     pub render: Duration,
     pub write: Duration,
+    /// Of `render`: article bodies, cards and data entries, made once before the pages.
+    pub prepare: Duration,
+    /// CPU time of each kind of render job, summed over threads.
+    pub render_jobs: std::collections::BTreeMap<&'static str, Duration>,
 }
 
 /// The process's CPU time (user + system) and peak resident memory in MiB, where the
@@ -177,6 +181,8 @@ struct Rendered {
     diagnostics: Vec<Diagnostic>,
     render: Duration,
     write: Duration,
+    prepare: Duration,
+    render_jobs: std::collections::BTreeMap<&'static str, Duration>,
 }
 
 /// Renders every page in batches, writing each batch into `staging` as it is done, then
@@ -190,6 +196,8 @@ fn render_into(analysed: &Analysed, tera: &tera::Tera, staging: &write::Staging)
         diagnostics: Vec::new(),
         render: Duration::ZERO,
         write: Duration::ZERO,
+        prepare: started.elapsed(),
+        render_jobs: Default::default(),
     };
     let failed = |diagnostics: &[Diagnostic]| diagnostics.iter().any(Diagnostic::is_error);
     let write = |files: &[Output], done: &mut Rendered| {
@@ -215,6 +223,7 @@ fn render_into(analysed: &Analysed, tera: &tera::Tera, staging: &write::Staging)
         write(&statics, &mut done);
     }
     done.render = started.elapsed() - done.write;
+    done.render_jobs = renderer.job_times();
     done
 }
 
@@ -297,6 +306,8 @@ pub fn build(options: &BuildOptions) -> Result<Built, Report> {
     analysed.report.extend(rendered.diagnostics);
     analysed.timings.render = rendered.render;
     analysed.timings.write = rendered.write;
+    analysed.timings.prepare = rendered.prepare;
+    analysed.timings.render_jobs = rendered.render_jobs;
     if analysed.report.has_errors() {
         analysed.report.sort();
         return Err(analysed.report);

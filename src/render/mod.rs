@@ -76,6 +76,26 @@ pub enum Job {
     Data,
 }
 
+impl Job {
+    /// What the job makes, for `--timings`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Job::Article(_) => "article pages",
+            Job::Entity(_) => "entity pages and feeds",
+            Job::Tag(_) => "topic pages and feeds",
+            Job::Story(_) => "story pages and feeds",
+            Job::Day(_) => "briefing pages",
+            Job::Timeline(_) => "timeline pages",
+            Job::Page(_) => "standalone pages",
+            Job::SearchIndex => "search index",
+            Job::Feeds => "site feeds",
+            Job::Sitemap => "sitemap",
+            Job::Data => "data/site.json",
+            _ => "index pages",
+        }
+    }
+}
+
 /// Articles on the front page and in the site feed's neighbourhood.
 pub const RECENT_COUNT: usize = 20;
 /// Days back from the newest article that count as "recent" for top entities and stories.
@@ -102,6 +122,8 @@ pub struct Renderer<'a> {
     /// Scheme and host that make root-relative URLs absolute.
     origin: String,
     timeline: Vec<Vec<Month>>,
+    /// CPU time spent on each kind of job (see `Job::label`), summed over threads.
+    job_times: std::sync::Mutex<BTreeMap<&'static str, std::time::Duration>>,
 }
 
 /// Article bodies, cards and data entries, index-aligned with `Site::articles`: the
@@ -196,6 +218,7 @@ impl<'a> Renderer<'a> {
             data: prepared.data,
             origin: origin(config),
             timeline: timeline_months(site, graph),
+            job_times: Default::default(),
         }
     }
 
@@ -250,7 +273,7 @@ impl<'a> Renderer<'a> {
     /// Renders the given jobs in parallel; errors are collected, not fatal one by one.
     pub fn render(&self, jobs: &[Job]) -> (Vec<Output>, Vec<Diagnostic>) {
         let results: Vec<Result<Vec<Output>, Diagnostic>> =
-            jobs.par_iter().map(|&job| self.run(job)).collect();
+            jobs.par_iter().map(|&job| self.timed_run(job)).collect();
         let mut outputs = Vec::new();
         let mut diagnostics = Vec::new();
         for result in results {
@@ -260,6 +283,22 @@ impl<'a> Renderer<'a> {
             }
         }
         (outputs, diagnostics)
+    }
+
+    fn timed_run(&self, job: Job) -> Result<Vec<Output>, Diagnostic> {
+        let started = std::time::Instant::now();
+        let result = self.run(job);
+        let mut times = self.job_times.lock().unwrap_or_else(|e| e.into_inner());
+        *times.entry(job.label()).or_default() += started.elapsed();
+        result
+    }
+
+    /// CPU time spent so far on each kind of job.
+    pub fn job_times(&self) -> BTreeMap<&'static str, std::time::Duration> {
+        self.job_times
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// Renders one job: its page, plus the feed beside it for entities, tags and stories.
