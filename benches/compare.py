@@ -37,12 +37,12 @@ def measured(cmd, cwd=None):
     return wall, cpu, rss, text
 
 
-def move_aside(path):
+def move_aside(path, trash):
+    """Moves the previous output out of the way without deleting it: ext4 skips recently
+    freed inodes when it creates files, so deleting 10,000 pages just before a timed build
+    would slow that build's file creation for minutes afterwards."""
     if os.path.exists(path):
-        trash = path + ".old"
-        if os.path.exists(trash):
-            shutil.rmtree(trash)
-        os.rename(path, trash)
+        os.rename(path, os.path.join(trash, f"{len(os.listdir(trash))}"))
 
 
 def main():
@@ -67,16 +67,18 @@ def main():
     if not use_hugo and not args.no_hugo:
         print("hugo not found (apt-get install hugo): measuring Brief alone")
 
+    trash = os.path.join(corpus, f".old-outputs-{os.getpid()}")
+    os.makedirs(trash)
     results = {"brief": [], "hugo": []}
     stages = []
     for i in range(args.runs):
         out_dir = os.path.join(corpus, "public")
-        move_aside(out_dir)
+        move_aside(out_dir, trash)
         wall, cpu, rss, text = measured([brief, "build", "--root", corpus, "--timings"])
         results["brief"].append((wall, cpu, rss))
         stages.append(text)
         if use_hugo:
-            move_aside(os.path.join(corpus, "hugo", "public"))
+            move_aside(os.path.join(corpus, "hugo", "public"), trash)
             results["hugo"].append(measured([hugo, "--quiet"], cwd=os.path.join(corpus, "hugo"))[:3])
         print(f"run {i + 1}/{args.runs}: brief {wall:.2f} s" +
               (f", hugo {results['hugo'][-1][0]:.2f} s" if use_hugo else ""), flush=True)
@@ -98,6 +100,7 @@ def main():
     if use_hugo:
         hugo_wall = summary("hugo")
         print(f"ratio: Brief is {hugo_wall / brief_wall:.1f}x faster than Hugo on wall time")
+    shutil.rmtree(trash)
 
 
 if __name__ == "__main__":

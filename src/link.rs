@@ -445,21 +445,34 @@ fn merge_entities(site: &Site, facts: &[Facts]) -> (Vec<EntityNode>, HashMap<Str
 }
 
 fn co_mentions(entities: &mut [EntityNode], article_links: &[ArticleLinks]) {
-    let lists: Vec<Vec<(usize, usize)>> = (0..entities.len())
-        .map(|e| {
-            let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-            for &(a, _) in &entities[e].articles {
-                for &(other, _) in &article_links[a].entities {
-                    if other != e {
-                        *counts.entry(other).or_default() += 1;
+    use rayon::prelude::*;
+    let count = entities.len();
+    let lists: Vec<Vec<(usize, usize)>> = (0..count)
+        .into_par_iter()
+        .map_init(
+            // Dense per-thread counts plus the entities touched, reset after each use: the
+            // most mentioned entities share articles with most of the others.
+            || (vec![0usize; count], Vec::<usize>::new()),
+            |(counts, touched), e| {
+                for &(a, _) in &entities[e].articles {
+                    for &(other, _) in &article_links[a].entities {
+                        if other != e {
+                            if counts[other] == 0 {
+                                touched.push(other);
+                            }
+                            counts[other] += 1;
+                        }
                     }
                 }
-            }
-            let mut list: Vec<(usize, usize)> = counts.into_iter().collect();
-            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            list.truncate(CO_MENTION_COUNT);
-            list
-        })
+                let mut list: Vec<(usize, usize)> = touched
+                    .drain(..)
+                    .map(|other| (other, std::mem::take(&mut counts[other])))
+                    .collect();
+                list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                list.truncate(CO_MENTION_COUNT);
+                list
+            },
+        )
         .collect();
     for (entity, list) in entities.iter_mut().zip(lists) {
         entity.co_mentions = list;
