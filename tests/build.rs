@@ -357,3 +357,28 @@ fn rebuild_reuses_unchanged_files_and_repairs_edited_ones() {
         "hand edits are replaced"
     );
 }
+
+#[test]
+fn timings_break_the_build_into_stages_and_page_kinds() {
+    let site = example_site();
+    let out = build(site.path(), &["--timings"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    for line in [
+        "load ",
+        "extract ",
+        "link ",
+        "render ",
+        "write ",
+        "render: prepare ",
+        "render: article pages ",
+        "render: entity pages and feeds ",
+        "render: search index ",
+        "render: front, index, search and 404 pages ",
+    ] {
+        assert!(
+            err.lines().any(|l| l.trim_start().starts_with(line)),
+            "no `{line}` line in:\n{err}"
+        );
+    }
+}

@@ -91,7 +91,7 @@ impl Job {
             Job::Feeds => "site feeds",
             Job::Sitemap => "sitemap",
             Job::Data => "data/site.json",
-            _ => "index pages",
+            _ => "front, index, search and 404 pages",
         }
     }
 }
