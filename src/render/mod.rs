@@ -10,6 +10,8 @@ pub mod search;
 pub mod theme;
 
 use std::collections::BTreeMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -122,8 +124,9 @@ pub struct Renderer<'a> {
     /// Scheme and host that make root-relative URLs absolute.
     origin: String,
     timeline: Vec<Vec<Month>>,
-    /// CPU time spent on each kind of job (see `Job::label`), summed over threads.
-    job_times: std::sync::Mutex<BTreeMap<&'static str, std::time::Duration>>,
+    /// Time spent in each kind of job (see `Job::label`), summed over threads: CPU time,
+    /// since render jobs do not wait on the file system.
+    job_times: Mutex<BTreeMap<&'static str, Duration>>,
 }
 
 /// Article bodies, cards and data entries, index-aligned with `Site::articles`: the
@@ -286,7 +289,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn timed_run(&self, job: Job) -> Result<Vec<Output>, Diagnostic> {
-        let started = std::time::Instant::now();
+        let started = Instant::now();
         let result = self.run(job);
         let mut times = self.job_times.lock().unwrap_or_else(|e| e.into_inner());
         *times.entry(job.label()).or_default() += started.elapsed();
@@ -294,7 +297,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// CPU time spent so far on each kind of job.
-    pub fn job_times(&self) -> BTreeMap<&'static str, std::time::Duration> {
+    pub fn job_times(&self) -> BTreeMap<&'static str, Duration> {
         self.job_times
             .lock()
             .unwrap_or_else(|e| e.into_inner())
