@@ -1,9 +1,8 @@
-//! Stage 5, write: the built files go into a temporary sibling folder which then replaces
-//! the output folder, so a failed build never leaves a half-written or emptied site.
-//! Files are written as rendering goes, so the whole site is never held in memory.
-//! Files whose content did not change since the last build are hard-linked from the old
-//! folder instead of written again, so a rebuild costs what changed, not the site's size.
-
+//! Stage 5, write: files are written as rendering goes, so the whole site is never held
+//! in memory, but into a temporary sibling folder; the output folder changes only once the
+//! whole site rendered without errors, so a failed build never leaves a half-written or
+//! emptied site. A rebuild writes only the files whose content changed since the last
+//! build, so it costs what changed, not the site's size.
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -80,17 +79,24 @@ fn sibling(output: &Path, label: &str) -> PathBuf {
     output.with_file_name(format!(".{name}.brief-{label}-{}", std::process::id()))
 }
 
-/// A build being written: files go into a temporary sibling folder as they are rendered,
-/// and `commit` swaps it in. Dropped without `commit`, the folder is removed and the
-/// previous output stays exactly as it was.
+/// A build being written. Nothing in the output folder changes until `commit`, which runs
+/// only after the whole site rendered without errors; dropped without `commit`, the
+/// temporary folder is removed and the previous output stays exactly as it was.
+///
+/// Over an earlier output whose marker lists its files, only new or changed files are
+/// written (into the temporary folder, then renamed into place) and files no longer built
+/// are removed, so a rebuild costs what changed. A first build writes the whole site into
+/// the temporary folder and renames that folder into place.
 pub struct Staging {
     dir: PathBuf,
     output: PathBuf,
     previous: Option<Previous>,
     pool: rayon::ThreadPool,
     folders: Mutex<HashSet<PathBuf>>,
-    /// Path -> (hash, size) of everything written so far; a later file replaces an earlier one.
-    written: Mutex<BTreeMap<String, (u64, u64)>>,
+    /// Path -> (hash, size) of every file of the new site; a later file replaces an earlier one.
+    built: Mutex<BTreeMap<String, (u64, u64)>>,
+    /// Paths written into the temporary folder (when updating in place, the changed files).
+    staged: Mutex<BTreeSet<String>>,
     committed: bool,
 }
 
@@ -117,29 +123,58 @@ impl Staging {
             output,
             pool,
             folders: Mutex::new(HashSet::new()),
-            written: Mutex::new(BTreeMap::new()),
+            built: Mutex::new(BTreeMap::new()),
+            staged: Mutex::new(BTreeSet::new()),
             committed: false,
         })
     }
 
-    /// Writes `files` into the staging folder, replacing files of the same path.
+    /// Adds `files` to the new site, replacing files of the same path: each is written into
+    /// the temporary folder unless the output already holds exactly its content.
     pub fn add(&self, files: &[Output]) -> Result<(), Diagnostic> {
-        self.make_folders(files)?;
-        let hashes: Vec<u64> = self.pool.install(|| {
+        let decisions: Vec<(u64, bool)> = self.pool.install(|| {
             files
                 .par_iter()
-                .map(|file| self.put(file))
-                .collect::<Result<_, Diagnostic>>()
+                .map(|file| {
+                    let hash = fingerprint(&file.content);
+                    let current = self.previous.as_ref().is_some_and(|p| p.holds(file, hash));
+                    (hash, current)
+                })
+                .collect()
+        });
+        let changed: Vec<&Output> = files
+            .iter()
+            .zip(&decisions)
+            .filter(|(_, (_, current))| !current)
+            .map(|(file, _)| file)
+            .collect();
+        self.make_folders(&changed)?;
+        let mut staged = self.staged.lock().unwrap_or_else(|e| e.into_inner());
+        // A file staged by an earlier batch and now replaced by one the output already
+        // holds must not be moved over it at commit.
+        for (file, (_, current)) in files.iter().zip(&decisions) {
+            if *current && staged.remove(&file.path) {
+                let path = self.dir.join(&file.path);
+                std::fs::remove_file(&path).map_err(|e| io_error(&path, "replace", e))?;
+            }
+        }
+        self.pool.install(|| {
+            changed.par_iter().try_for_each(|file| {
+                let path = self.dir.join(&file.path);
+                std::fs::write(&path, &file.content).map_err(|e| io_error(&path, "write", e))
+            })
         })?;
-        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
-        for (file, hash) in files.iter().zip(hashes) {
-            written.insert(file.path.clone(), (hash, file.content.len() as u64));
+        staged.extend(changed.iter().map(|file| file.path.clone()));
+        let mut built = self.built.lock().unwrap_or_else(|e| e.into_inner());
+        for (file, (hash, _)) in files.iter().zip(decisions) {
+            built.insert(file.path.clone(), (hash, file.content.len() as u64));
         }
         Ok(())
     }
 
-    /// Makes the folders `files` need, parents first, each level in parallel.
-    fn make_folders(&self, files: &[Output]) -> Result<(), Diagnostic> {
+    /// Makes the folders `files` need in the temporary folder, parents first, each level
+    /// in parallel.
+    fn make_folders(&self, files: &[&Output]) -> Result<(), Diagnostic> {
         let mut known = self.folders.lock().unwrap_or_else(|e| e.into_inner());
         let new: BTreeSet<&Path> = files
             .iter()
@@ -163,36 +198,17 @@ impl Staging {
         Ok(())
     }
 
-    /// Writes one file (or links its unchanged old copy) and returns its content hash.
-    fn put(&self, file: &Output) -> Result<u64, Diagnostic> {
-        let hash = fingerprint(&file.content);
-        let path = self.dir.join(&file.path);
-        // A file written earlier may be a link to the previous output: replace, never
-        // write through it.
-        if path.exists() {
-            std::fs::remove_file(&path).map_err(|e| io_error(&path, "replace", e))?;
-        }
-        let linked = self
-            .previous
-            .as_ref()
-            .and_then(|p| p.reusable(file, hash))
-            .is_some_and(|old| std::fs::hard_link(old, &path).is_ok());
-        if !linked {
-            std::fs::write(&path, &file.content).map_err(|e| io_error(&path, "write", e))?;
-        }
-        Ok(hash)
-    }
-
-    /// Writes the marker and moves the new site into place.
+    /// Puts the new site in place and writes its marker.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
-        let mut marker_text = String::from(MARKER_HEADER);
-        for (path, (hash, size)) in self
-            .written
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .iter()
-        {
-            marker_text.push_str(&format!("{hash:016x} {size} {path}\n"));
+        let built = std::mem::take(&mut *self.built.lock().unwrap_or_else(|e| e.into_inner()));
+        let marker_text = marker_text(&built);
+        if self.previous.is_some() {
+            self.update_in_place(&built)?;
+            let marker = self.output.join(MARKER);
+            std::fs::write(&marker, marker_text).map_err(|e| io_error(&marker, "write", e))?;
+            self.committed = true;
+            return std::fs::remove_dir_all(&self.dir)
+                .map_err(|e| io_error(&self.dir, "remove the temporary folder", e));
         }
         let marker = self.dir.join(MARKER);
         std::fs::write(&marker, marker_text).map_err(|e| io_error(&marker, "write", e))?;
@@ -200,6 +216,92 @@ impl Staging {
         self.committed = true;
         Ok(())
     }
+
+    /// Moves the staged files over the output's and removes the files the new site does
+    /// not have. The marker is emptied first: if this stops half way, the next build finds
+    /// no file it can trust and writes every file again.
+    fn update_in_place(&self, built: &BTreeMap<String, (u64, u64)>) -> Result<(), Diagnostic> {
+        let marker = self.output.join(MARKER);
+        std::fs::write(&marker, MARKER_HEADER).map_err(|e| io_error(&marker, "write", e))?;
+        let staged = self.staged.lock().unwrap_or_else(|e| e.into_inner());
+        let folders: BTreeSet<&Path> = staged
+            .iter()
+            .filter_map(|path| Path::new(path).parent())
+            .filter(|folder| !folder.as_os_str().is_empty())
+            .collect();
+        for folder in folders {
+            make_folder_replacing_files(&self.output, folder)?;
+        }
+        self.pool.install(|| {
+            staged.par_iter().try_for_each(|path| {
+                let target = self.output.join(path);
+                if target.is_dir() {
+                    std::fs::remove_dir_all(&target)
+                        .map_err(|e| io_error(&target, "replace a folder with a file", e))?;
+                }
+                std::fs::rename(self.dir.join(path), &target)
+                    .map_err(|e| io_error(&target, "move into place", e))
+            })
+        })?;
+        self.remove_unbuilt(built)
+    }
+
+    /// Removes every file of the output folder that the new site does not have, then the
+    /// folders left empty.
+    fn remove_unbuilt(&self, built: &BTreeMap<String, (u64, u64)>) -> Result<(), Diagnostic> {
+        let mut folders = Vec::new();
+        for entry in walkdir::WalkDir::new(&self.output).min_depth(1) {
+            let entry = entry
+                .map_err(|e| Diagnostic::error(self.output.clone(), format!("cannot read: {e}")))?;
+            let relative = entry
+                .path()
+                .strip_prefix(&self.output)
+                .unwrap_or(entry.path());
+            if entry.file_type().is_dir() {
+                folders.push(entry.into_path());
+                continue;
+            }
+            let relative = relative.to_string_lossy();
+            if relative != MARKER && !built.contains_key(relative.as_ref()) {
+                std::fs::remove_file(entry.path())
+                    .map_err(|e| io_error(entry.path(), "remove a file no longer built", e))?;
+            }
+        }
+        // Deepest first, so a folder whose sub-folders were all emptied goes too.
+        for folder in folders.iter().rev() {
+            if std::fs::read_dir(folder).is_ok_and(|mut d| d.next().is_none()) {
+                std::fs::remove_dir(folder)
+                    .map_err(|e| io_error(folder, "remove an emptied folder", e))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Creates `folder` under `root`, removing any file that stands where one of its folders
+/// must go (a page that became a section, for example).
+fn make_folder_replacing_files(root: &Path, folder: &Path) -> Result<(), Diagnostic> {
+    let mut path = root.to_path_buf();
+    for part in folder.components() {
+        path.push(part);
+        if path.is_dir() {
+            continue;
+        }
+        if path.exists() {
+            std::fs::remove_file(&path)
+                .map_err(|e| io_error(&path, "replace a file with a folder", e))?;
+        }
+        std::fs::create_dir(&path).map_err(|e| io_error(&path, "create a folder", e))?;
+    }
+    Ok(())
+}
+
+fn marker_text(built: &BTreeMap<String, (u64, u64)>) -> String {
+    let mut text = String::from(MARKER_HEADER);
+    for (path, (hash, size)) in built {
+        text.push_str(&format!("{hash:016x} {size} {path}\n"));
+    }
+    text
 }
 
 impl Drop for Staging {
@@ -214,8 +316,8 @@ fn io_error(path: &Path, action: &str, error: std::io::Error) -> Diagnostic {
     Diagnostic::error(path.to_path_buf(), format!("cannot {action}: {error}"))
 }
 
-const MARKER_HEADER: &str = "This folder is written by `brief build` and replaced on every build.\n\
-     Each line below is a file's content hash, size and path, so unchanged files are reused.\n";
+const MARKER_HEADER: &str = "This folder is written by `brief build`: files it did not build are removed.\n\
+     Each line below is a file's content hash, size and path, so unchanged files are kept.\n";
 
 fn fingerprint(content: &[u8]) -> u64 {
     let mut hasher = DefaultHasher::new();
@@ -255,16 +357,17 @@ impl Previous {
         })
     }
 
-    /// The old copy of `file` when it holds exactly the new content.
-    fn reusable(&self, file: &Output, hash: u64) -> Option<PathBuf> {
+    /// Whether the output folder holds exactly `file` already, as the last build wrote it.
+    fn holds(&self, file: &Output, hash: u64) -> bool {
         let size = file.content.len() as u64;
         if self.files.get(&file.path) != Some(&(hash, size)) {
-            return None;
+            return false;
         }
-        let path = self.dir.join(&file.path);
-        let meta = std::fs::metadata(&path).ok()?;
-        let untouched = meta.len() == size && meta.modified().ok()? <= self.written_at;
-        untouched.then_some(path)
+        std::fs::metadata(self.dir.join(&file.path)).is_ok_and(|meta| {
+            meta.is_file()
+                && meta.len() == size
+                && meta.modified().is_ok_and(|at| at <= self.written_at)
+        })
     }
 }
 

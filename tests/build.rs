@@ -356,6 +356,27 @@ fn rebuild_reuses_unchanged_files_and_repairs_edited_ones() {
         "edited by hand",
         "hand edits are replaced"
     );
+
+    std::fs::create_dir_all(public.join("stray/deeper")).unwrap();
+    std::fs::write(public.join("stray/deeper/note.txt"), "not built").unwrap();
+    std::fs::remove_file(site.path().join("content/articles/b.md")).unwrap();
+    assert!(build(site.path(), &[]).status.success());
+    assert!(
+        !public.join("articles/b").exists(),
+        "a removed article's page goes"
+    );
+    assert!(
+        !public.join("stray").exists(),
+        "files Brief did not build go"
+    );
+    let fresh = tempfile::tempdir().unwrap();
+    copy_dir(&site.path().join("content"), &fresh.path().join("content"));
+    assert!(build(fresh.path(), &[]).status.success());
+    assert_eq!(
+        tree(&public),
+        tree(&fresh.path().join("public")),
+        "a rebuild over old output equals a build from nothing"
+    );
 }
 
 #[test]
