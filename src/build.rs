@@ -10,7 +10,7 @@ use crate::diag::{Diagnostic, Report};
 use crate::extract::{self, ExtractOptions, Facts, Gazetteer, Input};
 use crate::link::{self, Graph};
 use crate::load::{self, Article, LoadOptions, Site};
-use crate::render::{Output, Renderer, highlight, theme};
+use crate::render::{Job, Output, Renderer, highlight, theme};
 use crate::write;
 
 #[derive(Debug, Clone, Default)]
@@ -186,11 +186,12 @@ struct Rendered {
 }
 
 /// Renders every page in batches, writing each batch into `staging` as it is done, then
-/// the copied files (which replace rendered ones of the same path). Stops at the first
+/// the copied files (which replace rendered ones of the same path). The jobs that read
+/// article bodies go first, so the bodies can be freed before the rest. Stops at the first
 /// batch with errors.
 fn render_into(analysed: &Analysed, tera: &tera::Tera, staging: &write::Staging) -> Rendered {
     let started = Instant::now();
-    let renderer = Renderer::new(&analysed.site, &analysed.facts, &analysed.graph, tera);
+    let mut renderer = Renderer::new(&analysed.site, &analysed.facts, &analysed.graph, tera);
     let mut done = Rendered {
         html_pages: 0,
         diagnostics: Vec::new(),
@@ -199,32 +200,55 @@ fn render_into(analysed: &Analysed, tera: &tera::Tera, staging: &write::Staging)
         prepare: started.elapsed(),
         render_jobs: Default::default(),
     };
-    let failed = |diagnostics: &[Diagnostic]| diagnostics.iter().any(Diagnostic::is_error);
-    let write = |files: &[Output], done: &mut Rendered| {
-        let write_started = Instant::now();
-        if let Err(d) = staging.add(files) {
-            done.diagnostics.push(d);
-        }
-        done.write += write_started.elapsed();
-    };
-    for batch in renderer.all_jobs().chunks(RENDER_BATCH) {
-        let (outputs, diagnostics) = renderer.render(batch);
-        done.diagnostics.extend(diagnostics);
-        if failed(&done.diagnostics) {
-            break;
-        }
-        done.html_pages += outputs.iter().filter(|o| o.path.ends_with(".html")).count();
-        write(&outputs, &mut done);
+    let (reading_bodies, rest): (Vec<Job>, Vec<Job>) = renderer
+        .all_jobs()
+        .into_iter()
+        .partition(|job| job.reads_bodies());
+    render_batches(&renderer, &reading_bodies, staging, &mut done);
+    renderer.release_bodies();
+    if !failed(&done.diagnostics) {
+        render_batches(&renderer, &rest, staging, &mut done);
     }
     let (mut statics, diagnostics) = static_outputs(&analysed.site);
     done.diagnostics.extend(diagnostics);
     keep_last_of_each_path(&mut statics);
     if !failed(&done.diagnostics) {
-        write(&statics, &mut done);
+        write_timed(&statics, staging, &mut done);
     }
     done.render = started.elapsed() - done.write;
     done.render_jobs = renderer.job_times();
     done
+}
+
+fn failed(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(Diagnostic::is_error)
+}
+
+/// Renders `jobs` a batch at a time, writing each batch before the next; stops at the
+/// first batch with errors.
+fn render_batches(
+    renderer: &Renderer,
+    jobs: &[Job],
+    staging: &write::Staging,
+    done: &mut Rendered,
+) {
+    for batch in jobs.chunks(RENDER_BATCH) {
+        let (outputs, diagnostics) = renderer.render(batch);
+        done.diagnostics.extend(diagnostics);
+        if failed(&done.diagnostics) {
+            return;
+        }
+        done.html_pages += outputs.iter().filter(|o| o.path.ends_with(".html")).count();
+        write_timed(&outputs, staging, done);
+    }
+}
+
+fn write_timed(files: &[Output], staging: &write::Staging, done: &mut Rendered) {
+    let started = Instant::now();
+    if let Err(d) = staging.add(files) {
+        done.diagnostics.push(d);
+    }
+    done.write += started.elapsed();
 }
 
 /// The files copied rather than rendered, each replacing rendered pages and earlier files

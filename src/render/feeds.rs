@@ -5,9 +5,12 @@ use atom_syndication::{
     ContentBuilder, EntryBuilder, Feed, FeedBuilder, FixedDateTime, LinkBuilder, PersonBuilder,
     Text,
 };
+use std::borrow::Cow;
+
 use lol_html::{RewriteStrSettings, element, rewrite_str};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use rayon::prelude::*;
 use serde::Serialize;
 use url::Url;
 
@@ -423,10 +426,9 @@ pub fn article_data(site: &Site, facts: &[Facts], graph: &Graph, a: usize) -> St
 }
 
 /// `data/site.json`: every article's extracted facts plus the site graph, for other tools.
-/// Articles come newest first, from the entries `article_data` made.
+/// Articles come newest first.
 pub fn site_data(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
     let (site, graph) = (r.site, r.graph);
-    let error = |message: String| Diagnostic::error("data/site.json", message);
     fn json<T: Serialize>(value: &T) -> Result<String, Diagnostic> {
         serde_json::to_string(value).map_err(|e| Diagnostic::error("data/site.json", e.to_string()))
     }
@@ -470,31 +472,81 @@ pub fn site_data(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
         title: &site.config.title,
         base_url: site.config.absolute_base(),
     })?;
-    // The object is written by hand around the kept article entries, exactly as serde_json
+    let tail = [
+        ("],\"entities\":", json(&entities)?),
+        (",\"stories\":", json(&groups(site, &graph.stories))?),
+        (",\"tags\":", json(&groups(site, &graph.tags))?),
+    ];
+    let tail_size: usize = tail
+        .iter()
+        .map(|(key, value)| key.len() + value.len())
+        .sum();
+    // The object is written by hand around the article entries, exactly as serde_json
     // writes a struct: {"title":…,"base_url":…,"articles":[…],"entities":…,"stories":…,"tags":…}
-    let articles_size: usize = r.data.iter().map(|d| d.len() + 1).sum();
-    let mut out = String::with_capacity(head.len() + articles_size + 1024);
+    let mut out = String::new();
     out.push_str(head.strip_suffix('}').unwrap_or(&head));
     out.push_str(",\"articles\":[");
-    for (i, &a) in graph.by_date.iter().enumerate() {
-        let entry = &r.data[a];
-        if entry.is_empty() {
-            return Err(error(format!(
-                "cannot write the entry of {}",
-                site.articles[a].path.display()
-            )));
-        }
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(entry);
+    push_article_entries(r, &mut out, tail_size + 1)?;
+    for (key, value) in &tail {
+        out.push_str(key);
+        out.push_str(value);
     }
-    out.push_str("],\"entities\":");
-    out.push_str(&json(&entities)?);
-    out.push_str(",\"stories\":");
-    out.push_str(&json(&groups(site, &graph.stories))?);
-    out.push_str(",\"tags\":");
-    out.push_str(&json(&groups(site, &graph.tags))?);
     out.push('}');
     Ok(vec![Output::new("data/site.json", out)])
+}
+
+/// Articles whose `data/site.json` entries are made together, in parallel.
+const DATA_WAVE: usize = 512;
+
+/// Appends the comma-separated article entries of `data/site.json`, newest first, and
+/// reserves room for `after` more bytes. The entries are the renderer's kept ones when it
+/// has them (`brief serve`); a build makes them here a wave at a time, so they are never
+/// all held beside the file.
+fn push_article_entries(
+    r: &Renderer<'_>,
+    out: &mut String,
+    after: usize,
+) -> Result<(), Diagnostic> {
+    let (site, graph) = (r.site, r.graph);
+    let kept = r.data.len() == site.articles.len();
+    if kept {
+        out.reserve(r.data.iter().map(|d| d.len() + 1).sum::<usize>() + after);
+    }
+    let entry = |a: usize| -> Result<Cow<'_, str>, Diagnostic> {
+        let made = if kept {
+            Cow::Borrowed(r.data[a].as_str())
+        } else {
+            Cow::Owned(article_data(site, r.facts, graph, a))
+        };
+        if made.is_empty() {
+            return Err(Diagnostic::error(
+                "data/site.json",
+                format!(
+                    "cannot write the entry of {}",
+                    site.articles[a].path.display()
+                ),
+            ));
+        }
+        Ok(made)
+    };
+    for (w, wave) in graph.by_date.chunks(DATA_WAVE).enumerate() {
+        let made: Vec<Cow<'_, str>> = wave
+            .par_iter()
+            .map(|&a| entry(a))
+            .collect::<Result<_, _>>()?;
+        for (i, made) in made.iter().enumerate() {
+            if w > 0 || i > 0 {
+                out.push(',');
+            }
+            out.push_str(made);
+        }
+        if w == 0 && !kept {
+            // Room for the rest, from the first wave's size with a margin: growing a
+            // string of tens of MiB copies it, while room never written costs no memory.
+            let per_article = out.len() / wave.len() + 1;
+            let rest = graph.by_date.len() - wave.len();
+            out.reserve(per_article * rest / 4 * 5 + after);
+        }
+    }
+    Ok(())
 }

@@ -96,6 +96,11 @@ impl Job {
             _ => "front, index, search and 404 pages",
         }
     }
+
+    /// Whether the job reads rendered article bodies (see `Renderer::release_bodies`).
+    pub fn reads_bodies(self) -> bool {
+        matches!(self, Job::Article(_) | Job::Feeds)
+    }
 }
 
 /// Articles on the front page and in the site feed's neighbourhood.
@@ -136,30 +141,37 @@ pub struct Renderer<'a> {
 pub struct Prepared {
     pub bodies: Vec<String>,
     pub cards: Vec<ArticleCard>,
-    /// Each article's entry in `data/site.json`, as JSON.
+    /// Each article's entry in `data/site.json`, as JSON; empty when the entries are made
+    /// while writing that file instead (a build, which need not keep them).
     pub data: Vec<String>,
 }
 
 impl Prepared {
-    /// Every article's body, card and data entry.
+    /// Every article's body and card.
     pub fn all(site: &Site, facts: &[Facts], graph: &Graph) -> Prepared {
-        let made: Vec<(String, ArticleCard, String)> = (0..site.articles.len())
+        let (bodies, cards) = (0..site.articles.len())
             .into_par_iter()
             .map(|a| {
                 (
                     render_article_body(site, facts, graph, a),
                     article_card(site, facts, graph, a),
-                    feeds::article_data(site, facts, graph, a),
                 )
             })
-            .collect();
-        let mut prepared = Prepared::default();
-        for (body, card, data) in made {
-            prepared.bodies.push(body);
-            prepared.cards.push(card);
-            prepared.data.push(data);
+            .unzip();
+        Prepared {
+            bodies,
+            cards,
+            data: Vec::new(),
         }
-        prepared
+    }
+
+    /// Adds every article's data entry, for a renderer that keeps them between rebuilds.
+    pub fn with_data(mut self, site: &Site, facts: &[Facts], graph: &Graph) -> Prepared {
+        self.data = (0..site.articles.len())
+            .into_par_iter()
+            .map(|a| feeds::article_data(site, facts, graph, a))
+            .collect();
+        self
     }
 }
 
@@ -223,6 +235,12 @@ impl<'a> Renderer<'a> {
             timeline: timeline_months(site, graph),
             job_times: Default::default(),
         }
+    }
+
+    /// Frees the article bodies, the largest per-article data a build holds, once every job
+    /// that `reads_bodies` is done.
+    pub fn release_bodies(&mut self) {
+        self.bodies = Vec::new();
     }
 
     /// Gives back the bodies, cards and data entries for the next render.
