@@ -322,19 +322,18 @@ fn pages_have_landmarks_and_a_skip_link() {
 }
 
 #[test]
-fn a_site_template_replaces_the_built_in_one_and_keeps_the_macros() {
+fn a_site_template_replaces_the_built_in_one_and_keeps_the_components() {
     let site = example_site();
     std::fs::create_dir_all(site.path().join("templates")).unwrap();
     std::fs::write(
         site.path().join("templates/article.html"),
         r#"{% extends "base.html" %}
-{% import "macros.html" as m %}
 {% block content %}
 <article class="my-article">
   <h1>{{ article.title }}</h1>
   <p class="byline">{{ article.date_display }}, {{ article.reading_minutes }} min</p>
   {{ article.content | safe }}
-  {% for a in related %}{{ m::card(a=a, level=2, entities=false) }}{% endfor %}
+  {% for a in related %}{{<card a={a} level={2} entities={false} />}}{% endfor %}
 </article>
 {% endblock content %}
 "#,

@@ -395,15 +395,9 @@ impl<'a> Renderer<'a> {
             page: meta,
             data,
         };
-        let context = tera::Context::from_serialize(&page_data).map_err(|e| {
-            Diagnostic::error(format!("templates/{template}"), theme::error_chain(&e))
-        })?;
-        let html = self.tera.render(template, &context).map_err(|e| {
-            Diagnostic::error(
-                format!("templates/{template}"),
-                format!("while rendering {file}: {}", theme::error_chain(&e)),
-            )
-        })?;
+        let html = tera::Context::from_serialize(&page_data)
+            .and_then(|context| self.tera.render(template, &context))
+            .map_err(|e| theme::render_error(&self.site.root, &file, &e))?;
         Ok(Output::new(file, html))
     }
 

@@ -5,7 +5,7 @@ use std::error::Error as _;
 use std::path::{Path, PathBuf};
 
 use rust_embed::Embed;
-use tera::Tera;
+use tera::{ErrorKind, ReportError, Tera};
 
 use crate::diag::Diagnostic;
 
@@ -88,37 +88,77 @@ pub fn load_templates(root: &Path) -> Result<Tera, Vec<Diagnostic>> {
         return Err(diagnostics);
     }
     let mut tera = Tera::default();
-    tera.autoescape_on(vec![".html", ".xml"]);
-    // Tera's default escaper also escapes `/`, which makes every URL unreadable.
-    tera.set_escape_fn(escape);
+    tera.autoescape_on([".html", ".xml"]);
     let Err(error) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
     else {
         return Ok(tera);
     };
-    // Tera reports the first failure only; parse each template alone so every syntax
+    // Tera reports the first syntax error only; parse each template alone so every syntax
     // error is reported against its own file and line.
     for ((name, text), path) in sources.iter().zip(&origin) {
         if let Err(e) = Tera::default().add_raw_template(name, text)
-            && error_chain(&e).starts_with("Failed to parse")
+            && let ErrorKind::SyntaxError(report) = e.kind()
         {
-            diagnostics.push(template_error(path, text, &e));
+            diagnostics.push(located(path, text, report, report.message().to_string()));
         }
     }
     if diagnostics.is_empty() {
-        diagnostics.push(Diagnostic::error("templates", error_chain(&error)));
+        diagnostics.push(whole_set_error(&sources, &origin, &error));
     }
     Err(diagnostics)
 }
 
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    // Writing into a String cannot fail.
-    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
-    out
+/// An error found only across templates (an unknown component, a missing parent): Tera
+/// renders its position as text (`--> name:line:column`), which points it at the file.
+fn whole_set_error(
+    sources: &[(String, String)],
+    origin: &[PathBuf],
+    error: &tera::Error,
+) -> Diagnostic {
+    let message = error_chain(error);
+    let position = message.split_once(" --> ").and_then(|(_, rest)| {
+        let place = rest.lines().next()?;
+        let mut parts = place.rsplitn(3, ':');
+        let column: usize = parts.next()?.parse().ok()?;
+        let line: usize = parts.next()?.parse().ok()?;
+        let name = parts.next()?;
+        let i = sources.iter().position(|(n, _)| n == name)?;
+        Some((i, line, column))
+    });
+    let Some((i, line, column)) = position else {
+        return Diagnostic::error("templates", message);
+    };
+    let first = message.lines().next().unwrap_or_default();
+    let summary = first.strip_prefix("error: ").unwrap_or(first).trim();
+    Diagnostic::error(&origin[i], summary).at(&sources[i].1, line, column)
+}
+
+/// A Tera error met while rendering the page `file`, pointed at the template line it
+/// comes from: the site's own template, else the built-in one.
+pub fn render_error(root: &Path, file: &str, error: &tera::Error) -> Diagnostic {
+    let ErrorKind::RenderingError(report) = error.kind() else {
+        return Diagnostic::error(
+            "templates",
+            format!("while rendering {file}: {}", error_chain(error)),
+        );
+    };
+    let name = report.filename();
+    let own = Path::new("templates").join(name);
+    let (path, text) = match std::fs::read_to_string(root.join(&own)) {
+        Ok(text) => (own, text),
+        Err(_) => (
+            PathBuf::from(format!("<built-in>/templates/{name}")),
+            DefaultTemplates::get(name)
+                .map(|f| String::from_utf8_lossy(&f.data).into_owned())
+                .unwrap_or_default(),
+        ),
+    };
+    let message = format!("{} (while rendering {file})", report.message());
+    located(&path, &text, report, message)
 }
 
 /// A Tera error with its whole cause chain, which holds the useful part.
-pub fn error_chain(error: &tera::Error) -> String {
+fn error_chain(error: &tera::Error) -> String {
     let mut message = error.to_string();
     let mut source = error.source();
     while let Some(cause) = source {
@@ -129,32 +169,9 @@ pub fn error_chain(error: &tera::Error) -> String {
     message
 }
 
-fn template_error(path: &Path, text: &str, error: &tera::Error) -> Diagnostic {
-    let message = error_chain(error);
-    // Tera's parse errors carry the position as " --> line:column".
-    let position = message.split_once("--> ").and_then(|(_, rest)| {
-        let end = rest
-            .find(|c: char| !c.is_ascii_digit() && c != ':')
-            .unwrap_or(rest.len());
-        let (line, column) = rest[..end].split_once(':')?;
-        Some((line.parse().ok()?, column.parse().ok()?))
-    });
-    let summary = message.lines().next().unwrap_or_default().to_string();
-    let detail = message
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with(['|', '-', '=']))
-        .unwrap_or_default()
-        .trim()
-        .to_string();
-    let text_message = if detail.is_empty() || summary.contains(&detail) {
-        summary
-    } else {
-        format!("{summary} {detail}")
-    };
-    let diagnostic = Diagnostic::error(path, text_message);
-    match position {
-        Some((line, column)) => diagnostic.at(text, line, column),
-        None => diagnostic,
-    }
+/// A diagnostic at the position Tera's report points to in `text`.
+fn located(path: &Path, text: &str, report: &ReportError, message: String) -> Diagnostic {
+    let span = report.span();
+    // Tera's lines are 1-based, its columns 0-based.
+    Diagnostic::error(path, message).at(text, span.start_line, span.start_col + 1)
 }
