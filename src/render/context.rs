@@ -119,7 +119,8 @@ pub struct KindGroup {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct StoryPosition {
-    pub card: ArticleEntry,
+    /// An `ArticleEntry`.
+    pub card: tera::Value,
     pub current: bool,
 }
 
@@ -200,7 +201,8 @@ pub struct MonthContext {
     pub id: String,
     /// "September 2024".
     pub label: String,
-    pub articles: Vec<ArticleCard>,
+    /// `ArticleCard`s.
+    pub articles: Vec<tera::Value>,
 }
 
 #[derive(Debug, Clone, Serialize)]
