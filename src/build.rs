@@ -29,7 +29,7 @@ pub struct Timings {
     pub link: Duration,
     pub render: Duration,
     pub write: Duration,
-    /// Of `render`: article bodies, cards and data entries, made once before the pages.
+    /// Of `render`: article cards, made once before the pages.
     pub prepare: Duration,
     /// CPU time of each kind of render job, summed over threads.
     pub render_jobs: std::collections::BTreeMap<&'static str, Duration>,
@@ -186,12 +186,11 @@ struct Rendered {
 }
 
 /// Renders every page in batches, writing each batch into `staging` as it is done, then
-/// the copied files (which replace rendered ones of the same path). The jobs that read
-/// article bodies go first, so the bodies can be freed before the rest. Stops at the first
+/// the copied files (which replace rendered ones of the same path). Stops at the first
 /// batch with errors.
 fn render_into(analysed: &Analysed, tera: &tera::Tera, staging: &write::Staging) -> Rendered {
     let started = Instant::now();
-    let mut renderer = Renderer::new(&analysed.site, &analysed.facts, &analysed.graph, tera);
+    let renderer = Renderer::new(&analysed.site, &analysed.facts, &analysed.graph, tera);
     let mut done = Rendered {
         html_pages: 0,
         diagnostics: Vec::new(),
@@ -200,15 +199,7 @@ fn render_into(analysed: &Analysed, tera: &tera::Tera, staging: &write::Staging)
         prepare: started.elapsed(),
         render_jobs: Default::default(),
     };
-    let (reading_bodies, rest): (Vec<Job>, Vec<Job>) = renderer
-        .all_jobs()
-        .into_iter()
-        .partition(|job| job.reads_bodies());
-    render_batches(&renderer, &reading_bodies, staging, &mut done);
-    renderer.release_bodies();
-    if !failed(&done.diagnostics) {
-        render_batches(&renderer, &rest, staging, &mut done);
-    }
+    render_batches(&renderer, &renderer.all_jobs(), staging, &mut done);
     let (mut statics, diagnostics) = static_outputs(&analysed.site);
     done.diagnostics.extend(diagnostics);
     keep_last_of_each_path(&mut statics);

@@ -104,7 +104,7 @@ pub fn absolute_links(html: &str, page_url: &str) -> String {
 
 /// An article's body HTML as feeds carry it.
 fn feed_html(r: &Renderer<'_>, a: usize) -> String {
-    absolute_links(&r.bodies[a], &r.absolute(&r.card_of(a).url))
+    absolute_links(&r.body(a), &r.absolute(&r.card_of(a).url))
 }
 
 /// The newest article date of the site, for feeds with no entries.

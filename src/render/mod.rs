@@ -9,6 +9,7 @@ pub mod markdown;
 pub mod search;
 pub mod theme;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
@@ -96,11 +97,6 @@ impl Job {
             _ => "front, index, search and 404 pages",
         }
     }
-
-    /// Whether the job reads rendered article bodies (see `Renderer::release_bodies`).
-    pub fn reads_bodies(self) -> bool {
-        matches!(self, Job::Article(_) | Job::Feeds)
-    }
 }
 
 /// Articles on the front page and in the site feed's neighbourhood.
@@ -127,8 +123,9 @@ pub struct Renderer<'a> {
     /// article, and long lists of entries are on many pages. (Keeping whole cards this way
     /// too saved about 0.5 s at 10,000 articles but cost 80 MiB.)
     entry_values: Vec<OnceLock<tera::Value>>,
-    /// Rendered article bodies, index-aligned with `Site::articles`.
-    pub bodies: Vec<String>,
+    /// Rendered article bodies, index-aligned with `Site::articles`, when kept between
+    /// rebuilds (`brief serve`); empty in a build, which renders each where it is used.
+    bodies: Vec<String>,
     /// Each article's entry in `data/site.json`, index-aligned with `Site::articles`.
     pub data: Vec<String>,
     /// Scheme and host that make root-relative URLs absolute.
@@ -141,42 +138,50 @@ pub struct Renderer<'a> {
 
 /// Article bodies, cards and data entries, index-aligned with `Site::articles`: the
 /// per-article part of rendering, which `brief serve` keeps between rebuilds and redoes only
-/// where it changed.
+/// where it changed. A build keeps only the cards, which many pages list; a body is used on
+/// its article's page (and in the site feed) and an entry in `data/site.json`, so they are
+/// made there rather than all held at once.
 #[derive(Debug, Clone, Default)]
 pub struct Prepared {
+    /// Empty, or every body.
     pub bodies: Vec<String>,
     pub cards: Vec<ArticleCard>,
-    /// Each article's entry in `data/site.json`, as JSON; empty when the entries are made
-    /// while writing that file instead (a build, which need not keep them).
+    /// Empty, or every article's entry in `data/site.json`, as JSON.
     pub data: Vec<String>,
 }
 
 impl Prepared {
-    /// Every article's body and card.
+    /// Every article's card.
+    pub fn cards(site: &Site, facts: &[Facts], graph: &Graph) -> Prepared {
+        Prepared {
+            cards: (0..site.articles.len())
+                .into_par_iter()
+                .map(|a| article_card(site, facts, graph, a))
+                .collect(),
+            ..Prepared::default()
+        }
+    }
+
+    /// Every article's card, body and data entry, for a renderer that keeps them between
+    /// rebuilds.
     pub fn all(site: &Site, facts: &[Facts], graph: &Graph) -> Prepared {
-        let (bodies, cards) = (0..site.articles.len())
+        let ((bodies, cards), data) = (0..site.articles.len())
             .into_par_iter()
             .map(|a| {
                 (
-                    render_article_body(site, facts, graph, a),
-                    article_card(site, facts, graph, a),
+                    (
+                        render_article_body(site, facts, graph, a),
+                        article_card(site, facts, graph, a),
+                    ),
+                    feeds::article_data(site, facts, graph, a),
                 )
             })
             .unzip();
         Prepared {
             bodies,
             cards,
-            data: Vec::new(),
+            data,
         }
-    }
-
-    /// Adds every article's data entry, for a renderer that keeps them between rebuilds.
-    pub fn with_data(mut self, site: &Site, facts: &[Facts], graph: &Graph) -> Prepared {
-        self.data = (0..site.articles.len())
-            .into_par_iter()
-            .map(|a| feeds::article_data(site, facts, graph, a))
-            .collect();
-        self
     }
 }
 
@@ -198,7 +203,13 @@ struct PageData<'a, T: Serialize> {
 
 impl<'a> Renderer<'a> {
     pub fn new(site: &'a Site, facts: &'a [Facts], graph: &'a Graph, tera: &'a Tera) -> Self {
-        Renderer::with_prepared(site, facts, graph, tera, Prepared::all(site, facts, graph))
+        Renderer::with_prepared(
+            site,
+            facts,
+            graph,
+            tera,
+            Prepared::cards(site, facts, graph),
+        )
     }
 
     /// A renderer over bodies, cards and data entries made earlier (see `Prepared`).
@@ -243,10 +254,12 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Frees the article bodies, the largest per-article data a build holds, once every job
-    /// that `reads_bodies` is done.
-    pub fn release_bodies(&mut self) {
-        self.bodies = Vec::new();
+    /// An article's rendered body: the kept one, else rendered now.
+    pub fn body(&self, a: usize) -> Cow<'_, str> {
+        match self.bodies.get(a) {
+            Some(body) => Cow::Borrowed(body),
+            None => Cow::Owned(render_article_body(self.site, self.facts, self.graph, a)),
+        }
     }
 
     /// Gives back the bodies, cards and data entries for the next render.
@@ -517,7 +530,7 @@ impl<'a> Renderer<'a> {
         });
         let article_context = ArticleContext {
             card,
-            content: self.bodies[a].clone(),
+            content: self.body(a).into_owned(),
             toc: toc(&facts.headings),
             key_points: article.front.key_points.clone(),
             sources: facts.attributions.clone(),

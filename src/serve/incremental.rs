@@ -642,11 +642,7 @@ fn render_changes(
             let prepared = changes.prepare(model, &graph, &old, kept);
             (prepared, Some(changes), Some(old))
         }
-        None => (
-            Prepared::all(site, &model.facts, &graph).with_data(site, &model.facts, &graph),
-            None,
-            None,
-        ),
+        None => (Prepared::all(site, &model.facts, &graph), None, None),
     };
     let renderer = Renderer::with_prepared(site, &model.facts, &graph, tera, prepared);
     let timeline = renderer.timeline_articles();
