@@ -199,7 +199,19 @@ fn render_into(analysed: &Analysed, tera: &tera::Tera, staging: &write::Staging)
         prepare: started.elapsed(),
         render_jobs: Default::default(),
     };
-    render_batches(&renderer, &renderer.all_jobs(), staging, &mut done);
+    // The search index and `data/site.json` each hold a large output and the working
+    // memory that makes it, and both run in parallel inside: rendered alone, after the
+    // pages, their peaks do not add up.
+    let (whole_site, pages): (Vec<Job>, Vec<Job>) = renderer
+        .all_jobs()
+        .into_iter()
+        .partition(|job| matches!(job, Job::SearchIndex | Job::Data));
+    render_batches(&renderer, &pages, staging, &mut done);
+    for job in whole_site {
+        if !failed(&done.diagnostics) {
+            render_batches(&renderer, &[job], staging, &mut done);
+        }
+    }
     let (mut statics, diagnostics) = static_outputs(&analysed.site);
     done.diagnostics.extend(diagnostics);
     keep_last_of_each_path(&mut statics);
