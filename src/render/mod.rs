@@ -126,7 +126,8 @@ pub struct Renderer<'a> {
     /// Rendered article bodies, index-aligned with `Site::articles`, when kept between
     /// rebuilds (`brief serve`); empty in a build, which renders each where it is used.
     bodies: Vec<String>,
-    /// Each article's entry in `data/site.json`, index-aligned with `Site::articles`.
+    /// Each article's entry in `data/site.json`, index-aligned with `Site::articles`, when
+    /// kept between rebuilds; empty in a build, which makes them while writing that file.
     pub data: Vec<String>,
     /// Scheme and host that make root-relative URLs absolute.
     origin: String,
