@@ -263,27 +263,22 @@ fn template_errors_name_the_template() {
         stderr(&out)
     );
 
-    let page = |body: &str| {
-        format!(
-            "{{% extends \"base.html\" %}}\n{{% block content %}}\n{body}\n{{% endblock content %}}\n"
+    let errors_with_page = |body: &str| {
+        std::fs::write(
+            site.path().join("templates/article.html"),
+            format!(
+                "{{% extends \"base.html\" %}}\n{{% block content %}}\n{body}\n{{% endblock content %}}\n"
+            ),
         )
+        .unwrap();
+        stderr(&build(site.path(), &[]))
     };
-    std::fs::write(
-        site.path().join("templates/article.html"),
-        page("<p>{{ article.titel }}</p>"),
-    )
-    .unwrap();
-    let err = stderr(&build(site.path(), &[]));
+    let err = errors_with_page("<p>{{ article.titel }}</p>");
     assert!(err.contains("templates/article.html:3:"), "{err}");
     assert!(err.contains("Field `titel` is not defined"), "{err}");
     assert!(err.contains("while rendering articles/"), "{err}");
 
-    std::fs::write(
-        site.path().join("templates/article.html"),
-        page("{{<crad a={article} />}}"),
-    )
-    .unwrap();
-    let err = stderr(&build(site.path(), &[]));
+    let err = errors_with_page("{{<crad a={article} />}}");
     assert!(err.contains("templates/article.html:3:3"), "{err}");
     assert!(err.contains("Unknown component `crad`"), "{err}");
 }
