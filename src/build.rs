@@ -33,6 +33,14 @@ pub struct Timings {
     pub prepare: Duration,
     /// CPU time of each kind of render job, summed over threads.
     pub render_jobs: std::collections::BTreeMap<&'static str, Duration>,
+    /// Peak memory in MiB reached by the end of each phase, where the platform reports it:
+    /// shows which phase sets the build's peak.
+    pub peak_memory: Vec<(&'static str, u64)>,
+}
+
+/// The process's peak resident memory so far in MiB (Linux `/proc`), 0 where unknown.
+pub fn peak_memory_mib() -> u64 {
+    resource_usage().map_or(0, |(_, peak)| peak)
 }
 
 /// The process's CPU time (user + system) and peak resident memory in MiB, where the
@@ -130,16 +138,19 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysed, Report> {
     );
     report.extend(diagnostics);
     timings.load = started.elapsed();
+    timings.peak_memory.push(("load", peak_memory_mib()));
 
     let started = Instant::now();
     let gazetteer = Gazetteer::new(&site.entities);
     let facts = extract_all(&site, &gazetteer);
     timings.extract = started.elapsed();
+    timings.peak_memory.push(("extract", peak_memory_mib()));
 
     let started = Instant::now();
     let (graph, diagnostics) = link::link(&site, &facts);
     report.extend(diagnostics);
     timings.link = started.elapsed();
+    timings.peak_memory.push(("link", peak_memory_mib()));
 
     Ok(Analysed {
         site,
@@ -183,6 +194,7 @@ struct Rendered {
     write: Duration,
     prepare: Duration,
     render_jobs: std::collections::BTreeMap<&'static str, Duration>,
+    peak_memory: Vec<(&'static str, u64)>,
 }
 
 /// Renders every page in batches, writing each batch into `staging` as it is done, then
@@ -198,6 +210,7 @@ fn render_into(analysed: &Analysed, tera: &tera::Tera, staging: &write::Staging)
         write: Duration::ZERO,
         prepare: started.elapsed(),
         render_jobs: Default::default(),
+        peak_memory: Vec::new(),
     };
     // The search index and `data/site.json` each hold a large output and the working
     // memory that makes it, and both run in parallel inside: rendered alone, after the
@@ -207,10 +220,19 @@ fn render_into(analysed: &Analysed, tera: &tera::Tera, staging: &write::Staging)
         .into_iter()
         .partition(|job| matches!(job, Job::SearchIndex | Job::Data));
     render_batches(&renderer, &pages, staging, &mut done);
+    done.peak_memory.push(("pages", peak_memory_mib()));
     for job in whole_site {
-        if !failed(&done.diagnostics) {
-            render_batches(&renderer, &[job], staging, &mut done);
+        if failed(&done.diagnostics) {
+            break;
         }
+        let mut sink = staging.sink();
+        if let Err(d) = renderer
+            .render_into(job, &mut sink)
+            .and_then(|()| sink.flush())
+        {
+            done.diagnostics.push(d);
+        }
+        done.peak_memory.push((job.label(), peak_memory_mib()));
     }
     let (mut statics, diagnostics) = static_outputs(&analysed.site);
     done.diagnostics.extend(diagnostics);
@@ -335,6 +357,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, Report> {
     analysed.timings.write = rendered.write;
     analysed.timings.prepare = rendered.prepare;
     analysed.timings.render_jobs = rendered.render_jobs;
+    analysed.timings.peak_memory.extend(rendered.peak_memory);
     if analysed.report.has_errors() {
         analysed.report.sort();
         return Err(analysed.report);

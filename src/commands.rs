@@ -64,6 +64,9 @@ pub fn build(options: &BuildOptions, timings: bool) -> ExitCode {
                 for (label, cpu) in &t.render_jobs {
                     eprintln!("  render: {label} {:.1} ms CPU", ms(*cpu));
                 }
+                for (phase, peak) in t.peak_memory.iter().filter(|(_, peak)| *peak > 0) {
+                    eprintln!("  peak memory after {phase}: {peak} MiB");
+                }
                 if let Some((cpu, peak)) = build::resource_usage() {
                     eprintln!(
                         "cpu {:>8.1} ms

@@ -4,15 +4,16 @@
 //! emptied site. A rebuild writes only the files whose content changed since the last
 //! build, so it costs what changed, not the site's size.
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::SystemTime;
 
 use rayon::prelude::*;
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::diag::Diagnostic;
-use crate::render::Output;
+use crate::render::{Output, Sink};
 
 /// Marks a folder as Brief's own output, so Brief never replaces a folder it did not make.
 pub const MARKER: &str = ".brief-output";
@@ -136,9 +137,9 @@ impl Staging {
             files
                 .par_iter()
                 .map(|file| {
-                    let hash = fingerprint(&file.content);
-                    let current = self.previous.as_ref().is_some_and(|p| p.holds(file, hash));
-                    (hash, current)
+                    let hash = xxh3_64(&file.content);
+                    let size = file.content.len() as u64;
+                    (hash, self.holds(&file.path, hash, size))
                 })
                 .collect()
         });
@@ -148,7 +149,7 @@ impl Staging {
             .filter(|(_, (_, current))| !current)
             .map(|(file, _)| file)
             .collect();
-        self.make_folders(&changed)?;
+        self.make_folders(changed.iter().map(|file| file.path.as_str()))?;
         let mut staged = self.staged.lock().unwrap_or_else(|e| e.into_inner());
         // A file staged by an earlier batch and now replaced by one the output already
         // holds must not be moved over it at commit.
@@ -172,13 +173,69 @@ impl Staging {
         Ok(())
     }
 
-    /// Makes the folders `files` need in the temporary folder, parents first, each level
-    /// in parallel.
-    fn make_folders(&self, files: &[&Output]) -> Result<(), Diagnostic> {
+    /// Whether the output folder holds exactly this file already, as the last build wrote it.
+    fn holds(&self, path: &str, hash: u64, size: u64) -> bool {
+        self.previous
+            .as_ref()
+            .is_some_and(|p| p.holds(path, hash, size))
+    }
+
+    /// Starts a file too large to hold in memory whole; its content is written in pieces
+    /// with `StagedFile::write` and it joins the site with `finish`.
+    pub fn create(&self, path: &str) -> Result<StagedFile, Diagnostic> {
+        self.make_folders(std::iter::once(path))?;
+        let full = self.dir.join(path);
+        let file = std::fs::File::create(&full).map_err(|e| io_error(&full, "write", e))?;
+        Ok(StagedFile {
+            path: path.to_string(),
+            full,
+            writer: std::io::BufWriter::with_capacity(1 << 20, file),
+            hasher: Xxh3::new(),
+            size: 0,
+        })
+    }
+
+    /// Adds a file written with `create` to the new site, replacing a file of the same path.
+    pub fn finish(&self, file: StagedFile) -> Result<(), Diagnostic> {
+        let StagedFile {
+            path,
+            full,
+            writer,
+            hasher,
+            size,
+        } = file;
+        writer
+            .into_inner()
+            .map_err(|e| io_error(&full, "write", e.into_error()))?;
+        let hash = hasher.digest();
+        let mut staged = self.staged.lock().unwrap_or_else(|e| e.into_inner());
+        if self.holds(&path, hash, size) {
+            staged.remove(&path);
+            std::fs::remove_file(&full).map_err(|e| io_error(&full, "replace", e))?;
+        } else {
+            staged.insert(path.clone());
+        }
+        let mut built = self.built.lock().unwrap_or_else(|e| e.into_inner());
+        built.insert(path, (hash, size));
+        Ok(())
+    }
+
+    /// A sink for whole-site outputs that writes them as they come, a batch at a time.
+    pub fn sink(&self) -> StagingSink<'_> {
+        StagingSink {
+            staging: self,
+            pending: Vec::new(),
+            pending_bytes: 0,
+            open: None,
+        }
+    }
+
+    /// Makes the folders the files at `paths` need in the temporary folder, parents
+    /// first, each level in parallel.
+    fn make_folders<'p>(&self, paths: impl Iterator<Item = &'p str>) -> Result<(), Diagnostic> {
         let mut known = self.folders.lock().unwrap_or_else(|e| e.into_inner());
-        let new: BTreeSet<&Path> = files
-            .iter()
-            .flat_map(|f| Path::new(&f.path).ancestors().skip(1))
+        let new: BTreeSet<&Path> = paths
+            .flat_map(|path| Path::new(path).ancestors().skip(1))
             .filter(|p| !p.as_os_str().is_empty() && !known.contains(*p))
             .collect();
         let depth = |p: &Path| p.components().count();
@@ -319,10 +376,75 @@ fn io_error(path: &Path, action: &str, error: std::io::Error) -> Diagnostic {
 const MARKER_HEADER: &str = "This folder is written by `brief build`: files it did not build are removed.\n\
      Each line below is a file's content hash, size and path, so unchanged files are kept.\n";
 
-fn fingerprint(content: &[u8]) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    content.hash(&mut hasher);
-    hasher.finish()
+/// A file of the new site being written in pieces into the temporary folder, hashed as
+/// it goes.
+pub struct StagedFile {
+    path: String,
+    full: PathBuf,
+    writer: std::io::BufWriter<std::fs::File>,
+    hasher: Xxh3,
+    size: u64,
+}
+
+impl StagedFile {
+    pub fn write(&mut self, piece: &[u8]) -> Result<(), Diagnostic> {
+        self.hasher.update(piece);
+        self.size += piece.len() as u64;
+        self.writer
+            .write_all(piece)
+            .map_err(|e| io_error(&self.full, "write", e))
+    }
+}
+
+/// Whole-site outputs on their way into a `Staging`: whole files are written in batches,
+/// files that come in pieces are written piece by piece.
+pub struct StagingSink<'s> {
+    staging: &'s Staging,
+    pending: Vec<Output>,
+    pending_bytes: usize,
+    open: Option<StagedFile>,
+}
+
+/// Whole files held before they are written together, in parallel.
+const SINK_BATCH_FILES: usize = 256;
+const SINK_BATCH_BYTES: usize = 8 << 20;
+
+impl StagingSink<'_> {
+    /// Writes what is still held.
+    pub fn flush(&mut self) -> Result<(), Diagnostic> {
+        if let Some(file) = self.open.take() {
+            self.staging.finish(file)?;
+        }
+        let files = std::mem::take(&mut self.pending);
+        self.pending_bytes = 0;
+        self.staging.add(&files)
+    }
+}
+
+impl Sink for StagingSink<'_> {
+    fn file(&mut self, output: Output) -> Result<(), Diagnostic> {
+        self.pending_bytes += output.content.len();
+        self.pending.push(output);
+        if self.pending.len() >= SINK_BATCH_FILES || self.pending_bytes >= SINK_BATCH_BYTES {
+            let files = std::mem::take(&mut self.pending);
+            self.pending_bytes = 0;
+            self.staging.add(&files)?;
+        }
+        Ok(())
+    }
+
+    fn piece(&mut self, path: &str, piece: &[u8]) -> Result<(), Diagnostic> {
+        if self.open.as_ref().is_some_and(|open| open.path != path) {
+            if let Some(done) = self.open.take() {
+                self.staging.finish(done)?;
+            }
+        }
+        let open = match &mut self.open {
+            Some(open) => open,
+            None => self.open.insert(self.staging.create(path)?),
+        };
+        open.write(piece)
+    }
 }
 
 /// Threads that create files; more than the cores, since each waits on the file system.
@@ -357,13 +479,12 @@ impl Previous {
         })
     }
 
-    /// Whether the output folder holds exactly `file` already, as the last build wrote it.
-    fn holds(&self, file: &Output, hash: u64) -> bool {
-        let size = file.content.len() as u64;
-        if self.files.get(&file.path) != Some(&(hash, size)) {
+    /// Whether the output folder holds exactly this file already, as the last build wrote it.
+    fn holds(&self, path: &str, hash: u64, size: u64) -> bool {
+        if self.files.get(path) != Some(&(hash, size)) {
             return false;
         }
-        std::fs::metadata(self.dir.join(&file.path)).is_ok_and(|meta| {
+        std::fs::metadata(self.dir.join(path)).is_ok_and(|meta| {
             meta.is_file()
                 && meta.len() == size
                 && meta.modified().is_ok_and(|at| at <= self.written_at)

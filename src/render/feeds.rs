@@ -15,7 +15,7 @@ use serde::Serialize;
 use url::Url;
 
 use super::markdown::{attribute_text, html_escape};
-use super::{Output, Renderer};
+use super::{Output, Renderer, Sink};
 use crate::config::FeedContent;
 use crate::diag::Diagnostic;
 use crate::extract::Facts;
@@ -426,11 +426,11 @@ pub fn article_data(site: &Site, facts: &[Facts], graph: &Graph, a: usize) -> St
 }
 
 /// `data/site.json`: every article's extracted facts plus the site graph, for other tools.
-/// Articles come newest first.
-pub fn site_data(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
+/// Articles come newest first. Written in pieces: at 100,000 articles it is 700 MB.
+pub fn site_data(r: &Renderer<'_>, sink: &mut dyn Sink) -> Result<(), Diagnostic> {
     let (site, graph) = (r.site, r.graph);
     fn json<T: Serialize>(value: &T) -> Result<String, Diagnostic> {
-        serde_json::to_string(value).map_err(|e| Diagnostic::error("data/site.json", e.to_string()))
+        serde_json::to_string(value).map_err(|e| Diagnostic::error(DATA_PATH, e.to_string()))
     }
     fn groups<'a>(site: &'a Site, list: &'a [crate::link::Group]) -> Vec<GroupData<'a>> {
         list.iter()
@@ -477,41 +477,33 @@ pub fn site_data(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
         (",\"stories\":", json(&groups(site, &graph.stories))?),
         (",\"tags\":", json(&groups(site, &graph.tags))?),
     ];
-    let tail_size: usize = tail
-        .iter()
-        .map(|(key, value)| key.len() + value.len())
-        .sum();
     // The object is written by hand around the article entries, exactly as serde_json
     // writes a struct: {"title":…,"base_url":…,"articles":[…],"entities":…,"stories":…,"tags":…}
-    let mut out = String::new();
-    out.push_str(head.strip_suffix('}').unwrap_or(&head));
-    out.push_str(",\"articles\":[");
-    push_article_entries(r, &mut out, tail_size + 1)?;
+    let mut piece = |text: &str| sink.piece(DATA_PATH, text.as_bytes());
+    piece(head.strip_suffix('}').unwrap_or(&head))?;
+    piece(",\"articles\":[")?;
+    write_article_entries(r, &mut piece)?;
     for (key, value) in &tail {
-        out.push_str(key);
-        out.push_str(value);
+        piece(key)?;
+        piece(value)?;
     }
-    out.push('}');
-    Ok(vec![Output::new("data/site.json", out)])
+    piece("}")
 }
+
+const DATA_PATH: &str = "data/site.json";
 
 /// Articles whose `data/site.json` entries are made together, in parallel.
 const DATA_WAVE: usize = 512;
 
-/// Appends the comma-separated article entries of `data/site.json`, newest first, and
-/// reserves room for `after` more bytes. The entries are the renderer's kept ones when it
-/// has them (`brief serve`); a build makes them here a wave at a time, so they are never
-/// all held beside the file.
-fn push_article_entries(
+/// Writes the comma-separated article entries of `data/site.json`, newest first. The
+/// entries are the renderer's kept ones when it has them (`brief serve`); a build makes
+/// them here a wave at a time, so they are never all held at once.
+fn write_article_entries(
     r: &Renderer<'_>,
-    out: &mut String,
-    after: usize,
+    piece: &mut dyn FnMut(&str) -> Result<(), Diagnostic>,
 ) -> Result<(), Diagnostic> {
     let (site, graph) = (r.site, r.graph);
     let kept = r.data.len() == site.articles.len();
-    if kept {
-        out.reserve(r.data.iter().map(|d| d.len() + 1).sum::<usize>() + after);
-    }
     let entry = |a: usize| -> Result<Cow<'_, str>, Diagnostic> {
         let made = if kept {
             Cow::Borrowed(r.data[a].as_str())
@@ -520,7 +512,7 @@ fn push_article_entries(
         };
         if made.is_empty() {
             return Err(Diagnostic::error(
-                "data/site.json",
+                DATA_PATH,
                 format!(
                     "cannot write the entry of {}",
                     site.articles[a].path.display()
@@ -529,24 +521,20 @@ fn push_article_entries(
         }
         Ok(made)
     };
+    let mut joined = String::new();
     for (w, wave) in graph.by_date.chunks(DATA_WAVE).enumerate() {
         let made: Vec<Cow<'_, str>> = wave
             .par_iter()
             .map(|&a| entry(a))
             .collect::<Result<_, _>>()?;
+        joined.clear();
         for (i, made) in made.iter().enumerate() {
             if w > 0 || i > 0 {
-                out.push(',');
+                joined.push(',');
             }
-            out.push_str(made);
+            joined.push_str(made);
         }
-        if w == 0 && !kept {
-            // Room for the rest, from the first wave's size with a margin: growing a
-            // string of tens of MiB copies it, while room never written costs no memory.
-            let per_article = out.len() / wave.len() + 1;
-            let rest = graph.by_date.len() - wave.len();
-            out.reserve(per_article * rest / 4 * 5 + after);
-        }
+        piece(&joined)?;
     }
     Ok(())
 }

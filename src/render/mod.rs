@@ -43,6 +43,32 @@ impl Output {
     }
 }
 
+/// Where the whole-site jobs (the search index, `data/site.json`) put their files as they
+/// make them: on a large site these are hundreds of MiB, which a build writes out as they
+/// come instead of holding them.
+pub trait Sink {
+    /// A whole file.
+    fn file(&mut self, output: Output) -> Result<(), Diagnostic>;
+    /// The next piece of a file made in pieces; a file's pieces come one after another.
+    fn piece(&mut self, path: &str, piece: &[u8]) -> Result<(), Diagnostic>;
+}
+
+/// Collects the files in memory, joining each file's pieces.
+impl Sink for Vec<Output> {
+    fn file(&mut self, output: Output) -> Result<(), Diagnostic> {
+        self.push(output);
+        Ok(())
+    }
+
+    fn piece(&mut self, path: &str, piece: &[u8]) -> Result<(), Diagnostic> {
+        match self.last_mut() {
+            Some(last) if last.path == path => last.content.extend_from_slice(piece),
+            _ => self.push(Output::new(path, piece)),
+        }
+        Ok(())
+    }
+}
+
 /// The file a page URL is served from: `/briefs/articles/x/` -> `articles/x/index.html`.
 pub fn url_to_file(urls_base: &str, url: &str) -> String {
     let path = url
@@ -329,9 +355,33 @@ impl<'a> Renderer<'a> {
     fn timed_run(&self, job: Job) -> Result<Vec<Output>, Diagnostic> {
         let started = Instant::now();
         let result = self.run(job);
-        let mut times = self.job_times.lock().unwrap_or_else(|e| e.into_inner());
-        *times.entry(job.label()).or_default() += started.elapsed();
+        self.add_time(job, started.elapsed());
         result
+    }
+
+    fn add_time(&self, job: Job, spent: Duration) {
+        let mut times = self.job_times.lock().unwrap_or_else(|e| e.into_inner());
+        *times.entry(job.label()).or_default() += spent;
+    }
+
+    /// Renders one job into `sink`, file by file; for the whole-site jobs, whose output a
+    /// build should not hold whole (see `Sink`). The time counted includes the sink's.
+    pub fn render_into(&self, job: Job, sink: &mut dyn Sink) -> Result<(), Diagnostic> {
+        let started = Instant::now();
+        let result = self.stream(job, sink);
+        self.add_time(job, started.elapsed());
+        result
+    }
+
+    fn stream(&self, job: Job, sink: &mut dyn Sink) -> Result<(), Diagnostic> {
+        match job {
+            Job::SearchIndex => search::index(self, sink),
+            Job::Data => feeds::site_data(self, sink),
+            _ => self
+                .run(job)?
+                .into_iter()
+                .try_for_each(|file| sink.file(file)),
+        }
     }
 
     /// CPU time spent so far on each kind of job.
@@ -373,10 +423,12 @@ impl<'a> Renderer<'a> {
             Job::NotFound => {
                 self.simple_page("404.html", "not_found", "Page not found", "404.html")
             }
-            Job::SearchIndex => return search::index(self),
+            Job::SearchIndex | Job::Data => {
+                let mut files = Vec::new();
+                return self.stream(job, &mut files).map(|()| files);
+            }
             Job::Feeds => return feeds::site_feeds(self),
             Job::Sitemap => return Ok(feeds::sitemap(self)),
-            Job::Data => return feeds::site_data(self),
         };
         page.map(|o| vec![o])
     }

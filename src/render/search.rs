@@ -23,7 +23,7 @@ use pulldown_cmark::{Event, TagEnd};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{Output, Renderer};
+use super::{Output, Renderer, Sink};
 use crate::diag::Diagnostic;
 use crate::extract::parser_options;
 
@@ -91,14 +91,6 @@ impl Postings {
         self.ids.insert(term.clone(), id);
         self.lists.push((term, Vec::new()));
         id
-    }
-
-    /// Appends the postings of the documents that follow this run.
-    fn append(&mut self, later: Postings) {
-        for (term, list) in later.lists {
-            let id = self.id(Cow::Owned(term));
-            self.lists[id].1.extend(list);
-        }
     }
 }
 
@@ -227,8 +219,8 @@ struct Manifest<'a> {
     term_chunks: &'a [String],
 }
 
-/// The search index files.
-pub fn index(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
+/// The search index files, handed to `sink` as they are made.
+pub fn index(r: &Renderer<'_>, sink: &mut dyn Sink) -> Result<(), Diagnostic> {
     let order = &r.graph.by_date;
     let run_length = order
         .len()
@@ -239,80 +231,92 @@ pub fn index(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
         .enumerate()
         .map(|(n, run)| run_postings(r, n * run_length, run))
         .collect();
-    let mut postings = Postings::default();
-    for run in runs {
-        postings.append(run);
+    // Each term with its postings from each run, in document order: the runs' lists are
+    // joined as they are encoded, never copied into one.
+    let mut ids: FnvHashMap<&str, usize> = FnvHashMap::default();
+    let mut terms: Vec<(&str, Vec<&[u32]>)> = Vec::new();
+    for run in &runs {
+        for (term, list) in &run.lists {
+            let id = *ids.entry(term).or_insert_with(|| {
+                terms.push((term, Vec::new()));
+                terms.len() - 1
+            });
+            terms[id].1.push(list);
+        }
     }
-    let mut terms = postings.lists;
+    drop(ids);
     // JavaScript compares strings by UTF-16 code units; sort the same way so the
     // browser's binary search over chunk boundaries agrees with the build.
     terms.sort_by_cached_key(|(term, _)| term.encode_utf16().collect::<Vec<u16>>());
 
-    let mut outputs = Vec::new();
+    let mut out = IndexFiles {
+        sink,
+        stamp: fnv::FnvHasher::default(),
+    };
     let mut firsts: Vec<String> = Vec::new();
     let mut chunk = String::new();
-    let mut chunk_first: Option<String> = None;
-    for (term, list) in terms {
-        let entry = serde_json::to_string(&(&term, encode_postings(&list)))
+    for (term, lists) in terms {
+        let entry = serde_json::to_string(&(term, encode_postings(&lists)))
             .map_err(|e| Diagnostic::error(MANIFEST, e.to_string()))?;
         if !chunk.is_empty() && chunk.len() + entry.len() > TERM_CHUNK_BYTES {
-            finish_chunk(&mut outputs, &mut firsts, &mut chunk, chunk_first.take());
+            out.term_chunk(&mut chunk, firsts.len() - 1)?;
         }
-        if chunk_first.is_none() {
-            chunk_first = Some(term);
+        if chunk.is_empty() {
+            firsts.push(term.to_string());
         }
         chunk.push(if chunk.is_empty() { '[' } else { ',' });
         chunk.push_str(&entry);
     }
     if !chunk.is_empty() {
-        finish_chunk(&mut outputs, &mut firsts, &mut chunk, chunk_first.take());
+        out.term_chunk(&mut chunk, firsts.len() - 1)?;
     }
+    drop(runs);
 
     let docs: Vec<DocEntry> = order.par_iter().map(|&a| doc_entry(r, a)).collect();
     for (n, group) in docs.chunks(DOC_CHUNK).enumerate() {
         let json =
             serde_json::to_string(group).map_err(|e| Diagnostic::error(MANIFEST, e.to_string()))?;
-        outputs.push(Output::new(format!("search/docs/{n}.json"), json));
+        out.file(format!("search/docs/{n}.json"), json)?;
     }
 
-    let mut stamp = fnv::FnvHasher::default();
-    for output in &outputs {
-        stamp.write(output.path.as_bytes());
-        stamp.write(&output.content);
-    }
     let manifest = Manifest {
         format: FORMAT,
-        stamp: format!("{:016x}", stamp.finish()),
+        stamp: format!("{:016x}", out.stamp.finish()),
         docs: docs.len(),
         doc_chunk: DOC_CHUNK,
         term_chunks: &firsts,
     };
     let json =
         serde_json::to_string(&manifest).map_err(|e| Diagnostic::error(MANIFEST, e.to_string()))?;
-    outputs.push(Output::new(MANIFEST, json));
-    Ok(outputs)
+    out.sink.file(Output::new(MANIFEST, json))
 }
 
-fn finish_chunk(
-    outputs: &mut Vec<Output>,
-    firsts: &mut Vec<String>,
-    chunk: &mut String,
-    first: Option<String>,
-) {
-    chunk.push(']');
-    outputs.push(Output::new(
-        format!("search/terms/{}.json", firsts.len()),
-        std::mem::take(chunk),
-    ));
-    firsts.push(first.unwrap_or_default());
+/// The index's chunk files on their way to the sink, with the stamp of all of them.
+struct IndexFiles<'s> {
+    sink: &'s mut dyn Sink,
+    stamp: fnv::FnvHasher,
 }
 
-/// `[doc, weight, doc, weight, …]` with ascending docs -> Base64 VLQ of the same numbers
+impl IndexFiles<'_> {
+    fn file(&mut self, path: String, content: String) -> Result<(), Diagnostic> {
+        self.stamp.write(path.as_bytes());
+        self.stamp.write(content.as_bytes());
+        self.sink.file(Output::new(path, content))
+    }
+
+    /// Closes the JSON array of term chunk `n` and hands it on, leaving `chunk` empty.
+    fn term_chunk(&mut self, chunk: &mut String, n: usize) -> Result<(), Diagnostic> {
+        chunk.push(']');
+        self.file(format!("search/terms/{n}.json"), std::mem::take(chunk))
+    }
+}
+
+/// `[doc, weight, doc, weight, …]` in lists that follow one another, docs ascending -> Base64 VLQ of the same numbers
 /// with each doc replaced by its gap from the previous one, which keeps them short.
-fn encode_postings(pairs: &[u32]) -> String {
-    let mut encoded = Vec::with_capacity(pairs.len());
+fn encode_postings(lists: &[&[u32]]) -> String {
+    let mut encoded = Vec::with_capacity(lists.iter().map(|l| l.len()).sum());
     let mut previous = 0;
-    for pair in pairs.chunks_exact(2) {
+    for pair in lists.iter().flat_map(|list| list.chunks_exact(2)) {
         let (doc, weight) = (pair[0], pair[1]);
         // Writing into a Vec cannot fail.
         let _ = vlq::encode(i64::from(doc - previous), &mut encoded);
@@ -382,7 +386,7 @@ mod tests {
     #[test]
     fn postings_are_gaps_and_weights_in_base64_vlq() {
         // docs 3, 7, 8 with weights 1, 2, 20 -> 3 1 4 2 1 20; VLQ doubles (sign bit).
-        assert_eq!(encode_postings(&[3, 1, 7, 2, 8, 20]), "GCIECoB");
+        assert_eq!(encode_postings(&[&[3, 1, 7, 2], &[8, 20]]), "GCIECoB");
     }
 
     #[test]
