@@ -19,6 +19,8 @@ struct Live {
     jobs: usize,
     /// Whether the last rebuild linked the site graph again.
     linked: bool,
+    /// The pages the last rebuild handed out early, before its full pass.
+    early: Vec<brief::render::Output>,
 }
 
 impl Live {
@@ -39,6 +41,7 @@ impl Live {
             files,
             jobs,
             linked: true,
+            early: Vec::new(),
         }
     }
 
@@ -79,7 +82,12 @@ impl Live {
     /// Rebuilds after changes to `paths` (as a watcher reports them: absolute).
     fn rebuild(&mut self, paths: &[&str]) -> Result<Vec<String>, String> {
         let paths: Vec<PathBuf> = paths.iter().map(|p| self.path(p)).collect();
-        match self.engine.rebuild(&paths) {
+        let mut early = Vec::new();
+        let result = self
+            .engine
+            .rebuild_in_stages(&paths, |update| early.extend(update.written));
+        self.early = early;
+        match result {
             Ok(update) => {
                 self.jobs = update.stats.jobs;
                 self.linked = update.stats.linked;
@@ -131,6 +139,14 @@ impl Live {
             missing.is_empty() && extra.is_empty(),
             "{what}: files differ; missing {missing:?}, extra {extra:?}"
         );
+        for page in &self.early {
+            let built = built.iter().find(|(path, _)| *path == page.path);
+            assert!(
+                built.is_some_and(|(_, bytes)| *bytes == page.content),
+                "{what}: {} as served early differs from the full build",
+                page.path
+            );
+        }
         for (path, bytes) in &built {
             let served = held[path.as_str()];
             assert!(
@@ -171,6 +187,12 @@ fn edits_to_articles_match_a_full_build() {
         "an unrelated article page was rewritten: {changed:?}"
     );
     assert!(!live.linked, "a text edit keeps the graph");
+    let early: Vec<&str> = live.early.iter().map(|o| o.path.as_str()).collect();
+    assert_eq!(
+        early,
+        ["articles/us-france-ceasefire-call/index.html"],
+        "the edited page comes first"
+    );
     assert!(
         live.jobs < all_jobs / 2,
         "{} of {all_jobs} jobs ran again for one article",

@@ -24,10 +24,12 @@ impl EntityLinker {
         let matcher = if mode == LinkEntities::None || patterns.is_empty() {
             None
         } else {
-            // A handful of patterns per article: a DFA would cost more to build than to run.
+            // A few dozen patterns per article, built for each: a DFA or a prefilter would
+            // cost more to build than they save in the search (prefilter: 46 -> 32 µs a build).
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
                 .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                .prefilter(false)
                 .build(&patterns)
                 .ok()
         };

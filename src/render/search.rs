@@ -15,12 +15,11 @@
 //! Documents are numbered newest first, so equal scores list newer articles first.
 //! `static/search.js` reads this format; the two change together.
 
-use std::borrow::Cow;
 use std::hash::Hasher;
 
-use fnv::FnvHashMap;
 use pulldown_cmark::{Event, TagEnd};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::{Output, Renderer, Sink};
@@ -48,79 +47,120 @@ const TEXT_WEIGHT: u32 = 1;
 /// Format version, bumped when `search.js` would misread an older index.
 const FORMAT: u32 = 1;
 
-/// The words of `text` as the index stores them: lower-cased runs of letters and digits,
-/// two to `MAX_TERM_CHARS` characters long. `search.js` splits a query the same way.
-pub fn terms(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(|word| {
-            if !word.is_ascii() {
-                Cow::Owned(word.to_lowercase())
-            } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
-                Cow::Owned(word.to_ascii_lowercase())
-            } else {
-                Cow::Borrowed(word)
+/// Calls `found` with each word of `text` as the index stores it: lower-cased runs of
+/// letters and digits, two to `MAX_TERM_CHARS` characters long. `search.js` splits a query
+/// the same way. `scratch` holds lower-cased words, so most words cost no allocation.
+fn each_term(text: &str, scratch: &mut String, mut found: impl FnMut(&str)) {
+    for word in words(text) {
+        let term = if !word.is_ascii() {
+            *scratch = word.to_lowercase();
+            if !(2..=MAX_TERM_CHARS).contains(&scratch.chars().count()) {
+                continue;
             }
-        })
-        .filter(|term| {
-            let chars = if term.is_ascii() {
-                term.len()
-            } else {
-                term.chars().count()
+            scratch.as_str()
+        } else if !(2..=MAX_TERM_CHARS).contains(&word.len()) {
+            continue;
+        } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            scratch.clear();
+            scratch.push_str(word);
+            scratch.make_ascii_lowercase();
+            scratch.as_str()
+        } else {
+            word
+        };
+        found(term);
+    }
+}
+
+/// The maximal runs of letters and digits in `text`. Equal to splitting at every other
+/// `char`, but steps through ASCII a byte at a time, without decoding.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while at < bytes.len() {
+            let (in_word, width) = match bytes[at] {
+                b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+                _ => text[at..]
+                    .chars()
+                    .next()
+                    .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
             };
-            (2..=MAX_TERM_CHARS).contains(&chars)
-        })
+            match (in_word, start) {
+                (true, None) => start = Some(at),
+                (false, Some(first)) => return Some(&text[first..at]),
+                _ => {}
+            }
+            at += width;
+        }
+        start.map(|first| &text[first..])
+    })
 }
 
 /// The postings of a run of consecutive documents: each term with its `[doc, weight, …]`
-/// pairs, docs ascending. Runs are built in parallel, then appended in document order.
+/// pairs, docs ascending. Runs are built in parallel, then joined in document order.
 #[derive(Default)]
 struct Postings {
-    ids: FnvHashMap<String, usize>,
-    lists: Vec<(String, Vec<u32>)>,
+    ids: FxHashMap<Box<str>, usize>,
+    lists: Vec<(Box<str>, Vec<u32>)>,
 }
 
 impl Postings {
     /// The number of `term`, allocating the term only the first time it is seen.
-    fn id(&mut self, term: Cow<'_, str>) -> usize {
-        if let Some(&id) = self.ids.get(term.as_ref()) {
+    fn id(&mut self, term: &str) -> usize {
+        if let Some(&id) = self.ids.get(term) {
             return id;
         }
         let id = self.lists.len();
-        let term = term.into_owned();
-        self.ids.insert(term.clone(), id);
-        self.lists.push((term, Vec::new()));
+        self.ids.insert(term.into(), id);
+        self.lists.push((term.into(), Vec::new()));
         id
     }
 }
 
-/// One document's terms being counted: term number -> weight.
-struct Document<'a> {
-    postings: &'a mut Postings,
-    weights: FnvHashMap<usize, u32>,
+/// One document's terms being counted.
+#[derive(Default)]
+struct Document {
+    /// Term number -> weight in this document so far.
+    weights: Vec<u32>,
+    /// The term numbers with a weight, in the order first seen.
+    seen: Vec<usize>,
+    scratch: String,
 }
 
-impl Document<'_> {
+impl Document {
     /// Adds the terms of `text` with `weight` each, plus the ASCII folding of any term with
     /// accents (`genève` also as `geneve`), so a query finds it with or without them.
-    fn add(&mut self, text: &str, weight: u32) {
-        for term in terms(text) {
+    fn add(&mut self, postings: &mut Postings, text: &str, weight: u32) {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        each_term(text, &mut scratch, |term| {
             if !term.is_ascii() {
-                let folded = deunicode::deunicode(&term).to_lowercase();
+                let folded = deunicode::deunicode(term).to_lowercase();
                 if folded.len() >= 2 && folded.bytes().all(|b| b.is_ascii_alphanumeric()) {
-                    let id = self.postings.id(Cow::Owned(folded));
-                    *self.weights.entry(id).or_default() += weight;
+                    self.count(postings.id(&folded), weight);
                 }
             }
-            let id = self.postings.id(term);
-            *self.weights.entry(id).or_default() += weight;
+            self.count(postings.id(term), weight);
+        });
+        self.scratch = scratch;
+    }
+
+    fn count(&mut self, id: usize, weight: u32) {
+        if id >= self.weights.len() {
+            self.weights.resize(id + 1, 0);
         }
+        if self.weights[id] == 0 {
+            self.seen.push(id);
+        }
+        self.weights[id] += weight;
     }
 
     /// Records the counted weights as document `doc` and starts the next document.
-    fn finish(&mut self, doc: u32) {
-        for (id, weight) in self.weights.drain() {
-            self.postings.lists[id].1.extend([doc, weight]);
+    fn finish(&mut self, postings: &mut Postings, doc: u32) {
+        for id in self.seen.drain(..) {
+            postings.lists[id].1.extend([doc, self.weights[id]]);
+            self.weights[id] = 0;
         }
     }
 }
@@ -154,34 +194,32 @@ fn is_inline(end: TagEnd) -> bool {
 }
 
 /// Counts every term of one article, by where it occurs.
-fn add_article(document: &mut Document<'_>, r: &Renderer<'_>, a: usize) {
+fn add_article(postings: &mut Postings, document: &mut Document, r: &Renderer<'_>, a: usize) {
     let article = &r.site.articles[a];
     let links = &r.graph.article_links[a];
-    document.add(&article.front.title, TITLE_WEIGHT);
-    document.add(&r.facts[a].summary, SUMMARY_WEIGHT);
+    let mut add = |text: &str, weight: u32| document.add(postings, text, weight);
+    add(&article.front.title, TITLE_WEIGHT);
+    add(&r.facts[a].summary, SUMMARY_WEIGHT);
     for &(e, _) in &links.entities {
         let entity = &r.graph.entities[e];
-        document.add(&entity.name, ENTITY_WEIGHT);
+        add(&entity.name, ENTITY_WEIGHT);
         for alias in &entity.aliases {
-            document.add(alias, ENTITY_WEIGHT);
+            add(alias, ENTITY_WEIGHT);
         }
     }
     for &t in &links.tags {
-        document.add(&r.graph.tags[t].name, TAG_WEIGHT);
+        add(&r.graph.tags[t].name, TAG_WEIGHT);
     }
-    document.add(&plain_text(article.body()), TEXT_WEIGHT);
+    add(&plain_text(article.body()), TEXT_WEIGHT);
 }
 
 /// The postings of documents `first..` (articles `run`, in document order).
 fn run_postings(r: &Renderer<'_>, first: usize, run: &[usize]) -> Postings {
     let mut postings = Postings::default();
-    let mut document = Document {
-        postings: &mut postings,
-        weights: FnvHashMap::default(),
-    };
+    let mut document = Document::default();
     for (i, &a) in run.iter().enumerate() {
-        add_article(&mut document, r, a);
-        document.finish(u32::try_from(first + i).unwrap_or(u32::MAX));
+        add_article(&mut postings, &mut document, r, a);
+        document.finish(&mut postings, u32::try_from(first + i).unwrap_or(u32::MAX));
     }
     postings
 }
@@ -233,10 +271,11 @@ pub fn index(r: &Renderer<'_>, sink: &mut dyn Sink) -> Result<(), Diagnostic> {
         .collect();
     // Each term with its postings from each run, in document order: the runs' lists are
     // joined as they are encoded, never copied into one.
-    let mut ids: FnvHashMap<&str, usize> = FnvHashMap::default();
+    let mut ids: FxHashMap<&str, usize> = FxHashMap::default();
     let mut terms: Vec<(&str, Vec<&[u32]>)> = Vec::new();
     for run in &runs {
         for (term, list) in &run.lists {
+            let term: &str = term;
             let id = *ids.entry(term).or_insert_with(|| {
                 terms.push((term, Vec::new()));
                 terms.len() - 1
@@ -331,25 +370,58 @@ fn encode_postings(lists: &[&[u32]]) -> String {
 mod tests {
     use super::*;
 
+    fn all_terms(text: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        each_term(text, &mut String::new(), |term| {
+            found.push(term.to_string())
+        });
+        found
+    }
+
+    #[test]
+    fn a_document_counts_each_term_once_with_its_summed_weight() {
+        let mut postings = Postings::default();
+        let mut document = Document::default();
+        document.add(&mut postings, "Truce talks", 3);
+        document.add(&mut postings, "truce", 1);
+        document.finish(&mut postings, 0);
+        document.add(&mut postings, "talks", 1);
+        document.finish(&mut postings, 1);
+        let lists: Vec<(&str, &[u32])> = postings
+            .lists
+            .iter()
+            .map(|(t, l)| (&**t, l.as_slice()))
+            .collect();
+        assert_eq!(lists, [("truce", &[0, 4][..]), ("talks", &[0, 3, 1, 1])]);
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_and_digits_in_any_script() {
+        let text = "Genève’s 21-day truce—Σοφία said: «ok» 東京 x";
+        let split: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        assert_eq!(words(text).collect::<Vec<_>>(), split);
+        assert_eq!(words("").count(), 0);
+    }
+
     #[test]
     fn terms_are_lowercase_words_of_two_or_more_characters() {
-        let found: Vec<Cow<str>> = terms("Hezbollah’s 21-day truce, a U.N. plan; Genève").collect();
+        let found = all_terms("Hezbollah’s 21-day truce, a U.N. plan; Genève");
         assert_eq!(found, ["hezbollah", "21", "day", "truce", "plan", "genève"]);
     }
 
     #[test]
     fn accented_terms_are_also_indexed_without_accents() {
         let mut postings = Postings::default();
-        let mut document = Document {
-            postings: &mut postings,
-            weights: FnvHashMap::default(),
-        };
-        document.add("Genève and Geneva", 2);
-        document.finish(7);
+        let mut document = Document::default();
+        document.add(&mut postings, "Genève and Geneva", 2);
+        document.finish(&mut postings, 7);
         let lists: Vec<(&str, &[u32])> = postings
             .lists
             .iter()
-            .map(|(t, l)| (t.as_str(), l.as_slice()))
+            .map(|(t, l)| (&**t, l.as_slice()))
             .collect();
         assert_eq!(
             lists,
@@ -367,7 +439,7 @@ mod tests {
         let text = plain_text(
             "# Title\n\nSome *emphasised*word and [a link](/x/).\n\n- one\n- two\n\n<b>raw</b>",
         );
-        let words: Vec<Cow<str>> = terms(&text).collect();
+        let words = all_terms(&text);
         assert_eq!(
             words,
             [

@@ -624,17 +624,79 @@ struct Rendering {
     state: Option<Rendered>,
 }
 
+/// The pages of the articles edited since `old`, made before anything else when the site
+/// graph is kept: such a page then depends only on the article's own card and body, made
+/// again here, and on the other articles' cards, which the graph keeps as they were. This
+/// skips the work of finding every page the edit touches (about 30 ms at 10,000 articles),
+/// so the page in the writer's browser comes back first; the full pass makes it again.
+fn edited_pages(
+    model: &Model,
+    graph: &Arc<Graph>,
+    tera: &Tera,
+    old: &mut Rendered,
+) -> Option<Vec<Output>> {
+    let (site, facts) = (&model.site, &model.facts);
+    if !Arc::ptr_eq(graph, &old.graph) || old.article_paths.len() != site.articles.len() {
+        return None;
+    }
+    let edited: Vec<usize> = (0..site.articles.len())
+        .filter(|&a| old.revisions[a] != model.revisions[a])
+        .collect();
+    if edited.is_empty()
+        || edited
+            .iter()
+            .any(|&a| old.article_paths[a] != site.articles[a].path)
+    {
+        return None;
+    }
+    let prepared = &mut old.prepared;
+    let mut replaced = Vec::with_capacity(edited.len());
+    for &a in &edited {
+        let card = article_card(site, facts, graph, a);
+        let body = render_article_body(site, facts, graph, a);
+        replaced.push((
+            a,
+            std::mem::replace(&mut prepared.cards[a], card),
+            std::mem::replace(&mut prepared.bodies[a], body),
+        ));
+    }
+    let renderer = Renderer::with_prepared(site, facts, graph, tera, std::mem::take(prepared));
+    let pages: Result<Vec<Vec<Output>>, Diagnostic> = edited
+        .iter()
+        .map(|&a| renderer.run(Job::Article(a)))
+        .collect();
+    // The full pass compares the kept cards and bodies with new ones to find what changed.
+    *prepared = renderer.into_prepared();
+    for (a, card, body) in replaced {
+        prepared.cards[a] = card;
+        prepared.bodies[a] = body;
+    }
+    pages
+        .ok()
+        .map(|pages| pages.into_iter().flatten().collect())
+}
+
 /// Renders the jobs whose inputs changed since `old` (every job when there is no `old`).
 fn render_changes(
     model: &Model,
     graph: Arc<Graph>,
     link_diagnostics: Vec<Diagnostic>,
     tera: &Tera,
-    old: Option<Rendered>,
+    mut old: Option<Rendered>,
     templates_changed: bool,
     early: &mut dyn FnMut(Vec<Output>),
 ) -> Rendering {
     let site = &model.site;
+    let sent_early = match old
+        .as_mut()
+        .and_then(|old| edited_pages(model, &graph, tera, old))
+    {
+        Some(pages) => {
+            early(pages);
+            true
+        }
+        None => false,
+    };
     let (prepared, changes, mut old) = match old {
         Some(mut old) => {
             let kept = std::mem::take(&mut old.prepared);
@@ -675,7 +737,11 @@ fn render_changes(
             .collect()
     };
     let mut results = run(&first);
-    if !first.is_empty() && !rest.is_empty() && results.iter().all(|(_, r)| r.is_ok()) {
+    if !sent_early
+        && !first.is_empty()
+        && !rest.is_empty()
+        && results.iter().all(|(_, r)| r.is_ok())
+    {
         early(
             results
                 .iter()
