@@ -378,6 +378,14 @@ mod tests {
         found
     }
 
+    fn term_lists(postings: &Postings) -> Vec<(&str, &[u32])> {
+        postings
+            .lists
+            .iter()
+            .map(|(term, list)| (&**term, list.as_slice()))
+            .collect()
+    }
+
     #[test]
     fn a_document_counts_each_term_once_with_its_summed_weight() {
         let mut postings = Postings::default();
@@ -387,11 +395,7 @@ mod tests {
         document.finish(&mut postings, 0);
         document.add(&mut postings, "talks", 1);
         document.finish(&mut postings, 1);
-        let lists: Vec<(&str, &[u32])> = postings
-            .lists
-            .iter()
-            .map(|(t, l)| (&**t, l.as_slice()))
-            .collect();
+        let lists = term_lists(&postings);
         assert_eq!(lists, [("truce", &[0, 4][..]), ("talks", &[0, 3, 1, 1])]);
     }
 
@@ -418,11 +422,7 @@ mod tests {
         let mut document = Document::default();
         document.add(&mut postings, "Genève and Geneva", 2);
         document.finish(&mut postings, 7);
-        let lists: Vec<(&str, &[u32])> = postings
-            .lists
-            .iter()
-            .map(|(t, l)| (&**t, l.as_slice()))
-            .collect();
+        let lists = term_lists(&postings);
         assert_eq!(
             lists,
             [
