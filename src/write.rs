@@ -415,6 +415,10 @@ impl StagingSink<'_> {
         if let Some(file) = self.open.take() {
             self.staging.finish(file)?;
         }
+        self.write_pending()
+    }
+
+    fn write_pending(&mut self) -> Result<(), Diagnostic> {
         let files = std::mem::take(&mut self.pending);
         self.pending_bytes = 0;
         self.staging.add(&files)
@@ -426,9 +430,7 @@ impl Sink for StagingSink<'_> {
         self.pending_bytes += output.content.len();
         self.pending.push(output);
         if self.pending.len() >= SINK_BATCH_FILES || self.pending_bytes >= SINK_BATCH_BYTES {
-            let files = std::mem::take(&mut self.pending);
-            self.pending_bytes = 0;
-            self.staging.add(&files)?;
+            self.write_pending()?;
         }
         Ok(())
     }

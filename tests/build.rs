@@ -396,6 +396,14 @@ fn rebuild_reuses_unchanged_files_and_repairs_edited_ones() {
         tree(&fresh.path().join("public")),
         "a rebuild over old output equals a build from nothing"
     );
+
+    // The whole-site files, written as they are made, are kept too when unchanged.
+    let written_in_pieces = inode("data/site.json");
+    let written_in_batches = inode("search/manifest.json");
+    assert!(build(site.path(), &[]).status.success());
+    assert_eq!(inode("data/site.json"), written_in_pieces);
+    assert_eq!(inode("search/manifest.json"), written_in_batches);
+    assert_eq!(tree(&public), tree(&fresh.path().join("public")));
 }
 
 #[test]
@@ -415,7 +423,19 @@ fn timings_break_the_build_into_stages_and_page_kinds() {
         "render: entity pages and feeds ",
         "render: search index ",
         "render: front, index, search and 404 pages ",
-    ] {
+    ]
+    .into_iter()
+    // Memory is reported where the platform tells it.
+    .chain(
+        std::path::Path::new("/proc/self/status")
+            .exists()
+            .then_some([
+                "peak memory after link: ",
+                "peak memory after data/site.json: ",
+            ])
+            .into_iter()
+            .flatten(),
+    ) {
         assert!(
             err.lines().any(|l| l.trim_start().starts_with(line)),
             "no `{line}` line in:\n{err}"
