@@ -624,6 +624,10 @@ struct Rendering {
     state: Option<Rendered>,
 }
 
+/// At most this many edited pages are made ahead of the full pass, which makes them again:
+/// beyond a writer's save (a checkout of many files, say) the duplicate work is not worth it.
+const EARLY_PAGES: usize = 8;
+
 /// The pages of the articles edited since `old`, made before anything else when the site
 /// graph is kept: such a page then depends only on the article's own card and body, made
 /// again here, and on the other articles' cards, which the graph keeps as they were. This
@@ -643,6 +647,7 @@ fn edited_pages(
         .filter(|&a| old.revisions[a] != model.revisions[a])
         .collect();
     if edited.is_empty()
+        || edited.len() > EARLY_PAGES
         || edited
             .iter()
             .any(|&a| old.article_paths[a] != site.articles[a].path)
