@@ -1,37 +1,90 @@
 //! Markdown to HTML: heading anchors from extraction, highlighted code, internal links
 //! resolved, entity mentions linked to their pages, raw HTML sanitised unless trusted.
 
+use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
+use rustc_hash::FxHashMap;
 
 use crate::config::LinkEntities;
 use crate::extract::{Heading, parser_options};
 use crate::render::highlight::highlight;
 
+/// Every surface form the site links to an entity page, in one automaton built once per
+/// build: each article's linker keeps the matches of its own surfaces, so no automaton is
+/// built per article (building one cost about as much as the rest of the body).
+pub struct SiteSurfaces {
+    automaton: Option<AhoCorasick>,
+    ids: FxHashMap<String, u32>,
+}
+
+impl SiteSurfaces {
+    pub fn new(surfaces: impl IntoIterator<Item = String>) -> SiteSurfaces {
+        let mut ids = FxHashMap::default();
+        let mut patterns = Vec::new();
+        for surface in surfaces {
+            if !ids.contains_key(&surface) {
+                ids.insert(surface.clone(), patterns.len() as u32);
+                patterns.push(surface);
+            }
+        }
+        // Every match is reported, overlapping: each article picks its own out of them.
+        let automaton = (!patterns.is_empty())
+            .then(|| AhoCorasick::new(&patterns).ok())
+            .flatten();
+        SiteSurfaces { automaton, ids }
+    }
+}
+
 /// Entity names to link in one document, with their page URLs.
-pub struct EntityLinker {
-    matcher: Option<AhoCorasick>,
+pub struct EntityLinker<'s> {
+    matcher: Matcher<'s>,
     targets: Vec<(String, String)>,
     mode: LinkEntities,
 }
 
-impl EntityLinker {
-    /// `surfaces`: (surface form as it appears in text, entity name, entity URL).
-    pub fn new(surfaces: Vec<(String, String, String)>, mode: LinkEntities) -> EntityLinker {
-        let patterns: Vec<&str> = surfaces.iter().map(|s| s.0.as_str()).collect();
-        let matcher = if mode == LinkEntities::None || patterns.is_empty() {
-            None
+enum Matcher<'s> {
+    None,
+    /// The site's automaton, with its pattern number -> target for this document's surfaces.
+    Site(&'s AhoCorasick, FxHashMap<u32, usize>),
+    /// An automaton of this document's surfaces alone.
+    Own(AhoCorasick),
+}
+
+impl<'s> EntityLinker<'s> {
+    /// `surfaces`: (surface form as it appears in text, entity name, entity URL). Uses the
+    /// site's automaton when it has every surface, else builds one for these.
+    pub fn new(
+        surfaces: Vec<(String, String, String)>,
+        mode: LinkEntities,
+        site: Option<&'s SiteSurfaces>,
+    ) -> EntityLinker<'s> {
+        let matcher = if mode == LinkEntities::None || surfaces.is_empty() {
+            Matcher::None
         } else {
-            // A few dozen patterns per article, built for each: a DFA or a prefilter would
-            // cost more to build than they save in the search (prefilter: 46 -> 32 µs a build).
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-                .prefilter(false)
-                .build(&patterns)
-                .ok()
+            site.and_then(|site| {
+                let automaton = site.automaton.as_ref()?;
+                let mut targets = FxHashMap::default();
+                for (target, (surface, _, _)) in surfaces.iter().enumerate() {
+                    targets.entry(*site.ids.get(surface)?).or_insert(target);
+                }
+                Some(Matcher::Site(automaton, targets))
+            })
+            .or_else(|| {
+                let patterns: Vec<&str> = surfaces.iter().map(|s| s.0.as_str()).collect();
+                // A few dozen patterns: a DFA or a prefilter would cost more to build than
+                // they save in the search (prefilter: 46 -> 32 µs a build).
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                    .prefilter(false)
+                    .build(&patterns)
+                    .ok()
+                    .map(Matcher::Own)
+            })
+            .unwrap_or(Matcher::None)
         };
         EntityLinker {
             matcher,
@@ -43,8 +96,38 @@ impl EntityLinker {
         }
     }
 
-    pub fn none() -> EntityLinker {
-        EntityLinker::new(Vec::new(), LinkEntities::None)
+    pub fn none() -> EntityLinker<'static> {
+        EntityLinker::new(Vec::new(), LinkEntities::None, None)
+    }
+
+    /// This document's surfaces in `text` as (start, end, target), leftmost-longest: of
+    /// overlapping matches, the one that starts first and, of those, the longest.
+    fn matches(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        match &self.matcher {
+            Matcher::None => Vec::new(),
+            Matcher::Own(automaton) => automaton
+                .find_iter(text)
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect(),
+            Matcher::Site(automaton, targets) => {
+                let mut found: Vec<(usize, usize, usize)> = automaton
+                    .find_overlapping_iter(text)
+                    .filter_map(|m| {
+                        Some((m.start(), m.end(), *targets.get(&m.pattern().as_u32())?))
+                    })
+                    .collect();
+                found.sort_unstable_by_key(|&(start, end, _)| (start, Reverse(end)));
+                let mut taken_to = 0;
+                found.retain(|&(start, end, _)| {
+                    let free = start >= taken_to;
+                    if free {
+                        taken_to = end;
+                    }
+                    free
+                });
+                found
+            }
+        }
     }
 }
 
@@ -55,7 +138,7 @@ pub struct Document<'a> {
     pub headings: &'a [Heading],
     /// Internal links as written -> resolved URL.
     pub links: &'a BTreeMap<String, String>,
-    pub entities: &'a EntityLinker,
+    pub entities: &'a EntityLinker<'a>,
     /// The site's base path, prefixed to root-relative links written in Markdown.
     pub base_path: &'a str,
     pub allow_html: bool,
@@ -197,29 +280,25 @@ fn link_entities<'a>(
     linked: &mut HashSet<String>,
     events: &mut Vec<Event<'a>>,
 ) {
-    let Some(matcher) = &linker.matcher else {
-        events.push(Event::Text(text));
-        return;
-    };
     let mut last = 0;
     let mut pieces = Vec::new();
-    for m in matcher.find_iter(text.as_ref()) {
-        if !on_word_boundary(&text, m.start(), m.end()) {
+    for (start, end, target) in linker.matches(text.as_ref()) {
+        if !on_word_boundary(&text, start, end) {
             continue;
         }
-        let (name, url) = &linker.targets[m.pattern().as_usize()];
+        let (name, url) = &linker.targets[target];
         if linker.mode == LinkEntities::First && !linked.insert(name.clone()) {
             continue;
         }
-        if m.start() > last {
-            pieces.push(Event::Text(text[last..m.start()].to_string().into()));
+        if start > last {
+            pieces.push(Event::Text(text[last..start].to_string().into()));
         }
         pieces.push(Event::InlineHtml(
             format!("<a class=\"entity-link\" href=\"{}\">", html_escape(url)).into(),
         ));
-        pieces.push(Event::Text(text[m.start()..m.end()].to_string().into()));
+        pieces.push(Event::Text(text[start..end].to_string().into()));
         pieces.push(Event::InlineHtml("</a>".into()));
-        last = m.end();
+        last = end;
     }
     if pieces.is_empty() {
         events.push(Event::Text(text));
@@ -300,6 +379,7 @@ mod tests {
                 "/entities/hezbollah/".into(),
             )],
             LinkEntities::First,
+            None,
         );
         let html = render_linked(
             "# Hezbollah\n\n[Hezbollah](https://x.org) and Hezbollah’s view. Hezbollah again.",
@@ -317,9 +397,65 @@ mod tests {
         let linker = EntityLinker::new(
             vec![("US".into(), "United States".into(), "/entities/us/".into())],
             LinkEntities::All,
+            None,
         );
         let html = render_linked("USA and US.", &linker);
         assert_eq!(html.matches("entity-link").count(), 1, "{html}");
+    }
+
+    #[test]
+    fn the_site_automaton_links_exactly_what_an_own_one_would() {
+        let surface =
+            |text: &str, name: &str| (text.to_string(), name.to_string(), format!("/e/{name}/"));
+        // The site knows longer names that overlap this article's: they must not hide
+        // the article's own shorter ones.
+        let site = SiteSurfaces::new(
+            [
+                "New York Times",
+                "New York",
+                "York",
+                "US",
+                "USA",
+                "Hezbollah’s",
+                "Hezbollah",
+            ]
+            .map(String::from),
+        );
+        let article = || {
+            vec![
+                surface("New York", "new-york"),
+                surface("York", "york"),
+                surface("US", "us"),
+                surface("Hezbollah", "hezbollah"),
+                surface("Hezbollah’s", "hezbollah"),
+                surface("Hezbollah", "hezbollah-duplicate"),
+            ]
+        };
+        for mode in [LinkEntities::All, LinkEntities::First] {
+            let own = EntityLinker::new(article(), mode, None);
+            let shared = EntityLinker::new(article(), mode, Some(&site));
+            assert!(matches!(shared.matcher, Matcher::Site(..)));
+            for text in [
+                "The New York Times said New York and York, USA and US, agreed.",
+                "Hezbollah’s envoy met Hezbollah in New Yorkers’ York.",
+                "NewYork New York York",
+            ] {
+                assert_eq!(
+                    render_linked(text, &shared),
+                    render_linked(text, &own),
+                    "{text}"
+                );
+            }
+        }
+        let unknown = EntityLinker::new(
+            vec![surface("Gaza", "gaza")],
+            LinkEntities::All,
+            Some(&site),
+        );
+        assert!(
+            matches!(unknown.matcher, Matcher::Own(_)),
+            "a surface the site lacks"
+        );
     }
 
     #[test]
@@ -388,6 +524,7 @@ mod tests {
                 ),
             ],
             LinkEntities::First,
+            None,
         );
         let links = BTreeMap::new();
         let html = render(&Document {

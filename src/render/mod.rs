@@ -24,7 +24,7 @@ use crate::extract::{Facts, Heading};
 use crate::link::Graph;
 use crate::load::{EntityKind, Site};
 use context::*;
-use markdown::{Document, EntityLinker};
+use markdown::{Document, EntityLinker, SiteSurfaces};
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -152,6 +152,9 @@ pub struct Renderer<'a> {
     /// Rendered article bodies, index-aligned with `Site::articles`, when kept between
     /// rebuilds (`brief serve`); empty in a build, which renders each where it is used.
     bodies: Vec<String>,
+    /// The site's entity surfaces for rendering bodies, made on first use (not at all when
+    /// the bodies are kept).
+    surfaces: OnceLock<SiteSurfaces>,
     /// Each article's entry in `data/site.json`, index-aligned with `Site::articles`, when
     /// kept between rebuilds; empty in a build, which makes them while writing that file.
     pub data: Vec<String>,
@@ -192,12 +195,13 @@ impl Prepared {
     /// Every article's card, body and data entry, for a renderer that keeps them between
     /// rebuilds.
     pub fn all(site: &Site, facts: &[Facts], graph: &Graph) -> Prepared {
+        let shared = site_surfaces(site, facts, graph);
         let ((bodies, cards), data) = (0..site.articles.len())
             .into_par_iter()
             .map(|a| {
                 (
                     (
-                        render_article_body(site, facts, graph, a),
+                        render_article_body(site, facts, graph, a, Some(&shared)),
                         article_card(site, facts, graph, a),
                     ),
                     feeds::article_data(site, facts, graph, a),
@@ -274,6 +278,7 @@ impl<'a> Renderer<'a> {
             entry_values: prepared.cards.iter().map(|_| OnceLock::new()).collect(),
             cards: prepared.cards,
             bodies: prepared.bodies,
+            surfaces: OnceLock::new(),
             data: prepared.data,
             origin: origin(config),
             timeline: timeline_months(site, graph),
@@ -285,7 +290,18 @@ impl<'a> Renderer<'a> {
     pub fn body(&self, a: usize) -> Cow<'_, str> {
         match self.bodies.get(a) {
             Some(body) => Cow::Borrowed(body),
-            None => Cow::Owned(render_article_body(self.site, self.facts, self.graph, a)),
+            None => {
+                let shared = self
+                    .surfaces
+                    .get_or_init(|| site_surfaces(self.site, self.facts, self.graph));
+                Cow::Owned(render_article_body(
+                    self.site,
+                    self.facts,
+                    self.graph,
+                    a,
+                    Some(shared),
+                ))
+            }
         }
     }
 
@@ -1195,8 +1211,29 @@ fn toc(headings: &[Heading]) -> Vec<TocEntry> {
         .collect()
 }
 
-/// An article's body HTML with its entity mentions linked.
-pub fn render_article_body(site: &Site, facts: &[Facts], graph: &Graph, a: usize) -> String {
+/// Every surface form of an entity mention that links to an entity page, site-wide.
+pub fn site_surfaces(site: &Site, facts: &[Facts], graph: &Graph) -> SiteSurfaces {
+    if site.config.link_entities == LinkEntities::None {
+        return SiteSurfaces::new([]);
+    }
+    SiteSurfaces::new(
+        facts
+            .iter()
+            .flat_map(|f| &f.entities)
+            .filter(|mention| graph.entity_by_name.contains_key(&mention.name))
+            .flat_map(|mention| mention.surfaces.iter().cloned()),
+    )
+}
+
+/// An article's body HTML with its entity mentions linked. `shared`, from
+/// `site_surfaces`, saves building a matcher for the article when many are rendered.
+pub fn render_article_body(
+    site: &Site,
+    facts: &[Facts],
+    graph: &Graph,
+    a: usize,
+    shared: Option<&SiteSurfaces>,
+) -> String {
     let article = &site.articles[a];
     let mode = site.config.link_entities;
     let mut surfaces = Vec::new();
@@ -1209,7 +1246,7 @@ pub fn render_article_body(site: &Site, facts: &[Facts], graph: &Graph, a: usize
             }
         }
     }
-    let linker = EntityLinker::new(surfaces, mode);
+    let linker = EntityLinker::new(surfaces, mode, shared);
     markdown::render(&Document {
         markdown: article.body(),
         headings: &facts[a].headings,

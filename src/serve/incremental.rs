@@ -658,7 +658,7 @@ fn edited_pages(
     let mut replaced = Vec::with_capacity(edited.len());
     for &a in &edited {
         let card = article_card(site, facts, graph, a);
-        let body = render_article_body(site, facts, graph, a);
+        let body = render_article_body(site, facts, graph, a, None);
         replaced.push((
             a,
             std::mem::replace(&mut prepared.cards[a], card),
@@ -993,7 +993,7 @@ impl Changes {
                 let (body, body_changed) = match body {
                     Some(body) if !this.body_stale(a, model, graph, old) => (body, false),
                     before => {
-                        let body = render_article_body(site, facts, graph, a);
+                        let body = render_article_body(site, facts, graph, a, None);
                         let changed = before.as_ref() != Some(&body);
                         (body, changed)
                     }
