@@ -12,6 +12,10 @@ use brief::load::{FrontMatter, frontmatter};
 use brief::render::{Job, Prepared, Renderer, render_article_body, site_surfaces, theme};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
+/// The allocator the `brief` binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn corpus() -> PathBuf {
     if let Ok(site) = std::env::var("BRIEF_BENCH_SITE") {
         return PathBuf::from(site);
