@@ -42,7 +42,7 @@ enum Command {
         /// Output folder (default: site.yaml `output`, else public/).
         #[arg(long)]
         output: Option<PathBuf>,
-        /// Print how long each pipeline stage took.
+        /// Print how long each pipeline stage took, CPU time by page kind and peak memory.
         #[arg(long)]
         timings: bool,
     },
