@@ -126,6 +126,9 @@ pub struct Graph {
     pub by_date: Vec<usize>,
     pub article_links: Vec<ArticleLinks>,
     pub entities: Vec<EntityNode>,
+    /// Each entity's page URL, index-aligned with `entities`: made once, since every list
+    /// of entities and every linked mention needs it.
+    entity_urls: Vec<String>,
     pub entity_by_name: HashMap<String, usize>,
     pub tags: Vec<Group>,
     pub stories: Vec<Group>,
@@ -142,9 +145,8 @@ impl Graph {
             .page(&format!("articles/{}/", site.articles[article].slug))
     }
 
-    pub fn entity_url(&self, entity: usize) -> String {
-        self.urls
-            .page(&format!("entities/{}/", self.entities[entity].slug))
+    pub fn entity_url(&self, entity: usize) -> &str {
+        &self.entity_urls[entity]
     }
 }
 
@@ -339,11 +341,16 @@ pub fn link(site: &Site, facts: &[Facts]) -> (Graph, Vec<Diagnostic>) {
         page_links.push(resolved);
     }
 
+    let entity_urls = entities
+        .iter()
+        .map(|e| urls.page(&format!("entities/{}/", e.slug)))
+        .collect();
     let graph = Graph {
         urls,
         by_date,
         article_links,
         entities,
+        entity_urls,
         entity_by_name,
         tags,
         stories,

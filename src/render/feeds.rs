@@ -294,7 +294,7 @@ pub fn sitemap(r: &Renderer<'_>) -> Vec<Output> {
     }
     for (e, entity) in graph.entities.iter().enumerate() {
         entries.push((
-            graph.entity_url(e),
+            graph.entity_url(e).to_string(),
             lastmod_of(&mut entity.articles.iter().map(|&(a, _)| a)),
         ));
     }
@@ -455,7 +455,7 @@ pub fn site_data(r: &Renderer<'_>, sink: &mut dyn Sink) -> Result<(), Diagnostic
             kind: entity.kind.as_str(),
             known: entity.known,
             aliases: &entity.aliases,
-            url: r.absolute(&graph.entity_url(e)),
+            url: r.absolute(graph.entity_url(e)),
             articles: entity
                 .articles
                 .iter()

@@ -533,7 +533,7 @@ impl<'a> Renderer<'a> {
             .speaker_entity
             .as_ref()
             .and_then(|n| self.graph.entity_by_name.get(n))
-            .map(|&e| self.graph.entity_url(e));
+            .map(|&e| self.graph.entity_url(e).to_string());
         QuoteContext {
             text: quote.text.clone(),
             speaker: quote.speaker.clone(),
@@ -684,7 +684,7 @@ impl<'a> Renderer<'a> {
             Data {
                 entity: EntityContext {
                     name: entity.name.clone(),
-                    url: graph.entity_url(e),
+                    url: graph.entity_url(e).to_string(),
                     kind: entity.kind.as_str(),
                     kind_label: entity.kind.plural_label(),
                     known: entity.known,
@@ -1190,7 +1190,7 @@ fn entity_ref(graph: &Graph, e: usize, count: usize) -> EntityRef {
     let entity = &graph.entities[e];
     EntityRef {
         name: entity.name.clone(),
-        url: graph.entity_url(e),
+        url: graph.entity_url(e).to_string(),
         kind: entity.kind.as_str(),
         known: entity.known,
         count,
@@ -1241,7 +1241,11 @@ pub fn render_article_body(
         for mention in &facts[a].entities {
             if let Some(&e) = graph.entity_by_name.get(&mention.name) {
                 for surface in &mention.surfaces {
-                    surfaces.push((surface.clone(), mention.name.clone(), graph.entity_url(e)));
+                    surfaces.push((
+                        surface.clone(),
+                        mention.name.clone(),
+                        graph.entity_url(e).to_string(),
+                    ));
                 }
             }
         }
