@@ -137,13 +137,17 @@ fn atom(r: &Renderer<'_>, title: &str, path: &str, articles: &[usize], full: boo
             let article = &r.site.articles[a];
             let card = r.card_of(a);
             let url = r.absolute(&card.url);
+            let published = date(&card.date);
+            let updated = article
+                .updated
+                .map_or_else(|| published, |d| date(&d.rfc3339()));
             let mut entry = EntryBuilder::default();
             entry
                 .title(Text::plain(article.front.title.clone()))
                 .id(url.clone())
                 .link(LinkBuilder::default().href(url).rel("alternate").build())
-                .published(Some(date(&article.date.rfc3339())))
-                .updated(date(&article.updated.unwrap_or(article.date).rfc3339()))
+                .published(Some(published))
+                .updated(updated)
                 .summary(Some(Text::plain(card.summary.clone())))
                 .authors(
                     article
