@@ -73,6 +73,28 @@ fn pipeline(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    // A floor for any extraction that finds gazetteer names: the multi-pattern search for
+    // the names and aliases alone, over the same bodies, overlapping as extraction runs it,
+    // with aho-corasick's fastest automaton (a DFA; extraction's own is the default NFA).
+    throughput.bench_function("gazetteer names alone (aho-corasick search)", |b| {
+        let names: Vec<&str> = site
+            .entities
+            .iter()
+            .flat_map(|e| {
+                std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str))
+            })
+            .collect();
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&names)
+            .expect("the names make an automaton");
+        b.iter(|| {
+            site.articles
+                .iter()
+                .map(|a| automaton.find_overlapping_iter(a.body()).count())
+                .sum::<usize>()
+        })
+    });
     throughput.bench_function("extraction (400-entity gazetteer)", |b| {
         let extract_options = build::extract_options(&site.config);
         b.iter(|| {
