@@ -1,7 +1,6 @@
 //! Runs the pipeline `load -> extract -> link -> render -> write` for the commands.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -29,12 +28,7 @@ pub struct Timings {
     pub extract: Duration,
     pub link: Duration,
     pub render: Duration,
-    /// Writing that rendering waited for: whole-site files, copied files, the commit, and
-    /// pages only when the writer thread fell a batch behind.
     pub write: Duration,
-    /// Pages written by the writer thread while rendering went on (not part of the wall
-    /// time above).
-    pub write_behind: Duration,
     /// Of `render`: article cards, made once before the pages.
     pub prepare: Duration,
     /// CPU time of each kind of render job, summed over threads.
@@ -201,7 +195,6 @@ struct Rendered {
     prepare: Duration,
     render_jobs: std::collections::BTreeMap<&'static str, Duration>,
     peak_memory: Vec<(&'static str, u64)>,
-    write_behind: Duration,
 }
 
 /// Renders every page in batches, writing each batch into `staging` as it is done, then
@@ -218,7 +211,6 @@ fn render_into(analysed: &Analysed, tera: &tera::Tera, staging: &write::Staging)
         prepare: started.elapsed(),
         render_jobs: Default::default(),
         peak_memory: Vec::new(),
-        write_behind: Duration::ZERO,
     };
     // The search index and `data/site.json` each hold a large output and the working
     // memory that makes it, and both run in parallel inside: rendered alone, after the
@@ -257,52 +249,23 @@ fn failed(diagnostics: &[Diagnostic]) -> bool {
     diagnostics.iter().any(Diagnostic::is_error)
 }
 
-/// Renders `jobs` a batch at a time while a writer thread writes the batch before, so
-/// rendering waits on the file system only when the writer falls a whole batch behind.
-/// Stops at the first batch with errors, rendering or writing.
+/// Renders `jobs` a batch at a time, writing each batch before the next; stops at the
+/// first batch with errors.
 fn render_batches(
     renderer: &Renderer,
     jobs: &[Job],
     staging: &write::Staging,
     done: &mut Rendered,
 ) {
-    let (to_writer, batches) = mpsc::sync_channel::<Vec<Output>>(1);
-    let (write_behind, write_error) = std::thread::scope(|scope| {
-        let writer = scope.spawn(move || {
-            let mut busy = Duration::ZERO;
-            for outputs in batches {
-                let started = Instant::now();
-                let written = staging.add(&outputs);
-                busy += started.elapsed();
-                if let Err(d) = written {
-                    // Dropping the receiver tells the renderer to stop.
-                    return (busy, Some(d));
-                }
-            }
-            (busy, None)
-        });
-        for batch in jobs.chunks(RENDER_BATCH) {
-            let (outputs, diagnostics) = renderer.render(batch);
-            done.diagnostics.extend(diagnostics);
-            if failed(&done.diagnostics) {
-                break;
-            }
-            done.html_pages += outputs.iter().filter(|o| o.path.ends_with(".html")).count();
-            let started = Instant::now();
-            let sent = to_writer.send(outputs);
-            done.write += started.elapsed();
-            if sent.is_err() {
-                break;
-            }
+    for batch in jobs.chunks(RENDER_BATCH) {
+        let (outputs, diagnostics) = renderer.render(batch);
+        done.diagnostics.extend(diagnostics);
+        if failed(&done.diagnostics) {
+            return;
         }
-        drop(to_writer);
-        let started = Instant::now();
-        let written = writer.join().unwrap_or_default();
-        done.write += started.elapsed();
-        written
-    });
-    done.diagnostics.extend(write_error);
-    done.write_behind += write_behind;
+        done.html_pages += outputs.iter().filter(|o| o.path.ends_with(".html")).count();
+        write_timed(&outputs, staging, done);
+    }
 }
 
 fn write_timed(files: &[Output], staging: &write::Staging, done: &mut Rendered) {
@@ -392,7 +355,6 @@ pub fn build(options: &BuildOptions) -> Result<Built, Report> {
     analysed.report.extend(rendered.diagnostics);
     analysed.timings.render = rendered.render;
     analysed.timings.write = rendered.write;
-    analysed.timings.write_behind = rendered.write_behind;
     analysed.timings.prepare = rendered.prepare;
     analysed.timings.render_jobs = rendered.render_jobs;
     analysed.timings.peak_memory.extend(rendered.peak_memory);

@@ -60,10 +60,6 @@ pub fn build(options: &BuildOptions, timings: bool) -> ExitCode {
                     ms(t.render),
                     ms(t.write)
                 );
-                eprintln!(
-                    "  write: {:.1} ms of pages written behind rendering",
-                    ms(t.write_behind)
-                );
                 eprintln!("  render: prepare {:.1} ms wall", ms(t.prepare));
                 for (label, cpu) in &t.render_jobs {
                     eprintln!("  render: {label} {:.1} ms CPU", ms(*cpu));
