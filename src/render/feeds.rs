@@ -138,9 +138,7 @@ fn atom(r: &Renderer<'_>, title: &str, path: &str, articles: &[usize], full: boo
             let card = r.card_of(a);
             let url = r.absolute(&card.url);
             let published = date(&card.date);
-            let updated = article
-                .updated
-                .map_or_else(|| published, |d| date(&d.rfc3339()));
+            let updated = article.updated.map_or(published, |d| date(&d.rfc3339()));
             let mut entry = EntryBuilder::default();
             entry
                 .title(Text::plain(article.front.title.clone()))
