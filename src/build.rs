@@ -10,6 +10,7 @@ use crate::diag::{Diagnostic, Report};
 use crate::extract::{self, ExtractOptions, Facts, Gazetteer, Input};
 use crate::link::{self, Graph};
 use crate::load::{self, Article, LoadOptions, Site};
+use crate::model::BaseUrl;
 use crate::render::{Job, Output, Renderer, highlight, theme};
 use crate::write;
 
@@ -80,7 +81,9 @@ pub fn config(options: &BuildOptions) -> Result<Config, Report> {
         diagnostics: vec![d],
     })?;
     if let Some(base_url) = &options.base_url {
-        config.base_url = base_url.clone();
+        config.base_url = BaseUrl::parse(base_url).map_err(|message| Report {
+            diagnostics: vec![Diagnostic::error("--base-url", message)],
+        })?;
     }
     if let Some(output) = &options.output {
         config.output = output.clone();

@@ -14,6 +14,7 @@ use url::Url;
 
 use crate::commands::CONTENT_ERROR;
 use crate::diag::{Diagnostic, line_col};
+use crate::model::BaseUrl;
 use crate::render::markdown::attribute_text;
 
 /// Stands in for the site's origin when the base URL is only a path.
@@ -70,27 +71,24 @@ pub struct LinkReport {
 /// only a path) and the base path. Absolute links to a real origin count as internal.
 struct Served {
     origin: Url,
+    /// As URLs carry it, percent-encoded.
     base_path: String,
+    /// As file paths are compared, decoded.
+    decoded_base_path: String,
 }
 
 impl Served {
-    fn new(base_url: &str) -> Served {
-        let absolute = Url::parse(base_url).ok().filter(|u| u.has_host());
-        let base_path = match &absolute {
-            Some(url) => url.path().to_string(),
-            None => base_url.to_string(),
+    fn new(base_url: &BaseUrl) -> Served {
+        let origin = match base_url.has_origin() {
+            true => base_url.as_url().clone(),
+            false => Url::parse(LOCAL_ORIGIN).expect("a valid constant URL"),
         };
-        let trimmed = base_path.trim_matches('/');
-        let base_path = if trimmed.is_empty() {
-            "/".to_string()
-        } else {
-            format!("/{trimmed}/")
-        };
-        let origin = absolute
-            .clone()
-            .and_then(|u| u.join("/").ok())
-            .unwrap_or_else(|| Url::parse(LOCAL_ORIGIN).expect("a valid constant URL"));
-        Served { origin, base_path }
+        let origin = origin.join("/").unwrap_or(origin);
+        Served {
+            origin,
+            base_path: base_url.path().to_string(),
+            decoded_base_path: base_url.decoded_path(),
+        }
     }
 
     /// The address a file of the output folder is served at.
@@ -112,7 +110,7 @@ impl Served {
 
 /// Checks every HTML file under `output` as served from `base_url`
 /// (`https://example.org/briefs/`, `/briefs/` or `/`).
-pub fn check_output(output: &Path, base_url: &str) -> Result<LinkReport, Diagnostic> {
+pub fn check_output(output: &Path, base_url: &BaseUrl) -> Result<LinkReport, Diagnostic> {
     if !output.is_dir() {
         return Err(Diagnostic::error(
             output,
@@ -275,14 +273,12 @@ fn resolve(
     let path = percent_encoding::percent_decode_str(target.path())
         .decode_utf8()
         .map_err(|_| "the path is not valid UTF-8".to_string())?;
-    let Some(relative) = path.strip_prefix(&served.base_path).or_else(|| {
+    let base = &served.decoded_base_path;
+    let Some(relative) = path.strip_prefix(base.as_str()).or_else(|| {
         // The base folder itself, written without its trailing slash.
-        (format!("{path}/") == served.base_path).then_some("")
+        (format!("{path}/") == *base).then_some("")
     }) else {
-        return Err(format!(
-            "outside the site, which is served from {}",
-            served.base_path
-        ));
+        return Err(format!("outside the site, which is served from {base}"));
     };
     let file = served_file(output, relative).ok_or_else(|| {
         let wanted = if relative.is_empty() || relative.ends_with('/') {
@@ -328,7 +324,7 @@ fn served_file(output: &Path, relative: &str) -> Option<String> {
 /// `brief check --output DIR`: prints each broken link (file:line) and a summary; with
 /// `external`, prints the external links one a line on standard output instead, for the
 /// user's own link checker, and the summary on standard error. Exit 1 on a broken link.
-pub fn run(output: &Path, base_url: &str, external: bool) -> ExitCode {
+pub fn run(output: &Path, base_url: &BaseUrl, external: bool) -> ExitCode {
     let report = match check_output(output, base_url) {
         Ok(report) => report,
         Err(diagnostic) => {
@@ -343,7 +339,7 @@ pub fn run(output: &Path, base_url: &str, external: bool) -> ExitCode {
     let mut summary = format!(
         "Checked {} served from {}: {}, {} broken; {} not fetched",
         plural(report.html_files, "HTML file"),
-        Served::new(base_url).base_path,
+        base_url.decoded_path(),
         plural(report.internal_links, "internal link"),
         report.broken.len(),
         plural(report.external.len(), "external link"),
@@ -365,7 +361,7 @@ pub fn run(output: &Path, base_url: &str, external: bool) -> ExitCode {
              Check it with the one it was built with (--base-url)."
         );
     }
-    if !base_url.contains("://") {
+    if !base_url.has_origin() {
         eprintln!(
             "warning: base_url \"{base_url}\" has no scheme and host, so canonical links, \
              feeds and the sitemap point at http://localhost; set base_url in site.yaml \
@@ -406,7 +402,7 @@ mod tests {
             ("a/index.html", "<h2 id=\"x\">X</h2><a href=\"../\">up</a>"),
             ("style.css", "p{}"),
         ]);
-        let report = check_output(dir.path(), "https://example.org/briefs/").unwrap();
+        let report = check_output(dir.path(), &base("https://example.org/briefs/")).unwrap();
         assert_eq!(report.broken, [], "{report:?}");
         assert_eq!(report.internal_links, 5);
         assert_eq!(
@@ -424,7 +420,7 @@ mod tests {
             "index.html",
             "<p>\n<a href=\"/briefs/nope/\">a</a>\n<a href=\"#missing\">b</a>\n<img src=\"/other/x.png\" alt=\"\">",
         )]);
-        let report = check_output(dir.path(), "/briefs/").unwrap();
+        let report = check_output(dir.path(), &base("/briefs/")).unwrap();
         let problems: Vec<(usize, &str)> = report
             .broken
             .iter()
@@ -440,9 +436,27 @@ mod tests {
         );
     }
 
+    fn base(text: &str) -> BaseUrl {
+        BaseUrl::parse(text).unwrap()
+    }
+
+    #[test]
+    fn non_ascii_base_paths_resolve_encoded_or_not() {
+        let dir = site(&[
+            (
+                "index.html",
+                "<a href=\"/caf%C3%A9/a/\">encoded</a> <a href=\"/café/a/\">raw</a> <a href=\"a/\">rel</a>",
+            ),
+            ("a/index.html", "<p>a</p>"),
+        ]);
+        let report = check_output(dir.path(), &base("https://example.org/café/")).unwrap();
+        assert_eq!(report.broken, [], "{report:?}");
+        assert_eq!(report.internal_links, 3);
+    }
+
     #[test]
     fn a_missing_folder_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(check_output(&dir.path().join("public"), "/").is_err());
+        assert!(check_output(&dir.path().join("public"), &base("/")).is_err());
     }
 }

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::diag::Diagnostic;
-use crate::load::frontmatter::yaml_error;
+use crate::diag::{Diagnostic, yaml_error};
+use crate::model::BaseUrl;
 
 /// How often an entity mention in an article body becomes a link to its page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
@@ -69,7 +69,7 @@ pub struct Config {
     pub title: String,
     pub description: String,
     /// Where the site will be served from; every link is built from it.
-    pub base_url: String,
+    pub base_url: BaseUrl,
     pub language: String,
     /// Output folder, relative to the site root.
     pub output: PathBuf,
@@ -88,7 +88,7 @@ impl Default for Config {
         Config {
             title: "Briefing".into(),
             description: String::new(),
-            base_url: "/".into(),
+            base_url: BaseUrl::default(),
             language: "en".into(),
             output: PathBuf::from("public"),
             link_entities: LinkEntities::First,
@@ -114,37 +114,33 @@ impl Config {
         if text.trim().is_empty() {
             return Ok(Config::default());
         }
-        serde_yaml::from_str(&text).map_err(|e| yaml_error(Path::new("site.yaml"), &text, 0, &e))
-    }
-
-    /// The base URL's path, always with a leading and trailing slash (`/` or `/briefs/`).
-    pub fn base_path(&self) -> String {
-        let without_origin = match self.base_url.find("://") {
-            Some(i) => {
-                let rest = &self.base_url[i + 3..];
-                rest.find('/').map_or("/", |j| &rest[j..])
+        let config: Config = serde_yaml::from_str(&text)
+            .map_err(|e| yaml_error(Path::new("site.yaml"), &text, 0, &e))?;
+        match config.zero_count() {
+            Some(key) => {
+                let line = text
+                    .lines()
+                    .position(|l| l.trim_start().starts_with(&format!("{key}:")))
+                    .map_or(1, |i| i + 1);
+                Err(
+                    Diagnostic::error("site.yaml", format!("`{key}` must be at least 1"))
+                        .at(&text, line, 1),
+                )
             }
-            None => self.base_url.as_str(),
-        };
-        let trimmed = without_origin.trim_matches('/');
-        if trimmed.is_empty() {
-            "/".into()
-        } else {
-            format!("/{trimmed}/")
+            None => Ok(config),
         }
     }
 
-    /// The absolute origin + path used in feeds and the sitemap, ending in `/`.
-    pub fn absolute_base(&self) -> String {
-        if self.base_url.contains("://") {
-            let mut base = self.base_url.clone();
-            if !base.ends_with('/') {
-                base.push('/');
-            }
-            base
-        } else {
-            format!("http://localhost{}", self.base_path())
-        }
+    /// The first count that is zero where at least one is needed: refused once here,
+    /// instead of clamped at each use.
+    fn zero_count(&self) -> Option<&'static str> {
+        [
+            ("feed_length", self.feed_length),
+            ("timeline_page_size", self.timeline_page_size),
+            ("min_articles", self.discovery.min_articles),
+        ]
+        .into_iter()
+        .find_map(|(key, value)| (value == 0).then_some(key))
     }
 }
 
@@ -152,26 +148,21 @@ impl Config {
 mod tests {
     use super::*;
 
-    fn with_base(base: &str) -> Config {
-        Config {
-            base_url: base.into(),
-            ..Config::default()
-        }
+    #[test]
+    fn base_url_is_parsed_with_the_config() {
+        let config: Config = serde_yaml::from_str("base_url: https://example.org/briefs").unwrap();
+        assert_eq!(config.base_url.path(), "/briefs/");
+        let err = serde_yaml::from_str::<Config>("base_url: ftp://example.org/").unwrap_err();
+        assert!(err.to_string().contains("scheme"), "{err}");
     }
 
     #[test]
-    fn base_path_from_any_form() {
-        assert_eq!(with_base("/").base_path(), "/");
-        assert_eq!(with_base("https://example.org").base_path(), "/");
-        assert_eq!(
-            with_base("https://example.org/briefs").base_path(),
-            "/briefs/"
-        );
-        assert_eq!(with_base("/briefs/").base_path(), "/briefs/");
-        assert_eq!(
-            with_base("https://example.org/briefs").absolute_base(),
-            "https://example.org/briefs/"
-        );
+    fn zero_counts_are_refused_at_their_line() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::write(root.path().join("site.yaml"), "title: X\nfeed_length: 0\n").unwrap();
+        let err = Config::load(root.path()).unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(err.message.contains("feed_length"), "{}", err.message);
     }
 
     #[test]

@@ -77,6 +77,49 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
+/// Turns a serde_yaml error into a diagnostic at the right line of the whole file,
+/// with a "did you mean" hint for misspelt keys.
+pub fn yaml_error(
+    path: &Path,
+    file_text: &str,
+    yaml_offset: usize,
+    error: &serde_yaml::Error,
+) -> Diagnostic {
+    let message = describe(error);
+    let diagnostic = Diagnostic::error(path, message);
+    match error.location() {
+        Some(location) => diagnostic.at_offset(file_text, yaml_offset + location.index()),
+        None => diagnostic.at_offset(file_text, yaml_offset),
+    }
+}
+
+fn describe(error: &serde_yaml::Error) -> String {
+    let raw = error.to_string();
+    // serde_yaml appends " at line L column C"; the diagnostic shows the position itself.
+    let message = match raw.rfind(" at line ") {
+        Some(i) => raw[..i].to_string(),
+        None => raw,
+    };
+    match unknown_field_hint(&message) {
+        Some(hint) => format!("{message}; did you mean `{hint}`?"),
+        None => message,
+    }
+}
+
+/// For "unknown field `titel`, expected one of `title`, `date`", the closest expected key.
+fn unknown_field_hint(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (field, expected) = rest.split_once('`')?;
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|candidate| (strsim::jaro_winkler(field, candidate), candidate))
+        .filter(|(score, _)| *score > 0.75)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate.to_string())
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {
@@ -165,5 +208,15 @@ mod tests {
         let shown = d.to_string();
         assert!(shown.starts_with("a.md:2:4: error: bad"), "{shown}");
         assert!(shown.contains("2 | y: ["), "{shown}");
+    }
+
+    #[test]
+    fn hint_for_misspelt_key() {
+        let hint = unknown_field_hint("unknown field `titel`, expected one of `title`, `date`");
+        assert_eq!(hint.as_deref(), Some("title"));
+        assert_eq!(
+            unknown_field_hint("unknown field `zzz`, expected `title`"),
+            None
+        );
     }
 }

@@ -10,6 +10,7 @@ pub mod diag;
 pub mod extract;
 pub mod link;
 pub mod load;
+pub mod model;
 pub mod render;
 pub mod scaffold;
 pub mod serve;

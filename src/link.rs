@@ -11,27 +11,7 @@ use jiff::civil::Date;
 use crate::diag::Diagnostic;
 use crate::extract::{Facts, Heading, Outline, outline};
 use crate::load::{Article, EntityKind, Site};
-
-/// Builds every URL from the site's base path, so a site served from a sub-path works.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Urls {
-    base: String,
-}
-
-impl Urls {
-    pub fn new(base_path: String) -> Urls {
-        Urls { base: base_path }
-    }
-
-    /// Root-relative URL of a site path such as `articles/x/`.
-    pub fn page(&self, path: &str) -> String {
-        format!("{}{}", self.base, path.trim_start_matches('/'))
-    }
-
-    pub fn base(&self) -> &str {
-        &self.base
-    }
-}
+use crate::model::{RESERVED_SECTIONS, Route, Routes, slugify};
 
 /// A readable title for a story id: `gaza-ceasefire-talks` -> `Gaza Ceasefire Talks`.
 fn story_title(id: &str) -> String {
@@ -55,16 +35,6 @@ fn story_title(id: &str) -> String {
         })
         .collect::<Vec<String>>()
         .join(" ")
-}
-
-/// Turns a name into a URL slug.
-pub fn slugify(name: &str) -> String {
-    let slug = slug::slugify(name);
-    if slug.is_empty() {
-        "untitled".into()
-    } else {
-        slug
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -121,7 +91,7 @@ pub struct ArticleLinks {
 /// The whole site graph. Article indices refer to `Site::articles` and the facts slice.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Graph {
-    pub urls: Urls,
+    pub routes: Routes,
     /// Article indices, newest first (ties by slug).
     pub by_date: Vec<usize>,
     pub article_links: Vec<ArticleLinks>,
@@ -141,8 +111,8 @@ pub struct Graph {
 
 impl Graph {
     pub fn article_url(&self, site: &Site, article: usize) -> String {
-        self.urls
-            .page(&format!("articles/{}/", site.articles[article].slug))
+        self.routes
+            .url(Route::Article(&site.articles[article].slug))
     }
 
     pub fn entity_url(&self, entity: usize) -> &str {
@@ -162,18 +132,6 @@ const RELATED_CHUNK: usize = 512;
 const STORY_WEIGHT: f64 = 2.0;
 /// Co-mentioned entities kept per entity page.
 const CO_MENTION_COUNT: usize = 10;
-
-/// Page paths that standalone pages may not take.
-const RESERVED: &[&str] = &[
-    "articles",
-    "entities",
-    "tags",
-    "stories",
-    "briefings",
-    "timeline",
-    "search",
-    "data",
-];
 
 /// Whether `link` reads the same from two versions of one article, so that linking the
 /// site again would give the same graph (`brief serve` then keeps the graph it has). Every
@@ -201,7 +159,7 @@ pub fn same_link_inputs(old: (&Article, &Facts), new: (&Article, &Facts)) -> boo
 }
 
 pub fn link(site: &Site, facts: &[Facts]) -> (Graph, Vec<Diagnostic>) {
-    let urls = Urls::new(site.config.base_path());
+    let routes = Routes::new(site.config.base_url.clone());
     let mut diagnostics = Vec::new();
     let mut by_date: Vec<usize> = (0..site.articles.len()).collect();
     let stamps: Vec<jiff::Timestamp> = site.articles.iter().map(|a| a.date.timestamp()).collect();
@@ -291,7 +249,7 @@ pub fn link(site: &Site, facts: &[Facts]) -> (Graph, Vec<Diagnostic>) {
         .iter()
         .map(|p| outline(p.body(), p.body_line()))
         .collect();
-    let targets = Targets::new(site, facts, &entities, &page_outlines, &urls);
+    let targets = Targets::new(site, facts, &entities, &page_outlines, &routes);
     let mut backlinks: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); site.articles.len()];
     for (a, fact) in facts.iter().enumerate() {
         let article = &site.articles[a];
@@ -318,7 +276,7 @@ pub fn link(site: &Site, facts: &[Facts]) -> (Graph, Vec<Diagnostic>) {
 
     let mut page_links = Vec::new();
     for (p, page) in site.pages.iter().enumerate() {
-        if RESERVED.contains(&page.slug.split('/').next().unwrap_or_default()) {
+        if RESERVED_SECTIONS.contains(&page.slug.split('/').next().unwrap_or_default()) {
             diagnostics.push(Diagnostic::error(
                 &page.path,
                 format!(
@@ -343,10 +301,10 @@ pub fn link(site: &Site, facts: &[Facts]) -> (Graph, Vec<Diagnostic>) {
 
     let entity_urls = entities
         .iter()
-        .map(|e| urls.page(&format!("entities/{}/", e.slug)))
+        .map(|e| routes.url(Route::Entity(&e.slug)))
         .collect();
     let graph = Graph {
-        urls,
+        routes,
         by_date,
         article_links,
         entities,
@@ -409,7 +367,7 @@ fn merge_entities(site: &Site, facts: &[Facts]) -> (Vec<EntityNode>, HashMap<Str
     let discovery = &site.config.discovery;
     if discovery.enabled {
         for (name, found) in discovered {
-            if found.articles < discovery.min_articles.max(1) {
+            if found.articles < discovery.min_articles {
                 continue;
             }
             let kind = EntityKind::ALL
@@ -638,11 +596,11 @@ impl<'a> Targets<'a> {
         facts: &'a [Facts],
         entities: &[EntityNode],
         page_outlines: &'a [Outline],
-        urls: &Urls,
+        routes: &Routes,
     ) -> Targets<'a> {
         let mut by_path = HashMap::new();
         for (a, article) in site.articles.iter().enumerate() {
-            let url = urls.page(&format!("articles/{}/", article.slug));
+            let url = routes.url(Route::Article(&article.slug));
             by_path.insert(
                 article.path.clone(),
                 (url, Some(a), Some(facts[a].headings.as_slice())),
@@ -652,12 +610,12 @@ impl<'a> Targets<'a> {
             if let Some(def) = entity.definition.map(|d| &site.entities[d])
                 && def.path.extension().is_some_and(|e| e == "md")
             {
-                let url = urls.page(&format!("entities/{}/", entity.slug));
+                let url = routes.url(Route::Entity(&entity.slug));
                 by_path.insert(def.path.clone(), (url, None, None));
             }
         }
         for (p, page) in site.pages.iter().enumerate() {
-            let url = urls.page(&format!("{}/", page.slug));
+            let url = routes.url(Route::Page(&page.slug));
             by_path.insert(
                 page.path.clone(),
                 (url, None, Some(page_outlines[p].headings.as_slice())),

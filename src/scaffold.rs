@@ -1,5 +1,6 @@
 //! `brief init` and `brief new`: starting points for a site and an article.
 
+use crate::model::try_slugify;
 use std::path::{Path, PathBuf};
 
 use rust_embed::Embed;
@@ -48,10 +49,9 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, String> {
 
 /// Creates `content/articles/<slug>.md` for `title`, dated `today`; never overwrites.
 pub fn new_article(root: &Path, title: &str, today: jiff::civil::Date) -> Result<PathBuf, String> {
-    let slug = slug::slugify(title);
-    if slug.is_empty() {
+    let Some(slug) = try_slugify(title) else {
         return Err(format!("cannot make a file name from the title `{title}`"));
-    }
+    };
     let relative = Path::new("content")
         .join("articles")
         .join(format!("{slug}.md"));

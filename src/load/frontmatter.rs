@@ -1,9 +1,4 @@
-//! Splitting a file into YAML front matter and Markdown body, and turning YAML errors
-//! into positioned diagnostics.
-
-use std::path::Path;
-
-use crate::diag::Diagnostic;
+//! Splitting a file into YAML front matter and Markdown body.
 
 /// A file split at its front matter fences. Offsets are byte offsets into the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,49 +58,6 @@ fn strip_fence_line(text: &str) -> Option<&str> {
         .or_else(|| rest.strip_prefix('\n'))
 }
 
-/// Turns a serde_yaml error into a diagnostic at the right line of the whole file,
-/// with a "did you mean" hint for misspelt keys.
-pub fn yaml_error(
-    path: &Path,
-    file_text: &str,
-    yaml_offset: usize,
-    error: &serde_yaml::Error,
-) -> Diagnostic {
-    let message = describe(error);
-    let diagnostic = Diagnostic::error(path, message);
-    match error.location() {
-        Some(location) => diagnostic.at_offset(file_text, yaml_offset + location.index()),
-        None => diagnostic.at_offset(file_text, yaml_offset),
-    }
-}
-
-fn describe(error: &serde_yaml::Error) -> String {
-    let raw = error.to_string();
-    // serde_yaml appends " at line L column C"; the diagnostic shows the position itself.
-    let message = match raw.rfind(" at line ") {
-        Some(i) => raw[..i].to_string(),
-        None => raw,
-    };
-    match unknown_field_hint(&message) {
-        Some(hint) => format!("{message}; did you mean `{hint}`?"),
-        None => message,
-    }
-}
-
-/// For "unknown field `titel`, expected one of `title`, `date`", the closest expected key.
-fn unknown_field_hint(message: &str) -> Option<String> {
-    let rest = message.strip_prefix("unknown field `")?;
-    let (field, expected) = rest.split_once('`')?;
-    expected
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(|candidate| (strsim::jaro_winkler(field, candidate), candidate))
-        .filter(|(score, _)| *score > 0.75)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| candidate.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,15 +112,5 @@ mod tests {
         assert!(s.has_front_matter);
         assert_eq!(s.yaml, "");
         assert_eq!(s.body, "Body");
-    }
-
-    #[test]
-    fn hint_for_misspelt_key() {
-        let hint = unknown_field_hint("unknown field `titel`, expected one of `title`, `date`");
-        assert_eq!(hint.as_deref(), Some("title"));
-        assert_eq!(
-            unknown_field_hint("unknown field `zzz`, expected `title`"),
-            None
-        );
     }
 }

@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
 use crate::config::Config;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, yaml_error};
+use crate::model::{slugify, try_slugify};
 pub use dates::PubDate;
 
 /// Front matter of an article, exactly the keys DESIGN.md lists.
@@ -361,10 +362,9 @@ fn parse_front<T: DeserializeOwned + Default>(
     if split.yaml.trim().is_empty() {
         // An empty mapping still reports missing required keys.
         return serde_yaml::from_str("{}")
-            .map_err(|e| frontmatter::yaml_error(path, text, split.yaml_offset, &e));
+            .map_err(|e| yaml_error(path, text, split.yaml_offset, &e));
     }
-    serde_yaml::from_str(split.yaml)
-        .map_err(|e| frontmatter::yaml_error(path, text, split.yaml_offset, &e))
+    serde_yaml::from_str(split.yaml).map_err(|e| yaml_error(path, text, split.yaml_offset, &e))
 }
 
 /// Byte offset of `key:` at the start of a front matter line, for pointing at a value.
@@ -439,12 +439,7 @@ fn slug_from_file_name(path: &Path) -> String {
         .file_stem()
         .map(|s| s.to_string_lossy())
         .unwrap_or_default();
-    let slug = slug::slugify(stem.as_ref());
-    if slug.is_empty() {
-        "untitled".into()
-    } else {
-        slug
-    }
+    slugify(stem.as_ref())
 }
 
 /// Normalises a `slug:` value; a slug that would leave its output folder is an error.
@@ -465,8 +460,7 @@ pub fn normalise_slug(raw: &str) -> Result<String, String> {
     }
     let slug = raw
         .split('/')
-        .map(slug::slugify)
-        .filter(|s| !s.is_empty())
+        .filter_map(try_slugify)
         .collect::<Vec<_>>()
         .join("/");
     if slug.is_empty() {
@@ -493,7 +487,7 @@ fn parse_entity_file(path: &Path, text: &str) -> Result<EntityDef, Vec<Diagnosti
     } else {
         split.yaml
     })
-    .map_err(|e| vec![frontmatter::yaml_error(path, text, split.yaml_offset, &e)])?;
+    .map_err(|e| vec![yaml_error(path, text, split.yaml_offset, &e)])?;
     let line = crate::diag::line_col(text, split.yaml_offset).0;
     Ok(entity_from_record(
         record,
@@ -524,7 +518,7 @@ fn parse_entity_list(path: &Path, text: &str) -> Result<Vec<EntityDef>, Vec<Diag
         return Ok(Vec::new());
     }
     let records: Vec<serde_yaml::Value> =
-        serde_yaml::from_str(text).map_err(|e| vec![frontmatter::yaml_error(path, text, 0, &e)])?;
+        serde_yaml::from_str(text).map_err(|e| vec![yaml_error(path, text, 0, &e)])?;
     // Records are parsed one by one so each error names its own entry.
     let starts = list_item_lines(text);
     let mut entities = Vec::new();

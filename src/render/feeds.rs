@@ -14,23 +14,25 @@ use rayon::prelude::*;
 use serde::Serialize;
 use url::Url;
 
-use super::markdown::{attribute_text, html_escape};
+use super::markdown::attribute_text;
 use super::{Output, Renderer, Sink};
 use crate::config::FeedContent;
 use crate::diag::Diagnostic;
 use crate::extract::Facts;
 use crate::link::Graph;
 use crate::load::Site;
+use crate::model::{Route, escape_html};
 
 /// The site's Atom and JSON feeds of the latest articles.
 pub fn site_feeds(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
-    let limit = r.site.config.feed_length.max(1);
+    let limit = r.site.config.feed_length;
     let latest: Vec<usize> = r.graph.by_date.iter().copied().take(limit).collect();
     Ok(vec![
         atom(
             r,
             &r.site.config.title,
-            "",
+            Route::Front,
+            Route::SiteFeed,
             &latest,
             r.site.config.feed_content == FeedContent::Full,
         ),
@@ -41,7 +43,7 @@ pub fn site_feeds(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
 /// The Atom feed of one entity's latest articles, beside its page.
 pub fn entity_feed(r: &Renderer<'_>, e: usize) -> Output {
     let entity = &r.graph.entities[e];
-    let limit = r.site.config.feed_length.max(1);
+    let limit = r.site.config.feed_length;
     let articles: Vec<usize> = entity
         .articles
         .iter()
@@ -51,7 +53,8 @@ pub fn entity_feed(r: &Renderer<'_>, e: usize) -> Output {
     atom(
         r,
         &format!("{} — {}", r.site.config.title, entity.name),
-        &format!("entities/{}/", entity.slug),
+        Route::Entity(&entity.slug),
+        Route::EntityFeed(&entity.slug),
         &articles,
         false,
     )
@@ -61,11 +64,12 @@ pub fn entity_feed(r: &Renderer<'_>, e: usize) -> Output {
 pub fn group_feed(r: &Renderer<'_>, section: &str, group: &crate::link::Group) -> Output {
     let mut articles = group.articles.clone();
     articles.sort_by_key(|&a| std::cmp::Reverse(r.site.articles[a].date.timestamp()));
-    articles.truncate(r.site.config.feed_length.max(1));
+    articles.truncate(r.site.config.feed_length);
     atom(
         r,
         &format!("{} — {}", r.site.config.title, group.name),
-        &format!("{section}/{}/", group.slug),
+        super::group_route(section, &group.slug),
+        super::group_feed_route(section, &group.slug),
         &articles,
         false,
     )
@@ -92,7 +96,7 @@ pub fn absolute_links(html: &str, page_url: &str) -> String {
                     continue;
                 }
                 if let Ok(absolute) = page.join(&value) {
-                    el.set_attribute(name, &html_escape(absolute.as_str()))?;
+                    el.set_attribute(name, &escape_html(absolute.as_str()))?;
                 }
             }
             Ok(())
@@ -116,12 +120,19 @@ fn site_updated(r: &Renderer<'_>) -> FixedDateTime {
         .unwrap_or_default()
 }
 
-/// The Atom feed of `articles` (newest first) for the page at `path` (`""` for the site).
+/// The Atom feed of `articles` (newest first) for the page at `page`, written to `feed`.
 /// Only the site feed may carry whole articles: an article appears in the feeds of every
 /// entity and topic it mentions, and copying it into each would multiply the site's size.
-fn atom(r: &Renderer<'_>, title: &str, path: &str, articles: &[usize], full: bool) -> Output {
-    let page_url = r.absolute(&r.graph.urls.page(path));
-    let feed_url = format!("{page_url}feed.xml");
+fn atom(
+    r: &Renderer<'_>,
+    title: &str,
+    page: Route,
+    feed_route: Route,
+    articles: &[usize],
+    full: bool,
+) -> Output {
+    let page_url = r.graph.routes.absolute(page);
+    let feed_url = r.graph.routes.absolute(feed_route);
     let updated = articles
         .iter()
         .map(|&a| {
@@ -192,7 +203,7 @@ fn atom(r: &Renderer<'_>, title: &str, path: &str, articles: &[usize], full: boo
         )
         .entries(entries)
         .build();
-    Output::new(format!("{path}feed.xml"), feed.to_string())
+    Output::new(r.graph.routes.file(feed_route), feed.to_string())
 }
 
 #[derive(Serialize)]
@@ -231,7 +242,7 @@ struct JsonAuthor {
 
 /// JSON Feed 1.1 of the latest articles.
 fn json_feed(r: &Renderer<'_>, articles: &[usize]) -> Result<Output, Diagnostic> {
-    let home = r.absolute(r.graph.urls.base());
+    let home = r.graph.routes.absolute(Route::Front);
     let full = r.site.config.feed_content == FeedContent::Full;
     let feed = JsonFeed {
         version: "https://jsonfeed.org/version/1.1",
@@ -289,7 +300,7 @@ pub fn sitemap(r: &Renderer<'_>) -> Vec<Output> {
             .max_by_key(|d| d.timestamp())
             .map(|d| d.rfc3339())
     };
-    entries.push((graph.urls.page(""), newest.clone()));
+    entries.push((graph.routes.url(Route::Front), newest.clone()));
     for (a, article) in r.site.articles.iter().enumerate() {
         let lastmod = article.updated.unwrap_or(article.date).rfc3339();
         entries.push((graph.article_url(r.site, a), Some(lastmod)));
@@ -302,19 +313,25 @@ pub fn sitemap(r: &Renderer<'_>) -> Vec<Output> {
     }
     for (section, groups) in [("tags", &graph.tags), ("stories", &graph.stories)] {
         for group in groups {
-            let url = graph.urls.page(&format!("{section}/{}/", group.slug));
+            let url = graph.routes.url(super::group_route(section, &group.slug));
             entries.push((url, lastmod_of(&mut group.articles.iter().copied())));
         }
     }
     for day in &graph.days {
-        let url = graph.urls.page(&format!("briefings/{}/", day.date));
+        let url = graph.routes.url(Route::Day(&day.date.to_string()));
         entries.push((url, lastmod_of(&mut day.articles.iter().copied())));
     }
     for page in &r.site.pages {
-        entries.push((graph.urls.page(&format!("{}/", page.slug)), None));
+        entries.push((graph.routes.url(Route::Page(&page.slug)), None));
     }
-    for section in ["entities/", "tags/", "stories/", "briefings/", "search/"] {
-        entries.push((graph.urls.page(section), newest.clone()));
+    for section in [
+        Route::Entities,
+        Route::Tags,
+        Route::Stories,
+        Route::Briefings,
+        Route::Search,
+    ] {
+        entries.push((graph.routes.url(section), newest.clone()));
     }
     for (p, months) in r.timeline.iter().enumerate() {
         // Months and their articles are newest first.
@@ -350,7 +367,7 @@ pub fn sitemap(r: &Renderer<'_>) -> Vec<Output> {
     debug_assert!(result.is_ok(), "writing XML to memory cannot fail");
     let mut xml = writer.into_inner();
     xml.push(b'\n');
-    let sitemap_url = r.absolute(&graph.urls.page("sitemap.xml"));
+    let sitemap_url = graph.routes.absolute(Route::Sitemap);
     vec![
         Output::new("sitemap.xml", xml),
         Output::new(
@@ -414,7 +431,7 @@ pub fn article_data(site: &Site, facts: &[Facts], graph: &Graph, a: usize) -> St
     let slug = |b: usize| site.articles[b].slug.as_str();
     let data = ArticleData {
         slug: &article.slug,
-        url: super::absolute(&site.config, &graph.article_url(site, a)),
+        url: graph.routes.absolute(Route::Article(&article.slug)),
         title: &article.front.title,
         date: article.date.rfc3339(),
         path: article.path.to_string_lossy().replace('\\', "/"),
@@ -472,7 +489,7 @@ pub fn site_data(r: &Renderer<'_>, sink: &mut dyn Sink) -> Result<(), Diagnostic
         .collect();
     let head = json(&SiteHead {
         title: &site.config.title,
-        base_url: site.config.absolute_base(),
+        base_url: site.config.base_url.absolute().to_string(),
     })?;
     let tail = [
         ("],\"entities\":", json(&entities)?),

@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 
 use crate::config::LinkEntities;
 use crate::extract::{Heading, parser_options};
+use crate::model::escape_html;
 use crate::render::highlight::highlight;
 
 /// Every surface form the site links to an entity page, in one automaton built once per
@@ -262,14 +263,14 @@ fn rewrite_url<'a>(doc: &Document<'_>, url: CowStr<'a>) -> CowStr<'a> {
 }
 
 fn code_block(lang: &str, text: &str) -> String {
-    let escaped_lang = html_escape(lang);
+    let escaped_lang = escape_html(lang);
     match (!lang.is_empty()).then(|| highlight(text, lang)).flatten() {
         Some(body) => format!(
             "<pre class=\"code\" data-lang=\"{escaped_lang}\"><code class=\"language-{escaped_lang}\">{body}</code></pre>\n"
         ),
         None => format!(
             "<pre class=\"code\"><code>{}</code></pre>\n",
-            html_escape(text)
+            escape_html(text)
         ),
     }
 }
@@ -294,7 +295,7 @@ fn link_entities<'a>(
             pieces.push(Event::Text(text[last..start].to_string().into()));
         }
         pieces.push(Event::InlineHtml(
-            format!("<a class=\"entity-link\" href=\"{}\">", html_escape(url)).into(),
+            format!("<a class=\"entity-link\" href=\"{}\">", escape_html(url)).into(),
         ));
         pieces.push(Event::Text(text[start..end].to_string().into()));
         pieces.push(Event::InlineHtml("</a>".into()));
@@ -315,13 +316,6 @@ fn on_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let after = text[end..].chars().next();
     let is_word = |c: char| c.is_alphanumeric() || c == '_';
     !before.is_some_and(is_word) && !after.is_some_and(is_word)
-}
-
-/// Escapes text for an HTML attribute or element.
-pub fn html_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    pulldown_cmark_escape::escape_html(&mut out, text).ok();
-    out
 }
 
 /// The text of an HTML attribute value as a browser reads it (`&amp;` -> `&`). A value

@@ -23,6 +23,7 @@ use crate::diag::Diagnostic;
 use crate::extract::{Facts, Heading};
 use crate::link::Graph;
 use crate::load::{EntityKind, Site};
+use crate::model::Route;
 use context::*;
 use markdown::{Document, EntityLinker, SiteSurfaces};
 
@@ -66,19 +67,6 @@ impl Sink for Vec<Output> {
             _ => self.push(Output::new(path, piece)),
         }
         Ok(())
-    }
-}
-
-/// The file a page URL is served from: `/briefs/articles/x/` -> `articles/x/index.html`.
-pub fn url_to_file(urls_base: &str, url: &str) -> String {
-    let path = url
-        .strip_prefix(urls_base)
-        .unwrap_or(url)
-        .trim_start_matches('/');
-    if path.is_empty() || path.ends_with('/') {
-        format!("{path}index.html")
-    } else {
-        path.to_string()
     }
 }
 
@@ -158,8 +146,6 @@ pub struct Renderer<'a> {
     /// Each article's entry in `data/site.json`, index-aligned with `Site::articles`, when
     /// kept between rebuilds; empty in a build, which makes them while writing that file.
     pub data: Vec<String>,
-    /// Scheme and host that make root-relative URLs absolute.
-    origin: String,
     timeline: Vec<Vec<Month>>,
     /// Time spent in each kind of job (see `Job::label`), summed over threads: CPU time,
     /// since render jobs do not wait on the file system.
@@ -255,16 +241,16 @@ impl<'a> Renderer<'a> {
         let site_context = SiteContext {
             title: config.title.clone(),
             description: config.description.clone(),
-            base_url: graph.urls.base().to_string(),
-            absolute_base: config.absolute_base(),
+            base_url: graph.routes.base_path().to_string(),
+            absolute_base: config.base_url.absolute().to_string(),
             language: config.language.clone(),
-            feed_url: graph.urls.page("feed.xml"),
+            feed_url: graph.routes.url(Route::SiteFeed),
             pages: site
                 .pages
                 .iter()
                 .map(|p| Link {
                     name: p.title.clone(),
-                    url: graph.urls.page(&format!("{}/", p.slug)),
+                    url: graph.routes.url(Route::Page(&p.slug)),
                 })
                 .collect(),
             extra: config.extra.clone(),
@@ -280,7 +266,6 @@ impl<'a> Renderer<'a> {
             bodies: prepared.bodies,
             surfaces: OnceLock::new(),
             data: prepared.data,
-            origin: origin(config),
             timeline: timeline_months(site, graph),
             job_times: Default::default(),
         }
@@ -435,9 +420,9 @@ impl<'a> Renderer<'a> {
             Job::Tags => self.tags_index(),
             Job::Stories => self.stories_index(),
             Job::Briefings => self.briefings_index(),
-            Job::Search => self.simple_page("search.html", "search", "Search", "search/"),
+            Job::Search => self.simple_page("search.html", "search", "Search", Route::Search),
             Job::NotFound => {
-                self.simple_page("404.html", "not_found", "Page not found", "404.html")
+                self.simple_page("404.html", "not_found", "Page not found", Route::NotFound)
             }
             Job::SearchIndex | Job::Data => {
                 let mut files = Vec::new();
@@ -449,8 +434,8 @@ impl<'a> Renderer<'a> {
         page.map(|o| vec![o])
     }
 
-    fn meta(&self, kind: &'static str, title: &str, description: &str, path: &str) -> PageMeta {
-        let url = self.graph.urls.page(path);
+    fn meta(&self, kind: &'static str, title: &str, description: &str, route: Route) -> PageMeta {
+        let url = self.graph.routes.url(route);
         PageMeta {
             title: title.to_string(),
             description: if description.is_empty() {
@@ -468,7 +453,7 @@ impl<'a> Renderer<'a> {
 
     /// Absolute form of a root-relative URL.
     pub fn absolute(&self, url: &str) -> String {
-        format!("{}{url}", self.origin)
+        self.graph.routes.absolute_of(url)
     }
 
     fn page<T: Serialize>(
@@ -477,7 +462,7 @@ impl<'a> Renderer<'a> {
         meta: PageMeta,
         data: T,
     ) -> Result<Output, Diagnostic> {
-        let file = url_to_file(self.graph.urls.base(), &meta.url);
+        let file = self.graph.routes.file_of_url(&meta.url);
         let page_data = PageData {
             site: &self.site_context,
             page: meta,
@@ -556,7 +541,7 @@ impl<'a> Renderer<'a> {
             "article",
             &article.front.title,
             &facts.summary,
-            &format!("articles/{}/", article.slug),
+            Route::Article(&article.slug),
         );
         meta.image = article.front.image.as_ref().map(|i| self.image_url(i));
         let mut involved = Vec::new();
@@ -584,7 +569,7 @@ impl<'a> Renderer<'a> {
             };
             StoryTimeline {
                 name: group.name.clone(),
-                url: graph.urls.page(&format!("stories/{}/", group.slug)),
+                url: graph.routes.url(Route::Story(&group.slug)),
                 articles: group
                     .articles
                     .iter()
@@ -635,14 +620,13 @@ impl<'a> Renderer<'a> {
         if image.contains("://") {
             image.to_string()
         } else {
-            self.absolute(&self.graph.urls.page(image))
+            self.absolute(&self.graph.routes.url(Route::File(image)))
         }
     }
 
     fn entity_page(&self, e: usize) -> Result<Output, Diagnostic> {
         let graph = self.graph;
         let entity = &graph.entities[e];
-        let path = format!("entities/{}/", entity.slug);
         let description = entity.description.clone().unwrap_or_else(|| {
             format!(
                 "{} — {} in the briefings",
@@ -650,8 +634,13 @@ impl<'a> Renderer<'a> {
                 entity.kind.as_str()
             )
         });
-        let mut meta = self.meta("entity", &entity.name, &description, &path);
-        let feed_url = graph.urls.page(&format!("{path}feed.xml"));
+        let mut meta = self.meta(
+            "entity",
+            &entity.name,
+            &description,
+            Route::Entity(&entity.slug),
+        );
+        let feed_url = graph.routes.url(Route::EntityFeed(&entity.slug));
         meta.feed_url = Some(feed_url.clone());
         let content = if entity.body.trim().is_empty() {
             String::new()
@@ -663,7 +652,7 @@ impl<'a> Renderer<'a> {
                 headings: &[],
                 links: &links,
                 entities: &linker,
-                base_path: graph.urls.base(),
+                base_path: graph.routes.base_path(),
                 allow_html: self.site.config.markdown.allow_html,
             })
         };
@@ -718,13 +707,15 @@ impl<'a> Renderer<'a> {
         section: &str,
         group: &crate::link::Group,
     ) -> Result<Output, Diagnostic> {
-        let path = format!("{section}/{}/", group.slug);
         let title = match kind {
             "tag" => format!("Topic: {}", group.name),
             _ => format!("Story: {}", group.name),
         };
-        let mut meta = self.meta(kind, &title, "", &path);
-        let feed_url = self.graph.urls.page(&format!("{path}feed.xml"));
+        let mut meta = self.meta(kind, &title, "", group_route(section, &group.slug));
+        let feed_url = self
+            .graph
+            .routes
+            .url(group_feed_route(section, &group.slug));
         meta.feed_url = Some(feed_url.clone());
         #[derive(Serialize)]
         struct Data {
@@ -761,7 +752,7 @@ impl<'a> Renderer<'a> {
         let last = dates.iter().max_by_key(|d| d.timestamp());
         GroupSummary {
             name: group.name.clone(),
-            url: self.graph.urls.page(&format!("{section}/{}/", group.slug)),
+            url: self.graph.routes.url(group_route(section, &group.slug)),
             count: group.articles.len(),
             first_date_display: first.map(|d| d.long()).unwrap_or_default(),
             last_date_display: last.map(|d| d.long()).unwrap_or_default(),
@@ -781,7 +772,7 @@ impl<'a> Renderer<'a> {
         DayContext {
             date: day.date.to_string(),
             date_display: day.date.strftime("%A %-d %B %Y").to_string(),
-            url: self.graph.urls.page(&format!("briefings/{}/", day.date)),
+            url: self.graph.routes.url(Route::Day(&day.date.to_string())),
             count: day.articles.len(),
         }
     }
@@ -805,7 +796,7 @@ impl<'a> Renderer<'a> {
                 headings: &[],
                 links: &links,
                 entities: &linker,
-                base_path: self.graph.urls.base(),
+                base_path: self.graph.routes.base_path(),
                 allow_html: self.site.config.markdown.allow_html,
             }),
         })
@@ -831,38 +822,22 @@ impl<'a> Renderer<'a> {
     fn day_page(&self, d: usize) -> Result<Output, Diagnostic> {
         let data = self.day_data(d);
         let title = format!("Briefing for {}", data.day.date_display);
-        let meta = self.meta(
-            "briefing",
-            &title,
-            "",
-            &format!("briefings/{}/", data.day.date),
-        );
+        let meta = self.meta("briefing", &title, "", Route::Day(&data.day.date));
         self.page("briefing.html", meta, data)
     }
 
     fn timeline_url(&self, page: usize) -> String {
-        if page == 0 {
-            self.graph.urls.page("timeline/")
-        } else {
-            self.graph
-                .urls
-                .page(&format!("timeline/page/{}/", page + 1))
-        }
+        self.graph.routes.url(Route::Timeline(page))
     }
 
     fn timeline_page(&self, p: usize) -> Result<Output, Diagnostic> {
         let total = self.timeline.len().max(1);
-        let url = self.timeline_url(p);
-        let path = url
-            .strip_prefix(self.graph.urls.base())
-            .unwrap_or(&url)
-            .to_string();
         let title = if p == 0 {
             "Timeline".to_string()
         } else {
             format!("Timeline, page {}", p + 1)
         };
-        let meta = self.meta("timeline", &title, "", &path);
+        let meta = self.meta("timeline", &title, "", Route::Timeline(p));
         #[derive(Serialize)]
         struct Data {
             months: Vec<MonthContext>,
@@ -909,14 +884,14 @@ impl<'a> Renderer<'a> {
             headings,
             links: &self.graph.page_links[p],
             entities: &linker,
-            base_path: self.graph.urls.base(),
+            base_path: self.graph.routes.base_path(),
             allow_html: self.site.config.markdown.allow_html,
         });
         let meta = self.meta(
             "page",
             &page.title,
             page.description.as_deref().unwrap_or(""),
-            &format!("{}/", page.slug),
+            Route::Page(&page.slug),
         );
         #[derive(Serialize)]
         struct Data {
@@ -979,7 +954,7 @@ impl<'a> Renderer<'a> {
             top_entities: Vec<EntityRef>,
             active_stories: Vec<GroupSummary>,
         }
-        let meta = self.meta("index", &self.site.config.title, "", "");
+        let meta = self.meta("index", &self.site.config.title, "", Route::Front);
         self.page(
             "index.html",
             meta,
@@ -1027,7 +1002,7 @@ impl<'a> Renderer<'a> {
             "entities",
             "People, organisations and places",
             "",
-            "entities/",
+            Route::Entities,
         );
         self.page("entities.html", meta, Data { groups })
     }
@@ -1038,6 +1013,7 @@ impl<'a> Renderer<'a> {
         section: &str,
         title: &str,
         groups: &[crate::link::Group],
+        route: Route,
     ) -> Result<Output, Diagnostic> {
         let mut list: Vec<GroupSummary> = groups
             .iter()
@@ -1050,16 +1026,22 @@ impl<'a> Renderer<'a> {
         struct Data {
             groups: Vec<GroupSummary>,
         }
-        let meta = self.meta(kind, title, "", &format!("{section}/"));
+        let meta = self.meta(kind, title, "", route);
         self.page(&format!("{kind}.html"), meta, Data { groups: list })
     }
 
     fn tags_index(&self) -> Result<Output, Diagnostic> {
-        self.groups_index("tags", "tags", "Topics", &self.graph.tags)
+        self.groups_index("tags", "tags", "Topics", &self.graph.tags, Route::Tags)
     }
 
     fn stories_index(&self) -> Result<Output, Diagnostic> {
-        self.groups_index("stories", "stories", "Stories", &self.graph.stories)
+        self.groups_index(
+            "stories",
+            "stories",
+            "Stories",
+            &self.graph.stories,
+            Route::Stories,
+        )
     }
 
     fn briefings_index(&self) -> Result<Output, Diagnostic> {
@@ -1071,7 +1053,7 @@ impl<'a> Renderer<'a> {
             .rev()
             .map(|d| self.day_context(d))
             .collect();
-        let meta = self.meta("briefings", "Daily briefings", "", "briefings/");
+        let meta = self.meta("briefings", "Daily briefings", "", Route::Briefings);
         self.page("briefings.html", meta, Data { days })
     }
 
@@ -1080,9 +1062,9 @@ impl<'a> Renderer<'a> {
         template: &str,
         kind: &'static str,
         title: &str,
-        path: &str,
+        route: Route,
     ) -> Result<Output, Diagnostic> {
-        let meta = self.meta(kind, title, "", path);
+        let meta = self.meta(kind, title, "", route);
         self.page(template, meta, serde_json::Map::new())
     }
 }
@@ -1116,7 +1098,7 @@ fn timeline_months(site: &Site, graph: &Graph) -> Vec<Vec<Month>> {
             month.articles.push(a);
         }
     }
-    let limit = site.config.timeline_page_size.max(1);
+    let limit = site.config.timeline_page_size;
     let mut pages: Vec<Vec<Month>> = Vec::new();
     let mut size = 0;
     for month in months {
@@ -1132,19 +1114,20 @@ fn timeline_months(site: &Site, graph: &Graph) -> Vec<Vec<Month>> {
     pages
 }
 
-/// Absolute form of a root-relative URL.
-pub fn absolute(config: &crate::config::Config, url: &str) -> String {
-    format!("{}{url}", origin(config))
+/// The route of a tag's or story's page, by its section (`tags` or `stories`).
+fn group_route<'a>(section: &str, slug: &'a str) -> Route<'a> {
+    match section {
+        "tags" => Route::Tag(slug),
+        _ => Route::Story(slug),
+    }
 }
 
-/// Scheme and host of the site's absolute base: `https://example.org`.
-fn origin(config: &crate::config::Config) -> String {
-    let mut base = config.absolute_base();
-    let origin_end = base.find("://").map_or(0, |i| {
-        base[i + 3..].find('/').map_or(base.len(), |j| i + 3 + j)
-    });
-    base.truncate(origin_end);
-    base
+/// The route of a tag's or story's feed, by its section (`tags` or `stories`).
+fn group_feed_route<'a>(section: &str, slug: &'a str) -> Route<'a> {
+    match section {
+        "tags" => Route::TagFeed(slug),
+        _ => Route::StoryFeed(slug),
+    }
 }
 
 /// An article as shown in lists.
@@ -1158,7 +1141,7 @@ pub fn article_card(site: &Site, facts: &[Facts], graph: &Graph, a: usize) -> Ar
         slug: article.slug.clone(),
         date: article.date.rfc3339(),
         date_display: article.date.long(),
-        day_url: graph.urls.page(&format!("briefings/{date}/")),
+        day_url: graph.routes.url(Route::Day(&date)),
         summary: facts[a].summary.clone(),
         reading_minutes: facts[a].reading_minutes,
         word_count: facts[a].word_count,
@@ -1182,7 +1165,7 @@ pub fn article_card(site: &Site, facts: &[Facts], graph: &Graph, a: usize) -> Ar
 fn group_link(graph: &Graph, section: &str, group: &crate::link::Group) -> Link {
     Link {
         name: group.name.clone(),
-        url: graph.urls.page(&format!("{section}/{}/", group.slug)),
+        url: graph.routes.url(group_route(section, &group.slug)),
     }
 }
 
@@ -1256,7 +1239,7 @@ pub fn render_article_body(
         headings: &facts[a].headings,
         links: &graph.article_links[a].resolved,
         entities: &linker,
-        base_path: graph.urls.base(),
+        base_path: graph.routes.base_path(),
         allow_html: site.config.markdown.allow_html,
     })
 }

@@ -19,6 +19,7 @@ use tokio::sync::watch;
 
 use super::files::SiteFiles;
 use crate::diag::Report;
+use crate::model::escape_html;
 
 /// Where the live-reload script and its events are served, whatever the site's base path.
 const EVENTS_PATH: &str = "/__brief/events";
@@ -162,11 +163,13 @@ fn resolve(files: &SiteFiles, raw_path: &str) -> Resolved {
     if escapes {
         return Resolved::NotFound;
     }
-    let base = files.base_path();
+    // The base path is kept percent-encoded, as links and redirects carry it.
+    let encoded_base = files.base_path();
+    let base = percent_decode_str(encoded_base).decode_utf8_lossy();
     if base != "/" && (path == "/" || path == base.trim_end_matches('/')) {
-        return Resolved::Redirect(base.to_string());
+        return Resolved::Redirect(encoded_base.to_string());
     }
-    let Some(relative) = path.strip_prefix(base) else {
+    let Some(relative) = path.strip_prefix(base.as_ref()) else {
         return Resolved::NotFound;
     };
     if relative.is_empty() || relative.ends_with('/') {
@@ -270,7 +273,7 @@ fn inject(html: &[u8], file: &str, status: &Status) -> Vec<u8> {
     let mut snippet = format!(
         "<script src=\"{SCRIPT_PATH}\" data-version=\"{}\" data-file=\"{}\" data-events=\"{EVENTS_PATH}\"></script>\n",
         status.version,
-        escape(file)
+        escape_html(file)
     );
     if let Some(overlay) = &status.errors {
         snippet.push_str(overlay);
@@ -292,7 +295,7 @@ pub fn overlay(report: &Report) -> String {
     let errors = report.error_count();
     let mut listing = String::new();
     for diagnostic in &report.diagnostics {
-        listing.push_str(&escape(&diagnostic.to_string()));
+        listing.push_str(&escape_html(&diagnostic.to_string()));
         listing.push_str("\n\n");
     }
     format!(
@@ -302,13 +305,6 @@ pub fn overlay(report: &Report) -> String {
 <pre style=\"white-space:pre-wrap;font:14px/1.45 ui-monospace,monospace;margin:0\">{listing}</pre></div>\n",
         if errors == 1 { "" } else { "s" }
     )
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    // Writing into a String cannot fail.
-    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
-    out
 }
 
 #[cfg(test)]

@@ -342,7 +342,7 @@ impl Engine {
         let started = Instant::now();
         let old = self.rendered.take();
         let full = old.is_none();
-        let base_path = model.site.config.base_path();
+        let base_path = model.site.config.base_url.path().to_string();
         let rendered = render_changes(
             model,
             graph,
@@ -378,7 +378,7 @@ impl Engine {
             written: rendered.written,
             removed: rendered.removed,
             statics: (full || statics_changed).then(|| model.statics.0.clone()),
-            base_path: model.site.config.base_path(),
+            base_path: model.site.config.base_url.path().to_string(),
             warnings: report,
             stats,
         })
@@ -410,7 +410,7 @@ impl Engine {
             written: Vec::new(),
             removed: Vec::new(),
             statics: statics_changed.then(|| model.statics.0.clone()),
-            base_path: model.site.config.base_path(),
+            base_path: model.site.config.base_url.path().to_string(),
             warnings: report,
             stats: Stats {
                 articles: model.site.articles.len(),
@@ -947,7 +947,7 @@ impl Changes {
             graph_kept: std::ptr::eq(graph, &*old.graph),
             updated_changed,
             data_changed: false,
-            feed_length: site.config.feed_length.max(1),
+            feed_length: site.config.feed_length,
         }
     }
 

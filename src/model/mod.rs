@@ -1,0 +1,10 @@
+//! The facts every stage shares and must agree on: where the site is served from, where
+//! each page lives, how a name becomes a slug, how text is escaped.
+
+mod base_url;
+mod routes;
+mod text;
+
+pub use base_url::BaseUrl;
+pub use routes::{RESERVED_SECTIONS, Route, Routes};
+pub use text::{MAX_SLUG_BYTES, escape_html, slugify, try_slugify};
