@@ -7,8 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use brief::build::{self, BuildOptions};
 use brief::load::{FrontMatter, frontmatter};
+use brief::pipeline::{self, BuildOptions};
 use brief::render::{Job, Prepared, Renderer, render_article_body, site_surfaces, theme};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -41,7 +41,7 @@ fn pipeline(c: &mut Criterion) {
         root: root.clone(),
         ..BuildOptions::default()
     };
-    let analysed = match build::analyse(&options) {
+    let analysed = match pipeline::analyse(&options) {
         Ok(analysed) => analysed,
         Err(report) => panic!("the corpus does not load: {report:?}"),
     };
@@ -96,12 +96,12 @@ fn pipeline(c: &mut Criterion) {
         })
     });
     throughput.bench_function("extraction (400-entity gazetteer)", |b| {
-        let extract_options = build::extract_options(&site.config);
+        let extract_options = pipeline::extract_options(&site.config);
         b.iter(|| {
             site.articles
                 .iter()
                 .map(|a| {
-                    let input = build::extract_input(a);
+                    let input = pipeline::extract_input(a);
                     brief::extract::extract(&input, &analysed.gazetteer, &extract_options)
                         .word_count
                 })

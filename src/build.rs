@@ -1,95 +1,15 @@
-//! Runs the pipeline `load -> extract -> link -> render -> write` for the commands.
+//! `brief build`: the shared analysis (`pipeline`), then `render -> write` into a staging
+//! folder that replaces the output only when every page was made.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-
 use crate::config::Config;
 use crate::diag::{Diagnostic, Report};
-use crate::extract::{self, ExtractOptions, Facts, Gazetteer, Input};
-use crate::link::{self, Graph};
-use crate::load::{self, Article, LoadOptions, Site};
-use crate::model::BaseUrl;
+use crate::load::Site;
+use crate::pipeline::{self, Analysis, BuildOptions, Timings, peak_memory_mib};
 use crate::render::{Job, Output, Renderer, highlight, theme};
 use crate::write;
-
-#[derive(Debug, Clone, Default)]
-pub struct BuildOptions {
-    pub root: PathBuf,
-    pub output: Option<PathBuf>,
-    pub base_url: Option<String>,
-    pub drafts: bool,
-}
-
-/// Wall time of each stage.
-#[derive(Debug, Clone, Default)]
-pub struct Timings {
-    pub load: Duration,
-    pub extract: Duration,
-    pub link: Duration,
-    pub render: Duration,
-    pub write: Duration,
-    /// Of `render`: article cards, made once before the pages.
-    pub prepare: Duration,
-    /// CPU time of each kind of render job, summed over threads.
-    pub render_jobs: std::collections::BTreeMap<&'static str, Duration>,
-    /// Peak memory in MiB reached by the end of each phase, where the platform reports it:
-    /// shows which phase sets the build's peak.
-    pub peak_memory: Vec<(&'static str, u64)>,
-}
-
-/// The process's peak resident memory so far in MiB (Linux `/proc`), 0 where unknown.
-pub fn peak_memory_mib() -> u64 {
-    resource_usage().map_or(0, |(_, peak)| peak)
-}
-
-/// The process's CPU time (user + system) and peak resident memory in MiB, where the
-/// platform reports them (Linux `/proc`).
-pub fn resource_usage() -> Option<(Duration, u64)> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let peak_kib: u64 = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))?
-        .trim()
-        .trim_end_matches("kB")
-        .trim()
-        .parse()
-        .ok()?;
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // Fields after the command name (which may hold spaces) start at `state`; utime and
-    // stime are the 12th and 13th of those, in USER_HZ ticks (100 a second on Linux).
-    let after_name = &stat[stat.rfind(')')? + 2..];
-    let fields: Vec<&str> = after_name.split_whitespace().collect();
-    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
-    Some((Duration::from_millis(ticks * 10), peak_kib / 1024))
-}
-
-/// A site taken through load, extract and link, with the problems found.
-pub struct Analysed {
-    pub site: Site,
-    pub gazetteer: Gazetteer,
-    pub facts: Vec<Facts>,
-    pub graph: Graph,
-    pub report: Report,
-    pub timings: Timings,
-}
-
-/// Reads `site.yaml` with the command line's overrides applied.
-pub fn config(options: &BuildOptions) -> Result<Config, Report> {
-    let mut config = Config::load(&options.root).map_err(|d| Report {
-        diagnostics: vec![d],
-    })?;
-    if let Some(base_url) = &options.base_url {
-        config.base_url = BaseUrl::parse(base_url).map_err(|message| Report {
-            diagnostics: vec![Diagnostic::error("--base-url", message)],
-        })?;
-    }
-    if let Some(output) = &options.output {
-        config.output = output.clone();
-    }
-    Ok(config)
-}
 
 /// The output folder: relative `--output` values are relative to the current folder,
 /// `site.yaml`'s `output` to the site root.
@@ -100,74 +20,9 @@ pub fn output_dir(options: &BuildOptions, config: &Config) -> PathBuf {
     }
 }
 
-pub fn extract_options(config: &Config) -> ExtractOptions {
-    ExtractOptions {
-        discovery: config.discovery.enabled,
-    }
-}
-
-pub fn extract_input(article: &Article) -> Input<'_> {
-    Input {
-        body: article.body(),
-        first_line: article.body_line(),
-        summary: article.front.summary.as_deref(),
-        forced_entities: &article.front.entities,
-        sources: &article.front.sources,
-    }
-}
-
-/// Extracts every article in parallel.
-pub fn extract_all(site: &Site, gazetteer: &Gazetteer) -> Vec<Facts> {
-    let options = extract_options(&site.config);
-    site.articles
-        .par_iter()
-        .map(|a| extract::extract(&extract_input(a), gazetteer, &options))
-        .collect()
-}
-
-/// Load, extract and link.
-pub fn analyse(options: &BuildOptions) -> Result<Analysed, Report> {
-    let config = config(options)?;
-    let mut report = Report::default();
-    let mut timings = Timings::default();
-
-    let started = Instant::now();
-    let (site, diagnostics) = load::load(
-        &options.root,
-        config,
-        LoadOptions {
-            drafts: options.drafts,
-        },
-    );
-    report.extend(diagnostics);
-    timings.load = started.elapsed();
-    timings.peak_memory.push(("load", peak_memory_mib()));
-
-    let started = Instant::now();
-    let gazetteer = Gazetteer::new(&site.entities);
-    let facts = extract_all(&site, &gazetteer);
-    timings.extract = started.elapsed();
-    timings.peak_memory.push(("extract", peak_memory_mib()));
-
-    let started = Instant::now();
-    let (graph, diagnostics) = link::link(&site, &facts);
-    report.extend(diagnostics);
-    timings.link = started.elapsed();
-    timings.peak_memory.push(("link", peak_memory_mib()));
-
-    Ok(Analysed {
-        site,
-        gazetteer,
-        facts,
-        graph,
-        report,
-        timings,
-    })
-}
-
 /// Renders every page of an analysed site in batches, keeping only the problems found:
 /// what `brief check` needs without holding the site's pages in memory.
-pub fn render_problems(analysed: &Analysed, tera: &tera::Tera) -> Vec<Diagnostic> {
+pub fn render_problems(analysed: &Analysis, tera: &tera::Tera) -> Vec<Diagnostic> {
     let renderer = Renderer::new(&analysed.site, &analysed.facts, &analysed.graph, tera);
     let mut diagnostics: Vec<Diagnostic> = renderer
         .all_jobs()
@@ -203,7 +58,7 @@ struct Rendered {
 /// Renders every page in batches, writing each batch into `staging` as it is done, then
 /// the copied files (which replace rendered ones of the same path). Stops at the first
 /// batch with errors.
-fn render_into(analysed: &Analysed, tera: &tera::Tera, staging: &write::Staging) -> Rendered {
+fn render_into(analysed: &Analysis, tera: &tera::Tera, staging: &write::Staging) -> Rendered {
     let started = Instant::now();
     let renderer = Renderer::new(&analysed.site, &analysed.facts, &analysed.graph, tera);
     let mut done = Rendered {
@@ -332,7 +187,7 @@ pub struct Built {
 
 /// The whole pipeline. On any content error nothing is written and every error is returned.
 pub fn build(options: &BuildOptions) -> Result<Built, Report> {
-    let mut analysed = analyse(options)?;
+    let mut analysed = pipeline::analyse(options)?;
     let output = output_dir(options, &analysed.site.config);
     if let Err(d) = write::check_output_dir(&options.root, &output) {
         analysed.report.push(d);

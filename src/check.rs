@@ -6,16 +6,13 @@
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
-use std::process::ExitCode;
 
 use lol_html::{HtmlRewriter, Settings, element};
 use rayon::prelude::*;
 use url::Url;
 
-use crate::commands::CONTENT_ERROR;
 use crate::diag::{Diagnostic, line_col};
-use crate::model::BaseUrl;
-use crate::render::markdown::attribute_text;
+use crate::model::{BaseUrl, attribute_text};
 
 /// Stands in for the site's origin when the base URL is only a path.
 const LOCAL_ORIGIN: &str = "http://site.invalid";
@@ -319,60 +316,6 @@ fn served_file(output: &Path, relative: &str) -> Option<String> {
         return Some(relative.to_string());
     }
     folder_index(&format!("{relative}/"))
-}
-
-/// `brief check --output DIR`: prints each broken link (file:line) and a summary; with
-/// `external`, prints the external links one a line on standard output instead, for the
-/// user's own link checker, and the summary on standard error. Exit 1 on a broken link.
-pub fn run(output: &Path, base_url: &BaseUrl, external: bool) -> ExitCode {
-    let report = match check_output(output, base_url) {
-        Ok(report) => report,
-        Err(diagnostic) => {
-            eprintln!("{diagnostic}");
-            return ExitCode::from(CONTENT_ERROR);
-        }
-    };
-    for broken in &report.broken {
-        eprintln!("{}\n", broken.to_diagnostic(output));
-    }
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let mut summary = format!(
-        "Checked {} served from {}: {}, {} broken; {} not fetched",
-        plural(report.html_files, "HTML file"),
-        base_url.decoded_path(),
-        plural(report.internal_links, "internal link"),
-        report.broken.len(),
-        plural(report.external.len(), "external link"),
-    );
-    if external {
-        for url in &report.external {
-            println!("{url}");
-        }
-        eprintln!("{summary}.");
-    } else {
-        if !report.external.is_empty() {
-            summary.push_str(" (list them with --external)");
-        }
-        println!("{summary}.");
-    }
-    if report.broken.len() * 2 > report.internal_links {
-        eprintln!(
-            "Most internal links are broken: was the site built for another base URL? \
-             Check it with the one it was built with (--base-url)."
-        );
-    }
-    if !base_url.has_origin() {
-        eprintln!(
-            "warning: base_url \"{base_url}\" has no scheme and host, so canonical links, \
-             feeds and the sitemap point at http://localhost; set base_url in site.yaml \
-             (or --base-url) to the address the site is published at before uploading it."
-        );
-    }
-    if report.broken.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(CONTENT_ERROR)
-    }
 }
 
 #[cfg(test)]

@@ -7,11 +7,13 @@ use std::time::Instant;
 
 use serde::Serialize;
 
-use crate::build::{self, BuildOptions};
+use crate::build;
 use crate::diag::{Diagnostic, Report};
-use crate::extract::{self, Facts, Gazetteer};
-use crate::load::{self, ContentKind, EntityKind, LoadOptions, Loaded};
-use crate::{render, scaffold};
+use crate::extract::Facts;
+use crate::load::EntityKind;
+use crate::model::BaseUrl;
+use crate::pipeline::{self, BuildOptions};
+use crate::{check, render, scaffold};
 
 /// Exit code for content errors (usage errors exit 2, from clap).
 pub const CONTENT_ERROR: u8 = 1;
@@ -67,7 +69,7 @@ pub fn build(options: &BuildOptions, timings: bool) -> ExitCode {
                 for (phase, peak) in t.peak_memory.iter().filter(|(_, peak)| *peak > 0) {
                     eprintln!("  peak memory after {phase}: {peak} MiB");
                 }
-                if let Some((cpu, peak)) = build::resource_usage() {
+                if let Some((cpu, peak)) = pipeline::resource_usage() {
                     eprintln!(
                         "cpu {:>8.1} ms
 peak memory {peak} MiB",
@@ -109,7 +111,7 @@ struct CheckResult<'a> {
 }
 
 pub fn check(options: &BuildOptions, json: bool) -> ExitCode {
-    let mut analysed = match build::analyse(options) {
+    let mut analysed = match pipeline::analyse(options) {
         Ok(a) => a,
         Err(report) => return fail(&report),
     };
@@ -189,8 +191,8 @@ pub fn check(options: &BuildOptions, json: bool) -> ExitCode {
 
 /// `brief check --output DIR`: the built site's links, as served from the base URL.
 pub fn check_output(options: &BuildOptions, output: &Path, external: bool) -> ExitCode {
-    match build::config(options) {
-        Ok(config) => crate::check::run(output, &config.base_url, external),
+    match pipeline::settings(options) {
+        Ok(config) => print_link_check(output, &config.base_url, external),
         Err(report) => {
             print_report(&report);
             ExitCode::from(CONTENT_ERROR)
@@ -207,61 +209,17 @@ struct Extracted<'a> {
 
 /// `brief extract FILE...`: the facts of each file, with the site's gazetteer when there is one.
 pub fn extract(root: &Path, files: &[PathBuf], json: bool) -> ExitCode {
-    let config = match crate::config::Config::load(root) {
-        Ok(config) => config,
-        Err(d) => {
-            return fail(&Report {
-                diagnostics: vec![d],
-            });
-        }
-    };
-    let mut report = Report::default();
-    let mut entity_defs = Vec::new();
-    for (relative, kind) in load::content_files(root) {
-        if matches!(kind, ContentKind::Entity | ContentKind::EntityList) {
-            match load::load_file(root, &relative, kind, LoadOptions::default()) {
-                (Loaded::Entities(list), _) => entity_defs.extend(list),
-                (_, diagnostics) => report.extend(diagnostics),
-            }
-        }
-    }
-    let gazetteer = Gazetteer::new(&entity_defs);
-    let options = build::extract_options(&config);
-    let mut results = Vec::new();
-    for file in files {
-        let text = match std::fs::read(file).map(String::from_utf8) {
-            Ok(Ok(text)) => text,
-            Ok(Err(_)) => {
-                report.push(Diagnostic::error(file, "file is not valid UTF-8"));
-                continue;
-            }
-            Err(e) => {
-                report.push(Diagnostic::error(file, format!("cannot read: {e}")));
-                continue;
-            }
-        };
-        let split = load::frontmatter::split(&text);
-        let front: Option<load::FrontMatter> = serde_yaml::from_str(split.yaml).ok();
-        let empty = Vec::new();
-        let input = extract::Input {
-            body: split.body,
-            first_line: crate::diag::line_col(&text, split.body_offset).0,
-            summary: front.as_ref().and_then(|f| f.summary.as_deref()),
-            forced_entities: front.as_ref().map_or(&empty, |f| &f.entities),
-            sources: front.as_ref().map_or(&empty, |f| &f.sources),
-        };
-        let facts = extract::extract(&input, &gazetteer, &options);
-        results.push((file.display().to_string(), front.map(|f| f.title), facts));
-    }
+    let (results, report) = pipeline::extract_files(root, files);
     if report.has_errors() {
         return fail(&report);
     }
+    print_report(&report);
     let extracted: Vec<Extracted> = results
         .iter()
-        .map(|(file, title, facts)| Extracted {
-            file: file.clone(),
-            title: title.as_deref(),
-            facts,
+        .map(|file| Extracted {
+            file: file.path.display().to_string(),
+            title: file.title.as_deref(),
+            facts: &file.facts,
         })
         .collect();
     if json {
@@ -343,5 +301,59 @@ pub fn new(root: &Path, title: &str) -> ExitCode {
             eprintln!("error: {message}");
             ExitCode::from(CONTENT_ERROR)
         }
+    }
+}
+
+/// `brief check --output DIR`: prints each broken link (file:line) and a summary; with
+/// `external`, prints the external links one a line on standard output instead, for the
+/// user's own link checker, and the summary on standard error. Exit 1 on a broken link.
+fn print_link_check(output: &Path, base_url: &BaseUrl, external: bool) -> ExitCode {
+    let report = match check::check_output(output, base_url) {
+        Ok(report) => report,
+        Err(diagnostic) => {
+            eprintln!("{diagnostic}");
+            return ExitCode::from(CONTENT_ERROR);
+        }
+    };
+    for broken in &report.broken {
+        eprintln!("{}\n", broken.to_diagnostic(output));
+    }
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let mut summary = format!(
+        "Checked {} served from {}: {}, {} broken; {} not fetched",
+        plural(report.html_files, "HTML file"),
+        base_url.decoded_path(),
+        plural(report.internal_links, "internal link"),
+        report.broken.len(),
+        plural(report.external.len(), "external link"),
+    );
+    if external {
+        for url in &report.external {
+            println!("{url}");
+        }
+        eprintln!("{summary}.");
+    } else {
+        if !report.external.is_empty() {
+            summary.push_str(" (list them with --external)");
+        }
+        println!("{summary}.");
+    }
+    if report.broken.len() * 2 > report.internal_links {
+        eprintln!(
+            "Most internal links are broken: was the site built for another base URL? \
+             Check it with the one it was built with (--base-url)."
+        );
+    }
+    if !base_url.has_origin() {
+        eprintln!(
+            "warning: base_url \"{base_url}\" has no scheme and host, so canonical links, \
+             feeds and the sitemap point at http://localhost; set base_url in site.yaml \
+             (or --base-url) to the address the site is published at before uploading it."
+        );
+    }
+    if report.broken.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(CONTENT_ERROR)
     }
 }

@@ -2,8 +2,8 @@ use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use brief::build::BuildOptions;
 use brief::commands;
+use brief::pipeline::BuildOptions;
 use brief::serve::{self, ServeOptions};
 use clap::{Args, Parser, Subcommand};
 

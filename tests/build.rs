@@ -442,3 +442,44 @@ fn timings_break_the_build_into_stages_and_page_kinds() {
         );
     }
 }
+
+/// Runs `brief` with `args` as a user without root's right to read any folder: as root,
+/// in a user namespace (`unshare -U`), where root's files are only as readable as their
+/// mode says.
+fn brief_unprivileged(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    let uid = std::process::Command::new("id").arg("-u").output().unwrap();
+    let is_root = String::from_utf8_lossy(&uid.stdout).trim() == "0";
+    let binary = assert_cmd::cargo::cargo_bin("brief");
+    let mut command = if is_root {
+        let mut c = std::process::Command::new("unshare");
+        c.arg("-U").arg(binary);
+        c
+    } else {
+        std::process::Command::new(binary)
+    };
+    command.args(args).output().unwrap()
+}
+
+#[test]
+fn an_unreadable_content_folder_is_an_error_and_keeps_the_old_output() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = site_with(&[
+        ("content/articles/good.md", ARTICLE),
+        ("content/articles/desk/hidden.md", ARTICLE),
+    ]);
+    std::fs::set_permissions(site.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = build(site.path(), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let before = tree(&site.path().join("public"));
+
+    let desk = site.path().join("content/articles/desk");
+    std::fs::set_permissions(&desk, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let out = brief_unprivileged(&["build".as_ref(), "--root".as_ref(), site.path().as_os_str()]);
+    std::fs::set_permissions(&desk, std::fs::Permissions::from_mode(0o755)).unwrap();
+
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("content/articles/desk"), "{err}");
+    assert!(err.contains("cannot read this folder"), "{err}");
+    assert_eq!(tree(&site.path().join("public")), before);
+}

@@ -225,3 +225,25 @@ fn discovery_can_be_switched_off() {
             .exists()
     );
 }
+
+#[test]
+fn extract_reports_front_matter_errors_instead_of_ignoring_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("note.md");
+    std::fs::write(
+        &file,
+        "---\ntitle: A note\ndate: 2024-05-01\nsumary: misspelt\n---\nThe mayor spoke.\n",
+    )
+    .unwrap();
+    let out = brief()
+        .arg("extract")
+        .arg("--root")
+        .arg(dir.path())
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("note.md:4:1"), "{err}");
+    assert!(err.contains("did you mean `summary`"), "{err}");
+}

@@ -5,7 +5,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use brief::build::BuildOptions;
+use brief::pipeline::BuildOptions;
 use brief::serve::files::SiteFiles;
 use brief::serve::incremental::Engine;
 use common::*;

@@ -509,3 +509,24 @@ fn search_page_finds_articles_as_you_type() {
         "{report}"
     );
 }
+
+#[test]
+fn a_base_path_with_non_ascii_and_spaces_builds_and_checks_clean() {
+    for base in ["https://example.org/café/", "/our briefs/"] {
+        let (_site, _served, out) = build_example(base);
+        let index = read(out.join("index.html"));
+        assert!(
+            index.contains("href=\"/caf%C3%A9/articles/")
+                || index.contains("href=\"/our%20briefs/articles/"),
+            "links carry the encoded base path for {base}"
+        );
+        let checked = brief()
+            .args(["check", "--base-url", base, "--output"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(checked.status.success(), "{base}: {}", stderr(&checked));
+        let stdout = String::from_utf8_lossy(&checked.stdout);
+        assert!(stdout.contains(", 0 broken"), "{base}: {stdout}");
+    }
+}

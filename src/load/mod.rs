@@ -250,14 +250,24 @@ pub fn classify(relative: &Path) -> Option<ContentKind> {
     }
 }
 
-/// Loads the whole site. Returns what could be read plus every diagnostic found.
-pub fn load(root: &Path, config: Config, options: LoadOptions) -> (Site, Vec<Diagnostic>) {
-    let files = content_files(root);
-    let parsed: Vec<(Loaded, Vec<Diagnostic>)> = files
-        .par_iter()
-        .map(|(relative, kind)| load_file(root, relative, *kind, options))
-        .collect();
+/// The site as read, with each file's problems under its path: `serve` replaces one
+/// file's entry when that file changes. Problems that belong to no one file (a folder
+/// that cannot be read) are under the folder's path.
+pub struct LoadedSite {
+    pub site: Site,
+    pub problems: BTreeMap<PathBuf, Vec<Diagnostic>>,
+}
 
+/// Reads and parses every content file, in parallel.
+pub fn load_files(root: &Path, config: Config, options: LoadOptions) -> LoadedSite {
+    let (files, unreadable) = content_files(root);
+    let parsed: Vec<(PathBuf, (Loaded, Vec<Diagnostic>))> = files
+        .into_par_iter()
+        .map(|(relative, kind)| {
+            let loaded = load_file(root, &relative, kind, options);
+            (relative, loaded)
+        })
+        .collect();
     let mut site = Site {
         root: root.to_path_buf(),
         config,
@@ -266,13 +276,40 @@ pub fn load(root: &Path, config: Config, options: LoadOptions) -> (Site, Vec<Dia
         pages: Vec::new(),
         briefings: Vec::new(),
     };
-    let mut diagnostics = Vec::new();
-    for (loaded, diags) in parsed {
-        diagnostics.extend(diags);
+    let mut problems: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
+    for d in unreadable {
+        problems.entry(d.path.clone()).or_default().push(d);
+    }
+    for (path, (loaded, diagnostics)) in parsed {
+        if !diagnostics.is_empty() {
+            problems.entry(path).or_default().extend(diagnostics);
+        }
         site.add(loaded);
     }
+    LoadedSite { site, problems }
+}
+
+/// Reads the whole site: every file's problems and those between files, together.
+pub fn load(root: &Path, config: Config, options: LoadOptions) -> (Site, Vec<Diagnostic>) {
+    let LoadedSite { site, problems } = load_files(root, config, options);
+    let mut diagnostics: Vec<Diagnostic> = problems.into_values().flatten().collect();
     diagnostics.extend(duplicates(&site));
     (site, diagnostics)
+}
+
+/// The gazetteer's definitions alone, for extracting files outside a build.
+pub fn load_entities(root: &Path) -> (Vec<EntityDef>, Vec<Diagnostic>) {
+    let (files, mut problems) = content_files(root);
+    let mut definitions = Vec::new();
+    for (relative, kind) in files {
+        if matches!(kind, ContentKind::Entity | ContentKind::EntityList) {
+            match load_file(root, &relative, kind, LoadOptions::default()) {
+                (Loaded::Entities(list), _) => definitions.extend(list),
+                (_, diagnostics) => problems.extend(diagnostics),
+            }
+        }
+    }
+    (definitions, problems)
 }
 
 /// Problems between files: slugs and entity names used twice.
@@ -283,25 +320,52 @@ pub fn duplicates(site: &Site) -> Vec<Diagnostic> {
     diagnostics
 }
 
-/// Markdown and gazetteer files under `content/`, sorted so every run sees the same order.
-pub fn content_files(root: &Path) -> Vec<(PathBuf, ContentKind)> {
+/// Markdown and gazetteer files under `content/`, sorted so every run sees the same order,
+/// and an error for each folder or file that could not be read: a folder skipped in
+/// silence would drop its articles from the site.
+pub fn content_files(root: &Path) -> (Vec<(PathBuf, ContentKind)>, Vec<Diagnostic>) {
     let content = root.join("content");
-    WalkDir::new(&content)
+    let mut files = Vec::new();
+    let mut unreadable = Vec::new();
+    // Hidden files and folders (`.git`, editors' swap files) are not content.
+    let walk = WalkDir::new(&content)
         .sort_by_file_name()
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| {
-            let relative = e.path().strip_prefix(root).ok()?.to_path_buf();
-            let hidden = relative
-                .components()
-                .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
-            if hidden {
-                return None;
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walk {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e)
+                if e.depth() == 0
+                    && e.io_error()
+                        .is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound) =>
+            {
+                continue;
             }
-            classify(&relative).map(|kind| (relative, kind))
-        })
-        .collect()
+            Err(e) => {
+                let path = e.path().unwrap_or(&content);
+                let relative = path.strip_prefix(root).unwrap_or(path);
+                let reason = e
+                    .io_error()
+                    .map_or_else(|| e.to_string(), ToString::to_string);
+                unreadable.push(Diagnostic::error(
+                    relative,
+                    format!("cannot read this folder or file: {reason}; its content would be missing from the site"),
+                ));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(relative) = entry.path().strip_prefix(root) else {
+            continue;
+        };
+        if let Some(kind) = classify(relative) {
+            files.push((relative.to_path_buf(), kind));
+        }
+    }
+    (files, unreadable)
 }
 
 /// The result of loading one file.
@@ -339,7 +403,7 @@ pub fn load_file(
     }
 }
 
-fn read_utf8(root: &Path, relative: &Path) -> Result<String, Diagnostic> {
+pub fn read_utf8(root: &Path, relative: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(root.join(relative))
         .map_err(|e| Diagnostic::error(relative, format!("cannot read file: {e}")))?;
     String::from_utf8(bytes).map_err(|e| {
@@ -354,7 +418,7 @@ fn read_utf8(root: &Path, relative: &Path) -> Result<String, Diagnostic> {
 }
 
 /// Parses front matter of type `T`, pointing errors at the right line of the file.
-fn parse_front<T: DeserializeOwned + Default>(
+pub fn parse_front<T: DeserializeOwned + Default>(
     path: &Path,
     text: &str,
     split: &frontmatter::Split<'_>,

@@ -7,4 +7,4 @@ mod text;
 
 pub use base_url::BaseUrl;
 pub use routes::{RESERVED_SECTIONS, Route, Routes};
-pub use text::{MAX_SLUG_BYTES, escape_html, slugify, try_slugify};
+pub use text::{MAX_SLUG_BYTES, attribute_text, escape_html, slugify, try_slugify};

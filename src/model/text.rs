@@ -1,5 +1,5 @@
-//! The two text transforms every stage shares: one slug rule for every generated path, one
-//! HTML escape for every hand-written fragment of markup.
+//! The text transforms every stage shares: one slug rule for every generated path, one
+//! HTML escape for every hand-written fragment of markup (and its inverse).
 
 /// Longest slug in bytes. File systems refuse names over 255 bytes, and a page's path
 /// segment also becomes part of temporary names; 80 keeps URLs readable too.
@@ -41,6 +41,14 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// The text of an HTML attribute value as a browser reads it (`&amp;` -> `&`): the
+/// inverse of `escape_html`. A value with a stray `&`, which HTML allows, is returned as
+/// written.
+pub fn attribute_text(raw: &str) -> String {
+    quick_xml::escape::unescape_with(raw, quick_xml::escape::resolve_html5_entity)
+        .map_or_else(|_| raw.to_string(), |text| text.into_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +74,16 @@ mod tests {
         assert!(slug::slugify(long).starts_with(&format!("{words}-")), "{a}");
         let unbroken = slugify(&"x".repeat(300));
         assert_eq!(unbroken.len(), MAX_SLUG_BYTES);
+    }
+
+    #[test]
+    fn attribute_values_are_decoded() {
+        assert_eq!(
+            attribute_text("/a/?x=1&amp;y=&quot;2&quot;"),
+            "/a/?x=1&y=\"2\""
+        );
+        assert_eq!(attribute_text("/caf&eacute;/"), "/café/");
+        assert_eq!(attribute_text("/a?b&c"), "/a?b&c");
     }
 
     #[test]

@@ -14,14 +14,13 @@ use rayon::prelude::*;
 use serde::Serialize;
 use url::Url;
 
-use super::markdown::attribute_text;
 use super::{Output, Renderer, Sink};
 use crate::config::FeedContent;
 use crate::diag::Diagnostic;
 use crate::extract::Facts;
 use crate::link::Graph;
 use crate::load::Site;
-use crate::model::{Route, escape_html};
+use crate::model::{Route, attribute_text, escape_html};
 
 /// The site's Atom and JSON feeds of the latest articles.
 pub fn site_feeds(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {

@@ -318,13 +318,6 @@ fn on_word_boundary(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(is_word) && !after.is_some_and(is_word)
 }
 
-/// The text of an HTML attribute value as a browser reads it (`&amp;` -> `&`). A value
-/// with a stray `&`, which HTML allows, is returned as written.
-pub fn attribute_text(raw: &str) -> String {
-    quick_xml::escape::unescape_with(raw, quick_xml::escape::resolve_html5_entity)
-        .map_or_else(|_| raw.to_string(), |text| text.into_owned())
-}
-
 /// Removes scripts, event handlers and `javascript:` URLs, keeping Brief's own markup.
 fn sanitise(html: &str) -> String {
     ammonia::Builder::default()
@@ -464,16 +457,6 @@ mod tests {
             "{clean}"
         );
         assert!(render_plain(md, true).contains("<script>"));
-    }
-
-    #[test]
-    fn attribute_values_are_decoded() {
-        assert_eq!(
-            attribute_text("/a/?x=1&amp;y=&quot;2&quot;"),
-            "/a/?x=1&y=\"2\""
-        );
-        assert_eq!(attribute_text("/caf&eacute;/"), "/café/");
-        assert_eq!(attribute_text("/a?b&c"), "/a?b&c");
     }
 
     #[test]

@@ -11,11 +11,12 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use tera::Tera;
 
-use crate::build::{self, BuildOptions};
+use crate::build;
 use crate::diag::{Diagnostic, Report};
 use crate::extract::{self, ExtractOptions, Facts, Gazetteer};
 use crate::link::{self, Graph, Group};
-use crate::load::{self, ContentKind, LoadOptions, Loaded, Site};
+use crate::load::{self, ContentKind, LoadOptions, Loaded, LoadedSite, Site};
+use crate::pipeline::{self, BuildOptions};
 use crate::render::context::ArticleCard;
 use crate::render::{
     Job, Output, Prepared, RECENT_COUNT, Renderer, article_card, feeds, render_article_body, theme,
@@ -253,9 +254,12 @@ impl Engine {
     fn read_again(&mut self, model: &mut Model, scope: &Scope) -> Result<usize, Report> {
         let mut paths = scope.content.clone();
         if scope.rescan {
-            let now: BTreeMap<PathBuf, ContentKind> = load::content_files(&self.options.root)
-                .into_iter()
-                .collect();
+            let (files, unreadable) = load::content_files(&self.options.root);
+            if !unreadable.is_empty() {
+                // Read whole, the site reports the unreadable folder with every other problem.
+                return self.reload_everything(model);
+            }
+            let now: BTreeMap<PathBuf, ContentKind> = files.into_iter().collect();
             let known = model.known_paths();
             paths.extend(now.keys().filter(|p| !known.contains(*p)).cloned());
             paths.extend(known.into_iter().filter(|p| !now.contains_key(p)));
@@ -429,35 +433,20 @@ fn is_hidden(relative: &Path) -> bool {
 impl Model {
     /// Reads, loads and extracts the whole site.
     fn load(options: &BuildOptions, revision: &mut u64) -> Result<Model, Report> {
-        let config = build::config(options)?;
+        let config = pipeline::settings(options)?;
         let root = &options.root;
-        let load_options = LoadOptions {
-            drafts: options.drafts,
-        };
-        let parsed: Vec<(PathBuf, (Loaded, Vec<Diagnostic>))> = load::content_files(root)
-            .into_par_iter()
-            .map(|(path, kind)| {
-                let loaded = load::load_file(root, &path, kind, load_options);
-                (path, loaded)
-            })
-            .collect();
-        let mut site = Site {
-            root: root.clone(),
+        let LoadedSite {
+            site,
+            problems: file_diagnostics,
+        } = load::load_files(
+            root,
             config,
-            articles: Vec::new(),
-            entities: Vec::new(),
-            pages: Vec::new(),
-            briefings: Vec::new(),
-        };
-        let mut file_diagnostics = BTreeMap::new();
-        for (path, (loaded, diagnostics)) in parsed {
-            if !diagnostics.is_empty() {
-                file_diagnostics.insert(path, diagnostics);
-            }
-            site.add(loaded);
-        }
+            LoadOptions {
+                drafts: options.drafts,
+            },
+        );
         let gazetteer = Gazetteer::new(&site.entities);
-        let facts = build::extract_all(&site, &gazetteer);
+        let facts = pipeline::extract_all(&site, &gazetteer);
         let revisions = site
             .articles
             .iter()
@@ -469,7 +458,7 @@ impl Model {
         let templates = theme::load_templates(root);
         let statics = build::static_outputs(&site);
         Ok(Model {
-            extract_options: build::extract_options(&site.config),
+            extract_options: pipeline::extract_options(&site.config),
             site,
             revisions,
             facts,
@@ -608,7 +597,7 @@ impl Model {
 
 fn extract_article(article: &load::Article, model: &Model) -> Facts {
     extract::extract(
-        &build::extract_input(article),
+        &pipeline::extract_input(article),
         &model.gazetteer,
         &model.extract_options,
     )

@@ -16,8 +16,8 @@ use std::time::{Duration, Instant};
 
 use tokio::net::TcpListener;
 
-use crate::build::BuildOptions;
 use crate::commands;
+use crate::pipeline::BuildOptions;
 use http::Shared;
 use incremental::{Engine, Update};
 use watch::{Batch, Watcher};

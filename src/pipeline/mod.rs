@@ -1,0 +1,178 @@
+//! The analysis every command shares: `load -> extract -> link`, with every problem found
+//! on the way. `build`, `check`, `serve` and `extract` all run it from here, so they cannot
+//! disagree about what a site holds.
+
+mod timings;
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Report};
+use crate::extract::{self, ExtractOptions, Facts, Gazetteer, Input};
+use crate::link::{self, Graph};
+use crate::load::{self, Article, LoadOptions, Site};
+use crate::model::BaseUrl;
+pub use timings::{Timings, peak_memory_mib, resource_usage};
+
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+}
+
+/// A site taken through load, extract and link, with the problems found.
+pub struct Analysis {
+    pub site: Site,
+    pub gazetteer: Gazetteer,
+    pub facts: Vec<Facts>,
+    pub graph: Graph,
+    pub report: Report,
+    pub timings: Timings,
+}
+
+/// Reads `site.yaml` with the command line's overrides applied.
+pub fn settings(options: &BuildOptions) -> Result<Config, Report> {
+    let mut config = Config::load(&options.root).map_err(|d| Report {
+        diagnostics: vec![d],
+    })?;
+    if let Some(base_url) = &options.base_url {
+        config.base_url = BaseUrl::parse(base_url).map_err(|message| Report {
+            diagnostics: vec![Diagnostic::error("--base-url", message)],
+        })?;
+    }
+    if let Some(output) = &options.output {
+        config.output = output.clone();
+    }
+    Ok(config)
+}
+
+pub fn extract_options(config: &Config) -> ExtractOptions {
+    ExtractOptions {
+        discovery: config.discovery.enabled,
+    }
+}
+
+pub fn extract_input(article: &Article) -> Input<'_> {
+    Input {
+        body: article.body(),
+        first_line: article.body_line(),
+        summary: article.front.summary.as_deref(),
+        forced_entities: &article.front.entities,
+        sources: &article.front.sources,
+    }
+}
+
+/// Extracts every article in parallel.
+pub fn extract_all(site: &Site, gazetteer: &Gazetteer) -> Vec<Facts> {
+    let options = extract_options(&site.config);
+    site.articles
+        .par_iter()
+        .map(|a| extract::extract(&extract_input(a), gazetteer, &options))
+        .collect()
+}
+
+/// Load, extract and link.
+pub fn analyse(options: &BuildOptions) -> Result<Analysis, Report> {
+    let config = settings(options)?;
+    let mut report = Report::default();
+    let mut timings = Timings::default();
+
+    let started = Instant::now();
+    let (site, diagnostics) = load::load(
+        &options.root,
+        config,
+        LoadOptions {
+            drafts: options.drafts,
+        },
+    );
+    report.extend(diagnostics);
+    timings.load = started.elapsed();
+    timings.peak_memory.push(("load", peak_memory_mib()));
+
+    let started = Instant::now();
+    let gazetteer = Gazetteer::new(&site.entities);
+    let facts = extract_all(&site, &gazetteer);
+    timings.extract = started.elapsed();
+    timings.peak_memory.push(("extract", peak_memory_mib()));
+
+    let started = Instant::now();
+    let (graph, diagnostics) = link::link(&site, &facts);
+    report.extend(diagnostics);
+    timings.link = started.elapsed();
+    timings.peak_memory.push(("link", peak_memory_mib()));
+
+    Ok(Analysis {
+        site,
+        gazetteer,
+        facts,
+        graph,
+        report,
+        timings,
+    })
+}
+
+/// One file read by `brief extract`: its title when its front matter gives one, and what
+/// extraction found.
+pub struct ExtractedFile {
+    pub path: PathBuf,
+    pub title: Option<String>,
+    pub facts: Facts,
+}
+
+/// `brief extract FILE...`: any Markdown files, read with the gazetteer and settings of the
+/// site at `root` (none when `root` is not a site). Front matter is read as an article's,
+/// so its problems are reported exactly as a build would report them.
+pub fn extract_files(root: &Path, files: &[PathBuf]) -> (Vec<ExtractedFile>, Report) {
+    let mut report = Report::default();
+    let config = match Config::load(root) {
+        Ok(config) => config,
+        Err(d) => {
+            report.push(d);
+            return (Vec::new(), report);
+        }
+    };
+    let (definitions, problems) = load::load_entities(root);
+    report.extend(problems);
+    let gazetteer = Gazetteer::new(&definitions);
+    let options = extract_options(&config);
+    let mut extracted = Vec::new();
+    for path in files {
+        let text = match load::read_utf8(Path::new(""), path) {
+            Ok(text) => text,
+            Err(d) => {
+                report.push(d);
+                continue;
+            }
+        };
+        let split = load::frontmatter::split(&text);
+        let front = match split.has_front_matter {
+            true => match load::parse_front::<load::FrontMatter>(path, &text, &split) {
+                Ok(front) => Some(front),
+                Err(d) => {
+                    report.push(d);
+                    continue;
+                }
+            },
+            false => None,
+        };
+        let input = Input {
+            body: split.body,
+            first_line: crate::diag::line_col(&text, split.body_offset).0,
+            summary: front.as_ref().and_then(|f| f.summary.as_deref()),
+            forced_entities: front.as_ref().map_or(&[], |f| &f.entities),
+            sources: front.as_ref().map_or(&[], |f| &f.sources),
+        };
+        let facts = extract::extract(&input, &gazetteer, &options);
+        extracted.push(ExtractedFile {
+            path: path.clone(),
+            title: front.map(|f| f.title),
+            facts,
+        });
+    }
+    (extracted, report)
+}
