@@ -129,7 +129,7 @@ fn pipeline(c: &mut Criterion) {
         },
     );
 
-    let tera = theme::load_templates(&root).expect("templates load");
+    let tera = theme::load_templates(&root).expect("templates load").tera;
     // Bodies made beforehand, so the benchmark times the template alone.
     let (facts, graph) = (&analysed.facts, &analysed.graph);
     let renderer =

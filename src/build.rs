@@ -193,7 +193,10 @@ pub fn build(options: &BuildOptions) -> Result<Built, Report> {
         analysed.report.push(d);
     }
     let tera = match theme::load_templates(&options.root) {
-        Ok(tera) => Some(tera),
+        Ok(theme) => {
+            analysed.report.extend(theme.warnings);
+            Some(theme.tera)
+        }
         Err(diagnostics) => {
             analysed.report.extend(diagnostics);
             None

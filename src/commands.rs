@@ -116,11 +116,13 @@ pub fn check(options: &BuildOptions, json: bool) -> ExitCode {
         Err(report) => return fail(&report),
     };
     match render::theme::load_templates(&options.root) {
-        Ok(tera) if !analysed.report.has_errors() => {
-            let problems = build::render_problems(&analysed, &tera);
-            analysed.report.extend(problems);
+        Ok(theme) => {
+            analysed.report.extend(theme.warnings);
+            if !analysed.report.has_errors() {
+                let problems = build::render_problems(&analysed, &theme.tera);
+                analysed.report.extend(problems);
+            }
         }
-        Ok(_) => {}
         Err(diagnostics) => analysed.report.extend(diagnostics),
     }
     analysed.report.sort();
@@ -355,5 +357,24 @@ fn print_link_check(output: &Path, base_url: &BaseUrl, external: bool) -> ExitCo
         ExitCode::SUCCESS
     } else {
         ExitCode::from(CONTENT_ERROR)
+    }
+}
+
+/// `brief theme eject [NAME]`: the built-in templates, copied into the site to edit.
+pub fn eject(root: &Path, name: Option<&str>) -> ExitCode {
+    match render::theme::eject(root, name) {
+        Ok(written) => {
+            for path in &written {
+                println!("Wrote {}", path.display());
+            }
+            println!(
+                "Edit them in place; a template you leave unchanged can be deleted to follow Brief's own."
+            );
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(CONTENT_ERROR)
+        }
     }
 }

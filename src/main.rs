@@ -100,10 +100,28 @@ enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+    /// Work with the built-in theme.
+    Theme {
+        #[command(subcommand)]
+        action: ThemeAction,
+    },
     /// Create a new article from its title.
     New {
         /// The article's title.
         title: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ThemeAction {
+    /// Copy a built-in template (or all of them) into the site's templates/ to edit it.
+    /// A site template may also extend the built-in one: {% extends "brief/NAME" %}.
+    Eject {
+        /// The template to copy, such as `article.html`; all of them when left out.
+        name: Option<String>,
+        /// Site folder (holding site.yaml and content/).
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
@@ -150,5 +168,8 @@ fn main() -> ExitCode {
         Command::Extract { root, files, json } => commands::extract(&root, &files, json),
         Command::Init { dir } => commands::init(&dir),
         Command::New { title, root } => commands::new(&root, &title),
+        Command::Theme {
+            action: ThemeAction::Eject { name, root },
+        } => commands::eject(&root, name.as_deref()),
     }
 }

@@ -483,3 +483,93 @@ fn an_unreadable_content_folder_is_an_error_and_keeps_the_old_output() {
     assert!(err.contains("cannot read this folder"), "{err}");
     assert_eq!(tree(&site.path().join("public")), before);
 }
+
+#[test]
+fn a_site_template_extends_the_built_in_one_and_overrides_one_block() {
+    let site = site_with(&[
+        ("content/articles/a.md", ARTICLE),
+        (
+            "templates/article.html",
+            "{% extends \"brief/article.html\" %}{% block head %}<meta name=\"desk\" content=\"night\">{% endblock head %}",
+        ),
+    ]);
+    let out = build(site.path(), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = read(site.path().join("public/articles/a/index.html"));
+    assert!(
+        page.contains("<meta name=\"desk\" content=\"night\">"),
+        "{page}"
+    );
+    assert!(
+        page.contains("A day in Beirut"),
+        "the built-in body is kept: {page}"
+    );
+}
+
+#[test]
+fn a_misspelt_template_override_is_a_warning_naming_the_likely_one() {
+    let site = site_with(&[
+        ("content/articles/a.md", ARTICLE),
+        ("templates/artcle.html", "<p>never used</p>"),
+        ("templates/partials/byline.html", "<p>by</p>"),
+        (
+            "templates/page.html",
+            "{% extends \"brief/page.html\" %}{% block head %}{% include \"partials/byline.html\" %}{% endblock head %}",
+        ),
+    ]);
+    let out = build(site.path(), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("templates/artcle.html"), "{err}");
+    assert!(err.contains("did you mean `article.html`"), "{err}");
+    assert!(
+        !err.contains("byline.html"),
+        "an included template is used: {err}"
+    );
+}
+
+#[test]
+fn theme_eject_copies_one_or_all_built_in_templates_and_never_overwrites() {
+    let site = site_with(&[("content/articles/a.md", ARTICLE)]);
+    let eject = |args: &[&str]| {
+        brief()
+            .args(["theme", "eject", "--root"])
+            .arg(site.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let one = eject(&["article.html"]);
+    assert!(one.status.success(), "{}", stderr(&one));
+    let copied = read(site.path().join("templates/article.html"));
+    assert!(copied.contains("{% extends \"base.html\" %}"), "{copied}");
+    assert!(!site.path().join("templates/base.html").exists());
+
+    let again = eject(&["article.html"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("already exists"),
+        "{}",
+        stderr(&again)
+    );
+
+    let unknown = eject(&["artcle.html"]);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(
+        stderr(&unknown).contains("article.html"),
+        "lists the names there are"
+    );
+
+    std::fs::remove_file(site.path().join("templates/article.html")).unwrap();
+    let all = eject(&[]);
+    assert!(all.status.success(), "{}", stderr(&all));
+    assert!(site.path().join("templates/base.html").exists());
+    assert!(site.path().join("templates/macros.html").exists());
+    let out = build(site.path(), &[]);
+    assert!(
+        out.status.success(),
+        "an ejected theme builds: {}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+}

@@ -1,5 +1,6 @@
 //! The theme: Tera templates and static files. The default theme is embedded in the
-//! binary; a site's own `templates/NAME` replaces the built-in `NAME`.
+//! binary; a site's own `templates/NAME` replaces the built-in `NAME`, which stays
+//! reachable as `brief/NAME` for a template that extends it.
 
 use std::error::Error as _;
 use std::path::{Path, PathBuf};
@@ -43,55 +44,66 @@ pub fn default_templates() -> Vec<(String, String)> {
     templates
 }
 
-/// Builds the Tera instance: built-in templates, then the site's overrides and additions.
-pub fn load_templates(root: &Path) -> Result<Tera, Vec<Diagnostic>> {
-    let mut sources = default_templates();
+/// Where a site's templates live, below its root.
+const SITE_TEMPLATES: &str = "templates";
+/// The namespace under which every built-in page template stays reachable, so a site's
+/// `article.html` can `{% extends "brief/article.html" %}` and replace one block.
+const BUILT_IN_PREFIX: &str = "brief/";
+
+/// The loaded templates, with what is worth a warning (a site template nothing uses).
+pub struct Theme {
+    pub tera: Tera,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Builds the Tera instance: built-in templates (also as `brief/NAME`), then the site's
+/// overrides and additions. Every unreadable file and every syntax error is reported.
+pub fn load_templates(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
+    let built_in = default_templates();
+    let mut sources = built_in.clone();
     let mut origin: Vec<PathBuf> = sources
         .iter()
         .map(|(name, _)| PathBuf::from(format!("<built-in>/templates/{name}")))
         .collect();
-    let mut diagnostics = Vec::new();
-    let site_dir = root.join("templates");
-    for entry in walkdir::WalkDir::new(&site_dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-    {
-        let Ok(name) = entry.path().strip_prefix(&site_dir) else {
+    // Components are global in Tera: a second copy of the file defining them would clash.
+    for (name, text) in built_in.iter().filter(|(_, t)| !t.contains("{% component")) {
+        sources.push((format!("{BUILT_IN_PREFIX}{name}"), text.clone()));
+        origin.push(PathBuf::from(format!("<built-in>/templates/{name}")));
+    }
+    let (site_templates, mut diagnostics) = read_site_templates(root);
+    let mut added = Vec::new();
+    for (name, relative, text) in site_templates {
+        if name.starts_with(BUILT_IN_PREFIX) {
+            diagnostics.push(Diagnostic::error(
+                &relative,
+                format!("`{BUILT_IN_PREFIX}` names the built-in templates; move this file out of templates/{BUILT_IN_PREFIX}"),
+            ));
             continue;
-        };
-        let name = name.to_string_lossy().replace('\\', "/");
-        let relative = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        match std::fs::read_to_string(entry.path()) {
-            Ok(text) => match sources.iter().position(|(n, _)| *n == name) {
-                Some(i) => {
-                    sources[i].1 = text;
-                    origin[i] = relative;
-                }
-                None => {
-                    sources.push((name, text));
-                    origin.push(relative);
-                }
-            },
-            Err(e) => diagnostics.push(Diagnostic::error(
-                relative,
-                format!("cannot read template: {e}"),
-            )),
+        }
+        match sources.iter().position(|(n, _)| *n == name) {
+            Some(i) => {
+                sources[i].1 = text;
+                origin[i] = relative;
+            }
+            None => {
+                added.push(sources.len());
+                sources.push((name, text));
+                origin.push(relative);
+            }
         }
     }
     if !diagnostics.is_empty() {
         return Err(diagnostics);
     }
+    let warnings = added
+        .into_iter()
+        .filter_map(|i| unused_template_warning(&sources, &built_in, i, &origin[i]))
+        .collect();
     let mut tera = Tera::default();
     tera.autoescape_on([".html", ".xml"]);
     let Err(error) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
     else {
-        return Ok(tera);
+        return Ok(Theme { tera, warnings });
     };
     // Tera reports the first syntax error only; parse each template alone so every syntax
     // error is reported against its own file and line.
@@ -106,6 +118,135 @@ pub fn load_templates(root: &Path) -> Result<Tera, Vec<Diagnostic>> {
         diagnostics.push(whole_set_error(&sources, &origin, &error));
     }
     Err(diagnostics)
+}
+
+/// The site's template files: (name, path from the root, text), and an error for each
+/// file or folder that cannot be read.
+fn read_site_templates(root: &Path) -> (Vec<(String, PathBuf, String)>, Vec<Diagnostic>) {
+    let site_dir = root.join(SITE_TEMPLATES);
+    let mut templates = Vec::new();
+    let mut diagnostics = Vec::new();
+    if !site_dir.is_dir() {
+        return (templates, diagnostics);
+    }
+    for entry in walkdir::WalkDir::new(&site_dir).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e.path().unwrap_or(&site_dir);
+                diagnostics.push(Diagnostic::error(
+                    path.strip_prefix(root).unwrap_or(path),
+                    format!("cannot read templates here: {e}"),
+                ));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        let name = entry
+            .path()
+            .strip_prefix(&site_dir)
+            .unwrap_or(entry.path())
+            .to_string_lossy()
+            .replace('\\', "/");
+        match std::fs::read_to_string(entry.path()) {
+            Ok(text) => templates.push((name, relative.to_path_buf(), text)),
+            Err(e) => diagnostics.push(Diagnostic::error(
+                relative,
+                format!("cannot read template: {e}"),
+            )),
+        }
+    }
+    (templates, diagnostics)
+}
+
+/// A site template that replaces no built-in one and that no template extends, includes
+/// or imports is most likely a misspelt override (`artcle.html`): it would be ignored.
+fn unused_template_warning(
+    sources: &[(String, String)],
+    built_in: &[(String, String)],
+    index: usize,
+    path: &Path,
+) -> Option<Diagnostic> {
+    let name = &sources[index].0;
+    let quoted = [format!("\"{name}\""), format!("'{name}'")];
+    let used = sources
+        .iter()
+        .enumerate()
+        .any(|(i, (_, text))| i != index && quoted.iter().any(|q| text.contains(q.as_str())));
+    if used {
+        return None;
+    }
+    let closest = built_in
+        .iter()
+        .map(|(n, _)| (strsim::jaro_winkler(name, n), n))
+        .filter(|(score, _)| *score > 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    let hint = match closest {
+        Some((_, n)) => format!("; did you mean `{n}`?"),
+        None => String::new(),
+    };
+    Some(Diagnostic::warning(
+        path,
+        format!(
+            "template `{name}` replaces no built-in template and no template uses it, so it has no effect{hint}"
+        ),
+    ))
+}
+
+/// The built-in templates named, or all of them: (name, text). An unknown name is an error
+/// listing the names there are.
+pub fn built_in_templates(name: Option<&str>) -> Result<Vec<(String, String)>, String> {
+    let all = default_templates();
+    match name {
+        None => Ok(all),
+        Some(wanted) => {
+            let wanted = wanted.strip_prefix(BUILT_IN_PREFIX).unwrap_or(wanted);
+            match all.iter().find(|(n, _)| n == wanted) {
+                Some(found) => Ok(vec![found.clone()]),
+                None => Err(format!(
+                    "no built-in template `{wanted}`; there are: {}",
+                    all.iter()
+                        .map(|(n, _)| n.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            }
+        }
+    }
+}
+
+/// `brief theme eject`: copies built-in templates into the site's `templates/` to edit;
+/// never overwrites a file. Returns the paths written.
+pub fn eject(root: &Path, name: Option<&str>) -> Result<Vec<PathBuf>, String> {
+    let templates = built_in_templates(name)?;
+    let dir = root.join(SITE_TEMPLATES);
+    let taken: Vec<String> = templates
+        .iter()
+        .filter(|(n, _)| dir.join(n).exists())
+        .map(|(n, _)| format!("{SITE_TEMPLATES}/{n}"))
+        .collect();
+    if !taken.is_empty() {
+        return Err(format!(
+            "{} already exist{}; move {} aside to eject again",
+            taken.join(", "),
+            if taken.len() == 1 { "s" } else { "" },
+            if taken.len() == 1 { "it" } else { "them" },
+        ));
+    }
+    let mut written = Vec::new();
+    for (name, text) in templates {
+        let path = dir.join(&name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
 }
 
 /// An error found only across templates (an unknown component, a missing parent): Tera
@@ -143,10 +284,15 @@ pub fn render_error(root: &Path, file: &str, error: &tera::Error) -> Diagnostic 
         );
     };
     let name = report.filename();
-    let own = Path::new("templates").join(name);
-    let (path, text) = match std::fs::read_to_string(root.join(&own)) {
-        Ok(text) => (own, text),
-        Err(_) => (
+    let own = Path::new(SITE_TEMPLATES).join(name);
+    let site_text = match name.starts_with(BUILT_IN_PREFIX) {
+        true => None,
+        false => std::fs::read_to_string(root.join(&own)).ok(),
+    };
+    let name = name.strip_prefix(BUILT_IN_PREFIX).unwrap_or(name);
+    let (path, text) = match site_text {
+        Some(text) => (own, text),
+        None => (
             PathBuf::from(format!("<built-in>/templates/{name}")),
             DefaultTemplates::get(name)
                 .map(|f| String::from_utf8_lossy(&f.data).into_owned())

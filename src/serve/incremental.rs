@@ -18,6 +18,7 @@ use crate::link::{self, Graph, Group};
 use crate::load::{self, ContentKind, LoadOptions, Loaded, LoadedSite, Site};
 use crate::pipeline::{self, BuildOptions};
 use crate::render::context::ArticleCard;
+use crate::render::theme::Theme;
 use crate::render::{
     Job, Output, Prepared, RECENT_COUNT, Renderer, article_card, feeds, render_article_body, theme,
 };
@@ -76,7 +77,7 @@ struct Model {
     extract_options: ExtractOptions,
     /// Problems of each content file as last read.
     file_diagnostics: BTreeMap<PathBuf, Vec<Diagnostic>>,
-    templates: Result<Tera, Vec<Diagnostic>>,
+    templates: Result<Theme, Vec<Diagnostic>>,
     statics: (Vec<Output>, Vec<Diagnostic>),
     /// Bumped when briefing notes or standalone pages change.
     notes_revision: u64,
@@ -332,11 +333,12 @@ impl Engine {
         };
         report.extend(link_diagnostics.iter().cloned());
         stats.link = started.elapsed();
-        if let Err(diagnostics) = &model.templates {
-            report.extend(diagnostics.iter().cloned());
+        match &model.templates {
+            Ok(theme) => report.extend(theme.warnings.iter().cloned()),
+            Err(diagnostics) => report.extend(diagnostics.iter().cloned()),
         }
         let tera = match &model.templates {
-            Ok(tera) if !report.has_errors() => tera,
+            Ok(theme) if !report.has_errors() => &theme.tera,
             _ => {
                 report.sort();
                 return Err(report);
@@ -401,8 +403,9 @@ impl Engine {
         if let Some(rendered) = &self.rendered {
             report.extend(rendered.link_diagnostics.iter().cloned());
         }
-        if let Err(diagnostics) = &model.templates {
-            report.extend(diagnostics.iter().cloned());
+        match &model.templates {
+            Ok(theme) => report.extend(theme.warnings.iter().cloned()),
+            Err(diagnostics) => report.extend(diagnostics.iter().cloned()),
         }
         report.extend(model.statics.1.iter().cloned());
         report.sort();
