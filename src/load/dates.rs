@@ -17,7 +17,22 @@ pub struct PubDate {
 pub const ACCEPTED_FORMS: &str = "2024-09-26, 2024-09-26T10:00:00Z, 2024-09-26T10:00:00+02:00, 2024-09-26 10:00 or 2024-09-26 10:00 +02:00";
 
 impl PubDate {
+    /// Parses a date in one of `ACCEPTED_FORMS`. A date that names no instant (a year
+    /// beyond what a timestamp holds, such as `-9999-01-01T00:00:00+10:00`) is refused here
+    /// rather than shown as 1970 later.
     pub fn parse(value: &str) -> Result<PubDate, String> {
+        let date = PubDate::parse_form(value)?;
+        let offset = date.offset.unwrap_or(Offset::UTC);
+        match offset.to_timestamp(date.datetime) {
+            Ok(_) => Ok(date),
+            Err(_) => Err(format!(
+                "date `{}` is out of the range a date can take here",
+                value.trim()
+            )),
+        }
+    }
+
+    fn parse_form(value: &str) -> Result<PubDate, String> {
         let value = value.trim();
         let invalid = || format!("invalid date `{value}`: expected one of {ACCEPTED_FORMS}");
         let date_only = value.len() == 10;
@@ -59,12 +74,13 @@ impl PubDate {
         self.datetime.date()
     }
 
-    /// An instant for ordering and feeds; dates without an offset count as UTC.
+    /// An instant for ordering and feeds; dates without an offset count as UTC. `parse`
+    /// refuses dates that name no instant, so the fallback is never reached for a parsed one.
     pub fn timestamp(&self) -> jiff::Timestamp {
         let offset = self.offset.unwrap_or(Offset::UTC);
         offset
             .to_timestamp(self.datetime)
-            .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+            .unwrap_or(jiff::Timestamp::MIN)
     }
 
     /// RFC 3339 form, for `<time datetime>`, feeds and the sitemap.
@@ -133,6 +149,14 @@ fn parse_offset(text: &str) -> Option<Offset> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_that_names_no_instant_is_refused() {
+        let err = PubDate::parse("9999-12-31 23:00 -05:00").unwrap_err();
+        assert!(err.contains("out of the range"), "{err}");
+        assert!(PubDate::parse("9999-12-31 23:00").is_err());
+        assert!(PubDate::parse("9999-06-01 10:00").is_ok());
+    }
 
     #[test]
     fn date_only() {
