@@ -1,0 +1,98 @@
+//! An article's own page: its body, who is involved, quotes, sources, story and related articles.
+
+use crate::render::*;
+
+impl Renderer<'_> {
+    pub(in crate::render) fn article_page(&self, a: usize) -> Result<Output, Diagnostic> {
+        let (site, graph) = (self.site, self.graph);
+        let article = &site.articles[a];
+        let links = &graph.article_links[a];
+        let facts = &self.facts[a];
+        let card = self.cards[a].clone();
+        let mut meta = self.meta(
+            "article",
+            &article.front.title,
+            &facts.summary,
+            Route::Article(&article.slug),
+        );
+        meta.image = article.front.image.as_ref().map(|i| self.image_url(i));
+        let mut involved = Vec::new();
+        for kind in EntityKind::ALL {
+            let entities: Vec<EntityRef> = links
+                .entities
+                .iter()
+                .filter(|&&(e, _)| graph.entities[e].kind == kind)
+                .map(|&(e, count)| self.entity_ref(e, count))
+                .collect();
+            if !entities.is_empty() {
+                involved.push(KindGroup {
+                    kind: kind.as_str(),
+                    label: kind.plural_label(),
+                    entities,
+                });
+            }
+        }
+        let story = links.story.map(|s| {
+            let group = &graph.stories[s];
+            let position = group.articles.iter().position(|&x| x == a).unwrap_or(0);
+            let link_to = |i: usize| Link {
+                name: site.articles[group.articles[i]].front.title.clone(),
+                url: graph.article_url(site, group.articles[i]),
+            };
+            StoryTimeline {
+                name: group.name.clone(),
+                url: graph.routes.url(Route::Story(&group.slug)),
+                articles: group
+                    .articles
+                    .iter()
+                    .map(|&x| StoryPosition {
+                        card: self.entry_value(x),
+                        current: x == a,
+                    })
+                    .collect(),
+                prev: position.checked_sub(1).map(link_to),
+                next: (position + 1 < group.articles.len()).then(|| link_to(position + 1)),
+            }
+        });
+        let article_context = ArticleContext {
+            card,
+            content: self.body(a).into_owned(),
+            toc: toc(&facts.headings),
+            key_points: article.front.key_points.clone(),
+            sources: facts.attributions.clone(),
+            authors: article.front.authors.clone(),
+            location: article.front.location.clone(),
+            updated: article.updated.map(|d| d.rfc3339()),
+            updated_display: article.updated.map(|d| d.long()),
+            image: meta.image.clone(),
+            involved,
+            quotes: (0..facts.quotes.len()).map(|q| self.quote(a, q)).collect(),
+            extra: article.front.extra.clone(),
+        };
+        #[derive(Serialize)]
+        struct Data {
+            article: ArticleContext,
+            related: Vec<tera::Value>,
+            story: Option<StoryTimeline>,
+            backlinks: Vec<tera::Value>,
+        }
+        self.page(
+            "article.html",
+            meta,
+            Data {
+                article: article_context,
+                related: self.cards(links.related.iter().copied()),
+                story,
+                backlinks: self.entries(links.backlinks.iter().copied()),
+            },
+        )
+    }
+
+    pub(in crate::render) fn image_url(&self, image: &str) -> String {
+        if image.contains("://") {
+            image.to_string()
+        } else {
+            self.absolute(&self.graph.routes.url(Route::File(image)))
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! Daily briefing pages and their index.
+
+use crate::render::*;
+
+impl Renderer<'_> {
+    pub(in crate::render) fn day_context(&self, d: usize) -> DayContext {
+        let day = &self.graph.days[d];
+        DayContext {
+            date: day.date.to_string(),
+            date_display: day.date.strftime("%A %-d %B %Y").to_string(),
+            url: self.graph.routes.url(Route::Day(&day.date.to_string())),
+            count: day.articles.len(),
+        }
+    }
+
+    pub(in crate::render) fn day_link(&self, d: usize) -> Link {
+        let day = self.day_context(d);
+        Link {
+            name: day.date_display,
+            url: day.url,
+        }
+    }
+
+    pub(in crate::render) fn note(&self, d: usize) -> Option<NoteContext> {
+        let note = &self.site.briefings[self.graph.days[d].note?];
+        let linker = EntityLinker::none();
+        let links = BTreeMap::new();
+        Some(NoteContext {
+            title: note.title.clone(),
+            content: markdown::render(&Document {
+                markdown: &note.body,
+                headings: &[],
+                links: &links,
+                entities: &linker,
+                base_path: self.graph.routes.base_path(),
+                allow_html: self.site.config.markdown.allow_html,
+            }),
+        })
+    }
+
+    pub(in crate::render) fn day_data(&self, d: usize) -> DayData {
+        let day = &self.graph.days[d];
+        DayData {
+            day: self.day_context(d),
+            note: self.note(d),
+            articles: self.cards(day.articles.iter().copied()),
+            quotes: day
+                .articles
+                .iter()
+                .flat_map(|&a| (0..self.facts[a].quotes.len()).map(move |q| (a, q)))
+                .map(|(a, q)| self.quote(a, q))
+                .collect(),
+            prev: d.checked_sub(1).map(|p| self.day_link(p)),
+            next: (d + 1 < self.graph.days.len()).then(|| self.day_link(d + 1)),
+        }
+    }
+
+    pub(in crate::render) fn day_page(&self, d: usize) -> Result<Output, Diagnostic> {
+        let data = self.day_data(d);
+        let title = format!("Briefing for {}", data.day.date_display);
+        let meta = self.meta("briefing", &title, "", Route::Day(&data.day.date));
+        self.page("briefing.html", meta, data)
+    }
+
+    pub(in crate::render) fn briefings_index(&self) -> Result<Output, Diagnostic> {
+        #[derive(Serialize)]
+        struct Data {
+            days: Vec<DayContext>,
+        }
+        let days = (0..self.graph.days.len())
+            .rev()
+            .map(|d| self.day_context(d))
+            .collect();
+        let meta = self.meta("briefings", "Daily briefings", "", Route::Briefings);
+        self.page("briefings.html", meta, Data { days })
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(in crate::render) struct DayData {
+    pub(in crate::render) day: DayContext,
+    pub(in crate::render) note: Option<NoteContext>,
+    pub(in crate::render) articles: Vec<tera::Value>,
+    pub(in crate::render) quotes: Vec<QuoteContext>,
+    pub(in crate::render) prev: Option<Link>,
+    pub(in crate::render) next: Option<Link>,
+}

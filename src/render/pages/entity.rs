@@ -1,0 +1,115 @@
+//! A person's, organisation's or place's page, and the index of them all.
+
+use crate::render::*;
+
+impl Renderer<'_> {
+    pub(in crate::render) fn entity_page(&self, e: usize) -> Result<Output, Diagnostic> {
+        let graph = self.graph;
+        let entity = &graph.entities[e];
+        let description = entity.description.clone().unwrap_or_else(|| {
+            format!(
+                "{} — {} in the briefings",
+                entity.name,
+                entity.kind.as_str()
+            )
+        });
+        let mut meta = self.meta(
+            "entity",
+            &entity.name,
+            &description,
+            Route::Entity(&entity.slug),
+        );
+        let feed_url = graph.routes.url(Route::EntityFeed(&entity.slug));
+        meta.feed_url = Some(feed_url.clone());
+        let content = if entity.body.trim().is_empty() {
+            String::new()
+        } else {
+            let linker = EntityLinker::none();
+            let links = BTreeMap::new();
+            markdown::render(&Document {
+                markdown: &entity.body,
+                headings: &[],
+                links: &links,
+                entities: &linker,
+                base_path: graph.routes.base_path(),
+                allow_html: self.site.config.markdown.allow_html,
+            })
+        };
+        #[derive(Serialize)]
+        struct Data {
+            entity: EntityContext,
+            articles: Vec<tera::Value>,
+            earlier: Vec<tera::Value>,
+            quotes: Vec<QuoteContext>,
+            quote_count: usize,
+            co_mentions: Vec<EntityRef>,
+        }
+        let mentioning: Vec<usize> = entity.articles.iter().map(|&(a, _)| a).collect();
+        let (articles, earlier) = self.lead_and_earlier(&mentioning);
+        self.page(
+            "entity.html",
+            meta,
+            Data {
+                entity: EntityContext {
+                    name: entity.name.clone(),
+                    url: graph.entity_url(e).to_string(),
+                    kind: entity.kind.as_str(),
+                    kind_label: entity.kind.plural_label(),
+                    known: entity.known,
+                    aliases: entity.aliases.clone(),
+                    description: entity.description.clone(),
+                    content,
+                    feed_url,
+                    article_count: entity.articles.len(),
+                },
+                articles,
+                earlier,
+                quotes: entity
+                    .quotes
+                    .iter()
+                    .take(ENTITY_QUOTES)
+                    .map(|&(a, q)| self.quote(a, q))
+                    .collect(),
+                quote_count: entity.quotes.len(),
+                co_mentions: entity
+                    .co_mentions
+                    .iter()
+                    .map(|&(other, count)| self.entity_ref(other, count))
+                    .collect(),
+            },
+        )
+    }
+
+    pub(in crate::render) fn entities_index(&self) -> Result<Output, Diagnostic> {
+        let graph = self.graph;
+        let groups: Vec<KindGroup> = EntityKind::ALL
+            .into_iter()
+            .filter_map(|kind| {
+                let mut entities: Vec<EntityRef> = graph
+                    .entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.kind == kind)
+                    .map(|(i, e)| self.entity_ref(i, e.articles.len()))
+                    .collect();
+                entities.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+                (!entities.is_empty()).then_some(KindGroup {
+                    kind: kind.as_str(),
+                    label: kind.plural_label(),
+                    entities,
+                })
+            })
+            .collect();
+        #[derive(Serialize)]
+        struct Data {
+            groups: Vec<KindGroup>,
+        }
+        let meta = self.meta(
+            "entities",
+            "People, organisations and places",
+            "",
+            Route::Entities,
+        );
+        self.page("entities.html", meta, Data { groups })
+    }
+}

@@ -1,0 +1,161 @@
+//! The per-article parts of rendering that many pages share: an article's card, shown in
+//! every list, and its body with entity mentions linked.
+
+use crate::render::*;
+
+/// Article bodies, cards and data entries, index-aligned with `Site::articles`: the
+/// per-article part of rendering, which `brief serve` keeps between rebuilds and redoes only
+/// where it changed. A build keeps only the cards, which many pages list; a body is used on
+/// its article's page (and in the site feed) and an entry in `data/site.json`, so they are
+/// made there rather than all held at once.
+#[derive(Debug, Clone, Default)]
+pub struct Prepared {
+    /// Empty, or every body.
+    pub bodies: Vec<String>,
+    pub cards: Vec<ArticleCard>,
+    /// Empty, or every article's entry in `data/site.json`, as JSON.
+    pub data: Vec<String>,
+}
+
+impl Prepared {
+    /// Every article's card.
+    pub fn cards(site: &Site, facts: &[Facts], graph: &Graph) -> Prepared {
+        Prepared {
+            cards: (0..site.articles.len())
+                .into_par_iter()
+                .map(|a| article_card(site, facts, graph, a))
+                .collect(),
+            ..Prepared::default()
+        }
+    }
+
+    /// Every article's card, body and data entry, for a renderer that keeps them between
+    /// rebuilds.
+    pub fn all(site: &Site, facts: &[Facts], graph: &Graph) -> Prepared {
+        let shared = site_surfaces(site, facts, graph);
+        let ((bodies, cards), data) = (0..site.articles.len())
+            .into_par_iter()
+            .map(|a| {
+                (
+                    (
+                        render_article_body(site, facts, graph, a, Some(&shared)),
+                        article_card(site, facts, graph, a),
+                    ),
+                    feeds::article_data(site, facts, graph, a),
+                )
+            })
+            .unzip();
+        Prepared {
+            bodies,
+            cards,
+            data,
+        }
+    }
+}
+
+/// An article as shown in lists.
+pub fn article_card(site: &Site, facts: &[Facts], graph: &Graph, a: usize) -> ArticleCard {
+    let article = &site.articles[a];
+    let links = &graph.article_links[a];
+    let date = article.date.date().to_string();
+    ArticleCard {
+        title: article.front.title.clone(),
+        url: graph.article_url(site, a),
+        slug: article.slug.clone(),
+        date: article.date.rfc3339(),
+        date_display: article.date.long(),
+        day_url: graph.routes.url(Route::Day(&date)),
+        summary: facts[a].summary.clone(),
+        reading_minutes: facts[a].reading_minutes,
+        word_count: facts[a].word_count,
+        tags: links
+            .tags
+            .iter()
+            .map(|&t| group_link(graph, "tags", &graph.tags[t]))
+            .collect(),
+        entities: links
+            .entities
+            .iter()
+            .take(CARD_ENTITIES)
+            .map(|&(e, count)| entity_ref(graph, e, count))
+            .collect(),
+        story: links
+            .story
+            .map(|s| group_link(graph, "stories", &graph.stories[s])),
+    }
+}
+
+pub(super) fn entity_ref(graph: &Graph, e: usize, count: usize) -> EntityRef {
+    let entity = &graph.entities[e];
+    EntityRef {
+        name: entity.name.clone(),
+        url: graph.entity_url(e).to_string(),
+        kind: entity.kind.as_str(),
+        known: entity.known,
+        count,
+    }
+}
+
+pub(super) fn toc(headings: &[Heading]) -> Vec<TocEntry> {
+    if headings.len() < 3 {
+        return Vec::new();
+    }
+    headings
+        .iter()
+        .map(|h| TocEntry {
+            level: h.level,
+            text: h.text.clone(),
+            id: h.id.clone(),
+        })
+        .collect()
+}
+
+/// Every surface form of an entity mention that links to an entity page, site-wide.
+pub fn site_surfaces(site: &Site, facts: &[Facts], graph: &Graph) -> SiteSurfaces {
+    if site.config.link_entities == LinkEntities::None {
+        return SiteSurfaces::new([]);
+    }
+    SiteSurfaces::new(
+        facts
+            .iter()
+            .flat_map(|f| &f.entities)
+            .filter(|mention| graph.entity_by_name.contains_key(&mention.name))
+            .flat_map(|mention| mention.surfaces.iter().cloned()),
+    )
+}
+
+/// An article's body HTML with its entity mentions linked. `shared`, from
+/// `site_surfaces`, saves building a matcher for the article when many are rendered.
+pub fn render_article_body(
+    site: &Site,
+    facts: &[Facts],
+    graph: &Graph,
+    a: usize,
+    shared: Option<&SiteSurfaces>,
+) -> String {
+    let article = &site.articles[a];
+    let mode = site.config.link_entities;
+    let mut surfaces = Vec::new();
+    if mode != LinkEntities::None {
+        for mention in &facts[a].entities {
+            if let Some(&e) = graph.entity_by_name.get(&mention.name) {
+                for surface in &mention.surfaces {
+                    surfaces.push((
+                        surface.clone(),
+                        mention.name.clone(),
+                        graph.entity_url(e).to_string(),
+                    ));
+                }
+            }
+        }
+    }
+    let linker = EntityLinker::new(surfaces, mode, shared);
+    markdown::render(&Document {
+        markdown: article.body(),
+        headings: &facts[a].headings,
+        links: &graph.article_links[a].resolved,
+        entities: &linker,
+        base_path: graph.routes.base_path(),
+        allow_html: site.config.markdown.allow_html,
+    })
+}
