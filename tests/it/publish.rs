@@ -1,13 +1,11 @@
 //! Publishing: a built site is correct under any base URL, with feeds, a sitemap, valid
 //! HTML, working client-side search, and `brief check --output` to prove it.
 
-mod common;
-
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 use lol_html::{RewriteStrSettings, element, rewrite_str};
 use url::Url;
 

@@ -1,7 +1,5 @@
 //! `brief serve` end to end: the real binary on a free port, a real HTTP client, edits on disk.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -9,7 +7,7 @@ use std::process::{Child, ChildStderr, Command, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 
 /// How long a rebuild may take to show; generous, as machines running tests are busy.
 const PATIENCE: Duration = Duration::from_secs(20);

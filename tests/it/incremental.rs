@@ -1,14 +1,12 @@
 //! `brief serve` rebuilds only what an edit touches; after any series of edits the site it
 //! holds must be, byte for byte, what a fresh `brief build` of the same files writes.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
+use crate::common::*;
 use brief::pipeline::BuildOptions;
 use brief::serve::files::SiteFiles;
 use brief::serve::incremental::Engine;
-use common::*;
 
 /// A site folder, the engine serving it and the files it holds.
 struct Live {

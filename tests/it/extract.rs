@@ -1,8 +1,6 @@
 //! `brief extract --json` and `brief check` on the real example article.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 #[derive(serde::Deserialize)]

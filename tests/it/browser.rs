@@ -3,11 +3,9 @@
 //! `tests/browser/theme.mjs` (layout at phone and desktop widths, axe-core, dark mode,
 //! print, keyboard). Screenshots are kept in `target/screenshots/`.
 
-mod common;
-
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 
 /// Pages the theme check visits: the front page, the example article, an entity, and
 /// the pages with the most varied parts (highlighted code, a story timeline, a briefing

@@ -1,5 +1,4 @@
 //! Helpers shared by the integration tests: run the real binary on site folders.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

@@ -3,11 +3,9 @@
 //! list their articles, and article pages carry their contents, related articles,
 //! story navigation and backlinks.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use scraper::{ElementRef, Html, Selector};
 
 const ARTICLE: &str = "/articles/us-gaza-lebanon-initiative/";

@@ -1,8 +1,6 @@
 //! The foundation: `brief build` on real site folders.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn example_site_builds_with_article_pages() {

@@ -1,0 +1,11 @@
+//! The integration tests: the real `brief` binary on real site folders in temporary
+//! directories. One test binary, so the shared fixture builders in `common` compile once.
+
+mod browser;
+mod build;
+mod common;
+mod extract;
+mod incremental;
+mod pages;
+mod publish;
+mod serve;
