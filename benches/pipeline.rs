@@ -9,6 +9,7 @@ use std::process::Command;
 
 use brief::load::{FrontMatter, frontmatter};
 use brief::pipeline::{self, BuildOptions};
+use brief::render::highlight::Highlighter;
 use brief::render::{Job, Prepared, Renderer, render_article_body, site_surfaces, theme};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -115,6 +116,7 @@ fn pipeline(c: &mut Criterion) {
         |b| {
             // As a build renders bodies: with the site's entity surfaces made once.
             let shared = site_surfaces(site, &analysed.facts, &analysed.graph);
+            let highlighter = Highlighter::default();
             let mut i = 0;
             b.iter(|| {
                 i += 1;
@@ -124,6 +126,7 @@ fn pipeline(c: &mut Criterion) {
                     &analysed.graph,
                     i % count,
                     Some(&shared),
+                    &highlighter,
                 )
             })
         },

@@ -1,5 +1,6 @@
-//! Code highlighting with syntect, as CSS classes. One `SyntaxSet` per process, and
-//! highlighted blocks cached by content so a block costs once per process, not per build.
+//! Code highlighting with syntect, as CSS classes. One `SyntaxSet` per process (read-only),
+//! and highlighted blocks cached by content in the `Highlighter` a renderer owns, so under
+//! `brief serve` a block costs once, not once per rebuild.
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -12,25 +13,65 @@ use syntect::util::LinesWithEndings;
 
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
+/// Bytes of highlighted HTML kept: enough for every code block of a large documentation
+/// site, small beside the site itself. A long `serve` session that goes past it starts over.
+const CACHE_BYTES: usize = 32 << 20;
+
 fn syntaxes() -> &'static SyntaxSet {
     static SET: OnceLock<SyntaxSet> = OnceLock::new();
     SET.get_or_init(SyntaxSet::load_defaults_newlines)
 }
 
-fn cache() -> &'static Mutex<HashMap<u64, String>> {
-    static CACHE: OnceLock<Mutex<HashMap<u64, String>>> = OnceLock::new();
-    CACHE.get_or_init(Default::default)
+/// Highlights code blocks, remembering up to a bound of results (`CACHE_BYTES`).
+#[derive(Debug)]
+pub struct Highlighter {
+    cache: Mutex<Cache>,
+    bound: usize,
 }
 
-/// Highlights `code` written in `lang` into class-annotated HTML (escaped), or `None`
-/// when the language is unknown so the caller falls back to plain escaped text.
-pub fn highlight(code: &str, lang: &str) -> Option<String> {
-    let mut hasher = DefaultHasher::new();
-    (code, lang).hash(&mut hasher);
-    let key = hasher.finish();
-    if let Some(hit) = cache().lock().ok()?.get(&key) {
-        return Some(hit.clone());
+impl Default for Highlighter {
+    fn default() -> Self {
+        Highlighter {
+            cache: Mutex::default(),
+            bound: CACHE_BYTES,
+        }
     }
+}
+
+#[derive(Debug, Default)]
+struct Cache {
+    blocks: HashMap<u64, String>,
+    bytes: usize,
+}
+
+impl Highlighter {
+    /// Highlights `code` written in `lang` into class-annotated HTML (escaped), or `None`
+    /// when the language is unknown so the caller falls back to plain escaped text.
+    pub fn highlight(&self, code: &str, lang: &str) -> Option<String> {
+        let mut hasher = DefaultHasher::new();
+        (code, lang).hash(&mut hasher);
+        let key = hasher.finish();
+        if let Some(hit) = self.lock().blocks.get(&key) {
+            return Some(hit.clone());
+        }
+        let html = highlight_uncached(code, lang)?;
+        let mut cache = self.lock();
+        if cache.bytes + html.len() > self.bound {
+            cache.blocks.clear();
+            cache.bytes = 0;
+        }
+        cache.bytes += html.len();
+        cache.blocks.insert(key, html.clone());
+        Some(html)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Cache> {
+        // The cache holds no invariant a panicking thread could break half-way.
+        self.cache.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+fn highlight_uncached(code: &str, lang: &str) -> Option<String> {
     let set = syntaxes();
     let syntax = set
         .find_syntax_by_token(lang)
@@ -41,11 +82,7 @@ pub fn highlight(code: &str, lang: &str) -> Option<String> {
             .parse_html_for_line_which_includes_newline(line)
             .ok()?;
     }
-    let html = generator.finalize();
-    if let Ok(mut cache) = cache().lock() {
-        cache.insert(key, html.clone());
-    }
-    Some(html)
+    Some(generator.finalize())
 }
 
 /// The dark-mode theme, whatever the site's (light) theme is.
@@ -187,14 +224,20 @@ mod tests {
 
     #[test]
     fn highlights_with_classes_not_styles() {
-        let html = highlight("fn main() {}\n", "rust").unwrap();
+        let html = Highlighter::default()
+            .highlight("fn main() {}\n", "rust")
+            .unwrap();
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(!html.contains("style="), "{html}");
     }
 
     #[test]
     fn unknown_language_is_none() {
-        assert!(highlight("x", "no-such-language").is_none());
+        assert!(
+            Highlighter::default()
+                .highlight("x", "no-such-language")
+                .is_none()
+        );
     }
 
     #[test]
@@ -260,7 +303,28 @@ mod tests {
 
     #[test]
     fn escapes_code() {
-        let html = highlight("<script>\n", "html").unwrap();
+        let html = Highlighter::default()
+            .highlight("<script>\n", "html")
+            .unwrap();
         assert!(!html.contains("<script>"));
+    }
+
+    #[test]
+    fn the_cache_stays_within_its_bound() {
+        let highlighter = Highlighter {
+            cache: Mutex::default(),
+            bound: 2_000,
+        };
+        for n in 0..100 {
+            let code = format!("fn f{n}() {{ let x = {n}; }}\n");
+            let first = highlighter.highlight(&code, "rust").unwrap();
+            assert_eq!(highlighter.highlight(&code, "rust").unwrap(), first);
+            let cache = highlighter.lock();
+            assert!(cache.bytes <= 2_000, "{} bytes held", cache.bytes);
+            assert_eq!(
+                cache.bytes,
+                cache.blocks.values().map(String::len).sum::<usize>()
+            );
+        }
     }
 }

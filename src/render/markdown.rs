@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 use crate::config::LinkEntities;
 use crate::extract::{Heading, parser_options};
 use crate::model::escape_html;
-use crate::render::highlight::highlight;
+use crate::render::highlight::Highlighter;
 
 /// Every surface form the site links to an entity page, in one automaton built once per
 /// build: each article's linker keeps the matches of its own surfaces, so no automaton is
@@ -143,6 +143,7 @@ pub struct Document<'a> {
     /// The site's base path, prefixed to root-relative links written in Markdown.
     pub base_path: &'a str,
     pub allow_html: bool,
+    pub highlighter: &'a Highlighter,
 }
 
 pub fn render(doc: &Document<'_>) -> String {
@@ -191,7 +192,9 @@ pub fn render(doc: &Document<'_>) -> String {
             }
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((lang, text)) = code.take() {
-                    events.push(Event::Html(code_block(&lang, &text).into()));
+                    events.push(Event::Html(
+                        code_block(&lang, &text, doc.highlighter).into(),
+                    ));
                 }
             }
             Event::Text(text) if code.is_some() => {
@@ -262,9 +265,12 @@ fn rewrite_url<'a>(doc: &Document<'_>, url: CowStr<'a>) -> CowStr<'a> {
     url
 }
 
-fn code_block(lang: &str, text: &str) -> String {
+fn code_block(lang: &str, text: &str, highlighter: &Highlighter) -> String {
     let escaped_lang = escape_html(lang);
-    match (!lang.is_empty()).then(|| highlight(text, lang)).flatten() {
+    match (!lang.is_empty())
+        .then(|| highlighter.highlight(text, lang))
+        .flatten()
+    {
         Some(body) => format!(
             "<pre class=\"code\" data-lang=\"{escaped_lang}\"><code class=\"language-{escaped_lang}\">{body}</code></pre>\n"
         ),
@@ -341,6 +347,7 @@ mod tests {
             entities: linker,
             base_path: "/",
             allow_html: false,
+            highlighter: &Highlighter::default(),
         })
     }
 
@@ -354,6 +361,7 @@ mod tests {
             entities: &linker,
             base_path: "/briefs/",
             allow_html,
+            highlighter: &Highlighter::default(),
         })
     }
 
@@ -511,6 +519,7 @@ mod tests {
             entities: &linker,
             base_path: "/",
             allow_html: false,
+            highlighter: &Highlighter::default(),
         });
         insta::assert_snapshot!(html);
     }

@@ -13,7 +13,7 @@ pub mod theme;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -154,6 +154,8 @@ pub struct Renderer<'a> {
     /// kept between rebuilds; empty in a build, which makes them while writing that file.
     pub data: Vec<String>,
     timeline: Vec<Vec<Month>>,
+    /// Owned here and handed on with the kept bodies (see `Prepared`).
+    highlighter: Arc<highlight::Highlighter>,
     /// Time spent in each kind of job (see `Job::label`), summed over threads: CPU time,
     /// since render jobs do not wait on the file system.
     job_times: Mutex<BTreeMap<&'static str, Duration>>,
@@ -215,6 +217,7 @@ impl<'a> Renderer<'a> {
             bodies: prepared.bodies,
             surfaces: OnceLock::new(),
             data: prepared.data,
+            highlighter: prepared.highlighter,
             timeline: timeline_months(site, graph),
             job_times: Default::default(),
         }
@@ -234,6 +237,7 @@ impl<'a> Renderer<'a> {
                     self.graph,
                     a,
                     Some(shared),
+                    &self.highlighter,
                 ))
             }
         }
@@ -245,6 +249,7 @@ impl<'a> Renderer<'a> {
             bodies: self.bodies,
             cards: self.cards,
             data: self.data,
+            highlighter: self.highlighter,
         }
     }
 

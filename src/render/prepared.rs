@@ -1,6 +1,9 @@
 //! The per-article parts of rendering that many pages share: an article's card, shown in
 //! every list, and its body with entity mentions linked.
 
+use std::sync::Arc;
+
+use crate::render::highlight::Highlighter;
 use crate::render::*;
 
 /// Article bodies, cards and data entries, index-aligned with `Site::articles`: the
@@ -15,6 +18,8 @@ pub struct Prepared {
     pub cards: Vec<ArticleCard>,
     /// Empty, or every article's entry in `data/site.json`, as JSON.
     pub data: Vec<String>,
+    /// Kept with the bodies, so `brief serve` highlights a code block once, not per rebuild.
+    pub highlighter: Arc<Highlighter>,
 }
 
 impl Prepared {
@@ -33,12 +38,13 @@ impl Prepared {
     /// rebuilds.
     pub fn all(site: &Site, facts: &[Facts], graph: &Graph) -> Prepared {
         let shared = site_surfaces(site, facts, graph);
+        let highlighter = Arc::new(Highlighter::default());
         let ((bodies, cards), data) = (0..site.articles.len())
             .into_par_iter()
             .map(|a| {
                 (
                     (
-                        render_article_body(site, facts, graph, a, Some(&shared)),
+                        render_article_body(site, facts, graph, a, Some(&shared), &highlighter),
                         article_card(site, facts, graph, a),
                     ),
                     feeds::article_data(site, facts, graph, a),
@@ -49,6 +55,7 @@ impl Prepared {
             bodies,
             cards,
             data,
+            highlighter,
         }
     }
 }
@@ -132,6 +139,7 @@ pub fn render_article_body(
     graph: &Graph,
     a: usize,
     shared: Option<&SiteSurfaces>,
+    highlighter: &Highlighter,
 ) -> String {
     let article = &site.articles[a];
     let mode = site.config.link_entities;
@@ -157,5 +165,6 @@ pub fn render_article_body(
         entities: &linker,
         base_path: graph.routes.base_path(),
         allow_html: site.config.markdown.allow_html,
+        highlighter,
     })
 }

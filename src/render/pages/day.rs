@@ -34,6 +34,7 @@ impl Renderer<'_> {
                 entities: &linker,
                 base_path: self.graph.routes.base_path(),
                 allow_html: self.site.config.markdown.allow_html,
+                highlighter: &self.highlighter,
             }),
         })
     }

@@ -33,6 +33,7 @@ impl Renderer<'_> {
                 entities: &linker,
                 base_path: graph.routes.base_path(),
                 allow_html: self.site.config.markdown.allow_html,
+                highlighter: &self.highlighter,
             })
         };
         #[derive(Serialize)]

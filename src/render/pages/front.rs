@@ -78,6 +78,7 @@ impl Renderer<'_> {
             entities: &linker,
             base_path: self.graph.routes.base_path(),
             allow_html: self.site.config.markdown.allow_html,
+            highlighter: &self.highlighter,
         });
         let meta = self.meta(
             "page",

@@ -164,6 +164,7 @@ impl Changes {
         kept: Prepared,
     ) -> Prepared {
         let (site, facts) = (&model.site, &model.facts);
+        let highlighter = kept.highlighter;
         let mut kept: Vec<Option<(ArticleCard, String, String)>> = kept
             .cards
             .into_iter()
@@ -196,7 +197,7 @@ impl Changes {
                 let (body, body_changed) = match body {
                     Some(body) if !this.body_stale(a, model, graph, old) => (body, false),
                     before => {
-                        let body = render_article_body(site, facts, graph, a, None);
+                        let body = render_article_body(site, facts, graph, a, None, &highlighter);
                         let changed = before.as_ref() != Some(&body);
                         (body, changed)
                     }
@@ -212,7 +213,10 @@ impl Changes {
                 (card, body, data, card_changed, body_changed, data_changed)
             })
             .collect();
-        let mut prepared = Prepared::default();
+        let mut prepared = Prepared {
+            highlighter,
+            ..Prepared::default()
+        };
         for (a, made) in made.into_iter().enumerate() {
             let (card, body, data, card_changed, body_changed, data_changed) = made;
             prepared.cards.push(card);
