@@ -8,7 +8,7 @@ use jiff::tz::Offset;
 /// A date as written: a calendar date, optionally with a time and a UTC offset.
 /// The calendar day is the writer's own (never shifted by time zone), so an article
 /// dated `2024-09-26` appears in that day's briefing wherever it is built.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PubDate {
     pub datetime: civil::DateTime,
     pub offset: Option<Offset>,

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 /// A name and where it lives.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Link {
     pub name: String,
     pub url: String,
@@ -42,7 +42,7 @@ pub struct PageMeta {
 }
 
 /// An entity as shown in lists.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct EntityRef {
     pub name: String,
     pub url: String,
@@ -53,7 +53,7 @@ pub struct EntityRef {
 }
 
 /// An article as shown in lists.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct ArticleCard {
     pub title: String,
     pub url: String,

@@ -61,9 +61,7 @@ pub fn entity_feed(r: &Renderer<'_>, e: usize) -> Output {
 
 /// The Atom feed of a tag's or story's latest articles, beside its page.
 pub fn group_feed(r: &Renderer<'_>, section: &str, group: &crate::link::Group) -> Output {
-    let mut articles = group.articles.clone();
-    articles.sort_by_key(|&a| std::cmp::Reverse(r.site.articles[a].date.timestamp()));
-    articles.truncate(r.site.config.feed_length);
+    let articles = group_feed_articles(r, group);
     atom(
         r,
         &format!("{} — {}", r.site.config.title, group.name),
@@ -72,6 +70,14 @@ pub fn group_feed(r: &Renderer<'_>, section: &str, group: &crate::link::Group) -
         &articles,
         false,
     )
+}
+
+/// The articles a tag's or story's feed carries: its newest.
+pub(super) fn group_feed_articles(r: &Renderer<'_>, group: &crate::link::Group) -> Vec<usize> {
+    let mut articles = group.articles.clone();
+    articles.sort_by_key(|&a| std::cmp::Reverse(r.site.articles[a].date.timestamp()));
+    articles.truncate(r.site.config.feed_length);
+    articles
 }
 
 fn date(value: &str) -> FixedDateTime {

@@ -4,6 +4,7 @@
 
 pub mod context;
 pub mod feeds;
+mod fingerprint;
 pub mod highlight;
 pub mod markdown;
 mod pages;
@@ -27,11 +28,14 @@ use crate::link::Graph;
 use crate::load::{EntityKind, Site};
 use crate::model::Route;
 use context::*;
+use fingerprint::Print;
 use markdown::{Document, EntityLinker, SiteSurfaces};
 use pages::day::DayData;
 use pages::group::{group_feed_route, group_link, group_route};
 use pages::timeline::{Month, timeline_months};
-pub use prepared::{Prepared, article_card, render_article_body, site_surfaces};
+pub use prepared::{
+    PartHashes, Prepared, article_card, hash_of, render_article_body, site_surfaces,
+};
 use prepared::{entity_ref, toc};
 
 /// One file of the built site.
@@ -115,7 +119,13 @@ impl Job {
             Job::Feeds => "site feeds",
             Job::Sitemap => "sitemap",
             Job::Data => "data/site.json",
-            _ => "front, index, search and 404 pages",
+            Job::Front
+            | Job::Entities
+            | Job::Tags
+            | Job::Stories
+            | Job::Briefings
+            | Job::Search
+            | Job::NotFound => "front, index, search and 404 pages",
         }
     }
 }
@@ -156,6 +166,10 @@ pub struct Renderer<'a> {
     timeline: Vec<Vec<Month>>,
     /// Owned here and handed on with the kept bodies (see `Prepared`).
     highlighter: Arc<highlight::Highlighter>,
+    /// Hashes of the kept parts, index-aligned with `Site::articles`, when kept.
+    hashes: Vec<PartHashes>,
+    /// The hash of what every page shows of the site, made on first use.
+    site_print: OnceLock<u64>,
     /// Time spent in each kind of job (see `Job::label`), summed over threads: CPU time,
     /// since render jobs do not wait on the file system.
     job_times: Mutex<BTreeMap<&'static str, Duration>>,
@@ -218,6 +232,8 @@ impl<'a> Renderer<'a> {
             surfaces: OnceLock::new(),
             data: prepared.data,
             highlighter: prepared.highlighter,
+            hashes: prepared.hashes,
+            site_print: OnceLock::new(),
             timeline: timeline_months(site, graph),
             job_times: Default::default(),
         }
@@ -250,6 +266,33 @@ impl<'a> Renderer<'a> {
             cards: self.cards,
             data: self.data,
             highlighter: self.highlighter,
+            hashes: self.hashes,
+        }
+    }
+
+    /// The path of the page a job makes (its first file): what identifies the page from
+    /// one render to the next, whatever the order of the site's articles.
+    pub fn job_path(&self, job: Job) -> String {
+        let (site, graph, routes) = (self.site, self.graph, &self.graph.routes);
+        match job {
+            Job::Article(a) => routes.file(Route::Article(&site.articles[a].slug)),
+            Job::Entity(e) => routes.file(Route::Entity(&graph.entities[e].slug)),
+            Job::Tag(t) => routes.file(Route::Tag(&graph.tags[t].slug)),
+            Job::Story(s) => routes.file(Route::Story(&graph.stories[s].slug)),
+            Job::Day(d) => routes.file(Route::Day(&graph.days[d].date.to_string())),
+            Job::Timeline(p) => routes.file(Route::Timeline(p)),
+            Job::Page(p) => routes.file(Route::Page(&site.pages[p].slug)),
+            Job::Front => routes.file(Route::Front),
+            Job::Entities => routes.file(Route::Entities),
+            Job::Tags => routes.file(Route::Tags),
+            Job::Stories => routes.file(Route::Stories),
+            Job::Briefings => routes.file(Route::Briefings),
+            Job::Search => routes.file(Route::Search),
+            Job::SearchIndex => routes.file(Route::SearchIndex),
+            Job::NotFound => routes.file(Route::NotFound),
+            Job::Feeds => routes.file(Route::SiteFeed),
+            Job::Sitemap => routes.file(Route::Sitemap),
+            Job::Data => routes.file(Route::Data),
         }
     }
 

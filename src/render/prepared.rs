@@ -20,6 +20,33 @@ pub struct Prepared {
     pub data: Vec<String>,
     /// Kept with the bodies, so `brief serve` highlights a code block once, not per rebuild.
     pub highlighter: Arc<Highlighter>,
+    /// Empty, or a hash of each article's card, body and data entry: what page
+    /// fingerprints are made of, so a fingerprint never rehashes a whole body.
+    pub hashes: Vec<PartHashes>,
+}
+
+/// Hashes of one article's kept parts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PartHashes {
+    pub card: u64,
+    pub body: u64,
+    pub data: u64,
+}
+
+impl PartHashes {
+    pub fn of(card: &ArticleCard, body: &str, data: &str) -> PartHashes {
+        PartHashes {
+            card: hash_of(card),
+            body: hash_of(body),
+            data: hash_of(data),
+        }
+    }
+}
+
+/// One hash function for every fingerprint input: fast, and the same in every run.
+pub fn hash_of<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(value)
 }
 
 impl Prepared {
@@ -39,23 +66,29 @@ impl Prepared {
     pub fn all(site: &Site, facts: &[Facts], graph: &Graph) -> Prepared {
         let shared = site_surfaces(site, facts, graph);
         let highlighter = Arc::new(Highlighter::default());
-        let ((bodies, cards), data) = (0..site.articles.len())
-            .into_par_iter()
-            .map(|a| {
-                (
+        let ((bodies, cards), data): ((Vec<String>, Vec<ArticleCard>), Vec<String>) =
+            (0..site.articles.len())
+                .into_par_iter()
+                .map(|a| {
                     (
-                        render_article_body(site, facts, graph, a, Some(&shared), &highlighter),
-                        article_card(site, facts, graph, a),
-                    ),
-                    feeds::article_data(site, facts, graph, a),
-                )
-            })
-            .unzip();
+                        (
+                            render_article_body(site, facts, graph, a, Some(&shared), &highlighter),
+                            article_card(site, facts, graph, a),
+                        ),
+                        feeds::article_data(site, facts, graph, a),
+                    )
+                })
+                .unzip();
+        let hashes = (0..site.articles.len())
+            .into_par_iter()
+            .map(|a: usize| PartHashes::of(&cards[a], &bodies[a], &data[a]))
+            .collect();
         Prepared {
             bodies,
             cards,
             data,
             highlighter,
+            hashes,
         }
     }
 }

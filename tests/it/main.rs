@@ -5,6 +5,7 @@ mod browser;
 mod build;
 mod common;
 mod extract;
+mod fingerprints;
 mod incremental;
 mod pages;
 mod publish;

@@ -95,4 +95,23 @@ impl Renderer<'_> {
             self.absolute(&self.graph.routes.url(Route::File(image)))
         }
     }
+
+    /// The article page shows its file, card and body, who is involved, its speakers'
+    /// pages, its story's list, and its related articles and backlinks.
+    pub(in crate::render) fn print_article(&self, a: usize, print: &mut Print) {
+        let links = &self.graph.article_links[a];
+        print.revision(a).card(a).body(a).speakers(a);
+        print.add(&links.entities.len());
+        for &(e, count) in &links.entities {
+            print.entity(e).add(&count);
+        }
+        if let Some(s) = links.story {
+            let story = &self.graph.stories[s];
+            print
+                .add(&story.name)
+                .add(&story.slug)
+                .cards(&story.articles);
+        }
+        print.cards(&links.related).cards(&links.backlinks);
+    }
 }

@@ -75,6 +75,30 @@ impl Renderer<'_> {
         let meta = self.meta("briefings", "Daily briefings", "", Route::Briefings);
         self.page("briefings.html", meta, Data { days })
     }
+
+    /// A briefing shows the day's note, its articles and their quotes, and the days
+    /// before and after.
+    pub(in crate::render) fn print_day(&self, d: usize, print: &mut Print) {
+        let days = &self.graph.days;
+        let day = &days[d];
+        print.add(&day.date);
+        if let Some(note) = day.note.map(|n| &self.site.briefings[n]) {
+            print.add(&note.title).add(&note.body);
+        }
+        // Its quotes come from each article's text; their speakers link to entity pages.
+        print.cards(&day.articles);
+        for &a in &day.articles {
+            print.revision(a).speakers(a);
+        }
+        let date = |i: Option<usize>| i.and_then(|i| days.get(i)).map(|d| d.date);
+        print.add(&date(d.checked_sub(1))).add(&date(Some(d + 1)));
+    }
+
+    pub(in crate::render) fn print_briefings_index(&self, print: &mut Print) {
+        for day in &self.graph.days {
+            print.add(&day.date).add(&day.articles.len());
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

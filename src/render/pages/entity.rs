@@ -113,4 +113,40 @@ impl Renderer<'_> {
         );
         self.page("entities.html", meta, Data { groups })
     }
+
+    /// An entity page (and its feed) shows the entity, its articles, its quotes and the
+    /// entities mentioned beside it.
+    pub(in crate::render) fn print_entity(&self, e: usize, print: &mut Print) {
+        let entity = &self.graph.entities[e];
+        print
+            .entity(e)
+            .add(&entity.slug)
+            .add(&entity.aliases)
+            .add(&entity.description)
+            .add(&entity.body);
+        print.add(&entity.articles.len());
+        for &(a, count) in &entity.articles {
+            print.card(a).add(&count);
+        }
+        let fed: Vec<usize> = entity
+            .articles
+            .iter()
+            .take(self.site.config.feed_length)
+            .map(|&(a, _)| a)
+            .collect();
+        print.fed(&fed);
+        print.add(&entity.quotes.len());
+        for &(a, q) in entity.quotes.iter().take(ENTITY_QUOTES) {
+            print.revision(a).card(a).add(&q);
+        }
+        for &(other, count) in &entity.co_mentions {
+            print.entity(other).add(&count);
+        }
+    }
+
+    pub(in crate::render) fn print_entities_index(&self, print: &mut Print) {
+        for (e, entity) in self.graph.entities.iter().enumerate() {
+            print.entity(e).add(&entity.articles.len());
+        }
+    }
 }

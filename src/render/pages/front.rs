@@ -6,19 +6,7 @@ impl Renderer<'_> {
     pub(in crate::render) fn front_page(&self) -> Result<Output, Diagnostic> {
         let graph = self.graph;
         let latest = graph.days.len().checked_sub(1).map(|d| self.day_data(d));
-        let newest = graph
-            .by_date
-            .first()
-            .map(|&a| self.site.articles[a].date.timestamp());
-        let cutoff = newest.map(|t| t.as_second() - RECENT_DAYS * 86_400);
-        let recent_window: Vec<usize> = graph
-            .by_date
-            .iter()
-            .copied()
-            .take_while(|&a| {
-                cutoff.is_some_and(|c| self.site.articles[a].date.timestamp().as_second() >= c)
-            })
-            .collect();
+        let recent_window = self.recent_window();
         let mut entity_counts: BTreeMap<usize, usize> = BTreeMap::new();
         for &a in &recent_window {
             for &(e, _) in &graph.article_links[a].entities {
@@ -112,5 +100,57 @@ impl Renderer<'_> {
     ) -> Result<Output, Diagnostic> {
         let meta = self.meta(kind, title, "", route);
         self.page(template, meta, serde_json::Map::new())
+    }
+
+    /// The front page shows the latest briefing, the newest cards, the entities and
+    /// stories of the recent weeks.
+    pub(in crate::render) fn print_front(&self, print: &mut Print) {
+        let graph = self.graph;
+        if let Some(d) = graph.days.len().checked_sub(1) {
+            self.print_day(d, print);
+        }
+        let recent = &graph.by_date[..graph.by_date.len().min(RECENT_COUNT)];
+        print.cards(recent);
+        // The recent window's entities are counted and its stories listed.
+        for &a in &self.recent_window() {
+            print.card(a);
+            for &(e, _) in &graph.article_links[a].entities {
+                print.entity(e);
+            }
+        }
+        for story in &graph.stories {
+            print
+                .add(&story.name)
+                .add(&story.slug)
+                .cards(&story.articles);
+        }
+    }
+
+    /// The newest articles, back to `RECENT_DAYS` before the newest one.
+    fn recent_window(&self) -> Vec<usize> {
+        let articles = &self.site.articles;
+        let newest = self
+            .graph
+            .by_date
+            .first()
+            .map(|&a| articles[a].date.timestamp());
+        let cutoff = newest.map(|t| t.as_second() - RECENT_DAYS * 86_400);
+        self.graph
+            .by_date
+            .iter()
+            .copied()
+            .take_while(|&a| cutoff.is_some_and(|c| articles[a].date.timestamp().as_second() >= c))
+            .collect()
+    }
+
+    pub(in crate::render) fn print_standalone(&self, p: usize, print: &mut Print) {
+        let page = &self.site.pages[p];
+        print.add(&page.text).add(&self.graph.page_links[p]);
+        for heading in &self.graph.page_headings[p] {
+            print
+                .add(&heading.level)
+                .add(&heading.id)
+                .add(&heading.text);
+        }
     }
 }

@@ -109,6 +109,27 @@ impl Renderer<'_> {
             Route::Stories,
         )
     }
+
+    /// A topic or story page (and its feed) shows the group and its articles.
+    pub(in crate::render) fn print_group(&self, group: &crate::link::Group, print: &mut Print) {
+        print
+            .add(&group.name)
+            .add(&group.slug)
+            .cards(&group.articles)
+            .fed(&feeds::group_feed_articles(self, group));
+    }
+
+    /// An index shows each group's name, size and first and last dates.
+    pub(in crate::render) fn print_groups_index(
+        &self,
+        groups: &[crate::link::Group],
+        print: &mut Print,
+    ) {
+        for group in groups {
+            print.add(&group.name).add(&group.slug);
+            print.cards(&group.articles);
+        }
+    }
 }
 
 /// The route of a tag's or story's page, by its section (`tags` or `stories`).

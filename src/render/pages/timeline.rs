@@ -63,6 +63,17 @@ impl Renderer<'_> {
             })
             .collect()
     }
+
+    /// A timeline page shows its months' cards and links to every other page.
+    pub(in crate::render) fn print_timeline(&self, p: usize, print: &mut Print) {
+        print.add(&self.timeline.len());
+        for month in self.timeline.get(p).into_iter().flatten() {
+            print
+                .add(&month.id)
+                .add(&month.label)
+                .cards(&month.articles);
+        }
+    }
 }
 
 /// Months newest first, packed into pages of about `timeline_page_size` articles

@@ -24,7 +24,8 @@ use crate::pipeline::{self, BuildOptions};
 use crate::render::context::ArticleCard;
 use crate::render::theme::Theme;
 use crate::render::{
-    Job, Output, Prepared, RECENT_COUNT, Renderer, article_card, feeds, render_article_body, theme,
+    Job, Output, PartHashes, Prepared, Renderer, article_card, feeds, hash_of, render_article_body,
+    theme,
 };
 use crate::write;
 use changes::*;
@@ -78,22 +79,21 @@ pub struct Engine {
 struct Rendered {
     article_paths: Vec<PathBuf>,
     revisions: Vec<u64>,
-    /// Each article's `updated` date.
-    updated: Vec<Option<load::PubDate>>,
-    page_paths: Vec<PathBuf>,
     graph: Arc<Graph>,
     prepared: Prepared,
-    /// Articles on each timeline page.
-    timeline: Vec<Vec<usize>>,
-    /// The files each job wrote.
-    job_outputs: HashMap<Job, Vec<String>>,
-    notes_revision: u64,
-    pages_revision: u64,
+    /// Each page's fingerprint and files, by the page's path.
+    pages: HashMap<String, RenderedPage>,
     /// The content rendered, the content the graph was linked from, and what linking
     /// reported.
     content_revision: u64,
     graph_revision: u64,
     link_diagnostics: Vec<Diagnostic>,
+}
+
+/// One page as last rendered: what it showed, and the files it wrote.
+struct RenderedPage {
+    fingerprint: u64,
+    files: Vec<String>,
 }
 
 /// What the reported paths touch.

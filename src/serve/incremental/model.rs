@@ -15,9 +15,6 @@ pub(super) struct Model {
     pub(super) file_diagnostics: BTreeMap<PathBuf, Vec<Diagnostic>>,
     pub(super) templates: Result<Theme, Vec<Diagnostic>>,
     pub(super) statics: (Vec<Output>, Vec<Diagnostic>),
-    /// Bumped when briefing notes or standalone pages change.
-    pub(super) notes_revision: u64,
-    pub(super) pages_revision: u64,
     /// Revision of the last change to any content file.
     pub(super) content_revision: u64,
     /// Revision of the last change that linking could see (see `link::same_link_inputs`).
@@ -60,8 +57,6 @@ impl Model {
             file_diagnostics,
             templates,
             statics,
-            notes_revision: 0,
-            pages_revision: 0,
             content_revision: *revision,
             graph_revision: *revision,
         })
@@ -159,7 +154,6 @@ impl Model {
                     (Err(i), Loaded::Page(page)) => site.pages.insert(i, page),
                     (Err(_), _) => {}
                 }
-                self.pages_revision += 1;
                 true
             }
             ContentKind::Briefing => {
@@ -174,7 +168,6 @@ impl Model {
                     (Err(i), Loaded::Briefing(note)) => site.briefings.insert(i, note),
                     (Err(_), _) => {}
                 }
-                self.notes_revision += 1;
                 true
             }
             ContentKind::Entity | ContentKind::EntityList => false,

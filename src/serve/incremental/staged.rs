@@ -94,52 +94,55 @@ pub(super) fn render_changes(
     let (prepared, changes, mut old) = match old {
         Some(mut old) => {
             let kept = std::mem::take(&mut old.prepared);
-            let mut changes = Changes::between(model, &graph, &old);
+            let changes = Changes::between(model, &graph, &old);
             let prepared = changes.prepare(model, &graph, &old, kept);
             (prepared, Some(changes), Some(old))
         }
         None => (Prepared::all(site, &model.facts, &graph), None, None),
     };
     let renderer = Renderer::with_prepared(site, &model.facts, &graph, tera, prepared);
-    let timeline = renderer.timeline_articles();
     let jobs = renderer.all_jobs();
-    let mut job_outputs: HashMap<Job, Vec<String>> = HashMap::with_capacity(jobs.len());
+    let mut pages: HashMap<String, RenderedPage> = HashMap::with_capacity(jobs.len());
     let mut to_render = Vec::new();
+    // Files of pages made again: any of them not written again is gone.
+    let mut replaced: Vec<String> = Vec::new();
     for &job in &jobs {
-        let kept = match (&changes, &mut old) {
-            // Every page's navigation lists the standalone pages.
-            (Some(changes), Some(old)) if !templates_changed && !changes.pages_changed => {
-                let counterpart = changes.unchanged(job, model, &graph, &timeline, old);
-                counterpart.and_then(|c| old.job_outputs.remove(&c))
-            }
+        let path = renderer.job_path(job);
+        let fingerprint = renderer.fingerprint(job, &model.revisions);
+        let before = match &mut old {
+            Some(old) if !templates_changed => old.pages.remove(&path),
             _ => None,
         };
-        match kept {
-            Some(paths) => {
-                job_outputs.insert(job, paths);
+        match before {
+            Some(page) if page.fingerprint == fingerprint => {
+                pages.insert(path, page);
             }
-            None => to_render.push(job),
+            before => {
+                replaced.extend(before.into_iter().flat_map(|page| page.files));
+                to_render.push((job, path, fingerprint));
+            }
         }
     }
     // The edited articles' own pages first: the one in the writer's browser among them.
-    let (first, rest): (Vec<Job>, Vec<Job>) = to_render
-        .iter()
-        .partition(|job| matches!((job, &changes), (Job::Article(a), Some(c)) if c.revised[*a]));
-    let run = |jobs: &[Job]| -> Vec<(Job, Result<Vec<Output>, Diagnostic>)> {
+    let (first, rest): (Vec<_>, Vec<_>) = to_render.iter().cloned().partition(
+        |(job, _, _)| matches!((job, &changes), (Job::Article(a), Some(c)) if c.revised[*a]),
+    );
+    type Made = (String, u64, Result<Vec<Output>, Diagnostic>);
+    let run = |jobs: &[(Job, String, u64)]| -> Vec<Made> {
         jobs.par_iter()
-            .map(|&job| (job, renderer.run(job)))
+            .map(|(job, path, fingerprint)| (path.clone(), *fingerprint, renderer.run(*job)))
             .collect()
     };
     let mut results = run(&first);
     if !sent_early
         && !first.is_empty()
         && !rest.is_empty()
-        && results.iter().all(|(_, r)| r.is_ok())
+        && results.iter().all(|(_, _, r)| r.is_ok())
     {
         early(
             results
                 .iter()
-                .flat_map(|(_, r)| r.iter().flatten().cloned())
+                .flat_map(|(_, _, r)| r.iter().flatten().cloned())
                 .collect(),
         );
     }
@@ -148,34 +151,31 @@ pub(super) fn render_changes(
 
     let mut written = Vec::new();
     let mut diagnostics = Vec::new();
-    for (job, result) in results {
+    for (path, fingerprint, result) in results {
         match result {
             Ok(outputs) => {
-                job_outputs.insert(job, outputs.iter().map(|o| o.path.clone()).collect());
+                let files = outputs.iter().map(|o| o.path.clone()).collect();
+                pages.insert(path, RenderedPage { fingerprint, files });
                 written.extend(outputs);
             }
             Err(d) => diagnostics.push(d),
         }
     }
-    // Files of jobs that are gone, or that now write elsewhere.
+    // Files of pages that are gone, or that now write elsewhere.
     let fresh: HashSet<&str> = written.iter().map(|o| o.path.as_str()).collect();
     let removed: Vec<String> = old
         .iter()
-        .flat_map(|old| old.job_outputs.values().flatten())
+        .flat_map(|old| old.pages.values().flat_map(|page| &page.files))
+        .chain(&replaced)
         .filter(|path| !fresh.contains(path.as_str()))
         .cloned()
         .collect();
     let state = diagnostics.is_empty().then(|| Rendered {
         article_paths: site.articles.iter().map(|a| a.path.clone()).collect(),
         revisions: model.revisions.clone(),
-        updated: site.articles.iter().map(|a| a.updated).collect(),
-        page_paths: site.pages.iter().map(|p| p.path.clone()).collect(),
         graph,
         prepared,
-        timeline,
-        job_outputs,
-        notes_revision: model.notes_revision,
-        pages_revision: model.pages_revision,
+        pages,
         content_revision: model.content_revision,
         graph_revision: model.graph_revision,
         link_diagnostics,
