@@ -9,7 +9,7 @@ use std::path::{Component, Path, PathBuf};
 use jiff::civil::Date;
 
 use crate::diag::Diagnostic;
-use crate::extract::{Facts, Heading, Outline, outline};
+use crate::extract::{Facts, Heading, Outline};
 use crate::load::{Article, EntityKind, Site};
 use crate::model::{RESERVED_SECTIONS, Route, Routes, slugify};
 
@@ -158,7 +158,9 @@ pub fn same_link_inputs(old: (&Article, &Facts), new: (&Article, &Facts)) -> boo
             .eq(g.headings.iter().map(|h| &h.id))
 }
 
-pub fn link(site: &Site, facts: &[Facts]) -> (Graph, Vec<Diagnostic>) {
+/// Links the site: `facts` are the articles' and `page_outlines` the standalone pages',
+/// both index-aligned with the site's lists, both from extraction.
+pub fn link(site: &Site, facts: &[Facts], page_outlines: Vec<Outline>) -> (Graph, Vec<Diagnostic>) {
     let routes = Routes::new(site.config.base_url.clone());
     let mut diagnostics = Vec::new();
     let mut by_date: Vec<usize> = (0..site.articles.len()).collect();
@@ -244,11 +246,6 @@ pub fn link(site: &Site, facts: &[Facts]) -> (Graph, Vec<Diagnostic>) {
         article_links[a].related = rel;
     }
 
-    let page_outlines: Vec<Outline> = site
-        .pages
-        .iter()
-        .map(|p| outline(p.body(), p.body_line()))
-        .collect();
     let targets = Targets::new(site, facts, &entities, &page_outlines, &routes);
     let mut backlinks: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); site.articles.len()];
     for (a, fact) in facts.iter().enumerate() {

@@ -76,6 +76,14 @@ pub fn extract_all(site: &Site, gazetteer: &Gazetteer) -> Vec<Facts> {
         .collect()
 }
 
+/// The outline (headings and links) of each standalone page, which linking resolves.
+pub fn outline_pages(site: &Site) -> Vec<extract::Outline> {
+    site.pages
+        .iter()
+        .map(|p| extract::outline(p.body(), p.body_line()))
+        .collect()
+}
+
 /// Load, extract and link.
 pub fn analyse(options: &BuildOptions) -> Result<Analysis, Report> {
     let config = settings(options)?;
@@ -101,7 +109,7 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Report> {
     timings.peak_memory.push(("extract", peak_memory_mib()));
 
     let started = Instant::now();
-    let (graph, diagnostics) = link::link(&site, &facts);
+    let (graph, diagnostics) = link::link(&site, &facts, outline_pages(&site));
     report.extend(diagnostics);
     timings.link = started.elapsed();
     timings.peak_memory.push(("link", peak_memory_mib()));

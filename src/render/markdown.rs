@@ -32,6 +32,8 @@ impl SiteSurfaces {
             }
         }
         // Every match is reported, overlapping: each article picks its own out of them.
+        // Should the automaton outgrow aho-corasick's limits, each article builds its own
+        // (see `EntityLinker::new`): slower, but every mention is linked the same.
         let automaton = (!patterns.is_empty())
             .then(|| AhoCorasick::new(&patterns).ok())
             .flatten();

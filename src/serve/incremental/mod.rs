@@ -306,14 +306,20 @@ impl Engine {
             }
             Some(rendered) => {
                 debug_assert!(
-                    link::link(&model.site, &model.facts).0 == *rendered.graph,
+                    link::link(
+                        &model.site,
+                        &model.facts,
+                        pipeline::outline_pages(&model.site)
+                    )
+                    .0 == *rendered.graph,
                     "a change that link::same_link_inputs lets through changed the graph"
                 );
                 (rendered.graph.clone(), rendered.link_diagnostics.clone())
             }
             None => {
                 stats.linked = true;
-                let (graph, diagnostics) = link::link(&model.site, &model.facts);
+                let outlines = pipeline::outline_pages(&model.site);
+                let (graph, diagnostics) = link::link(&model.site, &model.facts, outlines);
                 (Arc::new(graph), diagnostics)
             }
         };
