@@ -127,16 +127,6 @@ impl<'a> Table<'a> {
             .filter(move |s| s.end <= range.end)
     }
 
-    /// The person mentioned last before `at`: who "he" or "she" most likely is.
-    pub fn last_person_before(&self, at: usize) -> Option<&Ent<'a>> {
-        let upto = self.spots.partition_point(|s| s.start < at);
-        self.spots[..upto]
-            .iter()
-            .rev()
-            .map(|s| &self.entities[s.entity])
-            .find(|e| e.kind == EntityKind::Person)
-    }
-
     /// Adds front matter `entities:` names not already found, with no mentions.
     pub fn force(&mut self, names: &[String], gazetteer: &Gazetteer) {
         for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {

@@ -8,6 +8,8 @@ mod entities;
 mod gazetteer;
 mod lexicon;
 mod quotes;
+mod salience;
+mod speech;
 mod structure;
 #[cfg(test)]
 mod tests;
@@ -103,6 +105,9 @@ pub struct Quote {
     /// Canonical entity name of the speaker when the speaker is an entity, or of the
     /// organisation a described speaker talks for ("a spokesperson for Hezbollah").
     pub speaker_entity: Option<String>,
+    /// The speaker's role as the text gives it before the name ("Roe spokesman").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_role: Option<String>,
 }
 
 /// Everything extracted from one article.

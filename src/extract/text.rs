@@ -231,6 +231,7 @@ pub struct Token {
 }
 
 impl Token {
+    #[cfg(test)]
     pub fn possessive(&self) -> bool {
         self.full_end > self.end
     }
