@@ -39,7 +39,12 @@ struct Speaker {
 }
 
 pub fn find(doc: &Doc, table: &Table) -> Vec<Quote> {
-    let salience = Salience::build(doc, table);
+    let quoted: Vec<Range<usize>> = doc
+        .prose()
+        .flat_map(|b| spans(&doc.text, b.range.clone()))
+        .map(|s| s.inner)
+        .collect();
+    let salience = Salience::build(doc, table, &quoted);
     let ctx = Context {
         doc,
         table,
@@ -331,11 +336,8 @@ impl Context<'_> {
         }
         match phrase.to_lowercase().as_str() {
             "he" | "she" => {
-                let e = self.salience.resolve(self.table, quote_at, phrase)?;
-                Some(described(
-                    phrase.to_string(),
-                    Some(self.table.entities[e].name.clone()),
-                ))
+                let name = self.salience.resolve(self.table, quote_at, phrase)?;
+                Some(described(phrase.to_string(), Some(name)))
             }
             "" | "it" | "they" | "we" | "i" | "you" | "who" | "this" | "that" => None,
             _ => Some(described(phrase.to_string(), None)),
