@@ -11,10 +11,10 @@ use rustc_hash::FxHashMap;
 use super::Gazetteer;
 use super::gazetteer::Hit;
 use super::lexicon::{
-    ACRONYM_STOP, CORP_SUFFIX, DEMONYM, DIRECTION, GIVEN_NAMES, ORG_APPOS, ORG_HEAD, ORG_POSS,
-    ORG_TAIL, OTHER_HEAD, OTHER_NEXT, OTHER_TAIL, PARTICLES, PERSON_POSS, PLACE_APPOS, PLACE_HEAD,
-    PLACE_POSS, PLACE_PREPS, PLACE_TAIL, ROLE_NOUNS, SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE,
-    TITLE_MOD, classes, info, is, world,
+    ACRONYM_STOP, CORP_SUFFIX, Class, DEMONYM, DIRECTION, GIVEN_NAMES, ORG_APPOS, ORG_HEAD,
+    ORG_POSS, ORG_TAIL, OTHER_HEAD, OTHER_NEXT, OTHER_TAIL, PARTICLES, PERSON_POSS, PLACE_APPOS,
+    PLACE_HEAD, PLACE_POSS, PLACE_PREPS, PLACE_TAIL, ROLE_NOUNS, SPEECH_VERBS, STOP, TEMPORAL,
+    TITLE_BASE, TITLE_MOD, classes, info, is, world,
 };
 use super::text::{Doc, Token};
 use crate::load::EntityKind;
@@ -117,7 +117,7 @@ struct Tok {
     /// An organisation named before a quoted title: ABC’s “The View”.
     owner: bool,
     /// Word classes from the lexicon, looked up once.
-    classes: u32,
+    classes: Class,
     /// The built-in world name this word is on its own.
     world: Option<usize>,
 }
@@ -308,7 +308,7 @@ impl<'a> Discoverer<'a> {
         &self.text[t.start..t.end]
     }
 
-    fn is(&self, i: usize, mask: u32) -> bool {
+    fn is(&self, i: usize, mask: Class) -> bool {
         self.toks[i].classes & mask != 0
     }
 
@@ -550,7 +550,7 @@ impl<'a> Discoverer<'a> {
             return None;
         }
         let run = start..=end;
-        let has = |mask: u32| run.clone().any(|i| self.is(i, mask));
+        let has = |mask: Class| run.clone().any(|i| self.is(i, mask));
         let w = self.word(next);
         let mut k = next + 1;
         let allowed = match w {
@@ -836,7 +836,7 @@ impl<'a> Discoverer<'a> {
         if let Some(id) = world_id {
             cue[slot(world().entries[id].kind)] += WORLD;
         } else {
-            let head = |mask: u32| {
+            let head = |mask: Class| {
                 (a..b).any(|i| self.is(i, mask) && matches!(self.word(i + 1), "of" | "for"))
             };
             if multi && self.is(b, ORG_TAIL) {

@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::Quote;
 use super::discover::{Spot, title_case};
 use super::entities::Table;
+use super::lexicon::{DESCRIBING_PREPOSITIONS, is};
 use super::salience::Salience;
 use super::speech::{Clause, MAX_WORDS, Verb};
 use super::text::Doc;
@@ -14,11 +15,6 @@ use crate::load::EntityKind;
 
 /// Fewer words than this is a scare quote or a title, not a statement.
 const MIN_WORDS: usize = 4;
-/// Words that put a name inside a description of someone else ("an aide to Biden").
-const PREPOSITIONS: &[&str] = &[
-    "with", "to", "for", "from", "by", "near", "under", "about", "against", "beside", "behind",
-    "of",
-];
 /// How many words a reporting verb may stand from the quotation it introduces.
 const MAX_REACH: usize = 40;
 
@@ -38,19 +34,22 @@ struct Speaker {
     role: Option<String>,
 }
 
-pub fn find(doc: &Doc, table: &Table) -> Vec<Quote> {
-    let quoted: Vec<Range<usize>> = doc
-        .prose()
+/// The ranges inside quotation marks, in order: words there are not the article's own.
+pub fn quoted(doc: &Doc) -> Vec<Range<usize>> {
+    doc.prose()
         .flat_map(|b| spans(&doc.text, b.range.clone()))
         .map(|s| s.inner)
-        .collect();
-    let salience = Salience::build(doc, table, &quoted);
+        .collect()
+}
+
+/// The quotations with their speakers, each with the position of its opening mark.
+pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)> {
     let ctx = Context {
         doc,
         table,
-        salience: &salience,
+        salience,
     };
-    let mut out: Vec<Quote> = Vec::new();
+    let mut out: Vec<(usize, Quote)> = Vec::new();
     let mut previous_last: Option<Range<usize>> = None;
     // The speaker of a quotation left open at the end of the previous paragraph.
     let mut open_quote: Option<Said> = None;
@@ -97,12 +96,15 @@ pub fn find(doc: &Doc, table: &Table) -> Vec<Quote> {
                     speaker_role.clone(),
                 ));
             }
-            out.push(Quote {
-                text: text.to_string(),
-                speaker,
-                speaker_entity,
-                speaker_role,
-            });
+            out.push((
+                span.open,
+                Quote {
+                    text: text.to_string(),
+                    speaker,
+                    speaker_entity,
+                    speaker_role,
+                },
+            ));
         }
         previous_last = sents.last().cloned();
     }
@@ -274,7 +276,7 @@ impl Context<'_> {
         let after_preposition = |s: &&&Spot| {
             let before = self.doc.text[phrase_start..s.start].trim_end();
             let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-            PREPOSITIONS.contains(&word.to_lowercase().as_str())
+            is(word, DESCRIBING_PREPOSITIONS)
         };
         let entity = |s: &Spot| self.table.entities[s.entity].name.clone();
         // A person speaks when their name closes the phrase ("US President Joe Biden", "Roe

@@ -5,8 +5,8 @@
 use std::ops::Range;
 
 use super::lexicon::{
-    CLAUSE_OPENERS, REPORT_VERBS, SPEAKER_ENDS, SPEECH_BASE, SPEECH_FILLERS, SPEECH_PARTICIPLES,
-    SPEECH_VERBS, STOP, TEMPORAL, classes, is,
+    CLAUSE_OPENERS, LEAD_ADVERBS, LEAD_PREPOSITIONS, PHRASE_OPENERS, REPORT_VERBS, SPEAKER_ENDS,
+    SPEECH_BASE, SPEECH_FILLERS, SPEECH_PARTICIPLES, SPEECH_VERBS, STOP, TEMPORAL, classes, is,
 };
 use super::text::{Doc, Token};
 
@@ -48,56 +48,7 @@ pub fn verb(word: &str) -> Option<Verb> {
 fn opens_phrase(word: &str) -> bool {
     word.starts_with(char::is_uppercase)
         || word.starts_with(|c: char| c.is_ascii_digit())
-        || matches!(
-            word,
-            "a" | "an"
-                | "the"
-                | "one"
-                | "two"
-                | "three"
-                | "another"
-                | "some"
-                | "several"
-                | "many"
-                | "most"
-                | "he"
-                | "she"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-        )
-}
-
-/// Words a phrase cannot start with: "In a statement, the council said".
-fn preposition(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "in" | "at"
-            | "on"
-            | "after"
-            | "before"
-            | "during"
-            | "for"
-            | "with"
-            | "from"
-            | "by"
-            | "of"
-            | "under"
-            | "to"
-            | "into"
-            | "over"
-            | "since"
-            | "speaking"
-            | "asked"
-            | "earlier"
-            | "later"
-            | "meanwhile"
-            | "still"
-            | "yet"
-            | "instead"
-            | "now"
-    )
+        || is(word, PHRASE_OPENERS)
 }
 
 /// The words of one sentence (or part of one) and the helpers to read them.
@@ -127,7 +78,7 @@ impl<'a> Clause<'a> {
     }
 
     /// A comma, dash or bracket between two words: the edge of an inserted phrase.
-    fn breaks(&self, a: usize, b: usize) -> bool {
+    pub fn breaks(&self, a: usize, b: usize) -> bool {
         self.gap(a, b).contains([',', '—', '–', '(', ')', ';'])
     }
 
@@ -214,7 +165,11 @@ impl<'a> Clause<'a> {
         while !words.is_empty() && matches!(self.word(words.start), "and" | "but" | "then" | "so") {
             words.start += 1;
         }
-        if !words.is_empty() && preposition(self.word(words.start)) {
+        if !words.is_empty() && is(self.word(words.start), LEAD_ADVERBS) {
+            words.start += 1;
+        }
+        if !words.is_empty() && is(self.word(words.start), LEAD_PREPOSITIONS) {
+            // The preposition's object ends where the subject starts.
             let next = (words.start + 2..words.end).find(|&i| {
                 let w = self.word(i);
                 matches!(w, "a" | "an" | "the")
@@ -226,7 +181,7 @@ impl<'a> Clause<'a> {
         let last = self.word(words.end.checked_sub(1)?);
         if words.is_empty()
             || words.len() > MAX_WORDS
-            || (words.len() > 1 && is(last, STOP) && !last.starts_with(char::is_uppercase))
+            || (words.len() > 1 && is(last, PHRASE_OPENERS | CLAUSE_OPENERS))
         {
             return None;
         }
@@ -241,7 +196,8 @@ impl<'a> Clause<'a> {
         while start < n && matches!(self.word(start), "But" | "And" | "So" | "Yet" | "Then") {
             start += 1;
         }
-        if start < n && (preposition(self.word(start)) || self.word(start).ends_with("ing")) {
+        let leading = |w: &str| is(w, LEAD_PREPOSITIONS | LEAD_ADVERBS) || w.ends_with("ing");
+        if start < n && leading(self.word(start)) {
             let comma = (start + 1..n.min(start + 12)).find(|&i| self.breaks(i - 1, i))?;
             start = comma;
         }

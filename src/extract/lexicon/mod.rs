@@ -10,6 +10,9 @@ use crate::load::EntityKind;
 mod words;
 pub use words::*;
 
+/// Word-class bits, one per list.
+pub type Class = u64;
+
 /// A country, region, city, world organisation, prominent person or well-known name
 /// discovery knows without a gazetteer.
 #[derive(Debug)]
@@ -104,7 +107,7 @@ fn parse_world(text: &'static str) -> World {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Info {
     /// Word classes (bits below).
-    pub classes: u32,
+    pub classes: Class,
     /// The built-in world entry this surface names.
     pub world: Option<usize>,
 }
@@ -113,7 +116,7 @@ pub struct Info {
 /// one table, so a capitalised word costs one lookup.
 fn table() -> &'static FxHashMap<Box<str>, Info> {
     static TABLE: LazyLock<FxHashMap<Box<str>, Info>> = LazyLock::new(|| {
-        let mut classes: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut classes: FxHashMap<Box<str>, Class> = FxHashMap::default();
         for (class, list) in [
             (STOP, STOP_WORDS),
             (TEMPORAL, TEMPORAL_WORDS),
@@ -145,6 +148,10 @@ fn table() -> &'static FxHashMap<Box<str>, Info> {
             (SPEECH_FILLERS, SPEECH_FILLERS_WORDS),
             (SPEAKER_ENDS, SPEAKER_ENDS_WORDS),
             (REPORT_VERBS, REPORT_VERBS_WORDS),
+            (PHRASE_OPENERS, PHRASE_OPENERS_WORDS),
+            (LEAD_PREPOSITIONS, LEAD_PREPOSITIONS_WORDS),
+            (LEAD_ADVERBS, LEAD_ADVERBS_WORDS),
+            (DESCRIBING_PREPOSITIONS, DESCRIBING_PREPOSITIONS_WORDS),
         ] {
             for w in list.split_whitespace() {
                 *classes.entry(w.into()).or_insert(0) |= class;
@@ -203,7 +210,7 @@ pub fn info(word: &str) -> Info {
 }
 
 /// The word classes of `word` (bits below), ignoring case.
-pub fn classes(word: &str) -> u32 {
+pub fn classes(word: &str) -> Class {
     let found = if !word.bytes().skip(1).any(|b| b.is_ascii_uppercase()) {
         table().get(word).map_or(0, |i| i.classes)
     } else {
@@ -215,7 +222,7 @@ pub fn classes(word: &str) -> u32 {
     }
 }
 
-fn lowercase_classes(word: &str) -> u32 {
+fn lowercase_classes(word: &str) -> Class {
     let lookup = |w: &str| table().get(w).map_or(0, |i| i.classes);
     let mut buf = [0u8; 32];
     if word.is_ascii() && word.len() <= buf.len() {
@@ -228,7 +235,7 @@ fn lowercase_classes(word: &str) -> u32 {
 }
 
 /// Whether `word`, ignoring case, is in any of the `classes`.
-pub fn is(word: &str, classes_mask: u32) -> bool {
+pub fn is(word: &str, classes_mask: Class) -> bool {
     classes(word) & classes_mask != 0
 }
 

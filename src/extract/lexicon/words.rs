@@ -1,23 +1,25 @@
 //! The word lists, one class bit each; `super::table` indexes them.
 
+use super::Class;
+
 /// Lowercase nouns after a name that make it a work, event, law or craft: the Mars Sample
 /// Return "program", the Perseverance "rover".
-pub const OTHER_NEXT: u32 = 1 << 22;
+pub const OTHER_NEXT: Class = 1 << 22;
 pub(super) const OTHER_NEXT_WORDS: &str =
     "program programme mission project initiative scheme rover
     spacecraft probe satellite telescope rocket aircraft jet vessel ship missile missiles
     vaccine drug treaty accord summit festival tournament award prize index";
 /// First words of names of storms and operations: Hurricane Helene.
-pub const OTHER_HEAD: u32 = 1 << 23;
+pub const OTHER_HEAD: Class = 1 << 23;
 pub(super) const OTHER_HEAD_WORDS: &str = "hurricane typhoon cyclone storm tropical operation";
 
 /// Words like "Lebanese", "Western" or "Sunni": adjectives, never entities alone.
-pub const DEMONYM: u32 = 1 << 30;
+pub const DEMONYM: Class = 1 << 30;
 /// Directions that form adjectives with a demonym ("South Korean").
-pub const DIRECTION: u32 = 1 << 31;
+pub const DIRECTION: Class = 1 << 31;
 
 /// Words that start sentences or are capitalised for emphasis but never name anything.
-pub const STOP: u32 = 1 << 0;
+pub const STOP: Class = 1 << 0;
 pub(super) const STOP_WORDS: &str =
     "a an the this that these those there here it its it's i i'm i've i'd we we're our us you your
     he his him she her they their them who whom whose which what when where why how whether if
@@ -51,7 +53,7 @@ pub(super) const STOP_WORDS: &str =
     does did will would shall should can could may might must ought";
 
 /// Days, months and holidays: dates, not entities.
-pub const TEMPORAL: u32 = 1 << 1;
+pub const TEMPORAL: Class = 1 << 1;
 pub(super) const TEMPORAL_WORDS: &str =
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs
     fri sat sun january february march april may june july august september october november
@@ -59,7 +61,7 @@ pub(super) const TEMPORAL_WORDS: &str =
     hanukkah passover thanksgiving halloween diwali yom kippur ramadan";
 
 /// Capitalised titles that come before a person's name.
-pub const TITLE_BASE: u32 = 1 << 2;
+pub const TITLE_BASE: Class = 1 << 2;
 pub(super) const TITLE_BASE_WORDS: &str =
     "president president-elect minister secretary secretary-general chancellor governor gov gov.
     chair chairman chairwoman chairperson director director-general adviser advisor ambassador
@@ -72,7 +74,7 @@ pub(super) const TITLE_BASE_WORDS: &str =
     superintendent inspector attorney administrator";
 
 /// Words that can stand before a title inside it: "Prime" Minister, "Foreign" Minister.
-pub const TITLE_MOD: u32 = 1 << 3;
+pub const TITLE_MOD: Class = 1 << 3;
 pub(super) const TITLE_MOD_WORDS: &str =
     "prime vice deputy foreign defense defence finance treasury interior home health
     economy economic economics trade energy justice education agriculture transport
@@ -82,7 +84,7 @@ pub(super) const TITLE_MOD_WORDS: &str =
     general assistant under associate principal special first grand high cabinet";
 
 /// Lowercase role nouns that, right before a capitalised name, say it is a person.
-pub const ROLE_NOUNS: u32 = 1 << 4;
+pub const ROLE_NOUNS: Class = 1 << 4;
 pub(super) const ROLE_NOUNS_WORDS: &str =
     "president president-elect minister secretary chancellor governor chair chairman
     chairwoman director adviser advisor ambassador envoy spokesman spokeswoman spokesperson
@@ -98,7 +100,7 @@ pub(super) const ROLE_NOUNS_WORDS: &str =
     lawyers experts advisers advisors bankers traders investors";
 
 /// Last words of organisation names: Council, Ministry, Party, Inc.
-pub const ORG_TAIL: u32 = 1 << 5;
+pub const ORG_TAIL: Class = 1 << 5;
 pub(super) const ORG_TAIL_WORDS: &str =
     "council ministry party assembly agency inc inc. corp corp. corporation co co. ltd ltd.
     llc plc ag sa se nv gmbh group commission authority front bank reserve fund organization
@@ -121,7 +123,7 @@ pub(super) const ORG_TAIL_WORDS: &str =
     apparel cosmetics networks broadcasting studio house";
 
 /// First words of organisation names built with "of": Bank of England, Ministry of Defence.
-pub const ORG_HEAD: u32 = 1 << 6;
+pub const ORG_HEAD: Class = 1 << 6;
 pub(super) const ORG_HEAD_WORDS: &str =
     "bank ministry department university office council court house church institute
     organization organisation league federation association commission committee board union
@@ -129,7 +131,7 @@ pub(super) const ORG_HEAD_WORDS: &str =
     secretary bureau agency";
 
 /// Last words of place names: Gaza Strip, Red Sea, Golan Heights.
-pub const PLACE_TAIL: u32 = 1 << 7;
+pub const PLACE_TAIL: Class = 1 << 7;
 pub(super) const PLACE_TAIL_WORDS: &str =
     "street avenue road square river sea ocean mountains mountain hills island islands
     valley province region county city bay gulf strait peninsula desert lake coast canal heights
@@ -140,12 +142,12 @@ pub(super) const PLACE_TAIL_WORDS: &str =
     plains hill ridge";
 
 /// First words of place names built with "of": Gulf of Mexico, Strait of Hormuz.
-pub const PLACE_HEAD: u32 = 1 << 8;
+pub const PLACE_HEAD: Class = 1 << 8;
 pub(super) const PLACE_HEAD_WORDS: &str =
     "gulf sea strait bay isle cape city kingdom republic state province port lake";
 
 /// Last words of names of laws, events, works and prizes.
-pub const OTHER_TAIL: u32 = 1 << 9;
+pub const OTHER_TAIL: Class = 1 << 9;
 pub(super) const OTHER_TAIL_WORDS: &str =
     "act bill agreement accord accords treaty protocol convention cup olympics games prize
     award awards summit conference festival championship championships open marathon expo war
@@ -153,13 +155,13 @@ pub(super) const OTHER_TAIL_WORDS: &str =
     manifesto";
 
 /// Corporate suffixes: "Nvidia" and "Nvidia Corp" are the same company.
-pub const CORP_SUFFIX: u32 = 1 << 10;
+pub const CORP_SUFFIX: Class = 1 << 10;
 pub(super) const CORP_SUFFIX_WORDS: &str =
     "inc inc. corp corp. corporation co co. ltd ltd. llc plc ag sa se nv gmbh group
     holdings company";
 
 /// All-capital words that are not organisations.
-pub const ACRONYM_STOP: u32 = 1 << 11;
+pub const ACRONYM_STOP: Class = 1 << 11;
 pub(super) const ACRONYM_STOP_WORDS: &str =
     "ceo cfo coo cto cio gdp ai tv pm am ok id ipo ipos etf etfs cpi pmi ppi ev evs it pr hr
     q1 q2 q3 q4 fy h1 h2 yoy lng gmt utc est edt et pst pdt bst cet cest esg m&a r&d vat agm covid
@@ -169,7 +171,7 @@ pub(super) const ACRONYM_STOP_WORDS: &str =
     breaking update exclusive factbox analysis video photos live new old war";
 
 /// Verbs that introduce or follow a quotation.
-pub const SPEECH_VERBS: u32 = 1 << 12;
+pub const SPEECH_VERBS: Class = 1 << 12;
 pub(super) const SPEECH_VERBS_WORDS: &str =
     "said says say told tells added adds remarked remarks stated states noted notes
     explained explains argued argues warned warns wrote writes asked asks replied replies insisted
@@ -185,48 +187,52 @@ pub(super) const SPEECH_VERBS_WORDS: &str =
 
 /// Participles of reporting verbs, whose speaker is the subject of the main clause: "Roe
 /// ended the meeting, saying …".
-pub const SPEECH_PARTICIPLES: u32 = 1 << 24;
+pub const SPEECH_PARTICIPLES: Class = 1 << 24;
 pub(super) const SPEECH_PARTICIPLES_WORDS: &str = "saying adding telling noting writing arguing
     warning explaining insisting declaring calling asking claiming stressing suggesting
     announcing tweeting posting recalling acknowledging admitting predicting urging describing
     arguing promising vowing";
 
 /// Bare reporting verbs after "to" or an auxiliary: "went on to say", "did not say".
-pub const SPEECH_BASE: u32 = 1 << 25;
+pub const SPEECH_BASE: Class = 1 << 25;
 pub(super) const SPEECH_BASE_WORDS: &str = "say tell add write argue warn explain insist declare
     call ask claim note suggest announce tweet describe predict acknowledge admit";
 
 /// Words that open a clause, so a speaker phrase never reaches back across them.
-pub const CLAUSE_OPENERS: u32 = 1 << 26;
+pub const CLAUSE_OPENERS: Class = 1 << 26;
 pub(super) const CLAUSE_OPENERS_WORDS: &str = "that which who whom whose and but or nor because
     when while if as so than though although since until unless where whereas whether once
     said says told";
 
 /// Words between a speaker and the verb that are not part of the speaker: "Roe also said".
-pub const SPEECH_FILLERS: u32 = 1 << 27;
+pub const SPEECH_FILLERS: Class = 1 << 27;
 pub(super) const SPEECH_FILLERS_WORDS: &str = "also later then previously repeatedly once further
     reportedly again recently separately has had have was is were would will just simply
     earlier initially publicly privately flatly bluntly not never often still even quickly
-    later has had did does do could may might must shall should";
+    has had did does do could may might must shall should yet";
 
 /// Words that end a speaker phrase after the verb: "said Roe on Tuesday", "said of Ash".
-pub const SPEAKER_ENDS: u32 = 1 << 28;
+pub const SPEAKER_ENDS: Class = 1 << 28;
 pub(super) const SPEAKER_ENDS_WORDS: &str = "in on at during after before while when with via
     who which that as and but to from of about adding citing according told last this earlier
     later today yesterday tonight";
 
-/// Reporting verbs of documents, polls and outlets: "a new poll found", "Reuters reported".
-pub const REPORT_VERBS: u32 = 1 << 29;
-pub(super) const REPORT_VERBS_WORDS: &str = "reported reports found finds showed shows estimated
-    estimates revealed reveals concluded concludes";
+/// Reporting verbs of documents, polls and outlets ("a new poll found", "Reuters
+/// reported"), and verbs crediting a view ("Roe believes", "Ash denied").
+pub const REPORT_VERBS: Class = 1 << 29;
+pub(super) const REPORT_VERBS_WORDS: &str = "reported reports found finds showed estimated
+    estimates revealed reveals concluded concludes believes believed thinks thought expects
+    expected fears feared hopes hoped worries worried doubts doubted accused accuses criticized
+    criticised criticizes blamed blames denied denies confirmed confirms disputed disputes
+    praised praises indicated indicates";
 
 /// Name particles joining a person's names: Ursula von der Leyen, Mohammed bin Salman.
-pub const PARTICLES: u32 = 1 << 13;
+pub const PARTICLES: Class = 1 << 13;
 pub(super) const PARTICLES_WORDS: &str =
     "de da di del della dos das du van von der den ter le la bin ibn al el abu y";
 
 /// Common given names: a first token from here makes a two-word name a person.
-pub const GIVEN_NAMES: u32 = 1 << 14;
+pub const GIVEN_NAMES: Class = 1 << 14;
 pub(super) const GIVEN_NAMES_WORDS: &str =
     "aaron abdel abdul abdullah abu adam adrian ahmad ahmed alan albert alejandro alex
     alexander alexandra alexei ali alice alicia alison amanda amir amy ana andrea andrew andrei
@@ -249,7 +255,7 @@ pub(super) const GIVEN_NAMES_WORDS: &str =
     vladimir volodymyr wang william xi yair yoav yolanda yuri yoon yusuf zhang";
 
 /// Nouns after a possessive that mark an organisation: "Nvidia's shares".
-pub const ORG_POSS: u32 = 1 << 15;
+pub const ORG_POSS: Class = 1 << 15;
 pub(super) const ORG_POSS_WORDS: &str =
     "shares stock stocks board chief ceo executives executive spokesman spokeswoman
     spokesperson headquarters subsidiary unit units revenue revenues profit profits earnings
@@ -261,7 +267,7 @@ pub(super) const ORG_POSS_WORDS: &str =
     defender goalkeeper captain fans";
 
 /// Nouns after a possessive that mark a person: "Biden's wife".
-pub const PERSON_POSS: u32 = 1 << 16;
+pub const PERSON_POSS: Class = 1 << 16;
 pub(super) const PERSON_POSS_WORDS: &str =
     "wife husband son daughter mother father brother sister family children campaign
     lawyer lawyers attorney administration presidency tenure own predecessor successor
@@ -269,7 +275,7 @@ pub(super) const PERSON_POSS_WORDS: &str =
     memoir lawyers girlfriend boyfriend partner widow";
 
 /// Nouns after a possessive that mark a place: "Lebanon's government".
-pub const PLACE_POSS: u32 = 1 << 17;
+pub const PLACE_POSS: Class = 1 << 17;
 pub(super) const PLACE_POSS_WORDS: &str =
     "government capital economy army population border borders parliament president
     prime foreign defense defence interior health central currency citizens cities territory
@@ -278,7 +284,7 @@ pub(super) const PLACE_POSS_WORDS: &str =
     neighbors king queen ruling cabinet prime-minister";
 
 /// Nouns in "X, a company ..." appositions that mark an organisation.
-pub const ORG_APPOS: u32 = 1 << 18;
+pub const ORG_APPOS: Class = 1 << 18;
 pub(super) const ORG_APPOS_WORDS: &str =
     "company firm group party bank agency organisation organization lender maker
     manufacturer retailer carrier insurer broadcaster newspaper network startup start-up
@@ -288,17 +294,37 @@ pub(super) const ORG_APPOS_WORDS: &str =
     alliance club team militants fighters site sites website websites";
 
 /// Nouns in "X, a city ..." appositions that mark a place.
-pub const PLACE_APPOS: u32 = 1 << 19;
+pub const PLACE_APPOS: Class = 1 << 19;
 pub(super) const PLACE_APPOS_WORDS: &str =
     "city town village capital province region country state district port island
     neighbourhood neighborhood suburb area enclave territory";
 
 /// Prepositions that, right before a name, say it is a place: "in Gaza".
-pub const PLACE_PREPS: u32 = 1 << 20;
+pub const PLACE_PREPS: Class = 1 << 20;
 pub(super) const PLACE_PREPS_WORDS: &str = "in near outside across throughout inside within";
 
 /// Abbreviations whose full stop does not end a sentence.
-pub const ABBREVIATIONS: u32 = 1 << 21;
+pub const ABBREVIATIONS: Class = 1 << 21;
 pub(super) const ABBREVIATIONS_WORDS: &str =
     "mr mrs ms dr st jr sr gen lt col sgt capt adm sen rep gov pres prof rev hon no
     vs inc corp co ltd jan feb mar apr aug sept oct nov dec mt ft";
+
+/// Words that open a noun phrase after a verb: "said a senior official", "said his aide".
+pub const PHRASE_OPENERS: Class = 1 << 32;
+pub(super) const PHRASE_OPENERS_WORDS: &str = "a an the one two three four five another some
+    several many most he she his her their its";
+
+/// Prepositions that open a phrase before a subject: "At the rally the candidate said".
+pub const LEAD_PREPOSITIONS: Class = 1 << 33;
+pub(super) const LEAD_PREPOSITIONS_WORDS: &str = "in at on after before during for with from by
+    of under to into over since speaking asked amid despite following";
+
+/// Adverbs that open a sentence before its subject: "Later Roe said".
+pub const LEAD_ADVERBS: Class = 1 << 34;
+pub(super) const LEAD_ADVERBS_WORDS: &str = "later earlier meanwhile still yet instead now also
+    separately previously recently then however indeed";
+
+/// Prepositions that put a name inside a description of someone else ("an aide to Roe").
+pub const DESCRIBING_PREPOSITIONS: Class = 1 << 35;
+pub(super) const DESCRIBING_PREPOSITIONS_WORDS: &str = "with to for from by near under about
+    against beside behind of";
