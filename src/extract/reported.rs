@@ -39,10 +39,9 @@ pub fn find(
                 let subject = match kind {
                     Verb::Dependent => c.main_subject(0),
                     // "…, reports Reuters": inverted only after a comma or a quotation.
-                    Verb::Finite | Verb::Report if v == 0 || c.breaks(v - 1, v) => c
-                        .subject_after(v)
-                        .or_else(|| c.subject_before(v, 0))
-                        .filter(|r| !inside(c.toks[r.start].start)),
+                    Verb::Finite | Verb::Report if v == 0 || c.breaks(v - 1, v) => {
+                        inverted(&c, v).or_else(|| c.subject_before(v, 0))
+                    }
                     Verb::Finite | Verb::Report => c.subject_before(v, 0),
                 };
                 let Some(words) = subject.filter(|r| !inside(c.toks[r.start].start)) else {
@@ -73,6 +72,17 @@ pub fn find(
         }
     }
     out
+}
+
+/// The subject after a verb that ends its clause: "…, reports Reuters." but not "…, told
+/// Reuters that …".
+fn inverted(c: &Clause<'_>, v: usize) -> Option<Range<usize>> {
+    if matches!(c.word(v), "told" | "tells" | "asked" | "asks") {
+        return None;
+    }
+    let words = c.subject_after(v)?;
+    let closes = words.end == c.toks.len() || c.breaks(words.end - 1, words.end);
+    closes.then_some(words)
 }
 
 /// The source as written and its entity: the entity closing the phrase ("Roe spokesman
@@ -160,6 +170,16 @@ mod tests {
         assert_eq!(got[0].2.as_deref(), Some("the budget was late"));
         assert_eq!(got[1].0, "A new survey");
         assert_eq!(got[1].1.as_deref(), Some("found"));
+    }
+
+    #[test]
+    fn told_takes_an_object_not_an_inverted_subject() {
+        let got = sources(
+            "Another city ally, council member Dana Reyes, told Channel Five that the plan \
+             was fair. The vote was delayed, reports Metro Wire.",
+        );
+        let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+        assert_eq!(names, ["Another city ally", "Metro Wire"]);
     }
 
     #[test]

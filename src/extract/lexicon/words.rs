@@ -224,7 +224,7 @@ pub(super) const REPORT_VERBS_WORDS: &str = "reported reports found finds showed
     estimates revealed reveals concluded concludes believes believed thinks thought expects
     expected fears feared hopes hoped worries worried doubts doubted accused accuses criticized
     criticised criticizes blamed blames denied denies confirmed confirms disputed disputes
-    praised praises indicated indicates";
+    praised praises indicated indicates agreed agrees disagreed disagrees show suggest";
 
 /// Name particles joining a person's names: Ursula von der Leyen, Mohammed bin Salman.
 pub const PARTICLES: Class = 1 << 13;
