@@ -6,6 +6,7 @@ mod attributions;
 mod discover;
 mod entities;
 mod gazetteer;
+mod kinds;
 mod lexicon;
 mod quotes;
 mod reported;
@@ -19,6 +20,7 @@ mod text;
 use serde::Serialize;
 
 use crate::load::{EntityDef, EntityKind};
+pub use kinds::KindVotes;
 pub use structure::{Heading, OutLink, Outline, outline, parser_options, slugify_heading};
 
 /// What extraction reads from one article.
@@ -90,9 +92,8 @@ pub struct EntityMention {
     pub surfaces: Vec<String>,
     /// Mentions in the body (0 for an entity only forced by front matter).
     pub count: usize,
-    /// Kind evidence from this article, for site-wide voting on discovered entities:
-    /// votes per kind in `EntityKind::ALL` order.
-    pub kind_votes: [u32; 4],
+    /// Kind evidence from this article, for site-wide voting on discovered entities.
+    pub kind_votes: KindVotes,
 }
 
 /// A quoted statement and who said it.
