@@ -9,7 +9,7 @@ use std::path::{Component, Path, PathBuf};
 use jiff::civil::Date;
 
 use crate::diag::Diagnostic;
-use crate::extract::{Facts, Heading, Outline};
+use crate::extract::{Facts, Heading, KindVotes, Outline};
 use crate::load::{Article, EntityKind, Site};
 use crate::model::{RESERVED_SECTIONS, Route, Routes, slugify};
 
@@ -321,7 +321,7 @@ pub fn link(site: &Site, facts: &[Facts], page_outlines: Vec<Outline>) -> (Graph
 /// covering canonical names.
 fn merge_entities(site: &Site, facts: &[Facts]) -> (Vec<EntityNode>, HashMap<String, usize>) {
     struct Discovered {
-        votes: [u32; 4],
+        votes: KindVotes,
         articles: usize,
     }
     let mut discovered: BTreeMap<&str, Discovered> = BTreeMap::new();
@@ -333,12 +333,10 @@ fn merge_entities(site: &Site, facts: &[Facts]) -> (Vec<EntityNode>, HashMap<Str
             .filter(|m| !m.known && !known.contains(m.name.as_str()))
         {
             let entry = discovered.entry(&mention.name).or_insert(Discovered {
-                votes: [0; 4],
+                votes: KindVotes::default(),
                 articles: 0,
             });
-            for (total, vote) in entry.votes.iter_mut().zip(mention.kind_votes) {
-                *total += vote;
-            }
+            entry.votes.add(&mention.kind_votes);
             entry.articles += 1;
         }
     }
@@ -367,11 +365,7 @@ fn merge_entities(site: &Site, facts: &[Facts]) -> (Vec<EntityNode>, HashMap<Str
             if found.articles < discovery.min_articles {
                 continue;
             }
-            let kind = EntityKind::ALL
-                .into_iter()
-                .zip(found.votes)
-                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
-                .map_or(EntityKind::Other, |(k, _)| k);
+            let kind = found.votes.winner();
             nodes.push(EntityNode {
                 slug: slugify(name),
                 name: name.to_string(),

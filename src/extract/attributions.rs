@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use super::entities::Table;
 use super::lexicon::{STOP, TEMPORAL, is, world};
 use super::text::{Doc, Token};
+use super::{Attribution, Quote};
 use crate::load::EntityKind;
 
 /// Longest "according to" phrase kept.
@@ -79,12 +80,20 @@ const DOCUMENTS: &[&str] = &[
     "readout",
 ];
 
-pub fn find(doc: &Doc, table: &Table<'_>, sources: &[String]) -> Vec<String> {
-    let mut found: Vec<(usize, String)> = Vec::new();
+/// Every source: front matter `sources`, then cue phrases, reported speech and quote
+/// speakers in order of appearance, one per entity (or per name, ignoring case).
+pub fn find(
+    doc: &Doc,
+    table: &Table<'_>,
+    sources: &[String],
+    reported: Vec<(usize, Attribution)>,
+    quotes: &[(usize, Quote)],
+) -> Vec<Attribution> {
+    let mut found: Vec<(usize, &str, String)> = Vec::new();
     if let Some(block) = doc.prose().next()
         && let Some(source) = dateline_source(doc, table, block.range.clone())
     {
-        found.push((block.range.start, source));
+        found.push((block.range.start, "dateline", source));
     }
     for block in doc.prose() {
         let start = block.range.start;
@@ -101,7 +110,7 @@ pub fn find(doc: &Doc, table: &Table<'_>, sources: &[String]) -> Vec<String> {
                 .or_else(|| inner.strip_prefix("input from "))
                 .unwrap_or(inner);
             if !inner.is_empty() {
-                found.push((start, inner.to_string()));
+                found.push((start, "with", inner.to_string()));
             }
         }
     }
@@ -129,8 +138,13 @@ pub fn find(doc: &Doc, table: &Table<'_>, sources: &[String]) -> Vec<String> {
                 Cue::Reports => closing_name(doc, table, end..block.end),
                 Cue::Told => organization_at(doc, table, end..block.end),
             };
+            let word = match cue {
+                Cue::According => "according to",
+                Cue::Reports => "reports",
+                Cue::Told => "told",
+            };
             if let Some(name) = name {
-                found.push((start, name));
+                found.push((start, word, name));
             }
         }
     }
@@ -144,16 +158,61 @@ pub fn find(doc: &Doc, table: &Table<'_>, sources: &[String]) -> Vec<String> {
             .iter()
             .any(|p| rest.starts_with(p))
         {
-            found.push((spot.start, e.name.clone()));
+            found.push((spot.start, "reported", e.name.clone()));
         }
     }
-    found.sort_by_key(|&(at, _)| at);
+    let entity_of = |name: &str| {
+        table
+            .entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.name.clone())
+    };
+    let mut all: Vec<(usize, Attribution)> = found
+        .into_iter()
+        .map(|(at, cue, source)| {
+            let entity = entity_of(&source);
+            let cue = Some(cue.to_string());
+            (
+                at,
+                Attribution {
+                    source,
+                    entity,
+                    cue,
+                    content: None,
+                },
+            )
+        })
+        .collect();
+    all.extend(reported);
+    all.extend(quotes.iter().filter_map(|(at, q)| {
+        let source = q.speaker_entity.clone().or_else(|| q.speaker.clone())?;
+        let content = Some(q.text.clone());
+        let entity = q.speaker_entity.clone();
+        Some((
+            *at,
+            Attribution {
+                source,
+                entity,
+                cue: None,
+                content,
+            },
+        ))
+    }));
+    all.sort_by_key(|&(at, _)| at);
     let mut seen = HashSet::new();
-    sources
-        .iter()
-        .map(|s| s.trim().to_string())
-        .chain(found.into_iter().map(|(_, s)| s))
-        .filter(|s| !s.is_empty() && seen.insert(s.to_lowercase()))
+    let front = sources.iter().map(|s| Attribution {
+        source: s.trim().to_string(),
+        entity: entity_of(s.trim()),
+        cue: None,
+        content: None,
+    });
+    front
+        .chain(all.into_iter().map(|(_, a)| a))
+        .filter(|a| {
+            let key = a.entity.as_deref().unwrap_or(&a.source).to_lowercase();
+            !a.source.is_empty() && seen.insert(key)
+        })
         .collect()
 }
 
@@ -309,7 +368,11 @@ mod tests {
     use crate::extract::{ExtractOptions, Gazetteer, Input, extract};
 
     fn sources(markdown: &str) -> Vec<String> {
-        facts(markdown).attributions
+        facts(markdown)
+            .attributions
+            .into_iter()
+            .map(|a| a.source)
+            .collect()
     }
 
     #[test]
@@ -343,19 +406,19 @@ mod tests {
     fn told_an_organisation_and_agency_inputs() {
         assert_eq!(
             sources("A diplomat told Reuters the talks would resume.\n\n(With agency inputs)"),
-            ["Reuters", "agency inputs"]
+            ["A diplomat", "Reuters", "agency inputs"]
         );
         assert_eq!(sources("Text.\n\n(With inputs from PTI)"), ["PTI"]);
     }
 
     #[test]
-    fn lowercase_reports_and_people_are_not_sources() {
-        assert!(
+    fn lowercase_reports_are_not_agencies() {
+        assert_eq!(
             sources(
                 "This is being discussed, as reported by multiple sources. Biden told \
                  reporters he was hopeful. The agency reports quarterly."
-            )
-            .is_empty()
+            ),
+            ["Joe Biden"]
         );
     }
 
@@ -378,6 +441,11 @@ mod tests {
             sources: &sources,
         };
         let facts = extract(&input, &Gazetteer::default(), &ExtractOptions::default());
-        assert_eq!(facts.attributions, ["reuters", "Al Jazeera"]);
+        let names: Vec<&str> = facts
+            .attributions
+            .iter()
+            .map(|a| a.source.as_str())
+            .collect();
+        assert_eq!(names, ["reuters", "Al Jazeera"]);
     }
 }

@@ -5,8 +5,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::discover::{Discovered, Spot, Votes, guess_kind, winner};
+use super::discover::{Discovered, Spot, guess_kind};
 use super::gazetteer::Hit;
+use super::kinds::KindVotes;
 use super::lexicon::world;
 use super::text::Doc;
 use super::{EntityMention, Gazetteer};
@@ -17,7 +18,7 @@ pub struct Ent<'a> {
     pub name: String,
     pub kind: EntityKind,
     pub known: bool,
-    pub votes: Votes,
+    pub votes: KindVotes,
     /// Surface forms, borrowed from the article text until the end.
     pub surfaces: Vec<&'a str>,
     pub count: usize,
@@ -28,14 +29,6 @@ pub struct Table<'a> {
     pub entities: Vec<Ent<'a>>,
     /// Mentions sorted by position; `entity` indexes `entities`.
     pub spots: Vec<Spot>,
-}
-
-fn one_vote(kind: EntityKind) -> Votes {
-    let mut v = [0; 4];
-    if let Some(i) = EntityKind::ALL.iter().position(|&k| k == kind) {
-        v[i] = 1;
-    }
-    v
 }
 
 impl<'a> Table<'a> {
@@ -64,7 +57,7 @@ impl<'a> Table<'a> {
                     Some(entry) => table.known_entity(gazetteer, &mut known, entry),
                     None => {
                         table.entities.push(Ent {
-                            kind: winner(&f.votes),
+                            kind: f.votes.winner(),
                             name: f.name,
                             known: false,
                             votes: f.votes,
@@ -95,7 +88,7 @@ impl<'a> Table<'a> {
                 name: def.name.clone(),
                 kind: def.kind,
                 known: true,
-                votes: one_vote(def.kind),
+                votes: KindVotes::of(def.kind),
                 surfaces: Vec::new(),
                 count: 0,
             });
@@ -127,16 +120,6 @@ impl<'a> Table<'a> {
             .filter(move |s| s.end <= range.end)
     }
 
-    /// The person mentioned last before `at`: who "he" or "she" most likely is.
-    pub fn last_person_before(&self, at: usize) -> Option<&Ent<'a>> {
-        let upto = self.spots.partition_point(|s| s.start < at);
-        self.spots[..upto]
-            .iter()
-            .rev()
-            .map(|s| &self.entities[s.entity])
-            .find(|e| e.kind == EntityKind::Person)
-    }
-
     /// Adds front matter `entities:` names not already found, with no mentions.
     pub fn force(&mut self, names: &[String], gazetteer: &Gazetteer) {
         for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
@@ -164,7 +147,7 @@ impl<'a> Table<'a> {
                 name: canonical,
                 kind,
                 known,
-                votes: one_vote(kind),
+                votes: KindVotes::of(kind),
                 surfaces: Vec::new(),
                 count: 0,
             });
@@ -234,6 +217,6 @@ mod tests {
         );
         let usa = &facts.entities[1];
         assert_eq!(usa.surfaces, ["US", "United States"]);
-        assert_eq!(usa.kind_votes, [0, 0, 1, 0]);
+        assert_eq!(usa.kind_votes, crate::extract::KindVotes([0, 0, 1, 0]));
     }
 }

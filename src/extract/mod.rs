@@ -6,8 +6,12 @@ mod attributions;
 mod discover;
 mod entities;
 mod gazetteer;
+mod kinds;
 mod lexicon;
 mod quotes;
+mod reported;
+mod salience;
+mod speech;
 mod structure;
 #[cfg(test)]
 mod tests;
@@ -16,6 +20,7 @@ mod text;
 use serde::Serialize;
 
 use crate::load::{EntityDef, EntityKind};
+pub use kinds::KindVotes;
 pub use structure::{Heading, OutLink, Outline, outline, parser_options, slugify_heading};
 
 /// What extraction reads from one article.
@@ -87,9 +92,8 @@ pub struct EntityMention {
     pub surfaces: Vec<String>,
     /// Mentions in the body (0 for an entity only forced by front matter).
     pub count: usize,
-    /// Kind evidence from this article, for site-wide voting on discovered entities:
-    /// votes per kind in `EntityKind::ALL` order.
-    pub kind_votes: [u32; 4],
+    /// Kind evidence from this article, for site-wide voting on discovered entities.
+    pub kind_votes: KindVotes,
 }
 
 /// A quoted statement and who said it.
@@ -103,6 +107,30 @@ pub struct Quote {
     /// Canonical entity name of the speaker when the speaker is an entity, or of the
     /// organisation a described speaker talks for ("a spokesperson for Hezbollah").
     pub speaker_entity: Option<String>,
+    /// The speaker's role as the text gives it before the name ("Roe spokesman").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_role: Option<String>,
+}
+
+/// A source the article credits: "Reuters reported …", "Roe said that …", "according to
+/// a senior official".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attribution {
+    /// The source as written ("a senior official"), or the canonical name when the source
+    /// is an entity or a pronoun referring to one.
+    pub source: String,
+    /// Canonical name of the entity the source is, or speaks for.
+    pub entity: Option<String>,
+    /// The word that credits it: "said", "according", "reported".
+    pub cue: Option<String>,
+    /// What the source said, as paraphrased (cut at a word).
+    pub content: Option<String>,
+}
+
+impl std::fmt::Display for Attribution {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.source)
+    }
 }
 
 /// Everything extracted from one article.
@@ -116,8 +144,9 @@ pub struct Facts {
     /// Entities, most mentioned first, ties by name.
     pub entities: Vec<EntityMention>,
     pub quotes: Vec<Quote>,
-    /// Who the information comes from, deduplicated, in order of appearance.
-    pub attributions: Vec<String>,
+    /// Who the information comes from, quoted or paraphrased: front matter `sources` first,
+    /// then in order of appearance, one per entity.
+    pub attributions: Vec<Attribution>,
     /// Links in the body, for the link stage to resolve and check.
     pub links: Vec<OutLink>,
 }
@@ -132,8 +161,12 @@ pub fn extract(input: &Input<'_>, gazetteer: &Gazetteer, options: &ExtractOption
         .discovery
         .then(|| discover::discover(&doc, &hits, gazetteer));
     let mut table = entities::Table::build(&doc, gazetteer, &hits, found);
-    let quotes = quotes::find(&doc, &table);
-    let attributions = attributions::find(&doc, &table, input.sources);
+    let quoted = quotes::quoted(&doc);
+    let salience = salience::Salience::build(&doc, &table, &quoted);
+    let located = quotes::find(&doc, &table, &salience);
+    let reported = reported::find(&doc, &table, &salience, &quoted);
+    let attributions = attributions::find(&doc, &table, input.sources, reported, &located);
+    let quotes = located.into_iter().map(|(_, q)| q).collect();
     table.force(input.forced_entities, gazetteer);
     Facts {
         summary: input

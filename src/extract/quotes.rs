@@ -1,134 +1,119 @@
 //! Quotations of four words or more with their speakers: `“…,” one official remarked`,
-//! `“…,” said Joe Biden`, `Biden said: “…”`, or a speaker named in the next sentence.
+//! `“…,” said Joe Biden`, `Biden said: “…”`, `Roe said the city was “…”`, `Roe: “…”`, or a
+//! speaker named in the next sentence; pronouns resolve to the person they refer to.
 
 use std::ops::Range;
 
 use super::Quote;
 use super::discover::{Spot, title_case};
 use super::entities::Table;
-use super::lexicon::{SPEECH_VERBS, TEMPORAL, is};
-use super::text::{Doc, Token};
+use super::lexicon::{DESCRIBING_PREPOSITIONS, is};
+use super::salience::Salience;
+use super::speech::{Clause, MAX_WORDS, Verb};
+use super::text::Doc;
 use crate::load::EntityKind;
 
 /// Fewer words than this is a scare quote or a title, not a statement.
 const MIN_WORDS: usize = 4;
-/// Longest speaker description kept ("a spokesperson for the White House National Security
-/// Council").
-const MAX_SPEAKER_WORDS: usize = 12;
-/// Words that put a name inside a description of someone else ("an aide to Biden").
-const PREPOSITIONS: &[&str] = &[
-    "with", "to", "for", "from", "by", "near", "under", "about", "against", "beside", "behind",
-];
-
-/// Words that end a speaker phrase after the verb: "said Biden on Tuesday".
-const PHRASE_ENDS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "during",
-    "after",
-    "before",
-    "while",
-    "when",
-    "with",
-    "via",
-    "who",
-    "which",
-    "that",
-    "as",
-    "and",
-    "but",
-    "to",
-    "from",
-    "adding",
-    "citing",
-    "according",
-    "told",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "today",
-    "yesterday",
-];
-
-/// Words between a speaker and the verb that are not part of the speaker: "Biden also said".
-const FILLERS: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "previously",
-    "repeatedly",
-    "once",
-    "further",
-    "reportedly",
-    "again",
-    "recently",
-    "separately",
-    "has",
-    "had",
-    "have",
-    "was",
-    "is",
-    "were",
-    "would",
-    "will",
-    "just",
-    "simply",
-    "earlier",
-    "initially",
-    "publicly",
-    "privately",
-    "flatly",
-    "bluntly",
-];
+/// How many words a reporting verb may stand from the quotation it introduces.
+const MAX_REACH: usize = 40;
 
 struct Span {
     open: usize,
     inner: Range<usize>,
     /// Where the text after the closing mark starts.
     after: usize,
+    /// False for a quotation left open at the end of its paragraph.
+    closed: bool,
 }
 
-pub fn find(doc: &Doc, table: &Table) -> Vec<Quote> {
-    let mut out: Vec<Quote> = Vec::new();
+/// What a speaker phrase resolved to.
+struct Speaker {
+    name: String,
+    entity: Option<String>,
+    role: Option<String>,
+}
+
+/// The ranges inside quotation marks, in order: words there are not the article's own.
+pub fn quoted(doc: &Doc) -> Vec<Range<usize>> {
+    doc.prose()
+        .flat_map(|b| spans(&doc.text, b.range.clone()))
+        .map(|s| s.inner)
+        .collect()
+}
+
+/// The quotations with their speakers, each with the position of its opening mark.
+pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)> {
+    let ctx = Context {
+        doc,
+        table,
+        salience,
+    };
+    let mut out: Vec<(usize, Quote)> = Vec::new();
     let mut previous_last: Option<Range<usize>> = None;
+    // The speaker of a quotation left open at the end of the previous paragraph.
+    let mut open_quote: Option<Said> = None;
     for block in doc.prose() {
         let sents = doc.sentences_of(block);
-        let first_here = out.len();
-        for span in spans(&doc.text, block.range.clone()) {
+        let spans = spans(&doc.text, block.range.clone());
+        let mut floor = block.range.start;
+        let mut carried = open_quote.take();
+        // The last speaker in this paragraph, also of quotations too short to keep, so the
+        // second part of `“Yes,” Ash said. “…”` is Ash's.
+        let mut last: Option<Said> = None;
+        for (k, span) in spans.iter().enumerate() {
             let raw = &doc.text[span.inner.clone()];
             let text = raw.trim().trim_end_matches(',').trim_end();
             let words = text
                 .split_whitespace()
                 .filter(|w| w.chars().any(char::is_alphanumeric))
                 .count();
-            if words < MIN_WORDS || is_title(doc, block.range.start, &span, text) {
+            let before_floor = floor;
+            floor = span.after;
+            if is_title(doc, block.range.start, span, text) {
                 continue;
             }
-            let ctx = Context {
-                doc,
-                table,
-                toks: &[],
+            let next_open = spans.get(k + 1).map_or(block.range.end, |n| n.open);
+            let found = ctx.speaker(span, before_floor, next_open, sents, previous_last.clone());
+            let continues = doc.text[block.range.start..span.open].trim().is_empty();
+            let said = match found {
+                Some(s) => Some(Said(Some(s.name), s.entity, s.role)),
+                None => last
+                    .clone()
+                    .or_else(|| carried.clone().filter(|_| continues)),
             };
-            let speaker = ctx.speaker(&span, sents, previous_last.clone());
-            // A second quotation in a paragraph continues the first one's speaker.
-            let (speaker, speaker_entity) = match speaker {
-                Some((s, e)) => (Some(s), e),
-                None => out[first_here..].last().map_or((None, None), |q| {
-                    (q.speaker.clone(), q.speaker_entity.clone())
-                }),
-            };
-            out.push(Quote {
-                text: text.to_string(),
-                speaker,
-                speaker_entity,
-            });
+            carried = None;
+            last = said.clone().or(last);
+            let open_at_end = !span.closed;
+            if words < MIN_WORDS {
+                continue;
+            }
+            let Said(speaker, speaker_entity, speaker_role) = said.unwrap_or_default();
+            if open_at_end {
+                open_quote = Some(Said(
+                    speaker.clone(),
+                    speaker_entity.clone(),
+                    speaker_role.clone(),
+                ));
+            }
+            out.push((
+                span.open,
+                Quote {
+                    text: text.to_string(),
+                    speaker,
+                    speaker_entity,
+                    speaker_role,
+                },
+            ));
         }
         previous_last = sents.last().cloned();
     }
     out
 }
+
+/// A speaker as it is stored on a quote: name, entity, role.
+#[derive(Debug, Clone, Default)]
+struct Said(Option<String>, Option<String>, Option<String>);
 
 /// Quotation spans in a block: curly pairs, straight pairs, and a quotation left open at
 /// the end of a paragraph (it continues in the next one).
@@ -142,13 +127,15 @@ fn spans(text: &str, range: Range<usize>) -> Vec<Span> {
         .filter_map(|i| s[i..].chars().next().map(|c| (i, c)));
     for (i, c) in marks {
         match (c, open) {
-            ('“', None) | ('"', None) => open = Some((i, c)),
-            ('”', Some((o, '“'))) | ('"', Some((o, '"'))) => {
+            // Quotation marks are often mismatched in published text (“…" or "…”).
+            ('“' | '"', None) => open = Some((i, c)),
+            ('”' | '"', Some((o, _))) => {
                 let len = c.len_utf8();
                 out.push(Span {
                     open: base + o,
                     inner: base + o + len..base + i,
                     after: base + i + len,
+                    closed: true,
                 });
                 open = None;
             }
@@ -160,6 +147,7 @@ fn spans(text: &str, range: Range<usize>) -> Vec<Span> {
             open: base + o,
             inner: base + o + c.len_utf8()..base + s.len(),
             after: base + s.len(),
+            closed: false,
         });
     }
     out
@@ -180,42 +168,29 @@ fn is_title(doc: &Doc, block_start: usize, span: &Span, text: &str) -> bool {
 struct Context<'a> {
     doc: &'a Doc,
     table: &'a Table<'a>,
-    /// The words of the range being read.
-    toks: &'a [Token],
+    salience: &'a Salience,
 }
 
 fn sentence_at(sents: &[Range<usize>], at: usize) -> Option<usize> {
-    sents
-        .iter()
-        .position(|s| s.start <= at && at < s.end.max(s.start + 1))
+    let i = sents.partition_point(|s| s.end.max(s.start + 1) <= at);
+    sents.get(i).filter(|s| s.start <= at).map(|_| i)
 }
 
 impl Context<'_> {
-    fn word(&self, i: usize) -> &str {
-        self.toks[i].text(&self.doc.text)
-    }
-
-    fn plain_gap(&self, a: usize, b: usize) -> bool {
-        let g = &self.doc.text[self.toks[a].full_end..self.toks[b].start];
-        g.chars().all(char::is_whitespace)
-    }
-
-    fn speech_verb(&self, i: usize) -> bool {
-        let w = self.word(i);
-        !w.starts_with(char::is_uppercase) && is(w, SPEECH_VERBS)
-    }
-
-    /// The speaker as (name or description, entity name).
+    /// The speaker of the quotation `span`, reading no further back than byte `floor` (the
+    /// end of the previous quotation) nor further on than `next_open`.
     fn speaker(
-        mut self,
+        &self,
         span: &Span,
+        floor: usize,
+        next_open: usize,
         sents: &[Range<usize>],
         previous_last: Option<Range<usize>>,
-    ) -> Option<(String, Option<String>)> {
+    ) -> Option<Speaker> {
         let open_s = sentence_at(sents, span.open)?;
         let close_s = sentence_at(sents, span.inner.end.saturating_sub(1)).unwrap_or(open_s);
-        let after = span.after.min(sents[close_s].end)..sents[close_s].end;
-        let before = sents[open_s].start..span.open;
+        let after = span.after.min(sents[close_s].end)..sents[close_s].end.min(next_open);
+        let before = sents[open_s].start.max(floor)..span.open;
         let found = self
             .after_quote(after.clone())
             .or_else(|| self.before_quote(before.clone()));
@@ -229,159 +204,145 @@ impl Context<'_> {
                 previous_last
             }
             .filter(|p| quiet_before && self.doc.text[p.clone()].trim_end().ends_with(':'));
-            next.and_then(|n| self.verb_after_speaker(n.clone()))
+            next.and_then(|n| self.next_sentence(n.clone()))
                 .or_else(|| prev.and_then(|p| self.before_quote(p)))
         })?;
         self.resolve(found, span.open)
     }
 
-    /// `, said Joe Biden` or `, one official remarked` after the closing mark.
-    fn after_quote(&mut self, range: Range<usize>) -> Option<Range<usize>> {
-        self.toks = self.doc.tokens_in(range.clone());
-        let first = self.toks.first()?;
+    /// `, said Joe Biden`, `, one official remarked` or `Roe, after a pause, said` after the
+    /// closing mark.
+    fn after_quote(&self, range: Range<usize>) -> Option<Range<usize>> {
+        let c = Clause::new(self.doc, range.clone());
+        let first = c.toks.first()?;
         let lead = &self.doc.text[range.start..first.start];
-        if !lead.chars().all(|c| c.is_whitespace() || ",—–".contains(c)) {
+        if !lead
+            .chars()
+            .all(|ch| ch.is_whitespace() || ",—–".contains(ch))
+        {
             return None;
         }
-        let verb_first = self.speech_verb(0) && self.word(0) != "told";
-        let according = self.word(0) == "according"
-            && self.toks.len() > 1
-            && self.word(1) == "to"
-            && self.plain_gap(0, 1);
-        if verb_first || according {
-            let from = if according { 2 } else { 1 };
-            return self.phrase_from(from);
-        }
-        self.verb_after_speaker(range)
+        let v = (0..c.toks.len().min(MAX_REACH)).find(|&i| c.verb_at(i).is_some())?;
+        let words = match (c.verb_at(v)?, c.word(v)) {
+            (Verb::Finite, "according") => c.subject_after(v + 1),
+            (Verb::Finite, "told") if v == 0 => None,
+            (Verb::Finite | Verb::Report, _) => c.subject_leading(v),
+            (Verb::Dependent, _) => None,
+        }?;
+        Some(c.bytes(words))
     }
 
-    /// A speaker then a verb at the start of `range`: "Biden said in an appearance".
-    fn verb_after_speaker(&mut self, range: Range<usize>) -> Option<Range<usize>> {
-        self.toks = self.doc.tokens_in(range.clone());
-        let limit = self.toks.len().min(MAX_SPEAKER_WORDS + 1);
-        let mut verb = None;
-        for i in 0..limit {
-            if i > 0 && !self.plain_gap(i - 1, i) {
-                break;
-            }
-            if i > 0 && self.speech_verb(i) {
-                verb = Some(i);
-                break;
-            }
-        }
-        let v = verb?;
-        let mut end = v;
-        while end > 0 && FILLERS.contains(&self.word(end - 1)) {
-            end -= 1;
-        }
-        (end > 0).then(|| self.toks[0].start..self.toks[end - 1].full_end)
-    }
-
-    /// A speaker phrase starting at word `from`, up to punctuation or a word like "on".
-    fn phrase_from(&self, from: usize) -> Option<Range<usize>> {
-        let mut end = from;
-        while end < self.toks.len() && end - from < MAX_SPEAKER_WORDS {
-            if end > from && !self.plain_gap(end - 1, end) {
-                break;
-            }
-            let w = self.word(end);
-            if PHRASE_ENDS.contains(&w) || is(w, TEMPORAL) {
-                break;
-            }
-            end += 1;
-            if self.toks[end - 1].possessive() && end - from > 1 {
-                break;
-            }
-        }
-        (end > from).then(|| self.toks[from].start..self.toks[end - 1].full_end)
-    }
-
-    /// `Biden said:` or `Biden told reporters on Tuesday,` before the opening mark.
-    fn before_quote(&mut self, range: Range<usize>) -> Option<Range<usize>> {
-        self.toks = self.doc.tokens_in(range.clone());
-        let n = self.toks.len();
-        let last = self.toks.last()?;
+    /// The speaker of the last reporting verb before the opening mark: `Biden said:`, `Roe
+    /// told reporters on Tuesday,`, `Roe said the city had become a`, or `Roe:`.
+    fn before_quote(&self, range: Range<usize>) -> Option<Range<usize>> {
+        let c = Clause::new(self.doc, range.clone());
+        let n = c.toks.len();
+        let last = c.toks.last()?;
         let tail = self.doc.text[last.full_end..range.end].trim();
-        if !matches!(tail, "" | ":" | "," | "—" | "–") {
-            return None;
-        }
-        let v = (0..n)
+        let v = (n.saturating_sub(MAX_REACH)..n)
             .rev()
-            .take(7)
-            .take_while(|&i| i + 1 == n || self.plain_gap(i, i + 1))
-            .find(|&i| self.speech_verb(i))?;
-        let mut start = v;
-        while start > 0 && v - start < MAX_SPEAKER_WORDS + 2 && self.plain_gap(start - 1, start) {
-            start -= 1;
-        }
-        let mut end = v;
-        while end > start && FILLERS.contains(&self.word(end - 1)) {
-            end -= 1;
-        }
-        while start < end && matches!(self.word(start), "and" | "but" | "then" | "so") {
-            start += 1;
-        }
-        if end == start {
-            return None;
-        }
-        let clause = self.toks[start].start..self.toks[end - 1].full_end;
-        if end - start <= MAX_SPEAKER_WORDS {
-            return Some(clause);
-        }
-        let spot = self.table.within(clause).last()?;
-        Some(spot.start..spot.full_end)
+            .find(|&i| c.verb_at(i).is_some());
+        let Some(v) = v else {
+            // A transcript line: "Roe:" or "Former governor Jane Roe:".
+            let short = n <= 6 && c.word(0).starts_with(char::is_uppercase);
+            return (tail == ":" && short).then(|| c.bytes(0..n));
+        };
+        let words = match (c.verb_at(v)?, c.word(v)) {
+            (Verb::Finite, "according") => c.subject_after(v + 1),
+            (Verb::Finite | Verb::Report, _) => c.subject_before(v, 0),
+            (Verb::Dependent, _) => c.main_subject(0),
+        }?;
+        Some(c.bytes(words))
+    }
+
+    /// A speaker then a verb starting the sentence after a quotation: `“…” Roe said this.`
+    fn next_sentence(&self, range: Range<usize>) -> Option<Range<usize>> {
+        let c = Clause::new(self.doc, range);
+        let v = (1..c.toks.len().min(MAX_WORDS + 1))
+            .take_while(|&i| c.plain(i - 1, i))
+            .find(|&i| matches!(c.verb_at(i), Some(Verb::Finite)))?;
+        c.subject_leading(v).map(|w| c.bytes(w))
     }
 
     /// Turns a speaker phrase into a name: an entity's canonical name when it names one,
-    /// the person last mentioned for "he" or "she", else the description as written.
-    fn resolve(&self, range: Range<usize>, quote_at: usize) -> Option<(String, Option<String>)> {
+    /// the person referred to for "he" or "she", else the description as written.
+    fn resolve(&self, range: Range<usize>, quote_at: usize) -> Option<Speaker> {
         let spots: Vec<&Spot> = self.table.within(range.clone()).collect();
         let raw = &self.doc.text[range.clone()];
         let phrase_start = range.start + raw.len() - raw.trim_start().len();
         let phrase = raw.trim().trim_end_matches(|c: char| !c.is_alphanumeric());
         let phrase_end = phrase_start + phrase.len();
         let is_person = |s: &&&Spot| self.table.entities[s.entity].kind == EntityKind::Person;
-        // A person speaks when their name heads or closes the phrase ("Joe Biden", "US
-        // President Joe Biden"), not when it sits inside a description ("an aide to Biden",
-        // "Biden's spokesman").
         let after_preposition = |s: &&&Spot| {
             let before = self.doc.text[phrase_start..s.start].trim_end();
             let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-            PREPOSITIONS.contains(&word.to_lowercase().as_str())
+            is(word, DESCRIBING_PREPOSITIONS)
         };
-        let speaking_person = spots.iter().filter(is_person).find(|s| {
-            (s.end >= phrase_end && !after_preposition(s))
-                || (s.start == phrase_start && s.full_end == s.end)
-        });
-        if let Some(s) = speaking_person {
-            let e = &self.table.entities[s.entity];
-            return Some((e.name.clone(), Some(e.name.clone())));
+        let entity = |s: &Spot| self.table.entities[s.entity].name.clone();
+        // A person speaks when their name closes the phrase ("US President Joe Biden", "Roe
+        // spokesman Tim Ng"), not when it sits inside a description ("an aide to Biden").
+        if let Some(s) = spots
+            .iter()
+            .filter(is_person)
+            .find(|s| s.end >= phrase_end && !after_preposition(s))
+        {
+            let role = self.doc.text[phrase_start..s.start].trim();
+            let role = (!role.is_empty() && role.chars().any(char::is_lowercase))
+                .then(|| role.to_string());
+            return Some(Speaker {
+                name: entity(s),
+                entity: Some(entity(s)),
+                role,
+            });
         }
-        if let Some(s) = spots.iter().find(|s| !is_person(s)) {
+        let described = |name: String, entity: Option<String>| Speaker {
+            name,
+            entity,
+            role: None,
+        };
+        // A name no entity covers closes the phrase: keep the phrase, the name heads it.
+        let last_word = phrase.rsplit(char::is_whitespace).next().unwrap_or("");
+        let unnamed_tail = last_word.starts_with(char::is_uppercase)
+            && spots.iter().all(|s| s.end < phrase_end)
+            && phrase
+                .split_whitespace()
+                .any(|w| w.starts_with(char::is_lowercase));
+        if let Some(s) = spots.iter().filter(is_person).find(|s| {
+            s.start == phrase_start
+                && s.full_end == s.end
+                && !unnamed_tail
+                && s.end + 1 >= phrase_end
+        }) {
+            return Some(described(entity(s), Some(entity(s))));
+        }
+        if let Some(s) = spots
+            .iter()
+            .find(|s| !is_person(s))
+            .filter(|_| !unnamed_tail)
+        {
             // "Hezbollah said" is Hezbollah; "a spokesperson for the White House" is a
             // description linked to the White House.
-            let e = &self.table.entities[s.entity];
             let bare = phrase.strip_prefix("the ").unwrap_or(phrase);
             let surface = &self.doc.text[s.start..s.end];
-            let speaker = if bare == surface || bare == &self.doc.text[s.start..s.full_end] {
-                e.name.clone()
+            let name = if bare == surface || bare == &self.doc.text[s.start..s.full_end] {
+                entity(s)
             } else {
                 phrase.to_string()
             };
-            return Some((speaker, Some(e.name.clone())));
+            return Some(described(name, Some(entity(s))));
         }
-        if !spots.is_empty() {
+        if !spots.is_empty() || unnamed_tail {
             // A description that only mentions a person ("an aide to Biden") is kept as
             // written and linked to no one.
-            return Some((phrase.to_string(), None));
+            return Some(described(phrase.to_string(), None));
         }
         match phrase.to_lowercase().as_str() {
-            "he" | "she" => self
-                .table
-                .last_person_before(quote_at)
-                .map(|e| (e.name.clone(), Some(e.name.clone()))),
-            "" | "it" | "they" | "we" | "i" | "you" => None,
-            _ => Some((phrase.to_string(), None)),
+            "he" | "she" => {
+                let name = self.salience.resolve(self.table, quote_at, phrase)?;
+                Some(described(phrase.to_string(), Some(name)))
+            }
+            "" | "it" | "they" | "we" | "i" | "you" | "who" | "this" | "that" => None,
+            _ => Some(described(phrase.to_string(), None)),
         }
     }
 }
@@ -400,6 +361,7 @@ mod tests {
                      text,
                      speaker,
                      speaker_entity,
+                     ..
                  }| (text, speaker, speaker_entity),
             )
             .collect()
@@ -480,11 +442,7 @@ mod tests {
                     Some("Ana Silva"),
                     Some("Ana Silva")
                 ),
-                one(
-                    "The money is already there",
-                    Some("Ana Silva"),
-                    Some("Ana Silva")
-                ),
+                one("The money is already there", Some("she"), Some("Ana Silva")),
             ]
         );
     }

@@ -119,9 +119,9 @@ impl Builder {
             Event::End(tag) => self.end(*tag),
             Event::Text(t) if self.skip == 0 => self.text.push_str(t),
             Event::Code(_) if self.skip == 0 => self.text.push(CODE_MARK),
-            Event::SoftBreak | Event::HardBreak | Event::InlineHtml(_) if self.skip == 0 => {
-                self.text.push(' ')
-            }
+            Event::SoftBreak | Event::InlineHtml(_) if self.skip == 0 => self.text.push(' '),
+            // A hard line break ends any name: "Mayor Dana Reyes  \nCouncil Hall".
+            Event::HardBreak if self.skip == 0 => self.text.push('\n'),
             Event::Rule => self.flush(),
             _ => {}
         }
@@ -231,6 +231,7 @@ pub struct Token {
 }
 
 impl Token {
+    #[cfg(test)]
     pub fn possessive(&self) -> bool {
         self.full_end > self.end
     }

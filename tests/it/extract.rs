@@ -98,7 +98,7 @@ fn check_facts(facts: &Value, min_found: usize, max_spurious: usize, must_be_kno
         .as_array()
         .unwrap()
         .iter()
-        .filter_map(Value::as_str)
+        .filter_map(|a| a["source"].as_str())
         .collect();
     for want in &expected.attributions {
         assert!(

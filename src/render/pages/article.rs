@@ -59,7 +59,11 @@ impl Renderer<'_> {
             content: self.body(a).into_owned(),
             toc: toc(&facts.headings),
             key_points: article.front.key_points.clone(),
-            sources: facts.attributions.clone(),
+            sources: facts
+                .attributions
+                .iter()
+                .map(|a| a.source.clone())
+                .collect(),
             authors: article.front.authors.clone(),
             location: article.front.location.clone(),
             updated: article.updated.map(|d| d.rfc3339()),

@@ -1,0 +1,166 @@
+//! Kind evidence from the words around a name.
+
+use super::*;
+
+impl<'a> Discoverer<'a> {
+    /// Kind evidence from the words around a name.
+    pub(super) fn context(&self, a: usize, b: usize, person_shaped: bool, cue: &mut Votes) {
+        let n = self.toks.len();
+        let multi_person = person_shaped && a < b;
+        if a > 0 && self.plain_gap(a - 1, a) && self.lower_word(a - 1) {
+            let p = a - 1;
+            let prev = self.word(p);
+            let pc = classes(prev);
+            let before = (p > 0 && self.plain_gap(p - 1, p)).then(|| self.word(p - 1));
+            let bc = before.map_or(0, classes);
+            if pc & PLACE_PREPS != 0 || (prev == "the" && bc & PLACE_PREPS != 0) {
+                cue[slot(Place)] += CUE;
+            }
+            if prev == "at" {
+                // "an analyst at Wedbush Securities" works for an organisation; "at
+                // Wembley" is a place.
+                let employer = bc & ROLE_NOUNS != 0
+                    || before.is_some_and(|w| w.ends_with("ist") || w.ends_with("ists"));
+                cue[slot(if employer { Organization } else { Place })] += CUE;
+            }
+            if person_shaped && pc & ROLE_NOUNS != 0 {
+                cue[slot(Person)] += CUE;
+            }
+            if pc & ORG_APPOS != 0 || prev.ends_with("maker") {
+                cue[slot(Organization)] += CUE;
+            }
+            let after_comma = p > 0 && self.gap(p - 1, p).trim() == ",";
+            if prev == "of" && before.is_some_and(is_compass) {
+                // "50 miles southeast of Tallahassee".
+                cue[slot(Place)] += CUE;
+            }
+            if prev == "and" && p > 0 && self.toks[p - 1].cap && self.is(p - 1, ORG_TAIL) {
+                // "Duke Energy and Georgia Power": listed with an organisation.
+                cue[slot(Organization)] += STRONG;
+            }
+            if prev == "of" && (bc & PLACE_APPOS != 0 || after_comma) {
+                // "the city of Mykolaiv"; "Daniel Whitmore, 44, of Palo Alto".
+                cue[slot(Place)] += CUE;
+            }
+            if multi_person && pc & SPEECH_VERBS != 0 {
+                cue[slot(Person)] += CUE;
+            }
+            if matches!(prev, "reports" | "reported") && !multi_person {
+                cue[slot(Organization)] += CUE;
+            }
+        }
+        let q = b + 1;
+        if q >= n {
+            return;
+        }
+        if self.plain_gap(b, q) && self.lower_word(q) {
+            let next = self.word(q);
+            let nc = classes(next);
+            if matches!(next, "reported" | "reports") && !multi_person {
+                cue[slot(Organization)] += CUE;
+            } else if nc & SPEECH_VERBS != 0 && person_shaped {
+                // Companies and ministries "say" things too: weak evidence.
+                cue[slot(Person)] += WEAK;
+            }
+            if self.toks[b].possessive() {
+                if nc & ORG_POSS != 0 {
+                    cue[slot(Organization)] += CUE;
+                } else if nc & PERSON_POSS != 0 {
+                    cue[slot(Person)] += CUE;
+                } else if nc & PLACE_POSS != 0 {
+                    cue[slot(Place)] += CUE;
+                }
+            } else if nc & (ORG_APPOS | ORG_POSS) != 0 {
+                // "Zentara shares", "Dortmund coach Edin Terzic", "the Third Way bloc".
+                cue[slot(Organization)] += CUE;
+            } else if nc & PLACE_TAIL != 0 {
+                cue[slot(Place)] += CUE;
+            } else if nc & OTHER_NEXT != 0 {
+                cue[slot(Other)] += CUE;
+            }
+            if next == "and"
+                && q + 1 < n
+                && self.toks[q + 1].cap
+                && self.plain_gap(q, q + 1)
+                && self.tail_follows(q + 1)
+            {
+                // "Kaiser Permanente and HCA Healthcare": listed with an organisation.
+                cue[slot(Organization)] += CUE;
+            }
+        }
+        if self.gap(b, q).trim() == "," {
+            self.apposition(q, cue);
+            let w = world();
+            let in_place = self.toks[q].cue == Some(Place)
+                || self.toks[q]
+                    .world
+                    .is_some_and(|id| w.entries[id].kind == Place);
+            if in_place && !self.toks[q].possessive() && !(q + 1 < n && self.toks[q + 1].cap) {
+                cue[slot(Place)] += CUE;
+            }
+        }
+        for i in q..n.min(q + 4) {
+            if self.toks[i].cap || !self.plain_gap(i - 1, i) {
+                break;
+            }
+            match self.word(i) {
+                "its" => cue[slot(Organization)] += WEAK,
+                "his" | "her" => cue[slot(Person)] += WEAK,
+                _ => continue,
+            }
+            break;
+        }
+    }
+
+    /// "X, who ...", "X, 45, ...", "X, a company ..." after a name.
+    pub(super) fn apposition(&self, q: usize, cue: &mut Votes) {
+        let n = self.toks.len();
+        let first = self.word(q);
+        if first == "who" {
+            cue[slot(Person)] += CUE;
+        } else if first == "which" {
+            cue[slot(Organization)] += WEAK;
+        } else if first.chars().all(|c| c.is_ascii_digit())
+            && q + 1 < n
+            && self.gap(q, q + 1).trim_start().starts_with(',')
+        {
+            cue[slot(Person)] += CUE;
+        } else {
+            // "X, the group's executive director", "X, one of the most popular sites".
+            let mut i = q;
+            while i < n
+                && i < q + 4
+                && (matches!(
+                    self.word(i),
+                    "a" | "an" | "the" | "one" | "of" | "its" | "their"
+                ) || (self.toks[i].cap && self.toks[i].possessive()))
+            {
+                i += 1;
+            }
+            if i == q {
+                return;
+            }
+            for i in i..n.min(i + 5) {
+                // "a Helsinki-based startup": the hyphenated place is part of the phrase.
+                if self.toks[i].solo {
+                    continue;
+                }
+                let joined = i == q || self.plain_gap(i - 1, i) || self.toks[i - 1].solo;
+                if self.toks[i].cap || !joined {
+                    break;
+                }
+                let w = self.word(i);
+                if is(w, ROLE_NOUNS) {
+                    cue[slot(Person)] += CUE;
+                } else if is(w, ORG_APPOS) || w.ends_with("maker") {
+                    cue[slot(Organization)] += CUE;
+                } else if is(w, PLACE_APPOS) {
+                    cue[slot(Place)] += CUE;
+                } else {
+                    continue;
+                }
+                break;
+            }
+        }
+    }
+}

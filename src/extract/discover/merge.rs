@@ -1,0 +1,228 @@
+//! Candidates folded into entities: surnames and acronyms into the names they shorten,
+//! common words dropped, kinds voted.
+
+use super::*;
+
+impl<'a> Discoverer<'a> {
+    pub(super) fn register(
+        &mut self,
+        name: Cow<'a, str>,
+        world_id: Option<usize>,
+        cue: Votes,
+        fallback: Votes,
+        mid: bool,
+        (start, end, full_end): (usize, usize, usize),
+    ) -> usize {
+        let id = match self.index.get(name.as_ref()) {
+            Some(&id) => id,
+            None => {
+                self.cands.push(Cand {
+                    name: name.clone(),
+                    words: name.split_whitespace().count(),
+                    world: world_id,
+                    cue: [0; 4],
+                    fallback: [0; 4],
+                    mid: false,
+                    into: None,
+                    short_form: false,
+                });
+                self.index.insert(name, self.cands.len() - 1);
+                self.cands.len() - 1
+            }
+        };
+        let c = &mut self.cands[id];
+        for i in 0..4 {
+            c.cue[i] += cue[i];
+            // A guess from shape is the same guess each time: it does not add up.
+            c.fallback[i] = c.fallback[i].max(fallback[i]);
+        }
+        c.mid |= mid;
+        self.spots.push(Spot {
+            start,
+            end,
+            full_end,
+            entity: id,
+        });
+        id
+    }
+
+    pub(super) fn root(&self, mut i: usize) -> usize {
+        while let Some(next) = self.cands[i].into {
+            i = next;
+        }
+        i
+    }
+
+    pub(super) fn merge(&mut self, from: usize, to: usize) {
+        let (from, to) = (self.root(from), self.root(to));
+        if from == to {
+            return;
+        }
+        let (cue, fallback, mid) = {
+            let f = &self.cands[from];
+            (f.cue, f.fallback, f.mid)
+        };
+        let t = &mut self.cands[to];
+        for i in 0..4 {
+            t.cue[i] += cue[i];
+            t.fallback[i] += fallback[i];
+        }
+        t.mid |= mid;
+        self.cands[from].into = Some(to);
+    }
+
+    /// Folds acronyms, surnames and short company names into the full names they stand
+    /// for, drops weak candidates, and numbers what is left.
+    pub(super) fn finish(mut self, gazetteer: &Gazetteer) -> Discovered {
+        let count = self.cands.len();
+        // Where a one-word name may point, from the longer names: by last word and first
+        // word (people), first word (companies with a suffix), and initials.
+        let mut by_last: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut by_first: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut by_company: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut by_org_last: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut by_initials: FxHashMap<String, usize> = FxHashMap::default();
+        let acronyms = self
+            .cands
+            .iter()
+            .any(|c| c.single_acronym() && c.world.is_none());
+        for (m, c) in self.cands.iter().enumerate().filter(|(_, c)| c.words >= 2) {
+            let first = c.name.split(' ').next().unwrap_or("");
+            let last = c.name.rsplit(' ').next().unwrap_or("");
+            match KindVotes(c.votes()).winner() {
+                Person => {
+                    by_last.entry(last).or_insert(m);
+                    by_first.entry(first).or_insert(m);
+                }
+                Organization => {
+                    if is(last, CORP_SUFFIX) {
+                        by_company.entry(first).or_insert(m);
+                    }
+                    by_org_last.entry(last).or_insert(m);
+                }
+                _ => {}
+            }
+            if acronyms {
+                by_initials.entry(initials(&c.name)).or_insert(m);
+            }
+        }
+        let merges: Vec<(usize, usize)> = (0..count)
+            .filter(|&s| self.cands[s].words == 1)
+            .filter_map(|s| {
+                let c = &self.cands[s];
+                let name = c.name.as_ref();
+                let target = if c.short_form {
+                    by_org_last.get(name)
+                } else if c.single_acronym() && c.world.is_none() {
+                    by_initials.get(name.replace('.', "").as_str())
+                } else {
+                    // "Biden" is Joe Biden; "Tedros" is Tedros Adhanom Ghebreyesus;
+                    // "Activision" is Activision Blizzard Inc.
+                    let by_start = || {
+                        // A country is not a first name ("Georgia" in "Georgia Power").
+                        c.world
+                            .is_none()
+                            .then(|| by_first.get(name).or_else(|| by_company.get(name)))
+                            .flatten()
+                    };
+                    by_last.get(name).or_else(by_start)
+                };
+                target.map(|&t| (s, t))
+            })
+            .collect();
+        for (s, t) in merges {
+            self.merge(s, t);
+        }
+        let mut keep: Vec<Option<usize>> = vec![None; count];
+        let mut entities = Vec::new();
+        let mut signature = None;
+        for (slot, c) in keep.iter_mut().zip(&self.cands) {
+            if c.into.is_some() {
+                continue;
+            }
+            let evidence: u32 = c.cue.iter().sum();
+            let short = c.name.chars().count() <= 2;
+            let common = |sig: &mut Option<Signature>| {
+                let sig = sig.get_or_insert_with(|| self.lowercase_signature());
+                self.common_word(&c.name, sig)
+            };
+            let weak = c.words == 1 && c.world.is_none() && evidence <= WEAK;
+            if c.short_form
+                || (evidence == 0 && short)
+                || (!c.mid && evidence <= WEAK)
+                || (weak && common(&mut signature))
+            {
+                continue;
+            }
+            *slot = Some(entities.len());
+            entities.push(Found {
+                name: c.name.to_string(),
+                votes: KindVotes(c.votes()),
+                known: c.world.and_then(|w| gazetteer.world_entry(w)),
+            });
+        }
+        let spots = self
+            .spots
+            .iter()
+            .filter_map(|s| keep[self.root(s.entity)].map(|entity| Spot { entity, ..*s }))
+            .collect();
+        Discovered { entities, spots }
+    }
+
+    /// Whether the article also uses `word` in lowercase, as an ordinary word.
+    fn common_word(&self, word: &str, signature: &Signature) -> bool {
+        let lower = word.to_lowercase();
+        if lower == word || !signature.has(lower.as_bytes()) {
+            return false;
+        }
+        self.doc.tokens.iter().any(|t| {
+            t.end - t.start == lower.len()
+                && self.text.as_bytes()[t.start] == lower.as_bytes()[0]
+                && self.text[t.start..t.end] == lower
+        })
+    }
+}
+
+/// A 4096-bit summary of the article's lowercase words, so checking whether a name is
+/// also an ordinary word rarely needs a scan.
+struct Signature([u64; 64]);
+
+impl Signature {
+    fn slot(word: &[u8]) -> usize {
+        let (first, last) = (word.first().copied(), word.last().copied());
+        let mixed = word.len() * 131
+            + usize::from(first.unwrap_or(0)) * 31
+            + usize::from(last.unwrap_or(0));
+        mixed & 4095
+    }
+
+    fn has(&self, word: &[u8]) -> bool {
+        let slot = Signature::slot(word);
+        self.0[slot / 64] & (1 << (slot % 64)) != 0
+    }
+}
+
+impl Discoverer<'_> {
+    fn lowercase_signature(&self) -> Signature {
+        let mut bits = [0u64; 64];
+        for t in &self.doc.tokens {
+            let word = &self.text.as_bytes()[t.start..t.end];
+            let lower = match word.first() {
+                Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+                _ => self.text[t.start..t.end].starts_with(char::is_lowercase),
+            };
+            if lower {
+                let slot = Signature::slot(word);
+                bits[slot / 64] |= 1 << (slot % 64);
+            }
+        }
+        Signature(bits)
+    }
+}
+
+/// The capital initials of a name: "European Central Bank" gives "ECB".
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect()
+}

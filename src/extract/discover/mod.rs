@@ -1,0 +1,337 @@
+//! Entity discovery without a gazetteer. Capitalised phrases in prose sentences are
+//! candidates; titles split them ("US President Joe Biden" is a place and a person), shape
+//! and context vote on their kind ("in X", "X said", "X’s shares", "Ministry"), built-in world
+//! names settle the common ones, and surnames and acronyms are folded into the full names
+//! they abbreviate.
+
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
+
+use super::Gazetteer;
+use super::gazetteer::Hit;
+use super::kinds::KindVotes;
+use super::lexicon::{
+    ACRONYM_STOP, CORP_SUFFIX, Class, DEMONYM, DIRECTION, GIVEN_NAMES, ORG_APPOS, ORG_HEAD,
+    ORG_POSS, ORG_TAIL, OTHER_HEAD, OTHER_NEXT, OTHER_TAIL, PARTICLES, PERSON_POSS, PLACE_APPOS,
+    PLACE_HEAD, PLACE_POSS, PLACE_PREPS, PLACE_TAIL, ROLE_NOUNS, SPEECH_VERBS, STOP, TEMPORAL,
+    TITLE_BASE, TITLE_MOD, classes, info, is, world,
+};
+use super::text::{Doc, Token};
+use crate::load::EntityKind;
+use crate::load::EntityKind::{Organization, Other, Person, Place};
+
+mod context;
+mod merge;
+mod scan;
+mod shape;
+#[cfg(test)]
+mod tests;
+
+pub use shape::guess_kind;
+
+/// Vote weights: a built-in world name outweighs any cue; a name's own shape (Ministry,
+/// a title before it) outweighs its context; a guess from shape alone counts least.
+const WORLD: u32 = 6;
+const STRONG: u32 = 3;
+const CUE: u32 = 2;
+const WEAK: u32 = 1;
+
+/// Longest entity name, in words and bytes: anything longer is prose in capitals.
+const MAX_NAME_WORDS: usize = 8;
+const MAX_NAME_BYTES: usize = 120;
+/// Longest run of capitalised words split into names (titles and names: "Former US
+/// Secretary of State John Forbes Kerry").
+const MAX_RUN: usize = 12;
+
+/// Votes per kind, in `EntityKind::ALL` order.
+pub type Votes = [u32; 4];
+
+fn slot(kind: EntityKind) -> usize {
+    match kind {
+        Person => 0,
+        Organization => 1,
+        Place => 2,
+        Other => 3,
+    }
+}
+
+/// What discovery found in one article.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub entities: Vec<Found>,
+    pub spots: Vec<Spot>,
+}
+
+#[derive(Debug)]
+pub struct Found {
+    pub name: String,
+    pub votes: KindVotes,
+    /// The gazetteer entry this is, when the site defines a built-in world name.
+    pub known: Option<usize>,
+}
+
+/// One mention in the plain text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spot {
+    pub start: usize,
+    pub end: usize,
+    /// End including a possessive `’s`.
+    pub full_end: usize,
+    pub entity: usize,
+}
+
+pub fn discover(doc: &Doc, hits: &[Hit], gazetteer: &Gazetteer) -> Discovered {
+    // Sized for a typical share of names among the words, to avoid regrowing.
+    let expected = doc.tokens.len() / 12 + 8;
+    let mut d = Discoverer {
+        doc,
+        text: &doc.text,
+        hits,
+        cands: Vec::with_capacity(expected),
+        index: FxHashMap::with_capacity_and_hasher(expected, Default::default()),
+        spots: Vec::with_capacity(expected * 2),
+        toks: Vec::with_capacity(64),
+        and_names: Vec::new(),
+        lead: None,
+    };
+    for block in doc.prose() {
+        for sentence in doc.sentences_of(block) {
+            d.sentence(sentence.clone());
+        }
+    }
+    d.finish(gazetteer)
+}
+
+/// A word of the sentence being read.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    full_end: usize,
+    /// A capitalised word that may be part of a name.
+    cap: bool,
+    /// First word of a sentence, quotation or parenthesis, where capitals prove nothing.
+    initial: bool,
+    /// A part of a hyphenated word ("Dubai" in "Dubai-based"): a name on its own.
+    solo: bool,
+    /// Kind evidence carried by the word itself ("-based" says place).
+    cue: Option<EntityKind>,
+    /// An organisation named before a quoted title: ABC’s “The View”.
+    owner: bool,
+    /// Word classes from the lexicon, looked up once.
+    classes: Class,
+    /// The built-in world name this word is on its own.
+    world: Option<usize>,
+}
+
+impl Tok {
+    fn plain(t: Token) -> Tok {
+        Tok {
+            start: t.start,
+            end: t.end,
+            full_end: t.full_end,
+            cap: false,
+            initial: false,
+            solo: false,
+            cue: None,
+            owner: false,
+            classes: 0,
+            world: None,
+        }
+    }
+
+    fn possessive(&self) -> bool {
+        self.full_end > self.end
+    }
+}
+
+#[derive(Debug)]
+struct Cand<'a> {
+    /// Borrowed from the article or the world list; owned only when spaces were odd.
+    name: Cow<'a, str>,
+    words: usize,
+    world: Option<usize>,
+    cue: Votes,
+    fallback: Votes,
+    /// Seen at least once away from the start of a sentence.
+    mid: bool,
+    into: Option<usize>,
+    /// An organisation word alone ("Commission"), meaningful only as a short form.
+    short_form: bool,
+}
+
+impl Cand<'_> {
+    fn votes(&self) -> Votes {
+        let mut v = self.cue;
+        for (a, b) in v.iter_mut().zip(self.fallback) {
+            *a += b;
+        }
+        v
+    }
+
+    fn single_acronym(&self) -> bool {
+        self.words == 1 && is_acronym(&self.name)
+    }
+}
+
+struct Discoverer<'a> {
+    doc: &'a Doc,
+    text: &'a str,
+    hits: &'a [Hit],
+    cands: Vec<Cand<'a>>,
+    index: FxHashMap<Cow<'a, str>, usize>,
+    spots: Vec<Spot>,
+    toks: Vec<Tok>,
+    /// Names with "and" inside, once established: "Law and Justice".
+    and_names: Vec<String>,
+    /// A country abbreviation read as part of the next mention ("U.S." in "U.S. Treasury").
+    lead: Option<usize>,
+}
+
+/// Suffixes of "X-based"-style words: the part before names something.
+const RELATION_SUFFIXES: &[&str] = &[
+    "based",
+    "born",
+    "headquartered",
+    "registered",
+    "led",
+    "backed",
+    "brokered",
+    "owned",
+    "run",
+    "controlled",
+    "made",
+    "bound",
+    "listed",
+    "linked",
+    "allied",
+    "aligned",
+    "affiliated",
+    "funded",
+    "sponsored",
+    "style",
+    "era",
+];
+
+/// Lowercase prefixes before a name: "pro-Israel", "anti-NATO".
+const NAME_PREFIXES: &[&str] = &[
+    "pro", "anti", "non", "post", "pre", "ex", "mid", "pan", "trans",
+];
+
+/// Nouns before a quoted title: the show “The View”.
+const TITLE_NOUNS: &[&str] = &[
+    "show",
+    "film",
+    "movie",
+    "book",
+    "novel",
+    "program",
+    "programme",
+    "series",
+    "album",
+    "song",
+    "documentary",
+    "podcast",
+    "play",
+    "titled",
+    "entitled",
+    "called",
+    "dubbed",
+];
+
+/// "north", "southeast" and the like.
+fn is_compass(word: &str) -> bool {
+    let w = word.trim_end_matches("ern");
+    ["north", "south", "east", "west"]
+        .iter()
+        .any(|d| w.starts_with(d) && ["", "east", "west"].contains(&&w[d.len()..]))
+}
+
+fn is_acronym(word: &str) -> bool {
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        return b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2
+            && !b.iter().any(u8::is_ascii_lowercase);
+    }
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && !word.chars().any(char::is_lowercase)
+}
+
+fn is_roman(word: &str) -> bool {
+    matches!(
+        word,
+        "II" | "III" | "IV" | "VI" | "VII" | "VIII" | "Jr" | "Jr." | "Sr" | "Sr."
+    )
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+}
+
+/// Arabic name prefixes written in lowercase: "al-Assad".
+fn is_arabic_prefixed(word: &str) -> bool {
+    ["al-", "el-", "ad-", "as-", "an-", "ash-", "bin-"]
+        .iter()
+        .any(|p| word.strip_prefix(p).is_some_and(starts_upper))
+}
+
+/// Whether every word of a quoted phrase is capitalised, small words aside.
+pub fn title_case(inner: &str) -> bool {
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && words.iter().enumerate().all(|(i, w)| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.is_empty()
+                || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || (i > 0
+                    && matches!(
+                        w,
+                        "a" | "an"
+                            | "the"
+                            | "of"
+                            | "and"
+                            | "or"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "to"
+                            | "for"
+                            | "with"
+                            | "from"
+                            | "by"
+                    ))
+        })
+}
+
+impl<'a> Discoverer<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        let t = &self.toks[i];
+        &self.text[t.start..t.end]
+    }
+
+    fn is(&self, i: usize, mask: Class) -> bool {
+        self.toks[i].classes & mask != 0
+    }
+
+    /// The text between word `a` and the next word `b`.
+    fn gap(&self, a: usize, b: usize) -> &'a str {
+        let (from, to) = (self.toks[a].full_end, self.toks[b].start);
+        if from <= to { &self.text[from..to] } else { "" }
+    }
+
+    fn plain_gap(&self, a: usize, b: usize) -> bool {
+        let g = self.gap(a, b);
+        !g.is_empty() && g.chars().all(|c| c == ' ' || c == '\u{a0}')
+    }
+
+    fn lower_word(&self, i: usize) -> bool {
+        i < self.toks.len() && !starts_upper(self.word(i))
+    }
+
+    fn blocked(&self, start: usize, end: usize) -> bool {
+        let i = self.hits.partition_point(|h| h.full_end <= start);
+        self.hits.get(i).is_some_and(|h| h.start < end) || self.doc.is_excluded(start..end)
+    }
+}

@@ -1,0 +1,367 @@
+//! Reading a sentence: its words, quoted titles, and the runs of capitalised words that
+//! may be names, split at titles.
+
+use super::*;
+
+impl<'a> Discoverer<'a> {
+    pub(super) fn sentence(&mut self, range: std::ops::Range<usize>) {
+        let doc = self.doc;
+        self.toks.clear();
+        let mut prev_end = range.start;
+        let mut any_cap = false;
+        for t in doc.tokens_in(range.clone()) {
+            let first = self.text.as_bytes()[t.start];
+            let plain_lower =
+                first.is_ascii_lowercase() && !self.text.as_bytes()[t.start..t.end].contains(&b'-');
+            if plain_lower {
+                // Most words: lowercase, not part of any name.
+                self.toks.push(Tok::plain(*t));
+            } else {
+                let gap = self.text[prev_end.min(t.start)..t.start].trim_end();
+                let initial = self.toks.is_empty()
+                    || gap.ends_with(['“', '"', '‘', '(', '[', ':', '—', '–', ';', '\u{FFFC}']);
+                self.push_token(*t, initial);
+                any_cap |= self.toks.last().is_some_and(|t| t.cap);
+            }
+            prev_end = t.full_end;
+        }
+        if any_cap {
+            self.quoted_titles(range);
+            self.runs();
+        }
+    }
+
+    pub(super) fn push_token(&mut self, t: Token, initial: bool) {
+        let word = &self.text[t.start..t.end];
+        let blocked = self.blocked(t.start, t.full_end);
+        let mut tok = Tok {
+            initial,
+            ..Tok::plain(t)
+        };
+        if blocked {
+            self.push_tok(tok);
+            return;
+        }
+        if word.bytes().any(|b| b == b'-' || b == 0xE2) && word.contains(['-', '‐']) {
+            // Parts between hyphens, as byte ranges of the word (a hyphen may be '‐').
+            let mut parts: Vec<(usize, usize)> = Vec::new();
+            let mut from = 0;
+            for (i, c) in word.char_indices().filter(|&(_, c)| c == '-' || c == '‐') {
+                parts.push((from, i));
+                from = i + c.len_utf8();
+            }
+            parts.push((from, word.len()));
+            let part = |k: usize| &word[parts[k].0..parts[k].1];
+            let last = part(parts.len() - 1);
+            if starts_upper(word) && RELATION_SUFFIXES.contains(&last) && parts.len() > 1 {
+                tok.end = t.start + parts[parts.len() - 2].1;
+                tok.full_end = tok.end;
+                tok.cap = true;
+                tok.solo = true;
+                if matches!(last, "based" | "born" | "headquartered" | "registered") {
+                    tok.cue = Some(Place);
+                }
+                self.push_tok(tok);
+                return;
+            }
+            if NAME_PREFIXES.contains(&part(0)) && starts_upper(part(1)) {
+                tok.start = t.start + parts[1].0;
+                tok.cap = true;
+                tok.solo = true;
+                self.push_tok(tok);
+                return;
+            }
+            let w = world();
+            if (0..parts.len()).all(|k| w.lookup(part(k)).is_some()) {
+                // "Israel-Hamas": two names.
+                for (k, &(from, to)) in parts.iter().enumerate() {
+                    let full_end = if k + 1 == parts.len() {
+                        t.full_end
+                    } else {
+                        t.start + to
+                    };
+                    self.push_tok(Tok {
+                        start: t.start + from,
+                        end: t.start + to,
+                        full_end,
+                        cap: true,
+                        solo: true,
+                        ..tok
+                    });
+                }
+                return;
+            }
+        }
+        tok.cap = (starts_upper(word) || is_arabic_prefixed(word))
+            && word != "I"
+            && !word.starts_with("I’")
+            && !word.starts_with("I'");
+        self.push_tok(tok);
+    }
+
+    /// Adds a word; only capitalised words need their classes (lowercase neighbours are
+    /// looked up where a rule reads them).
+    pub(super) fn push_tok(&mut self, mut tok: Tok) {
+        if tok.cap {
+            let word = &self.text[tok.start..tok.end];
+            let info = info(word);
+            tok.classes = info.classes;
+            tok.world = info.world;
+            tok.cap = info.classes & TEMPORAL == 0;
+        }
+        self.toks.push(tok);
+    }
+
+    /// Quoted titles after a possessive or a noun like "show": ABC’s “The View.” is a work
+    /// (kind other) and ABC its owner, not a quotation.
+    pub(super) fn quoted_titles(&mut self, range: std::ops::Range<usize>) {
+        let text = self.text;
+        let s = &text[range.clone()];
+        if !s.contains('“') && !s.as_bytes().contains(&b'"') {
+            return;
+        }
+        let opens = s.match_indices('“').chain(s.match_indices('"'));
+        for (i, mark) in opens {
+            let Some(open) = mark.chars().next() else {
+                continue;
+            };
+            let at = range.start + i;
+            let inner_start = at + open.len_utf8();
+            let close = if open == '“' { '”' } else { '"' };
+            let Some(len) = text[inner_start..range.end].find(close) else {
+                continue;
+            };
+            let Some(before) = self.toks.iter().rposition(|t| t.full_end <= at) else {
+                continue;
+            };
+            if !text[self.toks[before].full_end..at]
+                .chars()
+                .all(char::is_whitespace)
+            {
+                continue;
+            }
+            let owner = self.toks[before].possessive() && starts_upper(self.word(before));
+            if !owner && !TITLE_NOUNS.contains(&self.word(before)) {
+                continue;
+            }
+            let raw_inner = &text[inner_start..inner_start + len];
+            let inner = raw_inner
+                .trim_end_matches(|c: char| c.is_whitespace() || ".,!?;:".contains(c))
+                .trim_start();
+            if inner.is_empty() || !title_case(inner) {
+                continue;
+            }
+            let start = inner_start + (raw_inner.len() - raw_inner.trim_start().len());
+            let end = start + inner.len();
+            for t in self
+                .toks
+                .iter_mut()
+                .filter(|t| t.start >= start && t.end <= end)
+            {
+                t.cap = false;
+            }
+            if owner {
+                self.toks[before].owner = true;
+            }
+            let mut cue = [0; 4];
+            cue[slot(Other)] = STRONG;
+            self.register(
+                Cow::Borrowed(inner),
+                None,
+                cue,
+                [0; 4],
+                true,
+                (start, end, end),
+            );
+        }
+    }
+
+    pub(super) fn runs(&mut self) {
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            if !self.toks[i].cap {
+                i += 1;
+                continue;
+            }
+            let mut end = i;
+            while end - i < MAX_RUN && !self.toks[end].solo && !self.toks[end].possessive() {
+                let next = end + 1;
+                if next < n && self.toks[next].cap && !self.toks[next].solo && self.joins(end, next)
+                {
+                    end = next;
+                } else if next < n
+                    && self.word(next).bytes().all(|c| c.is_ascii_digit())
+                    && self.plain_gap(end, next)
+                    && (self.world_span(i, next).is_some() || self.is(end, OTHER_TAIL))
+                {
+                    // "S&P 500", "FTSE 100".
+                    end = next;
+                } else if let Some(k) = self.connector(i, end) {
+                    end = k;
+                } else {
+                    break;
+                }
+            }
+            if end - i >= MAX_RUN {
+                // A longer run of capitals is a heading or a list, not a name: skip it all.
+                while end + 1 < n && self.toks[end + 1].cap && self.joins(end, end + 1) {
+                    end += 1;
+                }
+                i = end + 1;
+                continue;
+            }
+            self.run(i, end);
+            i = end + 1;
+        }
+    }
+
+    /// Whether two capitalised words belong to one name: only spaces (or " & ") between.
+    pub(super) fn joins(&self, a: usize, b: usize) -> bool {
+        let gap = self.gap(a, b);
+        !gap.contains('\n') && (self.plain_gap(a, b) || gap.trim() == "&")
+    }
+
+    /// The last word of a name continued past lowercase connectors after word `end`:
+    /// "Bank of England", "Secretary of State", "Ursula von der Leyen".
+    pub(super) fn connector(&mut self, start: usize, end: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let next = end + 1;
+        if next >= n || self.toks[next].cap || !self.plain_gap(end, next) {
+            return None;
+        }
+        let run = start..=end;
+        let has = |mask: Class| run.clone().any(|i| self.is(i, mask));
+        let w = self.word(next);
+        let mut k = next + 1;
+        let allowed = match w {
+            "of" => {
+                if k < n && self.word(k) == "the" && self.plain_gap(next, k) {
+                    k += 1;
+                }
+                has(ORG_TAIL)
+                    || has(ORG_HEAD)
+                    || has(PLACE_HEAD)
+                    || (self.word(end) == "Secretary" && k < n && self.word(k) == "State")
+            }
+            "for" => has(ORG_TAIL) || has(ORG_HEAD),
+            "and" => {
+                ((has(ORG_HEAD) || has(ORG_TAIL)) && run.clone().any(|i| !self.toks[i].cap))
+                    || (start == end && self.toks[start].world.is_none() && self.tail_follows(k))
+                    || self.and_name(start, k)
+            }
+            _ if is(w, PARTICLES) => {
+                if k < n && is(self.word(k), PARTICLES) && self.plain_gap(next, k) {
+                    k += 1;
+                }
+                !has(ORG_TAIL) && !has(PLACE_TAIL)
+            }
+            _ => false,
+        };
+        let ok =
+            allowed && k < n && self.toks[k].cap && !self.toks[k].solo && self.plain_gap(k - 1, k);
+        ok.then_some(k)
+    }
+
+    /// Whether the capitalised words from `k` end in an organisation word: "Securities and
+    /// Exchange Commission".
+    pub(super) fn tail_follows(&self, k: usize) -> bool {
+        let n = self.toks.len();
+        let mut m = k;
+        while m + 1 < n && self.toks[m + 1].cap && self.plain_gap(m, m + 1) {
+            m += 1;
+        }
+        m < n && self.toks[m].cap && self.is(m, ORG_TAIL)
+    }
+
+    /// Whether words `start..=k` are a name with "and" in it: seen before, or followed by
+    /// a word like "party" ("the ruling Law and Justice party").
+    pub(super) fn and_name(&mut self, start: usize, k: usize) -> bool {
+        let n = self.toks.len();
+        if k >= n || !self.toks[k].cap || (k + 1 < n && self.toks[k + 1].cap) {
+            return false;
+        }
+        let phrase = &self.text[self.toks[start].start..self.toks[k].end];
+        if self.and_names.iter().any(|p| p == phrase) {
+            return true;
+        }
+        let described = k + 1 < n && self.plain_gap(k, k + 1) && is(self.word(k + 1), ORG_APPOS);
+        if described {
+            self.and_names.push(phrase.to_string());
+        }
+        described
+    }
+
+    /// Splits a run of capitalised words at a title and hands each part on.
+    pub(super) fn run(&mut self, mut a: usize, b: usize) {
+        if let Some(w) = self.world_span(a, b) {
+            self.add(a, b, Some(w), None);
+            return;
+        }
+        // "UN Security Council Resolution 1701": the council, then the resolution.
+        if a < b && (self.is(b, OTHER_TAIL) || self.word(b).bytes().all(|c| c.is_ascii_digit())) {
+            let tail = if self.is(b, OTHER_TAIL) {
+                b
+            } else {
+                b.saturating_sub(1)
+            };
+            if tail > a && self.is(tail, OTHER_TAIL) && self.toks[tail].cap {
+                if let Some(w) = self.world_span(a, tail - 1) {
+                    self.add(a, tail - 1, Some(w), None);
+                    self.part(tail, b, Some(Other));
+                    return;
+                }
+            }
+        }
+        // "U.S. Treasury" is one mention of the Treasury; "US President Joe Biden" names the
+        // country and then the person.
+        self.lead = None;
+        while a < b && matches!(self.word(a), "The" | "A" | "An") {
+            a += 1;
+        }
+        if a < b && is_acronym(self.word(a)) {
+            let w = world();
+            if let Some(id) = self.toks[a].world.filter(|&id| w.entries[id].kind == Place) {
+                if self.org_shaped(a + 1, b) {
+                    self.lead = Some(a);
+                } else {
+                    self.add(a, a, Some(id), None);
+                }
+                a += 1;
+            }
+        }
+        if let Some((ts, te)) = self.title(a, b) {
+            if te == b {
+                if ts > a {
+                    self.part(a, ts - 1, None);
+                }
+                return;
+            }
+            if self.name_shaped(te + 1, b) {
+                if ts > a {
+                    let corporate = matches!(
+                        self.word(te).to_lowercase().as_str(),
+                        "ceo"
+                            | "cfo"
+                            | "coo"
+                            | "cto"
+                            | "chairman"
+                            | "chairwoman"
+                            | "chair"
+                            | "executive"
+                            | "officer"
+                            | "founder"
+                            | "co-founder"
+                            | "spokesman"
+                            | "spokeswoman"
+                            | "spokesperson"
+                    );
+                    self.part(a, ts - 1, corporate.then_some(Organization));
+                }
+                self.part(te + 1, b, Some(Person));
+                return;
+            }
+        }
+        self.part(a, b, None);
+    }
+}

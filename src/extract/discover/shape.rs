@@ -1,0 +1,270 @@
+//! What a name looks like: a world name, a title, a person's or an organisation's shape;
+//! the candidates it yields and their votes from shape.
+
+use super::*;
+
+impl<'a> Discoverer<'a> {
+    pub(super) fn world_span(&self, a: usize, b: usize) -> Option<usize> {
+        if a == b && self.toks[a].cap {
+            return self.toks[a].world;
+        }
+        let (start, end) = (self.toks[a].start, self.toks[b].end);
+        world().lookup_any_case(&self.text[start..end])
+    }
+
+    /// The first title in a run ("Prime Minister", "Secretary of State", "CEO"), as word
+    /// indexes.
+    pub(super) fn title(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        let titled =
+            |i: usize| self.toks[i].cap && (self.is(i, TITLE_BASE) || self.is(i, TITLE_MOD));
+        let base = (a..=b).find(|&i| self.toks[i].cap && self.is(i, TITLE_BASE))?;
+        if base > a && !self.toks[base - 1].cap {
+            // "Law and Justice", "Court of Justice": a name, not a title.
+            return None;
+        }
+        let mut ts = base;
+        while ts > a && titled(ts - 1) {
+            ts -= 1;
+        }
+        let mut te = base;
+        while te < b && titled(te + 1) {
+            te += 1;
+        }
+        while te > base && !self.is(te, TITLE_BASE) {
+            te -= 1;
+        }
+        if self.word(te) == "Secretary"
+            && te + 2 <= b
+            && self.word(te + 1) == "of"
+            && self.word(te + 2) == "State"
+        {
+            te += 2;
+        }
+        Some((ts, te))
+    }
+
+    /// Whether words `a..=b` look like a person's name: capitalised words and name
+    /// particles, no acronyms, no organisation or place words.
+    pub(super) fn name_shaped(&self, a: usize, b: usize) -> bool {
+        if a > b || !self.toks[a].cap || !self.toks[b].cap || b - a > 5 {
+            return false;
+        }
+        let w = world();
+        if self
+            .world_span(a, b)
+            .is_some_and(|id| w.entries[id].kind != Person)
+        {
+            return false;
+        }
+        (a..=b).all(|i| {
+            let word = self.word(i);
+            if !self.toks[i].cap {
+                return is(word, PARTICLES);
+            }
+            let initial = word.len() == 2 && word.ends_with('.');
+            (initial || is_roman(word) || !is_acronym(word))
+                && !self.is(i, ORG_TAIL)
+                && !self.is(i, PLACE_TAIL)
+                && !self.is(i, OTHER_TAIL)
+                && !self.is(i, TITLE_BASE)
+                && !self.is(i, STOP)
+                && !self.is(i, DEMONYM)
+        })
+    }
+
+    /// A name candidate from words `a..=b` of a run: leading common words and adjectives
+    /// dropped, then voted on by shape and context.
+    pub(super) fn part(&mut self, mut a: usize, mut b: usize, given: Option<EntityKind>) {
+        while b > a && !self.toks[b].cap && !self.word(b).bytes().all(|c| c.is_ascii_digit()) {
+            b -= 1;
+        }
+        loop {
+            if a > b {
+                return;
+            }
+            let word = self.word(a);
+            let common = self.is(a, STOP) && !is_acronym(word);
+            let stop = !self.toks[a].cap
+                || (common && (self.toks[a].initial || matches!(word, "The" | "A" | "An")));
+            // "Lebanese Hezbollah" is Hezbollah, but "Lebanese Ministry of Public Health"
+            // is one name.
+            let adjective = a < b
+                && self.is(a, DEMONYM)
+                && !self.has_tail(b)
+                && (self.name_shaped(a + 1, b) || self.world_span(a + 1, b).is_some());
+            if !stop && !adjective {
+                break;
+            }
+            a += 1;
+        }
+        if let Some(id) = self.world_span(a, b) {
+            self.add(a, b, Some(id), given);
+            return;
+        }
+        if (a..=b).all(|i| !self.toks[i].cap || self.is(i, DEMONYM | DIRECTION)) {
+            return;
+        }
+        if a == b {
+            let word = self.word(a);
+            let acronym = is_acronym(word);
+            let numbered = self.toks.get(a + 1).is_some_and(|t| {
+                self.text[t.start..t.end]
+                    .bytes()
+                    .all(|c| c.is_ascii_digit())
+            }) && self.plain_gap(a, a + 1);
+            if numbered && !acronym {
+                // "Category 4", "Phase 2": a label, not a name.
+                return;
+            }
+            if !acronym && self.is(a, ORG_TAIL) && !self.is(a, TITLE_BASE | TITLE_MOD) {
+                // "the Commission" after "the European Commission": kept only as a short
+                // form of a full name found in the article.
+                let t = self.toks[a];
+                let id = self.register(
+                    Cow::Borrowed(word),
+                    None,
+                    [0; 4],
+                    [0; 4],
+                    true,
+                    (t.start, t.end, t.full_end),
+                );
+                self.cands[id].short_form = true;
+                return;
+            }
+            if word.chars().count() < 2
+                || (acronym && (is(word, ACRONYM_STOP) || word.len() > 7))
+                || self.is(a, TITLE_BASE)
+                || self.is(a, TITLE_MOD)
+                || self.has_tail(a)
+            {
+                return;
+            }
+        }
+        self.add(a, b, None, given);
+    }
+
+    pub(super) fn has_tail(&self, i: usize) -> bool {
+        self.is(i, ORG_TAIL) || self.is(i, PLACE_TAIL) || self.is(i, OTHER_TAIL)
+    }
+
+    /// Votes for words `a..=b` and records the mention.
+    pub(super) fn add(
+        &mut self,
+        a: usize,
+        b: usize,
+        world_id: Option<usize>,
+        given: Option<EntityKind>,
+    ) {
+        if b + 1 - a > MAX_NAME_WORDS || self.toks[b].end - self.toks[a].start > MAX_NAME_BYTES {
+            return;
+        }
+        let mut cue = [0; 4];
+        let mut fallback = [0; 4];
+        let multi = a < b;
+        let person_shaped = self.name_shaped(a, b);
+        if let Some(id) = world_id {
+            cue[slot(world().entries[id].kind)] += WORLD;
+        } else {
+            let head = |mask: Class| {
+                (a..b).any(|i| self.is(i, mask) && matches!(self.word(i + 1), "of" | "for"))
+            };
+            if multi && self.is(b, ORG_TAIL) {
+                cue[slot(Organization)] += STRONG;
+            } else if multi && self.is(b, PLACE_TAIL) {
+                cue[slot(Place)] += STRONG;
+            } else if multi && (self.is(b, OTHER_TAIL) || self.is(a, OTHER_HEAD)) {
+                cue[slot(Other)] += STRONG;
+            } else if head(ORG_HEAD) || head(ORG_TAIL) {
+                cue[slot(Organization)] += STRONG;
+            } else if head(PLACE_HEAD) {
+                cue[slot(Place)] += STRONG;
+            }
+            let org_led = self.toks[a]
+                .world
+                .is_some_and(|id| world().entries[id].kind == Organization);
+            if !multi && is_acronym(self.word(a)) {
+                cue[slot(Organization)] += CUE;
+            } else if multi && (org_led || (a..=b).all(|i| is_acronym(self.word(i)))) {
+                // "UN OCHA": an agency of a known organisation.
+                cue[slot(Organization)] += CUE;
+            } else if multi && (a + 1..=b).any(|i| self.toks[i].world.is_some()) {
+                // "Real Madrid", "West Texas Intermediate": a place inside is no person's name.
+                fallback[slot(Organization)] += WEAK;
+            } else if multi && person_shaped {
+                if self.is(a, GIVEN_NAMES) {
+                    cue[slot(Person)] += CUE;
+                } else {
+                    fallback[slot(Person)] += WEAK;
+                }
+            } else if !multi {
+                fallback[slot(Organization)] += WEAK;
+            }
+        }
+        if let Some(k) = given {
+            cue[slot(k)] += if k == Person { STRONG } else { CUE };
+        }
+        if let Some(k) = self.toks[a].cue.or(self.toks[b].cue) {
+            cue[slot(k)] += STRONG;
+        }
+        if self.toks[b].owner {
+            cue[slot(Organization)] += CUE;
+        }
+        self.context(a, b, person_shaped, &mut cue);
+        let (end, full_end) = (self.toks[b].end, self.toks[b].full_end);
+        let start = self.toks[a].start;
+        let mention_start = self.lead.take().map_or(start, |l| self.toks[l].start);
+        let raw = match world_id {
+            Some(id) => world().entries[id].name,
+            None => &self.text[start..end],
+        };
+        let odd_space = raw.as_bytes().windows(2).any(|w| w == b"  ") || raw.contains('\u{a0}');
+        let name = if odd_space {
+            Cow::Owned(raw.split_whitespace().collect::<Vec<_>>().join(" "))
+        } else {
+            Cow::Borrowed(raw)
+        };
+        let mid = !self.toks[a].initial || (a + 1..=b).any(|i| self.toks[i].cap);
+        self.register(
+            name,
+            world_id,
+            cue,
+            fallback,
+            mid,
+            (mention_start, end, full_end),
+        );
+    }
+
+    /// Whether words `a..=b` name an organisation by their shape alone.
+    pub(super) fn org_shaped(&self, a: usize, b: usize) -> bool {
+        let w = world();
+        self.world_span(a, b)
+            .is_some_and(|id| w.entries[id].kind == Organization)
+            || (a < b && self.is(b, ORG_TAIL))
+            || (a..b).any(|i| {
+                self.is(i, ORG_HEAD | ORG_TAIL) && matches!(self.word(i + 1), "of" | "for")
+            })
+    }
+}
+
+/// A kind for a bare name with no context, from its shape alone.
+pub fn guess_kind(name: &str) -> EntityKind {
+    let w = world();
+    if let Some(id) = w.lookup(name) {
+        return w.entries[id].kind;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return Other;
+    };
+    if words.len() > 1 && is(last, ORG_TAIL) || is(first, ORG_HEAD) && words.len() > 2 {
+        Organization
+    } else if words.len() > 1 && is(last, PLACE_TAIL) {
+        Place
+    } else if words.len() == 1 && is_acronym(first) {
+        Organization
+    } else if (2..=3).contains(&words.len()) && is(first, GIVEN_NAMES) {
+        Person
+    } else {
+        Other
+    }
+}

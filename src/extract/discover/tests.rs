@@ -1,0 +1,317 @@
+//! Discovery on short texts.
+
+use super::*;
+use crate::extract::tests::{entities, facts, named};
+
+#[test]
+fn sentence_starts_weekdays_and_months_are_not_entities() {
+    let text = "The talks resumed on Wednesday. Both sides agreed in October. As expected, \
+                the ceasefire held. According to officials, this was new. Two envoys left. \
+                This matters. However, nothing changed by May.";
+    assert_eq!(entities(text), []);
+}
+
+#[test]
+fn titles_split_a_run_into_its_names() {
+    assert_eq!(
+        entities("US President Joe Biden spoke. Fed Chair Jerome Powell listened."),
+        named(&[
+            ("Federal Reserve", Organization),
+            ("Jerome Powell", Person),
+            ("Joe Biden", Person),
+            ("United States", Place),
+        ])
+    );
+    assert_eq!(
+        entities("Israeli Prime Minister Benjamin Netanyahu met Apple Chief Executive Tim Cook."),
+        named(&[
+            ("Apple", Organization),
+            ("Benjamin Netanyahu", Person),
+            ("Tim Cook", Person),
+        ])
+    );
+    assert_eq!(
+        entities("It met Secretary of State Antony Blinken and the General Assembly."),
+        named(&[
+            ("Antony Blinken", Person),
+            ("General Assembly", Organization)
+        ])
+    );
+}
+
+#[test]
+fn surnames_join_the_full_name() {
+    let f = facts("Senator Maria Okafor spoke first. Later, Okafor’s aides said Okafor would run.");
+    assert_eq!(f.entities.len(), 1, "{:?}", f.entities);
+    let e = &f.entities[0];
+    assert_eq!(
+        (e.name.as_str(), e.kind, e.count),
+        ("Maria Okafor", Person, 3)
+    );
+    assert_eq!(e.surfaces, ["Maria Okafor", "Okafor", "Okafor’s"]);
+    assert!(!e.known);
+}
+
+#[test]
+fn acronyms_join_their_full_name() {
+    let f = facts(
+        "The Global Climate Fund approved the plan. In a statement, the GCF said it would \
+         pay. The United States agreed, and US officials said so.",
+    );
+    let names: Vec<(&str, usize)> = f
+        .entities
+        .iter()
+        .map(|e| (e.name.as_str(), e.count))
+        .collect();
+    assert_eq!(names, [("Global Climate Fund", 2), ("United States", 2)]);
+}
+
+#[test]
+fn organisation_and_place_words_decide_the_kind() {
+    assert_eq!(
+        entities(
+            "The Ministry of Health and the Democratic Unionist Party met Tata Group and \
+             Acme Holdings Inc in Kherson, near the Gaza Strip, with a Dubai-based broker."
+        ),
+        named(&[
+            ("Acme Holdings Inc", Organization),
+            ("Democratic Unionist Party", Organization),
+            ("Dubai", Place),
+            ("Gaza", Place),
+            ("Kherson", Place),
+            ("Ministry of Health", Organization),
+            ("Tata Group", Organization),
+        ])
+    );
+}
+
+#[test]
+fn context_votes_for_people_places_and_companies() {
+    assert_eq!(
+        entities(
+            "“We are ready for this,” said Lucia Moreno. Rafael Duarte, who leads the \
+             union, agreed. Shares of Zentara fell after chipmaker Voltrix rose. Fighting \
+             spread to the city of Mykolaiv. Lumo, a Helsinki-based startup, expanded."
+        ),
+        named(&[
+            ("Helsinki", Place),
+            ("Lucia Moreno", Person),
+            ("Lumo", Organization),
+            ("Mykolaiv", Place),
+            ("Rafael Duarte", Person),
+            ("Voltrix", Organization),
+            ("Zentara", Organization),
+        ])
+    );
+}
+
+#[test]
+fn quoted_title_after_a_possessive_is_a_work() {
+    let f = facts("Biden spoke on ABC’s “The View.” Later he left.");
+    let kinds: Vec<(&str, EntityKind)> = f
+        .entities
+        .iter()
+        .map(|e| (e.name.as_str(), e.kind))
+        .collect();
+    assert!(kinds.contains(&("The View", Other)), "{kinds:?}");
+    assert!(kinds.contains(&("ABC", Organization)), "{kinds:?}");
+    assert!(f.quotes.is_empty());
+}
+
+#[test]
+fn demonyms_and_pronouns_are_not_entities() {
+    assert_eq!(
+        entities("Lebanese officials and Western diplomats met. I think Sunni leaders agreed."),
+        []
+    );
+}
+
+#[test]
+fn names_with_and_are_kept_whole_once_established() {
+    assert_eq!(
+        entities("The ruling Law and Justice party lost. Critics of Law and Justice cheered."),
+        named(&[("Law and Justice", Organization)])
+    );
+}
+
+#[test]
+fn code_links_and_urls_hide_names() {
+    assert_eq!(
+        entities(
+            "Use `Kharkiv` here, see [Mykolaiv news](https://news.example/Odesa) and \
+             https://example.org/Zaporizhzhia for more.\n\n```\nVinnytsia\n```"
+        ),
+        []
+    );
+}
+
+#[test]
+fn capitalised_common_words_also_used_in_lowercase_are_dropped() {
+    let text = "The rules cover Housing. Officials said housing costs rose.";
+    assert_eq!(entities(text), []);
+}
+
+#[test]
+fn dateline_capitals_are_places() {
+    assert_eq!(
+        entities("WASHINGTON (AP) — Lawmakers met."),
+        named(&[("Associated Press", Organization), ("Washington", Place)])
+    );
+}
+
+#[test]
+fn votes_are_reported_per_kind() {
+    let f = facts("Talks were held in Valmora. Later, in Valmora again.");
+    let e = &f.entities[0];
+    assert_eq!(e.name, "Valmora");
+    assert_eq!(e.kind, Place);
+    let v = e.kind_votes.0;
+    assert!(v[2] > v[0] + v[1] + v[3]);
+}
+
+#[test]
+fn country_abbreviation_before_an_agency_is_one_mention() {
+    let f = facts("U.S. Treasury yields fell. The U.S. Federal Trade Commission sued.");
+    let got: Vec<(&str, &[String])> = f
+        .entities
+        .iter()
+        .map(|e| (e.name.as_str(), e.surfaces.as_slice()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Federal Trade Commission",
+                &["U.S. Federal Trade Commission".to_string()][..]
+            ),
+            ("Treasury", &["U.S. Treasury".to_string()][..]),
+        ]
+    );
+}
+
+#[test]
+fn short_forms_join_the_organisation_they_abbreviate() {
+    let f = facts(
+        "The European Commission fined Meta. The Commission said more fines could follow. \
+         The Council agreed.",
+    );
+    let got: Vec<(&str, usize)> = f
+        .entities
+        .iter()
+        .map(|e| (e.name.as_str(), e.count))
+        .collect();
+    assert_eq!(got, [("European Commission", 2), ("Meta", 1)]);
+}
+
+#[test]
+fn lists_share_the_kind_of_an_organisation() {
+    assert_eq!(
+        entities("Crews from Duke Energy and Georgia Power said they were ready."),
+        named(&[
+            ("Duke Energy", Organization),
+            ("Georgia Power", Organization)
+        ])
+    );
+    assert_eq!(
+        entities("It signed with Kaiser Permanente and HCA Healthcare last year."),
+        named(&[
+            ("HCA Healthcare", Organization),
+            ("Kaiser Permanente", Organization)
+        ])
+    );
+}
+
+#[test]
+fn places_by_compass_and_hometown() {
+    assert_eq!(
+        entities(
+            "It landed 50 miles southeast of Tallahassee. Daniel Whitmore, 44, of Palo Alto, \
+             pleaded guilty."
+        ),
+        named(&[
+            ("Daniel Whitmore", Person),
+            ("Palo Alto", Place),
+            ("Tallahassee", Place)
+        ])
+    );
+}
+
+#[test]
+fn labels_storms_and_craft() {
+    assert_eq!(
+        entities(
+            "Hurricane Helene became a Category 4 storm. The Perseverance rover found a \
+             rock, and the Mars Sample Return program slowed."
+        ),
+        named(&[
+            ("Hurricane Helene", Other),
+            ("Mars Sample Return", Other),
+            ("Perseverance", Other),
+        ])
+    );
+}
+
+#[test]
+fn party_names_keep_their_adjectives() {
+    assert_eq!(
+        entities("Japan’s ruling Liberal Democratic Party will vote on Sept. 27."),
+        named(&[("Japan", Place), ("Liberal Democratic Party", Organization)])
+    );
+}
+
+#[test]
+fn law_names_after_an_organisation() {
+    assert_eq!(
+        entities("Both sides cited UN Security Council Resolution 1701 again."),
+        named(&[
+            ("Resolution 1701", Other),
+            ("United Nations Security Council", Organization),
+        ])
+    );
+}
+
+#[test]
+fn prominent_people_are_known_by_surname() {
+    assert_eq!(
+        entities("“We must not let Putin win,” the envoy said."),
+        named(&[("Vladimir Putin", Person)])
+    );
+}
+
+#[test]
+fn guessed_kinds_for_bare_names() {
+    assert_eq!(guess_kind("Lebanon"), Place);
+    assert_eq!(guess_kind("Acme Holdings Inc"), Organization);
+    assert_eq!(guess_kind("Ministry of Truth"), Organization);
+    assert_eq!(guess_kind("Joe Bloggs"), Person);
+    assert_eq!(guess_kind("Ceasefire Talks"), Other);
+}
+
+#[test]
+fn long_runs_of_capitals_are_not_names() {
+    // About 40 KB of capitalised words with no punctuation: nothing in it is a name, and
+    // reading it stays linear.
+    let words = [
+        "Alder", "Birch", "Cedar", "Bank", "Of", "North", "Council", "And", "Hazel",
+    ];
+    let run: Vec<&str> = (0..8000)
+        .map(|i| words[(i * 7 + i / 9) % words.len()])
+        .collect();
+    let text = format!("{}. Mayor Dana Reyes of Oakton spoke.", run.join(" "));
+    assert!(text.len() > 40_000);
+    let found = facts(&text).entities;
+    let long: Vec<&str> = found
+        .iter()
+        .map(|e| e.name.as_str())
+        .filter(|n| n.split_whitespace().count() > 8)
+        .collect();
+    assert!(long.is_empty(), "{long:?}");
+    assert!(found.iter().all(|e| e.name.len() <= 120));
+    assert!(found.iter().any(|e| e.name == "Dana Reyes"));
+}
+
+#[test]
+fn names_stop_at_a_line_break() {
+    let got = entities("The panel met in Oakton.\n\nMayor Dana Reyes  \nCouncil Hall was full.");
+    assert!(got.iter().all(|(name, _)| !name.contains("Reyes Council")));
+}

@@ -1,0 +1,204 @@
+//! Reported speech: every `X said (that) …`, `X told …`, `X argued …`, `…, says X`, `X, …,
+//! warned …` and `a new poll found …` in the prose, as a source with its cue and content.
+
+use std::ops::Range;
+
+use super::Attribution;
+use super::entities::Table;
+use super::salience::Salience;
+use super::speech::{Clause, Verb};
+use super::text::Doc;
+use crate::load::EntityKind;
+
+/// Longest content kept, in bytes, cut at a word.
+const MAX_CONTENT: usize = 300;
+
+/// (position, attribution) of every reporting clause outside quotation marks.
+pub fn find(
+    doc: &Doc,
+    table: &Table<'_>,
+    salience: &Salience,
+    quoted: &[Range<usize>],
+) -> Vec<(usize, Attribution)> {
+    let inside = |at: usize| {
+        let i = quoted.partition_point(|q| q.end <= at);
+        quoted.get(i).is_some_and(|q| q.start <= at)
+    };
+    let mut out = Vec::new();
+    for block in doc.prose() {
+        for sentence in doc.sentences_of(block) {
+            let c = Clause::new(doc, sentence.clone());
+            for v in 0..c.toks.len() {
+                let Some(kind) = c.verb_at(v) else { continue };
+                // "has not yet commented" credits no statement.
+                let negated = (v.saturating_sub(3)..v)
+                    .any(|i| matches!(c.word(i), "not" | "never" | "didn't" | "hasn't"));
+                if inside(c.toks[v].start) || c.word(v) == "according" || negated {
+                    continue;
+                }
+                let subject = match kind {
+                    Verb::Dependent => c.main_subject(0),
+                    // "…, reports Reuters": inverted only after a comma or a quotation.
+                    Verb::Finite | Verb::Report if v == 0 || c.breaks(v - 1, v) => {
+                        inverted(&c, v).or_else(|| c.subject_before(v, 0))
+                    }
+                    Verb::Finite | Verb::Report => c.subject_before(v, 0),
+                };
+                let Some(words) = subject.filter(|r| !inside(c.toks[r.start].start)) else {
+                    continue;
+                };
+                let range = c.bytes(words);
+                let Some((source, entity)) = name(doc, table, salience, range.clone()) else {
+                    continue;
+                };
+                let content = content(doc, c.toks[v].full_end..sentence.end);
+                // "The agency reports quarterly" reports nothing in particular.
+                let said_little = content
+                    .as_deref()
+                    .is_none_or(|t| t.split_whitespace().count() < 2);
+                if kind == Verb::Report && said_little {
+                    continue;
+                }
+                out.push((
+                    range.start,
+                    Attribution {
+                        source,
+                        entity,
+                        cue: Some(c.word(v).to_string()),
+                        content,
+                    },
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The subject after a verb that ends its clause: "…, reports Reuters." but not "…, told
+/// Reuters that …".
+fn inverted(c: &Clause<'_>, v: usize) -> Option<Range<usize>> {
+    if matches!(c.word(v), "told" | "tells" | "asked" | "asks") {
+        return None;
+    }
+    let words = c.subject_after(v)?;
+    let closes = words.end == c.toks.len() || c.breaks(words.end - 1, words.end);
+    closes.then_some(words)
+}
+
+/// The source as written and its entity: the entity closing the phrase ("Roe spokesman
+/// Tim Ng"), the person a pronoun refers to, or the phrase alone ("a senior official").
+fn name(
+    doc: &Doc,
+    table: &Table<'_>,
+    salience: &Salience,
+    range: Range<usize>,
+) -> Option<(String, Option<String>)> {
+    let phrase = doc.text[range.clone()]
+        .trim()
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    let end = range.start + phrase.len();
+    match phrase.to_lowercase().as_str() {
+        "he" | "she" => {
+            let name = salience.resolve(table, range.start, phrase)?;
+            return Some((name.clone(), Some(name)));
+        }
+        "it" | "they" | "we" | "i" | "you" | "who" | "this" | "that" | "there" => return None,
+        _ => {}
+    }
+    let closing = table
+        .within(range.clone())
+        .filter(|s| s.end >= end || s.full_end >= end)
+        .last();
+    if let Some(s) = closing {
+        let e = &table.entities[s.entity];
+        let whole = s.start == range.start
+            || phrase.strip_prefix("the ") == Some(&doc.text[s.start..s.end]);
+        let source = if whole {
+            e.name.clone()
+        } else {
+            phrase.to_string()
+        };
+        return Some((source, Some(e.name.clone())));
+    }
+    // "a spokesperson for Hezbollah" credits Hezbollah's side; a person inside a
+    // description ("an aide to Roe") is not the source.
+    let org = table
+        .within(range)
+        .find(|s| table.entities[s.entity].kind == EntityKind::Organization)
+        .map(|s| table.entities[s.entity].name.clone());
+    Some((phrase.to_string(), org))
+}
+
+/// What was said: the rest of the sentence after the verb, without a leading "that".
+fn content(doc: &Doc, range: Range<usize>) -> Option<String> {
+    let text = doc.text[range].trim_start_matches([',', ':', ' ']).trim();
+    let text = text.strip_prefix("that ").unwrap_or(text);
+    let text = text.trim_end_matches(['.', ',', ';', ':', ' ']);
+    if text.is_empty() {
+        return None;
+    }
+    let mut cut = text.len().min(MAX_CONTENT);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    if cut < text.len() {
+        cut = text[..cut].rfind(' ').unwrap_or(cut);
+    }
+    Some(text[..cut].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::facts;
+
+    fn sources(markdown: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        facts(markdown)
+            .attributions
+            .into_iter()
+            .map(|a| (a.source, a.cue, a.content))
+            .collect()
+    }
+
+    #[test]
+    fn reported_speech_credits_its_subject() {
+        let got = sources(
+            "Jane Roe, the mayor’s campaign manager, said that the budget was late. A new \
+             survey found wide support for the plan.",
+        );
+        assert_eq!(got[0].0, "Jane Roe");
+        assert_eq!(got[0].1.as_deref(), Some("said"));
+        assert_eq!(got[0].2.as_deref(), Some("the budget was late"));
+        assert_eq!(got[1].0, "A new survey");
+        assert_eq!(got[1].1.as_deref(), Some("found"));
+    }
+
+    #[test]
+    fn told_takes_an_object_not_an_inverted_subject() {
+        let got = sources(
+            "Another city ally, council member Dana Reyes, told Channel Five that the plan \
+             was fair. The vote was delayed, reports Metro Wire.",
+        );
+        let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+        assert_eq!(names, ["Another city ally", "Metro Wire"]);
+    }
+
+    #[test]
+    fn pronouns_and_repeats_are_one_source() {
+        let got = sources(
+            "Tom Ash said the bridge would open in May. He warned that costs could rise. \
+             Ash told the council it was safe.",
+        );
+        let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+        assert_eq!(names, ["Tom Ash"]);
+    }
+
+    #[test]
+    fn fragments_and_quoted_words_are_not_sources() {
+        let got = sources(
+            "The council voted for the resolution which said rents would fall. “Our \
+             neighbours said it was fine,” the mayor argued.",
+        );
+        let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+        assert_eq!(names, ["the mayor"]);
+    }
+}

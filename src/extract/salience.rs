@@ -1,0 +1,271 @@
+//! Who "he" or "she" is: the most recent person who was the subject of a sentence or of a
+//! reporting verb, of a compatible gender when the text gives one (Mr./Ms., or the pronoun
+//! used right after the name).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::discover::Spot;
+use super::entities::Table;
+use super::lexicon::{STOP, is};
+use super::speech::{Clause, Verb};
+use super::text::Doc;
+use crate::load::EntityKind;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+impl Gender {
+    pub fn of_pronoun(word: &str) -> Option<Gender> {
+        match word.to_lowercase().as_str() {
+            "he" | "him" | "his" | "himself" => Some(Gender::Male),
+            "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+            _ => None,
+        }
+    }
+}
+
+pub struct Salience {
+    /// (byte position, person) of subjects, in text order; `person` indexes `people`.
+    subjects: Vec<(usize, usize)>,
+    people: Vec<Person>,
+    /// The person of each table entity that has been a subject.
+    by_entity: HashMap<usize, usize>,
+    /// The person of each name no entity covers ("said Dana Lee" when discovery missed it).
+    by_name: HashMap<String, usize>,
+}
+
+struct Person {
+    name: String,
+    /// Votes: male minus female.
+    gender: i32,
+}
+
+impl Salience {
+    /// `quoted` are the sorted ranges inside quotation marks, whose names are not subjects.
+    pub fn build(doc: &Doc, table: &Table<'_>, quoted: &[Range<usize>]) -> Salience {
+        let mut s = Salience {
+            subjects: Vec::new(),
+            people: Vec::new(),
+            by_entity: HashMap::new(),
+            by_name: HashMap::new(),
+        };
+        let inside = |at: usize| {
+            let i = quoted.partition_point(|q| q.end <= at);
+            quoted.get(i).is_some_and(|q| q.start <= at)
+        };
+        for block in doc.prose() {
+            for sentence in doc.sentences_of(block) {
+                let c = Clause::new(doc, sentence.clone());
+                let mut here: Vec<(usize, usize)> = Vec::new();
+                let mut first = None;
+                if let Some(r) = c.main_subject(0)
+                    && !inside(c.toks[r.start].start)
+                {
+                    let range = c.bytes(r);
+                    let person = table
+                        .within(range.clone())
+                        .filter(|sp| table.entities[sp.entity].kind == EntityKind::Person)
+                        .last();
+                    if let Some(sp) = person {
+                        first = Some((range.start, s.entity_person(doc, table, sp)));
+                    }
+                }
+                for v in 0..c.toks.len() {
+                    if c.verb_at(v) != Some(Verb::Finite) || inside(c.toks[v].start) {
+                        continue;
+                    }
+                    let r = c
+                        .subject_before(v, 0)
+                        .filter(|r| !inside(c.toks[r.start].start))
+                        .or_else(|| c.subject_after(v));
+                    let Some(r) = r else { continue };
+                    let at = c.toks[r.start].start;
+                    if let Some(p) = s.speaker_person(doc, table, &c, r) {
+                        here.push((at, p));
+                    }
+                }
+                if let Some((at, p)) = first {
+                    here.push((at, p));
+                    let next = doc
+                        .sentences_of(block)
+                        .iter()
+                        .find(|r| r.start >= sentence.end);
+                    let end = next.map_or(sentence.end, |r| r.end);
+                    s.vote_next_pronoun(doc, table, at, p, end);
+                }
+                here.sort_unstable();
+                s.subjects.extend(here);
+            }
+        }
+        s.subjects.sort_unstable();
+        s
+    }
+
+    fn person(&mut self, name: String, title_before: &str) -> usize {
+        let gender = match title_before {
+            "Mr." | "Mr" => 2,
+            "Ms." | "Ms" | "Mrs." | "Mrs" => -2,
+            _ => 0,
+        };
+        self.people.push(Person { name, gender });
+        self.people.len() - 1
+    }
+
+    fn entity_person(&mut self, doc: &Doc, table: &Table<'_>, spot: &Spot) -> usize {
+        if let Some(&p) = self.by_entity.get(&spot.entity) {
+            return p;
+        }
+        let p = self.person(table.entities[spot.entity].name.clone(), "");
+        // Every mention's title counts, not only the subject's.
+        for sp in table.spots.iter().filter(|sp| sp.entity == spot.entity) {
+            match title_before(doc, sp.start) {
+                "Mr." | "Mr" => self.people[p].gender += 2,
+                "Ms." | "Ms" | "Mrs." | "Mrs" => self.people[p].gender -= 2,
+                _ => {}
+            }
+        }
+        self.by_entity.insert(spot.entity, p);
+        p
+    }
+
+    /// The person a reporting verb's subject names: the entity closing the phrase (of any
+    /// kind but place: discovery often mistakes a speaker for an organisation), or the
+    /// capitalised name closing it.
+    fn speaker_person(
+        &mut self,
+        doc: &Doc,
+        table: &Table<'_>,
+        c: &Clause<'_>,
+        words: Range<usize>,
+    ) -> Option<usize> {
+        let range = c.bytes(words.clone());
+        let end = c.toks[words.end - 1].end;
+        if let Some(sp) = table.within(range).filter(|sp| sp.end == end).last() {
+            let kind = table.entities[sp.entity].kind;
+            return (kind != EntityKind::Place).then(|| self.entity_person(doc, table, sp));
+        }
+        let mut start = words.end;
+        while start > words.start && c.word(start - 1).starts_with(char::is_uppercase) {
+            start -= 1;
+        }
+        if start == words.end || is(c.word(start), STOP) {
+            return None;
+        }
+        let name = doc.text[c.toks[start].start..end].to_string();
+        if let Some(&p) = self.by_name.get(&name) {
+            return Some(p);
+        }
+        let p = self.person(name.clone(), title_before(doc, c.toks[start].start));
+        self.by_name.insert(name, p);
+        Some(p)
+    }
+
+    /// The first "he" or "she" (not "her": "Ash answered her") after a subject, before any
+    /// other person is named and before `end` (the end of the next sentence in its
+    /// paragraph), tells that subject's gender.
+    fn vote_next_pronoun(
+        &mut self,
+        doc: &Doc,
+        table: &Table<'_>,
+        at: usize,
+        person: usize,
+        end: usize,
+    ) {
+        let from = at + 1;
+        let next_person = table
+            .within(from..end)
+            .find(|sp| {
+                table.entities[sp.entity].kind == EntityKind::Person
+                    && self.by_entity.get(&sp.entity) != Some(&person)
+            })
+            .map_or(end, |sp| sp.start);
+        let pronoun = doc
+            .tokens_in(from..next_person)
+            .iter()
+            .map(|t| t.text(&doc.text))
+            .filter(|w| matches!(*w, "he" | "He" | "she" | "She"))
+            .find_map(Gender::of_pronoun);
+        match pronoun {
+            Some(Gender::Male) => self.people[person].gender += 1,
+            Some(Gender::Female) => self.people[person].gender -= 1,
+            None => {}
+        }
+    }
+
+    fn gender(&self, person: usize) -> Option<Gender> {
+        match self.people[person].gender {
+            0 => None,
+            g if g > 0 => Some(Gender::Male),
+            _ => Some(Gender::Female),
+        }
+    }
+
+    /// Who a pronoun at byte `at` most likely refers to: the latest subject not known to
+    /// be of the other gender, else the last person named.
+    pub fn resolve(&self, table: &Table<'_>, at: usize, pronoun: &str) -> Option<String> {
+        match self.find(table, at, pronoun)? {
+            Ok(p) => Some(self.people[p].name.clone()),
+            Err(e) => Some(table.entities[e].name.clone()),
+        }
+    }
+
+    /// A person who was a subject (`Ok`), or else the entity last named (`Err`).
+    fn find(&self, table: &Table<'_>, at: usize, pronoun: &str) -> Option<Result<usize, usize>> {
+        let want = Gender::of_pronoun(pronoun);
+        let fits = |p: usize| want.is_none() || self.gender(p).is_none_or(|g| Some(g) == want);
+        let upto = self.subjects.partition_point(|&(p, _)| p < at);
+        if let Some(&(_, p)) = self.subjects[..upto].iter().rev().find(|&&(_, p)| fits(p)) {
+            return Some(Ok(p));
+        }
+        let upto = table.spots.partition_point(|s| s.start < at);
+        table.spots[..upto]
+            .iter()
+            .rev()
+            .map(|s| s.entity)
+            .find(|e| {
+                table.entities[*e].kind == EntityKind::Person
+                    && self.by_entity.get(e).is_none_or(|&p| fits(p))
+            })
+            .map(Err)
+    }
+}
+
+/// The word before byte `at`: a title such as "Mr." or "Ms.".
+fn title_before(doc: &Doc, at: usize) -> &str {
+    let before = doc.text[..at].trim_end();
+    before.rsplit(char::is_whitespace).next().unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::facts;
+
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        facts(text)
+            .quotes
+            .into_iter()
+            .map(|q| q.speaker_entity)
+            .collect()
+    }
+
+    #[test]
+    fn pronouns_follow_the_subject_not_the_last_name() {
+        let text = "Jane Roe met Tom Ash in Dover on Monday. She told reporters: “We \
+                    will build the new bridge this year.”";
+        assert_eq!(speakers(text), [Some("Jane Roe".to_string())]);
+    }
+
+    #[test]
+    fn gender_cues_pick_the_compatible_person() {
+        let text = "Ms. Roe spoke first. Mr. Ash answered her. Then Ash left the hall.\n\n\
+                    “We will build the new bridge this year,” she said.";
+        assert_eq!(speakers(text), [Some("Roe".to_string())]);
+        let text = "Tom Ash spoke first and he was angry. Jane Roe answered and she was calm.\n\n\
+                    “We will not build the bridge this year,” he said.";
+        assert_eq!(speakers(text), [Some("Tom Ash".to_string())]);
+    }
+}

@@ -1,0 +1,356 @@
+//! Reporting clauses: the phrase a reporting verb credits ("Roe said", "said Roe", "Roe, the
+//! mayor’s campaign manager, said", "…, saying"), read from the words around the verb in one
+//! sentence. Quotes take their speakers from here and attributions their sources.
+
+use std::ops::Range;
+
+use super::lexicon::{
+    CLAUSE_OPENERS, LEAD_ADVERBS, LEAD_PREPOSITIONS, PHRASE_OPENERS, REPORT_VERBS, SPEAKER_ENDS,
+    SPEECH_BASE, SPEECH_FILLERS, SPEECH_PARTICIPLES, SPEECH_VERBS, STOP, TEMPORAL, classes, is,
+};
+use super::text::{Doc, Token};
+
+/// Longest speaker phrase kept ("a spokesperson for the White House National Security
+/// Council").
+pub const MAX_WORDS: usize = 12;
+/// How far back a phrase set off by commas may reach ("Roe, who …, said").
+const MAX_INSERT: usize = 30;
+
+/// How a reporting verb finds its subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verb {
+    /// "said", "told": the subject stands before it, or after it when inverted.
+    Finite,
+    /// "saying", or "to say": the subject of the main clause.
+    Dependent,
+    /// "found", "reported": a finite verb that documents and outlets use too.
+    Report,
+}
+
+/// The kind of reporting verb `word` is, if any; capitalised words are names ("Says").
+pub fn verb(word: &str) -> Option<Verb> {
+    if !word.starts_with(|c: char| c.is_lowercase()) {
+        return None;
+    }
+    let c = classes(word);
+    if c & SPEECH_VERBS != 0 {
+        Some(Verb::Finite)
+    } else if c & (SPEECH_PARTICIPLES | SPEECH_BASE) != 0 {
+        Some(Verb::Dependent)
+    } else if c & REPORT_VERBS != 0 {
+        Some(Verb::Report)
+    } else {
+        None
+    }
+}
+
+/// Words that start a noun phrase after a verb: "said a senior official".
+fn opens_phrase(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+        || word.starts_with(|c: char| c.is_ascii_digit())
+        || is(word, PHRASE_OPENERS)
+}
+
+/// The words of one sentence (or part of one) and the helpers to read them.
+pub struct Clause<'a> {
+    pub doc: &'a Doc,
+    pub toks: &'a [Token],
+}
+
+impl<'a> Clause<'a> {
+    pub fn new(doc: &'a Doc, range: Range<usize>) -> Clause<'a> {
+        Clause {
+            doc,
+            toks: doc.tokens_in(range),
+        }
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        self.toks[i].text(&self.doc.text)
+    }
+
+    fn gap(&self, a: usize, b: usize) -> &'a str {
+        &self.doc.text[self.toks[a].full_end..self.toks[b].start]
+    }
+
+    pub fn plain(&self, a: usize, b: usize) -> bool {
+        self.gap(a, b).chars().all(char::is_whitespace)
+    }
+
+    /// A comma, dash or bracket between two words: the edge of an inserted phrase.
+    pub fn breaks(&self, a: usize, b: usize) -> bool {
+        self.gap(a, b).contains([',', '—', '–', '(', ')', ';'])
+    }
+
+    /// Byte range of words `a..b`.
+    pub fn bytes(&self, words: Range<usize>) -> Range<usize> {
+        self.toks[words.start].start..self.toks[words.end - 1].full_end
+    }
+
+    /// The reporting verb at word `i` ("according to" counts as one, at "according").
+    pub fn verb_at(&self, i: usize) -> Option<Verb> {
+        let w = self.word(i);
+        if w == "according" && i + 1 < self.toks.len() && self.word(i + 1) == "to" {
+            return Some(Verb::Finite);
+        }
+        let v = verb(w)?;
+        let after_to = i > 0 && self.word(i - 1) == "to" && self.plain(i - 1, i);
+        Some(if after_to { Verb::Dependent } else { v })
+    }
+
+    /// The subject of the finite verb at `v`, looking back no further than word `floor`:
+    /// "Roe said", "Roe also said", "Roe, the mayor’s campaign manager, said", "Ash, who …,
+    /// tweeted".
+    pub fn subject_before(&self, v: usize, floor: usize) -> Option<Range<usize>> {
+        let mut end = self.skip_fillers(v, floor);
+        if end > floor && self.breaks(end - 1, end) {
+            let mut j = end - 1;
+            while j > floor && end - j < MAX_INSERT && !self.breaks(j - 1, j) {
+                j -= 1;
+            }
+            if j > floor && self.breaks(j - 1, j) {
+                end = j;
+            }
+        }
+        if end > floor && self.word(end - 1) == "who" {
+            end -= 1;
+        }
+        if end == floor || matches!(self.word(end - 1), "which" | "that" | "to") {
+            return None;
+        }
+        let mut start = end - 1;
+        if is(self.word(start), CLAUSE_OPENERS) || verb(self.word(start)).is_some() {
+            return None;
+        }
+        while start > floor && end - start < MAX_WORDS {
+            let p = start - 1;
+            let w = self.word(p);
+            if !self.plain(p, start) || is(w, CLAUSE_OPENERS | TEMPORAL) || verb(w).is_some() {
+                break;
+            }
+            start -= 1;
+        }
+        self.noun_phrase(start..end)
+    }
+
+    /// Back from `v` over "also", "on Tuesday" and adverbs.
+    fn skip_fillers(&self, v: usize, floor: usize) -> usize {
+        let mut end = v;
+        while end > floor && self.plain(end - 1, end) {
+            let w = self.word(end - 1);
+            let adverb = w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase);
+            if is(w, SPEECH_FILLERS) || adverb {
+                end -= 1;
+            } else if is(w, TEMPORAL) && w.starts_with(char::is_uppercase) {
+                end -= 1;
+                if end > floor
+                    && self.plain(end - 1, end)
+                    && matches!(
+                        self.word(end - 1),
+                        "on" | "last" | "this" | "late" | "early"
+                    )
+                {
+                    end -= 1;
+                }
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    /// A speaker phrase, or `None` when the words cannot be one: leading prepositional
+    /// phrases dropped ("At the rally the candidate" is "the candidate").
+    fn noun_phrase(&self, mut words: Range<usize>) -> Option<Range<usize>> {
+        while !words.is_empty() && matches!(self.word(words.start), "and" | "but" | "then" | "so") {
+            words.start += 1;
+        }
+        if !words.is_empty() && is(self.word(words.start), LEAD_ADVERBS) {
+            words.start += 1;
+        }
+        if !words.is_empty() && is(self.word(words.start), LEAD_PREPOSITIONS) {
+            // The preposition's object ends where the subject starts.
+            let next = (words.start + 2..words.end).find(|&i| {
+                let w = self.word(i);
+                matches!(w, "a" | "an" | "the")
+                    || (w.starts_with(char::is_uppercase)
+                        && !self.word(i - 1).starts_with(char::is_uppercase))
+            })?;
+            words.start = next;
+        }
+        let last = self.word(words.end.checked_sub(1)?);
+        if words.is_empty()
+            || words.len() > MAX_WORDS
+            || (words.len() > 1 && is(last, PHRASE_OPENERS | CLAUSE_OPENERS))
+        {
+            return None;
+        }
+        Some(words)
+    }
+
+    /// The subject of the sentence starting at word `floor`, for "…, saying" and "went on to
+    /// say": a capitalised name or a pronoun after any opening phrase and comma.
+    pub fn main_subject(&self, floor: usize) -> Option<Range<usize>> {
+        let n = self.toks.len();
+        let mut start = floor;
+        while start < n && matches!(self.word(start), "But" | "And" | "So" | "Yet" | "Then") {
+            start += 1;
+        }
+        let leading = |w: &str| is(w, LEAD_PREPOSITIONS | LEAD_ADVERBS) || w.ends_with("ing");
+        if start < n && leading(self.word(start)) {
+            let comma = (start + 1..n.min(start + 12)).find(|&i| self.breaks(i - 1, i))?;
+            start = comma;
+        }
+        let first = self.word(*(start..n).next().as_ref()?);
+        if matches!(first, "He" | "She" | "he" | "she") {
+            return Some(start..start + 1);
+        }
+        let mut end = start;
+        while end < n
+            && end - start < MAX_WORDS
+            && (end == start || self.plain(end - 1, end))
+            && (self.word(end).starts_with(char::is_uppercase)
+                || (end > start && matches!(self.word(end), "of" | "for" | "and")))
+        {
+            end += 1;
+        }
+        while end > start && !self.word(end - 1).starts_with(char::is_uppercase) {
+            end -= 1;
+        }
+        (end > start && !is(first, STOP | TEMPORAL | SPEAKER_ENDS)).then_some(start..end)
+    }
+
+    /// The subject after an inverted verb at `v`: "said Joe Biden", "says a senior aide".
+    pub fn subject_after(&self, v: usize) -> Option<Range<usize>> {
+        let from = v + 1;
+        let n = self.toks.len();
+        if from >= n || !self.plain(v, from) || !opens_phrase(self.word(from)) {
+            return None;
+        }
+        let mut end = from;
+        while end < n && end - from < MAX_WORDS {
+            if end > from && !self.plain(end - 1, end) {
+                break;
+            }
+            let w = self.word(end);
+            if is(w, SPEAKER_ENDS) && w.starts_with(char::is_lowercase)
+                || is(w, TEMPORAL)
+                || verb(w).is_some()
+            {
+                break;
+            }
+            end += 1;
+        }
+        (end > from).then_some(from..end)
+    }
+
+    /// The subject of a verb at `v` after a closing quotation mark that starts this clause:
+    /// the words before the verb up to the first comma ("Roe, after a pause, said"), or an
+    /// inverted subject after it ("…, says Roe").
+    pub fn subject_leading(&self, v: usize) -> Option<Range<usize>> {
+        if v == 0 {
+            return self.subject_after(v);
+        }
+        if self.breaks(v - 1, v)
+            && let Some(s) = self.subject_after(v)
+        {
+            return Some(s);
+        }
+        let mut end = (1..v).find(|&i| self.breaks(i - 1, i)).unwrap_or(v);
+        if end == v {
+            end = self.skip_fillers(v, 0);
+        }
+        let words = 0..end;
+        let phrase = self.noun_phrase(words)?;
+        // A lowercase verb inside ("the judge pointed to a case to") is a clause, not a name.
+        let clause = (phrase.start + 1..phrase.end).any(|i| {
+            let w = self.word(i);
+            w.ends_with("ed") && w.starts_with(char::is_lowercase) && !is(w, STOP)
+        });
+        (!clause && phrase.start == 0).then_some(phrase)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with<T>(sentence: &str, f: impl FnOnce(&Clause<'_>) -> T) -> T {
+        let doc = Doc::new(sentence);
+        let clause = Clause::new(&doc, 0..doc.text.len());
+        f(&clause)
+    }
+
+    fn text(c: &Clause<'_>, r: Option<Range<usize>>) -> String {
+        r.map(|r| c.doc.text[c.bytes(r)].to_string())
+            .unwrap_or_default()
+    }
+
+    fn verb_index(c: &Clause<'_>, w: &str) -> usize {
+        (0..c.toks.len()).find(|&i| c.word(i) == w).unwrap()
+    }
+
+    #[test]
+    fn subjects_before_the_verb_skip_inserted_phrases() {
+        for (s, want) in [
+            (
+                "Jane Roe, the mayor’s campaign manager, said it",
+                "Jane Roe",
+            ),
+            ("Tom Ash, a retired teacher, said it", "Tom Ash"),
+            ("Roe also said at the time that", "Roe"),
+            ("Ash, who says the plan works, tweeted that", "Ash"),
+            ("At the rally the candidate said", "the candidate"),
+            ("Roe on Tuesday said", "Roe"),
+        ] {
+            let got = with(s, |c| {
+                let v = (0..c.toks.len())
+                    .find(|&i| c.verb_at(i) == Some(Verb::Finite))
+                    .unwrap();
+                text(c, c.subject_before(v, 0))
+            });
+            assert_eq!(got, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn clause_fragments_are_not_subjects() {
+        let got = with("The council voted for the resolution which said", |c| {
+            c.subject_before(verb_index(c, "said"), 0)
+        });
+        assert_eq!(got, None);
+        let got = with("The judge went on to say", |c| {
+            c.verb_at(verb_index(c, "say"))
+        });
+        assert_eq!(got, Some(Verb::Dependent));
+    }
+
+    #[test]
+    fn inverted_and_leading_subjects() {
+        let got = with("said Joe Biden on Tuesday", |c| text(c, c.subject_after(0)));
+        assert_eq!(got, "Joe Biden");
+        let got = with("said of Ash", |c| c.subject_after(0));
+        assert_eq!(got, None);
+        let got = with("Roe, after a long pause, said of Ash", |c| {
+            text(c, c.subject_leading(verb_index(c, "said")))
+        });
+        assert_eq!(got, "Roe");
+        let got = with("but to lead anyway, says Evan Marsh, a consultant", |c| {
+            text(c, c.subject_leading(verb_index(c, "says")))
+        });
+        assert_eq!(got, "Evan Marsh");
+        let got = with("The judge pointed to a case to", |c| c.subject_leading(6));
+        assert_eq!(got, None);
+    }
+
+    #[test]
+    fn main_subjects_skip_opening_phrases() {
+        let got = with(
+            "In a speech on Monday, Jane Roe attacked the plan, saying",
+            |c| text(c, c.main_subject(0)),
+        );
+        assert_eq!(got, "Jane Roe");
+        let got = with("Yesterday the plan failed, saying", |c| c.main_subject(0));
+        assert_eq!(got, None);
+    }
+}
