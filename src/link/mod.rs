@@ -1,0 +1,291 @@
+//! Stage 3, link: the whole-site graph. Entities are merged across articles (discovered
+//! ones voted on), articles are grouped by tag, story, day and month, related articles
+//! are scored through an inverted index, and internal Markdown links are resolved to URLs
+//! (a broken one is an error).
+
+mod entities;
+mod groups;
+mod related;
+mod targets;
+#[cfg(test)]
+mod tests;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Component, Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::diag::Diagnostic;
+use crate::extract::{Facts, Heading, KindVotes, Outline};
+use crate::load::{Article, EntityKind, Site};
+use crate::model::{RESERVED_SECTIONS, Route, Routes, slugify};
+use entities::{co_mentions, merge_entities};
+use groups::{group_by, group_days, story_title};
+use related::related_articles;
+use targets::{Resolution, Targets};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityNode {
+    pub slug: String,
+    pub name: String,
+    pub kind: EntityKind,
+    /// Defined in the gazetteer (false when discovered).
+    pub known: bool,
+    pub aliases: Vec<String>,
+    pub description: Option<String>,
+    /// Markdown text of the entity file, shown on its page.
+    pub body: String,
+    /// Index into `Site::entities` when defined there.
+    pub definition: Option<usize>,
+    /// Articles mentioning it, newest first, with their mention counts.
+    pub articles: Vec<(usize, usize)>,
+    /// Quotes it spoke: (article, quote index in that article's facts).
+    pub quotes: Vec<(usize, usize)>,
+    /// Entities most often in the same articles: (entity, shared articles), most first.
+    pub co_mentions: Vec<(usize, usize)>,
+}
+
+/// A tag or a story: a named group of articles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub slug: String,
+    pub name: String,
+    /// Tags: newest first. Stories: oldest first (the order a story is read in).
+    pub articles: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Day {
+    pub date: Date,
+    /// That day's articles, oldest first.
+    pub articles: Vec<usize>,
+    /// Index into `Site::briefings` of the editor's note for that day.
+    pub note: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleLinks {
+    /// This article's entities with pages: (entity, mentions), most mentioned first.
+    pub entities: Vec<(usize, usize)>,
+    pub tags: Vec<usize>,
+    pub story: Option<usize>,
+    pub related: Vec<usize>,
+    pub backlinks: Vec<usize>,
+    /// Resolved internal links: target as written -> URL.
+    pub resolved: BTreeMap<String, String>,
+}
+
+/// The whole site graph. Article indices refer to `Site::articles` and the facts slice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Graph {
+    pub routes: Routes,
+    /// Article indices, newest first (ties by slug).
+    pub by_date: Vec<usize>,
+    pub article_links: Vec<ArticleLinks>,
+    pub entities: Vec<EntityNode>,
+    /// Each entity's page URL, index-aligned with `entities`: made once, since every list
+    /// of entities and every linked mention needs it.
+    entity_urls: Vec<String>,
+    pub entity_by_name: HashMap<String, usize>,
+    pub tags: Vec<Group>,
+    pub stories: Vec<Group>,
+    pub days: Vec<Day>,
+    /// Headings of standalone pages, index-aligned with `Site::pages`.
+    pub page_headings: Vec<Vec<Heading>>,
+    /// Resolved internal links of standalone pages, index-aligned with `Site::pages`.
+    pub page_links: Vec<BTreeMap<String, String>>,
+}
+
+impl Graph {
+    pub fn article_url(&self, site: &Site, article: usize) -> String {
+        self.routes
+            .url(Route::Article(&site.articles[article].slug))
+    }
+
+    pub fn entity_url(&self, entity: usize) -> &str {
+        &self.entity_urls[entity]
+    }
+}
+
+/// Whether `link` reads the same from two versions of one article, so that linking the
+/// site again would give the same graph (`brief serve` then keeps the graph it has). Every
+/// field of an article or its facts that `link` reads must be compared here.
+pub fn same_link_inputs(old: (&Article, &Facts), new: (&Article, &Facts)) -> bool {
+    let ((a, f), (b, g)) = (old, new);
+    a.path == b.path
+        && a.slug == b.slug
+        && a.date == b.date
+        && a.front.tags == b.front.tags
+        && a.front.story == b.front.story
+        && f.entities == g.entities
+        && f.quotes
+            .iter()
+            .map(|q| &q.speaker_entity)
+            .eq(g.quotes.iter().map(|q| &q.speaker_entity))
+        && f.links
+            .iter()
+            .map(|l| &l.target)
+            .eq(g.links.iter().map(|l| &l.target))
+        && f.headings
+            .iter()
+            .map(|h| &h.id)
+            .eq(g.headings.iter().map(|h| &h.id))
+}
+
+/// Links the site: `facts` are the articles' and `page_outlines` the standalone pages',
+/// both index-aligned with the site's lists, both from extraction.
+pub fn link(site: &Site, facts: &[Facts], page_outlines: Vec<Outline>) -> (Graph, Vec<Diagnostic>) {
+    let routes = Routes::new(site.config.base_url.clone());
+    let mut diagnostics = Vec::new();
+    let mut by_date: Vec<usize> = (0..site.articles.len()).collect();
+    let stamps: Vec<jiff::Timestamp> = site.articles.iter().map(|a| a.date.timestamp()).collect();
+    by_date.sort_by(|&a, &b| {
+        stamps[b]
+            .cmp(&stamps[a])
+            .then_with(|| site.articles[a].slug.cmp(&site.articles[b].slug))
+    });
+    let date_rank: Vec<usize> = {
+        let mut rank = vec![0; by_date.len()];
+        for (r, &a) in by_date.iter().enumerate() {
+            rank[a] = r;
+        }
+        rank
+    };
+
+    let (mut entities, entity_by_name) = merge_entities(site, facts);
+    let mut article_links: Vec<ArticleLinks> = (0..site.articles.len())
+        .map(|_| ArticleLinks {
+            entities: Vec::new(),
+            tags: Vec::new(),
+            story: None,
+            related: Vec::new(),
+            backlinks: Vec::new(),
+            resolved: BTreeMap::new(),
+        })
+        .collect();
+
+    for (a, fact) in facts.iter().enumerate() {
+        let mut seen = BTreeSet::new();
+        for mention in &fact.entities {
+            if let Some(&e) = entity_by_name.get(&mention.name)
+                && seen.insert(e)
+            {
+                article_links[a].entities.push((e, mention.count));
+                entities[e].articles.push((a, mention.count));
+            }
+        }
+        for (q, quote) in fact.quotes.iter().enumerate() {
+            if let Some(&e) = quote
+                .speaker_entity
+                .as_ref()
+                .and_then(|n| entity_by_name.get(n))
+            {
+                entities[e].quotes.push((a, q));
+            }
+        }
+    }
+    for entity in &mut entities {
+        entity.articles.sort_by_key(|&(a, _)| date_rank[a]);
+        entity.quotes.sort_by_key(|&(a, q)| (date_rank[a], q));
+    }
+    co_mentions(&mut entities, &article_links);
+
+    let tags = group_by(&by_date, |a| site.articles[a].front.tags.clone(), false);
+    let stories = group_by(
+        &by_date,
+        |a| {
+            site.articles[a]
+                .front
+                .story
+                .iter()
+                .map(|s| story_title(s))
+                .collect()
+        },
+        true,
+    );
+    for (t, tag) in tags.iter().enumerate() {
+        for &a in &tag.articles {
+            article_links[a].tags.push(t);
+        }
+    }
+    for (s, story) in stories.iter().enumerate() {
+        for &a in &story.articles {
+            article_links[a].story = Some(s);
+        }
+    }
+    let days = group_days(site, &by_date);
+
+    let related = related_articles(site, &article_links, &entities, &tags, &stories);
+    for (a, rel) in related.into_iter().enumerate() {
+        article_links[a].related = rel;
+    }
+
+    let targets = Targets::new(site, facts, &entities, &page_outlines, &routes);
+    let mut backlinks: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); site.articles.len()];
+    for (a, fact) in facts.iter().enumerate() {
+        let article = &site.articles[a];
+        for link in &fact.links {
+            match targets.resolve(&article.path, &link.target) {
+                Resolution::External => {}
+                Resolution::Found { url, article: to } => {
+                    if let Some(to) = to.filter(|&to| to != a) {
+                        backlinks[to].insert(a);
+                    }
+                    article_links[a].resolved.insert(link.target.clone(), url);
+                }
+                Resolution::Broken(message) => diagnostics.push(
+                    Diagnostic::error(&article.path, message).at(&article.text, link.line, 1),
+                ),
+            }
+        }
+    }
+    for (a, set) in backlinks.into_iter().enumerate() {
+        let mut list: Vec<usize> = set.into_iter().collect();
+        list.sort_by_key(|&b| date_rank[b]);
+        article_links[a].backlinks = list;
+    }
+
+    let mut page_links = Vec::new();
+    for (p, page) in site.pages.iter().enumerate() {
+        if RESERVED_SECTIONS.contains(&page.slug.split('/').next().unwrap_or_default()) {
+            diagnostics.push(Diagnostic::error(
+                &page.path,
+                format!(
+                    "page slug `{}` clashes with a built-in section; choose another `slug:`",
+                    page.slug
+                ),
+            ));
+        }
+        let mut resolved = BTreeMap::new();
+        for link in &page_outlines[p].links {
+            match targets.resolve(&page.path, &link.target) {
+                Resolution::External => {}
+                Resolution::Found { url, .. } => {
+                    resolved.insert(link.target.clone(), url);
+                }
+                Resolution::Broken(message) => diagnostics
+                    .push(Diagnostic::error(&page.path, message).at(&page.text, link.line, 1)),
+            }
+        }
+        page_links.push(resolved);
+    }
+
+    let entity_urls = entities
+        .iter()
+        .map(|e| routes.url(Route::Entity(&e.slug)))
+        .collect();
+    let graph = Graph {
+        routes,
+        by_date,
+        article_links,
+        entities,
+        entity_urls,
+        entity_by_name,
+        tags,
+        stories,
+        days,
+        page_headings: page_outlines.into_iter().map(|o| o.headings).collect(),
+        page_links,
+    };
+    (graph, diagnostics)
+}
