@@ -110,6 +110,7 @@ pub fn extract_input(article: &Article) -> Input<'_> {
         summary: article.front.summary.as_deref(),
         forced_entities: &article.front.entities,
         sources: &article.front.sources,
+        not_entities: &article.front.not_entities,
     }
 }
 
@@ -141,7 +142,7 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysed, Report> {
     timings.peak_memory.push(("load", peak_memory_mib()));
 
     let started = Instant::now();
-    let gazetteer = Gazetteer::new(&site.entities);
+    let gazetteer = Gazetteer::new(&site.entities).ignoring(&site.ignored);
     let facts = extract_all(&site, &gazetteer);
     timings.extract = started.elapsed();
     timings.peak_memory.push(("extract", peak_memory_mib()));

@@ -217,15 +217,19 @@ pub fn extract(root: &Path, files: &[PathBuf], json: bool) -> ExitCode {
     };
     let mut report = Report::default();
     let mut entity_defs = Vec::new();
+    let mut ignored = Vec::new();
     for (relative, kind) in load::content_files(root) {
         if matches!(kind, ContentKind::Entity | ContentKind::EntityList) {
             match load::load_file(root, &relative, kind, LoadOptions::default()) {
-                (Loaded::Entities(list), _) => entity_defs.extend(list),
+                (Loaded::Entities(list, names), _) => {
+                    entity_defs.extend(list);
+                    ignored.extend(names);
+                }
                 (_, diagnostics) => report.extend(diagnostics),
             }
         }
     }
-    let gazetteer = Gazetteer::new(&entity_defs);
+    let gazetteer = Gazetteer::new(&entity_defs).ignoring(&ignored);
     let options = build::extract_options(&config);
     let mut results = Vec::new();
     for file in files {
@@ -249,6 +253,7 @@ pub fn extract(root: &Path, files: &[PathBuf], json: bool) -> ExitCode {
             summary: front.as_ref().and_then(|f| f.summary.as_deref()),
             forced_entities: front.as_ref().map_or(&empty, |f| &f.entities),
             sources: front.as_ref().map_or(&empty, |f| &f.sources),
+            not_entities: front.as_ref().map_or(&empty, |f| &f.not_entities),
         };
         let facts = extract::extract(&input, &gazetteer, &options);
         results.push((file.display().to_string(), front.map(|f| f.title), facts));

@@ -446,6 +446,7 @@ impl Model {
             config,
             articles: Vec::new(),
             entities: Vec::new(),
+            ignored: Vec::new(),
             pages: Vec::new(),
             briefings: Vec::new(),
         };
@@ -456,7 +457,7 @@ impl Model {
             }
             site.add(loaded);
         }
-        let gazetteer = Gazetteer::new(&site.entities);
+        let gazetteer = Gazetteer::new(&site.entities).ignoring(&site.ignored);
         let facts = build::extract_all(&site, &gazetteer);
         let revisions = site
             .articles
