@@ -439,6 +439,7 @@ mod tests {
             summary: None,
             forced_entities: &[],
             sources: &sources,
+            not_entities: &[],
         };
         let facts = extract(&input, &Gazetteer::default(), &ExtractOptions::default());
         let names: Vec<&str> = facts

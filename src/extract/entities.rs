@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::discover::{Discovered, Spot, guess_kind};
+use super::discover::{Discovered, Found, Spot, guess_kind};
 use super::gazetteer::Hit;
 use super::kinds::KindVotes;
 use super::lexicon::world;
@@ -37,6 +37,7 @@ impl<'a> Table<'a> {
         gazetteer: &Gazetteer,
         hits: &[Hit],
         found: Option<Discovered>,
+        ignored: &dyn Fn(&str) -> bool,
     ) -> Table<'a> {
         let found_count = found.as_ref().map_or(0, |f| f.entities.len());
         let spot_count = hits.len() + found.as_ref().map_or(0, |f| f.spots.len());
@@ -46,30 +47,50 @@ impl<'a> Table<'a> {
         };
         let mut known: HashMap<usize, usize> = HashMap::new();
         for hit in hits {
+            let surface = &doc.text[hit.start..hit.end];
+            if ignored(surface) || ignored(&gazetteer.entries[hit.entry].name) {
+                continue;
+            }
             let e = table.known_entity(gazetteer, &mut known, hit.entry);
             table.mention(doc, e, hit.start, hit.end, hit.full_end);
         }
         if let Some(found) = found {
-            let ids: Vec<usize> = found
+            // Entities are made on their first mention not ignored, so an ignored name
+            // leaves nothing behind.
+            let mut ids: Vec<Option<usize>> = vec![None; found.entities.len()];
+            let mut pending: Vec<Option<Found>> = found
                 .entities
                 .into_iter()
-                .map(|f| match f.known.or_else(|| gazetteer.lookup(&f.name)) {
-                    Some(entry) => table.known_entity(gazetteer, &mut known, entry),
-                    None => {
-                        table.entities.push(Ent {
-                            kind: f.votes.winner(),
-                            name: f.name,
-                            known: false,
-                            votes: f.votes,
-                            surfaces: Vec::new(),
-                            count: 0,
-                        });
-                        table.entities.len() - 1
-                    }
-                })
+                .map(|f| (!ignored(&f.name)).then_some(f))
                 .collect();
             for s in found.spots {
-                table.mention(doc, ids[s.entity], s.start, s.end, s.full_end);
+                if ignored(&doc.text[s.start..s.end]) {
+                    continue;
+                }
+                let id = match (ids[s.entity], pending[s.entity].take()) {
+                    (Some(id), _) => id,
+                    (None, None) => continue,
+                    (None, Some(f)) => {
+                        let id = match f.known.or_else(|| gazetteer.lookup(&f.name)) {
+                            // A discovered name the gazetteer defines takes its kind.
+                            Some(entry) => table.known_entity(gazetteer, &mut known, entry),
+                            None => {
+                                table.entities.push(Ent {
+                                    kind: f.votes.winner(),
+                                    name: f.name,
+                                    known: false,
+                                    votes: f.votes,
+                                    surfaces: Vec::new(),
+                                    count: 0,
+                                });
+                                table.entities.len() - 1
+                            }
+                        };
+                        ids[s.entity] = Some(id);
+                        id
+                    }
+                };
+                table.mention(doc, id, s.start, s.end, s.full_end);
             }
         }
         table.spots.sort_by_key(|s| (s.start, s.end));
@@ -179,7 +200,7 @@ impl<'a> Table<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::tests::def;
+    use crate::extract::tests::{def, facts};
     use crate::extract::{ExtractOptions, Gazetteer, Input, extract};
     use crate::load::EntityKind;
 
@@ -197,6 +218,7 @@ mod tests {
             summary: None,
             forced_entities: &forced,
             sources: &[],
+            not_entities: &[],
         };
         let facts = extract(&input, &gazetteer, &ExtractOptions::default());
         let got: Vec<(&str, bool, usize)> = facts
@@ -218,5 +240,36 @@ mod tests {
         let usa = &facts.entities[1];
         assert_eq!(usa.surfaces, ["US", "United States"]);
         assert_eq!(usa.kind_votes, crate::extract::KindVotes([0, 0, 1, 0]));
+    }
+
+    #[test]
+    fn ignored_names_and_gazetteer_kinds() {
+        let gazetteer = Gazetteer::new(&[def("Harbor Light", EntityKind::Organization, &[])])
+            .ignoring(&["Festival Week".to_string()]);
+        let not_entities = ["Dana Reyes".to_string()];
+        let input = Input {
+            body: "Mayor Dana Reyes opened Festival Week in Oakton. The Harbor Light said \
+                   Tom Ash would speak.",
+            first_line: 1,
+            summary: None,
+            forced_entities: &[],
+            sources: &[],
+            not_entities: &not_entities,
+        };
+        let got = extract(&input, &gazetteer, &ExtractOptions::default());
+        let names: Vec<(&str, EntityKind)> = got
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind))
+            .collect();
+        assert!(
+            !names
+                .iter()
+                .any(|(n, _)| *n == "Festival Week" || *n == "Dana Reyes")
+        );
+        assert!(names.contains(&("Harbor Light", EntityKind::Organization)));
+        assert!(names.contains(&("Tom Ash", EntityKind::Person)));
+        let plain = facts("Mayor Dana Reyes opened Festival Week.");
+        assert!(plain.entities.iter().any(|e| e.name == "Dana Reyes"));
     }
 }

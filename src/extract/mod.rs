@@ -17,6 +17,8 @@ mod structure;
 mod tests;
 mod text;
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 
 use crate::load::{EntityDef, EntityKind};
@@ -36,6 +38,8 @@ pub struct Input<'a> {
     pub forced_entities: &'a [String],
     /// Front matter `sources`.
     pub sources: &'a [String],
+    /// Front matter `not_entities`: names that are no entity in this article.
+    pub not_entities: &'a [String],
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -56,6 +60,8 @@ pub struct Gazetteer {
     pub entries: Vec<GazetteerEntry>,
     /// Names and aliases compiled into one automaton; `None` for an empty gazetteer.
     matcher: Option<gazetteer::Matcher>,
+    /// Names that are never entities, lowercase.
+    ignored: HashSet<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -76,7 +82,18 @@ impl Gazetteer {
             })
             .collect();
         let matcher = (!entries.is_empty()).then(|| gazetteer::Matcher::new(&entries));
-        Gazetteer { entries, matcher }
+        Gazetteer {
+            entries,
+            matcher,
+            ignored: HashSet::new(),
+        }
+    }
+
+    /// The gazetteer with `names` never taken for entities (its `ignore:` list).
+    pub fn ignoring(mut self, names: &[String]) -> Gazetteer {
+        self.ignored
+            .extend(names.iter().map(|n| n.trim().to_lowercase()));
+        self
     }
 }
 
@@ -160,7 +177,16 @@ pub fn extract(input: &Input<'_>, gazetteer: &Gazetteer, options: &ExtractOption
     let found = options
         .discovery
         .then(|| discover::discover(&doc, &hits, gazetteer));
-    let mut table = entities::Table::build(&doc, gazetteer, &hits, found);
+    let not_entities: HashSet<String> = input
+        .not_entities
+        .iter()
+        .map(|n| n.trim().to_lowercase())
+        .collect();
+    let ignored = |name: &str| {
+        let lower = name.to_lowercase();
+        gazetteer.ignored.contains(&lower) || not_entities.contains(&lower)
+    };
+    let mut table = entities::Table::build(&doc, gazetteer, &hits, found, &ignored);
     let quoted = quotes::quoted(&doc);
     let salience = salience::Salience::build(&doc, &table, &quoted);
     let located = quotes::find(&doc, &table, &salience);

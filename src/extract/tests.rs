@@ -81,6 +81,7 @@ fn run(markdown: &str, gazetteer: &Gazetteer, sources: &[String]) -> Facts {
         summary: None,
         forced_entities: &[],
         sources,
+        not_entities: &[],
     };
     extract(&input, gazetteer, &ExtractOptions::default())
 }
@@ -289,6 +290,7 @@ fn example_article_with_gazetteer_and_no_discovery() {
         summary: None,
         forced_entities: &[],
         sources: &[],
+        not_entities: &[],
     };
     let facts = extract(&input, &gazetteer, &ExtractOptions { discovery: false });
     assert_eq!(facts.entities.len(), 14);
@@ -340,6 +342,7 @@ fn forced_entities_are_added_once() {
         summary: None,
         forced_entities: &forced,
         sources: &[],
+        not_entities: &[],
     };
     let facts = extract(&input, &gazetteer, &ExtractOptions::default());
     let find = |n: &str| facts.entities.iter().find(|e| e.name == n).unwrap();

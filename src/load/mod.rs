@@ -33,6 +33,9 @@ pub struct FrontMatter {
     pub entities: Vec<String>,
     #[serde(default)]
     pub sources: Vec<String>,
+    /// Names that are not entities in this article, though discovery finds them.
+    #[serde(default)]
+    pub not_entities: Vec<String>,
     /// Story thread id shared by articles that follow one event.
     #[serde(default)]
     pub story: Option<String>,
@@ -199,6 +202,8 @@ pub struct Site {
     pub config: Config,
     pub articles: Vec<Article>,
     pub entities: Vec<EntityDef>,
+    /// Names that are never entities: `- ignore: [...]` items of `content/entities.yaml`.
+    pub ignored: Vec<String>,
     pub pages: Vec<Page>,
     pub briefings: Vec<BriefingNote>,
 }
@@ -208,7 +213,10 @@ impl Site {
     pub fn add(&mut self, loaded: Loaded) {
         match loaded {
             Loaded::Article(a) => self.articles.push(*a),
-            Loaded::Entities(list) => self.entities.extend(list),
+            Loaded::Entities(list, ignored) => {
+                self.entities.extend(list);
+                self.ignored.extend(ignored);
+            }
             Loaded::Page(p) => self.pages.push(p),
             Loaded::Briefing(b) => self.briefings.push(b),
             Loaded::Nothing => {}
@@ -273,6 +281,7 @@ pub fn load_files(root: &Path, config: Config, options: LoadOptions) -> LoadedSi
         config,
         articles: Vec::new(),
         entities: Vec::new(),
+        ignored: Vec::new(),
         pages: Vec::new(),
         briefings: Vec::new(),
     };
@@ -297,19 +306,24 @@ pub fn load(root: &Path, config: Config, options: LoadOptions) -> (Site, Vec<Dia
     (site, diagnostics)
 }
 
-/// The gazetteer's definitions alone, for extracting files outside a build.
-pub fn load_entities(root: &Path) -> (Vec<EntityDef>, Vec<Diagnostic>) {
+/// The gazetteer alone, for extracting files outside a build: its definitions and the
+/// names it says are never entities.
+pub fn load_entities(root: &Path) -> (Vec<EntityDef>, Vec<String>, Vec<Diagnostic>) {
     let (files, mut problems) = content_files(root);
     let mut definitions = Vec::new();
+    let mut ignored = Vec::new();
     for (relative, kind) in files {
         if matches!(kind, ContentKind::Entity | ContentKind::EntityList) {
             match load_file(root, &relative, kind, LoadOptions::default()) {
-                (Loaded::Entities(list), _) => definitions.extend(list),
+                (Loaded::Entities(list, names), _) => {
+                    definitions.extend(list);
+                    ignored.extend(names);
+                }
                 (_, diagnostics) => problems.extend(diagnostics),
             }
         }
     }
-    (definitions, problems)
+    (definitions, ignored, problems)
 }
 
 /// Problems between files: slugs and entity names used twice.
@@ -371,7 +385,8 @@ pub fn content_files(root: &Path) -> (Vec<(PathBuf, ContentKind)>, Vec<Diagnosti
 /// The result of loading one file.
 pub enum Loaded {
     Article(Box<Article>),
-    Entities(Vec<EntityDef>),
+    /// Entity definitions and names never to treat as entities.
+    Entities(Vec<EntityDef>, Vec<String>),
     Page(Page),
     Briefing(BriefingNote),
     Nothing,
@@ -391,9 +406,10 @@ pub fn load_file(
     let result = match kind {
         ContentKind::Article => parse_article(relative, text, options),
         ContentKind::Entity => {
-            parse_entity_file(relative, &text).map(|e| Loaded::Entities(vec![e]))
+            parse_entity_file(relative, &text).map(|e| Loaded::Entities(vec![e], Vec::new()))
         }
-        ContentKind::EntityList => parse_entity_list(relative, &text).map(Loaded::Entities),
+        ContentKind::EntityList => parse_entity_list(relative, &text)
+            .map(|(list, ignored)| Loaded::Entities(list, ignored)),
         ContentKind::Page => parse_page(relative, &text, options),
         ContentKind::Briefing => parse_briefing(relative, &text).map(Loaded::Briefing),
     };
@@ -577,18 +593,30 @@ fn entity_from_record(record: EntityRecord, body: String, path: &Path, line: usi
     }
 }
 
-fn parse_entity_list(path: &Path, text: &str) -> Result<Vec<EntityDef>, Vec<Diagnostic>> {
+/// Entity records, and the names of `- ignore: [...]` items.
+type EntityList = (Vec<EntityDef>, Vec<String>);
+
+fn parse_entity_list(path: &Path, text: &str) -> Result<EntityList, Vec<Diagnostic>> {
     if text.trim().is_empty() {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     }
     let records: Vec<serde_yaml::Value> =
         serde_yaml::from_str(text).map_err(|e| vec![yaml_error(path, text, 0, &e)])?;
     // Records are parsed one by one so each error names its own entry.
     let starts = list_item_lines(text);
     let mut entities = Vec::new();
+    let mut ignored = Vec::new();
     let mut diagnostics = Vec::new();
     for (i, value) in records.into_iter().enumerate() {
         let line = starts.get(i).copied().unwrap_or(1);
+        if let Some(names) = value.get("ignore") {
+            match serde_yaml::from_value::<Vec<String>>(names.clone()) {
+                Ok(names) => ignored.extend(names.into_iter().map(|n| n.trim().to_string())),
+                Err(e) => diagnostics
+                    .push(Diagnostic::error(path, format!("ignore list: {e}")).at(text, line, 1)),
+            }
+            continue;
+        }
         match serde_yaml::from_value::<EntityRecord>(value) {
             Ok(record) => entities.push(entity_from_record(record, String::new(), path, line)),
             Err(e) => diagnostics.push(
@@ -597,7 +625,7 @@ fn parse_entity_list(path: &Path, text: &str) -> Result<Vec<EntityDef>, Vec<Diag
         }
     }
     if diagnostics.is_empty() {
-        Ok(entities)
+        Ok((entities, ignored))
     } else {
         Err(diagnostics)
     }
@@ -777,5 +805,14 @@ mod tests {
         let split = frontmatter::split(text);
         let offset = key_offset(text, &split, "date");
         assert_eq!(&text[offset..offset + 4], "nope");
+    }
+
+    #[test]
+    fn entity_lists_take_an_ignore_list() {
+        let text = "- {name: Oakton, kind: place}\n- ignore: [Festival Week, Market Day]\n";
+        let (list, ignored) = parse_entity_list(Path::new("content/entities.yaml"), text).unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(ignored, ["Festival Week", "Market Day"]);
+        assert!(parse_entity_list(Path::new("e.yaml"), "- ignore: 3\n").is_err());
     }
 }

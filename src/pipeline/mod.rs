@@ -64,6 +64,7 @@ pub fn extract_input(article: &Article) -> Input<'_> {
         summary: article.front.summary.as_deref(),
         forced_entities: &article.front.entities,
         sources: &article.front.sources,
+        not_entities: &article.front.not_entities,
     }
 }
 
@@ -103,7 +104,7 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Report> {
     timings.peak_memory.push(("load", peak_memory_mib()));
 
     let started = Instant::now();
-    let gazetteer = Gazetteer::new(&site.entities);
+    let gazetteer = Gazetteer::new(&site.entities).ignoring(&site.ignored);
     let facts = extract_all(&site, &gazetteer);
     timings.extract = started.elapsed();
     timings.peak_memory.push(("extract", peak_memory_mib()));
@@ -144,9 +145,9 @@ pub fn extract_files(root: &Path, files: &[PathBuf]) -> (Vec<ExtractedFile>, Rep
             return (Vec::new(), report);
         }
     };
-    let (definitions, problems) = load::load_entities(root);
+    let (definitions, ignored, problems) = load::load_entities(root);
     report.extend(problems);
-    let gazetteer = Gazetteer::new(&definitions);
+    let gazetteer = Gazetteer::new(&definitions).ignoring(&ignored);
     let options = extract_options(&config);
     let mut extracted = Vec::new();
     for path in files {
@@ -174,6 +175,7 @@ pub fn extract_files(root: &Path, files: &[PathBuf]) -> (Vec<ExtractedFile>, Rep
             summary: front.as_ref().and_then(|f| f.summary.as_deref()),
             forced_entities: front.as_ref().map_or(&[], |f| &f.entities),
             sources: front.as_ref().map_or(&[], |f| &f.sources),
+            not_entities: front.as_ref().map_or(&[], |f| &f.not_entities),
         };
         let facts = extract::extract(&input, &gazetteer, &options);
         extracted.push(ExtractedFile {

@@ -36,7 +36,7 @@ impl Model {
                 drafts: options.drafts,
             },
         );
-        let gazetteer = Gazetteer::new(&site.entities);
+        let gazetteer = Gazetteer::new(&site.entities).ignoring(&site.ignored);
         let facts = pipeline::extract_all(&site, &gazetteer);
         let revisions = site
             .articles
