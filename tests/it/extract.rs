@@ -245,3 +245,24 @@ fn extract_reports_front_matter_errors_instead_of_ignoring_them() {
     assert!(err.contains("note.md:4:1"), "{err}");
     assert!(err.contains("did you mean `summary`"), "{err}");
 }
+
+#[test]
+fn an_ignore_list_and_not_entities_keep_names_off_the_site() {
+    let site = site_with(&[
+        (
+            "content/entities.yaml",
+            "- name: Mara Quell\n  kind: person\n- ignore: [Harbour Week]\n",
+        ),
+        (
+            "content/articles/a.md",
+            "---\ntitle: Harbour Week opens\ndate: 2025-04-01\nnot_entities: [Dock Nine]\n---\nMara Quell opened Harbour Week at Dock Nine with Tobias Renn.\n\nTobias Renn and Mara Quell later left Dock Nine for Harbour Week events.\n",
+        ),
+    ]);
+    let out = build(site.path(), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let entities = site.path().join("public/entities");
+    assert!(entities.join("mara-quell/index.html").exists());
+    assert!(entities.join("tobias-renn/index.html").exists(), "discovery still works");
+    assert!(!entities.join("harbour-week").exists(), "ignored site-wide");
+    assert!(!entities.join("dock-nine").exists(), "ignored in this article");
+}
