@@ -262,7 +262,13 @@ fn an_ignore_list_and_not_entities_keep_names_off_the_site() {
     assert!(out.status.success(), "{}", stderr(&out));
     let entities = site.path().join("public/entities");
     assert!(entities.join("mara-quell/index.html").exists());
-    assert!(entities.join("tobias-renn/index.html").exists(), "discovery still works");
+    assert!(
+        entities.join("tobias-renn/index.html").exists(),
+        "discovery still works"
+    );
     assert!(!entities.join("harbour-week").exists(), "ignored site-wide");
-    assert!(!entities.join("dock-nine").exists(), "ignored in this article");
+    assert!(
+        !entities.join("dock-nine").exists(),
+        "ignored in this article"
+    );
 }

@@ -1,0 +1,181 @@
+//! What each kind of content file holds once parsed: articles and their front matter,
+//! gazetteer entries, standalone pages and briefing notes.
+
+use super::*;
+
+/// Front matter of an article, exactly the keys DESIGN.md lists.
+#[derive(Debug, Clone, Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    pub date: String,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Names of entities to attach to the article even when the text does not mention them.
+    #[serde(default)]
+    pub entities: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// Names that are not entities in this article, though discovery finds them.
+    #[serde(default)]
+    pub not_entities: Vec<String>,
+    /// Story thread id shared by articles that follow one event.
+    #[serde(default)]
+    pub story: Option<String>,
+    #[serde(default)]
+    pub slug: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    #[serde(default)]
+    pub location: Option<String>,
+    #[serde(default)]
+    pub key_points: Vec<String>,
+    #[serde(default)]
+    pub updated: Option<String>,
+    #[serde(default)]
+    pub image: Option<String>,
+    #[serde(default)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// One article, parsed and validated.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Path relative to the site root, e.g. `content/articles/x.md`.
+    pub path: PathBuf,
+    /// The whole file, kept so later stages can point diagnostics at lines.
+    pub text: String,
+    pub body_offset: usize,
+    pub front: FrontMatter,
+    pub date: PubDate,
+    pub updated: Option<PubDate>,
+    pub slug: String,
+}
+
+impl Article {
+    pub fn body(&self) -> &str {
+        &self.text[self.body_offset..]
+    }
+
+    /// 1-based line of the file on which the body starts.
+    pub fn body_line(&self) -> usize {
+        self.text[..self.body_offset].matches('\n').count() + 1
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Place,
+    Other,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 4] = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+        EntityKind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
+            EntityKind::Other => "other",
+        }
+    }
+
+    pub fn plural_label(self) -> &'static str {
+        match self {
+            EntityKind::Person => "People",
+            EntityKind::Organization => "Organisations",
+            EntityKind::Place => "Places",
+            EntityKind::Other => "Other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct EntityRecord {
+    pub(super) name: String,
+    pub(super) kind: EntityKind,
+    #[serde(default)]
+    pub(super) aliases: Vec<String>,
+    #[serde(default)]
+    pub(super) description: Option<String>,
+}
+
+/// A gazetteer entry from `content/entities/*.md` or `content/entities.yaml`.
+#[derive(Debug, Clone)]
+pub struct EntityDef {
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: Vec<String>,
+    pub description: Option<String>,
+    /// Markdown body of an entity file, shown on its page.
+    pub body: String,
+    pub path: PathBuf,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct PageFront {
+    pub(super) title: String,
+    #[serde(default)]
+    pub(super) description: Option<String>,
+    #[serde(default)]
+    pub(super) slug: Option<String>,
+    #[serde(default)]
+    pub(super) draft: bool,
+    #[serde(default)]
+    pub(super) extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// A standalone page from `content/pages/*.md`.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub path: PathBuf,
+    pub title: String,
+    pub description: Option<String>,
+    pub slug: String,
+    /// The whole file, kept so link errors can point at lines.
+    pub text: String,
+    pub body_offset: usize,
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+impl Page {
+    pub fn body(&self) -> &str {
+        &self.text[self.body_offset..]
+    }
+
+    pub fn body_line(&self) -> usize {
+        self.text[..self.body_offset].matches('\n').count() + 1
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct BriefingFront {
+    #[serde(default)]
+    pub(super) title: Option<String>,
+}
+
+/// An editor's note for one day, from `content/briefings/YYYY-MM-DD.md`.
+#[derive(Debug, Clone)]
+pub struct BriefingNote {
+    pub path: PathBuf,
+    pub date: jiff::civil::Date,
+    pub title: Option<String>,
+    pub body: String,
+}

@@ -1,0 +1,342 @@
+//! Parsing each kind of content file, every problem a positioned diagnostic; and the
+//! problems between files (a slug or a name used twice).
+
+use super::*;
+
+/// Parses front matter of type `T`, pointing errors at the right line of the file.
+pub fn parse_front<T: DeserializeOwned + Default>(
+    path: &Path,
+    text: &str,
+    split: &frontmatter::Split<'_>,
+) -> Result<T, Diagnostic> {
+    if split.yaml.trim().is_empty() {
+        // An empty mapping still reports missing required keys.
+        return serde_yaml::from_str("{}")
+            .map_err(|e| yaml_error(path, text, split.yaml_offset, &e));
+    }
+    serde_yaml::from_str(split.yaml).map_err(|e| yaml_error(path, text, split.yaml_offset, &e))
+}
+
+/// Byte offset of `key:` at the start of a front matter line, for pointing at a value.
+pub(super) fn key_offset(text: &str, split: &frontmatter::Split<'_>, key: &str) -> usize {
+    let mut offset = split.yaml_offset;
+    for line in split.yaml.split_inclusive('\n') {
+        if line.strip_prefix(key).is_some_and(|r| r.starts_with(':')) {
+            return offset
+                + key.len()
+                + 1
+                + (line.len() - key.len() - 1 - line[key.len() + 1..].trim_start().len());
+        }
+        offset += line.len();
+    }
+    split.yaml_offset.min(text.len())
+}
+
+pub(super) fn parse_article(
+    path: &Path,
+    text: String,
+    options: LoadOptions,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    let split = frontmatter::split(&text);
+    if !split.has_front_matter {
+        return Err(vec![Diagnostic::error(
+            path,
+            "article has no front matter: start the file with `---`, then `title:` and `date:`, then `---`",
+        )
+        .at(&text, 1, 1)]);
+    }
+    let front: FrontMatter = parse_front(path, &text, &split).map_err(|d| vec![d])?;
+    if front.draft && !options.drafts {
+        return Ok(Loaded::Nothing);
+    }
+    let mut diagnostics = Vec::new();
+    let date_at = |key: &str, message: String| {
+        Diagnostic::error(path, message).at_offset(&text, key_offset(&text, &split, key))
+    };
+    let date = PubDate::parse(&front.date).map_err(|m| diagnostics.push(date_at("date", m)));
+    let updated = match &front.updated {
+        Some(value) => PubDate::parse(value)
+            .map(Some)
+            .map_err(|m| diagnostics.push(date_at("updated", m))),
+        None => Ok(None),
+    };
+    if front.title.trim().is_empty() {
+        diagnostics.push(date_at("title", "`title` is empty".into()));
+    }
+    let slug = match &front.slug {
+        Some(raw) => normalise_slug(raw).map_err(|m| diagnostics.push(date_at("slug", m))),
+        None => Ok(slug_from_file_name(path)),
+    };
+    let body_offset = split.body_offset;
+    match (date, updated, slug) {
+        (Ok(date), Ok(updated), Ok(slug)) if diagnostics.is_empty() => {
+            Ok(Loaded::Article(Box::new(Article {
+                path: path.to_path_buf(),
+                text,
+                body_offset,
+                front,
+                date,
+                updated,
+                slug,
+            })))
+        }
+        _ => Err(diagnostics),
+    }
+}
+
+pub(super) fn slug_from_file_name(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    slugify(stem.as_ref())
+}
+
+/// Normalises a `slug:` value; a slug that would leave its output folder is an error.
+pub fn normalise_slug(raw: &str) -> Result<String, String> {
+    let path = Path::new(raw.trim());
+    let escapes = path.is_absolute()
+        || raw.trim().starts_with(['/', '\\'])
+        || path.components().any(|c| {
+            matches!(
+                c,
+                Component::ParentDir | Component::Prefix(_) | Component::RootDir
+            )
+        });
+    if escapes {
+        return Err(format!(
+            "slug `{raw}` would leave the output folder; use letters, digits and hyphens"
+        ));
+    }
+    let slug = raw
+        .split('/')
+        .filter_map(try_slugify)
+        .collect::<Vec<_>>()
+        .join("/");
+    if slug.is_empty() {
+        return Err(format!(
+            "slug `{raw}` is empty once normalised; use letters, digits and hyphens"
+        ));
+    }
+    Ok(slug)
+}
+
+pub(super) fn parse_entity_file(path: &Path, text: &str) -> Result<EntityDef, Vec<Diagnostic>> {
+    let split = frontmatter::split(text);
+    if !split.has_front_matter {
+        return Err(vec![
+            Diagnostic::error(
+                path,
+                "entity file has no front matter: it needs `name:` and `kind:`",
+            )
+            .at(text, 1, 1),
+        ]);
+    }
+    let record: EntityRecord = serde_yaml::from_str(if split.yaml.trim().is_empty() {
+        "{}"
+    } else {
+        split.yaml
+    })
+    .map_err(|e| vec![yaml_error(path, text, split.yaml_offset, &e)])?;
+    let line = crate::diag::line_col(text, split.yaml_offset).0;
+    Ok(entity_from_record(
+        record,
+        split.body.to_string(),
+        path,
+        line,
+    ))
+}
+
+pub(super) fn entity_from_record(
+    record: EntityRecord,
+    body: String,
+    path: &Path,
+    line: usize,
+) -> EntityDef {
+    EntityDef {
+        name: record.name.trim().to_string(),
+        kind: record.kind,
+        aliases: record
+            .aliases
+            .iter()
+            .map(|a| a.trim().to_string())
+            .collect(),
+        description: record.description,
+        body,
+        path: path.to_path_buf(),
+        line,
+    }
+}
+
+/// Entity records, and the names of `- ignore: [...]` items.
+pub(super) type EntityList = (Vec<EntityDef>, Vec<String>);
+
+pub(super) fn parse_entity_list(path: &Path, text: &str) -> Result<EntityList, Vec<Diagnostic>> {
+    if text.trim().is_empty() {
+        return Ok((Vec::new(), Vec::new()));
+    }
+    let records: Vec<serde_yaml::Value> =
+        serde_yaml::from_str(text).map_err(|e| vec![yaml_error(path, text, 0, &e)])?;
+    // Records are parsed one by one so each error names its own entry.
+    let starts = list_item_lines(text);
+    let mut entities = Vec::new();
+    let mut ignored = Vec::new();
+    let mut diagnostics = Vec::new();
+    for (i, value) in records.into_iter().enumerate() {
+        let line = starts.get(i).copied().unwrap_or(1);
+        if let Some(names) = value.get("ignore") {
+            match serde_yaml::from_value::<Vec<String>>(names.clone()) {
+                Ok(names) => ignored.extend(names.into_iter().map(|n| n.trim().to_string())),
+                Err(e) => diagnostics
+                    .push(Diagnostic::error(path, format!("ignore list: {e}")).at(text, line, 1)),
+            }
+            continue;
+        }
+        match serde_yaml::from_value::<EntityRecord>(value) {
+            Ok(record) => entities.push(entity_from_record(record, String::new(), path, line)),
+            Err(e) => diagnostics.push(
+                Diagnostic::error(path, format!("entity #{}: {}", i + 1, e)).at(text, line, 1),
+            ),
+        }
+    }
+    if diagnostics.is_empty() {
+        Ok((entities, ignored))
+    } else {
+        Err(diagnostics)
+    }
+}
+
+/// Lines (1-based) on which top-level list items start.
+pub(super) fn list_item_lines(text: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("- ") || *l == "-")
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+pub(super) fn parse_page(
+    path: &Path,
+    text: &str,
+    options: LoadOptions,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    let split = frontmatter::split(text);
+    let front: PageFront = parse_front(path, text, &split).map_err(|d| vec![d])?;
+    if front.draft && !options.drafts {
+        return Ok(Loaded::Nothing);
+    }
+    let slug = match &front.slug {
+        Some(raw) => normalise_slug(raw).map_err(|m| {
+            vec![Diagnostic::error(path, m).at_offset(text, key_offset(text, &split, "slug"))]
+        })?,
+        None => slug_from_file_name(path),
+    };
+    Ok(Loaded::Page(Page {
+        path: path.to_path_buf(),
+        title: front.title,
+        description: front.description,
+        slug,
+        text: text.to_string(),
+        body_offset: split.body_offset,
+        extra: front.extra,
+    }))
+}
+
+pub(super) fn parse_briefing(path: &Path, text: &str) -> Result<BriefingNote, Vec<Diagnostic>> {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    let date = stem.parse::<jiff::civil::Date>().map_err(|_| {
+        vec![Diagnostic::error(
+            path,
+            format!("briefing note `{stem}.md` must be named after its day, like 2024-09-26.md"),
+        )]
+    })?;
+    let split = frontmatter::split(text);
+    let front: BriefingFront = if split.has_front_matter {
+        parse_front(path, text, &split).map_err(|d| vec![d])?
+    } else {
+        BriefingFront::default()
+    };
+    Ok(BriefingNote {
+        path: path.to_path_buf(),
+        date,
+        title: front.title,
+        body: split.body.to_string(),
+    })
+}
+
+pub(super) fn duplicate_slugs(articles: &[Article]) -> Vec<Diagnostic> {
+    let mut seen: BTreeMap<&str, &Path> = BTreeMap::new();
+    let mut diagnostics = Vec::new();
+    for article in articles {
+        if let Some(first) = seen.insert(&article.slug, &article.path) {
+            diagnostics.push(
+                Diagnostic::error(
+                    &article.path,
+                    format!(
+                        "slug `{}` is already used by {}; set a different `slug:` in one of them",
+                        article.slug,
+                        first.display()
+                    ),
+                )
+                .at(&article.text, 1, 1),
+            );
+            seen.insert(&article.slug, first);
+        }
+    }
+    diagnostics
+}
+
+pub(super) fn duplicate_page_slugs(pages: &[Page]) -> Vec<Diagnostic> {
+    let mut seen: BTreeMap<&str, &Path> = BTreeMap::new();
+    let mut diagnostics = Vec::new();
+    for page in pages {
+        if let Some(first) = seen.insert(&page.slug, &page.path) {
+            diagnostics.push(Diagnostic::error(
+                &page.path,
+                format!(
+                    "page slug `{}` is already used by {}",
+                    page.slug,
+                    first.display()
+                ),
+            ));
+            seen.insert(&page.slug, first);
+        }
+    }
+    diagnostics
+}
+
+pub(super) fn duplicate_entity_names(entities: &[EntityDef]) -> Vec<Diagnostic> {
+    let mut seen: BTreeMap<&str, &EntityDef> = BTreeMap::new();
+    let mut diagnostics = Vec::new();
+    for entity in entities {
+        let mut names: Vec<&str> = std::iter::once(entity.name.as_str())
+            .chain(entity.aliases.iter().map(String::as_str))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        for name in names {
+            match seen.get(name) {
+                Some(first) => diagnostics.push(Diagnostic {
+                    line: entity.line,
+                    column: 1,
+                    ..Diagnostic::error(
+                        &entity.path,
+                        format!(
+                            "entity name `{name}` is already defined by `{}` at {}:{}",
+                            first.name,
+                            first.path.display(),
+                            first.line
+                        ),
+                    )
+                }),
+                None => {
+                    seen.insert(name, entity);
+                }
+            }
+        }
+    }
+    diagnostics
+}
