@@ -97,12 +97,12 @@ fn pipeline(c: &mut Criterion) {
         })
     });
     throughput.bench_function("extraction (400-entity gazetteer)", |b| {
-        let extract_options = pipeline::extract_options(&site.config);
+        let extract_options = brief::extract::ExtractOptions::of(&site.config);
         b.iter(|| {
             site.articles
                 .iter()
                 .map(|a| {
-                    let input = pipeline::extract_input(a);
+                    let input = brief::extract::Input::of(a);
                     brief::extract::extract(&input, &analysed.gazetteer, &extract_options)
                         .word_count
                 })

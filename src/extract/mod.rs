@@ -11,6 +11,7 @@ mod lexicon;
 mod quotes;
 mod reported;
 mod salience;
+mod site;
 mod speech;
 mod structure;
 #[cfg(test)]
@@ -23,6 +24,7 @@ use serde::Serialize;
 
 use crate::load::{EntityDef, EntityKind};
 pub use kinds::KindVotes;
+pub use site::{extract_site, outline_pages};
 pub use structure::{Heading, OutLink, Outline, outline, parser_options, slugify_heading};
 
 /// What extraction reads from one article.

@@ -1,6 +1,5 @@
 use super::*;
 use crate::extract::Gazetteer;
-use crate::pipeline;
 
 /// Loads, extracts and links a site made of `files`.
 fn linked(files: &[(&str, &str)]) -> (Site, Graph, Vec<Diagnostic>) {
@@ -13,8 +12,8 @@ fn linked(files: &[(&str, &str)]) -> (Site, Graph, Vec<Diagnostic>) {
     let config = crate::config::Config::load(dir.path()).unwrap();
     let (site, problems) = crate::load::load(dir.path(), config, Default::default());
     assert!(problems.is_empty(), "{problems:?}");
-    let facts = pipeline::extract_all(&site, &Gazetteer::new(&site.entities));
-    let (graph, diagnostics) = link(&site, &facts, pipeline::outline_pages(&site));
+    let facts = crate::extract::extract_site(&site, &Gazetteer::new(&site.entities));
+    let (graph, diagnostics) = link(&site, &facts, crate::extract::outline_pages(&site));
     (site, graph, diagnostics)
 }
 

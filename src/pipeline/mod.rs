@@ -7,13 +7,11 @@ mod timings;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use rayon::prelude::*;
-
 use crate::config::Config;
 use crate::diag::{Diagnostic, Report};
 use crate::extract::{self, ExtractOptions, Facts, Gazetteer, Input};
 use crate::link::{self, Graph};
-use crate::load::{self, Article, LoadOptions, Site};
+use crate::load::{self, LoadOptions, Site};
 use crate::model::BaseUrl;
 pub use timings::{Timings, peak_memory_mib, resource_usage};
 
@@ -51,40 +49,6 @@ pub fn settings(options: &BuildOptions) -> Result<Config, Report> {
     Ok(config)
 }
 
-pub fn extract_options(config: &Config) -> ExtractOptions {
-    ExtractOptions {
-        discovery: config.discovery.enabled,
-    }
-}
-
-pub fn extract_input(article: &Article) -> Input<'_> {
-    Input {
-        body: article.body(),
-        first_line: article.body_line(),
-        summary: article.front.summary.as_deref(),
-        forced_entities: &article.front.entities,
-        sources: &article.front.sources,
-        not_entities: &article.front.not_entities,
-    }
-}
-
-/// Extracts every article in parallel.
-pub fn extract_all(site: &Site, gazetteer: &Gazetteer) -> Vec<Facts> {
-    let options = extract_options(&site.config);
-    site.articles
-        .par_iter()
-        .map(|a| extract::extract(&extract_input(a), gazetteer, &options))
-        .collect()
-}
-
-/// The outline (headings and links) of each standalone page, which linking resolves.
-pub fn outline_pages(site: &Site) -> Vec<extract::Outline> {
-    site.pages
-        .iter()
-        .map(|p| extract::outline(p.body(), p.body_line()))
-        .collect()
-}
-
 /// Load, extract and link.
 pub fn analyse(options: &BuildOptions) -> Result<Analysis, Report> {
     let config = settings(options)?;
@@ -105,12 +69,12 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Report> {
 
     let started = Instant::now();
     let gazetteer = Gazetteer::new(&site.entities).ignoring(&site.ignored);
-    let facts = extract_all(&site, &gazetteer);
+    let facts = extract::extract_site(&site, &gazetteer);
     timings.extract = started.elapsed();
     timings.peak_memory.push(("extract", peak_memory_mib()));
 
     let started = Instant::now();
-    let (graph, diagnostics) = link::link(&site, &facts, outline_pages(&site));
+    let (graph, diagnostics) = link::link(&site, &facts, extract::outline_pages(&site));
     report.extend(diagnostics);
     timings.link = started.elapsed();
     timings.peak_memory.push(("link", peak_memory_mib()));
@@ -148,7 +112,7 @@ pub fn extract_files(root: &Path, files: &[PathBuf]) -> (Vec<ExtractedFile>, Rep
     let (definitions, ignored, problems) = load::load_entities(root);
     report.extend(problems);
     let gazetteer = Gazetteer::new(&definitions).ignoring(&ignored);
-    let options = extract_options(&config);
+    let options = ExtractOptions::of(&config);
     let mut extracted = Vec::new();
     for path in files {
         let text = match load::read_utf8(Path::new(""), path) {

@@ -309,7 +309,7 @@ impl Engine {
                     link::link(
                         &model.site,
                         &model.facts,
-                        pipeline::outline_pages(&model.site)
+                        extract::outline_pages(&model.site)
                     )
                     .0 == *rendered.graph,
                     "a change that link::same_link_inputs lets through changed the graph"
@@ -318,7 +318,7 @@ impl Engine {
             }
             None => {
                 stats.linked = true;
-                let outlines = pipeline::outline_pages(&model.site);
+                let outlines = extract::outline_pages(&model.site);
                 let (graph, diagnostics) = link::link(&model.site, &model.facts, outlines);
                 (Arc::new(graph), diagnostics)
             }

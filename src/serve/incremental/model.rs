@@ -37,7 +37,7 @@ impl Model {
             },
         );
         let gazetteer = Gazetteer::new(&site.entities).ignoring(&site.ignored);
-        let facts = pipeline::extract_all(&site, &gazetteer);
+        let facts = extract::extract_site(&site, &gazetteer);
         let revisions = site
             .articles
             .iter()
@@ -49,7 +49,7 @@ impl Model {
         let templates = theme::load_templates(root);
         let statics = build::static_outputs(&site);
         Ok(Model {
-            extract_options: pipeline::extract_options(&site.config),
+            extract_options: ExtractOptions::of(&site.config),
             site,
             revisions,
             facts,
@@ -184,7 +184,7 @@ impl Model {
 
 pub(super) fn extract_article(article: &load::Article, model: &Model) -> Facts {
     extract::extract(
-        &pipeline::extract_input(article),
+        &extract::Input::of(article),
         &model.gazetteer,
         &model.extract_options,
     )
