@@ -209,7 +209,8 @@ pub fn build(options: &BuildOptions) -> Result<Built, Report> {
     let Some(tera) = tera else {
         return Err(analysed.report);
     };
-    let staging = write::Staging::begin(&output).map_err(|d| Report {
+    let base_url = analysed.site.config.base_url.as_written();
+    let staging = write::Staging::begin(&output, base_url).map_err(|d| Report {
         diagnostics: vec![d],
     })?;
     let rendered = render_into(&analysed, &tera, &staging);

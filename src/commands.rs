@@ -13,6 +13,7 @@ use crate::extract::Facts;
 use crate::load::EntityKind;
 use crate::model::BaseUrl;
 use crate::pipeline::{self, BuildOptions};
+pub use crate::scaffold::NewArticle;
 use crate::{check, render, scaffold};
 
 /// Exit code for content errors (usage errors exit 2, from clap).
@@ -39,9 +40,9 @@ fn fail(report: &Report) -> ExitCode {
     ExitCode::from(CONTENT_ERROR)
 }
 
-pub fn build(options: &BuildOptions, timings: bool) -> ExitCode {
+pub fn build(options: &BuildOptions, timings: bool, quiet: bool) -> ExitCode {
     let started = Instant::now();
-    let progress = std::io::stderr().is_terminal();
+    let progress = !quiet && std::io::stderr().is_terminal();
     if progress {
         eprint!("Building {} …\r", options.root.display());
     }
@@ -77,6 +78,9 @@ peak memory {peak} MiB",
                     );
                 }
             }
+            if quiet {
+                return ExitCode::SUCCESS;
+            }
             println!(
                 "Built {} articles ({} pages) in {} ms → {}/",
                 built.articles,
@@ -110,7 +114,7 @@ struct CheckResult<'a> {
     suggestions: Vec<Suggestion>,
 }
 
-pub fn check(options: &BuildOptions, json: bool) -> ExitCode {
+pub fn check(options: &BuildOptions, json: bool, quiet: bool) -> ExitCode {
     let mut analysed = match pipeline::analyse(options) {
         Ok(a) => a,
         Err(report) => return fail(&report),
@@ -156,7 +160,7 @@ pub fn check(options: &BuildOptions, json: bool) -> ExitCode {
         );
     } else {
         print_report(report);
-        if !suggestions.is_empty() {
+        if !suggestions.is_empty() && !quiet {
             println!(
                 "Entities found in the text but not in the gazetteer (add them to content/entities/ to describe them):"
             );
@@ -171,6 +175,9 @@ pub fn check(options: &BuildOptions, json: bool) -> ExitCode {
             }
         }
         let errors = report.error_count();
+        if quiet {
+            return exit_code(report);
+        }
         println!(
             "Checked {} articles: {} error{}, {} warning{}.",
             analysed.site.articles.len(),
@@ -184,6 +191,10 @@ pub fn check(options: &BuildOptions, json: bool) -> ExitCode {
             },
         );
     }
+    exit_code(report)
+}
+
+fn exit_code(report: &Report) -> ExitCode {
     if report.has_errors() {
         ExitCode::from(CONTENT_ERROR)
     } else {
@@ -192,14 +203,40 @@ pub fn check(options: &BuildOptions, json: bool) -> ExitCode {
 }
 
 /// `brief check --output DIR`: the built site's links, as served from the base URL.
-pub fn check_output(options: &BuildOptions, output: &Path, external: bool) -> ExitCode {
-    match pipeline::settings(options) {
-        Ok(config) => print_link_check(output, &config.base_url, external),
-        Err(report) => {
-            print_report(&report);
-            ExitCode::from(CONTENT_ERROR)
-        }
-    }
+/// `brief check --output DIR`: the built site's links, as served from the base URL it was
+/// built for (recorded in its marker file), or from `--base-url` when given; a base URL
+/// other than the recorded one is said first, once.
+pub fn check_output(
+    options: &BuildOptions,
+    output: &Path,
+    external: bool,
+    explicit_base: bool,
+    quiet: bool,
+) -> ExitCode {
+    let recorded = crate::write::built_base_url(output).and_then(|b| BaseUrl::parse(&b).ok());
+    let base_url = match (explicit_base, recorded) {
+        (false, Some(recorded)) => recorded,
+        (_, recorded) => match pipeline::settings(options) {
+            Ok(config) => {
+                if let Some(recorded) =
+                    recorded.filter(|r| r.absolute() != config.base_url.absolute())
+                {
+                    eprintln!(
+                        "note: {} was built for the base URL {}; checking it as served from {} instead.",
+                        output.display(),
+                        recorded.as_written(),
+                        config.base_url.as_written()
+                    );
+                }
+                config.base_url
+            }
+            Err(report) => {
+                print_report(&report);
+                return ExitCode::from(CONTENT_ERROR);
+            }
+        },
+    };
+    print_link_check(output, &base_url, external, quiet)
 }
 
 #[derive(Serialize)]
@@ -271,11 +308,16 @@ fn print_facts(item: &Extracted<'_>) {
     }
 }
 
-pub fn init(dir: &Path) -> ExitCode {
-    match scaffold::init(dir) {
+pub fn init(dir: &Path, example: bool) -> ExitCode {
+    match scaffold::init(dir, example) {
         Ok(files) => {
+            let kind = if example {
+                "the example site"
+            } else {
+                "a new site"
+            };
             println!(
-                "Created a new site in {} ({} files).",
+                "Created {kind} in {} ({} files).",
                 dir.display(),
                 files.len()
             );
@@ -289,14 +331,12 @@ pub fn init(dir: &Path) -> ExitCode {
     }
 }
 
-pub fn new(root: &Path, title: &str) -> ExitCode {
+pub fn new(root: &Path, article: &NewArticle) -> ExitCode {
     let today = jiff::ZonedDateTime::now().date();
-    match scaffold::new_article(root, title, today) {
+    match scaffold::new_article(root, article, today) {
         Ok(path) => {
-            println!(
-                "Created {} (a draft: set `draft: false` to publish it)",
-                path.display()
-            );
+            println!("{}", root.join(&path).display());
+            eprintln!("Created a draft: set `draft: false` to publish it.");
             ExitCode::SUCCESS
         }
         Err(message) => {
@@ -306,10 +346,21 @@ pub fn new(root: &Path, title: &str) -> ExitCode {
     }
 }
 
-/// `brief check --output DIR`: prints each broken link (file:line) and a summary; with
-/// `external`, prints the external links one a line on standard output instead, for the
-/// user's own link checker, and the summary on standard error. Exit 1 on a broken link.
-fn print_link_check(output: &Path, base_url: &BaseUrl, external: bool) -> ExitCode {
+/// The site folder for a command given no `--root`: the nearest folder with a `site.yaml`,
+/// from the current folder up, as git finds `.git`.
+pub fn find_site() -> Result<PathBuf, String> {
+    let here =
+        std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
+    here.ancestors()
+        .find(|dir| dir.join("site.yaml").is_file())
+        .map(Path::to_path_buf)
+        .ok_or_else(|| {
+            "no site.yaml in this folder or above — run `brief init` to make a site, or give --root"
+                .to_string()
+        })
+}
+
+fn print_link_check(output: &Path, base_url: &BaseUrl, external: bool, quiet: bool) -> ExitCode {
     let report = match check::check_output(output, base_url) {
         Ok(report) => report,
         Err(diagnostic) => {
@@ -317,8 +368,21 @@ fn print_link_check(output: &Path, base_url: &BaseUrl, external: bool) -> ExitCo
             return ExitCode::from(CONTENT_ERROR);
         }
     };
-    for broken in &report.broken {
-        eprintln!("{}\n", broken.to_diagnostic(output));
+    // Most links broken means the site was built for another base URL: one line that says
+    // so is worth more than a thousand broken links.
+    let wrong_base = report.broken.len() * 2 > report.internal_links;
+    if wrong_base {
+        eprintln!(
+            "error: {} of {} internal links do not resolve as served from {}: was the site \
+             built for another base URL? Check it with the one it was built for (--base-url).",
+            report.broken.len(),
+            report.internal_links,
+            base_url.decoded_path()
+        );
+    } else {
+        for broken in &report.broken {
+            eprintln!("{}\n", broken.to_diagnostic(output));
+        }
     }
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let mut summary = format!(
@@ -338,15 +402,11 @@ fn print_link_check(output: &Path, base_url: &BaseUrl, external: bool) -> ExitCo
         if !report.external.is_empty() {
             summary.push_str(" (list them with --external)");
         }
-        println!("{summary}.");
+        if !quiet {
+            println!("{summary}.");
+        }
     }
-    if report.broken.len() * 2 > report.internal_links {
-        eprintln!(
-            "Most internal links are broken: was the site built for another base URL? \
-             Check it with the one it was built with (--base-url)."
-        );
-    }
-    if !base_url.has_origin() {
+    if !base_url.has_origin() && !quiet {
         eprintln!(
             "warning: base_url \"{base_url}\" has no scheme and host, so canonical links, \
              feeds and the sitemap point at http://localhost; set base_url in site.yaml \

@@ -85,7 +85,9 @@ pub fn yaml_error(
     yaml_offset: usize,
     error: &serde_yaml::Error,
 ) -> Diagnostic {
-    let message = describe(error);
+    // The YAML's own line numbers count from the front matter's first line.
+    let lines_before = line_col(file_text, yaml_offset).0 - 1;
+    let message = in_file_lines(&describe(error), lines_before);
     let diagnostic = Diagnostic::error(path, message);
     match error.location() {
         Some(location) => diagnostic.at_offset(file_text, yaml_offset + location.index()),
@@ -104,6 +106,25 @@ fn describe(error: &serde_yaml::Error) -> String {
         Some(hint) => format!("{message}; did you mean `{hint}`?"),
         None => message,
     }
+}
+
+/// `message` with every "line L" it quotes moved down by `lines_before`, so a position in
+/// the text of an error names the same line as its header.
+fn in_file_lines(message: &str, lines_before: usize) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find("line ") {
+        let (head, tail) = rest.split_at(i + "line ".len());
+        out.push_str(head);
+        let digits = tail.len() - tail.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        match tail[..digits].parse::<usize>() {
+            Ok(line) => out.push_str(&(line + lines_before).to_string()),
+            Err(_) => out.push_str(&tail[..digits]),
+        }
+        rest = &tail[digits..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// For "unknown field `titel`, expected one of `title`, `date`", the closest expected key.
@@ -208,6 +229,17 @@ mod tests {
         let shown = d.to_string();
         assert!(shown.starts_with("a.md:2:4: error: bad"), "{shown}");
         assert!(shown.contains("2 | y: ["), "{shown}");
+    }
+
+    #[test]
+    fn a_yaml_error_names_the_same_line_in_its_text_as_in_its_header() {
+        let text = "---\ntitle: A\ndate: 2024-01-01\ntags: [a, b\nsummary: x\n---\n";
+        let yaml = &text[4..text.len() - 4];
+        let error = serde_yaml::from_str::<serde_yaml::Value>(yaml).unwrap_err();
+        let d = yaml_error(Path::new("a.md"), text, 4, &error);
+        assert_eq!(d.line, 5);
+        assert!(d.message.contains("line 5 column 8"), "{}", d.message);
+        assert!(!d.message.contains("line 4"), "{}", d.message);
     }
 
     #[test]

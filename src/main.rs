@@ -2,10 +2,11 @@ use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use brief::commands;
+use brief::commands::{self, NewArticle};
 use brief::pipeline::BuildOptions;
 use brief::serve::{self, ServeOptions};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
+use clap_complete::Shell;
 
 /// mimalloc keeps allocation fast in the long-running `brief serve`, where the system
 /// allocator slows down as rebuilds free and reuse many small strings.
@@ -22,15 +23,19 @@ struct Cli {
 
 #[derive(Args)]
 struct SiteArgs {
-    /// Site folder (holding site.yaml and content/).
-    #[arg(long, default_value = ".")]
-    root: PathBuf,
+    /// Site folder (holding site.yaml and content/); by default the nearest folder with a
+    /// site.yaml, from the current folder up.
+    #[arg(short, long)]
+    root: Option<PathBuf>,
     /// Include articles marked `draft: true`.
-    #[arg(long)]
+    #[arg(short = 'D', long)]
     drafts: bool,
     /// Base URL the site is served from (overrides site.yaml).
-    #[arg(long)]
+    #[arg(short, long)]
     base_url: Option<String>,
+    /// Print only errors and warnings.
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 #[derive(Subcommand)]
@@ -40,7 +45,7 @@ enum Command {
         #[command(flatten)]
         site: SiteArgs,
         /// Output folder (default: site.yaml `output`, else public/).
-        #[arg(long)]
+        #[arg(short, long)]
         output: Option<PathBuf>,
         /// Print how long each pipeline stage took, CPU time by page kind and peak memory.
         #[arg(long)]
@@ -51,7 +56,7 @@ enum Command {
         #[command(flatten)]
         site: SiteArgs,
         /// Port to listen on (0 picks a free one).
-        #[arg(long, default_value_t = 4000)]
+        #[arg(short, long, default_value_t = 4000)]
         port: u16,
         /// Address to listen on; any other than a loopback address opens the preview to the network.
         #[arg(long, default_value = "127.0.0.1")]
@@ -74,9 +79,9 @@ enum Command {
         /// Machine-readable output.
         #[arg(long, conflicts_with = "output")]
         json: bool,
-        /// A built site to check as served from the base URL: every internal link and
-        /// #anchor must resolve.
-        #[arg(long)]
+        /// A built site to check as served from its base URL (the one it was built for,
+        /// unless --base-url says otherwise): every internal link and #anchor must resolve.
+        #[arg(short, long)]
         output: Option<PathBuf>,
         /// With --output: print the external links, one a line, for a link checker.
         #[arg(long, requires = "output")]
@@ -84,9 +89,9 @@ enum Command {
     },
     /// Print what extraction finds in Markdown files.
     Extract {
-        /// Site folder whose gazetteer is used.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        /// Site folder whose gazetteer is used (by default the current folder's, if any).
+        #[arg(short, long)]
+        root: Option<PathBuf>,
         /// Markdown files to read.
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -94,23 +99,45 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Create a new site in an empty folder.
+    /// Create a new site in an empty folder: a minimal one, or the full example.
     Init {
         /// Folder to create the site in.
         #[arg(default_value = ".")]
         dir: PathBuf,
+        /// Copy the example site (eight articles about the Middle East, with entities,
+        /// a briefing note and standalone pages) instead of a minimal one.
+        #[arg(long)]
+        example: bool,
+    },
+    /// Create a new article from its title (a draft), and print its path.
+    New {
+        /// The article's title.
+        title: String,
+        /// Site folder; by default the nearest folder with a site.yaml, from here up.
+        #[arg(short, long)]
+        root: Option<PathBuf>,
+        /// Publication date, YYYY-MM-DD (default: today).
+        #[arg(long)]
+        date: Option<String>,
+        /// Tags, comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        tags: Vec<String>,
+        /// Story thread id.
+        #[arg(long)]
+        story: Option<String>,
+        /// Subfolder of content/articles/ to write into.
+        #[arg(long)]
+        path: Option<PathBuf>,
     },
     /// Work with the built-in theme.
     Theme {
         #[command(subcommand)]
         action: ThemeAction,
     },
-    /// Create a new article from its title.
-    New {
-        /// The article's title.
-        title: String,
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+    /// Print a shell completion script: `brief completions bash > ~/.local/share/bash-completion/completions/brief`.
+    Completions {
+        /// The shell to complete in.
+        shell: Shell,
     },
 }
 
@@ -121,28 +148,48 @@ enum ThemeAction {
     Eject {
         /// The template to copy, such as `article.html`; all of them when left out.
         name: Option<String>,
-        /// Site folder (holding site.yaml and content/).
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        /// Site folder; by default the nearest folder with a site.yaml, from here up.
+        #[arg(short, long)]
+        root: Option<PathBuf>,
     },
 }
 
-fn build_options(site: SiteArgs, output: Option<PathBuf>) -> BuildOptions {
-    BuildOptions {
-        root: site.root,
-        output,
-        base_url: site.base_url,
-        drafts: site.drafts,
+/// The site's folder: `--root`, else the nearest folder with a `site.yaml`.
+fn site_root(root: Option<PathBuf>) -> Result<PathBuf, ExitCode> {
+    match root {
+        Some(root) => Ok(root),
+        None => commands::find_site().map_err(|message| {
+            eprintln!("error: {message}");
+            ExitCode::from(commands::CONTENT_ERROR)
+        }),
     }
 }
 
+fn build_options(site: SiteArgs, output: Option<PathBuf>) -> Result<BuildOptions, ExitCode> {
+    Ok(BuildOptions {
+        root: site_root(site.root)?,
+        output,
+        base_url: site.base_url,
+        drafts: site.drafts,
+    })
+}
+
 fn main() -> ExitCode {
-    match Cli::parse().command {
+    match run(Cli::parse().command) {
+        Ok(code) | Err(code) => code,
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode, ExitCode> {
+    Ok(match command {
         Command::Build {
             site,
             output,
             timings,
-        } => commands::build(&build_options(site, output), timings),
+        } => {
+            let quiet = site.quiet;
+            commands::build(&build_options(site, output)?, timings, quiet)
+        }
         Command::Serve {
             site,
             port,
@@ -150,26 +197,65 @@ fn main() -> ExitCode {
             open,
             poll,
             timings,
-        } => serve::run(ServeOptions {
-            build: build_options(site, None),
-            bind,
-            port,
-            open,
-            poll,
-            timings,
-        }),
+        } => {
+            let quiet = site.quiet;
+            serve::run(ServeOptions {
+                build: build_options(site, None)?,
+                bind,
+                port,
+                open,
+                poll,
+                timings,
+                quiet,
+            })
+        }
         Command::Check {
             site,
             output: Some(output),
             external,
             ..
-        } => commands::check_output(&build_options(site, None), &output, external),
-        Command::Check { site, json, .. } => commands::check(&build_options(site, None), json),
-        Command::Extract { root, files, json } => commands::extract(&root, &files, json),
-        Command::Init { dir } => commands::init(&dir),
-        Command::New { title, root } => commands::new(&root, &title),
+        } => {
+            let quiet = site.quiet;
+            let explicit_base = site.base_url.is_some();
+            commands::check_output(
+                &build_options(site, None)?,
+                &output,
+                external,
+                explicit_base,
+                quiet,
+            )
+        }
+        Command::Check { site, json, .. } => {
+            let quiet = site.quiet;
+            commands::check(&build_options(site, None)?, json, quiet)
+        }
+        Command::Extract { root, files, json } => {
+            commands::extract(&root.unwrap_or_else(|| PathBuf::from(".")), &files, json)
+        }
+        Command::Init { dir, example } => commands::init(&dir, example),
+        Command::New {
+            title,
+            root,
+            date,
+            tags,
+            story,
+            path,
+        } => commands::new(
+            &site_root(root)?,
+            &NewArticle {
+                title,
+                date,
+                tags,
+                story,
+                folder: path,
+            },
+        ),
         Command::Theme {
             action: ThemeAction::Eject { name, root },
-        } => commands::eject(&root, name.as_deref()),
-    }
+        } => commands::eject(&site_root(root)?, name.as_deref()),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "brief", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+    })
 }

@@ -98,11 +98,13 @@ pub struct Staging {
     built: Mutex<BTreeMap<String, (u64, u64)>>,
     /// Paths written into the temporary folder (when updating in place, the changed files).
     staged: Mutex<BTreeSet<String>>,
+    /// The base URL the site is built for, recorded in the marker for `brief check --output`.
+    base_url: String,
     committed: bool,
 }
 
 impl Staging {
-    pub fn begin(output: &Path) -> Result<Staging, Diagnostic> {
+    pub fn begin(output: &Path, base_url: &str) -> Result<Staging, Diagnostic> {
         let output = absolute(output);
         let dir = sibling(&output, "tmp");
         if dir.exists() {
@@ -126,6 +128,7 @@ impl Staging {
             folders: Mutex::new(HashSet::new()),
             built: Mutex::new(BTreeMap::new()),
             staged: Mutex::new(BTreeSet::new()),
+            base_url: base_url.to_string(),
             committed: false,
         })
     }
@@ -258,7 +261,7 @@ impl Staging {
     /// Puts the new site in place and writes its marker.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
         let built = std::mem::take(&mut *self.built.lock().unwrap_or_else(|e| e.into_inner()));
-        let marker_text = marker_text(&built);
+        let marker_text = marker_text(&built, &self.base_url);
         if self.previous.is_some() {
             self.update_in_place(&built)?;
             let marker = self.output.join(MARKER);
@@ -353,8 +356,11 @@ fn make_folder_replacing_files(root: &Path, folder: &Path) -> Result<(), Diagnos
     Ok(())
 }
 
-fn marker_text(built: &BTreeMap<String, (u64, u64)>) -> String {
+fn marker_text(built: &BTreeMap<String, (u64, u64)>, base_url: &str) -> String {
     let mut text = String::from(MARKER_HEADER);
+    text.push_str(BUILT_FOR);
+    text.push_str(base_url);
+    text.push('\n');
     for (path, (hash, size)) in built {
         text.push_str(&format!("{hash:016x} {size} {path}\n"));
     }
@@ -375,6 +381,17 @@ fn io_error(path: &Path, action: &str, error: std::io::Error) -> Diagnostic {
 
 const MARKER_HEADER: &str = "This folder is written by `brief build`: files it did not build are removed.\n\
      Each line below is a file's content hash, size and path, so unchanged files are kept.\n";
+
+/// The marker line that records the base URL a site was built for.
+const BUILT_FOR: &str = "Built for the base URL: ";
+
+/// The base URL the site in `output` was built for, as its marker records it.
+pub fn built_base_url(output: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(output.join(MARKER)).ok()?;
+    text.lines()
+        .find_map(|line| line.strip_prefix(BUILT_FOR))
+        .map(str::to_string)
+}
 
 /// A file of the new site being written in pieces into the temporary folder, hashed as
 /// it goes.

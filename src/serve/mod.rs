@@ -37,9 +37,18 @@ pub struct ServeOptions {
     pub poll: bool,
     /// Print the time each stage of a rebuild took.
     pub timings: bool,
+    /// Print only errors and warnings.
+    pub quiet: bool,
 }
 
 /// Runs the preview server until Ctrl-C.
+/// What a rebuild prints besides its problems.
+#[derive(Debug, Clone, Copy)]
+struct Reporting {
+    timings: bool,
+    quiet: bool,
+}
+
 pub fn run(options: ServeOptions) -> ExitCode {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -79,7 +88,10 @@ async fn serve(options: ServeOptions) -> ExitCode {
     let local = listener.local_addr().unwrap_or(address);
     let shared = Arc::new(Shared::new());
     let root = options.build.root.clone();
-    let timings = options.timings;
+    let reporting = Reporting {
+        timings: options.timings,
+        quiet: options.quiet,
+    };
 
     // Watching starts before the first build, so no save made during it is missed.
     let watch_root = std::fs::canonicalize(&root).unwrap_or_else(|_| crate::write::absolute(&root));
@@ -97,7 +109,7 @@ async fn serve(options: ServeOptions) -> ExitCode {
         let mut engine = Engine::new(options.build.clone());
         let root = root.clone();
         tokio::task::spawn_blocking(move || {
-            rebuild(&mut engine, &shared, &root, &[], timings);
+            rebuild(&mut engine, &shared, &root, &[], reporting);
             engine
         })
         .await
@@ -120,7 +132,9 @@ async fn serve(options: ServeOptions) -> ExitCode {
         let shared = shared.clone();
         std::thread::spawn(move || {
             let origin = format!("http://{}", browsable(local));
-            rebuild_on_changes(engine, watcher, receiver, &shared, &root, &origin, timings)
+            rebuild_on_changes(
+                engine, watcher, receiver, &shared, &root, &origin, reporting,
+            )
         });
     }
 
@@ -227,7 +241,7 @@ fn rebuild_on_changes(
     shared: &Shared,
     root: &Path,
     origin: &str,
-    timings: bool,
+    reporting: Reporting,
 ) {
     while let Ok(batch) = receiver.recv() {
         let mut changed = Vec::new();
@@ -243,7 +257,7 @@ fn rebuild_on_changes(
         }
         if !changed.is_empty() && engine.affected_by(&changed) {
             let before = base_path(shared);
-            rebuild(&mut engine, shared, root, &changed, timings);
+            rebuild(&mut engine, shared, root, &changed, reporting);
             let now = base_path(shared);
             if now != before {
                 println!("Serving at {origin}{now} (the base path changed)");
@@ -253,7 +267,14 @@ fn rebuild_on_changes(
 }
 
 /// Rebuilds, publishes the result to the server and prints what happened.
-fn rebuild(engine: &mut Engine, shared: &Shared, root: &Path, changed: &[PathBuf], timings: bool) {
+fn rebuild(
+    engine: &mut Engine,
+    shared: &Shared,
+    root: &Path,
+    changed: &[PathBuf],
+    reporting: Reporting,
+) {
+    let timings = reporting.timings;
     let started = Instant::now();
     let publish = |update: Update| {
         let base_path = update.base_path.clone();
@@ -279,7 +300,9 @@ fn rebuild(engine: &mut Engine, shared: &Shared, root: &Path, changed: &[PathBuf
             commands::print_report(&update.warnings);
             let summary = Summary::of(&update, root, changed);
             let files_changed = early_files + publish(update);
-            summary.print(started.elapsed(), files_changed, timings);
+            if !reporting.quiet {
+                summary.print(started.elapsed(), files_changed, timings);
+            }
         }
         Err(report) => {
             commands::print_failure(&report);
