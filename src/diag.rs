@@ -193,12 +193,53 @@ impl Report {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
 
+    /// Orders the problems by file and position, and says a problem met on many pages (a
+    /// template error) once, with the number of pages, instead of once a page.
     pub fn sort(&mut self) {
         self.diagnostics.sort_by(|a, b| {
             (a.severity, &a.path, a.line, a.column).cmp(&(b.severity, &b.path, b.line, b.column))
         });
         self.diagnostics.dedup();
+        let mut merged: Vec<(Diagnostic, usize)> = Vec::with_capacity(self.diagnostics.len());
+        for diagnostic in self.diagnostics.drain(..) {
+            match merged.last_mut() {
+                Some((first, repeats)) if same_problem(first, &diagnostic) => *repeats += 1,
+                _ => merged.push((diagnostic, 0)),
+            }
+        }
+        self.diagnostics = merged
+            .into_iter()
+            .map(|(mut diagnostic, repeats)| {
+                if repeats > 0 {
+                    let pages = if repeats == 1 { "page" } else { "pages" };
+                    diagnostic.message = diagnostic.message.replacen(
+                        RENDERING_TAIL,
+                        &format!(" (and {repeats} other {pages}; while rendering "),
+                        1,
+                    );
+                }
+                diagnostic
+            })
+            .collect();
     }
+}
+
+/// How a template error names the page it was met on: `… (while rendering PAGE)`.
+pub const RENDERING_TAIL: &str = " (while rendering ";
+
+/// The same problem at the same place, met while rendering different pages.
+fn same_problem(a: &Diagnostic, b: &Diagnostic) -> bool {
+    let stem = |d: &Diagnostic| {
+        d.message
+            .find(RENDERING_TAIL)
+            .map(|i| d.message[..i].to_string())
+    };
+    a.severity == b.severity
+        && a.path == b.path
+        && (a.line, a.column) == (b.line, b.column)
+        && a.line > 0
+        && stem(a).is_some()
+        && stem(a) == stem(b)
 }
 
 /// A failed build: every error found, already sorted.
@@ -240,6 +281,27 @@ mod tests {
         assert_eq!(d.line, 5);
         assert!(d.message.contains("line 5 column 8"), "{}", d.message);
         assert!(!d.message.contains("line 4"), "{}", d.message);
+    }
+
+    #[test]
+    fn one_template_error_on_many_pages_is_said_once() {
+        let at = |page: &str| {
+            Diagnostic::error(
+                "templates/article.html",
+                format!("Variable `x` not found (while rendering {page})"),
+            )
+            .at("{{ x }}\n", 1, 4)
+        };
+        let mut report = Report::default();
+        report.extend(["c", "a", "b"].map(|p| at(&format!("articles/{p}/index.html"))));
+        report.push(Diagnostic::error("content/articles/a.md", "other").at("x\n", 1, 1));
+        report.sort();
+        assert_eq!(report.diagnostics.len(), 2);
+        let merged = &report.diagnostics[1];
+        assert_eq!(
+            merged.message,
+            "Variable `x` not found (and 2 other pages; while rendering articles/c/index.html)"
+        );
     }
 
     #[test]

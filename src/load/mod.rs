@@ -17,7 +17,7 @@ use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, yaml_error};
-use crate::model::{slugify, try_slugify};
+use crate::model::{is_xml_char, slugify, try_slugify};
 pub use content::*;
 pub use dates::PubDate;
 use parse::*;
@@ -231,6 +231,7 @@ pub fn load_file(
         Ok(text) => text,
         Err(d) => return (Loaded::Nothing, vec![d]),
     };
+    let warnings = unsafe_characters(relative, &text);
     let result = match kind {
         ContentKind::Article => parse_article(relative, text, options),
         ContentKind::Entity => {
@@ -242,9 +243,27 @@ pub fn load_file(
         ContentKind::Briefing => parse_briefing(relative, &text).map(Loaded::Briefing),
     };
     match result {
-        Ok(loaded) => (loaded, Vec::new()),
+        Ok(loaded) => (loaded, warnings),
         Err(diags) => (Loaded::Nothing, diags),
     }
+}
+
+/// A warning at each character of `text` that XML cannot carry (NUL, other control
+/// characters, U+FFFE, U+FFFF): pages keep them, feeds and the sitemap leave them out.
+fn unsafe_characters(path: &Path, text: &str) -> Vec<Diagnostic> {
+    text.char_indices()
+        .filter(|&(_, c)| !is_xml_char(c))
+        .map(|(offset, c)| {
+            Diagnostic::warning(
+                path,
+                format!(
+                    "the character U+{:04X} cannot be carried by XML: feeds and the sitemap leave it out; delete it",
+                    c as u32
+                ),
+            )
+            .at_offset(text, offset)
+        })
+        .collect()
 }
 
 pub fn read_utf8(root: &Path, relative: &Path) -> Result<String, Diagnostic> {

@@ -7,4 +7,6 @@ mod text;
 
 pub use base_url::BaseUrl;
 pub use routes::{RESERVED_SECTIONS, Route, Routes};
-pub use text::{MAX_SLUG_BYTES, attribute_text, escape_html, slugify, try_slugify};
+pub use text::{
+    MAX_SLUG_BYTES, attribute_text, escape_html, is_xml_char, slugify, try_slugify, xml_safe,
+};

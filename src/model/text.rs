@@ -41,6 +41,23 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// Whether XML 1.0 can carry `c`: not NUL, the C0 controls other than tab, line feed and
+/// carriage return, or the noncharacters U+FFFE and U+FFFF. (Surrogates cannot occur in a
+/// Rust string.)
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// `text` without the characters XML cannot carry: a feed or sitemap holding one is not
+/// XML at all, and readers reject it whole.
+pub fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().all(is_xml_char) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.chars().filter(|&c| is_xml_char(c)).collect())
+    }
+}
+
 /// The text of an HTML attribute value as a browser reads it (`&amp;` -> `&`): the
 /// inverse of `escape_html`. A value with a stray `&`, which HTML allows, is returned as
 /// written.
@@ -84,6 +101,13 @@ mod tests {
         );
         assert_eq!(attribute_text("/caf&eacute;/"), "/café/");
         assert_eq!(attribute_text("/a?b&c"), "/a?b&c");
+    }
+
+    #[test]
+    fn xml_safe_drops_only_what_xml_cannot_carry() {
+        let text = "a\u{0}b\u{b}c\u{c}d\u{1b}e\u{fffe}f\u{ffff}g\th\ni\r\u{e9}\u{1f600}";
+        assert_eq!(xml_safe(text), "abcdefg\th\ni\r\u{e9}\u{1f600}");
+        assert!(matches!(xml_safe("plain"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

@@ -20,7 +20,7 @@ use crate::diag::Diagnostic;
 use crate::extract::Facts;
 use crate::link::Graph;
 use crate::load::Site;
-use crate::model::{Route, attribute_text, escape_html};
+use crate::model::{Route, attribute_text, escape_html, xml_safe};
 
 /// The site's Atom and JSON feeds of the latest articles.
 pub fn site_feeds(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
@@ -208,7 +208,8 @@ fn atom(
         )
         .entries(entries)
         .build();
-    Output::new(r.graph.routes.file(feed_route), feed.to_string())
+    let xml = feed.to_string();
+    Output::new(r.graph.routes.file(feed_route), xml_safe(&xml).into_owned())
 }
 
 #[derive(Serialize)]

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use rust_embed::Embed;
 use tera::{ErrorKind, ReportError, Tera};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, RENDERING_TAIL};
 
 #[derive(Embed)]
 #[folder = "templates/"]
@@ -299,7 +299,7 @@ pub fn render_error(root: &Path, file: &str, error: &tera::Error) -> Diagnostic 
                 .unwrap_or_default(),
         ),
     };
-    let message = format!("{} (while rendering {file})", report.message());
+    let message = format!("{}{RENDERING_TAIL}{file})", report.message());
     located(&path, &text, report, message)
 }
 

@@ -571,3 +571,25 @@ fn theme_eject_copies_one_or_all_built_in_templates_and_never_overwrites() {
     );
     assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_template_error_met_on_every_page_is_reported_once() {
+    let article =
+        |n: usize| format!("---\ntitle: Article {n}\ndate: 2024-09-2{n}\n---\nText {n}.\n");
+    let (a, b, c) = (article(1), article(2), article(3));
+    let site = site_with(&[
+        ("content/articles/a.md", &a),
+        ("content/articles/b.md", &b),
+        ("content/articles/c.md", &c),
+        (
+            "templates/article.html",
+            "{% extends \"brief/article.html\" %}{% block head %}{{ artcle.title }}{% endblock head %}",
+        ),
+    ]);
+    let out = build(site.path(), &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.matches("templates/article.html:1:").count(), 1, "{err}");
+    assert!(err.contains("and 2 other pages"), "{err}");
+    assert!(err.contains("Build failed: 1 error."), "{err}");
+}

@@ -528,3 +528,27 @@ fn a_base_path_with_non_ascii_and_spaces_builds_and_checks_clean() {
         assert!(stdout.contains(", 0 broken"), "{base}: {stdout}");
     }
 }
+
+#[test]
+fn control_characters_never_reach_the_feeds_and_are_warned_about() {
+    let site = site_with(&[(
+        "content/articles/a.md",
+        "---\ntitle: \"Bell\\u0007 and form\\ffeed\"\ndate: 2024-09-26\ntags: [\"esc\\u001b\"]\n---\nA vertical\u{b}tab and a nul\u{0} here.\n",
+    )]);
+    let out = build(site.path(), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("content/articles/a.md:6:11: warning"), "{err}");
+    assert!(err.contains("U+000B"), "{err}");
+    let public = site.path().join("public");
+    for feed in ["feed.xml", "tags/esc/feed.xml"] {
+        let xml = read(public.join(feed));
+        assert!(
+            !xml.chars()
+                .any(|c| matches!(c, '\u{0}' | '\u{7}' | '\u{b}' | '\u{c}' | '\u{1b}')),
+            "{feed} carries a character XML cannot"
+        );
+        feed_rs::parser::parse(xml.as_bytes())
+            .unwrap_or_else(|e| panic!("{feed} does not parse: {e}"));
+    }
+}
