@@ -56,7 +56,9 @@ fn apostrophe_variant(name: &str) -> Option<String> {
 }
 
 impl Matcher {
-    pub fn new(entries: &[GazetteerEntry]) -> Matcher {
+    /// The matcher of `entries`, or why it cannot be built (a gazetteer past the
+    /// automaton's size limits), which must not silently turn entity matching off.
+    pub fn new(entries: &[GazetteerEntry]) -> Result<Matcher, String> {
         let mut surfaces: HashMap<String, usize> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
@@ -103,7 +105,12 @@ impl Matcher {
         let automaton = if patterns.is_empty() {
             None
         } else {
-            AhoCorasick::new(&patterns).ok()
+            Some(AhoCorasick::new(&patterns).map_err(|e| {
+                format!(
+                    "the gazetteer's {} names and aliases cannot be compiled for matching: {e}",
+                    patterns.len()
+                )
+            })?)
         };
         let by_lower = surfaces
             .iter()
@@ -116,12 +123,12 @@ impl Matcher {
                 world_to_entry.insert(id, i);
             }
         }
-        Matcher {
+        Ok(Matcher {
             automaton,
             targets,
             by_lower,
             world_to_entry,
-        }
+        })
     }
 }
 

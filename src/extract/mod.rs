@@ -64,6 +64,8 @@ pub struct Gazetteer {
     matcher: Option<gazetteer::Matcher>,
     /// Names that are never entities, lowercase.
     ignored: HashSet<String>,
+    /// Why the names could not be compiled for matching, if they could not.
+    pub problem: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -83,11 +85,18 @@ impl Gazetteer {
                 aliases: d.aliases.clone(),
             })
             .collect();
-        let matcher = (!entries.is_empty()).then(|| gazetteer::Matcher::new(&entries));
+        let (matcher, problem) = match entries.is_empty() {
+            true => (None, None),
+            false => match gazetteer::Matcher::new(&entries) {
+                Ok(matcher) => (Some(matcher), None),
+                Err(problem) => (None, Some(problem)),
+            },
+        };
         Gazetteer {
             entries,
             matcher,
             ignored: HashSet::new(),
+            problem,
         }
     }
 

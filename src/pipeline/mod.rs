@@ -49,6 +49,12 @@ pub fn settings(options: &BuildOptions) -> Result<Config, Report> {
     Ok(config)
 }
 
+/// An error when the gazetteer could not be compiled: extraction would find none of it.
+pub fn gazetteer_problem(gazetteer: &Gazetteer) -> Option<Diagnostic> {
+    let problem = gazetteer.problem.as_ref()?;
+    Some(Diagnostic::error("content/entities", problem.clone()))
+}
+
 /// Load, extract and link.
 pub fn analyse(options: &BuildOptions) -> Result<Analysis, Report> {
     let config = settings(options)?;
@@ -69,6 +75,7 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Report> {
 
     let started = Instant::now();
     let gazetteer = Gazetteer::new(&site.entities).ignoring(&site.ignored);
+    report.extend(gazetteer_problem(&gazetteer));
     let facts = extract::extract_site(&site, &gazetteer);
     timings.extract = started.elapsed();
     timings.peak_memory.push(("extract", peak_memory_mib()));
@@ -112,6 +119,7 @@ pub fn extract_files(root: &Path, files: &[PathBuf]) -> (Vec<ExtractedFile>, Rep
     let (definitions, ignored, problems) = load::load_entities(root);
     report.extend(problems);
     let gazetteer = Gazetteer::new(&definitions).ignoring(&ignored);
+    report.extend(gazetteer_problem(&gazetteer));
     let options = ExtractOptions::of(&config);
     let mut extracted = Vec::new();
     for path in files {

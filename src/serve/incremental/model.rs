@@ -37,6 +37,10 @@ impl Model {
             },
         );
         let gazetteer = Gazetteer::new(&site.entities).ignoring(&site.ignored);
+        let mut file_diagnostics = file_diagnostics;
+        if let Some(problem) = pipeline::gazetteer_problem(&gazetteer) {
+            file_diagnostics.insert(problem.path.clone(), vec![problem]);
+        }
         let facts = extract::extract_site(&site, &gazetteer);
         let revisions = site
             .articles
