@@ -1,6 +1,24 @@
 //! Brief: a static site generator for briefing pages.
 //!
-//! The pipeline runs `load -> extract -> link -> render -> write`; each stage is one module.
+//! A site goes through five stages, each one module, each reading only what the stages
+//! before it made:
+//!
+//! - [`load`]: walk `content/`, parse front matter and gazetteer files into typed values;
+//!   every problem is a positioned [`diag::Diagnostic`].
+//! - [`extract`]: a pure function of one article and the gazetteer: summary, outline,
+//!   entities, quotes and speakers, attributed sources.
+//! - [`link`]: the whole-site graph: entities merged across articles, tags, stories, days,
+//!   related articles, internal links resolved.
+//! - [`render`]: every page kind in its own file under `render/pages/`, with the fingerprint
+//!   of what it shows; feeds, sitemap, search index and `data/site.json`.
+//! - [`write`]: the output folder, replaced only when every page was made.
+//!
+//! [`pipeline`] runs `load -> extract -> link` for every command; [`build`] adds
+//! `render -> write`; [`serve`] keeps the site in memory and renders again the pages whose
+//! fingerprint changed; [`check`] checks a built site's links. [`model`] holds the facts
+//! every stage must agree on (base URL, routes, slugs, escaping); [`config`] is `site.yaml`,
+//! validated once. [`commands`] prints results and picks exit codes; `main.rs` only parses
+//! the command line.
 
 pub mod build;
 pub mod check;
