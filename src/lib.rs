@@ -11,7 +11,7 @@
 //!   related articles, internal links resolved.
 //! - [`render`]: every page kind in its own file under `render/pages/`, with the fingerprint
 //!   of what it shows; feeds, sitemap, search index and `data/site.json`.
-//! - [`write`]: the output folder, replaced only when every page was made.
+//! - [`write`](mod@write): the output folder, replaced only when every page was made.
 //!
 //! [`pipeline`] runs `load -> extract -> link` for every command; [`build`] adds
 //! `render -> write`; [`serve`] keeps the site in memory and renders again the pages whose
