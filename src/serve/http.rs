@@ -3,6 +3,7 @@
 //! outside the site), plus the live-reload script and its event stream.
 
 use std::convert::Infallible;
+use std::net::IpAddr;
 use std::sync::{Arc, RwLock};
 
 use axum::Router;
@@ -103,12 +104,54 @@ impl Default for Shared {
     }
 }
 
-pub fn router(shared: Arc<Shared>) -> Router {
-    Router::new()
+/// The preview's routes. Bound to a loopback address, it answers only requests addressed
+/// to this machine by name (`localhost`, `127.0.0.1`, `[::1]` or the bind address): a
+/// page elsewhere that points its own host name at 127.0.0.1 (DNS rebinding) cannot read it.
+pub fn router(shared: Arc<Shared>, bind: IpAddr) -> Router {
+    let router = Router::new()
         .route(EVENTS_PATH, get(events))
         .route(SCRIPT_PATH, get(script))
         .fallback(site_file)
-        .with_state(shared)
+        .with_state(shared);
+    if !bind.is_loopback() {
+        return router;
+    }
+    router.layer(axum::middleware::from_fn(
+        move |request: axum::extract::Request, next: axum::middleware::Next| async move {
+            let host = request
+                .headers()
+                .get(header::HOST)
+                .and_then(|h| h.to_str().ok());
+            if host_allowed(host, bind) {
+                next.run(request).await
+            } else {
+                (
+                    StatusCode::MISDIRECTED_REQUEST,
+                    "This preview answers only requests for localhost.\n",
+                )
+                    .into_response()
+            }
+        },
+    ))
+}
+
+/// Whether a `Host` header names this machine: its host name, without the port, is
+/// `localhost`, `127.0.0.1`, `[::1]` or the address the preview is bound to.
+fn host_allowed(host: Option<&str>, bind: IpAddr) -> bool {
+    let Some(host) = host else {
+        // HTTP/1.0 clients may send none; a browser always sends one.
+        return true;
+    };
+    let name = match host.rsplit_once(':') {
+        Some((name, port)) if !name.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => name,
+        _ => host,
+    };
+    let name = name.to_ascii_lowercase();
+    let bound = match bind {
+        IpAddr::V4(ip) => ip.to_string(),
+        IpAddr::V6(ip) => format!("[{ip}]"),
+    };
+    matches!(name.as_str(), "localhost" | "127.0.0.1" | "[::1]") || name == bound
 }
 
 /// Server-sent events: the current status at once, then every change of it.
@@ -413,5 +456,28 @@ mod tests {
             "{overlay}"
         );
         assert!(overlay.contains("Build failed: 1 error<"), "{overlay}");
+    }
+
+    #[test]
+    fn only_this_machine_s_names_reach_a_loopback_preview() {
+        let bind: IpAddr = "127.0.0.1".parse().unwrap();
+        for host in [
+            "localhost:4000",
+            "127.0.0.1:4000",
+            "[::1]:4000",
+            "LOCALHOST",
+            "127.0.0.1",
+        ] {
+            assert!(host_allowed(Some(host), bind), "{host}");
+        }
+        for host in [
+            "attacker.example:4000",
+            "localhost.attacker.example",
+            "10.0.0.5:4000",
+        ] {
+            assert!(!host_allowed(Some(host), bind), "{host}");
+        }
+        let v6: IpAddr = "::1".parse().unwrap();
+        assert!(host_allowed(Some("[::1]:4000"), v6));
     }
 }

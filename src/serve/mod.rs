@@ -138,7 +138,7 @@ async fn serve(options: ServeOptions) -> ExitCode {
         });
     }
 
-    let server = axum::serve(listener, http::router(shared.clone()))
+    let server = axum::serve(listener, http::router(shared.clone(), options.bind))
         .with_graceful_shutdown(stop_requested(shared.clone(), signals));
     let mut stopping = shared.shutdown.subscribe();
     let served = tokio::select! {

@@ -543,3 +543,41 @@ fn polling_finds_changes_too() {
         r.body.contains("polled to move")
     });
 }
+
+/// The status line of a raw HTTP/1.1 GET of `/` at `url`'s address with `host` as its Host.
+fn status_for_host(url: &str, host: &str) -> String {
+    use std::io::{Read, Write};
+    let address = url.trim_start_matches("http://").split('/').next().unwrap();
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    write!(
+        stream,
+        "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut reply = String::new();
+    stream.read_to_string(&mut reply).unwrap();
+    reply.lines().next().unwrap_or_default().to_string()
+}
+
+#[test]
+fn a_loopback_preview_answers_only_requests_for_this_machine() {
+    let site = example_site();
+    let server = Server::start(site.path(), &[]);
+    let address = server
+        .url
+        .trim_start_matches("http://")
+        .split('/')
+        .next()
+        .unwrap()
+        .to_string();
+    let port = address.rsplit_once(':').unwrap().1;
+    for host in [address.clone(), format!("localhost:{port}")] {
+        let status = status_for_host(&server.url, &host);
+        assert!(status.contains(" 200 "), "{host}: {status}");
+    }
+    let status = status_for_host(&server.url, &format!("rebound.example:{port}"));
+    assert!(
+        status.contains(" 421 "),
+        "a rebound host name is refused: {status}"
+    );
+}
