@@ -102,6 +102,7 @@ fn describe(error: &serde_yaml::Error) -> String {
         Some(i) => raw[..i].to_string(),
         None => raw,
     };
+    let message = without_type_names(&message);
     match unknown_field_hint(&message) {
         Some(hint) => format!("{message}; did you mean `{hint}`?"),
         None => message,
@@ -127,18 +128,61 @@ fn in_file_lines(message: &str, lines_before: usize) -> String {
     out
 }
 
-/// For "unknown field `titel`, expected one of `title`, `date`", the closest expected key.
+/// Keys other generators use, and the key Brief reads for the same thing.
+const KEY_SYNONYMS: &[(&str, &str)] = &[
+    ("description", "summary"),
+    ("excerpt", "summary"),
+    ("categories", "tags"),
+    ("category", "tags"),
+    ("keywords", "tags"),
+    ("tag", "tags"),
+    ("url", "slug"),
+    ("permalink", "slug"),
+    ("author", "authors"),
+    ("publishdate", "date"),
+    ("pubdate", "date"),
+    ("lastmod", "updated"),
+    ("modified", "updated"),
+    ("cover", "image"),
+    ("series", "story"),
+];
+
+/// For "unknown field `titel`, expected one of `title`, `date`", the expected key meant:
+/// the one Brief reads for what another generator names so, else the closest in spelling.
 fn unknown_field_hint(message: &str) -> Option<String> {
     let rest = message.strip_prefix("unknown field `")?;
     let (field, expected) = rest.split_once('`')?;
-    expected
-        .split('`')
-        .skip(1)
-        .step_by(2)
+    let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    let lower = field.to_lowercase();
+    if let Some((_, key)) = KEY_SYNONYMS
+        .iter()
+        .find(|(other, key)| *other == lower && candidates.contains(key))
+    {
+        return Some(key.to_string());
+    }
+    candidates
+        .into_iter()
         .map(|candidate| (strsim::jaro_winkler(field, candidate), candidate))
-        .filter(|(score, _)| *score > 0.75)
+        .filter(|(score, _)| *score > 0.85)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, candidate)| candidate.to_string())
+}
+
+/// Serde names the Rust type it expected (`expected struct FrontMatter`); a writer of YAML
+/// needs to hear what to write.
+fn without_type_names(message: &str) -> String {
+    let Some(i) = message.find("expected struct ") else {
+        return message.to_string();
+    };
+    let rest = &message[i + "expected struct ".len()..];
+    let end = rest
+        .find(|c: char| !c.is_alphanumeric() && c != '_')
+        .unwrap_or(rest.len());
+    format!(
+        "{}expected keys with values, one `key: value` a line{}",
+        &message[..i],
+        &rest[end..]
+    )
 }
 
 impl fmt::Display for Diagnostic {
@@ -301,6 +345,23 @@ mod tests {
         assert_eq!(
             merged.message,
             "Variable `x` not found (and 2 other pages; while rendering articles/c/index.html)"
+        );
+    }
+
+    #[test]
+    fn hints_name_the_key_meant_not_just_a_near_spelling() {
+        let expected = "expected one of `title`, `date`, `summary`, `tags`, `slug`, `updated`";
+        let hint =
+            |field: &str| unknown_field_hint(&format!("unknown field `{field}`, {expected}"));
+        assert_eq!(hint("description").as_deref(), Some("summary"));
+        assert_eq!(hint("categories").as_deref(), Some("tags"));
+        assert_eq!(hint("url").as_deref(), Some("slug"));
+        assert_eq!(hint("lastmod").as_deref(), Some("updated"));
+        assert_eq!(hint("details"), None);
+        assert_eq!(hint("titel").as_deref(), Some("title"));
+        assert_eq!(
+            without_type_names("invalid type: string \"x\", expected struct FrontMatter"),
+            "invalid type: string \"x\", expected keys with values, one `key: value` a line"
         );
     }
 

@@ -3,18 +3,107 @@
 
 use super::*;
 
-/// Parses front matter of type `T`, pointing errors at the right line of the file.
+/// Rounds of reading one front matter again past a problem: more than any file has keys.
+const MAX_ROUNDS: usize = 64;
+
+/// Parses front matter of type `T`, pointing errors at the right line of the file. Every
+/// unknown key and every missing required key is reported in one run: the front matter is
+/// read again without each unknown key (its lines blanked, so later positions hold) and
+/// with a stand-in for each missing one, until it parses or meets another kind of error.
 pub fn parse_front<T: DeserializeOwned + Default>(
     path: &Path,
     text: &str,
     split: &frontmatter::Split<'_>,
-) -> Result<T, Diagnostic> {
-    if split.yaml.trim().is_empty() {
-        // An empty mapping still reports missing required keys.
-        return serde_yaml::from_str("{}")
-            .map_err(|e| yaml_error(path, text, split.yaml_offset, &e));
+) -> Result<T, Vec<Diagnostic>> {
+    match read_front(path, text, split) {
+        (Some(front), problems) if problems.is_empty() => Ok(front),
+        (_, problems) => Err(problems),
     }
-    serde_yaml::from_str(split.yaml).map_err(|e| yaml_error(path, text, split.yaml_offset, &e))
+}
+
+/// `parse_front`, also giving back the front matter as read past its unknown and missing
+/// keys, so the checks of its values can report their problems in the same run.
+pub(super) fn read_front<T: DeserializeOwned + Default>(
+    path: &Path,
+    text: &str,
+    split: &frontmatter::Split<'_>,
+) -> (Option<T>, Vec<Diagnostic>) {
+    // An empty mapping still reports missing required keys.
+    let mut yaml = match split.yaml.trim().is_empty() {
+        true => "{}\n".to_string(),
+        false => split.yaml.to_string(),
+    };
+    let mut problems = Vec::new();
+    for _ in 0..MAX_ROUNDS {
+        let error = match serde_yaml::from_str::<T>(&yaml) {
+            Ok(front) => return (Some(front), problems),
+            Err(error) => error,
+        };
+        let message = error.to_string();
+        if let Some(key) = quoted_after(&message, "unknown field `") {
+            problems.push(yaml_error(path, text, split.yaml_offset, &error));
+            match without_key(&yaml, key) {
+                Some(cleaned) => yaml = cleaned,
+                None => return (None, problems),
+            }
+        } else if let Some(key) = quoted_after(&message, "missing field `") {
+            let line = crate::diag::line_col(text, split.yaml_offset).0;
+            problems.push(
+                Diagnostic::error(path, format!("`{key}:` is missing from the front matter"))
+                    .at(text, line, 1),
+            );
+            match stand_in(key) {
+                Some(value) => yaml = format!("{}\n{key}: {value}\n", yaml.trim_end()),
+                None => return (None, problems),
+            }
+        } else {
+            problems.push(yaml_error(path, text, split.yaml_offset, &error));
+            return (None, problems);
+        }
+    }
+    (None, problems)
+}
+
+/// The name in backquotes after `prefix` in a serde message.
+fn quoted_after<'m>(message: &'m str, prefix: &str) -> Option<&'m str> {
+    let rest = &message[message.find(prefix)? + prefix.len()..];
+    rest.split_once('`').map(|(name, _)| name)
+}
+
+/// `yaml` with the top-level key `key` and its indented lines blanked: every byte of them
+/// but the line ends made a space.
+fn without_key(yaml: &str, key: &str) -> Option<String> {
+    let mut out = String::with_capacity(yaml.len());
+    let mut found = false;
+    let mut inside = false;
+    for line in yaml.split_inclusive('\n') {
+        let starts_key = line
+            .strip_prefix(key)
+            .is_some_and(|r| r.trim_start().starts_with(':'));
+        let continues = inside && (line.starts_with([' ', '\t', '-']) || line.trim().is_empty());
+        if (starts_key && !found) || continues {
+            found |= starts_key;
+            inside = true;
+            // Spaces, byte for byte, so the positions of later errors stay true.
+            let (body, end) = line.split_at(line.trim_end_matches(['\n', '\r']).len());
+            out.extend(std::iter::repeat_n(' ', body.len()));
+            out.push_str(end);
+        } else {
+            inside = false;
+            out.push_str(line);
+        }
+    }
+    found.then_some(out)
+}
+
+/// A value that lets the rest of the front matter be checked once a required key is found
+/// missing (and reported): never used, since the file has an error.
+fn stand_in(key: &str) -> Option<&'static str> {
+    match key {
+        "title" | "name" => Some("\"missing\""),
+        "date" => Some("2000-01-01"),
+        _ => None,
+    }
 }
 
 /// Byte offset of `key:` at the start of a front matter line, for pointing at a value.
@@ -45,11 +134,17 @@ pub(super) fn parse_article(
         )
         .at(&text, 1, 1)]);
     }
-    let front: FrontMatter = parse_front(path, &text, &split).map_err(|d| vec![d])?;
+    let (front, mut diagnostics) = read_front::<FrontMatter>(path, &text, &split);
+    let Some(front) = front else {
+        return Err(diagnostics);
+    };
     if front.draft && !options.drafts {
-        return Ok(Loaded::Nothing);
+        // A draft is left out, but its front matter is still checked.
+        return match diagnostics.is_empty() {
+            true => Ok(Loaded::Nothing),
+            false => Err(diagnostics),
+        };
     }
-    let mut diagnostics = Vec::new();
     let date_at = |key: &str, message: String| {
         Diagnostic::error(path, message).at_offset(&text, key_offset(&text, &split, key))
     };
@@ -221,7 +316,7 @@ pub(super) fn parse_page(
     options: LoadOptions,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let split = frontmatter::split(text);
-    let front: PageFront = parse_front(path, text, &split).map_err(|d| vec![d])?;
+    let front: PageFront = parse_front(path, text, &split)?;
     if front.draft && !options.drafts {
         return Ok(Loaded::Nothing);
     }
@@ -255,7 +350,7 @@ pub(super) fn parse_briefing(path: &Path, text: &str) -> Result<BriefingNote, Ve
     })?;
     let split = frontmatter::split(text);
     let front: BriefingFront = if split.has_front_matter {
-        parse_front(path, text, &split).map_err(|d| vec![d])?
+        parse_front(path, text, &split)?
     } else {
         BriefingFront::default()
     };

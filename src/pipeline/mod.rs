@@ -134,8 +134,8 @@ pub fn extract_files(root: &Path, files: &[PathBuf]) -> (Vec<ExtractedFile>, Rep
         let front = match split.has_front_matter {
             true => match load::parse_front::<load::FrontMatter>(path, &text, &split) {
                 Ok(front) => Some(front),
-                Err(d) => {
-                    report.push(d);
+                Err(problems) => {
+                    report.extend(problems);
                     continue;
                 }
             },

@@ -114,7 +114,7 @@ fn missing_title_bad_date_and_non_utf8_are_reported_together() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(
-        err.contains("notitle.md") && err.contains("missing field `title`"),
+        err.contains("notitle.md") && err.contains("`title:` is missing"),
         "{err}"
     );
     assert!(
@@ -592,4 +592,39 @@ fn a_template_error_met_on_every_page_is_reported_once() {
     assert_eq!(err.matches("templates/article.html:1:").count(), 1, "{err}");
     assert!(err.contains("and 2 other pages"), "{err}");
     assert!(err.contains("Build failed: 1 error."), "{err}");
+}
+
+#[test]
+fn every_problem_of_a_file_is_reported_in_one_run() {
+    let site = site_with(&[(
+        "content/articles/imported.md",
+        "---\ndescription: From another generator\ndate: 2024-13-45\ncategories: [news]\nlayout: post\nurl: /old/path/\n---\nBody.\n",
+    )]);
+    let out = build(site.path(), &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    for (line, key, hint) in [
+        (2, "description", Some("summary")),
+        (4, "categories", Some("tags")),
+        (5, "layout", None),
+        (6, "url", Some("slug")),
+    ] {
+        assert!(
+            err.contains(&format!(
+                "content/articles/imported.md:{line}:1: error: unknown field `{key}`"
+            )),
+            "{key} at line {line}: {err}"
+        );
+        if let Some(hint) = hint {
+            assert!(
+                err.contains(&format!("`{key}`"))
+                    && err.contains(&format!("did you mean `{hint}`")),
+                "{err}"
+            );
+        }
+    }
+    assert!(err.contains("`title:` is missing"), "{err}");
+    assert!(err.contains("invalid date `2024-13-45`"), "{err}");
+    assert!(err.contains("Build failed: 6 errors."), "{err}");
+    assert!(!err.contains("struct"), "no Rust type names: {err}");
 }
