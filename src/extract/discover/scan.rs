@@ -38,7 +38,7 @@ impl<'a> Discoverer<'a> {
             initial,
             ..Tok::plain(t)
         };
-        if blocked {
+        if blocked || is_party_tag(word) {
             self.push_tok(tok);
             return;
         }

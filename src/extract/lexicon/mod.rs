@@ -152,10 +152,14 @@ fn table() -> &'static FxHashMap<Box<str>, Info> {
             (LEAD_PREPOSITIONS, LEAD_PREPOSITIONS_WORDS),
             (LEAD_ADVERBS, LEAD_ADVERBS_WORDS),
             (DESCRIBING_PREPOSITIONS, DESCRIBING_PREPOSITIONS_WORDS),
+            (US_STATES, US_STATES_WORDS),
         ] {
             for w in list.split_whitespace() {
                 *classes.entry(w.into()).or_insert(0) |= class;
             }
+        }
+        for w in COMMON_PHRASES_WORDS.split_whitespace() {
+            *classes.entry(w.replace('_', " ").into()).or_insert(0) |= COMMON_PHRASES;
         }
         let w = world();
         for d in &w.demonyms {

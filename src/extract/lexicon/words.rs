@@ -107,6 +107,7 @@ pub(super) const ORG_TAIL_WORDS: &str =
     organisation union association committee court department office institute university
     college school company foundation federation army forces force navy police service services
     board senate congress parliament cabinet government administration times post news journal
+    regulator regulators power transit water security campaign
     herald telegraph tribune gazette press airlines airways motors technologies technology
     systems holdings partners capital securities exchange network media brigades brigade
     movement alliance coalition guard guards corps club society center centre trust treasury
@@ -328,3 +329,16 @@ pub(super) const LEAD_ADVERBS_WORDS: &str = "later earlier meanwhile still yet i
 pub const DESCRIBING_PREPOSITIONS: Class = 1 << 35;
 pub(super) const DESCRIBING_PREPOSITIONS_WORDS: &str = "with to for from by near under about
     against beside behind of";
+
+/// US state abbreviations as newspapers write them: places, keeping their period.
+pub const US_STATES: Class = 1 << 36;
+pub(super) const US_STATES_WORDS: &str = "ala ariz ark calif colo conn del fla ga ill ind kan
+    kans ky la md mass mich minn miss mo mont neb nev okla ore pa penn tenn tex va vt wash wis
+    wisc wyo d.c. n.y. n.h. n.j. n.m. n.c. n.d. s.c. s.d. r.i. w.va.";
+
+/// Capitalised phrases that name a day, a season or a slogan rather than an entity.
+pub const COMMON_PHRASES: Class = 1 << 37;
+pub(super) const COMMON_PHRASES_WORDS: &str = "election_day super_tuesday full_text
+    breaking_news read_more related_coverage editor's_note election_night inauguration_day
+    labor_day memorial_day veterans_day independence_day new_year's_day new_year's_eve
+    black_friday cyber_monday";
