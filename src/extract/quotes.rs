@@ -126,11 +126,27 @@ fn spans(text: &str, range: Range<usize>) -> Vec<Span> {
     let marks = memchr::memchr2_iter(b'"', 0xE2, s.as_bytes())
         .filter_map(|i| s[i..].chars().next().map(|c| (i, c)));
     for (i, c) in marks {
+        // Typographic quotes set by a program often face the wrong way ("speech,“ Ash
+        // said"): a mark glued to the word before closes, one glued to the word after
+        // opens.
+        let glued_before = s[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|p| !p.is_whitespace());
+        let glued_after = s[i + c.len_utf8()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        let c = match (c, open) {
+            ('“', Some(_)) if glued_before => '”',
+            ('”', None) if glued_after && !glued_before => '“',
+            _ => c,
+        };
         match (c, open) {
             // Quotation marks are often mismatched in published text (“…" or "…”).
             ('“' | '"', None) => open = Some((i, c)),
             ('”' | '"', Some((o, _))) => {
-                let len = c.len_utf8();
+                let len = s[i..].chars().next().map_or(1, char::len_utf8);
                 out.push(Span {
                     open: base + o,
                     inner: base + o + len..base + i,
@@ -469,6 +485,16 @@ mod tests {
             got[0].0,
             "We will keep fighting for every family in this city"
         );
+    }
+
+    #[test]
+    fn marks_facing_the_wrong_way_still_pair() {
+        let text = "“We heard every word of the plan,“ Tom Ash said. ”He wants to sell the \
+                    harbor to anyone.”";
+        let got = quotes(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "We heard every word of the plan");
+        assert_eq!(got[1].1.as_deref(), Some("Tom Ash"));
     }
 
     #[test]

@@ -222,9 +222,14 @@ impl<'a> Clause<'a> {
 
     /// The subject after an inverted verb at `v`: "said Joe Biden", "says a senior aide".
     pub fn subject_after(&self, v: usize) -> Option<Range<usize>> {
+        self.subject_after_from(v, false)
+    }
+
+    /// `subject_after`, also taking a phrase that opens with a lowercase word when `loose`.
+    fn subject_after_from(&self, v: usize, loose: bool) -> Option<Range<usize>> {
         let from = v + 1;
         let n = self.toks.len();
-        if from >= n || !self.plain(v, from) || !opens_phrase(self.word(from)) {
+        if from >= n || !self.plain(v, from) || !(loose || opens_phrase(self.word(from))) {
             return None;
         }
         let mut end = from;
@@ -249,7 +254,14 @@ impl<'a> Clause<'a> {
     /// inverted subject after it ("…, says Roe").
     pub fn subject_leading(&self, v: usize) -> Option<Range<usize>> {
         if v == 0 {
-            return self.subject_after(v);
+            // Right after the quotation, "said" is followed by its subject, adjectives and
+            // all: "…,” said conservative activist Bob Klaus".
+            let w = self.word((v + 1).min(self.toks.len() - 1));
+            let loose = !is(
+                w,
+                SPEAKER_ENDS | LEAD_PREPOSITIONS | CLAUSE_OPENERS | TEMPORAL,
+            );
+            return self.subject_after_from(v, loose);
         }
         if self.breaks(v - 1, v)
             && let Some(s) = self.subject_after(v)
@@ -330,6 +342,12 @@ mod tests {
         let got = with("said Joe Biden on Tuesday", |c| text(c, c.subject_after(0)));
         assert_eq!(got, "Joe Biden");
         let got = with("said of Ash", |c| c.subject_after(0));
+        assert_eq!(got, None);
+        let got = with("said conservative activist Bob Klaus, who", |c| {
+            text(c, c.subject_leading(0))
+        });
+        assert_eq!(got, "conservative activist Bob Klaus");
+        let got = with("said in a statement", |c| c.subject_leading(0));
         assert_eq!(got, None);
         let got = with("Roe, after a long pause, said of Ash", |c| {
             text(c, c.subject_leading(verb_index(c, "said")))
