@@ -53,11 +53,24 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
     let mut previous_last: Option<Range<usize>> = None;
     // The speaker of a quotation left open at the end of the previous paragraph.
     let mut open_quote: Option<Said> = None;
+    let mut previous_speaker: Option<Said> = None;
     for block in doc.prose() {
         let sents = doc.sentences_of(block);
         let spans = spans(&doc.text, block.range.clone());
         let mut floor = block.range.start;
+        let first_here = out.len();
         let mut carried = open_quote.take();
+        // A paragraph that is only a quotation continues the previous paragraph's speaker.
+        let only_quotes = {
+            let mut rest = doc.text[block.range.clone()].to_string();
+            for s in spans.iter().rev() {
+                rest.replace_range(s.open - block.range.start..s.after - block.range.start, "");
+            }
+            !rest.chars().any(char::is_alphanumeric)
+        };
+        if carried.is_none() && only_quotes {
+            carried = previous_speaker.clone();
+        }
         // The last speaker in this paragraph, also of quotations too short to keep, so the
         // second part of `“Yes,” Ash said. “…”` is Ash's.
         let mut last: Option<Said> = None;
@@ -107,6 +120,21 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
             ));
         }
         previous_last = sents.last().cloned();
+        previous_speaker = out[first_here..]
+            .last()
+            .map(|(_, q)| {
+                Said(
+                    q.speaker.clone(),
+                    q.speaker_entity.clone(),
+                    q.speaker_role.clone(),
+                )
+            })
+            .filter(|s| s.0.is_some())
+            .or_else(|| {
+                let r = ctx.person_subject(sents.last()?.clone())?;
+                ctx.resolve(r, block.range.end)
+                    .map(|s| Said(Some(s.name), s.entity, s.role))
+            });
     }
     out
 }
@@ -138,7 +166,7 @@ fn spans(text: &str, range: Range<usize>) -> Vec<Span> {
             .next()
             .is_some_and(char::is_alphanumeric);
         let c = match (c, open) {
-            ('“', Some(_)) if glued_before => '”',
+            ('“', Some(_)) if glued_before || !glued_after => '”',
             ('”', None) if glued_after && !glued_before => '“',
             _ => c,
         };
@@ -220,8 +248,14 @@ impl Context<'_> {
                 previous_last
             }
             .filter(|p| quiet_before && self.doc.text[p.clone()].trim_end().ends_with(':'));
+            // A quotation opening its sentence after one about a person is that person's
+            // ("Bolton distanced himself from the movement. “I’m going to support him”").
+            let subject_before = (open_s > 0 && quiet_before)
+                .then(|| self.person_subject(sents[open_s - 1].clone()))
+                .flatten();
             next.and_then(|n| self.next_sentence(n.clone()))
                 .or_else(|| prev.and_then(|p| self.before_quote(p)))
+                .or(subject_before)
         })?;
         self.resolve(found, span.open)
     }
@@ -259,16 +293,41 @@ impl Context<'_> {
             .rev()
             .find(|&i| c.verb_at(i).is_some());
         let Some(v) = v else {
-            // A transcript line: "Roe:" or "Former governor Jane Roe:".
+            // A transcript line ("Roe:", "Former governor Jane Roe:"), or a sentence
+            // introducing the quotation ("Roe has since apologized:").
             let short = n <= 6 && c.word(0).starts_with(char::is_uppercase);
-            return (tail == ":" && short).then(|| c.bytes(0..n));
+            if tail != ":" {
+                return None;
+            }
+            return if short {
+                Some(c.bytes(0..n))
+            } else {
+                c.main_subject(0).map(|w| c.bytes(w))
+            };
         };
         let words = match (c.verb_at(v)?, c.word(v)) {
             (Verb::Finite, "according") => c.subject_after(v + 1),
             (Verb::Finite | Verb::Report, _) => c.subject_before(v, 0),
-            (Verb::Dependent, _) => c.main_subject(0),
+            // "Spicer said, adding, “…”": the finite verb's subject, else the sentence's.
+            (Verb::Dependent, _) => (0..v)
+                .rev()
+                .find(|&i| matches!(c.verb_at(i), Some(Verb::Finite)) && c.word(i) != "according")
+                .and_then(|f| c.subject_before(f, 0))
+                .or_else(|| c.main_subject(0)),
         }?;
         Some(c.bytes(words))
+    }
+
+    /// The subject of a sentence when it names a person.
+    pub fn person_subject(&self, sentence: Range<usize>) -> Option<Range<usize>> {
+        let c = Clause::new(self.doc, sentence);
+        let words = c.main_subject(0)?;
+        let range = c.bytes(words);
+        let end = range.end;
+        self.table
+            .within(range.clone())
+            .any(|s| s.end == end && self.table.entities[s.entity].kind == EntityKind::Person)
+            .then_some(range)
     }
 
     /// A speaker then a verb starting the sentence after a quotation: `“…” Roe said this.`
@@ -495,6 +554,27 @@ mod tests {
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[0].0, "We heard every word of the plan");
         assert_eq!(got[1].1.as_deref(), Some("Tom Ash"));
+    }
+
+    #[test]
+    fn speakers_from_the_sentence_around() {
+        let speaker = |text: &str| quotes(text).last().and_then(|q| q.2.clone());
+        let text = "Roe and Ash will meet next week, Tom Ash said, adding, “They need to sit \
+                    down and talk.”";
+        assert_eq!(speaker(text).as_deref(), Some("Tom Ash"));
+        let text = "Jane Roe has since apologized for what happened: “Yes, I should have used \
+                    the other address.”";
+        assert_eq!(speaker(text).as_deref(), Some("Jane Roe"));
+        let text = "Dana Reyes distanced herself from the group. “I am going to support the plan \
+                    with all my heart.”";
+        assert_eq!(speaker(text).as_deref(), Some("Dana Reyes"));
+        let text = "“We will win this race,” Tom Ash said.\n\n“We will win every county in \
+                    the state.”";
+        assert_eq!(speaker(text).as_deref(), Some("Tom Ash"));
+        // A paragraph with more than the quotation does not inherit.
+        let text = "“We will win this race,” Tom Ash said.\n\nThe polls disagree: “this race \
+                    is far from won.”";
+        assert_eq!(speaker(text), None);
     }
 
     #[test]
