@@ -5,8 +5,9 @@
 use std::ops::Range;
 
 use super::lexicon::{
-    CLAUSE_OPENERS, LEAD_ADVERBS, LEAD_PREPOSITIONS, PHRASE_OPENERS, REPORT_VERBS, SPEAKER_ENDS,
-    SPEECH_BASE, SPEECH_FILLERS, SPEECH_PARTICIPLES, SPEECH_VERBS, STOP, TEMPORAL, classes, is,
+    CLAUSE_OPENERS, DETERMINERS, LEAD_ADVERBS, LEAD_PREPOSITIONS, PHRASE_OPENERS, REPORT_VERBS,
+    SPEAKER_ENDS, SPEECH_BASE, SPEECH_FILLERS, SPEECH_PARTICIPLES, SPEECH_VERBS, STOP, TEMPORAL,
+    classes, is,
 };
 use super::text::{Doc, Token};
 
@@ -94,6 +95,13 @@ impl<'a> Clause<'a> {
             return Some(Verb::Finite);
         }
         let v = verb(w)?;
+        // "Ash’s comments", "any states": a noun, not a verb.
+        if i > 0 && self.plain(i - 1, i) {
+            let prev = &self.toks[i - 1];
+            if prev.full_end > prev.end || is(self.word(i - 1), DETERMINERS) {
+                return None;
+            }
+        }
         let after_to = i > 0 && self.word(i - 1) == "to" && self.plain(i - 1, i);
         Some(if after_to { Verb::Dependent } else { v })
     }
@@ -109,6 +117,16 @@ impl<'a> Clause<'a> {
                 j -= 1;
             }
             if j > floor && self.breaks(j - 1, j) {
+                end = j;
+            }
+        }
+        // "Roe (D-Md.), chair of the committee, said": past the bracket too.
+        if end > floor && self.gap(end - 1, end).contains(')') {
+            let mut j = end - 1;
+            while j > floor && !self.gap(j - 1, j).contains('(') {
+                j -= 1;
+            }
+            if j > floor {
                 end = j;
             }
         }
@@ -314,6 +332,10 @@ mod tests {
             ("Ash, who says the plan works, tweeted that", "Ash"),
             ("At the rally the candidate said", "the candidate"),
             ("Roe on Tuesday said", "Roe"),
+            (
+                "Rep. Jane Roe (D-Md.), chair of the panel, said",
+                "Rep. Jane Roe",
+            ),
         ] {
             let got = with(s, |c| {
                 let v = (0..c.toks.len())
@@ -323,6 +345,15 @@ mod tests {
             });
             assert_eq!(got, want, "{s}");
         }
+    }
+
+    #[test]
+    fn nouns_are_not_reporting_verbs() {
+        let got = with(
+            "Roe was unimpressed by Ash’s comments and the states",
+            |c| (0..c.toks.len()).filter_map(|i| c.verb_at(i)).count(),
+        );
+        assert_eq!(got, 0);
     }
 
     #[test]

@@ -153,6 +153,7 @@ fn table() -> &'static FxHashMap<Box<str>, Info> {
             (LEAD_ADVERBS, LEAD_ADVERBS_WORDS),
             (DESCRIBING_PREPOSITIONS, DESCRIBING_PREPOSITIONS_WORDS),
             (US_STATES, US_STATES_WORDS),
+            (DETERMINERS, DETERMINERS_WORDS),
         ] {
             for w in list.split_whitespace() {
                 *classes.entry(w.into()).or_insert(0) |= class;

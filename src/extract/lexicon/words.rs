@@ -342,3 +342,8 @@ pub(super) const COMMON_PHRASES_WORDS: &str = "election_day super_tuesday full_t
     breaking_news read_more related_coverage editor's_note election_night inauguration_day
     labor_day memorial_day veterans_day independence_day new_year's_day new_year's_eve
     black_friday cyber_monday";
+
+/// Words before a noun: "the comments", "any states" are not reporting verbs.
+pub const DETERMINERS: Class = 1 << 38;
+pub(super) const DETERMINERS_WORDS: &str = "the a an his her their its our my your this that
+    these those any some many several all both other such no two three four five";
