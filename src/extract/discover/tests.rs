@@ -1,6 +1,7 @@
 //! Discovery on short texts.
 
 use super::*;
+use crate::extract::EntityMention;
 use crate::extract::tests::{entities, facts, named};
 
 #[test]
@@ -370,4 +371,17 @@ fn organisation_words_decide_new_kinds() {
             "{name}: {got:?}"
         );
     }
+}
+
+#[test]
+fn middle_initials_fold_into_the_plain_name() {
+    let found =
+        facts("Dana Q. Reyes spoke first. Later Dana Reyes and Reyes spoke again.").entities;
+    let reyes: Vec<&EntityMention> = found.iter().filter(|e| e.name.contains("Reyes")).collect();
+    assert_eq!(reyes.len(), 1, "{found:?}");
+    assert_eq!(reyes[0].name, "Dana Reyes");
+    assert!(reyes[0].surfaces.contains(&"Dana Q. Reyes".to_string()));
+    // Without the plain name in the article, the full name stays.
+    let found = facts("Dana Q. Reyes spoke first.").entities;
+    assert_eq!(found[0].name, "Dana Q. Reyes");
 }
