@@ -205,8 +205,23 @@ impl<'a> Discoverer<'a> {
                 } else {
                     fallback[slot(Person)] += WEAK;
                 }
+            } else if !multi && self.is(a, GIVEN_NAMES) && !is_acronym(self.word(a)) {
+                // "Hillary", "David": a first name alone is still a person.
+                fallback[slot(Person)] += WEAK;
             } else if !multi {
                 fallback[slot(Organization)] += WEAK;
+            }
+            let word_b = self.word(b);
+            let team = multi
+                && self.toks[a]
+                    .world
+                    .is_some_and(|id| world().entries[id].kind == Place)
+                && word_b.ends_with('s')
+                && !word_b.ends_with("ss")
+                && !self.is(b, PLACE_TAIL);
+            if team {
+                // "Denver Broncos": a place and a plural is a team.
+                cue[slot(Organization)] += CUE;
             }
         }
         if let Some(k) = given {

@@ -385,3 +385,17 @@ fn middle_initials_fold_into_the_plain_name() {
     let found = facts("Dana Q. Reyes spoke first.").entities;
     assert_eq!(found[0].name, "Dana Q. Reyes");
 }
+
+#[test]
+fn first_names_teams_and_papers() {
+    let got = entities("Later, Hillary thanked the Oakton Courier. The Denver Hawks won.");
+    assert!(got.contains(&("Hillary".to_string(), Person)), "{got:?}");
+    assert!(
+        got.contains(&("Oakton Courier".to_string(), Organization)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Denver Hawks".to_string(), Organization)),
+        "{got:?}"
+    );
+}

@@ -107,7 +107,8 @@ pub(super) const ORG_TAIL_WORDS: &str =
     organisation union association committee court department office institute university
     college school company foundation federation army forces force navy police service services
     board senate congress parliament cabinet government administration times post news journal
-    regulator regulators power transit water security campaign
+    regulator regulators power transit water security campaign globe review register caller
+    insider examiner monitor observer chronicle inquirer sentinel courier dispatch magazine
     herald telegraph tribune gazette press airlines airways motors technologies technology
     systems holdings partners capital securities exchange network media brigades brigade
     movement alliance coalition guard guards corps club society center centre trust treasury
