@@ -34,9 +34,11 @@ pub fn verb(word: &str) -> Option<Verb> {
         return None;
     }
     let c = classes(word);
-    if c & SPEECH_VERBS != 0 {
+    // A bare form is finite after a plural subject ("officials say"); after "to" it is
+    // dependent (`verb_at`).
+    if c & (SPEECH_VERBS | SPEECH_BASE) != 0 {
         Some(Verb::Finite)
-    } else if c & (SPEECH_PARTICIPLES | SPEECH_BASE) != 0 {
+    } else if c & SPEECH_PARTICIPLES != 0 {
         Some(Verb::Dependent)
     } else if c & REPORT_VERBS != 0 {
         Some(Verb::Report)

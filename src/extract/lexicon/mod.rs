@@ -154,6 +154,7 @@ fn table() -> &'static FxHashMap<Box<str>, Info> {
             (DESCRIBING_PREPOSITIONS, DESCRIBING_PREPOSITIONS_WORDS),
             (US_STATES, US_STATES_WORDS),
             (DETERMINERS, DETERMINERS_WORDS),
+            (SPEECH_NOUNS, SPEECH_NOUNS_WORDS),
         ] {
             for w in list.split_whitespace() {
                 *classes.entry(w.into()).or_insert(0) |= class;

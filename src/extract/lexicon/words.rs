@@ -226,7 +226,17 @@ pub(super) const REPORT_VERBS_WORDS: &str = "reported reports found finds showed
     estimates revealed reveals concluded concludes believes believed thinks thought expects
     expected fears feared hopes hoped worries worried doubts doubted accused accuses criticized
     criticised criticizes blamed blames denied denies confirmed confirms disputed disputes
-    praised praises indicated indicates agreed agrees disagreed disagrees show suggest";
+    praised praises indicated indicates agreed agrees disagreed disagrees show suggest believe
+    hope fear think expect worry agree doubt want wants wanted prefer prefers preferred plan
+    plans reacted reaffirmed referred";
+
+/// Nouns for what someone said, after a possessive: "Roe’s claim", "Ash’s remarks".
+pub const SPEECH_NOUNS: Class = 1 << 39;
+pub(super) const SPEECH_NOUNS_WORDS: &str = "claim claims statement statements comments
+    comment remarks remark proposal proposals argument arguments assertion view views position
+    warning warnings promise pledge criticism accusation accusations allegation allegations
+    testimony announcement tweet tweets letter memo report analysis survey poll estimate
+    estimates words message speech account version assessment response";
 
 /// Name particles joining a person's names: Ursula von der Leyen, Mohammed bin Salman.
 pub const PARTICLES: Class = 1 << 13;
