@@ -12,10 +12,11 @@ use super::Gazetteer;
 use super::gazetteer::Hit;
 use super::kinds::KindVotes;
 use super::lexicon::{
-    ACRONYM_STOP, COMMON_PHRASES, CORP_SUFFIX, Class, DEMONYM, DIRECTION, GIVEN_NAMES, ORG_APPOS,
-    ORG_HEAD, ORG_POSS, ORG_TAIL, OTHER_HEAD, OTHER_NEXT, OTHER_TAIL, PARTICLES, PERSON_POSS,
-    PLACE_APPOS, PLACE_HEAD, PLACE_POSS, PLACE_PREPS, PLACE_TAIL, ROLE_NOUNS, SPEECH_VERBS, STOP,
-    TEMPORAL, TITLE_BASE, TITLE_MOD, US_STATES, classes, info, is, world,
+    ACRONYM_STOP, COMMON_PHRASES, CORP_SUFFIX, CORPORATE_TITLES, Class, DEMONYM, DIRECTION,
+    GIVEN_NAMES, NAME_PREFIXES, ORG_APPOS, ORG_HEAD, ORG_POSS, ORG_TAIL, OTHER_HEAD, OTHER_NEXT,
+    OTHER_TAIL, PARTICLES, PERSON_POSS, PLACE_APPOS, PLACE_HEAD, PLACE_POSS, PLACE_PREPS,
+    PLACE_TAIL, RELATION_SUFFIXES, ROLE_NOUNS, SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD,
+    TITLE_NOUNS, US_STATES, classes, info, is, world,
 };
 use super::text::{Doc, Token};
 use crate::load::EntityKind;
@@ -191,57 +192,6 @@ struct Discoverer<'a> {
     /// A country abbreviation read as part of the next mention ("U.S." in "U.S. Treasury").
     lead: Option<usize>,
 }
-
-/// Suffixes of "X-based"-style words: the part before names something.
-const RELATION_SUFFIXES: &[&str] = &[
-    "based",
-    "born",
-    "headquartered",
-    "registered",
-    "led",
-    "backed",
-    "brokered",
-    "owned",
-    "run",
-    "controlled",
-    "made",
-    "bound",
-    "listed",
-    "linked",
-    "allied",
-    "aligned",
-    "affiliated",
-    "funded",
-    "sponsored",
-    "style",
-    "era",
-];
-
-/// Lowercase prefixes before a name: "pro-Israel", "anti-NATO".
-const NAME_PREFIXES: &[&str] = &[
-    "pro", "anti", "non", "post", "pre", "ex", "mid", "pan", "trans",
-];
-
-/// Nouns before a quoted title: the show “The View”.
-const TITLE_NOUNS: &[&str] = &[
-    "show",
-    "film",
-    "movie",
-    "book",
-    "novel",
-    "program",
-    "programme",
-    "series",
-    "album",
-    "song",
-    "documentary",
-    "podcast",
-    "play",
-    "titled",
-    "entitled",
-    "called",
-    "dubbed",
-];
 
 /// "north", "southeast" and the like.
 fn is_compass(word: &str) -> bool {

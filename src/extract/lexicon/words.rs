@@ -358,3 +358,34 @@ pub(super) const COMMON_PHRASES_WORDS: &str = "election_day super_tuesday full_t
 pub const DETERMINERS: Class = 1 << 38;
 pub(super) const DETERMINERS_WORDS: &str = "the a an his her their its our my your this that
     these those any some many several all both other such no two three four five";
+
+/// Suffixes of "X-based"-style words: the part before names something.
+pub const RELATION_SUFFIXES: Class = 1 << 40;
+pub(super) const RELATION_SUFFIXES_WORDS: &str = "based born headquartered registered led backed
+    brokered owned run controlled made bound listed linked allied aligned affiliated funded
+    sponsored style era";
+
+/// Lowercase prefixes before a name: "pro-Israel", "anti-NATO".
+pub const NAME_PREFIXES: Class = 1 << 41;
+pub(super) const NAME_PREFIXES_WORDS: &str = "pro anti non post pre ex mid pan trans";
+
+/// Nouns before a quoted title: the show “The View”.
+pub const TITLE_NOUNS: Class = 1 << 42;
+pub(super) const TITLE_NOUNS_WORDS: &str = "show film movie book novel program programme series
+    album song documentary podcast play titled entitled called dubbed";
+
+/// Words that end an "according to" phrase: "according to officials who spoke ...".
+pub const ACCORDING_ENDS: Class = 1 << 43;
+pub(super) const ACCORDING_ENDS_WORDS: &str = "who which that said says during when while as
+    because since after before if but and to";
+
+/// What a source publishes rather than who it is: "according to a statement from X" is X.
+pub const DOCUMENTS: Class = 1 << 44;
+pub(super) const DOCUMENTS_WORDS: &str = "statement statements report reports data figures
+    estimates survey poll filing document documents memo letter post transcript tally count
+    analysis study release readout";
+
+/// Titles that make the name before them a company: "Acme CEO Dana Reyes".
+pub const CORPORATE_TITLES: Class = 1 << 45;
+pub(super) const CORPORATE_TITLES_WORDS: &str = "ceo cfo coo cto chairman chairwoman chair
+    executive officer founder co-founder spokesman spokeswoman spokesperson";
