@@ -295,7 +295,9 @@ impl Context<'_> {
         let Some(v) = v else {
             // A transcript line ("Roe:", "Former governor Jane Roe:"), or a sentence
             // introducing the quotation ("Roe has since apologized:").
-            let short = n <= 6 && c.word(0).starts_with(char::is_uppercase);
+            let short = n <= 6
+                && c.word(0).starts_with(char::is_uppercase)
+                && c.word(n - 1).starts_with(char::is_uppercase);
             if tail != ":" {
                 return None;
             }
@@ -565,6 +567,8 @@ mod tests {
         let text = "Jane Roe has since apologized for what happened: “Yes, I should have used \
                     the other address.”";
         assert_eq!(speaker(text).as_deref(), Some("Jane Roe"));
+        let text = "Tom Ash resisted: “Governors do not have the power to do that.”";
+        assert_eq!(speaker(text).as_deref(), Some("Tom Ash"));
         let text = "Dana Reyes distanced herself from the group. “I am going to support the plan \
                     with all my heart.”";
         assert_eq!(speaker(text).as_deref(), Some("Dana Reyes"));
