@@ -250,7 +250,8 @@ impl Context<'_> {
             .filter(|p| quiet_before && self.doc.text[p.clone()].trim_end().ends_with(':'));
             // A quotation opening its sentence after one about a person is that person's
             // ("Bolton distanced himself from the movement. “I’m going to support him”").
-            let subject_before = (open_s > 0 && quiet_before)
+            let quoting = |r: &Range<usize>| self.doc.text[r.clone()].contains(['“', '”', '"']);
+            let subject_before = (open_s > 0 && quiet_before && !quoting(&sents[open_s - 1]))
                 .then(|| self.person_subject(sents[open_s - 1].clone()))
                 .flatten();
             next.and_then(|n| self.next_sentence(n.clone()))

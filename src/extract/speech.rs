@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use super::lexicon::{
     CLAUSE_OPENERS, DETERMINERS, LEAD_ADVERBS, LEAD_PREPOSITIONS, PHRASE_OPENERS, REPORT_VERBS,
-    SPEAKER_ENDS, SPEECH_BASE, SPEECH_FILLERS, SPEECH_PARTICIPLES, SPEECH_VERBS, STOP, TEMPORAL,
-    classes, is,
+    ROLE_NOUNS, SPEAKER_ENDS, SPEECH_BASE, SPEECH_FILLERS, SPEECH_PARTICIPLES, SPEECH_VERBS, STOP,
+    TEMPORAL, TITLE_BASE, TITLE_MOD, classes, is,
 };
 use super::text::{Doc, Token};
 
@@ -225,13 +225,36 @@ impl<'a> Clause<'a> {
         if matches!(first, "He" | "She" | "he" | "she") {
             return Some(start..start + 1);
         }
+        if !first.starts_with(char::is_uppercase) {
+            return None;
+        }
+        // Capitalised words, and lowercase role words leading to a name ("Republican
+        // presidential candidate Dana Reyes quickly"), up to a word that starts the predicate.
         let mut end = start;
-        while end < n
-            && end - start < MAX_WORDS
-            && (end == start || self.plain(end - 1, end))
-            && (self.word(end).starts_with(char::is_uppercase)
-                || (end > start && matches!(self.word(end), "of" | "for" | "and")))
-        {
+        // Capitalised words just before `end`: a full name ends the subject ("Jane Roe met").
+        let mut run = 0;
+        while end < n && end - start < MAX_WORDS && (end == start || self.plain(end - 1, end)) {
+            let w = self.word(end);
+            if w.starts_with(char::is_uppercase) {
+                run += 1;
+                end += 1;
+                continue;
+            }
+            let role = |i: usize| i < n && is(self.word(i), ROLE_NOUNS | TITLE_BASE | TITLE_MOD);
+            let predicate = !matches!(w, "of" | "for" | "and")
+                && ((run >= 2 && !role(end) && !role(end + 1))
+                    || is(
+                        w,
+                        CLAUSE_OPENERS | SPEAKER_ENDS | LEAD_PREPOSITIONS | SPEECH_FILLERS,
+                    )
+                    || verb(w).is_some()
+                    || w.ends_with("ly")
+                    || w.ends_with("ed")
+                    || w.contains(['’', '\'']));
+            if predicate {
+                break;
+            }
+            run = 0;
             end += 1;
         }
         while end > start && !self.word(end - 1).starts_with(char::is_uppercase) {
@@ -294,6 +317,10 @@ impl<'a> Clause<'a> {
         }
         let words = 0..end;
         let phrase = self.noun_phrase(words)?;
+        // "until Haley said": a subordinate clause, not the speaker of the quotation.
+        if is(self.word(phrase.start), CLAUSE_OPENERS) {
+            return None;
+        }
         // A lowercase verb inside ("the judge pointed to a case to") is a clause, not a name.
         let clause = (phrase.start + 1..phrase.end).any(|i| {
             let w = self.word(i);
@@ -402,6 +429,15 @@ mod tests {
         );
         assert_eq!(got, "Jane Roe");
         let got = with("Yesterday the plan failed, saying", |c| c.main_subject(0));
+        assert_eq!(got, None);
+        let got = with(
+            "Republican presidential candidate Dana Reyes quickly took to",
+            |c| text(c, c.main_subject(0)),
+        );
+        assert_eq!(got, "Republican presidential candidate Dana Reyes");
+        let got = with("until Reyes said she was backing the plan", |c| {
+            c.subject_leading(verb_index(c, "said"))
+        });
         assert_eq!(got, None);
     }
 }
