@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::entities::Table;
-use super::lexicon::{STOP, TEMPORAL, is, world};
+use super::lexicon::{ACCORDING_ENDS, DOCUMENTS, STOP, TEMPORAL, is, world};
 use super::text::{Doc, Token};
 use super::{Attribution, Quote};
 use crate::load::EntityKind;
@@ -13,13 +13,6 @@ use crate::load::EntityKind;
 /// Longest "according to" phrase kept.
 const MAX_WORDS: usize = 8;
 
-/// Words that end an "according to" phrase: "according to officials who spoke ...".
-const PHRASE_ENDS: &[&str] = &[
-    "who", "which", "that", "said", "says", "during", "when", "while", "as", "because", "since",
-    "after", "before", "if", "but", "and", "to",
-];
-
-/// What a source publishes rather than who it is: "according to a statement from X" is X.
 /// What a cue word introduces.
 #[derive(Clone, Copy)]
 enum Cue {
@@ -54,31 +47,6 @@ fn prose_block(doc: &Doc, at: usize) -> Option<std::ops::Range<usize>> {
         .filter(|b| !b.heading && b.range.start <= at)
         .map(|b| b.range.clone())
 }
-
-const DOCUMENTS: &[&str] = &[
-    "statement",
-    "statements",
-    "report",
-    "reports",
-    "data",
-    "figures",
-    "estimates",
-    "survey",
-    "poll",
-    "filing",
-    "document",
-    "documents",
-    "memo",
-    "letter",
-    "post",
-    "transcript",
-    "tally",
-    "count",
-    "analysis",
-    "study",
-    "release",
-    "readout",
-];
 
 /// Every source: front matter `sources`, then cue phrases, reported speech and quote
 /// speakers in order of appearance, one per entity (or per name, ignoring case).
@@ -249,7 +217,7 @@ fn according_to(doc: &Doc, table: &Table<'_>, range: std::ops::Range<usize>) -> 
                 next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                     || is(next, TEMPORAL)
             });
-        if (PHRASE_ENDS.contains(&word) || place_or_time) && !in_name(&toks[end]) {
+        if (is(word, ACCORDING_ENDS) || place_or_time) && !in_name(&toks[end]) {
             break;
         }
         end += 1;
@@ -258,7 +226,7 @@ fn according_to(doc: &Doc, table: &Table<'_>, range: std::ops::Range<usize>) -> 
     let article = |w: &str| matches!(w, "a" | "an" | "the");
     let first = usize::from(end > 0 && article(toks[0].text(text)));
     if first + 1 < end
-        && DOCUMENTS.contains(&toks[first].text(text))
+        && is(toks[first].text(text), DOCUMENTS)
         && matches!(toks[first + 1].text(text), "from" | "by" | "of")
     {
         start = first + 2;

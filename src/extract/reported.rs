@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::Attribution;
 use super::entities::Table;
+use super::lexicon::{SPEECH_NOUNS, is};
 use super::salience::Salience;
 use super::speech::{Clause, Verb};
 use super::text::Doc;
@@ -28,6 +29,7 @@ pub fn find(
     for block in doc.prose() {
         for sentence in doc.sentences_of(block) {
             let c = Clause::new(doc, sentence.clone());
+            out.extend(possessive_sources(doc, table, salience, &c, &inside));
             for v in 0..c.toks.len() {
                 let Some(kind) = c.verb_at(v) else { continue };
                 // "has not yet commented" credits no statement.
@@ -69,6 +71,45 @@ pub fn find(
                     },
                 ));
             }
+        }
+    }
+    out
+}
+
+/// "Roe’s claim", "Ash’s recent remarks": a named possessor of something said.
+fn possessive_sources(
+    doc: &Doc,
+    table: &Table<'_>,
+    salience: &Salience,
+    c: &Clause<'_>,
+    inside: &dyn Fn(usize) -> bool,
+) -> Vec<(usize, Attribution)> {
+    let mut out = Vec::new();
+    for (i, t) in c.toks.iter().enumerate() {
+        if t.full_end == t.end || !c.word(i).starts_with(char::is_uppercase) || inside(t.start) {
+            continue;
+        }
+        // The noun within two words: "Ash’s claim", "Ash’s controversial proposal".
+        let noun = (i + 1..c.toks.len().min(i + 4))
+            .take_while(|&k| c.plain(k - 1, k) && c.word(k).starts_with(char::is_lowercase))
+            .find(|&k| is(c.word(k), SPEECH_NOUNS));
+        let Some(k) = noun else { continue };
+        // The possessor: the name ending at this word.
+        let mut s = i;
+        while s > 0 && c.plain(s - 1, s) && c.word(s - 1).starts_with(char::is_uppercase) {
+            s -= 1;
+        }
+        let range = c.toks[s].start..t.end;
+        if let Some((source, entity)) = name(doc, table, salience, range.clone()) {
+            out.push((
+                range.start,
+                Attribution {
+                    source,
+                    entity,
+                    cue: Some(c.word(k).to_string()),
+                    content: None,
+                },
+            ));
         }
     }
     out
@@ -180,6 +221,16 @@ mod tests {
         );
         let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
         assert_eq!(names, ["Another city ally", "Metro Wire"]);
+    }
+
+    #[test]
+    fn possessors_of_statements_are_sources() {
+        let got =
+            sources("The vote followed Dana Reyes’s controversial proposal. Ash’s car broke.");
+        let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+        assert_eq!(names, ["Dana Reyes"]);
+        let got = sources("Many strategists hope the plan will pass.");
+        assert_eq!(got[0].0, "Many strategists");
     }
 
     #[test]

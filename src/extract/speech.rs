@@ -5,8 +5,9 @@
 use std::ops::Range;
 
 use super::lexicon::{
-    CLAUSE_OPENERS, LEAD_ADVERBS, LEAD_PREPOSITIONS, PHRASE_OPENERS, REPORT_VERBS, SPEAKER_ENDS,
-    SPEECH_BASE, SPEECH_FILLERS, SPEECH_PARTICIPLES, SPEECH_VERBS, STOP, TEMPORAL, classes, is,
+    CLAUSE_OPENERS, DETERMINERS, LEAD_ADVERBS, LEAD_PREPOSITIONS, PHRASE_OPENERS, REPORT_VERBS,
+    ROLE_NOUNS, SPEAKER_ENDS, SPEECH_BASE, SPEECH_FILLERS, SPEECH_PARTICIPLES, SPEECH_VERBS, STOP,
+    TEMPORAL, TITLE_BASE, TITLE_MOD, classes, is,
 };
 use super::text::{Doc, Token};
 
@@ -33,9 +34,11 @@ pub fn verb(word: &str) -> Option<Verb> {
         return None;
     }
     let c = classes(word);
-    if c & SPEECH_VERBS != 0 {
+    // A bare form is finite after a plural subject ("officials say"); after "to" it is
+    // dependent (`verb_at`).
+    if c & (SPEECH_VERBS | SPEECH_BASE) != 0 {
         Some(Verb::Finite)
-    } else if c & (SPEECH_PARTICIPLES | SPEECH_BASE) != 0 {
+    } else if c & SPEECH_PARTICIPLES != 0 {
         Some(Verb::Dependent)
     } else if c & REPORT_VERBS != 0 {
         Some(Verb::Report)
@@ -94,6 +97,13 @@ impl<'a> Clause<'a> {
             return Some(Verb::Finite);
         }
         let v = verb(w)?;
+        // "Ash’s comments", "any states": a noun, not a verb.
+        if i > 0 && self.plain(i - 1, i) {
+            let prev = &self.toks[i - 1];
+            if prev.full_end > prev.end || is(self.word(i - 1), DETERMINERS) {
+                return None;
+            }
+        }
         let after_to = i > 0 && self.word(i - 1) == "to" && self.plain(i - 1, i);
         Some(if after_to { Verb::Dependent } else { v })
     }
@@ -109,6 +119,16 @@ impl<'a> Clause<'a> {
                 j -= 1;
             }
             if j > floor && self.breaks(j - 1, j) {
+                end = j;
+            }
+        }
+        // "Roe (D-Md.), chair of the committee, said": past the bracket too.
+        if end > floor && self.gap(end - 1, end).contains(')') {
+            let mut j = end - 1;
+            while j > floor && !self.gap(j - 1, j).contains('(') {
+                j -= 1;
+            }
+            if j > floor {
                 end = j;
             }
         }
@@ -205,13 +225,36 @@ impl<'a> Clause<'a> {
         if matches!(first, "He" | "She" | "he" | "she") {
             return Some(start..start + 1);
         }
+        if !first.starts_with(char::is_uppercase) {
+            return None;
+        }
+        // Capitalised words, and lowercase role words leading to a name ("Republican
+        // presidential candidate Dana Reyes quickly"), up to a word that starts the predicate.
         let mut end = start;
-        while end < n
-            && end - start < MAX_WORDS
-            && (end == start || self.plain(end - 1, end))
-            && (self.word(end).starts_with(char::is_uppercase)
-                || (end > start && matches!(self.word(end), "of" | "for" | "and")))
-        {
+        // Capitalised words just before `end`: a full name ends the subject ("Jane Roe met").
+        let mut run = 0;
+        while end < n && end - start < MAX_WORDS && (end == start || self.plain(end - 1, end)) {
+            let w = self.word(end);
+            if w.starts_with(char::is_uppercase) {
+                run += 1;
+                end += 1;
+                continue;
+            }
+            let role = |i: usize| i < n && is(self.word(i), ROLE_NOUNS | TITLE_BASE | TITLE_MOD);
+            let predicate = !matches!(w, "of" | "for" | "and")
+                && ((run >= 2 && !role(end) && !role(end + 1))
+                    || is(
+                        w,
+                        CLAUSE_OPENERS | SPEAKER_ENDS | LEAD_PREPOSITIONS | SPEECH_FILLERS,
+                    )
+                    || verb(w).is_some()
+                    || w.ends_with("ly")
+                    || w.ends_with("ed")
+                    || w.contains(['’', '\'']));
+            if predicate {
+                break;
+            }
+            run = 0;
             end += 1;
         }
         while end > start && !self.word(end - 1).starts_with(char::is_uppercase) {
@@ -222,9 +265,14 @@ impl<'a> Clause<'a> {
 
     /// The subject after an inverted verb at `v`: "said Joe Biden", "says a senior aide".
     pub fn subject_after(&self, v: usize) -> Option<Range<usize>> {
+        self.subject_after_from(v, false)
+    }
+
+    /// `subject_after`, also taking a phrase that opens with a lowercase word when `loose`.
+    fn subject_after_from(&self, v: usize, loose: bool) -> Option<Range<usize>> {
         let from = v + 1;
         let n = self.toks.len();
-        if from >= n || !self.plain(v, from) || !opens_phrase(self.word(from)) {
+        if from >= n || !self.plain(v, from) || !(loose || opens_phrase(self.word(from))) {
             return None;
         }
         let mut end = from;
@@ -249,7 +297,14 @@ impl<'a> Clause<'a> {
     /// inverted subject after it ("…, says Roe").
     pub fn subject_leading(&self, v: usize) -> Option<Range<usize>> {
         if v == 0 {
-            return self.subject_after(v);
+            // Right after the quotation, "said" is followed by its subject, adjectives and
+            // all: "…,” said conservative activist Bob Klaus".
+            let w = self.word((v + 1).min(self.toks.len() - 1));
+            let loose = !is(
+                w,
+                SPEAKER_ENDS | LEAD_PREPOSITIONS | CLAUSE_OPENERS | TEMPORAL,
+            );
+            return self.subject_after_from(v, loose);
         }
         if self.breaks(v - 1, v)
             && let Some(s) = self.subject_after(v)
@@ -262,6 +317,10 @@ impl<'a> Clause<'a> {
         }
         let words = 0..end;
         let phrase = self.noun_phrase(words)?;
+        // "until Haley said": a subordinate clause, not the speaker of the quotation.
+        if is(self.word(phrase.start), CLAUSE_OPENERS) {
+            return None;
+        }
         // A lowercase verb inside ("the judge pointed to a case to") is a clause, not a name.
         let clause = (phrase.start + 1..phrase.end).any(|i| {
             let w = self.word(i);
@@ -302,6 +361,10 @@ mod tests {
             ("Ash, who says the plan works, tweeted that", "Ash"),
             ("At the rally the candidate said", "the candidate"),
             ("Roe on Tuesday said", "Roe"),
+            (
+                "Rep. Jane Roe (D-Md.), chair of the panel, said",
+                "Rep. Jane Roe",
+            ),
         ] {
             let got = with(s, |c| {
                 let v = (0..c.toks.len())
@@ -311,6 +374,15 @@ mod tests {
             });
             assert_eq!(got, want, "{s}");
         }
+    }
+
+    #[test]
+    fn nouns_are_not_reporting_verbs() {
+        let got = with(
+            "Roe was unimpressed by Ash’s comments and the states",
+            |c| (0..c.toks.len()).filter_map(|i| c.verb_at(i)).count(),
+        );
+        assert_eq!(got, 0);
     }
 
     #[test]
@@ -330,6 +402,12 @@ mod tests {
         let got = with("said Joe Biden on Tuesday", |c| text(c, c.subject_after(0)));
         assert_eq!(got, "Joe Biden");
         let got = with("said of Ash", |c| c.subject_after(0));
+        assert_eq!(got, None);
+        let got = with("said conservative activist Bob Klaus, who", |c| {
+            text(c, c.subject_leading(0))
+        });
+        assert_eq!(got, "conservative activist Bob Klaus");
+        let got = with("said in a statement", |c| c.subject_leading(0));
         assert_eq!(got, None);
         let got = with("Roe, after a long pause, said of Ash", |c| {
             text(c, c.subject_leading(verb_index(c, "said")))
@@ -351,6 +429,15 @@ mod tests {
         );
         assert_eq!(got, "Jane Roe");
         let got = with("Yesterday the plan failed, saying", |c| c.main_subject(0));
+        assert_eq!(got, None);
+        let got = with(
+            "Republican presidential candidate Dana Reyes quickly took to",
+            |c| text(c, c.main_subject(0)),
+        );
+        assert_eq!(got, "Republican presidential candidate Dana Reyes");
+        let got = with("until Reyes said she was backing the plan", |c| {
+            c.subject_leading(verb_index(c, "said"))
+        });
         assert_eq!(got, None);
     }
 }

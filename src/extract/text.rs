@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::lexicon::{ABBREVIATIONS, STOP, is};
+use super::lexicon::{ABBREVIATIONS, STOP, US_STATES, is};
 
 /// Stands in for an inline code span: not a word character, so it breaks names and words.
 pub const CODE_MARK: char = '\u{FFFC}';
@@ -262,7 +262,7 @@ fn takes_dot(word: &str) -> bool {
     let mut chars = word.chars();
     let single_capital =
         matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    single_capital || is_dotted(word) || is(word, ABBREVIATIONS)
+    single_capital || is_dotted(word) || is(word, ABBREVIATIONS) || state_abbreviation(word)
 }
 
 /// The character at byte `i` and its length, fast for ASCII.
@@ -438,7 +438,12 @@ fn ends_sentence(before: &str, after: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    is_dotted(word) && is(next_word, STOP)
+    (is_dotted(word) || state_abbreviation(word)) && is(next_word, STOP)
+}
+
+/// "Calif", "Fla": a capitalised US state abbreviation, whose period is its own.
+fn state_abbreviation(word: &str) -> bool {
+    word.starts_with(char::is_uppercase) && is(word, US_STATES)
 }
 
 #[cfg(test)]

@@ -7,6 +7,14 @@ impl<'a> Discoverer<'a> {
     pub(super) fn context(&self, a: usize, b: usize, person_shaped: bool, cue: &mut Votes) {
         let n = self.toks.len();
         let multi_person = person_shaped && a < b;
+        if b + 1 < n
+            && self.gap(b, b + 1).trim() == ","
+            && self.toks[b + 1].cap
+            && self.is(b + 1, US_STATES)
+        {
+            // "Tampa, Fla.": a town and its state.
+            cue[slot(Place)] += STRONG;
+        }
         if a > 0 && self.plain_gap(a - 1, a) && self.lower_word(a - 1) {
             let p = a - 1;
             let prev = self.word(p);

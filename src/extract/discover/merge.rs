@@ -75,6 +75,21 @@ impl<'a> Discoverer<'a> {
     /// for, drops weak candidates, and numbers what is left.
     pub(super) fn finish(mut self, gazetteer: &Gazetteer) -> Discovered {
         let count = self.cands.len();
+        // "Donald J. Trump" and "Donald Trump" are one person: a name with initials or a
+        // suffix folds into the same name without them, when the article has it.
+        let mut variants: Vec<(usize, usize)> = Vec::new();
+        for (m, c) in self.cands.iter().enumerate().filter(|(_, c)| c.words >= 3) {
+            let plain = without_initials(&c.name);
+            if plain.split(' ').count() >= 2
+                && plain != c.name
+                && let Some(&t) = self.index.get(plain.as_str())
+            {
+                variants.push((m, t));
+            }
+        }
+        for (from, to) in variants {
+            self.merge(from, to);
+        }
         // Where a one-word name may point, from the longer names: by last word and first
         // word (people), first word (companies with a suffix), and initials.
         let mut by_last: FxHashMap<&str, usize> = FxHashMap::default();
@@ -225,4 +240,23 @@ fn initials(name: &str) -> String {
     name.split_whitespace()
         .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
         .collect()
+}
+
+/// A person's name without middle initials or a generational suffix: "George H.W. Bush"
+/// gives "George Bush", "Dana Q. Reyes Jr." gives "Dana Reyes".
+fn without_initials(name: &str) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let last = words.len().saturating_sub(1);
+    words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| {
+            let middle = i > 0 && i < last && is_initials(w);
+            let suffix =
+                i == last && i > 1 && matches!(*w, "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III");
+            !middle && !suffix
+        })
+        .map(|(_, w)| *w)
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -12,10 +12,11 @@ use super::Gazetteer;
 use super::gazetteer::Hit;
 use super::kinds::KindVotes;
 use super::lexicon::{
-    ACRONYM_STOP, CORP_SUFFIX, Class, DEMONYM, DIRECTION, GIVEN_NAMES, ORG_APPOS, ORG_HEAD,
-    ORG_POSS, ORG_TAIL, OTHER_HEAD, OTHER_NEXT, OTHER_TAIL, PARTICLES, PERSON_POSS, PLACE_APPOS,
-    PLACE_HEAD, PLACE_POSS, PLACE_PREPS, PLACE_TAIL, ROLE_NOUNS, SPEECH_VERBS, STOP, TEMPORAL,
-    TITLE_BASE, TITLE_MOD, classes, info, is, world,
+    ACRONYM_STOP, COMMON_PHRASES, CORP_SUFFIX, CORPORATE_TITLES, Class, DEMONYM, DIRECTION,
+    GIVEN_NAMES, NAME_PREFIXES, ORG_APPOS, ORG_HEAD, ORG_POSS, ORG_TAIL, OTHER_HEAD, OTHER_NEXT,
+    OTHER_TAIL, PARTICLES, PERSON_POSS, PLACE_APPOS, PLACE_HEAD, PLACE_POSS, PLACE_PREPS,
+    PLACE_TAIL, RELATION_SUFFIXES, ROLE_NOUNS, SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD,
+    TITLE_NOUNS, US_STATES, classes, info, is, world,
 };
 use super::text::{Doc, Token};
 use crate::load::EntityKind;
@@ -96,6 +97,9 @@ pub fn discover(doc: &Doc, hits: &[Hit], gazetteer: &Gazetteer) -> Discovered {
         lead: None,
     };
     for block in doc.prose() {
+        if heading_in_capitals(&doc.text[block.range.clone()]) {
+            continue;
+        }
         for sentence in doc.sentences_of(block) {
             d.sentence(sentence.clone());
         }
@@ -189,63 +193,37 @@ struct Discoverer<'a> {
     lead: Option<usize>,
 }
 
-/// Suffixes of "X-based"-style words: the part before names something.
-const RELATION_SUFFIXES: &[&str] = &[
-    "based",
-    "born",
-    "headquartered",
-    "registered",
-    "led",
-    "backed",
-    "brokered",
-    "owned",
-    "run",
-    "controlled",
-    "made",
-    "bound",
-    "listed",
-    "linked",
-    "allied",
-    "aligned",
-    "affiliated",
-    "funded",
-    "sponsored",
-    "style",
-    "era",
-];
-
-/// Lowercase prefixes before a name: "pro-Israel", "anti-NATO".
-const NAME_PREFIXES: &[&str] = &[
-    "pro", "anti", "non", "post", "pre", "ex", "mid", "pan", "trans",
-];
-
-/// Nouns before a quoted title: the show “The View”.
-const TITLE_NOUNS: &[&str] = &[
-    "show",
-    "film",
-    "movie",
-    "book",
-    "novel",
-    "program",
-    "programme",
-    "series",
-    "album",
-    "song",
-    "documentary",
-    "podcast",
-    "play",
-    "titled",
-    "entitled",
-    "called",
-    "dubbed",
-];
-
 /// "north", "southeast" and the like.
 fn is_compass(word: &str) -> bool {
     let w = word.trim_end_matches("ern");
     ["north", "south", "east", "west"]
         .iter()
         .any(|d| w.starts_with(d) && ["", "east", "west"].contains(&&w[d.len()..]))
+}
+
+/// A short paragraph all in capitals ("LETTERS", "FULL TEXT OF THE SPEECH") is a heading
+/// set as prose, not a name.
+fn heading_in_capitals(block: &str) -> bool {
+    block.split_whitespace().count() <= 10
+        && block.chars().filter(|c| c.is_alphabetic()).count() > 3
+        && !block.chars().any(char::is_lowercase)
+        && !block.contains(['(', '—', '–'])
+}
+
+/// "R-Texas", "D-Calif.": a lawmaker's party and state, not a name.
+fn is_party_tag(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() > 2 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
+}
+
+/// "J.", "H.W.": initials inside a person's name.
+fn is_initials(word: &str) -> bool {
+    word.len() >= 2
+        && word.ends_with('.')
+        && word
+            .split('.')
+            .filter(|p| !p.is_empty())
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
 }
 
 fn is_acronym(word: &str) -> bool {

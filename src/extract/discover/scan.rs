@@ -38,7 +38,7 @@ impl<'a> Discoverer<'a> {
             initial,
             ..Tok::plain(t)
         };
-        if blocked {
+        if blocked || is_party_tag(word) {
             self.push_tok(tok);
             return;
         }
@@ -53,7 +53,7 @@ impl<'a> Discoverer<'a> {
             parts.push((from, word.len()));
             let part = |k: usize| &word[parts[k].0..parts[k].1];
             let last = part(parts.len() - 1);
-            if starts_upper(word) && RELATION_SUFFIXES.contains(&last) && parts.len() > 1 {
+            if starts_upper(word) && is(last, RELATION_SUFFIXES) && parts.len() > 1 {
                 tok.end = t.start + parts[parts.len() - 2].1;
                 tok.full_end = tok.end;
                 tok.cap = true;
@@ -64,7 +64,7 @@ impl<'a> Discoverer<'a> {
                 self.push_tok(tok);
                 return;
             }
-            if NAME_PREFIXES.contains(&part(0)) && starts_upper(part(1)) {
+            if !starts_upper(part(0)) && is(part(0), NAME_PREFIXES) && starts_upper(part(1)) {
                 tok.start = t.start + parts[1].0;
                 tok.cap = true;
                 tok.solo = true;
@@ -141,7 +141,7 @@ impl<'a> Discoverer<'a> {
                 continue;
             }
             let owner = self.toks[before].possessive() && starts_upper(self.word(before));
-            if !owner && !TITLE_NOUNS.contains(&self.word(before)) {
+            if !owner && !is(self.word(before), TITLE_NOUNS) {
                 continue;
             }
             let raw_inner = &text[inner_start..inner_start + len];
@@ -339,23 +339,7 @@ impl<'a> Discoverer<'a> {
             }
             if self.name_shaped(te + 1, b) {
                 if ts > a {
-                    let corporate = matches!(
-                        self.word(te).to_lowercase().as_str(),
-                        "ceo"
-                            | "cfo"
-                            | "coo"
-                            | "cto"
-                            | "chairman"
-                            | "chairwoman"
-                            | "chair"
-                            | "executive"
-                            | "officer"
-                            | "founder"
-                            | "co-founder"
-                            | "spokesman"
-                            | "spokeswoman"
-                            | "spokesperson"
-                    );
+                    let corporate = self.is(te, CORPORATE_TITLES);
                     self.part(a, ts - 1, corporate.then_some(Organization));
                 }
                 self.part(te + 1, b, Some(Person));

@@ -61,11 +61,10 @@ impl<'a> Discoverer<'a> {
             if !self.toks[i].cap {
                 return is(word, PARTICLES);
             }
-            let initial = word.len() == 2 && word.ends_with('.');
-            (initial || is_roman(word) || !is_acronym(word))
-                && !self.is(i, ORG_TAIL)
-                && !self.is(i, PLACE_TAIL)
-                && !self.is(i, OTHER_TAIL)
+            // "Bill Clinton": a given name first, though "bill" is a word of laws.
+            let given = i == a && self.is(i, GIVEN_NAMES) && a < b;
+            (is_initials(word) || is_roman(word) || !is_acronym(word))
+                && (given || !self.is(i, ORG_TAIL | PLACE_TAIL | OTHER_TAIL))
                 && !self.is(i, TITLE_BASE)
                 && !self.is(i, STOP)
                 && !self.is(i, DEMONYM)
@@ -155,7 +154,11 @@ impl<'a> Discoverer<'a> {
         world_id: Option<usize>,
         given: Option<EntityKind>,
     ) {
-        if b + 1 - a > MAX_NAME_WORDS || self.toks[b].end - self.toks[a].start > MAX_NAME_BYTES {
+        let span = self.toks[a].start..self.toks[b].end;
+        if b + 1 - a > MAX_NAME_WORDS
+            || span.len() > MAX_NAME_BYTES
+            || is(&self.text[span], COMMON_PHRASES)
+        {
             return;
         }
         let mut cue = [0; 4];
@@ -187,7 +190,13 @@ impl<'a> Discoverer<'a> {
             } else if multi && (org_led || (a..=b).all(|i| is_acronym(self.word(i)))) {
                 // "UN OCHA": an agency of a known organisation.
                 cue[slot(Organization)] += CUE;
-            } else if multi && (a + 1..=b).any(|i| self.toks[i].world.is_some()) {
+            } else if multi
+                && (a + 1..=b).any(|i| {
+                    self.toks[i]
+                        .world
+                        .is_some_and(|id| world().entries[id].kind != Person)
+                })
+            {
                 // "Real Madrid", "West Texas Intermediate": a place inside is no person's name.
                 fallback[slot(Organization)] += WEAK;
             } else if multi && person_shaped {
@@ -196,12 +205,30 @@ impl<'a> Discoverer<'a> {
                 } else {
                     fallback[slot(Person)] += WEAK;
                 }
+            } else if !multi && self.is(a, GIVEN_NAMES) && !is_acronym(self.word(a)) {
+                // "Hillary", "David": a first name alone is still a person.
+                fallback[slot(Person)] += WEAK;
             } else if !multi {
                 fallback[slot(Organization)] += WEAK;
+            }
+            let word_b = self.word(b);
+            let team = multi
+                && self.toks[a]
+                    .world
+                    .is_some_and(|id| world().entries[id].kind == Place)
+                && word_b.ends_with('s')
+                && !word_b.ends_with("ss")
+                && !self.is(b, PLACE_TAIL);
+            if team {
+                // "Denver Broncos": a place and a plural is a team.
+                cue[slot(Organization)] += CUE;
             }
         }
         if let Some(k) = given {
             cue[slot(k)] += if k == Person { STRONG } else { CUE };
+        }
+        if !multi && self.toks[a].cap && self.is(a, US_STATES) {
+            cue[slot(Place)] += WORLD;
         }
         if let Some(k) = self.toks[a].cue.or(self.toks[b].cue) {
             cue[slot(k)] += STRONG;

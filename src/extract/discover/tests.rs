@@ -1,6 +1,7 @@
 //! Discovery on short texts.
 
 use super::*;
+use crate::extract::EntityMention;
 use crate::extract::tests::{entities, facts, named};
 
 #[test]
@@ -314,4 +315,87 @@ fn long_runs_of_capitals_are_not_names() {
 fn names_stop_at_a_line_break() {
     let got = entities("The panel met in Oakton.\n\nMayor Dana Reyes  \nCouncil Hall was full.");
     assert!(got.iter().all(|(name, _)| !name.contains("Reyes Council")));
+}
+
+#[test]
+fn state_abbreviations_are_places_and_party_tags_are_not_names() {
+    let got =
+        entities("Sen. Tom Ash, D-Calif., spoke in Tampa, Fla., and in Salem, Ore., on Monday.");
+    assert!(got.contains(&("Fla.".to_string(), Place)));
+    assert!(got.contains(&("Ore.".to_string(), Place)));
+    assert!(got.contains(&("Tampa".to_string(), Place)));
+    assert!(got.iter().all(|(n, _)| !n.starts_with("D-")));
+    // Lowercase "ill." is a word, and ends its sentence.
+    let got = entities("He fell ill. Dana Reyes took over.");
+    assert!(got.contains(&("Dana Reyes".to_string(), Person)));
+}
+
+#[test]
+fn given_names_and_initials_make_people() {
+    let got = entities("Former President Bill Clinton met George H.W. Bush and Dana Q. Reyes.");
+    assert!(
+        got.contains(&("Bill Clinton".to_string(), Person)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("George H.W. Bush".to_string(), Person)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Dana Q. Reyes".to_string(), Person)),
+        "{got:?}"
+    );
+    // Without a given name first, a law stays a law.
+    let got = entities("The Farm Bill passed the Oakton Senate.");
+    assert!(!got.iter().any(|(_, k)| *k == Person), "{got:?}");
+}
+
+#[test]
+fn headings_in_capitals_and_common_phrases_are_not_entities() {
+    let got = entities("LETTERS\n\nVoters in Oakton went to the polls on Election Day.");
+    assert!(
+        got.iter()
+            .all(|(n, _)| n != "LETTERS" && n != "Election Day"),
+        "{got:?}"
+    );
+    assert!(got.contains(&("Oakton".to_string(), Place)));
+}
+
+#[test]
+fn organisation_words_decide_new_kinds() {
+    let got =
+        entities("Officials at Oakton Water and the Harbor Regulator met Social Security staff.");
+    for name in ["Oakton Water", "Harbor Regulator", "Social Security"] {
+        assert!(
+            got.contains(&(name.to_string(), Organization)),
+            "{name}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn middle_initials_fold_into_the_plain_name() {
+    let found =
+        facts("Dana Q. Reyes spoke first. Later Dana Reyes and Reyes spoke again.").entities;
+    let reyes: Vec<&EntityMention> = found.iter().filter(|e| e.name.contains("Reyes")).collect();
+    assert_eq!(reyes.len(), 1, "{found:?}");
+    assert_eq!(reyes[0].name, "Dana Reyes");
+    assert!(reyes[0].surfaces.contains(&"Dana Q. Reyes".to_string()));
+    // Without the plain name in the article, the full name stays.
+    let found = facts("Dana Q. Reyes spoke first.").entities;
+    assert_eq!(found[0].name, "Dana Q. Reyes");
+}
+
+#[test]
+fn first_names_teams_and_papers() {
+    let got = entities("Later, Hillary thanked the Oakton Courier. The Denver Hawks won.");
+    assert!(got.contains(&("Hillary".to_string(), Person)), "{got:?}");
+    assert!(
+        got.contains(&("Oakton Courier".to_string(), Organization)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Denver Hawks".to_string(), Organization)),
+        "{got:?}"
+    );
 }

@@ -152,10 +152,22 @@ fn table() -> &'static FxHashMap<Box<str>, Info> {
             (LEAD_PREPOSITIONS, LEAD_PREPOSITIONS_WORDS),
             (LEAD_ADVERBS, LEAD_ADVERBS_WORDS),
             (DESCRIBING_PREPOSITIONS, DESCRIBING_PREPOSITIONS_WORDS),
+            (US_STATES, US_STATES_WORDS),
+            (DETERMINERS, DETERMINERS_WORDS),
+            (SPEECH_NOUNS, SPEECH_NOUNS_WORDS),
+            (RELATION_SUFFIXES, RELATION_SUFFIXES_WORDS),
+            (NAME_PREFIXES, NAME_PREFIXES_WORDS),
+            (TITLE_NOUNS, TITLE_NOUNS_WORDS),
+            (ACCORDING_ENDS, ACCORDING_ENDS_WORDS),
+            (DOCUMENTS, DOCUMENTS_WORDS),
+            (CORPORATE_TITLES, CORPORATE_TITLES_WORDS),
         ] {
             for w in list.split_whitespace() {
                 *classes.entry(w.into()).or_insert(0) |= class;
             }
+        }
+        for w in COMMON_PHRASES_WORDS.split_whitespace() {
+            *classes.entry(w.replace('_', " ").into()).or_insert(0) |= COMMON_PHRASES;
         }
         let w = world();
         for d in &w.demonyms {

@@ -107,6 +107,8 @@ pub(super) const ORG_TAIL_WORDS: &str =
     organisation union association committee court department office institute university
     college school company foundation federation army forces force navy police service services
     board senate congress parliament cabinet government administration times post news journal
+    regulator regulators power transit water security campaign globe review register caller
+    insider examiner monitor observer chronicle inquirer sentinel courier dispatch magazine
     herald telegraph tribune gazette press airlines airways motors technologies technology
     systems holdings partners capital securities exchange network media brigades brigade
     movement alliance coalition guard guards corps club society center centre trust treasury
@@ -183,7 +185,7 @@ pub(super) const SPEECH_VERBS_WORDS: &str =
     complained vowed vows pledged pledges promised promises affirmed reiterated reiterates
     conveyed wondered mused countered shouted whispered testified proclaimed proclaims describes
     described calls called recounted answered asserted asserts alleged alleges boasted bragged
-    charged texted emailed";
+    charged texted emailed echoed echoes";
 
 /// Participles of reporting verbs, whose speaker is the subject of the main clause: "Roe
 /// ended the meeting, saying …".
@@ -224,7 +226,17 @@ pub(super) const REPORT_VERBS_WORDS: &str = "reported reports found finds showed
     estimates revealed reveals concluded concludes believes believed thinks thought expects
     expected fears feared hopes hoped worries worried doubts doubted accused accuses criticized
     criticised criticizes blamed blames denied denies confirmed confirms disputed disputes
-    praised praises indicated indicates agreed agrees disagreed disagrees show suggest";
+    praised praises indicated indicates agreed agrees disagreed disagrees show suggest believe
+    hope fear think expect worry agree doubt want wants wanted prefer prefers preferred plan
+    plans reacted reaffirmed referred";
+
+/// Nouns for what someone said, after a possessive: "Roe’s claim", "Ash’s remarks".
+pub const SPEECH_NOUNS: Class = 1 << 39;
+pub(super) const SPEECH_NOUNS_WORDS: &str = "claim claims statement statements comments
+    comment remarks remark proposal proposals argument arguments assertion view views position
+    warning warnings promise pledge criticism accusation accusations allegation allegations
+    testimony announcement tweet tweets letter memo report analysis survey poll estimate
+    estimates words message speech account version assessment response";
 
 /// Name particles joining a person's names: Ursula von der Leyen, Mohammed bin Salman.
 pub const PARTICLES: Class = 1 << 13;
@@ -328,3 +340,52 @@ pub(super) const LEAD_ADVERBS_WORDS: &str = "later earlier meanwhile still yet i
 pub const DESCRIBING_PREPOSITIONS: Class = 1 << 35;
 pub(super) const DESCRIBING_PREPOSITIONS_WORDS: &str = "with to for from by near under about
     against beside behind of";
+
+/// US state abbreviations as newspapers write them: places, keeping their period.
+pub const US_STATES: Class = 1 << 36;
+pub(super) const US_STATES_WORDS: &str = "ala ariz ark calif colo conn del fla ga ill ind kan
+    kans ky la md mass mich minn miss mo mont neb nev okla ore pa penn tenn tex va vt wash wis
+    wisc wyo d.c. n.y. n.h. n.j. n.m. n.c. n.d. s.c. s.d. r.i. w.va.";
+
+/// Capitalised phrases that name a day, a season or a slogan rather than an entity.
+pub const COMMON_PHRASES: Class = 1 << 37;
+pub(super) const COMMON_PHRASES_WORDS: &str = "election_day super_tuesday full_text
+    breaking_news read_more related_coverage editor's_note election_night inauguration_day
+    labor_day memorial_day veterans_day independence_day new_year's_day new_year's_eve
+    black_friday cyber_monday";
+
+/// Words before a noun: "the comments", "any states" are not reporting verbs.
+pub const DETERMINERS: Class = 1 << 38;
+pub(super) const DETERMINERS_WORDS: &str = "the a an his her their its our my your this that
+    these those any some many several all both other such no two three four five";
+
+/// Suffixes of "X-based"-style words: the part before names something.
+pub const RELATION_SUFFIXES: Class = 1 << 40;
+pub(super) const RELATION_SUFFIXES_WORDS: &str = "based born headquartered registered led backed
+    brokered owned run controlled made bound listed linked allied aligned affiliated funded
+    sponsored style era";
+
+/// Lowercase prefixes before a name: "pro-Israel", "anti-NATO".
+pub const NAME_PREFIXES: Class = 1 << 41;
+pub(super) const NAME_PREFIXES_WORDS: &str = "pro anti non post pre ex mid pan trans";
+
+/// Nouns before a quoted title: the show “The View”.
+pub const TITLE_NOUNS: Class = 1 << 42;
+pub(super) const TITLE_NOUNS_WORDS: &str = "show film movie book novel program programme series
+    album song documentary podcast play titled entitled called dubbed";
+
+/// Words that end an "according to" phrase: "according to officials who spoke ...".
+pub const ACCORDING_ENDS: Class = 1 << 43;
+pub(super) const ACCORDING_ENDS_WORDS: &str = "who which that said says during when while as
+    because since after before if but and to";
+
+/// What a source publishes rather than who it is: "according to a statement from X" is X.
+pub const DOCUMENTS: Class = 1 << 44;
+pub(super) const DOCUMENTS_WORDS: &str = "statement statements report reports data figures
+    estimates survey poll filing document documents memo letter post transcript tally count
+    analysis study release readout";
+
+/// Titles that make the name before them a company: "Acme CEO Dana Reyes".
+pub const CORPORATE_TITLES: Class = 1 << 45;
+pub(super) const CORPORATE_TITLES_WORDS: &str = "ceo cfo coo cto chairman chairwoman chair
+    executive officer founder co-founder spokesman spokeswoman spokesperson";

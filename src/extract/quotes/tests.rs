@@ -1,0 +1,171 @@
+//! Quotes and speakers on short texts.
+
+use crate::extract::Quote;
+use crate::extract::tests::facts;
+
+fn quotes(markdown: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    facts(markdown)
+        .quotes
+        .into_iter()
+        .map(
+            |Quote {
+                 text,
+                 speaker,
+                 speaker_entity,
+                 ..
+             }| (text, speaker, speaker_entity),
+        )
+        .collect()
+}
+
+fn one(
+    text: &str,
+    speaker: Option<&str>,
+    entity: Option<&str>,
+) -> (String, Option<String>, Option<String>) {
+    (
+        text.to_string(),
+        speaker.map(str::to_string),
+        entity.map(str::to_string),
+    )
+}
+
+#[test]
+fn speaker_after_the_quote_as_a_description() {
+    assert_eq!(
+        quotes("“If you don’t put together a package, the war won’t stop,” one official remarked."),
+        [one(
+            "If you don’t put together a package, the war won’t stop",
+            Some("one official"),
+            None
+        )]
+    );
+}
+
+#[test]
+fn a_person_inside_a_description_is_not_the_speaker() {
+    let text = "Antony Blinken flew to Cairo. A senior official travelling with Blinken said: “The path is harder today but it is not closed.” An aide to Blinken said: “We keep working with our partners on it.”";
+    let found = quotes(text);
+    assert_eq!(
+        found[0].1.as_deref(),
+        Some("A senior official travelling with Blinken")
+    );
+    assert_eq!(found[0].2, None);
+    assert_eq!(found[1].1.as_deref(), Some("An aide to Blinken"));
+}
+
+#[test]
+fn speaker_after_the_verb_is_an_entity() {
+    assert_eq!(
+        quotes("“We will not give up on the talks,” said Joe Biden on Tuesday."),
+        [one(
+            "We will not give up on the talks",
+            Some("Joe Biden"),
+            Some("Joe Biden")
+        )]
+    );
+}
+
+#[test]
+fn speaker_before_the_quote_and_surname_resolution() {
+    let text = "President Joe Biden arrived. Biden said: “The deal is close and we want it.”";
+    assert_eq!(
+        quotes(text),
+        [one(
+            "The deal is close and we want it.",
+            Some("Joe Biden"),
+            Some("Joe Biden")
+        )]
+    );
+}
+
+#[test]
+fn speaker_in_the_next_sentence_or_as_a_pronoun() {
+    let text = "Mayor Ana Silva toured the site.\n\n“Nobody will be left behind here.” \
+                Silva said this to residents.\n\n“The money is already there,” she added.";
+    assert_eq!(
+        quotes(text),
+        [
+            one(
+                "Nobody will be left behind here.",
+                Some("Ana Silva"),
+                Some("Ana Silva")
+            ),
+            one("The money is already there", Some("she"), Some("Ana Silva")),
+        ]
+    );
+}
+
+#[test]
+fn short_quotes_and_titles_are_not_statements() {
+    assert!(
+        quotes("He called it “wide open” and spoke on ABC’s “The View of the Day.”").is_empty()
+    );
+    assert!(quotes("The film “The Lord Of The Rings” was shown.").is_empty());
+}
+
+#[test]
+fn straight_quotes_and_unclosed_paragraphs() {
+    let plain = "A \"one two three four\" b “five six seven";
+    let spans = super::spans(plain, 0..plain.len());
+    let inner: Vec<&str> = spans.iter().map(|s| &plain[s.inner.clone()]).collect();
+    assert_eq!(inner, ["one two three four", "five six seven"]);
+    let text = "“We will keep fighting for every family in this city,\n\n“and we will win,” \
+                said Ana Silva.";
+    let got = quotes(text);
+    assert_eq!(got.len(), 2);
+    assert_eq!(
+        got[0].0,
+        "We will keep fighting for every family in this city"
+    );
+}
+
+#[test]
+fn marks_facing_the_wrong_way_still_pair() {
+    let text = "“We heard every word of the plan,“ Tom Ash said. ”He wants to sell the \
+                harbor to anyone.”";
+    let got = quotes(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].0, "We heard every word of the plan");
+    assert_eq!(got[1].1.as_deref(), Some("Tom Ash"));
+}
+
+#[test]
+fn speakers_from_the_sentence_around() {
+    let speaker = |text: &str| quotes(text).last().and_then(|q| q.2.clone());
+    let text = "Roe and Ash will meet next week, Tom Ash said, adding, “They need to sit \
+                down and talk.”";
+    assert_eq!(speaker(text).as_deref(), Some("Tom Ash"));
+    let text = "Jane Roe has since apologized for what happened: “Yes, I should have used \
+                the other address.”";
+    assert_eq!(speaker(text).as_deref(), Some("Jane Roe"));
+    let text = "Tom Ash resisted: “Governors do not have the power to do that.”";
+    assert_eq!(speaker(text).as_deref(), Some("Tom Ash"));
+    let text = "Dana Reyes distanced herself from the group. “I am going to support the plan \
+                with all my heart.”";
+    assert_eq!(speaker(text).as_deref(), Some("Dana Reyes"));
+    let text = "“We will win this race,” Tom Ash said.\n\n“We will win every county in \
+                the state.”";
+    assert_eq!(speaker(text).as_deref(), Some("Tom Ash"));
+    let text = "Dana Reyes credited the win to “a closed primary with few voters in it.”";
+    assert_eq!(speaker(text).as_deref(), Some("Dana Reyes"));
+    let text = "“They are all here for the free stuff,” Tom Ash shot back.";
+    assert_eq!(speaker(text).as_deref(), Some("Tom Ash"));
+    // A paragraph with more than the quotation does not inherit.
+    let text = "“We will win this race,” Tom Ash said.\n\nThe polls disagree: “this race \
+                is far from won.”";
+    assert_eq!(speaker(text), None);
+}
+
+#[test]
+fn second_quote_in_a_paragraph_keeps_the_speaker() {
+    let text = "“The Fed is preparing the ground,” said Seema Shah. “The question is how \
+                far they go.”";
+    let got = quotes(text);
+    assert_eq!(got[1].1.as_deref(), Some("Seema Shah"));
+}
+
+#[test]
+fn quotes_in_code_are_ignored() {
+    assert!(quotes("`\"this is not a quote at all\"`").is_empty());
+}
