@@ -103,6 +103,10 @@ fn describe(error: &serde_yaml::Error) -> String {
         None => raw,
     };
     let message = without_type_names(&message);
+    if message.starts_with("recursion limit exceeded") {
+        return "the YAML is nested too deeply: it may hold at most 128 levels of lists and mappings"
+            .to_string();
+    }
     match unknown_field_hint(&message) {
         Some(hint) => format!("{message}; did you mean `{hint}`?"),
         None => message,
