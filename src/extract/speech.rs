@@ -225,6 +225,13 @@ impl<'a> Clause<'a> {
         if matches!(first, "He" | "She" | "he" | "she") {
             return Some(start..start + 1);
         }
+        if matches!(first, "The" | "A" | "An") {
+            // A description up to its role noun: "The Florida senator sought …".
+            let role = (start + 1..n.min(start + 6))
+                .take_while(|&i| self.plain(i - 1, i) && verb(self.word(i)).is_none())
+                .find(|&i| is(self.word(i), ROLE_NOUNS))?;
+            return Some(start..role + 1);
+        }
         if !first.starts_with(char::is_uppercase) {
             return None;
         }
@@ -429,6 +436,12 @@ mod tests {
         );
         assert_eq!(got, "Jane Roe");
         let got = with("Yesterday the plan failed, saying", |c| c.main_subject(0));
+        assert_eq!(got, None);
+        let got = with("The Oakton senator sought to calm them, saying", |c| {
+            text(c, c.main_subject(0))
+        });
+        assert_eq!(got, "The Oakton senator");
+        let got = with("The board saw a chance, saying", |c| c.main_subject(0));
         assert_eq!(got, None);
         let got = with(
             "Republican presidential candidate Dana Reyes quickly took to",

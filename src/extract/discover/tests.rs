@@ -374,6 +374,13 @@ fn organisation_words_decide_new_kinds() {
 }
 
 #[test]
+fn council_titles_are_not_part_of_the_name() {
+    let got = entities("Councillor Dana Reyes met Alderman Tom Ash in Oakton.");
+    assert!(got.contains(&("Dana Reyes".to_string(), Person)), "{got:?}");
+    assert!(got.contains(&("Tom Ash".to_string(), Person)), "{got:?}");
+}
+
+#[test]
 fn middle_initials_fold_into_the_plain_name() {
     let found =
         facts("Dana Q. Reyes spoke first. Later Dana Reyes and Reyes spoke again.").entities;

@@ -71,7 +71,8 @@ pub(super) const TITLE_BASE_WORDS: &str =
     ayatollah pope cardinal bishop archbishop rabbi imam judge justice ceo cfo coo cto officer
     executive premier speaker leader treasurer commissioner prosecutor counsel professor prof
     prof. dr dr. mr mr. mrs mrs. ms ms. sir dame lord lady coach founder co-founder chief
-    superintendent inspector attorney administrator";
+    superintendent inspector attorney administrator councillor councilor councilman
+    councilwoman alderman alderwoman assemblyman assemblywoman delegate sheriff";
 
 /// Words that can stand before a title inside it: "Prime" Minister, "Foreign" Minister.
 pub const TITLE_MOD: Class = 1 << 3;

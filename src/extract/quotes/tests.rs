@@ -158,6 +158,14 @@ fn speakers_from_the_sentence_around() {
 }
 
 #[test]
+fn a_role_before_the_name_is_kept_apart() {
+    let got = facts("“We will rebuild the harbor before winter,” Roe spokesman Tim Ng said.");
+    let q = &got.quotes[0];
+    assert_eq!(q.speaker.as_deref(), Some("Tim Ng"));
+    assert_eq!(q.speaker_role.as_deref(), Some("Roe spokesman"));
+}
+
+#[test]
 fn second_quote_in_a_paragraph_keeps_the_speaker() {
     let text = "“The Fed is preparing the ground,” said Seema Shah. “The question is how \
                 far they go.”";
