@@ -1,5 +1,6 @@
 //! What each command prints and its exit code; `main.rs` only parses arguments.
 
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,7 +10,7 @@ use serde::Serialize;
 
 use crate::build;
 use crate::diag::{Diagnostic, Report};
-use crate::extract::Facts;
+use crate::extract::{Facts, KindVotes};
 use crate::load::EntityKind;
 use crate::model::BaseUrl;
 use crate::pipeline::{self, BuildOptions};
@@ -98,12 +99,52 @@ fn ms(d: std::time::Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-/// A discovered entity the editor may want to add to the gazetteer.
+/// A discovered entity the editor may want to add to the gazetteer or ignore: the kind
+/// its votes give, the votes themselves, and the articles it was found in.
 #[derive(Serialize)]
 struct Suggestion {
     name: String,
     kind: EntityKind,
+    /// Evidence for each kind, summed over the articles.
+    votes: BTreeMap<&'static str, u32>,
+    /// How many articles it was found in, and their files.
     articles: usize,
+    files: Vec<PathBuf>,
+    /// Whether it gets a page (it is found in at least `discovery.min_articles` articles).
+    page: bool,
+}
+
+/// Every discovered name of the site, most articles first.
+fn suggestions(analysed: &pipeline::Analysis) -> Vec<Suggestion> {
+    let mut found: BTreeMap<&str, (KindVotes, Vec<PathBuf>)> = BTreeMap::new();
+    for (article, facts) in analysed.site.articles.iter().zip(&analysed.facts) {
+        for mention in facts.entities.iter().filter(|m| !m.known) {
+            let (votes, files) = found.entry(&mention.name).or_default();
+            votes.add(&mention.kind_votes);
+            files.push(article.path.clone());
+        }
+    }
+    let graph = &analysed.graph;
+    let mut list: Vec<Suggestion> = found
+        .into_iter()
+        .map(|(name, (votes, files))| Suggestion {
+            name: name.to_string(),
+            kind: votes.winner(),
+            votes: EntityKind::ALL
+                .iter()
+                .map(|&k| (k.as_str(), votes.0[KindVotes::slot(k)]))
+                .collect(),
+            articles: files.len(),
+            page: graph.entity_by_name.contains_key(name),
+            files,
+        })
+        .collect();
+    list.sort_by(|a, b| {
+        b.articles
+            .cmp(&a.articles)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    list
 }
 
 #[derive(Serialize)]
@@ -130,22 +171,7 @@ pub fn check(options: &BuildOptions, json: bool, quiet: bool) -> ExitCode {
         Err(diagnostics) => analysed.report.extend(diagnostics),
     }
     analysed.report.sort();
-    let mut suggestions: Vec<Suggestion> = analysed
-        .graph
-        .entities
-        .iter()
-        .filter(|e| !e.known)
-        .map(|e| Suggestion {
-            name: e.name.clone(),
-            kind: e.kind,
-            articles: e.articles.len(),
-        })
-        .collect();
-    suggestions.sort_by(|a, b| {
-        b.articles
-            .cmp(&a.articles)
-            .then_with(|| a.name.cmp(&b.name))
-    });
+    let suggestions = suggestions(&analysed);
     let report = &analysed.report;
     if json {
         let result = CheckResult {
@@ -165,12 +191,37 @@ pub fn check(options: &BuildOptions, json: bool, quiet: bool) -> ExitCode {
                 "Entities found in the text but not in the gazetteer (add them to content/entities/ to describe them):"
             );
             for s in &suggestions {
+                let votes: Vec<String> = s
+                    .votes
+                    .iter()
+                    .filter(|(_, n)| **n > 0)
+                    .map(|(kind, n)| format!("{kind} {n}"))
+                    .collect();
+                let shown: Vec<String> = s
+                    .files
+                    .iter()
+                    .take(3)
+                    .map(|f| f.display().to_string())
+                    .collect();
+                let more = s.files.len().saturating_sub(shown.len());
                 println!(
-                    "  {:<40} {:<13} {} article{}",
+                    "  {:<40} {:<13} {} article{}{} (votes: {}) in {}{}",
                     s.name,
                     s.kind.as_str(),
                     s.articles,
-                    if s.articles == 1 { "" } else { "s" }
+                    if s.articles == 1 { "" } else { "s" },
+                    if s.page { "" } else { ", no page" },
+                    if votes.is_empty() {
+                        "none".to_string()
+                    } else {
+                        votes.join(", ")
+                    },
+                    shown.join(", "),
+                    if more > 0 {
+                        format!(" and {more} more")
+                    } else {
+                        String::new()
+                    },
                 );
             }
         }

@@ -166,12 +166,37 @@ fn check_lists_discovered_entities_as_suggestions() {
         .find(|s| s["name"] == "Reuters")
         .expect("Reuters suggested");
     assert_eq!(reuters["kind"], "organization");
-    assert!(reuters["articles"].as_u64().unwrap() >= 2);
+    let articles = reuters["articles"].as_u64().unwrap();
+    assert!(articles >= 2);
+    assert_eq!(reuters["files"].as_array().unwrap().len() as u64, articles);
+    assert!(
+        reuters["files"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("content/articles/")
+    );
+    let votes = &reuters["votes"];
+    assert!(votes["organization"].as_u64().unwrap() >= votes["person"].as_u64().unwrap());
+    assert_eq!(reuters["page"], true);
     assert!(
         !suggestions.iter().any(|s| s["name"] == "Hezbollah"),
         "gazetteer entities are not suggested"
     );
     assert!(!site.path().join("public").exists(), "check writes nothing");
+    let text = brief()
+        .args(["check", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    let listing = String::from_utf8_lossy(&text.stdout);
+    let line = listing
+        .lines()
+        .find(|l| l.trim_start().starts_with("Reuters"))
+        .unwrap();
+    assert!(
+        line.contains("votes: ") && line.contains("content/articles/"),
+        "{line}"
+    );
 }
 
 #[test]
