@@ -46,6 +46,7 @@ pub(super) fn merge_entities(
             definition: Some(i),
             articles: Vec::new(),
             quotes: Vec::new(),
+            statements: Vec::new(),
             co_mentions: Vec::new(),
         })
         .collect();
@@ -67,6 +68,7 @@ pub(super) fn merge_entities(
                 definition: None,
                 articles: Vec::new(),
                 quotes: Vec::new(),
+                statements: Vec::new(),
                 co_mentions: Vec::new(),
             });
         }

@@ -41,6 +41,9 @@ pub struct EntityNode {
     pub articles: Vec<(usize, usize)>,
     /// Quotes it spoke: (article, quote index in that article's facts).
     pub quotes: Vec<(usize, usize)>,
+    /// What it said in reported speech: (article, attribution index in that article's
+    /// facts), newest first; only attributions with paraphrased content.
+    pub statements: Vec<(usize, usize)>,
     /// Entities most often in the same articles: (entity, shared articles), most first.
     pub co_mentions: Vec<(usize, usize)>,
 }
@@ -122,6 +125,13 @@ pub fn same_link_inputs(old: (&Article, &Facts), new: (&Article, &Facts)) -> boo
             .iter()
             .map(|q| &q.speaker_entity)
             .eq(g.quotes.iter().map(|q| &q.speaker_entity))
+        && f.attributions
+            .iter()
+            .map(|s| (&s.entity, s.content.is_some()))
+            .eq(g
+                .attributions
+                .iter()
+                .map(|s| (&s.entity, s.content.is_some())))
         && f.links
             .iter()
             .map(|l| &l.target)
@@ -183,10 +193,23 @@ pub fn link(site: &Site, facts: &[Facts], page_outlines: Vec<Outline>) -> (Graph
                 entities[e].quotes.push((a, q));
             }
         }
+        for (i, attribution) in fact.attributions.iter().enumerate() {
+            if attribution.content.is_none() {
+                continue;
+            }
+            if let Some(&e) = attribution
+                .entity
+                .as_ref()
+                .and_then(|n| entity_by_name.get(n))
+            {
+                entities[e].statements.push((a, i));
+            }
+        }
     }
     for entity in &mut entities {
         entity.articles.sort_by_key(|&(a, _)| date_rank[a]);
         entity.quotes.sort_by_key(|&(a, q)| (date_rank[a], q));
+        entity.statements.sort_by_key(|&(a, i)| (date_rank[a], i));
     }
     co_mentions(&mut entities, &article_links);
 

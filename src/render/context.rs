@@ -94,6 +94,16 @@ impl From<&ArticleCard> for ArticleEntry {
     }
 }
 
+/// A statement in reported speech: who, the verb that credits it, what they said.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatementContext {
+    pub source: String,
+    pub cue: Option<String>,
+    pub content: String,
+    pub article: Link,
+    pub date_display: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct QuoteContext {
     pub text: String,

@@ -497,6 +497,20 @@ impl<'a> Renderer<'a> {
         entity_ref(self.graph, e, count)
     }
 
+    fn statement(&self, a: usize, i: usize) -> StatementContext {
+        let attribution = &self.facts[a].attributions[i];
+        StatementContext {
+            source: attribution.source.clone(),
+            cue: attribution.cue.clone(),
+            content: attribution.content.clone().unwrap_or_default(),
+            article: Link {
+                name: self.site.articles[a].front.title.clone(),
+                url: self.graph.article_url(self.site, a),
+            },
+            date_display: self.site.articles[a].date.long(),
+        }
+    }
+
     fn quote(&self, a: usize, q: usize) -> QuoteContext {
         let quote = &self.facts[a].quotes[q];
         let speaker_url = quote

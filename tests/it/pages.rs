@@ -380,3 +380,33 @@ fn template_docs_cover_every_template_and_context_field() {
         assert!(mentioned, "docs/templates.md documents the field `{field}`");
     }
 }
+
+#[test]
+fn entity_pages_say_what_the_entity_said_in_quotes_and_reported_speech() {
+    let site = site_with(&[
+        (
+            "content/entities.yaml",
+            "- name: Mara Quell\n  kind: person\n",
+        ),
+        (
+            "content/articles/a.md",
+            "---\ntitle: Harbour plan\ndate: 2025-04-01\n---\nMara Quell said that the harbour would reopen in May.\n\n“We will not wait for the budget,” Mara Quell said.\n",
+        ),
+    ]);
+    let out = build(site.path(), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = read(site.path().join("public/entities/mara-quell/index.html"));
+    let said = &page[page.find("What they said").expect("the section is there")..];
+    assert!(
+        said.contains("We will not wait for the budget"),
+        "the quote: {said}"
+    );
+    assert!(
+        said.contains("the harbour would reopen in May"),
+        "the paraphrase: {said}"
+    );
+    assert!(
+        said.contains("href=\"/articles/a/\""),
+        "linked to its article"
+    );
+}

@@ -43,6 +43,8 @@ impl Renderer<'_> {
             earlier: Vec<tera::Value>,
             quotes: Vec<QuoteContext>,
             quote_count: usize,
+            statements: Vec<StatementContext>,
+            statement_count: usize,
             co_mentions: Vec<EntityRef>,
         }
         let mentioning: Vec<usize> = entity.articles.iter().map(|&(a, _)| a).collect();
@@ -72,6 +74,13 @@ impl Renderer<'_> {
                     .map(|&(a, q)| self.quote(a, q))
                     .collect(),
                 quote_count: entity.quotes.len(),
+                statements: entity
+                    .statements
+                    .iter()
+                    .take(ENTITY_QUOTES)
+                    .map(|&(a, i)| self.statement(a, i))
+                    .collect(),
+                statement_count: entity.statements.len(),
                 co_mentions: entity
                     .co_mentions
                     .iter()
@@ -114,8 +123,8 @@ impl Renderer<'_> {
         self.page("entities.html", meta, Data { groups })
     }
 
-    /// An entity page (and its feed) shows the entity, its articles, its quotes and the
-    /// entities mentioned beside it.
+    /// An entity page (and its feed) shows the entity, its articles, its quotes and
+    /// statements, and the entities mentioned beside it.
     pub(in crate::render) fn print_entity(&self, e: usize, print: &mut Print) {
         let entity = &self.graph.entities[e];
         print
@@ -138,6 +147,10 @@ impl Renderer<'_> {
         print.add(&entity.quotes.len());
         for &(a, q) in entity.quotes.iter().take(ENTITY_QUOTES) {
             print.revision(a).card(a).add(&q);
+        }
+        print.add(&entity.statements.len());
+        for &(a, i) in entity.statements.iter().take(ENTITY_QUOTES) {
+            print.revision(a).card(a).add(&i);
         }
         for &(other, count) in &entity.co_mentions {
             print.entity(other).add(&count);
