@@ -161,3 +161,15 @@ impl Drop for StaticServer {
         let _ = self.child.wait();
     }
 }
+
+/// A small deterministic generator, so a failing sequence can be replayed.
+pub struct Random(pub u64);
+
+impl Random {
+    pub fn next(&mut self, below: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % below as u64) as usize
+    }
+}

@@ -52,18 +52,6 @@ fn render_all(root: &Path) -> Pages {
         .collect()
 }
 
-/// A small deterministic generator, so a failing sequence can be replayed.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self, below: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % below as u64) as usize
-    }
-}
-
 const PEOPLE: [&str; 4] = ["Mara Quell", "Tobias Renn", "Ilse Varga", "Oren Pask"];
 const PLACES: [&str; 4] = ["Port Kessel", "Valdemar", "Lindqvist Bay", "Harrowgate"];
 /// One word each, so swapping them keeps an article's word count (and so its card).

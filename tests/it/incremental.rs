@@ -450,18 +450,6 @@ fn folders_added_and_removed_match_a_full_build() {
     live.step("folder removed", &["content/articles/older"]);
 }
 
-/// A small deterministic generator, so a failing sequence can be replayed.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self, below: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % below as u64) as usize
-    }
-}
-
 const TAGS: [&str; 5] = ["diplomacy", "energy", "security", "aid", "economy"];
 const STORIES: [&str; 3] = ["talks", "blockade", "elections"];
 

@@ -269,18 +269,21 @@ impl Context<'_> {
         self.resolve(found, span.open)
     }
 
-    /// `, said Joe Biden`, `, one official remarked` or `Roe, after a pause, said` after the
-    /// closing mark.
-    fn after_quote(&self, range: Range<usize>) -> Option<Range<usize>> {
+    /// The clause after a closing mark, when nothing but spaces, commas and dashes stand
+    /// between the mark and its first word.
+    fn clause_after_mark(&self, range: Range<usize>) -> Option<Clause<'_>> {
         let c = Clause::new(self.doc, range.clone());
         let first = c.toks.first()?;
         let lead = &self.doc.text[range.start..first.start];
-        if !lead
-            .chars()
+        lead.chars()
             .all(|ch| ch.is_whitespace() || ",—–".contains(ch))
-        {
-            return None;
-        }
+            .then_some(c)
+    }
+
+    /// `, said Joe Biden`, `, one official remarked` or `Roe, after a pause, said` after the
+    /// closing mark.
+    fn after_quote(&self, range: Range<usize>) -> Option<Range<usize>> {
+        let c = self.clause_after_mark(range.clone())?;
         let v = (0..c.toks.len().min(MAX_REACH)).find(|&i| c.verb_at(i).is_some())?;
         let words = match (c.verb_at(v)?, c.word(v)) {
             (Verb::Finite, "according") => c.subject_after(v + 1),
@@ -331,20 +334,12 @@ impl Context<'_> {
 
     /// A person named first after a closing mark: "“…,” Ash shot back".
     fn person_after(&self, range: Range<usize>) -> Option<Range<usize>> {
-        let c = Clause::new(self.doc, range.clone());
-        let first = c.toks.first()?;
-        let lead = &self.doc.text[range.start..first.start];
-        if !lead
-            .chars()
-            .all(|ch| ch.is_whitespace() || ",—–".contains(ch))
-        {
-            return None;
-        }
+        let first = self.clause_after_mark(range.clone())?.toks.first()?.start;
         self.table
             .within(range)
             .next()
             .filter(|s| {
-                s.start == first.start && self.table.entities[s.entity].kind == EntityKind::Person
+                s.start == first && self.table.entities[s.entity].kind == EntityKind::Person
             })
             .map(|s| s.start..s.end)
     }
