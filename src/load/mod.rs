@@ -251,6 +251,12 @@ pub fn load_file(
 /// A warning at each character of `text` that XML cannot carry (NUL, other control
 /// characters, U+FFFE, U+FFFF): pages keep them, feeds and the sitemap leave them out.
 fn unsafe_characters(path: &Path, text: &str) -> Vec<Diagnostic> {
+    // Every file is read through here: a byte scan settles the common case, since the
+    // characters looked for are control bytes or start with 0xEF (U+FFFE, U+FFFF).
+    let suspect = |b: &u8| (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || *b == 0xEF;
+    if !text.as_bytes().iter().any(suspect) {
+        return Vec::new();
+    }
     text.char_indices()
         .filter(|&(_, c)| !is_xml_char(c))
         .map(|(offset, c)| {

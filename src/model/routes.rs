@@ -95,10 +95,6 @@ impl Routes {
         self.base.path()
     }
 
-    pub fn base(&self) -> &BaseUrl {
-        &self.base
-    }
-
     /// Root-relative URL: `/briefs/articles/x/`.
     pub fn url(&self, route: Route<'_>) -> String {
         let path = route.path();

@@ -52,18 +52,6 @@ impl Renderer<'_> {
         )
     }
 
-    /// The articles on each timeline page, in page order.
-    pub fn timeline_articles(&self) -> Vec<Vec<usize>> {
-        self.timeline
-            .iter()
-            .map(|page| {
-                page.iter()
-                    .flat_map(|m| m.articles.iter().copied())
-                    .collect()
-            })
-            .collect()
-    }
-
     /// A timeline page shows its months' cards and links to every other page.
     pub(in crate::render) fn print_timeline(&self, p: usize, print: &mut Print) {
         print.add(&self.timeline.len());
