@@ -124,7 +124,7 @@ fn pipeline(c: &mut Criterion) {
                     site,
                     &analysed.facts,
                     &analysed.graph,
-                    i % count,
+                    brief::model::ArticleId::from(i % count),
                     Some(&shared),
                     &highlighter,
                 )
@@ -141,7 +141,7 @@ fn pipeline(c: &mut Criterion) {
         let mut i = 0;
         b.iter(|| {
             i += 1;
-            renderer.render(&[Job::Article(i % count)])
+            renderer.render(&[Job::article(brief::model::ArticleId::from(i % count))])
         })
     });
 }

@@ -76,7 +76,7 @@ fn render_into(analysed: &Analysis, tera: &tera::Tera, staging: &write::Staging)
     let (whole_site, pages): (Vec<Job>, Vec<Job>) = renderer
         .all_jobs()
         .into_iter()
-        .partition(|job| matches!(job, Job::SearchIndex | Job::Data));
+        .partition(|job| job.kind.streamed());
     render_batches(&renderer, &pages, staging, &mut done);
     done.peak_memory.push(("pages", peak_memory_mib()));
     for job in whole_site {

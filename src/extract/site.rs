@@ -6,6 +6,7 @@ use rayon::prelude::*;
 use super::{ExtractOptions, Facts, Gazetteer, Input, Outline, extract, outline};
 use crate::config::Config;
 use crate::load::{Article, Site};
+use crate::model::PerArticle;
 
 impl ExtractOptions {
     /// The options `site.yaml` sets.
@@ -31,12 +32,14 @@ impl<'a> Input<'a> {
 }
 
 /// Extracts every article in parallel.
-pub fn extract_site(site: &Site, gazetteer: &Gazetteer) -> Vec<Facts> {
+pub fn extract_site(site: &Site, gazetteer: &Gazetteer) -> PerArticle<Facts> {
     let options = ExtractOptions::of(&site.config);
     site.articles
+        .raw
         .par_iter()
         .map(|a| extract(&Input::of(a), gazetteer, &options))
-        .collect()
+        .collect::<Vec<_>>()
+        .into()
 }
 
 /// The outline (headings and links) of each standalone page, which linking resolves.

@@ -8,8 +8,8 @@ use super::*;
 /// covering canonical names.
 pub(super) fn merge_entities(
     site: &Site,
-    facts: &[Facts],
-) -> (Vec<EntityNode>, HashMap<String, usize>) {
+    facts: &ArticleSlice<Facts>,
+) -> (TiVec<EntityId, EntityNode>, HashMap<String, EntityId>) {
     struct Discovered {
         votes: KindVotes,
         articles: usize,
@@ -84,23 +84,30 @@ pub(super) fn merge_entities(
             n += 1;
         }
     }
+    let nodes: TiVec<EntityId, EntityNode> = nodes.into();
     let by_name = nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.name.clone(), i))
+        .iter_enumerated()
+        .map(|(e, n)| (n.name.clone(), e))
         .collect();
     (nodes, by_name)
 }
 
-pub(super) fn co_mentions(entities: &mut [EntityNode], article_links: &[ArticleLinks]) {
+pub(super) fn co_mentions(
+    entities: &mut TiSlice<EntityId, EntityNode>,
+    article_links: &ArticleSlice<ArticleLinks>,
+) {
     use rayon::prelude::*;
     let count = entities.len();
-    let lists: Vec<Vec<(usize, usize)>> = (0..count)
+    let lists: Vec<Vec<(EntityId, usize)>> = (0..count)
         .into_par_iter()
+        .map(EntityId::from)
         .map_init(
             // Dense per-thread counts plus the entities touched, reset after each use: the
             // most mentioned entities share articles with most of the others.
-            || (vec![0usize; count], Vec::<usize>::new()),
+            || {
+                let counts: TiVec<EntityId, usize> = vec![0usize; count].into();
+                (counts, Vec::<EntityId>::new())
+            },
             |(counts, touched), e| {
                 for &(a, _) in &entities[e].articles {
                     for &(other, _) in &article_links[a].entities {
@@ -112,7 +119,7 @@ pub(super) fn co_mentions(entities: &mut [EntityNode], article_links: &[ArticleL
                         }
                     }
                 }
-                let mut list: Vec<(usize, usize)> = touched
+                let mut list: Vec<(EntityId, usize)> = touched
                     .drain(..)
                     .map(|other| (other, std::mem::take(&mut counts[other])))
                     .collect();

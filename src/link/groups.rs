@@ -27,12 +27,12 @@ pub(super) fn story_title(id: &str) -> String {
 }
 
 pub(super) fn group_by(
-    by_date: &[usize],
-    keys: impl Fn(usize) -> Vec<String>,
+    by_date: &[ArticleId],
+    keys: impl Fn(ArticleId) -> Vec<String>,
     oldest_first: bool,
 ) -> Vec<Group> {
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
-    let order: Box<dyn Iterator<Item = &usize>> = if oldest_first {
+    let order: Box<dyn Iterator<Item = &ArticleId>> = if oldest_first {
         Box::new(by_date.iter().rev())
     } else {
         Box::new(by_date.iter())
@@ -58,7 +58,7 @@ pub(super) fn group_by(
     groups.into_values().collect()
 }
 
-pub(super) fn group_days(site: &Site, by_date: &[usize]) -> Vec<Day> {
+pub(super) fn group_days(site: &Site, by_date: &[ArticleId]) -> Vec<Day> {
     let mut days: BTreeMap<Date, Day> = BTreeMap::new();
     for &a in by_date.iter().rev() {
         let date = site.articles[a].date.date();

@@ -18,11 +18,14 @@ use jiff::civil::Date;
 use crate::diag::Diagnostic;
 use crate::extract::{Facts, Heading, KindVotes, Outline};
 use crate::load::{Article, EntityKind, Site};
-use crate::model::{RESERVED_SECTIONS, Route, Routes, slugify};
+use crate::model::{
+    ArticleId, ArticleSlice, EntityId, PerArticle, RESERVED_SECTIONS, Route, Routes, slugify,
+};
 use entities::{co_mentions, merge_entities};
 use groups::{group_by, group_days, story_title};
 use related::related_articles;
 use targets::{Resolution, Targets};
+use typed_index_collections::{TiSlice, TiVec};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct EntityNode {
@@ -38,14 +41,14 @@ pub struct EntityNode {
     /// Index into `Site::entities` when defined there.
     pub definition: Option<usize>,
     /// Articles mentioning it, newest first, with their mention counts.
-    pub articles: Vec<(usize, usize)>,
+    pub articles: Vec<(ArticleId, usize)>,
     /// Quotes it spoke: (article, quote index in that article's facts).
-    pub quotes: Vec<(usize, usize)>,
+    pub quotes: Vec<(ArticleId, usize)>,
     /// What it said in reported speech: (article, attribution index in that article's
     /// facts), newest first; only attributions with paraphrased content.
-    pub statements: Vec<(usize, usize)>,
+    pub statements: Vec<(ArticleId, usize)>,
     /// Entities most often in the same articles: (entity, shared articles), most first.
-    pub co_mentions: Vec<(usize, usize)>,
+    pub co_mentions: Vec<(EntityId, usize)>,
 }
 
 /// A tag or a story: a named group of articles.
@@ -54,14 +57,14 @@ pub struct Group {
     pub slug: String,
     pub name: String,
     /// Tags: newest first. Stories: oldest first (the order a story is read in).
-    pub articles: Vec<usize>,
+    pub articles: Vec<ArticleId>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Day {
     pub date: Date,
     /// That day's articles, oldest first.
-    pub articles: Vec<usize>,
+    pub articles: Vec<ArticleId>,
     /// Index into `Site::briefings` of the editor's note for that day.
     pub note: Option<usize>,
 }
@@ -69,11 +72,11 @@ pub struct Day {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleLinks {
     /// This article's entities with pages: (entity, mentions), most mentioned first.
-    pub entities: Vec<(usize, usize)>,
+    pub entities: Vec<(EntityId, usize)>,
     pub tags: Vec<usize>,
     pub story: Option<usize>,
-    pub related: Vec<usize>,
-    pub backlinks: Vec<usize>,
+    pub related: Vec<ArticleId>,
+    pub backlinks: Vec<ArticleId>,
     /// Resolved internal links: target as written -> URL.
     pub resolved: BTreeMap<String, String>,
 }
@@ -83,13 +86,13 @@ pub struct ArticleLinks {
 pub struct Graph {
     pub routes: Routes,
     /// Article indices, newest first (ties by slug).
-    pub by_date: Vec<usize>,
-    pub article_links: Vec<ArticleLinks>,
-    pub entities: Vec<EntityNode>,
+    pub by_date: Vec<ArticleId>,
+    pub article_links: PerArticle<ArticleLinks>,
+    pub entities: TiVec<EntityId, EntityNode>,
     /// Each entity's page URL, index-aligned with `entities`: made once, since every list
     /// of entities and every linked mention needs it.
-    entity_urls: Vec<String>,
-    pub entity_by_name: HashMap<String, usize>,
+    entity_urls: TiVec<EntityId, String>,
+    pub entity_by_name: HashMap<String, EntityId>,
     pub tags: Vec<Group>,
     pub stories: Vec<Group>,
     pub days: Vec<Day>,
@@ -100,12 +103,12 @@ pub struct Graph {
 }
 
 impl Graph {
-    pub fn article_url(&self, site: &Site, article: usize) -> String {
+    pub fn article_url(&self, site: &Site, article: ArticleId) -> String {
         self.routes
             .url(Route::Article(&site.articles[article].slug))
     }
 
-    pub fn entity_url(&self, entity: usize) -> &str {
+    pub fn entity_url(&self, entity: EntityId) -> &str {
         &self.entity_urls[entity]
     }
 }
@@ -144,18 +147,23 @@ pub fn same_link_inputs(old: (&Article, &Facts), new: (&Article, &Facts)) -> boo
 
 /// Links the site: `facts` are the articles' and `page_outlines` the standalone pages',
 /// both index-aligned with the site's lists, both from extraction.
-pub fn link(site: &Site, facts: &[Facts], page_outlines: Vec<Outline>) -> (Graph, Vec<Diagnostic>) {
+pub fn link(
+    site: &Site,
+    facts: &ArticleSlice<Facts>,
+    page_outlines: Vec<Outline>,
+) -> (Graph, Vec<Diagnostic>) {
     let routes = Routes::new(site.config.base_url.clone());
     let mut diagnostics = Vec::new();
-    let mut by_date: Vec<usize> = (0..site.articles.len()).collect();
-    let stamps: Vec<jiff::Timestamp> = site.articles.iter().map(|a| a.date.timestamp()).collect();
+    let mut by_date: Vec<ArticleId> = site.articles.keys().collect();
+    let stamps: PerArticle<jiff::Timestamp> =
+        site.articles.iter().map(|a| a.date.timestamp()).collect();
     by_date.sort_by(|&a, &b| {
         stamps[b]
             .cmp(&stamps[a])
             .then_with(|| site.articles[a].slug.cmp(&site.articles[b].slug))
     });
-    let date_rank: Vec<usize> = {
-        let mut rank = vec![0; by_date.len()];
+    let date_rank: PerArticle<usize> = {
+        let mut rank: PerArticle<usize> = vec![0; by_date.len()].into();
         for (r, &a) in by_date.iter().enumerate() {
             rank[a] = r;
         }
@@ -163,7 +171,9 @@ pub fn link(site: &Site, facts: &[Facts], page_outlines: Vec<Outline>) -> (Graph
     };
 
     let (mut entities, entity_by_name) = merge_entities(site, facts);
-    let mut article_links: Vec<ArticleLinks> = (0..site.articles.len())
+    let mut article_links: PerArticle<ArticleLinks> = site
+        .articles
+        .iter()
         .map(|_| ArticleLinks {
             entities: Vec::new(),
             tags: Vec::new(),
@@ -174,7 +184,7 @@ pub fn link(site: &Site, facts: &[Facts], page_outlines: Vec<Outline>) -> (Graph
         })
         .collect();
 
-    for (a, fact) in facts.iter().enumerate() {
+    for (a, fact) in facts.iter_enumerated() {
         let mut seen = BTreeSet::new();
         for mention in &fact.entities {
             if let Some(&e) = entity_by_name.get(&mention.name)
@@ -239,13 +249,14 @@ pub fn link(site: &Site, facts: &[Facts], page_outlines: Vec<Outline>) -> (Graph
     let days = group_days(site, &by_date);
 
     let related = related_articles(site, &article_links, &entities, &tags, &stories);
-    for (a, rel) in related.into_iter().enumerate() {
+    for (a, rel) in related.into_iter_enumerated() {
         article_links[a].related = rel;
     }
 
     let targets = Targets::new(site, facts, &entities, &page_outlines, &routes);
-    let mut backlinks: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); site.articles.len()];
-    for (a, fact) in facts.iter().enumerate() {
+    let mut backlinks: PerArticle<BTreeSet<ArticleId>> =
+        vec![BTreeSet::new(); site.articles.len()].into();
+    for (a, fact) in facts.iter_enumerated() {
         let article = &site.articles[a];
         for link in &fact.links {
             match targets.resolve(&article.path, &link.target) {
@@ -262,8 +273,8 @@ pub fn link(site: &Site, facts: &[Facts], page_outlines: Vec<Outline>) -> (Graph
             }
         }
     }
-    for (a, set) in backlinks.into_iter().enumerate() {
-        let mut list: Vec<usize> = set.into_iter().collect();
+    for (a, set) in backlinks.into_iter_enumerated() {
+        let mut list: Vec<ArticleId> = set.into_iter().collect();
         list.sort_by_key(|&b| date_rank[b]);
         article_links[a].backlinks = list;
     }

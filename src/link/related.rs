@@ -21,29 +21,33 @@ pub(super) const STORY_WEIGHT: f64 = 2.0;
 /// tags and story, scored through inverted indexes so cost follows overlaps, not n².
 pub(super) fn related_articles(
     site: &Site,
-    article_links: &[ArticleLinks],
-    entities: &[EntityNode],
+    article_links: &ArticleSlice<ArticleLinks>,
+    entities: &TiSlice<EntityId, EntityNode>,
     tags: &[Group],
     stories: &[Group],
-) -> Vec<Vec<usize>> {
+) -> PerArticle<Vec<ArticleId>> {
     use rayon::prelude::*;
     let count = site.articles.len();
     let n = count.max(1) as f64;
     let idf = |df: usize| (n / df as f64).ln() + 1.0;
-    let seconds: Vec<i64> = site
+    let seconds: PerArticle<i64> = site
         .articles
         .iter()
         .map(|a| a.date.timestamp().as_second())
         .collect();
-    (0..count)
+    let related: Vec<Vec<ArticleId>> = (0..count)
         .into_par_iter()
+        .map(ArticleId::from)
         // Few, large chunks: each chunk allocates one dense score array.
         .with_min_len(RELATED_CHUNK)
         .map_init(
             // Dense per-thread scores plus the list of touched articles, reset after each use.
-            || (vec![0.0f64; count], Vec::<usize>::new()),
+            || {
+                let scores: PerArticle<f64> = vec![0.0f64; count].into();
+                (scores, Vec::<ArticleId>::new())
+            },
             |(scores, touched), a| {
-                let mut add = |b: usize, weight: f64| {
+                let mut add = |b: ArticleId, weight: f64| {
                     if scores[b] == 0.0 {
                         touched.push(b);
                     }
@@ -68,7 +72,7 @@ pub(super) fn related_articles(
                         add(b, STORY_WEIGHT);
                     }
                 }
-                let mut ranked: Vec<(usize, f64)> = touched
+                let mut ranked: Vec<(ArticleId, f64)> = touched
                     .drain(..)
                     .filter(|&b| b != a)
                     .map(|b| (b, scores[b]))
@@ -77,8 +81,8 @@ pub(super) fn related_articles(
                     scores[b] = 0.0;
                 }
                 scores[a] = 0.0;
-                let order = |x: &(usize, f64), y: &(usize, f64)| {
-                    let distance = |b: usize| (seconds[b] - seconds[a]).abs();
+                let order = |x: &(ArticleId, f64), y: &(ArticleId, f64)| {
+                    let distance = |b: ArticleId| (seconds[b] - seconds[a]).abs();
                     y.1.total_cmp(&x.1)
                         .then_with(|| distance(x.0).cmp(&distance(y.0)))
                         .then_with(|| site.articles[x.0].slug.cmp(&site.articles[y.0].slug))
@@ -93,5 +97,6 @@ pub(super) fn related_articles(
                 ranked.iter().map(|&(b, _)| b).collect()
             },
         )
-        .collect()
+        .collect();
+    related.into()
 }

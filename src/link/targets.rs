@@ -4,7 +4,10 @@ use super::*;
 
 pub(super) enum Resolution {
     External,
-    Found { url: String, article: Option<usize> },
+    Found {
+        url: String,
+        article: Option<ArticleId>,
+    },
     Broken(String),
 }
 
@@ -14,18 +17,18 @@ pub(super) struct Targets<'a> {
 }
 
 /// A linkable file: its URL, the article it is (if one) and its heading anchors (if known).
-pub(super) type Target<'a> = (String, Option<usize>, Option<&'a [Heading]>);
+pub(super) type Target<'a> = (String, Option<ArticleId>, Option<&'a [Heading]>);
 
 impl<'a> Targets<'a> {
     pub(super) fn new(
         site: &Site,
-        facts: &'a [Facts],
-        entities: &[EntityNode],
+        facts: &'a ArticleSlice<Facts>,
+        entities: &TiSlice<EntityId, EntityNode>,
         page_outlines: &'a [Outline],
         routes: &Routes,
     ) -> Targets<'a> {
         let mut by_path = HashMap::new();
-        for (a, article) in site.articles.iter().enumerate() {
+        for (a, article) in site.articles.iter_enumerated() {
             let url = routes.url(Route::Article(&article.slug));
             by_path.insert(
                 article.path.clone(),

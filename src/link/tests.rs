@@ -21,7 +21,7 @@ fn article(title: &str, date: &str, front: &str, body: &str) -> String {
     format!("---\ntitle: {title}\ndate: {date}\n{front}---\n{body}\n")
 }
 
-fn titles(site: &Site, articles: &[usize]) -> Vec<String> {
+fn titles(site: &Site, articles: &[ArticleId]) -> Vec<String> {
     articles
         .iter()
         .map(|&a| site.articles[a].front.title.clone())
@@ -70,7 +70,6 @@ fn tags_list_newest_first_and_stories_oldest_first() {
     assert_eq!(days, ["2025-01-01", "2025-01-02", "2025-01-03"]);
     let c = site
         .articles
-        .iter()
         .position(|a| a.front.title == "Third")
         .unwrap();
     assert_eq!(graph.article_links[c].tags.len(), 2);
@@ -129,12 +128,7 @@ fn related_articles_share_rare_entities_and_stories_never_themselves() {
             ),
         ),
     ]);
-    let index = |title: &str| {
-        site.articles
-            .iter()
-            .position(|a| a.front.title == title)
-            .unwrap()
-    };
+    let index = |title: &str| site.articles.position(|a| a.front.title == title).unwrap();
     let related = |title: &str| titles(&site, &graph.article_links[index(title)].related);
     assert_eq!(related("Quell at the port"), ["Quell again"]);
     assert!(!related("Board story").contains(&"Board story".to_string()));
@@ -212,11 +206,7 @@ fn internal_links_resolve_to_urls_and_a_broken_one_is_an_error_at_its_line() {
             ),
         ),
     ]);
-    let b = site
-        .articles
-        .iter()
-        .position(|a| a.front.title == "B")
-        .unwrap();
+    let b = site.articles.position(|a| a.front.title == "B").unwrap();
     assert_eq!(
         graph.article_links[b]
             .resolved
@@ -224,11 +214,7 @@ fn internal_links_resolve_to_urls_and_a_broken_one_is_an_error_at_its_line() {
             .map(String::as_str),
         Some("/briefs/articles/a/#background")
     );
-    let a = site
-        .articles
-        .iter()
-        .position(|a| a.front.title == "A")
-        .unwrap();
+    let a = site.articles.position(|a| a.front.title == "A").unwrap();
     assert_eq!(graph.article_links[a].backlinks, [b]);
     assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
     assert!(diagnostics[0].message.contains("nope.md"));

@@ -17,7 +17,7 @@ use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, yaml_error};
-use crate::model::{is_xml_char, slugify, try_slugify};
+use crate::model::{PerArticle, is_xml_char, slugify, try_slugify};
 pub use content::*;
 pub use dates::PubDate;
 use parse::*;
@@ -28,7 +28,7 @@ pub use parse::{normalise_slug, parse_front};
 pub struct Site {
     pub root: PathBuf,
     pub config: Config,
-    pub articles: Vec<Article>,
+    pub articles: PerArticle<Article>,
     pub entities: Vec<EntityDef>,
     /// Names that are never entities: `- ignore: [...]` items of `content/entities.yaml`.
     pub ignored: Vec<String>,
@@ -107,7 +107,7 @@ pub fn load_files(root: &Path, config: Config, options: LoadOptions) -> LoadedSi
     let mut site = Site {
         root: root.to_path_buf(),
         config,
-        articles: Vec::new(),
+        articles: PerArticle::new(),
         entities: Vec::new(),
         ignored: Vec::new(),
         pages: Vec::new(),
@@ -156,7 +156,7 @@ pub fn load_entities(root: &Path) -> (Vec<EntityDef>, Vec<String>, Vec<Diagnosti
 
 /// Problems between files: slugs and entity names used twice.
 pub fn duplicates(site: &Site) -> Vec<Diagnostic> {
-    let mut diagnostics = duplicate_slugs(&site.articles);
+    let mut diagnostics = duplicate_slugs(&site.articles.raw);
     diagnostics.extend(duplicate_entity_names(&site.entities));
     diagnostics.extend(duplicate_page_slugs(&site.pages));
     diagnostics

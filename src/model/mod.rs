@@ -2,10 +2,12 @@
 //! each page lives, how a name becomes a slug, how text is escaped.
 
 mod base_url;
+mod ids;
 mod routes;
 mod text;
 
 pub use base_url::BaseUrl;
+pub use ids::{ArticleId, ArticleSlice, EntityId, PerArticle};
 pub use routes::{RESERVED_SECTIONS, Route, Routes};
 pub use text::{
     MAX_SLUG_BYTES, attribute_text, escape_html, is_xml_char, slugify, try_slugify, xml_safe,

@@ -17,7 +17,7 @@ pub enum Route<'a> {
     Story(&'a str),
     StoryFeed(&'a str),
     /// A daily briefing, by its `YYYY-MM-DD` date.
-    Day(&'a str),
+    Day(jiff::civil::Date),
     /// A timeline page, numbered from 0.
     Timeline(usize),
     /// A standalone page, by its slug (which may hold `/`).
@@ -153,7 +153,7 @@ mod tests {
         assert_eq!(r.url(Route::Timeline(2)), "/briefs/timeline/page/3/");
         assert_eq!(r.url(Route::Page("about/team")), "/briefs/about/team/");
         assert_eq!(
-            r.absolute(Route::Day("2024-05-01")),
+            r.absolute(Route::Day(jiff::civil::date(2024, 5, 1))),
             "https://example.org/briefs/briefings/2024-05-01/"
         );
     }

@@ -12,7 +12,7 @@ use crate::diag::{Diagnostic, Report};
 use crate::extract::{self, ExtractOptions, Facts, Gazetteer, Input};
 use crate::link::{self, Graph};
 use crate::load::{self, LoadOptions, Site};
-use crate::model::BaseUrl;
+use crate::model::{BaseUrl, PerArticle};
 pub use timings::{Timings, peak_memory_mib, resource_usage};
 
 #[derive(Debug, Clone, Default)]
@@ -27,7 +27,7 @@ pub struct BuildOptions {
 pub struct Analysis {
     pub site: Site,
     pub gazetteer: Gazetteer,
-    pub facts: Vec<Facts>,
+    pub facts: PerArticle<Facts>,
     pub graph: Graph,
     pub report: Report,
     pub timings: Timings,

@@ -8,24 +8,24 @@ use atom_syndication::{
 use std::borrow::Cow;
 
 use lol_html::{RewriteStrSettings, element, rewrite_str};
-use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use rayon::prelude::*;
 use serde::Serialize;
 use url::Url;
 
-use super::{Output, Renderer, Sink};
+use super::{Output, PageKind, Print, Renderer, Sink};
 use crate::config::FeedContent;
 use crate::diag::Diagnostic;
 use crate::extract::Facts;
 use crate::link::Graph;
 use crate::load::Site;
-use crate::model::{Route, attribute_text, escape_html, xml_safe};
+use crate::model::{
+    ArticleId, ArticleSlice, EntityId, Route, attribute_text, escape_html, xml_safe,
+};
 
 /// The site's Atom and JSON feeds of the latest articles.
 pub fn site_feeds(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
     let limit = r.site.config.feed_length;
-    let latest: Vec<usize> = r.graph.by_date.iter().copied().take(limit).collect();
+    let latest: Vec<ArticleId> = r.graph.by_date.iter().copied().take(limit).collect();
     Ok(vec![
         atom(
             r,
@@ -40,10 +40,10 @@ pub fn site_feeds(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
 }
 
 /// The Atom feed of one entity's latest articles, beside its page.
-pub fn entity_feed(r: &Renderer<'_>, e: usize) -> Output {
+pub fn entity_feed(r: &Renderer<'_>, e: EntityId) -> Output {
     let entity = &r.graph.entities[e];
     let limit = r.site.config.feed_length;
-    let articles: Vec<usize> = entity
+    let articles: Vec<ArticleId> = entity
         .articles
         .iter()
         .map(|&(a, _)| a)
@@ -73,7 +73,7 @@ pub fn group_feed(r: &Renderer<'_>, section: &str, group: &crate::link::Group) -
 }
 
 /// The articles a tag's or story's feed carries: its newest.
-pub(super) fn group_feed_articles(r: &Renderer<'_>, group: &crate::link::Group) -> Vec<usize> {
+pub(super) fn group_feed_articles(r: &Renderer<'_>, group: &crate::link::Group) -> Vec<ArticleId> {
     let mut articles = group.articles.clone();
     articles.sort_by_key(|&a| std::cmp::Reverse(r.site.articles[a].date.timestamp()));
     articles.truncate(r.site.config.feed_length);
@@ -112,7 +112,7 @@ pub fn absolute_links(html: &str, page_url: &str) -> String {
 }
 
 /// An article's body HTML as feeds carry it.
-fn feed_html(r: &Renderer<'_>, a: usize) -> String {
+fn feed_html(r: &Renderer<'_>, a: ArticleId) -> String {
     absolute_links(&r.body(a), &r.absolute(&r.card_of(a).url))
 }
 
@@ -133,7 +133,7 @@ fn atom(
     title: &str,
     page: Route,
     feed_route: Route,
-    articles: &[usize],
+    articles: &[ArticleId],
     full: bool,
 ) -> Output {
     let page_url = r.graph.routes.absolute(page);
@@ -247,7 +247,7 @@ struct JsonAuthor {
 }
 
 /// JSON Feed 1.1 of the latest articles.
-fn json_feed(r: &Renderer<'_>, articles: &[usize]) -> Result<Output, Diagnostic> {
+fn json_feed(r: &Renderer<'_>, articles: &[ArticleId]) -> Result<Output, Diagnostic> {
     let home = r.graph.routes.absolute(Route::Front);
     let full = r.site.config.feed_content == FeedContent::Full;
     let feed = JsonFeed {
@@ -286,108 +286,6 @@ fn json_feed(r: &Renderer<'_>, articles: &[usize]) -> Result<Output, Diagnostic>
     let json = serde_json::to_string_pretty(&feed)
         .map_err(|e| Diagnostic::error("feed.json", e.to_string()))?;
     Ok(Output::new("feed.json", json))
-}
-
-/// `sitemap.xml` listing every HTML page (lastmod from article dates) and `robots.txt`.
-pub fn sitemap(r: &Renderer<'_>) -> Vec<Output> {
-    let graph = r.graph;
-    let mut entries: Vec<(String, Option<String>)> = Vec::new();
-    let newest = graph
-        .by_date
-        .first()
-        .map(|&a| r.site.articles[a].date.rfc3339());
-    let lastmod_of = |articles: &mut dyn Iterator<Item = usize>| {
-        articles
-            .map(|a| {
-                r.site.articles[a]
-                    .updated
-                    .unwrap_or(r.site.articles[a].date)
-            })
-            .max_by_key(|d| d.timestamp())
-            .map(|d| d.rfc3339())
-    };
-    entries.push((graph.routes.url(Route::Front), newest.clone()));
-    for (a, article) in r.site.articles.iter().enumerate() {
-        let lastmod = article.updated.unwrap_or(article.date).rfc3339();
-        entries.push((graph.article_url(r.site, a), Some(lastmod)));
-    }
-    for (e, entity) in graph.entities.iter().enumerate() {
-        entries.push((
-            graph.entity_url(e).to_string(),
-            lastmod_of(&mut entity.articles.iter().map(|&(a, _)| a)),
-        ));
-    }
-    for (section, groups) in [("tags", &graph.tags), ("stories", &graph.stories)] {
-        for group in groups {
-            let url = graph.routes.url(super::group_route(section, &group.slug));
-            entries.push((url, lastmod_of(&mut group.articles.iter().copied())));
-        }
-    }
-    for day in &graph.days {
-        let url = graph.routes.url(Route::Day(&day.date.to_string()));
-        entries.push((url, lastmod_of(&mut day.articles.iter().copied())));
-    }
-    for page in &r.site.pages {
-        entries.push((graph.routes.url(Route::Page(&page.slug)), None));
-    }
-    for section in [
-        Route::Entities,
-        Route::Tags,
-        Route::Stories,
-        Route::Briefings,
-        Route::Search,
-    ] {
-        entries.push((graph.routes.url(section), newest.clone()));
-    }
-    for (p, months) in r.timeline.iter().enumerate() {
-        // Months and their articles are newest first.
-        let newest_on_page = months.first().and_then(|m| m.articles.first());
-        entries.push((
-            r.timeline_url(p),
-            newest_on_page.map(|&a| r.card_of(a).date.clone()),
-        ));
-    }
-    if r.timeline.is_empty() {
-        entries.push((r.timeline_url(0), None));
-    }
-    entries.sort();
-    entries.dedup();
-
-    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 1);
-    let mut urlset = BytesStart::new("urlset");
-    urlset.push_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"));
-    let result: std::io::Result<()> = (|| {
-        writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-        writer.write_event(Event::Start(urlset))?;
-        for (url, lastmod) in &entries {
-            writer.write_event(Event::Start(BytesStart::new("url")))?;
-            text_element(&mut writer, "loc", &r.absolute(url))?;
-            if let Some(lastmod) = lastmod {
-                text_element(&mut writer, "lastmod", lastmod)?;
-            }
-            writer.write_event(Event::End(BytesEnd::new("url")))?;
-        }
-        writer.write_event(Event::End(BytesEnd::new("urlset")))?;
-        Ok(())
-    })();
-    debug_assert!(result.is_ok(), "writing XML to memory cannot fail");
-    let mut xml = writer.into_inner();
-    xml.push(b'\n');
-    let sitemap_url = graph.routes.absolute(Route::Sitemap);
-    vec![
-        Output::new("sitemap.xml", xml),
-        Output::new(
-            "robots.txt",
-            format!("User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n"),
-        ),
-    ]
-}
-
-fn text_element(writer: &mut Writer<Vec<u8>>, name: &str, text: &str) -> std::io::Result<()> {
-    writer.write_event(Event::Start(BytesStart::new(name)))?;
-    writer.write_event(Event::Text(BytesText::new(text)))?;
-    writer.write_event(Event::End(BytesEnd::new(name)))?;
-    Ok(())
 }
 
 #[derive(Serialize)]
@@ -431,10 +329,15 @@ struct GroupData<'a> {
 
 /// One article's entry in `data/site.json`, serialised on its own so it can be kept
 /// between rebuilds. Empty if it cannot be serialised (`site_data` reports that).
-pub fn article_data(site: &Site, facts: &[Facts], graph: &Graph, a: usize) -> String {
+pub fn article_data(
+    site: &Site,
+    facts: &ArticleSlice<Facts>,
+    graph: &Graph,
+    a: ArticleId,
+) -> String {
     let article = &site.articles[a];
     let links = &graph.article_links[a];
-    let slug = |b: usize| site.articles[b].slug.as_str();
+    let slug = |b: ArticleId| site.articles[b].slug.as_str();
     let data = ArticleData {
         slug: &article.slug,
         url: graph.routes.absolute(Route::Article(&article.slug)),
@@ -472,8 +375,7 @@ pub fn site_data(r: &Renderer<'_>, sink: &mut dyn Sink) -> Result<(), Diagnostic
     }
     let entities: Vec<EntityData> = graph
         .entities
-        .iter()
-        .enumerate()
+        .iter_enumerated()
         .map(|(e, entity)| EntityData {
             slug: &entity.slug,
             name: &entity.name,
@@ -529,7 +431,7 @@ fn write_article_entries(
 ) -> Result<(), Diagnostic> {
     let (site, graph) = (r.site, r.graph);
     let kept = r.data.len() == site.articles.len();
-    let entry = |a: usize| -> Result<Cow<'_, str>, Diagnostic> {
+    let entry = |a: ArticleId| -> Result<Cow<'_, str>, Diagnostic> {
         let made = if kept {
             Cow::Borrowed(r.data[a].as_str())
         } else {
@@ -562,4 +464,84 @@ fn write_article_entries(
         piece(&joined)?;
     }
     Ok(())
+}
+
+/// The site's Atom and JSON feeds.
+pub(super) struct SiteFeeds;
+
+impl PageKind for SiteFeeds {
+    fn label(&self) -> &'static str {
+        "site feeds"
+    }
+
+    fn route<'r>(&self, _r: &'r Renderer<'_>, _index: usize) -> Route<'r> {
+        Route::SiteFeed
+    }
+
+    fn render(&self, r: &Renderer<'_>, _index: usize) -> Result<Vec<Output>, Diagnostic> {
+        site_feeds(r)
+    }
+
+    /// The site feeds carry the newest articles whole.
+    fn print(&self, r: &Renderer<'_>, _index: usize, print: &mut Print) {
+        let by_date = &r.graph.by_date;
+        for &a in &by_date[..by_date.len().min(r.site.config.feed_length)] {
+            print.card(a).revision(a).body(a);
+        }
+    }
+}
+
+/// `data/site.json`, streamed (see `site_data`).
+pub(super) struct SiteData;
+
+impl PageKind for SiteData {
+    fn label(&self) -> &'static str {
+        "data/site.json"
+    }
+
+    fn route<'r>(&self, _r: &'r Renderer<'_>, _index: usize) -> Route<'r> {
+        Route::Data
+    }
+
+    fn render(&self, r: &Renderer<'_>, index: usize) -> Result<Vec<Output>, Diagnostic> {
+        let mut files = Vec::new();
+        self.stream(r, index, &mut files).map(|()| files)
+    }
+
+    /// `data/site.json` holds every article's entry, and every entity, topic and story
+    /// with the slugs of its articles.
+    fn print(&self, r: &Renderer<'_>, _index: usize, print: &mut Print) {
+        let graph = r.graph;
+        for a in r.site.articles.keys() {
+            print.data(a);
+        }
+        for (e, entity) in graph.entities.iter_enumerated() {
+            print.entity(e).add(&entity.slug).add(&entity.aliases);
+            for &(a, _) in &entity.articles {
+                print.card(a);
+            }
+            for &(other, count) in &entity.co_mentions {
+                print.entity(other).add(&count);
+            }
+        }
+        for group in graph.tags.iter().chain(&graph.stories) {
+            print
+                .add(&group.name)
+                .add(&group.slug)
+                .cards(&group.articles);
+        }
+    }
+
+    fn streamed(&self) -> bool {
+        true
+    }
+
+    fn stream(
+        &self,
+        r: &Renderer<'_>,
+        _index: usize,
+        sink: &mut dyn Sink,
+    ) -> Result<(), Diagnostic> {
+        site_data(r, sink)
+    }
 }

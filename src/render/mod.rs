@@ -10,6 +10,7 @@ pub mod markdown;
 mod pages;
 mod prepared;
 pub mod search;
+mod sitemap;
 pub mod theme;
 
 use std::borrow::Cow;
@@ -26,13 +27,15 @@ use crate::diag::Diagnostic;
 use crate::extract::{Facts, Heading};
 use crate::link::Graph;
 use crate::load::{EntityKind, Site};
-use crate::model::Route;
+use crate::model::{ArticleId, ArticleSlice, EntityId, PerArticle, Route};
 use context::*;
-use fingerprint::Print;
+pub use fingerprint::Print;
 use markdown::{Document, EntityLinker, SiteSurfaces};
+use pages::INDEX_PAGES;
 use pages::day::DayData;
 use pages::group::{group_feed_route, group_link, group_route};
 use pages::timeline::{Month, timeline_months};
+pub use pages::{Job, Listing, PAGE_KINDS, PageKind};
 pub use prepared::{
     PartHashes, Prepared, article_card, hash_of, render_article_body, site_surfaces,
 };
@@ -81,55 +84,6 @@ impl Sink for Vec<Output> {
     }
 }
 
-/// One page to render; the unit of parallel (and, when serving, incremental) work.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Job {
-    Article(usize),
-    Entity(usize),
-    Tag(usize),
-    Story(usize),
-    Day(usize),
-    Timeline(usize),
-    Page(usize),
-    Front,
-    Entities,
-    Tags,
-    Stories,
-    Briefings,
-    Search,
-    SearchIndex,
-    NotFound,
-    Feeds,
-    Sitemap,
-    Data,
-}
-
-impl Job {
-    /// What the job makes, for `--timings`.
-    pub fn label(self) -> &'static str {
-        match self {
-            Job::Article(_) => "article pages",
-            Job::Entity(_) => "entity pages and feeds",
-            Job::Tag(_) => "topic pages and feeds",
-            Job::Story(_) => "story pages and feeds",
-            Job::Day(_) => "briefing pages",
-            Job::Timeline(_) => "timeline pages",
-            Job::Page(_) => "standalone pages",
-            Job::SearchIndex => "search index",
-            Job::Feeds => "site feeds",
-            Job::Sitemap => "sitemap",
-            Job::Data => "data/site.json",
-            Job::Front
-            | Job::Entities
-            | Job::Tags
-            | Job::Stories
-            | Job::Briefings
-            | Job::Search
-            | Job::NotFound => "front, index, search and 404 pages",
-        }
-    }
-}
-
 /// Articles on the front page and in the site feed's neighbourhood.
 pub const RECENT_COUNT: usize = 20;
 /// Days back from the newest article that count as "recent" for top entities and stories.
@@ -144,30 +98,30 @@ const CARD_ENTITIES: usize = 5;
 /// Everything rendering needs, computed once per build.
 pub struct Renderer<'a> {
     pub site: &'a Site,
-    pub facts: &'a [Facts],
+    pub facts: &'a ArticleSlice<Facts>,
     pub graph: &'a Graph,
     tera: &'a Tera,
     site_context: SiteContext,
-    cards: Vec<ArticleCard>,
+    cards: PerArticle<ArticleCard>,
     /// Each card's short form (`ArticleEntry`) as a template value, made on first use: a
     /// template value is shared, not copied, into every page context that lists the
     /// article, and long lists of entries are on many pages. (Keeping whole cards this way
     /// too saved about 0.5 s at 10,000 articles but cost 80 MiB.)
-    entry_values: Vec<OnceLock<tera::Value>>,
+    entry_values: PerArticle<OnceLock<tera::Value>>,
     /// Rendered article bodies, index-aligned with `Site::articles`, when kept between
     /// rebuilds (`brief serve`); empty in a build, which renders each where it is used.
-    bodies: Vec<String>,
+    bodies: PerArticle<String>,
     /// The site's entity surfaces for rendering bodies, made on first use (not at all when
     /// the bodies are kept).
     surfaces: OnceLock<SiteSurfaces>,
     /// Each article's entry in `data/site.json`, index-aligned with `Site::articles`, when
     /// kept between rebuilds; empty in a build, which makes them while writing that file.
-    pub data: Vec<String>,
+    pub data: PerArticle<String>,
     timeline: Vec<Vec<Month>>,
     /// Owned here and handed on with the kept bodies (see `Prepared`).
     highlighter: Arc<highlight::Highlighter>,
     /// Hashes of the kept parts, index-aligned with `Site::articles`, when kept.
-    hashes: Vec<PartHashes>,
+    hashes: PerArticle<PartHashes>,
     /// The hash of what every page shows of the site, made on first use.
     site_print: OnceLock<u64>,
     /// Time spent in each kind of job (see `Job::label`), summed over threads: CPU time,
@@ -184,7 +138,12 @@ struct PageData<'a, T: Serialize> {
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(site: &'a Site, facts: &'a [Facts], graph: &'a Graph, tera: &'a Tera) -> Self {
+    pub fn new(
+        site: &'a Site,
+        facts: &'a ArticleSlice<Facts>,
+        graph: &'a Graph,
+        tera: &'a Tera,
+    ) -> Self {
         Renderer::with_prepared(
             site,
             facts,
@@ -197,7 +156,7 @@ impl<'a> Renderer<'a> {
     /// A renderer over bodies, cards and data entries made earlier (see `Prepared`).
     pub fn with_prepared(
         site: &'a Site,
-        facts: &'a [Facts],
+        facts: &'a ArticleSlice<Facts>,
         graph: &'a Graph,
         tera: &'a Tera,
         prepared: Prepared,
@@ -240,7 +199,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// An article's rendered body: the kept one, else rendered now.
-    pub fn body(&self, a: usize) -> Cow<'_, str> {
+    pub fn body(&self, a: ArticleId) -> Cow<'_, str> {
         match self.bodies.get(a) {
             Some(body) => Cow::Borrowed(body),
             None => {
@@ -273,54 +232,15 @@ impl<'a> Renderer<'a> {
     /// The path of the page a job makes (its first file): what identifies the page from
     /// one render to the next, whatever the order of the site's articles.
     pub fn job_path(&self, job: Job) -> String {
-        let (site, graph, routes) = (self.site, self.graph, &self.graph.routes);
-        match job {
-            Job::Article(a) => routes.file(Route::Article(&site.articles[a].slug)),
-            Job::Entity(e) => routes.file(Route::Entity(&graph.entities[e].slug)),
-            Job::Tag(t) => routes.file(Route::Tag(&graph.tags[t].slug)),
-            Job::Story(s) => routes.file(Route::Story(&graph.stories[s].slug)),
-            Job::Day(d) => routes.file(Route::Day(&graph.days[d].date.to_string())),
-            Job::Timeline(p) => routes.file(Route::Timeline(p)),
-            Job::Page(p) => routes.file(Route::Page(&site.pages[p].slug)),
-            Job::Front => routes.file(Route::Front),
-            Job::Entities => routes.file(Route::Entities),
-            Job::Tags => routes.file(Route::Tags),
-            Job::Stories => routes.file(Route::Stories),
-            Job::Briefings => routes.file(Route::Briefings),
-            Job::Search => routes.file(Route::Search),
-            Job::SearchIndex => routes.file(Route::SearchIndex),
-            Job::NotFound => routes.file(Route::NotFound),
-            Job::Feeds => routes.file(Route::SiteFeed),
-            Job::Sitemap => routes.file(Route::Sitemap),
-            Job::Data => routes.file(Route::Data),
-        }
+        self.graph.routes.file(job.kind.route(self, job.index))
     }
 
     /// Every job of a full build.
     pub fn all_jobs(&self) -> Vec<Job> {
-        let g = self.graph;
-        let mut jobs: Vec<Job> = Vec::new();
-        jobs.extend((0..self.site.articles.len()).map(Job::Article));
-        jobs.extend((0..g.entities.len()).map(Job::Entity));
-        jobs.extend((0..g.tags.len()).map(Job::Tag));
-        jobs.extend((0..g.stories.len()).map(Job::Story));
-        jobs.extend((0..g.days.len()).map(Job::Day));
-        jobs.extend((0..self.timeline.len().max(1)).map(Job::Timeline));
-        jobs.extend((0..self.site.pages.len()).map(Job::Page));
-        jobs.extend([
-            Job::Front,
-            Job::Entities,
-            Job::Tags,
-            Job::Stories,
-            Job::Briefings,
-            Job::Search,
-            Job::SearchIndex,
-            Job::NotFound,
-            Job::Feeds,
-            Job::Sitemap,
-            Job::Data,
-        ]);
-        jobs
+        PAGE_KINDS
+            .iter()
+            .flat_map(|&kind| (0..kind.count(self)).map(move |index| Job { kind, index }))
+            .collect()
     }
 
     /// Renders the given jobs in parallel; errors are collected, not fatal one by one.
@@ -360,14 +280,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn stream(&self, job: Job, sink: &mut dyn Sink) -> Result<(), Diagnostic> {
-        match job {
-            Job::SearchIndex => search::index(self, sink),
-            Job::Data => feeds::site_data(self, sink),
-            _ => self
-                .run(job)?
-                .into_iter()
-                .try_for_each(|file| sink.file(file)),
-        }
+        job.kind.stream(self, job.index, sink)
     }
 
     /// CPU time spent so far on each kind of job.
@@ -378,45 +291,9 @@ impl<'a> Renderer<'a> {
             .clone()
     }
 
-    /// Renders one job: its page, plus the feed beside it for entities, tags and stories.
+    /// Renders one job: its page, plus the feed beside it for some kinds.
     pub fn run(&self, job: Job) -> Result<Vec<Output>, Diagnostic> {
-        let page = match job {
-            Job::Article(a) => self.article_page(a),
-            Job::Entity(e) => return Ok(vec![self.entity_page(e)?, feeds::entity_feed(self, e)]),
-            Job::Tag(t) => {
-                let tag = &self.graph.tags[t];
-                return Ok(vec![
-                    self.tag_page(t)?,
-                    feeds::group_feed(self, "tags", tag),
-                ]);
-            }
-            Job::Story(s) => {
-                let story = &self.graph.stories[s];
-                return Ok(vec![
-                    self.story_page(s)?,
-                    feeds::group_feed(self, "stories", story),
-                ]);
-            }
-            Job::Day(d) => self.day_page(d),
-            Job::Timeline(p) => self.timeline_page(p),
-            Job::Page(p) => self.standalone_page(p),
-            Job::Front => self.front_page(),
-            Job::Entities => self.entities_index(),
-            Job::Tags => self.tags_index(),
-            Job::Stories => self.stories_index(),
-            Job::Briefings => self.briefings_index(),
-            Job::Search => self.simple_page("search.html", "search", "Search", Route::Search),
-            Job::NotFound => {
-                self.simple_page("404.html", "not_found", "Page not found", Route::NotFound)
-            }
-            Job::SearchIndex | Job::Data => {
-                let mut files = Vec::new();
-                return self.stream(job, &mut files).map(|()| files);
-            }
-            Job::Feeds => return feeds::site_feeds(self),
-            Job::Sitemap => return Ok(feeds::sitemap(self)),
-        };
-        page.map(|o| vec![o])
+        job.kind.render(self, job.index)
     }
 
     fn meta(&self, kind: &'static str, title: &str, description: &str, route: Route) -> PageMeta {
@@ -459,13 +336,13 @@ impl<'a> Renderer<'a> {
         Ok(Output::new(file, html))
     }
 
-    pub fn card_of(&self, article: usize) -> &ArticleCard {
+    pub fn card_of(&self, article: ArticleId) -> &ArticleCard {
         &self.cards[article]
     }
 
     /// Cards for the newest `LEAD_CARDS` of `articles` (newest first) and short entries for
     /// the rest, so pages about very common entities or topics stay small.
-    fn lead_and_earlier(&self, articles: &[usize]) -> (Vec<tera::Value>, Vec<tera::Value>) {
+    fn lead_and_earlier(&self, articles: &[ArticleId]) -> (Vec<tera::Value>, Vec<tera::Value>) {
         let split = articles.len().min(LEAD_CARDS);
         (
             self.cards(articles[..split].iter().copied()),
@@ -474,11 +351,11 @@ impl<'a> Renderer<'a> {
     }
 
     /// Short entries (`ArticleEntry`) of `articles`.
-    fn entries(&self, articles: impl IntoIterator<Item = usize>) -> Vec<tera::Value> {
+    fn entries(&self, articles: impl IntoIterator<Item = ArticleId>) -> Vec<tera::Value> {
         articles.into_iter().map(|a| self.entry_value(a)).collect()
     }
 
-    fn entry_value(&self, a: usize) -> tera::Value {
+    fn entry_value(&self, a: ArticleId) -> tera::Value {
         self.entry_values[a]
             .get_or_init(|| tera::Value::from_serializable(&ArticleEntry::from(&self.cards[a])))
             .clone()
@@ -486,18 +363,18 @@ impl<'a> Renderer<'a> {
 
     /// Cards (`ArticleCard`) of `articles`, made into template values directly rather than
     /// cloned and then converted.
-    fn cards(&self, articles: impl IntoIterator<Item = usize>) -> Vec<tera::Value> {
+    fn cards(&self, articles: impl IntoIterator<Item = ArticleId>) -> Vec<tera::Value> {
         articles
             .into_iter()
             .map(|a| tera::Value::from_serializable(&self.cards[a]))
             .collect()
     }
 
-    pub fn entity_ref(&self, e: usize, count: usize) -> EntityRef {
+    pub fn entity_ref(&self, e: EntityId, count: usize) -> EntityRef {
         entity_ref(self.graph, e, count)
     }
 
-    fn statement(&self, a: usize, i: usize) -> StatementContext {
+    fn statement(&self, a: ArticleId, i: usize) -> StatementContext {
         let attribution = &self.facts[a].attributions[i];
         StatementContext {
             source: attribution.source.clone(),
@@ -511,7 +388,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn quote(&self, a: usize, q: usize) -> QuoteContext {
+    fn quote(&self, a: ArticleId, q: usize) -> QuoteContext {
         let quote = &self.facts[a].quotes[q];
         let speaker_url = quote
             .speaker_entity

@@ -14,15 +14,15 @@ use crate::render::*;
 #[derive(Debug, Clone, Default)]
 pub struct Prepared {
     /// Empty, or every body.
-    pub bodies: Vec<String>,
-    pub cards: Vec<ArticleCard>,
+    pub bodies: PerArticle<String>,
+    pub cards: PerArticle<ArticleCard>,
     /// Empty, or every article's entry in `data/site.json`, as JSON.
-    pub data: Vec<String>,
+    pub data: PerArticle<String>,
     /// Kept with the bodies, so `brief serve` highlights a code block once, not per rebuild.
     pub highlighter: Arc<Highlighter>,
     /// Empty, or a hash of each article's card, body and data entry: what page
     /// fingerprints are made of, so a fingerprint never rehashes a whole body.
-    pub hashes: Vec<PartHashes>,
+    pub hashes: PerArticle<PartHashes>,
 }
 
 /// Hashes of one article's kept parts.
@@ -51,24 +51,26 @@ pub fn hash_of<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
 
 impl Prepared {
     /// Every article's card.
-    pub fn cards(site: &Site, facts: &[Facts], graph: &Graph) -> Prepared {
+    pub fn cards(site: &Site, facts: &ArticleSlice<Facts>, graph: &Graph) -> Prepared {
         Prepared {
             cards: (0..site.articles.len())
                 .into_par_iter()
-                .map(|a| article_card(site, facts, graph, a))
-                .collect(),
+                .map(|a| article_card(site, facts, graph, a.into()))
+                .collect::<Vec<_>>()
+                .into(),
             ..Prepared::default()
         }
     }
 
     /// Every article's card, body and data entry, for a renderer that keeps them between
     /// rebuilds.
-    pub fn all(site: &Site, facts: &[Facts], graph: &Graph) -> Prepared {
+    pub fn all(site: &Site, facts: &ArticleSlice<Facts>, graph: &Graph) -> Prepared {
         let shared = site_surfaces(site, facts, graph);
         let highlighter = Arc::new(Highlighter::default());
         let ((bodies, cards), data): ((Vec<String>, Vec<ArticleCard>), Vec<String>) =
             (0..site.articles.len())
                 .into_par_iter()
+                .map(ArticleId::from)
                 .map(|a| {
                     (
                         (
@@ -79,10 +81,17 @@ impl Prepared {
                     )
                 })
                 .unzip();
+        let (bodies, cards, data): (
+            PerArticle<String>,
+            PerArticle<ArticleCard>,
+            PerArticle<String>,
+        ) = (bodies.into(), cards.into(), data.into());
         let hashes = (0..site.articles.len())
             .into_par_iter()
-            .map(|a: usize| PartHashes::of(&cards[a], &bodies[a], &data[a]))
-            .collect();
+            .map(ArticleId::from)
+            .map(|a| PartHashes::of(&cards[a], &bodies[a], &data[a]))
+            .collect::<Vec<_>>()
+            .into();
         Prepared {
             bodies,
             cards,
@@ -94,17 +103,21 @@ impl Prepared {
 }
 
 /// An article as shown in lists.
-pub fn article_card(site: &Site, facts: &[Facts], graph: &Graph, a: usize) -> ArticleCard {
+pub fn article_card(
+    site: &Site,
+    facts: &ArticleSlice<Facts>,
+    graph: &Graph,
+    a: ArticleId,
+) -> ArticleCard {
     let article = &site.articles[a];
     let links = &graph.article_links[a];
-    let date = article.date.date().to_string();
     ArticleCard {
         title: article.front.title.clone(),
         url: graph.article_url(site, a),
         slug: article.slug.clone(),
         date: article.date.rfc3339(),
         date_display: article.date.long(),
-        day_url: graph.routes.url(Route::Day(&date)),
+        day_url: graph.routes.url(Route::Day(article.date.date())),
         summary: facts[a].summary.clone(),
         reading_minutes: facts[a].reading_minutes,
         word_count: facts[a].word_count,
@@ -125,7 +138,7 @@ pub fn article_card(site: &Site, facts: &[Facts], graph: &Graph, a: usize) -> Ar
     }
 }
 
-pub(super) fn entity_ref(graph: &Graph, e: usize, count: usize) -> EntityRef {
+pub(super) fn entity_ref(graph: &Graph, e: EntityId, count: usize) -> EntityRef {
     let entity = &graph.entities[e];
     EntityRef {
         name: entity.name.clone(),
@@ -151,7 +164,7 @@ pub(super) fn toc(headings: &[Heading]) -> Vec<TocEntry> {
 }
 
 /// Every surface form of an entity mention that links to an entity page, site-wide.
-pub fn site_surfaces(site: &Site, facts: &[Facts], graph: &Graph) -> SiteSurfaces {
+pub fn site_surfaces(site: &Site, facts: &ArticleSlice<Facts>, graph: &Graph) -> SiteSurfaces {
     if site.config.link_entities == LinkEntities::None {
         return SiteSurfaces::new([]);
     }
@@ -168,9 +181,9 @@ pub fn site_surfaces(site: &Site, facts: &[Facts], graph: &Graph) -> SiteSurface
 /// `site_surfaces`, saves building a matcher for the article when many are rendered.
 pub fn render_article_body(
     site: &Site,
-    facts: &[Facts],
+    facts: &ArticleSlice<Facts>,
     graph: &Graph,
-    a: usize,
+    a: ArticleId,
     shared: Option<&SiteSurfaces>,
     highlighter: &Highlighter,
 ) -> String {

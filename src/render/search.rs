@@ -22,9 +22,11 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use super::{Output, Renderer, Sink};
+use super::{Output, PageKind, Print, Renderer, Sink};
 use crate::diag::Diagnostic;
 use crate::extract::parser_options;
+use crate::model::ArticleId;
+use crate::model::Route;
 
 /// Where the browser finds the index; the search page points `search.js` at its folder.
 pub const MANIFEST: &str = "search/manifest.json";
@@ -168,7 +170,7 @@ fn is_inline(end: TagEnd) -> bool {
 }
 
 /// Counts every term of one article, by where it occurs.
-fn add_article(postings: &mut Postings, document: &mut Document, r: &Renderer<'_>, a: usize) {
+fn add_article(postings: &mut Postings, document: &mut Document, r: &Renderer<'_>, a: ArticleId) {
     let article = &r.site.articles[a];
     let links = &r.graph.article_links[a];
     let mut add = |text: &str, weight: u32| document.add(postings, text, weight);
@@ -188,7 +190,7 @@ fn add_article(postings: &mut Postings, document: &mut Document, r: &Renderer<'_
 }
 
 /// The postings of documents `first..` (articles `run`, in document order).
-fn run_postings(r: &Renderer<'_>, first: usize, run: &[usize]) -> Postings {
+fn run_postings(r: &Renderer<'_>, first: usize, run: &[ArticleId]) -> Postings {
     let mut postings = Postings::default();
     let mut document = Document::default();
     for (i, &a) in run.iter().enumerate() {
@@ -201,7 +203,7 @@ fn run_postings(r: &Renderer<'_>, first: usize, run: &[usize]) -> Postings {
 /// What a result shows: URL, title, date, summary.
 type DocEntry = (String, String, String, String);
 
-fn doc_entry(r: &Renderer<'_>, a: usize) -> DocEntry {
+fn doc_entry(r: &Renderer<'_>, a: ArticleId) -> DocEntry {
     let card = r.card_of(a);
     (
         card.url.clone(),
@@ -338,6 +340,47 @@ fn encode_postings(lists: &[&[u32]]) -> String {
     }
     // Base64 VLQ is ASCII.
     String::from_utf8_lossy(&encoded).into_owned()
+}
+
+/// The search index's files, streamed (see `index`).
+pub(in crate::render) struct SearchIndex;
+
+impl PageKind for SearchIndex {
+    fn label(&self) -> &'static str {
+        "search index"
+    }
+
+    fn route<'r>(&self, _r: &'r Renderer<'_>, _index: usize) -> Route<'r> {
+        Route::SearchIndex
+    }
+
+    fn render(&self, r: &Renderer<'_>, index: usize) -> Result<Vec<Output>, Diagnostic> {
+        let mut files = Vec::new();
+        self.stream(r, index, &mut files).map(|()| files)
+    }
+
+    /// The index holds each article's card, entities and words.
+    fn print(&self, r: &Renderer<'_>, _index: usize, print: &mut Print) {
+        for &a in &r.graph.by_date {
+            print.card(a).revision(a);
+            for &(e, _) in &r.graph.article_links[a].entities {
+                print.entity(e);
+            }
+        }
+    }
+
+    fn streamed(&self) -> bool {
+        true
+    }
+
+    fn stream(
+        &self,
+        r: &Renderer<'_>,
+        _index: usize,
+        sink: &mut dyn Sink,
+    ) -> Result<(), Diagnostic> {
+        index(r, sink)
+    }
 }
 
 #[cfg(test)]

@@ -29,7 +29,7 @@ fn render_all(root: &Path) -> Pages {
         Renderer::with_prepared(site, facts, graph, &tera, Prepared::all(site, facts, graph));
     // `serve` gives an article a new revision whenever its file changes.
     let hasher = BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default();
-    let revisions: Vec<u64> = site
+    let revisions: brief::model::PerArticle<u64> = site
         .articles
         .iter()
         .map(|a| hasher.hash_one(&a.text))

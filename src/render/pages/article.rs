@@ -3,7 +3,7 @@
 use crate::render::*;
 
 impl Renderer<'_> {
-    pub(in crate::render) fn article_page(&self, a: usize) -> Result<Output, Diagnostic> {
+    pub(in crate::render) fn article_page(&self, a: ArticleId) -> Result<Output, Diagnostic> {
         let (site, graph) = (self.site, self.graph);
         let article = &site.articles[a];
         let links = &graph.article_links[a];
@@ -102,7 +102,7 @@ impl Renderer<'_> {
 
     /// The article page shows its file, card and body, who is involved, its speakers'
     /// pages, its story's list, and its related articles and backlinks.
-    pub(in crate::render) fn print_article(&self, a: usize, print: &mut Print) {
+    pub(in crate::render) fn print_article(&self, a: ArticleId, print: &mut Print) {
         let links = &self.graph.article_links[a];
         print.revision(a).card(a).body(a).speakers(a);
         print.add(&links.entities.len());
@@ -117,5 +117,39 @@ impl Renderer<'_> {
                 .cards(&story.articles);
         }
         print.cards(&links.related).cards(&links.backlinks);
+    }
+}
+
+/// An article's page, one per article.
+pub(in crate::render) struct ArticlePages;
+
+impl PageKind for ArticlePages {
+    fn label(&self) -> &'static str {
+        "article pages"
+    }
+
+    fn count(&self, r: &Renderer<'_>) -> usize {
+        r.site.articles.len()
+    }
+
+    fn route<'r>(&self, r: &'r Renderer<'_>, index: usize) -> Route<'r> {
+        Route::Article(&r.site.articles[ArticleId::from(index)].slug)
+    }
+
+    fn render(&self, r: &Renderer<'_>, index: usize) -> Result<Vec<Output>, Diagnostic> {
+        Ok(vec![r.article_page(index.into())?])
+    }
+
+    fn print(&self, r: &Renderer<'_>, index: usize, print: &mut Print) {
+        r.print_article(index.into(), print);
+    }
+
+    fn listing(&self, r: &Renderer<'_>, index: usize) -> Listing {
+        let article = &r.site.articles[ArticleId::from(index)];
+        Listing::Listed(Some(article.updated.unwrap_or(article.date).rfc3339()))
+    }
+
+    fn article(&self, index: usize) -> Option<ArticleId> {
+        Some(index.into())
     }
 }

@@ -8,7 +8,7 @@ impl Renderer<'_> {
         DayContext {
             date: day.date.to_string(),
             date_display: day.date.strftime("%A %-d %B %Y").to_string(),
-            url: self.graph.routes.url(Route::Day(&day.date.to_string())),
+            url: self.graph.routes.url(Route::Day(day.date)),
             count: day.articles.len(),
         }
     }
@@ -59,7 +59,7 @@ impl Renderer<'_> {
     pub(in crate::render) fn day_page(&self, d: usize) -> Result<Output, Diagnostic> {
         let data = self.day_data(d);
         let title = format!("Briefing for {}", data.day.date_display);
-        let meta = self.meta("briefing", &title, "", Route::Day(&data.day.date));
+        let meta = self.meta("briefing", &title, "", Route::Day(self.graph.days[d].date));
         self.page("briefing.html", meta, data)
     }
 
@@ -109,4 +109,58 @@ pub(in crate::render) struct DayData {
     pub(in crate::render) quotes: Vec<QuoteContext>,
     pub(in crate::render) prev: Option<Link>,
     pub(in crate::render) next: Option<Link>,
+}
+
+/// A day's briefing.
+pub(in crate::render) struct DayPages;
+
+impl PageKind for DayPages {
+    fn label(&self) -> &'static str {
+        "briefing pages"
+    }
+
+    fn count(&self, r: &Renderer<'_>) -> usize {
+        r.graph.days.len()
+    }
+
+    fn route<'r>(&self, r: &'r Renderer<'_>, index: usize) -> Route<'r> {
+        Route::Day(r.graph.days[index].date)
+    }
+
+    fn render(&self, r: &Renderer<'_>, index: usize) -> Result<Vec<Output>, Diagnostic> {
+        Ok(vec![r.day_page(index)?])
+    }
+
+    fn print(&self, r: &Renderer<'_>, index: usize, print: &mut Print) {
+        r.print_day(index, print);
+    }
+
+    fn listing(&self, r: &Renderer<'_>, index: usize) -> Listing {
+        Listing::Listed(r.last_changed(r.graph.days[index].articles.iter().copied()))
+    }
+}
+
+/// The index of daily briefings.
+pub(in crate::render) struct BriefingIndex;
+
+impl PageKind for BriefingIndex {
+    fn label(&self) -> &'static str {
+        INDEX_PAGES
+    }
+
+    fn route<'r>(&self, _r: &'r Renderer<'_>, _index: usize) -> Route<'r> {
+        Route::Briefings
+    }
+
+    fn render(&self, r: &Renderer<'_>, _index: usize) -> Result<Vec<Output>, Diagnostic> {
+        Ok(vec![r.briefings_index()?])
+    }
+
+    fn print(&self, r: &Renderer<'_>, _index: usize, print: &mut Print) {
+        r.print_briefings_index(print);
+    }
+
+    fn listing(&self, r: &Renderer<'_>, _index: usize) -> Listing {
+        Listing::Listed(r.newest_date())
+    }
 }

@@ -3,7 +3,7 @@
 use crate::render::*;
 
 impl Renderer<'_> {
-    pub(in crate::render) fn entity_page(&self, e: usize) -> Result<Output, Diagnostic> {
+    pub(in crate::render) fn entity_page(&self, e: EntityId) -> Result<Output, Diagnostic> {
         let graph = self.graph;
         let entity = &graph.entities[e];
         let description = entity.description.clone().unwrap_or_else(|| {
@@ -47,7 +47,7 @@ impl Renderer<'_> {
             statement_count: usize,
             co_mentions: Vec<EntityRef>,
         }
-        let mentioning: Vec<usize> = entity.articles.iter().map(|&(a, _)| a).collect();
+        let mentioning: Vec<ArticleId> = entity.articles.iter().map(|&(a, _)| a).collect();
         let (articles, earlier) = self.lead_and_earlier(&mentioning);
         self.page(
             "entity.html",
@@ -97,8 +97,7 @@ impl Renderer<'_> {
             .filter_map(|kind| {
                 let mut entities: Vec<EntityRef> = graph
                     .entities
-                    .iter()
-                    .enumerate()
+                    .iter_enumerated()
                     .filter(|(_, e)| e.kind == kind)
                     .map(|(i, e)| self.entity_ref(i, e.articles.len()))
                     .collect();
@@ -125,7 +124,7 @@ impl Renderer<'_> {
 
     /// An entity page (and its feed) shows the entity, its articles, its quotes and
     /// statements, and the entities mentioned beside it.
-    pub(in crate::render) fn print_entity(&self, e: usize, print: &mut Print) {
+    pub(in crate::render) fn print_entity(&self, e: EntityId, print: &mut Print) {
         let entity = &self.graph.entities[e];
         print
             .entity(e)
@@ -137,7 +136,7 @@ impl Renderer<'_> {
         for &(a, count) in &entity.articles {
             print.card(a).add(&count);
         }
-        let fed: Vec<usize> = entity
+        let fed: Vec<ArticleId> = entity
             .articles
             .iter()
             .take(self.site.config.feed_length)
@@ -158,8 +157,64 @@ impl Renderer<'_> {
     }
 
     pub(in crate::render) fn print_entities_index(&self, print: &mut Print) {
-        for (e, entity) in self.graph.entities.iter().enumerate() {
+        for (e, entity) in self.graph.entities.iter_enumerated() {
             print.entity(e).add(&entity.articles.len());
         }
+    }
+}
+
+/// A person's, organisation's or place's page, with its feed.
+pub(in crate::render) struct EntityPages;
+
+impl PageKind for EntityPages {
+    fn label(&self) -> &'static str {
+        "entity pages and feeds"
+    }
+
+    fn count(&self, r: &Renderer<'_>) -> usize {
+        r.graph.entities.len()
+    }
+
+    fn route<'r>(&self, r: &'r Renderer<'_>, index: usize) -> Route<'r> {
+        Route::Entity(&r.graph.entities[EntityId::from(index)].slug)
+    }
+
+    fn render(&self, r: &Renderer<'_>, index: usize) -> Result<Vec<Output>, Diagnostic> {
+        let e = EntityId::from(index);
+        Ok(vec![r.entity_page(e)?, feeds::entity_feed(r, e)])
+    }
+
+    fn print(&self, r: &Renderer<'_>, index: usize, print: &mut Print) {
+        r.print_entity(index.into(), print);
+    }
+
+    fn listing(&self, r: &Renderer<'_>, index: usize) -> Listing {
+        let entity = &r.graph.entities[EntityId::from(index)];
+        Listing::Listed(r.last_changed(entity.articles.iter().map(|&(a, _)| a)))
+    }
+}
+
+/// The index of every entity, by kind.
+pub(in crate::render) struct EntityIndex;
+
+impl PageKind for EntityIndex {
+    fn label(&self) -> &'static str {
+        INDEX_PAGES
+    }
+
+    fn route<'r>(&self, _r: &'r Renderer<'_>, _index: usize) -> Route<'r> {
+        Route::Entities
+    }
+
+    fn render(&self, r: &Renderer<'_>, _index: usize) -> Result<Vec<Output>, Diagnostic> {
+        Ok(vec![r.entities_index()?])
+    }
+
+    fn print(&self, r: &Renderer<'_>, _index: usize, print: &mut Print) {
+        r.print_entities_index(print);
+    }
+
+    fn listing(&self, r: &Renderer<'_>, _index: usize) -> Listing {
+        Listing::Listed(r.newest_date())
     }
 }

@@ -7,13 +7,13 @@ impl Renderer<'_> {
         let graph = self.graph;
         let latest = graph.days.len().checked_sub(1).map(|d| self.day_data(d));
         let recent_window = self.recent_window();
-        let mut entity_counts: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut entity_counts: BTreeMap<EntityId, usize> = BTreeMap::new();
         for &a in &recent_window {
             for &(e, _) in &graph.article_links[a].entities {
                 *entity_counts.entry(e).or_default() += 1;
             }
         }
-        let mut top: Vec<(usize, usize)> = entity_counts.into_iter().collect();
+        let mut top: Vec<(EntityId, usize)> = entity_counts.into_iter().collect();
         top.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
         let mut active: Vec<(usize, usize)> = graph
             .stories
@@ -127,7 +127,7 @@ impl Renderer<'_> {
     }
 
     /// The newest articles, back to `RECENT_DAYS` before the newest one.
-    fn recent_window(&self) -> Vec<usize> {
+    fn recent_window(&self) -> Vec<ArticleId> {
         let articles = &self.site.articles;
         let newest = self
             .graph
@@ -153,4 +153,112 @@ impl Renderer<'_> {
                 .add(&heading.text);
         }
     }
+}
+
+/// The front page.
+pub(in crate::render) struct FrontPage;
+
+impl PageKind for FrontPage {
+    fn label(&self) -> &'static str {
+        INDEX_PAGES
+    }
+
+    fn route<'r>(&self, _r: &'r Renderer<'_>, _index: usize) -> Route<'r> {
+        Route::Front
+    }
+
+    fn render(&self, r: &Renderer<'_>, _index: usize) -> Result<Vec<Output>, Diagnostic> {
+        Ok(vec![r.front_page()?])
+    }
+
+    fn print(&self, r: &Renderer<'_>, _index: usize, print: &mut Print) {
+        r.print_front(print);
+    }
+
+    fn listing(&self, r: &Renderer<'_>, _index: usize) -> Listing {
+        Listing::Listed(r.newest_date())
+    }
+}
+
+/// A standalone page from `content/pages/`.
+pub(in crate::render) struct StandalonePages;
+
+impl PageKind for StandalonePages {
+    fn label(&self) -> &'static str {
+        "standalone pages"
+    }
+
+    fn count(&self, r: &Renderer<'_>) -> usize {
+        r.site.pages.len()
+    }
+
+    fn route<'r>(&self, r: &'r Renderer<'_>, index: usize) -> Route<'r> {
+        Route::Page(&r.site.pages[index].slug)
+    }
+
+    fn render(&self, r: &Renderer<'_>, index: usize) -> Result<Vec<Output>, Diagnostic> {
+        Ok(vec![r.standalone_page(index)?])
+    }
+
+    fn print(&self, r: &Renderer<'_>, index: usize, print: &mut Print) {
+        r.print_standalone(index, print);
+    }
+
+    fn listing(&self, _r: &Renderer<'_>, _index: usize) -> Listing {
+        Listing::Listed(None)
+    }
+}
+
+/// The search page; the index it queries is `search::SearchIndex`.
+pub(in crate::render) struct SearchPage;
+
+impl PageKind for SearchPage {
+    fn label(&self) -> &'static str {
+        INDEX_PAGES
+    }
+
+    fn route<'r>(&self, _r: &'r Renderer<'_>, _index: usize) -> Route<'r> {
+        Route::Search
+    }
+
+    fn render(&self, r: &Renderer<'_>, _index: usize) -> Result<Vec<Output>, Diagnostic> {
+        Ok(vec![r.simple_page(
+            "search.html",
+            "search",
+            "Search",
+            Route::Search,
+        )?])
+    }
+
+    /// Only the site's own settings, which every fingerprint holds.
+    fn print(&self, _r: &Renderer<'_>, _index: usize, _print: &mut Print) {}
+
+    fn listing(&self, r: &Renderer<'_>, _index: usize) -> Listing {
+        Listing::Listed(r.newest_date())
+    }
+}
+
+/// The page a static host serves for a missing path.
+pub(in crate::render) struct NotFoundPage;
+
+impl PageKind for NotFoundPage {
+    fn label(&self) -> &'static str {
+        INDEX_PAGES
+    }
+
+    fn route<'r>(&self, _r: &'r Renderer<'_>, _index: usize) -> Route<'r> {
+        Route::NotFound
+    }
+
+    fn render(&self, r: &Renderer<'_>, _index: usize) -> Result<Vec<Output>, Diagnostic> {
+        Ok(vec![r.simple_page(
+            "404.html",
+            "not_found",
+            "Page not found",
+            Route::NotFound,
+        )?])
+    }
+
+    /// Only the site's own settings, which every fingerprint holds.
+    fn print(&self, _r: &Renderer<'_>, _index: usize, _print: &mut Print) {}
 }

@@ -158,3 +158,116 @@ pub(in crate::render) fn group_link(
         url: graph.routes.url(group_route(section, &group.slug)),
     }
 }
+
+/// A topic's page, with its feed.
+pub(in crate::render) struct TagPages;
+
+impl PageKind for TagPages {
+    fn label(&self) -> &'static str {
+        "topic pages and feeds"
+    }
+
+    fn count(&self, r: &Renderer<'_>) -> usize {
+        r.graph.tags.len()
+    }
+
+    fn route<'r>(&self, r: &'r Renderer<'_>, index: usize) -> Route<'r> {
+        Route::Tag(&r.graph.tags[index].slug)
+    }
+
+    fn render(&self, r: &Renderer<'_>, index: usize) -> Result<Vec<Output>, Diagnostic> {
+        let tag = &r.graph.tags[index];
+        Ok(vec![r.tag_page(index)?, feeds::group_feed(r, "tags", tag)])
+    }
+
+    fn print(&self, r: &Renderer<'_>, index: usize, print: &mut Print) {
+        r.print_group(&r.graph.tags[index], print);
+    }
+
+    fn listing(&self, r: &Renderer<'_>, index: usize) -> Listing {
+        Listing::Listed(r.last_changed(r.graph.tags[index].articles.iter().copied()))
+    }
+}
+
+/// A story's page, with its feed.
+pub(in crate::render) struct StoryPages;
+
+impl PageKind for StoryPages {
+    fn label(&self) -> &'static str {
+        "story pages and feeds"
+    }
+
+    fn count(&self, r: &Renderer<'_>) -> usize {
+        r.graph.stories.len()
+    }
+
+    fn route<'r>(&self, r: &'r Renderer<'_>, index: usize) -> Route<'r> {
+        Route::Story(&r.graph.stories[index].slug)
+    }
+
+    fn render(&self, r: &Renderer<'_>, index: usize) -> Result<Vec<Output>, Diagnostic> {
+        let story = &r.graph.stories[index];
+        Ok(vec![
+            r.story_page(index)?,
+            feeds::group_feed(r, "stories", story),
+        ])
+    }
+
+    fn print(&self, r: &Renderer<'_>, index: usize, print: &mut Print) {
+        r.print_group(&r.graph.stories[index], print);
+    }
+
+    fn listing(&self, r: &Renderer<'_>, index: usize) -> Listing {
+        Listing::Listed(r.last_changed(r.graph.stories[index].articles.iter().copied()))
+    }
+}
+
+/// The index of topics.
+pub(in crate::render) struct TagIndex;
+
+impl PageKind for TagIndex {
+    fn label(&self) -> &'static str {
+        INDEX_PAGES
+    }
+
+    fn route<'r>(&self, _r: &'r Renderer<'_>, _index: usize) -> Route<'r> {
+        Route::Tags
+    }
+
+    fn render(&self, r: &Renderer<'_>, _index: usize) -> Result<Vec<Output>, Diagnostic> {
+        Ok(vec![r.tags_index()?])
+    }
+
+    fn print(&self, r: &Renderer<'_>, _index: usize, print: &mut Print) {
+        r.print_groups_index(&r.graph.tags, print);
+    }
+
+    fn listing(&self, r: &Renderer<'_>, _index: usize) -> Listing {
+        Listing::Listed(r.newest_date())
+    }
+}
+
+/// The index of stories.
+pub(in crate::render) struct StoryIndex;
+
+impl PageKind for StoryIndex {
+    fn label(&self) -> &'static str {
+        INDEX_PAGES
+    }
+
+    fn route<'r>(&self, _r: &'r Renderer<'_>, _index: usize) -> Route<'r> {
+        Route::Stories
+    }
+
+    fn render(&self, r: &Renderer<'_>, _index: usize) -> Result<Vec<Output>, Diagnostic> {
+        Ok(vec![r.stories_index()?])
+    }
+
+    fn print(&self, r: &Renderer<'_>, _index: usize, print: &mut Print) {
+        r.print_groups_index(&r.graph.stories, print);
+    }
+
+    fn listing(&self, r: &Renderer<'_>, _index: usize) -> Listing {
+        Listing::Listed(r.newest_date())
+    }
+}

@@ -104,5 +104,39 @@ pub(in crate::render) fn timeline_months(site: &Site, graph: &Graph) -> Vec<Vec<
 pub(in crate::render) struct Month {
     pub(in crate::render) id: String,
     pub(in crate::render) label: String,
-    pub(in crate::render) articles: Vec<usize>,
+    pub(in crate::render) articles: Vec<ArticleId>,
+}
+
+/// The timeline's pages.
+pub(in crate::render) struct TimelinePages;
+
+impl PageKind for TimelinePages {
+    fn label(&self) -> &'static str {
+        "timeline pages"
+    }
+
+    /// An empty site still has a (first, empty) timeline page.
+    fn count(&self, r: &Renderer<'_>) -> usize {
+        r.timeline.len().max(1)
+    }
+
+    fn route<'r>(&self, _r: &'r Renderer<'_>, index: usize) -> Route<'r> {
+        Route::Timeline(index)
+    }
+
+    fn render(&self, r: &Renderer<'_>, index: usize) -> Result<Vec<Output>, Diagnostic> {
+        Ok(vec![r.timeline_page(index)?])
+    }
+
+    fn print(&self, r: &Renderer<'_>, index: usize, print: &mut Print) {
+        r.print_timeline(index, print);
+    }
+
+    /// A page changes when its newest article does (months and their articles are newest
+    /// first).
+    fn listing(&self, r: &Renderer<'_>, index: usize) -> Listing {
+        let newest = r.timeline.get(index).and_then(|months| months.first());
+        let newest = newest.and_then(|month| month.articles.first());
+        Listing::Listed(newest.map(|&a| r.card_of(a).date.clone()))
+    }
 }

@@ -7,15 +7,15 @@ use super::*;
 /// How the site differs from the last render: which old node each new one was, and
 /// which articles look different wherever they are shown.
 pub(super) struct Changes {
-    /// New article index -> old index.
-    pub(super) article_old: Vec<Option<usize>>,
-    /// Old article index -> new index.
-    pub(super) article_new: Vec<Option<usize>>,
+    /// New article -> old article.
+    pub(super) article_old: PerArticle<Option<ArticleId>>,
+    /// Old article -> new article.
+    pub(super) article_new: PerArticle<Option<ArticleId>>,
     /// The article's file changed (or is new).
-    pub(super) revised: Vec<bool>,
-    pub(super) entity_old: Vec<Option<usize>>,
+    pub(super) revised: PerArticle<bool>,
+    pub(super) entity_old: TiVec<EntityId, Option<EntityId>>,
     /// The entity is new, or its URL, kind or known-ness changed.
-    pub(super) entity_changed: Vec<bool>,
+    pub(super) entity_changed: TiVec<EntityId, bool>,
     /// Names whose entity page appeared, disappeared or moved: text linking them changes.
     pub(super) relinked: HashSet<String>,
     pub(super) tag_old: Vec<Option<usize>>,
@@ -34,13 +34,12 @@ impl Changes {
                 .iter()
                 .zip(&site.articles)
                 .all(|(p, a)| *p == a.path);
-        let article_old: Vec<Option<usize>> = if same_order {
-            (0..site.articles.len()).map(Some).collect()
+        let article_old: PerArticle<Option<ArticleId>> = if same_order {
+            site.articles.keys().map(Some).collect()
         } else {
-            let index: HashMap<&Path, usize> = old
+            let index: HashMap<&Path, ArticleId> = old
                 .article_paths
-                .iter()
-                .enumerate()
+                .iter_enumerated()
                 .map(|(i, p)| (p.as_path(), i))
                 .collect();
             site.articles
@@ -48,19 +47,20 @@ impl Changes {
                 .map(|a| index.get(a.path.as_path()).copied())
                 .collect()
         };
-        let mut article_new = vec![None; old.article_paths.len()];
-        for (new, old) in article_old.iter().enumerate() {
+        let mut article_new: PerArticle<Option<ArticleId>> =
+            vec![None; old.article_paths.len()].into();
+        for (new, old) in article_old.iter_enumerated() {
             if let Some(old) = old {
                 article_new[*old] = Some(new);
             }
         }
-        let revised: Vec<bool> = article_old
+        let revised: PerArticle<bool> = article_old
             .iter()
             .zip(&model.revisions)
             .map(|(o, r)| o.is_none_or(|o| old.revisions[o] != *r))
             .collect();
 
-        let entity_old: Vec<Option<usize>> = graph
+        let entity_old: TiVec<EntityId, Option<EntityId>> = graph
             .entities
             .iter()
             .map(|e| old.graph.entity_by_name.get(&e.name).copied())
@@ -114,7 +114,7 @@ impl Changes {
     ) -> Prepared {
         let (site, facts) = (&model.site, &model.facts);
         let highlighter = kept.highlighter;
-        let mut kept: Vec<Option<Part>> = kept
+        let mut kept: PerArticle<Option<Part>> = kept
             .cards
             .into_iter()
             .zip(kept.bodies)
@@ -131,6 +131,7 @@ impl Changes {
             .into_par_iter()
             .enumerate()
             .map(|(a, carried)| {
+                let a = ArticleId::from(a);
                 let Some((mut card, mut body, mut data, mut hashes)) = carried else {
                     let card = article_card(site, facts, graph, a);
                     let body = render_article_body(site, facts, graph, a, None, &highlighter);
@@ -167,7 +168,7 @@ impl Changes {
     }
 
     /// A card shows the article, its tags, its first entities and its story.
-    pub(super) fn card_stale(&self, a: usize, graph: &Graph, old: &Rendered) -> bool {
+    pub(super) fn card_stale(&self, a: ArticleId, graph: &Graph, old: &Rendered) -> bool {
         let Some(o) = self.article_old[a] else {
             return true;
         };
@@ -183,7 +184,7 @@ impl Changes {
 
     /// An entry of `data/site.json` holds the article, its facts, and the slugs of its
     /// related articles and backlinks.
-    pub(super) fn data_stale(&self, a: usize, graph: &Graph, old: &Rendered) -> bool {
+    pub(super) fn data_stale(&self, a: ArticleId, graph: &Graph, old: &Rendered) -> bool {
         let Some(o) = self.article_old[a] else {
             return true;
         };
@@ -201,7 +202,7 @@ impl Changes {
     /// A body links its entity mentions and resolves its internal links.
     pub(super) fn body_stale(
         &self,
-        a: usize,
+        a: ArticleId,
         model: &Model,
         graph: &Graph,
         old: &Rendered,
@@ -219,7 +220,11 @@ impl Changes {
     }
 
     /// Same entities, in the same order, with the same counts and pages.
-    pub(super) fn same_entities(&self, new: &[(usize, usize)], old: &[(usize, usize)]) -> bool {
+    pub(super) fn same_entities(
+        &self,
+        new: &[(EntityId, usize)],
+        old: &[(EntityId, usize)],
+    ) -> bool {
         new.len() == old.len()
             && new.iter().zip(old).all(|(&(e, count), &(oe, old_count))| {
                 count == old_count && self.entity_old[e] == Some(oe) && !self.entity_changed[e]
@@ -243,7 +248,7 @@ impl Changes {
     }
 
     /// The new list names the same articles, in the same order, as the old one.
-    pub(super) fn same_articles(&self, new: &[usize], old: &[usize]) -> bool {
+    pub(super) fn same_articles(&self, new: &[ArticleId], old: &[ArticleId]) -> bool {
         new.len() == old.len()
             && new
                 .iter()

@@ -20,6 +20,7 @@ use crate::diag::{Diagnostic, Report};
 use crate::extract::{self, ExtractOptions, Facts, Gazetteer};
 use crate::link::{self, Graph, Group};
 use crate::load::{self, ContentKind, LoadOptions, Loaded, LoadedSite, Site};
+use crate::model::{ArticleId, EntityId, PerArticle};
 use crate::pipeline::{self, BuildOptions};
 use crate::render::context::ArticleCard;
 use crate::render::theme::Theme;
@@ -31,6 +32,7 @@ use crate::write;
 use changes::*;
 use model::*;
 use staged::*;
+use typed_index_collections::TiVec;
 
 /// What one rebuild changed in the built site.
 #[derive(Debug)]
@@ -77,8 +79,8 @@ pub struct Engine {
 
 /// What the last successful render was made from, to tell which jobs a change touches.
 struct Rendered {
-    article_paths: Vec<PathBuf>,
-    revisions: Vec<u64>,
+    article_paths: PerArticle<PathBuf>,
+    revisions: PerArticle<u64>,
     graph: Arc<Graph>,
     prepared: Prepared,
     /// Each page's fingerprint and files, by the page's path.

@@ -7,8 +7,8 @@ use super::*;
 pub(super) struct Model {
     pub(super) site: Site,
     /// Revision of each article, index-aligned with `site.articles`; a new one on every change.
-    pub(super) revisions: Vec<u64>,
-    pub(super) facts: Vec<Facts>,
+    pub(super) revisions: PerArticle<u64>,
+    pub(super) facts: PerArticle<Facts>,
     pub(super) gazetteer: Gazetteer,
     pub(super) extract_options: ExtractOptions,
     /// Problems of each content file as last read.

@@ -32,7 +32,9 @@ pub(super) fn edited_pages(
     if !Arc::ptr_eq(graph, &old.graph) || old.article_paths.len() != site.articles.len() {
         return None;
     }
-    let edited: Vec<usize> = (0..site.articles.len())
+    let edited: Vec<ArticleId> = site
+        .articles
+        .keys()
         .filter(|&a| old.revisions[a] != model.revisions[a])
         .collect();
     if edited.is_empty()
@@ -57,7 +59,7 @@ pub(super) fn edited_pages(
     let renderer = Renderer::with_prepared(site, facts, graph, tera, std::mem::take(prepared));
     let pages: Result<Vec<Vec<Output>>, Diagnostic> = edited
         .iter()
-        .map(|&a| renderer.run(Job::Article(a)))
+        .map(|&a| renderer.run(Job::article(a)))
         .collect();
     // The full pass compares the kept cards and bodies with new ones to find what changed.
     *prepared = renderer.into_prepared();
@@ -124,9 +126,10 @@ pub(super) fn render_changes(
         }
     }
     // The edited articles' own pages first: the one in the writer's browser among them.
-    let (first, rest): (Vec<_>, Vec<_>) = to_render.iter().cloned().partition(
-        |(job, _, _)| matches!((job, &changes), (Job::Article(a), Some(c)) if c.revised[*a]),
-    );
+    let (first, rest): (Vec<_>, Vec<_>) = to_render.iter().cloned().partition(|(job, _, _)| {
+        let article = job.kind.article(job.index);
+        article.is_some_and(|a| changes.as_ref().is_some_and(|c| c.revised[a]))
+    });
     type Made = (String, u64, Result<Vec<Output>, Diagnostic>);
     let run = |jobs: &[(Job, String, u64)]| -> Vec<Made> {
         jobs.par_iter()
