@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Report};
-use crate::load::Site;
+use crate::load::{Held, Site};
 use crate::pipeline::{self, Analysis, BuildOptions, Timings, peak_memory_mib};
 use crate::render::{Job, Output, Renderer, highlight, theme};
 use crate::write;
@@ -180,6 +180,8 @@ fn site_static_files(root: &Path) -> Result<Vec<Output>, Diagnostic> {
 pub struct Built {
     pub articles: usize,
     pub pages: usize,
+    /// Articles the schedule left out, with why.
+    pub held_back: Vec<(PathBuf, Held)>,
     pub output: PathBuf,
     pub warnings: Report,
     pub timings: Timings,
@@ -233,6 +235,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, Report> {
     Ok(Built {
         articles: analysed.site.articles.len(),
         pages: rendered.html_pages,
+        held_back: std::mem::take(&mut analysed.site.held_back),
         output,
         warnings: analysed.report,
         timings: analysed.timings,

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::build;
 use crate::diag::{Diagnostic, Report};
 use crate::extract::{Facts, KindVotes};
-use crate::load::EntityKind;
+use crate::load::{EntityKind, Held};
 use crate::model::BaseUrl;
 use crate::pipeline::{self, BuildOptions};
 pub use crate::scaffold::NewArticle;
@@ -83,15 +83,33 @@ peak memory {peak} MiB",
                 return ExitCode::SUCCESS;
             }
             println!(
-                "Built {} articles ({} pages) in {} ms → {}/",
+                "Built {} articles ({} pages) in {} ms → {}/{}",
                 built.articles,
                 built.pages,
                 started.elapsed().as_millis(),
-                shown.display()
+                shown.display(),
+                held_back_note(&built.held_back)
             );
             ExitCode::SUCCESS
         }
         Err(report) => fail(&report),
+    }
+}
+
+/// "; held back: 2 scheduled (--future), 1 expired (--expired)", or nothing.
+fn held_back_note(held: &[(PathBuf, Held)]) -> String {
+    let count = |which: Held| held.iter().filter(|(_, h)| *h == which).count();
+    let parts: Vec<String> = [
+        (count(Held::Scheduled), "scheduled", "--future"),
+        (count(Held::Expired), "expired", "--expired"),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, what, flag)| format!("{n} {what} ({flag} builds them)"))
+    .collect();
+    match parts.is_empty() {
+        true => String::new(),
+        false => format!("; held back: {}", parts.join(", ")),
     }
 }
 

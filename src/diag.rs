@@ -149,6 +149,12 @@ const KEY_SYNONYMS: &[(&str, &str)] = &[
     ("modified", "updated"),
     ("cover", "image"),
     ("series", "story"),
+    ("expirydate", "expires"),
+    ("expiry", "expires"),
+    ("unpublishdate", "expires"),
+    ("featured", "lead"),
+    ("sticky", "lead"),
+    ("order", "weight"),
 ];
 
 /// For "unknown field `titel`, expected one of `title`, `date`", the expected key meant:

@@ -3,6 +3,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use brief::commands::{self, NewArticle};
+use brief::load::Schedule;
 use brief::pipeline::BuildOptions;
 use brief::serve::{self, ServeOptions};
 use clap::{Args, CommandFactory, Parser, Subcommand};
@@ -30,6 +31,17 @@ struct SiteArgs {
     /// Include articles marked `draft: true`.
     #[arg(short = 'D', long)]
     drafts: bool,
+    /// Include articles dated in the future (`brief serve` always shows them, marked
+    /// "Scheduled").
+    #[arg(short = 'F', long)]
+    future: bool,
+    /// Include articles whose `expires` date has passed.
+    #[arg(long)]
+    expired: bool,
+    /// Publish as of this moment (RFC 3339, such as 2025-03-01T09:00:00Z) instead of now:
+    /// to preview tomorrow's site, or to rebuild an old one exactly.
+    #[arg(long, value_name = "TIME")]
+    now: Option<jiff::Timestamp>,
     /// Base URL the site is served from (overrides site.yaml).
     #[arg(short, long)]
     base_url: Option<String>,
@@ -171,6 +183,12 @@ fn build_options(site: SiteArgs, output: Option<PathBuf>) -> Result<BuildOptions
         output,
         base_url: site.base_url,
         drafts: site.drafts,
+        // The one place the clock is read: everything after works from this moment.
+        schedule: Some(Schedule {
+            now: site.now.unwrap_or_else(jiff::Timestamp::now),
+            future: site.future,
+            expired: site.expired,
+        }),
     })
 }
 
@@ -199,8 +217,13 @@ fn run(command: Command) -> Result<ExitCode, ExitCode> {
             timings,
         } => {
             let quiet = site.quiet;
+            let mut build = build_options(site, None)?;
+            // Editors preview scheduled pieces; they are marked as such.
+            if let Some(schedule) = &mut build.schedule {
+                schedule.future = true;
+            }
             serve::run(ServeOptions {
-                build: build_options(site, None)?,
+                build,
                 bind,
                 port,
                 open,

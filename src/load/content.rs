@@ -36,6 +36,9 @@ pub struct FrontMatter {
     pub key_points: Vec<String>,
     #[serde(default)]
     pub updated: Option<String>,
+    /// After this date the article is taken off the site (unless `--expired`).
+    #[serde(default)]
+    pub expires: Option<String>,
     #[serde(default)]
     pub image: Option<String>,
     #[serde(default)]
@@ -54,6 +57,9 @@ pub struct Article {
     pub date: PubDate,
     pub updated: Option<PubDate>,
     pub slug: String,
+    /// Dated after the build's "now" and built anyway (`--future`, or `brief serve`,
+    /// which previews scheduled pieces): templates mark it.
+    pub scheduled: bool,
 }
 
 impl Article {

@@ -12,6 +12,8 @@ use jiff::tz::Offset;
 pub struct PubDate {
     pub datetime: civil::DateTime,
     pub offset: Option<Offset>,
+    /// Written with a time of day (a date alone shows no time).
+    pub has_time: bool,
 }
 
 pub const ACCEPTED_FORMS: &str = "2024-09-26, 2024-09-26T10:00:00Z, 2024-09-26T10:00:00+02:00, 2024-09-26 10:00 or 2024-09-26 10:00 +02:00";
@@ -43,6 +45,7 @@ impl PubDate {
             return Ok(PubDate {
                 datetime: date.to_datetime(civil::Time::midnight()),
                 offset: None,
+                has_time: false,
             });
         }
         if let Ok(ts) = value.parse::<jiff::Timestamp>() {
@@ -51,6 +54,7 @@ impl PubDate {
             return Ok(PubDate {
                 datetime: offset.to_datetime(ts),
                 offset: Some(offset),
+                has_time: true,
             });
         }
         // "2024-09-26 10:00" with an optional offset after a space.
@@ -67,7 +71,11 @@ impl PubDate {
         if !local.contains([' ', 'T']) {
             return Err(invalid());
         }
-        Ok(PubDate { datetime, offset })
+        Ok(PubDate {
+            datetime,
+            offset,
+            has_time: true,
+        })
     }
 
     pub fn date(&self) -> civil::Date {
@@ -81,6 +89,18 @@ impl PubDate {
         offset
             .to_timestamp(self.datetime)
             .unwrap_or(jiff::Timestamp::MIN)
+    }
+
+    /// The first instant after this date: the end of the day for a date alone.
+    pub fn end(&self) -> jiff::Timestamp {
+        if self.has_time {
+            return self.timestamp();
+        }
+        let next = self.date().tomorrow().unwrap_or(self.date());
+        let offset = self.offset.unwrap_or(Offset::UTC);
+        offset
+            .to_timestamp(next.to_datetime(civil::Time::midnight()))
+            .unwrap_or(jiff::Timestamp::MAX)
     }
 
     /// RFC 3339 form, for `<time datetime>`, feeds and the sitemap.

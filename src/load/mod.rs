@@ -34,6 +34,8 @@ pub struct Site {
     pub ignored: Vec<String>,
     pub pages: Vec<Page>,
     pub briefings: Vec<BriefingNote>,
+    /// Articles left out by the schedule, by file.
+    pub held_back: Vec<(PathBuf, Held)>,
 }
 
 impl Site {
@@ -47,6 +49,7 @@ impl Site {
             }
             Loaded::Page(p) => self.pages.push(p),
             Loaded::Briefing(b) => self.briefings.push(b),
+            Loaded::Held(path, held) => self.held_back.push((path, held)),
             Loaded::Nothing => {}
         }
     }
@@ -55,6 +58,28 @@ impl Site {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LoadOptions {
     pub drafts: bool,
+    /// What a build publishes by date; none for reading files whatever their dates.
+    pub schedule: Option<Schedule>,
+}
+
+/// The publishing schedule a build applies. `now` is read once, by the command line, so
+/// the same command on the same files always builds the same site.
+#[derive(Debug, Clone, Copy)]
+pub struct Schedule {
+    pub now: jiff::Timestamp,
+    /// Build articles dated after `now` too.
+    pub future: bool,
+    /// Keep articles whose `expires` date has passed.
+    pub expired: bool,
+}
+
+/// Why a valid article is left out of this build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Held {
+    /// Dated after now, built with `--future`.
+    Scheduled,
+    /// Its `expires` date has passed; built with `--expired`.
+    Expired,
 }
 
 /// Which part of the content model a file belongs to, from its place under `content/`.
@@ -112,6 +137,7 @@ pub fn load_files(root: &Path, config: Config, options: LoadOptions) -> LoadedSi
         ignored: Vec::new(),
         pages: Vec::new(),
         briefings: Vec::new(),
+        held_back: Vec::new(),
     };
     let mut problems: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
     for d in unreadable {
@@ -217,6 +243,8 @@ pub enum Loaded {
     Entities(Vec<EntityDef>, Vec<String>),
     Page(Page),
     Briefing(BriefingNote),
+    /// A valid article that the schedule leaves out.
+    Held(PathBuf, Held),
     Nothing,
 }
 

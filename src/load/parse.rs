@@ -155,6 +155,12 @@ pub(super) fn parse_article(
             .map_err(|m| diagnostics.push(date_at("updated", m))),
         None => Ok(None),
     };
+    let expires = match &front.expires {
+        Some(value) => PubDate::parse(value)
+            .map(Some)
+            .map_err(|m| diagnostics.push(date_at("expires", m))),
+        None => Ok(None),
+    };
     if front.title.trim().is_empty() {
         diagnostics.push(date_at("title", "`title` is empty".into()));
     }
@@ -163,8 +169,15 @@ pub(super) fn parse_article(
         None => Ok(slug_from_file_name(path)),
     };
     let body_offset = split.body_offset;
-    match (date, updated, slug) {
-        (Ok(date), Ok(updated), Ok(slug)) if diagnostics.is_empty() => {
+    match (date, updated, expires, slug) {
+        (Ok(date), Ok(updated), Ok(expires), Ok(slug)) if diagnostics.is_empty() => {
+            let scheduled = match options.schedule {
+                Some(schedule) => match hold(schedule, date, expires) {
+                    Some(held) => return Ok(Loaded::Held(path.to_path_buf(), held)),
+                    None => date.timestamp() > schedule.now,
+                },
+                None => false,
+            };
             Ok(Loaded::Article(Box::new(Article {
                 path: path.to_path_buf(),
                 text,
@@ -173,10 +186,21 @@ pub(super) fn parse_article(
                 date,
                 updated,
                 slug,
+                scheduled,
             })))
         }
         _ => Err(diagnostics),
     }
+}
+
+/// Whether the schedule leaves an article with these dates out. An article expires
+/// after its `expires` date: at the end of that day when no time is given.
+fn hold(schedule: Schedule, date: PubDate, expires: Option<PubDate>) -> Option<Held> {
+    if !schedule.future && date.timestamp() > schedule.now {
+        return Some(Held::Scheduled);
+    }
+    let expired = expires.is_some_and(|e| e.end() <= schedule.now);
+    (!schedule.expired && expired).then_some(Held::Expired)
 }
 
 pub(super) fn slug_from_file_name(path: &Path) -> String {

@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::diag::{Diagnostic, Report};
 use crate::extract::{self, ExtractOptions, Facts, Gazetteer, Input};
 use crate::link::{self, Graph};
-use crate::load::{self, LoadOptions, Site};
+use crate::load::{self, LoadOptions, Schedule, Site};
 use crate::model::{BaseUrl, PerArticle};
 pub use timings::{Timings, peak_memory_mib, resource_usage};
 
@@ -21,6 +21,17 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// What is published by date; none reads every article whatever its dates.
+    pub schedule: Option<Schedule>,
+}
+
+impl BuildOptions {
+    pub fn load_options(&self) -> LoadOptions {
+        LoadOptions {
+            drafts: self.drafts,
+            schedule: self.schedule,
+        }
+    }
 }
 
 /// A site taken through load, extract and link, with the problems found.
@@ -62,13 +73,7 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Report> {
     let mut timings = Timings::default();
 
     let started = Instant::now();
-    let (site, diagnostics) = load::load(
-        &options.root,
-        config,
-        LoadOptions {
-            drafts: options.drafts,
-        },
-    );
+    let (site, diagnostics) = load::load(&options.root, config, options.load_options());
     report.extend(diagnostics);
     timings.load = started.elapsed();
     timings.peak_memory.push(("load", peak_memory_mib()));

@@ -70,6 +70,8 @@ pub struct ArticleCard {
     /// Up to five most-mentioned entities.
     pub entities: Vec<EntityRef>,
     pub story: Option<Link>,
+    /// Dated after the build's "now": a preview of a scheduled piece.
+    pub scheduled: bool,
 }
 
 /// An article as a line in a long list: title and date only.

@@ -135,6 +135,7 @@ pub fn article_card(
         story: links
             .story
             .map(|s| group_link(graph, "stories", &graph.stories[s])),
+        scheduled: article.scheduled,
     }
 }
 

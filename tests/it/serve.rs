@@ -581,3 +581,26 @@ fn a_loopback_preview_answers_only_requests_for_this_machine() {
         "a rebound host name is refused: {status}"
     );
 }
+
+#[test]
+fn scheduled_articles_are_previewed_and_marked() {
+    let site = site_with(&[
+        (
+            "content/articles/now.md",
+            "---\ntitle: Out now\ndate: 2025-03-09\n---\nText.\n",
+        ),
+        (
+            "content/articles/later.md",
+            "---\ntitle: Out later\ndate: 2025-03-12\n---\nText.\n",
+        ),
+    ]);
+    let server = Server::start(site.path(), &["--now", "2025-03-10T12:00:00Z"]);
+    let page = get(&format!("{}articles/later/", server.url));
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body
+            .contains(r#"<span class="badge scheduled">Scheduled</span>"#)
+    );
+    let front = get(&server.url).body;
+    assert!(front.contains("Out later") && front.contains("Out now"));
+}

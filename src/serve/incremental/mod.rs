@@ -253,9 +253,7 @@ impl Engine {
             paths.extend(now.keys().filter(|p| !known.contains(*p)).cloned());
             paths.extend(known.into_iter().filter(|p| !now.contains_key(p)));
         }
-        let options = LoadOptions {
-            drafts: self.options.drafts,
-        };
+        let options = self.options.load_options();
         for path in &paths {
             match load::classify(path) {
                 Some(ContentKind::Entity | ContentKind::EntityList) => {

@@ -29,13 +29,7 @@ impl Model {
         let LoadedSite {
             site,
             problems: file_diagnostics,
-        } = load::load_files(
-            root,
-            config,
-            LoadOptions {
-                drafts: options.drafts,
-            },
-        );
+        } = load::load_files(root, config, options.load_options());
         let gazetteer = Gazetteer::new(&site.entities).ignoring(&site.ignored);
         let mut file_diagnostics = file_diagnostics;
         if let Some(problem) = pipeline::gazetteer_problem(&gazetteer) {
