@@ -58,9 +58,11 @@ pub(super) fn group_by(
     groups.into_values().collect()
 }
 
-pub(super) fn group_days(site: &Site, by_date: &[ArticleId]) -> Vec<Day> {
+/// Days in date order, each with its articles in briefing order (see `Day::articles`).
+/// More than one `lead: true` on a day is a warning naming them; the first in order leads.
+pub(super) fn group_days(site: &Site, by_date: &[ArticleId]) -> (Vec<Day>, Vec<Diagnostic>) {
     let mut days: BTreeMap<Date, Day> = BTreeMap::new();
-    for &a in by_date.iter().rev() {
+    for &a in by_date {
         let date = site.articles[a].date.date();
         days.entry(date)
             .or_insert_with(|| Day {
@@ -76,5 +78,40 @@ pub(super) fn group_days(site: &Site, by_date: &[ArticleId]) -> Vec<Day> {
             day.note = Some(n);
         }
     }
-    days.into_values().collect()
+    let mut warnings = Vec::new();
+    for day in days.values_mut() {
+        // Stable: articles of equal rank stay newest first.
+        day.articles.sort_by_key(|&a| {
+            let front = &site.articles[a].front;
+            (!front.lead, front.weight.is_none(), front.weight)
+        });
+        let leads: Vec<&Article> = day
+            .articles
+            .iter()
+            .map(|&a| &site.articles[a])
+            .filter(|article| article.front.lead)
+            .collect();
+        if let [first, others @ ..] = leads.as_slice()
+            && !others.is_empty()
+        {
+            let others: Vec<String> = others
+                .iter()
+                .map(|a| a.path.display().to_string())
+                .collect();
+            let line = first.text.lines().position(|l| l.starts_with("lead:"));
+            warnings.push(
+                Diagnostic::warning(
+                    &first.path,
+                    format!(
+                        "{} articles are marked `lead: true` for {}; this one leads, not {}",
+                        others.len() + 1,
+                        day.date,
+                        others.join(", ")
+                    ),
+                )
+                .at(&first.text, line.map_or(1, |i| i + 1), 1),
+            );
+        }
+    }
+    (days.into_values().collect(), warnings)
 }

@@ -63,7 +63,8 @@ pub struct Group {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Day {
     pub date: Date,
-    /// That day's articles, oldest first.
+    /// That day's articles in briefing order: the lead (`lead: true`) first, then by
+    /// `weight`, lower first, then the unweighted ones, newest first.
     pub articles: Vec<ArticleId>,
     /// Index into `Site::briefings` of the editor's note for that day.
     pub note: Option<usize>,
@@ -246,7 +247,8 @@ pub fn link(
             article_links[a].story = Some(s);
         }
     }
-    let days = group_days(site, &by_date);
+    let (days, warnings) = group_days(site, &by_date);
+    diagnostics.extend(warnings);
 
     let related = related_articles(site, &article_links, &entities, &tags, &stories);
     for (a, rel) in related.into_iter_enumerated() {

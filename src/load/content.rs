@@ -28,6 +28,12 @@ pub struct FrontMatter {
     pub slug: Option<String>,
     #[serde(default)]
     pub draft: bool,
+    /// The lead of its day's briefing (and of the front page while that day is the latest).
+    #[serde(default)]
+    pub lead: bool,
+    /// Orders the articles of a day, lower first; unweighted ones follow, newest first.
+    #[serde(default)]
+    pub weight: Option<i64>,
     #[serde(default)]
     pub authors: Vec<String>,
     #[serde(default)]

@@ -79,3 +79,85 @@ fn a_bad_expires_date_is_an_error_at_its_line() {
         stderr(&out)
     );
 }
+
+/// The titles of the cards on a page, in order.
+fn card_titles(html: &str) -> Vec<String> {
+    html.split(r#"class="card-title"><a href=""#)
+        .skip(1)
+        .filter_map(|rest| {
+            let title = rest.split_once("\">")?.1;
+            Some(title.split_once("</a>")?.0.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn the_lead_opens_its_day_and_weight_orders_the_rest() {
+    let site = site_with(&[
+        (
+            "content/articles/a.md",
+            &article("Unweighted early", "2025-03-09T08:00:00Z", ""),
+        ),
+        (
+            "content/articles/b.md",
+            &article("Unweighted late", "2025-03-09T18:00:00Z", ""),
+        ),
+        (
+            "content/articles/c.md",
+            &article("Second by weight", "2025-03-09T09:00:00Z", "weight: 2\n"),
+        ),
+        (
+            "content/articles/d.md",
+            &article("First by weight", "2025-03-09T10:00:00Z", "weight: 1\n"),
+        ),
+        (
+            "content/articles/e.md",
+            &article("The lead", "2025-03-09T07:00:00Z", "lead: true\n"),
+        ),
+        (
+            "content/articles/f.md",
+            &article("Day before", "2025-03-08", "lead: true\n"),
+        ),
+    ]);
+    let out = build(site.path(), &["--now", NOW]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let order = [
+        "The lead",
+        "First by weight",
+        "Second by weight",
+        "Unweighted late",
+        "Unweighted early",
+    ];
+    let public = site.path().join("public");
+    assert_eq!(
+        card_titles(&read(public.join("briefings/2025-03-09/index.html"))),
+        order
+    );
+    let front = read(public.join("index.html"));
+    assert_eq!(card_titles(&front), order);
+    assert!(front.contains(
+        r#"<article class="card lead">
+  <h3 class="card-title"><a href="/articles/e/">The lead"#
+    ));
+}
+
+#[test]
+fn two_leads_on_one_day_are_a_warning_naming_both() {
+    let site = site_with(&[
+        (
+            "content/articles/a.md",
+            &article("One", "2025-03-09T08:00:00Z", "lead: true\n"),
+        ),
+        (
+            "content/articles/b.md",
+            &article("Two", "2025-03-09T09:00:00Z", "lead: true\n"),
+        ),
+    ]);
+    let out = build(site.path(), &["--now", NOW]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("content/articles/b.md:4") && err.contains("not content/articles/a.md"),
+        "{err}"
+    );
+}

@@ -41,10 +41,15 @@ impl Renderer<'_> {
 
     pub(in crate::render) fn day_data(&self, d: usize) -> DayData {
         let day = &self.graph.days[d];
+        let (lead, rest) = match day.articles.split_first() {
+            Some((&lead, rest)) => (Some(lead), rest),
+            None => (None, &day.articles[..]),
+        };
         DayData {
             day: self.day_context(d),
             note: self.note(d),
-            articles: self.cards(day.articles.iter().copied()),
+            lead: lead.map(|a| tera::Value::from_serializable(self.card_of(a))),
+            articles: self.cards(rest.iter().copied()),
             quotes: day
                 .articles
                 .iter()
@@ -105,6 +110,10 @@ impl Renderer<'_> {
 pub(in crate::render) struct DayData {
     pub(in crate::render) day: DayContext,
     pub(in crate::render) note: Option<NoteContext>,
+    /// The day's lead (a Card): the article marked `lead: true`, else the first by weight,
+    /// else the newest.
+    pub(in crate::render) lead: Option<tera::Value>,
+    /// The day's other articles (Cards), in briefing order.
     pub(in crate::render) articles: Vec<tera::Value>,
     pub(in crate::render) quotes: Vec<QuoteContext>,
     pub(in crate::render) prev: Option<Link>,
