@@ -27,6 +27,24 @@ pub enum FeedContent {
     Summary,
 }
 
+/// The order of a story page's articles (the newest is always shown on top).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum StoryOrder {
+    #[default]
+    Newest,
+    Oldest,
+}
+
+impl StoryOrder {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StoryOrder::Newest => "newest",
+            StoryOrder::Oldest => "oldest",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct MarkdownOptions {
@@ -80,6 +98,7 @@ pub struct Config {
     pub markdown: MarkdownOptions,
     /// Articles a timeline page holds before it is split by month into pages.
     pub timeline_page_size: usize,
+    pub story_order: StoryOrder,
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
@@ -97,6 +116,7 @@ impl Default for Config {
             feed_content: FeedContent::Full,
             markdown: MarkdownOptions::default(),
             timeline_page_size: 200,
+            story_order: StoryOrder::Newest,
             extra: BTreeMap::new(),
         }
     }

@@ -2,28 +2,93 @@
 
 use super::*;
 
-/// A readable title for a story id: `gaza-ceasefire-talks` -> `Gaza Ceasefire Talks`.
-pub(super) fn story_title(id: &str) -> String {
+/// A readable title for a story id: `gaza-lebanon-ceasefire-talks` -> `Gaza-Lebanon
+/// Ceasefire Talks`. Ids separate words by hyphens, but a hyphen also joins words
+/// ("Gaza-Lebanon"): a pair is kept joined, as written, when the story's own articles
+/// write it so (`texts`). An id with spaces is a title already.
+pub(super) fn story_title<'t>(id: &str, texts: impl Iterator<Item = &'t str> + Clone) -> String {
     let id = id.trim();
     if id.contains(' ') {
         return id.to_string();
     }
-    id.split(['-', '_'])
-        .filter(|w| !w.is_empty())
-        .enumerate()
-        .map(|(i, word)| {
-            let small = matches!(
-                word,
-                "and" | "of" | "the" | "in" | "on" | "for" | "to" | "a"
-            );
-            let mut chars = word.chars();
-            match chars.next() {
-                Some(first) if i == 0 || !small => first.to_uppercase().chain(chars).collect(),
-                _ => word.to_string(),
+    let words: Vec<&str> = id.split(['-', '_']).filter(|w| !w.is_empty()).collect();
+    let mut title: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let joined = words
+            .get(i + 1)
+            .and_then(|next| written_compound(&format!("{}-{next}", words[i]), texts.clone()));
+        match joined {
+            Some(compound) => {
+                title.push(compound);
+                i += 2;
             }
+            None => {
+                title.push(title_case(words[i], i == 0));
+                i += 1;
+            }
+        }
+    }
+    title.join(" ")
+}
+
+/// `compound` ("gaza-lebanon") as a text writes it ("Gaza-Lebanon"), when one does, as a
+/// whole word.
+fn written_compound<'t>(
+    compound: &str,
+    mut texts: impl Iterator<Item = &'t str>,
+) -> Option<String> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '-';
+    texts.find_map(|text| {
+        let lower = text.to_lowercase();
+        // Lowercasing keeps byte offsets only for texts it does not resize.
+        if lower.len() != text.len() {
+            return None;
+        }
+        lower.match_indices(compound).find_map(|(at, _)| {
+            let end = at + compound.len();
+            let before = lower[..at].chars().next_back().is_none_or(|c| !is_word(c));
+            let after = lower[end..].chars().next().is_none_or(|c| !is_word(c));
+            (before && after).then(|| text[at..end].to_string())
         })
-        .collect::<Vec<String>>()
-        .join(" ")
+    })
+}
+
+fn title_case(word: &str, first: bool) -> String {
+    let small = matches!(
+        word,
+        "and" | "of" | "the" | "in" | "on" | "for" | "to" | "a"
+    );
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) if first || !small => c.to_uppercase().chain(chars).collect(),
+        _ => word.to_string(),
+    }
+}
+
+/// Gives each group of `section` its introduction from `content/<section>/`, and its
+/// name: the introduction's title, else `name` (the story title, or the tag or author
+/// as written). Marks the introductions used.
+pub(super) fn introduce(
+    site: &Site,
+    groups: &mut [Group],
+    section: Section,
+    used: &mut [bool],
+    name: impl Fn(&Group) -> String,
+) {
+    for group in groups {
+        let intro = site
+            .intros
+            .iter()
+            .position(|i| i.section == section && i.slug == group.slug);
+        if let Some(i) = intro {
+            used[i] = true;
+        }
+        group.intro = intro;
+        group.name = intro
+            .and_then(|i| site.intros[i].title.clone())
+            .unwrap_or_else(|| name(group));
+    }
 }
 
 pub(super) fn group_by(
@@ -50,6 +115,7 @@ pub(super) fn group_by(
                     slug,
                     name: key.trim().to_string(),
                     articles: Vec::new(),
+                    intro: None,
                 })
                 .articles
                 .push(a);

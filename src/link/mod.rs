@@ -17,12 +17,12 @@ use jiff::civil::Date;
 
 use crate::diag::Diagnostic;
 use crate::extract::{Facts, Heading, KindVotes, Outline};
-use crate::load::{Article, EntityKind, Site};
+use crate::load::{Article, EntityKind, Section, Site};
 use crate::model::{
     ArticleId, ArticleSlice, EntityId, PerArticle, RESERVED_SECTIONS, Route, Routes, slugify,
 };
 use entities::{co_mentions, merge_entities};
-use groups::{group_by, group_days, story_title};
+use groups::{group_by, group_days, introduce, story_title};
 use related::related_articles;
 use targets::{Resolution, Targets};
 use typed_index_collections::{TiSlice, TiVec};
@@ -51,13 +51,15 @@ pub struct EntityNode {
     pub co_mentions: Vec<(EntityId, usize)>,
 }
 
-/// A tag or a story: a named group of articles.
+/// A tag, a story or an author: a named group of articles.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group {
     pub slug: String,
     pub name: String,
-    /// Tags: newest first. Stories: oldest first (the order a story is read in).
+    /// Tags and authors: newest first. Stories: oldest first (the order a story happened in).
     pub articles: Vec<ArticleId>,
+    /// Index into `Site::intros` of the group's introduction, when it has one.
+    pub intro: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -76,6 +78,8 @@ pub struct ArticleLinks {
     pub entities: Vec<(EntityId, usize)>,
     pub tags: Vec<usize>,
     pub story: Option<usize>,
+    /// Indices into `Graph::authors`, in the order the front matter names them.
+    pub authors: Vec<usize>,
     pub related: Vec<ArticleId>,
     pub backlinks: Vec<ArticleId>,
     /// Resolved internal links: target as written -> URL.
@@ -96,6 +100,7 @@ pub struct Graph {
     pub entity_by_name: HashMap<String, EntityId>,
     pub tags: Vec<Group>,
     pub stories: Vec<Group>,
+    pub authors: Vec<Group>,
     pub days: Vec<Day>,
     /// Headings of standalone pages, index-aligned with `Site::pages`.
     pub page_headings: Vec<Vec<Heading>>,
@@ -111,6 +116,15 @@ impl Graph {
 
     pub fn entity_url(&self, entity: EntityId) -> &str {
         &self.entity_urls[entity]
+    }
+
+    /// The groups of one section: topics, stories or authors.
+    pub fn groups(&self, section: Section) -> &[Group] {
+        match section {
+            Section::Tags => &self.tags,
+            Section::Stories => &self.stories,
+            Section::Authors => &self.authors,
+        }
     }
 }
 
@@ -179,6 +193,7 @@ pub fn link(
             entities: Vec::new(),
             tags: Vec::new(),
             story: None,
+            authors: Vec::new(),
             related: Vec::new(),
             backlinks: Vec::new(),
             resolved: BTreeMap::new(),
@@ -224,19 +239,38 @@ pub fn link(
     }
     co_mentions(&mut entities, &article_links);
 
-    let tags = group_by(&by_date, |a| site.articles[a].front.tags.clone(), false);
-    let stories = group_by(
+    let mut tags = group_by(&by_date, |a| site.articles[a].front.tags.clone(), false);
+    let mut stories = group_by(
         &by_date,
-        |a| {
-            site.articles[a]
-                .front
-                .story
-                .iter()
-                .map(|s| story_title(s))
-                .collect()
-        },
+        |a| site.articles[a].front.story.iter().cloned().collect(),
         true,
     );
+    let mut authors = group_by(&by_date, |a| site.articles[a].front.authors.clone(), false);
+    let mut used = vec![false; site.intros.len()];
+    introduce(site, &mut tags, Section::Tags, &mut used, |g| {
+        g.name.clone()
+    });
+    introduce(site, &mut authors, Section::Authors, &mut used, |g| {
+        g.name.clone()
+    });
+    introduce(site, &mut stories, Section::Stories, &mut used, |g| {
+        let articles = g.articles.iter().map(|&a| &site.articles[a]);
+        let texts = articles.flat_map(|a| [a.front.title.as_str(), a.body()]);
+        story_title(&g.name, texts)
+    });
+    let unused = site.intros.iter().zip(&used).filter(|(_, used)| !**used);
+    diagnostics.extend(unused.map(|(intro, _)| intro.unused()));
+    for (a, article) in site.articles.iter_enumerated() {
+        for name in &article.front.authors {
+            let slug = slugify(name);
+            let found = authors.binary_search_by(|g| g.slug.as_str().cmp(&slug));
+            if let Ok(n) = found
+                && !article_links[a].authors.contains(&n)
+            {
+                article_links[a].authors.push(n);
+            }
+        }
+    }
     for (t, tag) in tags.iter().enumerate() {
         for &a in &tag.articles {
             article_links[a].tags.push(t);
@@ -319,6 +353,7 @@ pub fn link(
         entity_by_name,
         tags,
         stories,
+        authors,
         days,
         page_headings: page_outlines.into_iter().map(|o| o.headings).collect(),
         page_links,

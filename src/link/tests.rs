@@ -78,8 +78,29 @@ fn tags_list_newest_first_and_stories_oldest_first() {
 
 #[test]
 fn story_titles_keep_small_words_small() {
-    assert_eq!(story_title("talks-on-the-harbour"), "Talks on the Harbour");
-    assert_eq!(story_title("Already Named"), "Already Named");
+    let none = std::iter::empty();
+    assert_eq!(
+        story_title("talks-on-the-harbour", none.clone()),
+        "Talks on the Harbour"
+    );
+    assert_eq!(story_title("Already Named", none), "Already Named");
+}
+
+#[test]
+fn story_titles_keep_hyphens_the_articles_write() {
+    let texts = [
+        "Ferry talks: the Anglo-French deal stalls",
+        "Port-to-port crossings resume",
+    ];
+    assert_eq!(
+        story_title("anglo-french-ferry-talks", texts.iter().copied()),
+        "Anglo-French Ferry Talks"
+    );
+    // A pair joined only inside a longer compound is not joined.
+    assert_eq!(
+        story_title("port-to-crossings", texts.iter().copied()),
+        "Port to Crossings"
+    );
 }
 
 #[test]

@@ -5,6 +5,7 @@
 mod content;
 pub mod dates;
 pub mod frontmatter;
+mod intros;
 mod parse;
 
 use std::collections::BTreeMap;
@@ -20,6 +21,8 @@ use crate::diag::{Diagnostic, yaml_error};
 use crate::model::{PerArticle, is_xml_char, slugify, try_slugify};
 pub use content::*;
 pub use dates::PubDate;
+use intros::parse_intro;
+pub use intros::{Intro, Section};
 use parse::*;
 pub use parse::{normalise_slug, parse_front};
 
@@ -34,6 +37,8 @@ pub struct Site {
     pub ignored: Vec<String>,
     pub pages: Vec<Page>,
     pub briefings: Vec<BriefingNote>,
+    /// Introductions of stories, topics and authors.
+    pub intros: Vec<Intro>,
     /// Articles left out by the schedule, by file.
     pub held_back: Vec<(PathBuf, Held)>,
 }
@@ -50,6 +55,7 @@ impl Site {
             Loaded::Page(p) => self.pages.push(p),
             Loaded::Briefing(b) => self.briefings.push(b),
             Loaded::Held(path, held) => self.held_back.push((path, held)),
+            Loaded::Intro(intro) => self.intros.push(intro),
             Loaded::Nothing => {}
         }
     }
@@ -90,6 +96,8 @@ pub enum ContentKind {
     EntityList,
     Page,
     Briefing,
+    /// The introduction of a story, topic or author page.
+    Intro(Section),
 }
 
 pub fn classify(relative: &Path) -> Option<ContentKind> {
@@ -107,6 +115,9 @@ pub fn classify(relative: &Path) -> Option<ContentKind> {
         "entities" if is_markdown => Some(ContentKind::Entity),
         "pages" if is_markdown => Some(ContentKind::Page),
         "briefings" if is_markdown => Some(ContentKind::Briefing),
+        "stories" if is_markdown => Some(ContentKind::Intro(Section::Stories)),
+        "tags" if is_markdown => Some(ContentKind::Intro(Section::Tags)),
+        "authors" if is_markdown => Some(ContentKind::Intro(Section::Authors)),
         _ => None,
     }
 }
@@ -137,6 +148,7 @@ pub fn load_files(root: &Path, config: Config, options: LoadOptions) -> LoadedSi
         ignored: Vec::new(),
         pages: Vec::new(),
         briefings: Vec::new(),
+        intros: Vec::new(),
         held_back: Vec::new(),
     };
     let mut problems: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
@@ -243,6 +255,7 @@ pub enum Loaded {
     Entities(Vec<EntityDef>, Vec<String>),
     Page(Page),
     Briefing(BriefingNote),
+    Intro(Intro),
     /// A valid article that the schedule leaves out.
     Held(PathBuf, Held),
     Nothing,
@@ -269,6 +282,7 @@ pub fn load_file(
             .map(|(list, ignored)| Loaded::Entities(list, ignored)),
         ContentKind::Page => parse_page(relative, &text, options),
         ContentKind::Briefing => parse_briefing(relative, &text).map(Loaded::Briefing),
+        ContentKind::Intro(section) => parse_intro(relative, &text, section).map(Loaded::Intro),
     };
     match result {
         Ok(loaded) => (loaded, warnings),

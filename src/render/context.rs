@@ -157,6 +157,8 @@ pub struct ArticleContext {
     /// Sources and attributions ("Reuters", "a senior Lebanese official").
     pub sources: Vec<String>,
     pub authors: Vec<String>,
+    /// The authors' pages, in the order the front matter names them.
+    pub author_links: Vec<Link>,
     pub location: Option<String>,
     pub updated: Option<String>,
     pub updated_display: Option<String>,

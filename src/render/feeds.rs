@@ -60,7 +60,11 @@ pub fn entity_feed(r: &Renderer<'_>, e: EntityId) -> Output {
 }
 
 /// The Atom feed of a tag's or story's latest articles, beside its page.
-pub fn group_feed(r: &Renderer<'_>, section: &str, group: &crate::link::Group) -> Output {
+pub fn group_feed(
+    r: &Renderer<'_>,
+    section: crate::load::Section,
+    group: &crate::link::Group,
+) -> Output {
     let articles = group_feed_articles(r, group);
     atom(
         r,

@@ -26,7 +26,7 @@ use crate::config::LinkEntities;
 use crate::diag::Diagnostic;
 use crate::extract::{Facts, Heading};
 use crate::link::Graph;
-use crate::load::{EntityKind, Site};
+use crate::load::{EntityKind, Section, Site};
 use crate::model::{ArticleId, ArticleSlice, EntityId, PerArticle, Route};
 use context::*;
 pub use fingerprint::Print;

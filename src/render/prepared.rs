@@ -124,7 +124,7 @@ pub fn article_card(
         tags: links
             .tags
             .iter()
-            .map(|&t| group_link(graph, "tags", &graph.tags[t]))
+            .map(|&t| group_link(graph, Section::Tags, &graph.tags[t]))
             .collect(),
         entities: links
             .entities
@@ -134,7 +134,7 @@ pub fn article_card(
             .collect(),
         story: links
             .story
-            .map(|s| group_link(graph, "stories", &graph.stories[s])),
+            .map(|s| group_link(graph, Section::Stories, &graph.stories[s])),
         scheduled: article.scheduled,
     }
 }

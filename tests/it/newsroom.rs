@@ -161,3 +161,121 @@ fn two_leads_on_one_day_are_a_warning_naming_both() {
         "{err}"
     );
 }
+
+#[test]
+fn stories_and_topics_take_their_names_and_introductions_from_their_files() {
+    let story = "story: harbour-bridge-repairs\n";
+    let site = site_with(&[
+        (
+            "content/articles/a.md",
+            &article("Bridge closes for repairs", "2025-03-01", story),
+        ),
+        (
+            "content/articles/b.md",
+            &article(
+                "North-South traffic diverted",
+                "2025-03-03",
+                "story: north-south-detour\ntags: [energy]\n",
+            ),
+        ),
+        (
+            "content/articles/c.md",
+            &article("Bridge reopens early", "2025-03-05", story),
+        ),
+        (
+            "content/articles/d.md",
+            &article("Crews work overnight", "2025-03-04", story),
+        ),
+        (
+            "content/stories/harbour-bridge-repairs.md",
+            "---\ntitle: The bridge repairs\nsummary: Six weeks of work on the harbour bridge.\n---\nWhy the bridge *closed*.\n",
+        ),
+        (
+            "content/tags/energy.md",
+            "---\ntitle: Energy and power\ndescription: Grids, fuel and prices.\n---\nWhat this topic covers.\n",
+        ),
+        (
+            "content/tags/unused-topic.md",
+            "---\ntitle: Nothing here\n---\n",
+        ),
+    ]);
+    let out = build(site.path(), &["--now", NOW]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("content/tags/unused-topic.md")
+            && stderr(&out).contains("no article belongs to the topic `unused-topic`"),
+        "{}",
+        stderr(&out)
+    );
+    let public = site.path().join("public");
+    let page = read(public.join("stories/harbour-bridge-repairs/index.html"));
+    assert!(page.contains("<h1>The bridge repairs</h1>"));
+    assert!(page.contains("Six weeks of work on the harbour bridge."));
+    assert!(page.contains("Why the bridge <em>closed</em>."));
+    // The newest on top, then the others newest first.
+    assert_eq!(
+        card_titles(&page),
+        [
+            "Bridge reopens early",
+            "Crews work overnight",
+            "Bridge closes for repairs"
+        ]
+    );
+    // Without a file, the id's hyphen is kept where the articles write the words joined.
+    let detour = read(public.join("stories/north-south-detour/index.html"));
+    assert!(detour.contains("<h1>North-South Detour</h1>"), "{detour}");
+    let topic = read(public.join("tags/energy/index.html"));
+    assert!(
+        topic.contains("<h1>Energy and power</h1>") && topic.contains("Grids, fuel and prices.")
+    );
+    assert!(read(public.join("tags/index.html")).contains("Energy and power"));
+
+    std::fs::write(site.path().join("site.yaml"), "story_order: oldest\n").unwrap();
+    assert!(build(site.path(), &["--now", NOW]).status.success());
+    let page = read(public.join("stories/harbour-bridge-repairs/index.html"));
+    assert_eq!(
+        card_titles(&page),
+        [
+            "Bridge reopens early",
+            "Bridge closes for repairs",
+            "Crews work overnight"
+        ]
+    );
+}
+
+#[test]
+fn authors_get_pages_feeds_and_profiles() {
+    let site = site_with(&[
+        (
+            "content/articles/a.md",
+            &article(
+                "First report",
+                "2025-03-01",
+                "authors: [Ana Ruiz, Tom Bell]\n",
+            ),
+        ),
+        (
+            "content/articles/b.md",
+            &article("Second report", "2025-03-02", "authors: [Ana Ruiz]\n"),
+        ),
+        (
+            "content/authors/ana-ruiz.md",
+            "---\nphoto: /img/ana.jpg\n---\nAna covers the city council.\n",
+        ),
+    ]);
+    let out = build(site.path(), &["--now", NOW]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = site.path().join("public");
+    let page = read(public.join("authors/ana-ruiz/index.html"));
+    assert!(page.contains("<h1>Ana Ruiz</h1>") && page.contains("Ana covers the city council."));
+    assert!(page.contains(r#"src="/img/ana.jpg""#));
+    assert_eq!(card_titles(&page), ["Second report", "First report"]);
+    let feed = read(public.join("authors/ana-ruiz/feed.xml"));
+    assert!(feed.contains("Second report") && feed.contains("First report"));
+    assert!(read(public.join("authors/index.html")).contains("Tom Bell"));
+    let article = read(public.join("articles/a/index.html"));
+    assert!(article.contains(
+        r#"By <a class="p-author" href="/authors/ana-ruiz/">Ana Ruiz</a>, <a class="p-author" href="/authors/tom-bell/">Tom Bell</a>"#
+    ));
+    assert!(read(public.join("sitemap.xml")).contains("/authors/tom-bell/"));
+}

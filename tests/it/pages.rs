@@ -96,10 +96,10 @@ fn quote_appears_on_its_speakers_page() {
 }
 
 #[test]
-fn story_page_lists_its_articles_oldest_first() {
+fn story_page_shows_the_latest_then_the_rest_newest_first() {
     let site = built_example();
     let story = page(site.path(), STORY);
-    let cards = select(&story, "main .story-line article.card");
+    let cards = select(&story, "main .story-main article.card");
     let listed: Vec<String> = cards
         .iter()
         .filter_map(|card| {
@@ -112,14 +112,14 @@ fn story_page_lists_its_articles_oldest_first() {
     assert_eq!(
         listed,
         [
-            "/articles/israel-strikes-lebanon-displacement/",
-            "/articles/us-france-ceasefire-call/",
-            ARTICLE,
-            "/articles/netanyahu-office-ceasefire-response/",
-            "/articles/hezbollah-confirms-nasrallah-killed/",
             "/articles/blinken-diplomacy-after-iran-attack/",
+            "/articles/hezbollah-confirms-nasrallah-killed/",
+            "/articles/netanyahu-office-ceasefire-response/",
+            ARTICLE,
+            "/articles/us-france-ceasefire-call/",
+            "/articles/israel-strikes-lebanon-displacement/",
         ],
-        "the story's published articles in date order (the draft left out)"
+        "the story's published articles, newest first (the draft left out)"
     );
     let dates: Vec<String> = cards
         .iter()
@@ -135,7 +135,8 @@ fn story_page_lists_its_articles_oldest_first() {
         d.parse::<jiff::Timestamp>()
             .unwrap_or_else(|e| panic!("{d} is not RFC 3339: {e}"))
     });
-    assert_eq!(dates, sorted, "dates ascend");
+    sorted.reverse();
+    assert_eq!(dates, sorted, "dates descend");
 }
 
 #[test]
@@ -249,7 +250,7 @@ fn article_header_and_summary_box() {
         "25 September 2024",
         "min read",
         "New York",
-        "Briefing desk",
+        "The briefing desk",
     ] {
         assert!(header.contains(expected), "{expected} in {header}");
     }

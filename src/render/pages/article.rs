@@ -65,6 +65,11 @@ impl Renderer<'_> {
                 .map(|a| a.source.clone())
                 .collect(),
             authors: article.front.authors.clone(),
+            author_links: links
+                .authors
+                .iter()
+                .map(|&n| group_link(graph, Section::Authors, &graph.authors[n]))
+                .collect(),
             location: article.front.location.clone(),
             updated: article.updated.map(|d| d.rfc3339()),
             updated_display: article.updated.map(|d| d.long()),
@@ -115,6 +120,10 @@ impl Renderer<'_> {
                 .add(&story.name)
                 .add(&story.slug)
                 .cards(&story.articles);
+        }
+        for &n in &links.authors {
+            let author = &self.graph.authors[n];
+            print.add(&author.name).add(&author.slug);
         }
         print.cards(&links.related).cards(&links.backlinks);
     }

@@ -49,7 +49,7 @@ impl Renderer<'_> {
                     .collect(),
                 active_stories: active
                     .into_iter()
-                    .map(|(_, s)| self.group_summary("stories", &graph.stories[s]))
+                    .map(|(_, s)| self.group_summary(Section::Stories, &graph.stories[s]))
                     .collect(),
             },
         )

@@ -1,19 +1,38 @@
-//! Topic and story pages (named groups of articles) and their indexes.
+//! Topic, story and author pages (named groups of articles), their feeds and indexes.
 
+use crate::config::StoryOrder;
+use crate::link::Group;
+use crate::load::Section;
 use crate::render::*;
 
+/// A group's introduction as templates get it.
+#[derive(Debug, Clone, Serialize)]
+pub struct IntroContext {
+    /// A story's summary or a topic's description.
+    pub summary: Option<String>,
+    /// URL of a story's image or an author's photo.
+    pub image: Option<String>,
+    /// The introduction's body (HTML, safe).
+    pub content: String,
+}
+
 impl Renderer<'_> {
-    pub(in crate::render) fn group_page(
-        &self,
-        kind: &'static str,
-        section: &str,
-        group: &crate::link::Group,
-    ) -> Result<Output, Diagnostic> {
-        let title = match kind {
-            "tag" => format!("Topic: {}", group.name),
-            _ => format!("Story: {}", group.name),
+    fn group_page(&self, section: Section, group: &Group) -> Result<Output, Diagnostic> {
+        let (kind, title) = match section {
+            Section::Tags => ("tag", format!("Topic: {}", group.name)),
+            Section::Stories => ("story", format!("Story: {}", group.name)),
+            Section::Authors => ("author", group.name.clone()),
         };
-        let mut meta = self.meta(kind, &title, "", group_route(section, &group.slug));
+        let intro = group.intro.map(|i| self.intro(&self.site.intros[i]));
+        let description = intro.as_ref().and_then(|i| i.summary.clone());
+        let mut meta = self.meta(
+            kind,
+            &title,
+            description.as_deref().unwrap_or(""),
+            group_route(section, &group.slug),
+        );
+        let image = group.intro.and_then(|i| self.site.intros[i].image.as_ref());
+        meta.image = image.map(|i| self.image_url(i));
         let feed_url = self
             .graph
             .routes
@@ -22,33 +41,67 @@ impl Renderer<'_> {
         #[derive(Serialize)]
         struct Data {
             group: GroupSummary,
+            intro: Option<IntroContext>,
             feed_url: String,
+            /// Stories: the newest article, shown on top.
+            latest: Option<tera::Value>,
             articles: Vec<tera::Value>,
             earlier: Vec<tera::Value>,
+            /// Stories: every article by title and date, oldest first.
+            timeline: Vec<tera::Value>,
+            /// Stories: `newest` or `oldest`, the order of `articles`.
+            order: &'static str,
         }
-        // A story is read whole, in order; a topic shows its latest articles in full.
-        let (articles, earlier) = if kind == "story" {
-            (self.cards(group.articles.iter().copied()), Vec::new())
-        } else {
-            self.lead_and_earlier(&group.articles)
+        let mut data = Data {
+            group: self.group_summary(section, group),
+            intro,
+            feed_url,
+            latest: None,
+            articles: Vec::new(),
+            earlier: Vec::new(),
+            timeline: Vec::new(),
+            order: "newest",
         };
-        self.page(
-            &format!("{kind}.html"),
-            meta,
-            Data {
-                group: self.group_summary(section, group),
-                feed_url,
-                articles,
-                earlier,
-            },
-        )
+        if section == Section::Stories {
+            // A story is read whole: its newest article on top, then all the others.
+            let chronological = &group.articles;
+            let newest = chronological.last().copied();
+            data.latest = newest.map(|a| tera::Value::from_serializable(self.card_of(a)));
+            let others = chronological.iter().copied().filter(|&a| Some(a) != newest);
+            data.articles = match self.site.config.story_order {
+                StoryOrder::Newest => self.cards(others.rev()),
+                StoryOrder::Oldest => self.cards(others),
+            };
+            data.order = self.site.config.story_order.as_str();
+            data.timeline = self.entries(chronological.iter().copied());
+        } else {
+            (data.articles, data.earlier) = self.lead_and_earlier(&group.articles);
+        }
+        self.page(&format!("{kind}.html"), meta, data)
     }
 
-    pub(in crate::render) fn group_summary(
-        &self,
-        section: &str,
-        group: &crate::link::Group,
-    ) -> GroupSummary {
+    fn intro(&self, intro: &crate::load::Intro) -> IntroContext {
+        let linker = EntityLinker::none();
+        let links = BTreeMap::new();
+        IntroContext {
+            summary: intro.summary.clone(),
+            image: intro.image.as_ref().map(|i| match i.contains("://") {
+                true => i.clone(),
+                false => self.graph.routes.url(Route::File(i)),
+            }),
+            content: markdown::render(&Document {
+                markdown: intro.body(),
+                headings: &[],
+                links: &links,
+                entities: &linker,
+                base_path: self.graph.routes.base_path(),
+                allow_html: self.site.config.markdown.allow_html,
+                highlighter: &self.highlighter,
+            }),
+        }
+    }
+
+    pub(in crate::render) fn group_summary(&self, section: Section, group: &Group) -> GroupSummary {
         let dates: Vec<_> = group
             .articles
             .iter()
@@ -65,53 +118,34 @@ impl Renderer<'_> {
         }
     }
 
-    pub(in crate::render) fn tag_page(&self, t: usize) -> Result<Output, Diagnostic> {
-        self.group_page("tag", "tags", &self.graph.tags[t])
-    }
-
-    pub(in crate::render) fn story_page(&self, s: usize) -> Result<Output, Diagnostic> {
-        self.group_page("story", "stories", &self.graph.stories[s])
-    }
-
-    pub(in crate::render) fn groups_index(
-        &self,
-        kind: &'static str,
-        section: &str,
-        title: &str,
-        groups: &[crate::link::Group],
-        route: Route,
-    ) -> Result<Output, Diagnostic> {
+    fn groups_index(&self, section: Section) -> Result<Output, Diagnostic> {
+        let groups = self.graph.groups(section);
         let mut list: Vec<GroupSummary> = groups
             .iter()
             .map(|g| self.group_summary(section, g))
             .collect();
-        if kind == "tags" {
+        if section != Section::Stories {
             list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
         }
         #[derive(Serialize)]
         struct Data {
             groups: Vec<GroupSummary>,
         }
-        let meta = self.meta(kind, title, "", route);
+        let title = match section {
+            Section::Tags => "Topics",
+            Section::Stories => "Stories",
+            Section::Authors => "Authors",
+        };
+        let kind = section.folder();
+        let meta = self.meta(kind, title, "", index_route(section));
         self.page(&format!("{kind}.html"), meta, Data { groups: list })
     }
 
-    pub(in crate::render) fn tags_index(&self) -> Result<Output, Diagnostic> {
-        self.groups_index("tags", "tags", "Topics", &self.graph.tags, Route::Tags)
-    }
-
-    pub(in crate::render) fn stories_index(&self) -> Result<Output, Diagnostic> {
-        self.groups_index(
-            "stories",
-            "stories",
-            "Stories",
-            &self.graph.stories,
-            Route::Stories,
-        )
-    }
-
-    /// A topic or story page (and its feed) shows the group and its articles.
-    pub(in crate::render) fn print_group(&self, group: &crate::link::Group, print: &mut Print) {
+    /// A group page (and its feed) shows the group, its introduction and its articles.
+    fn print_group(&self, group: &Group, print: &mut Print) {
+        if let Some(intro) = group.intro.map(|i| &self.site.intros[i]) {
+            print.add(&intro.text);
+        }
         print
             .add(&group.name)
             .add(&group.slug)
@@ -120,11 +154,7 @@ impl Renderer<'_> {
     }
 
     /// An index shows each group's name, size and first and last dates.
-    pub(in crate::render) fn print_groups_index(
-        &self,
-        groups: &[crate::link::Group],
-        print: &mut Print,
-    ) {
+    fn print_groups_index(&self, groups: &[Group], print: &mut Print) {
         for group in groups {
             print.add(&group.name).add(&group.slug);
             print.cards(&group.articles);
@@ -132,139 +162,95 @@ impl Renderer<'_> {
     }
 }
 
-/// The route of a tag's or story's page, by its section (`tags` or `stories`).
-pub(in crate::render) fn group_route<'a>(section: &str, slug: &'a str) -> Route<'a> {
+/// The route of a group's page.
+pub(in crate::render) fn group_route(section: Section, slug: &str) -> Route<'_> {
     match section {
-        "tags" => Route::Tag(slug),
-        _ => Route::Story(slug),
+        Section::Tags => Route::Tag(slug),
+        Section::Stories => Route::Story(slug),
+        Section::Authors => Route::Author(slug),
     }
 }
 
-/// The route of a tag's or story's feed, by its section (`tags` or `stories`).
-pub(in crate::render) fn group_feed_route<'a>(section: &str, slug: &'a str) -> Route<'a> {
+/// The route of a group's feed.
+pub(in crate::render) fn group_feed_route(section: Section, slug: &str) -> Route<'_> {
     match section {
-        "tags" => Route::TagFeed(slug),
-        _ => Route::StoryFeed(slug),
+        Section::Tags => Route::TagFeed(slug),
+        Section::Stories => Route::StoryFeed(slug),
+        Section::Authors => Route::AuthorFeed(slug),
     }
 }
 
-pub(in crate::render) fn group_link(
-    graph: &Graph,
-    section: &str,
-    group: &crate::link::Group,
-) -> Link {
+fn index_route(section: Section) -> Route<'static> {
+    match section {
+        Section::Tags => Route::Tags,
+        Section::Stories => Route::Stories,
+        Section::Authors => Route::Authors,
+    }
+}
+
+pub(in crate::render) fn group_link(graph: &Graph, section: Section, group: &Group) -> Link {
     Link {
         name: group.name.clone(),
         url: graph.routes.url(group_route(section, &group.slug)),
     }
 }
 
-/// A topic's page, with its feed.
-pub(in crate::render) struct TagPages;
+/// The pages of one section's groups, each with its feed.
+pub(in crate::render) struct GroupPages(pub Section);
 
-impl PageKind for TagPages {
+impl PageKind for GroupPages {
     fn label(&self) -> &'static str {
-        "topic pages and feeds"
+        match self.0 {
+            Section::Tags => "topic pages and feeds",
+            Section::Stories => "story pages and feeds",
+            Section::Authors => "author pages and feeds",
+        }
     }
 
     fn count(&self, r: &Renderer<'_>) -> usize {
-        r.graph.tags.len()
+        r.graph.groups(self.0).len()
     }
 
     fn route<'r>(&self, r: &'r Renderer<'_>, index: usize) -> Route<'r> {
-        Route::Tag(&r.graph.tags[index].slug)
+        group_route(self.0, &r.graph.groups(self.0)[index].slug)
     }
 
     fn render(&self, r: &Renderer<'_>, index: usize) -> Result<Vec<Output>, Diagnostic> {
-        let tag = &r.graph.tags[index];
-        Ok(vec![r.tag_page(index)?, feeds::group_feed(r, "tags", tag)])
-    }
-
-    fn print(&self, r: &Renderer<'_>, index: usize, print: &mut Print) {
-        r.print_group(&r.graph.tags[index], print);
-    }
-
-    fn listing(&self, r: &Renderer<'_>, index: usize) -> Listing {
-        Listing::Listed(r.last_changed(r.graph.tags[index].articles.iter().copied()))
-    }
-}
-
-/// A story's page, with its feed.
-pub(in crate::render) struct StoryPages;
-
-impl PageKind for StoryPages {
-    fn label(&self) -> &'static str {
-        "story pages and feeds"
-    }
-
-    fn count(&self, r: &Renderer<'_>) -> usize {
-        r.graph.stories.len()
-    }
-
-    fn route<'r>(&self, r: &'r Renderer<'_>, index: usize) -> Route<'r> {
-        Route::Story(&r.graph.stories[index].slug)
-    }
-
-    fn render(&self, r: &Renderer<'_>, index: usize) -> Result<Vec<Output>, Diagnostic> {
-        let story = &r.graph.stories[index];
+        let group = &r.graph.groups(self.0)[index];
         Ok(vec![
-            r.story_page(index)?,
-            feeds::group_feed(r, "stories", story),
+            r.group_page(self.0, group)?,
+            feeds::group_feed(r, self.0, group),
         ])
     }
 
     fn print(&self, r: &Renderer<'_>, index: usize, print: &mut Print) {
-        r.print_group(&r.graph.stories[index], print);
+        r.print_group(&r.graph.groups(self.0)[index], print);
     }
 
     fn listing(&self, r: &Renderer<'_>, index: usize) -> Listing {
-        Listing::Listed(r.last_changed(r.graph.stories[index].articles.iter().copied()))
+        let group = &r.graph.groups(self.0)[index];
+        Listing::Listed(r.last_changed(group.articles.iter().copied()))
     }
 }
 
-/// The index of topics.
-pub(in crate::render) struct TagIndex;
+/// The index of one section's groups.
+pub(in crate::render) struct GroupIndex(pub Section);
 
-impl PageKind for TagIndex {
+impl PageKind for GroupIndex {
     fn label(&self) -> &'static str {
         INDEX_PAGES
     }
 
     fn route<'r>(&self, _r: &'r Renderer<'_>, _index: usize) -> Route<'r> {
-        Route::Tags
+        index_route(self.0)
     }
 
     fn render(&self, r: &Renderer<'_>, _index: usize) -> Result<Vec<Output>, Diagnostic> {
-        Ok(vec![r.tags_index()?])
+        Ok(vec![r.groups_index(self.0)?])
     }
 
     fn print(&self, r: &Renderer<'_>, _index: usize, print: &mut Print) {
-        r.print_groups_index(&r.graph.tags, print);
-    }
-
-    fn listing(&self, r: &Renderer<'_>, _index: usize) -> Listing {
-        Listing::Listed(r.newest_date())
-    }
-}
-
-/// The index of stories.
-pub(in crate::render) struct StoryIndex;
-
-impl PageKind for StoryIndex {
-    fn label(&self) -> &'static str {
-        INDEX_PAGES
-    }
-
-    fn route<'r>(&self, _r: &'r Renderer<'_>, _index: usize) -> Route<'r> {
-        Route::Stories
-    }
-
-    fn render(&self, r: &Renderer<'_>, _index: usize) -> Result<Vec<Output>, Diagnostic> {
-        Ok(vec![r.stories_index()?])
-    }
-
-    fn print(&self, r: &Renderer<'_>, _index: usize, print: &mut Print) {
-        r.print_groups_index(&r.graph.stories, print);
+        r.print_groups_index(r.graph.groups(self.0), print);
     }
 
     fn listing(&self, r: &Renderer<'_>, _index: usize) -> Listing {

@@ -12,6 +12,7 @@ pub(super) mod timeline;
 
 use std::fmt;
 
+use crate::load::Section;
 use crate::render::*;
 
 /// A kind of page, or of file made from the whole site. Its pages are numbered
@@ -102,15 +103,17 @@ pub enum Listing {
 pub static PAGE_KINDS: &[&dyn PageKind] = &[
     &article::ArticlePages,
     &entity::EntityPages,
-    &group::TagPages,
-    &group::StoryPages,
+    &group::GroupPages(Section::Tags),
+    &group::GroupPages(Section::Stories),
+    &group::GroupPages(Section::Authors),
     &day::DayPages,
     &timeline::TimelinePages,
     &front::StandalonePages,
     &front::FrontPage,
     &entity::EntityIndex,
-    &group::TagIndex,
-    &group::StoryIndex,
+    &group::GroupIndex(Section::Tags),
+    &group::GroupIndex(Section::Stories),
+    &group::GroupIndex(Section::Authors),
     &day::BriefingIndex,
     &front::SearchPage,
     &search::SearchIndex,

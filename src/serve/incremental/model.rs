@@ -168,6 +168,18 @@ impl Model {
                 }
                 true
             }
+            ContentKind::Intro(_) => {
+                let found = site.intros.binary_search_by(|i| i.path.as_path().cmp(path));
+                match (found, loaded) {
+                    (Ok(i), Loaded::Intro(intro)) => site.intros[i] = intro,
+                    (Ok(i), _) => {
+                        site.intros.remove(i);
+                    }
+                    (Err(i), Loaded::Intro(intro)) => site.intros.insert(i, intro),
+                    (Err(_), _) => {}
+                }
+                true
+            }
             ContentKind::Entity | ContentKind::EntityList => false,
         };
         if changed {
