@@ -189,9 +189,13 @@ pub struct Built {
 pub fn build(options: &BuildOptions) -> Result<Built, Report> {
     let mut analysed = pipeline::analyse(options)?;
     let output = output_dir(options, &analysed.site.config);
-    if let Err(d) = write::check_output_dir(&options.root, &output) {
-        analysed.report.push(d);
-    }
+    let target = match write::check_output_dir(&options.root, &output) {
+        Ok(target) => target,
+        Err(d) => {
+            analysed.report.push(d);
+            output.clone()
+        }
+    };
     let tera = match theme::load_templates(&options.root) {
         Ok(theme) => {
             analysed.report.extend(theme.warnings);
@@ -210,7 +214,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, Report> {
         return Err(analysed.report);
     };
     let base_url = analysed.site.config.base_url.as_written();
-    let staging = write::Staging::begin(&output, base_url).map_err(|d| Report {
+    let staging = write::Staging::begin(&target, base_url).map_err(|d| Report {
         diagnostics: vec![d],
     })?;
     let rendered = render_into(&analysed, &tera, &staging);
@@ -225,9 +229,10 @@ pub fn build(options: &BuildOptions) -> Result<Built, Report> {
         return Err(analysed.report);
     }
     let started = Instant::now();
-    staging.commit().map_err(|d| Report {
+    let warnings = staging.commit().map_err(|d| Report {
         diagnostics: vec![d],
     })?;
+    analysed.report.extend(warnings);
     analysed.timings.write += started.elapsed();
     analysed.report.sort();
     Ok(Built {
