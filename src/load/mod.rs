@@ -6,6 +6,7 @@ mod content;
 pub mod dates;
 pub mod frontmatter;
 mod parse;
+mod toml_front;
 
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
@@ -329,6 +330,19 @@ mod tests {
         let split = frontmatter::split(text);
         let offset = key_offset(text, &split, "date");
         assert_eq!(&text[offset..offset + 4], "nope");
+        let text = "+++\ntitle = 'A'\ndate  =  nope\n+++\n";
+        let split = frontmatter::split(text);
+        let offset = key_offset(text, &split, "date");
+        assert_eq!(&text[offset..offset + 4], "nope");
+    }
+
+    #[test]
+    fn bundles_take_their_folder_name() {
+        let slug = |p: &str| slug_from_file_name(Path::new(p));
+        assert_eq!(slug("content/articles/2024/Big Vote/index.md"), "big-vote");
+        assert_eq!(slug("content/pages/about/_index.md"), "about");
+        assert_eq!(slug("content/articles/index.md"), "index");
+        assert_eq!(slug("content/articles/vote.md"), "vote");
     }
 
     #[test]
