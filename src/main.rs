@@ -70,6 +70,9 @@ enum Command {
         /// Print how long each stage of a rebuild took.
         #[arg(long)]
         timings: bool,
+        /// Milliseconds a client may take to send a request's head (for tests).
+        #[arg(long, hide = true, default_value_t = serve::connections::HEADER_READ_TIMEOUT.as_millis() as u64)]
+        header_timeout_ms: u64,
     },
     /// Check content and templates without writing anything; list entity suggestions.
     /// With --output, check the links and anchors of a built site instead.
@@ -197,6 +200,7 @@ fn run(command: Command) -> Result<ExitCode, ExitCode> {
             open,
             poll,
             timings,
+            header_timeout_ms,
         } => {
             let quiet = site.quiet;
             serve::run(ServeOptions {
@@ -207,6 +211,7 @@ fn run(command: Command) -> Result<ExitCode, ExitCode> {
                 poll,
                 timings,
                 quiet,
+                header_timeout: std::time::Duration::from_millis(header_timeout_ms),
             })
         }
         Command::Check {

@@ -7,6 +7,7 @@ mod cli;
 mod common;
 mod extract;
 mod fingerprints;
+mod hardening;
 mod imports;
 mod incremental;
 mod output;
