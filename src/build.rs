@@ -147,14 +147,18 @@ pub fn static_outputs(site: &Site) -> (Vec<Output>, Vec<Diagnostic>) {
         Ok(css) => outputs.push(Output::new("syntax.css", css)),
         Err(message) => diagnostics.push(Diagnostic::error("site.yaml", message)),
     }
-    match site_static_files(&site.root) {
+    match site_static_files(&site.root, &mut diagnostics) {
         Ok(files) => outputs.extend(files),
         Err(d) => diagnostics.push(d),
     }
     (outputs, diagnostics)
 }
 
-fn site_static_files(root: &Path) -> Result<Vec<Output>, Diagnostic> {
+/// The files under `static/`; a symbolic link there is a warning, in `warnings`.
+fn site_static_files(
+    root: &Path,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Vec<Output>, Diagnostic> {
     let dir = root.join("static");
     let mut files = Vec::new();
     if !dir.is_dir() {
@@ -162,6 +166,11 @@ fn site_static_files(root: &Path) -> Result<Vec<Output>, Diagnostic> {
     }
     for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter() {
         let entry = entry.map_err(|e| Diagnostic::error("static", format!("cannot read: {e}")))?;
+        if entry.depth() > 0 && entry.path_is_symlink() {
+            let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            warnings.push(crate::load::skipped_link(relative));
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }

@@ -56,6 +56,9 @@ impl Site {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LoadOptions {
     pub drafts: bool,
+    /// Raw HTML in Markdown is sanitised (`markdown.allow_html` is off): what the
+    /// sanitiser removes is warned about.
+    pub sanitised: bool,
 }
 
 /// Which part of the content model a file belongs to, from its place under `content/`.
@@ -164,8 +167,8 @@ pub fn duplicates(site: &Site) -> Vec<Diagnostic> {
 }
 
 /// Markdown and gazetteer files under `content/`, sorted so every run sees the same order,
-/// and an error for each folder or file that could not be read: a folder skipped in
-/// silence would drop its articles from the site.
+/// and an error for each folder or file that could not be read (a folder skipped in
+/// silence would drop its articles from the site), a warning for each symbolic link.
 pub fn content_files(root: &Path) -> (Vec<(PathBuf, ContentKind)>, Vec<Diagnostic>) {
     let content = root.join("content");
     let mut files = Vec::new();
@@ -198,17 +201,30 @@ pub fn content_files(root: &Path) -> (Vec<(PathBuf, ContentKind)>, Vec<Diagnosti
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
-            continue;
-        }
         let Ok(relative) = entry.path().strip_prefix(root) else {
             continue;
         };
+        if entry.depth() > 0 && entry.path_is_symlink() {
+            unreadable.push(skipped_link(relative));
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
         if let Some(kind) = classify(relative) {
             files.push((relative.to_path_buf(), kind));
         }
     }
     (files, unreadable)
+}
+
+/// A warning for a symbolic link under `content/` or `static/`: links are not followed,
+/// so what one points to is not part of the site.
+pub fn skipped_link(relative: &Path) -> Diagnostic {
+    Diagnostic::warning(
+        relative,
+        "skipped: it is a symbolic link, and Brief does not follow links (what one points to may lie outside the site); copy the file or folder here instead",
+    )
 }
 
 /// The result of loading one file.
@@ -232,7 +248,10 @@ pub fn load_file(
         Ok(text) => text,
         Err(d) => return (Loaded::Nothing, vec![d]),
     };
-    let warnings = unsafe_characters(relative, &text);
+    let mut warnings = unsafe_characters(relative, &text);
+    if options.sanitised {
+        warnings.extend(removed_html(relative, &text));
+    }
     let result = match kind {
         ContentKind::Article => parse_article(relative, text, options),
         ContentKind::Entity => {
@@ -269,6 +288,36 @@ fn unsafe_characters(path: &Path, text: &str) -> Vec<Diagnostic> {
                 ),
             )
             .at_offset(text, offset)
+        })
+        .collect()
+}
+
+/// A warning at each piece of raw HTML in the body that the sanitiser removes in part or
+/// whole. Most files have no `<` in their body and cost one byte scan.
+fn removed_html(path: &Path, text: &str) -> Vec<Diagnostic> {
+    let body_offset = frontmatter::split(text).body_offset;
+    let body = &text[body_offset..];
+    if memchr::memchr(b'<', body.as_bytes()).is_none() {
+        return Vec::new();
+    }
+    pulldown_cmark::Parser::new(body)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            pulldown_cmark::Event::Html(html) | pulldown_cmark::Event::InlineHtml(html) => {
+                Some((crate::model::removed_by_sanitiser(&html), range.start))
+            }
+            _ => None,
+        })
+        .filter(|(removed, _)| !removed.is_empty())
+        .map(|(removed, at)| {
+            Diagnostic::warning(
+                path,
+                format!(
+                    "raw HTML is removed from the page: {}; only a site whose every writer is trusted sets `markdown: {{ allow_html: true }}` in site.yaml",
+                    removed.join(", ")
+                ),
+            )
+            .at_offset(text, body_offset + at)
         })
         .collect()
 }

@@ -62,13 +62,11 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Report> {
     let mut timings = Timings::default();
 
     let started = Instant::now();
-    let (site, diagnostics) = load::load(
-        &options.root,
-        config,
-        LoadOptions {
-            drafts: options.drafts,
-        },
-    );
+    let load_options = LoadOptions {
+        drafts: options.drafts,
+        sanitised: !config.markdown.allow_html,
+    };
+    let (site, diagnostics) = load::load(&options.root, config, load_options);
     report.extend(diagnostics);
     timings.load = started.elapsed();
     timings.peak_memory.push(("load", peak_memory_mib()));

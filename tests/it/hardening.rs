@@ -1,5 +1,6 @@
 //! Failures that used to pass quietly or hold resources: `serve` closes connections that
-//! never finish their headers.
+//! never finish their headers; symbolic links skipped and raw HTML sanitised away are
+//! warnings naming them.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -90,4 +91,62 @@ fn serve_closes_connections_that_never_finish_their_headers() {
     let mut response = String::new();
     stream.read_to_string(&mut response).unwrap();
     assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_under_content_and_static_are_warnings_naming_them() {
+    let site = site_with(&[
+        ("content/articles/a.md", ARTICLE),
+        ("elsewhere/b.md", ARTICLE),
+        ("elsewhere/logo.png", "PNG"),
+    ]);
+    let link = |target: &str, at: &str| {
+        std::fs::create_dir_all(site.path().join(at).parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(site.path().join(target), site.path().join(at)).unwrap();
+    };
+    link("elsewhere/b.md", "content/articles/b.md");
+    link("elsewhere", "content/articles/more");
+    link("elsewhere/logo.png", "static/logo.png");
+    let out = build(site.path(), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    for path in [
+        "content/articles/b.md",
+        "content/articles/more",
+        "static/logo.png",
+    ] {
+        assert!(
+            err.contains(&format!("{path}: warning: skipped: it is a symbolic link")),
+            "{path} named: {err}"
+        );
+    }
+    assert!(!site.path().join("public/logo.png").exists());
+}
+
+#[test]
+fn raw_html_the_sanitiser_removes_is_a_warning_at_its_line() {
+    let site = site_with(&[(
+        "content/articles/a.md",
+        "---\ntitle: Embeds\ndate: 2024-09-26\n---\n\nFirst paragraph <em>kept</em>.\n\n<iframe src=\"https://video.example\"></iframe>\n\nA <a href=\"#x\" onclick=\"steal()\">link</a>.\n\n<script>alert(1)</script>\n",
+    )]);
+    let out = build(site.path(), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("content/articles/a.md:8:"), "{err}");
+    assert!(err.contains("<iframe>"), "{err}");
+    assert!(err.contains("content/articles/a.md:10:"), "{err}");
+    assert!(err.contains("the onclick attribute of <a>"), "{err}");
+    assert!(err.contains("content/articles/a.md:12:"), "{err}");
+    assert!(err.contains("<script>"), "{err}");
+    assert!(!err.contains("<em>"), "{err}");
+    // A site that allows raw HTML hears nothing about it.
+    std::fs::write(
+        site.path().join("site.yaml"),
+        "markdown: { allow_html: true }\n",
+    )
+    .unwrap();
+    let out = build(site.path(), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("raw HTML"), "{}", stderr(&out));
 }

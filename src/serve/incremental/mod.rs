@@ -242,7 +242,7 @@ impl Engine {
         let mut paths = scope.content.clone();
         if scope.rescan {
             let (files, unreadable) = load::content_files(&self.options.root);
-            if !unreadable.is_empty() {
+            if unreadable.iter().any(Diagnostic::is_error) {
                 // Read whole, the site reports the unreadable folder with every other problem.
                 return self.reload_everything(model);
             }
@@ -253,6 +253,7 @@ impl Engine {
         }
         let options = LoadOptions {
             drafts: self.options.drafts,
+            sanitised: !model.site.config.markdown.allow_html,
         };
         for path in &paths {
             match load::classify(path) {
