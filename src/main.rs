@@ -132,6 +132,18 @@ enum Command {
         #[arg(long)]
         path: Option<PathBuf>,
     },
+    /// Convert another generator's posts into Brief articles (content/articles/*.md),
+    /// copy their images, and say what changed and what needs a person.
+    Import {
+        /// The generator the source folder was written for.
+        #[arg(long, value_enum)]
+        from: brief::import::Generator,
+        /// The other generator's site folder (or its content folder).
+        source: PathBuf,
+        /// The Brief site folder to write into (created if missing).
+        #[arg(default_value = ".")]
+        dest: PathBuf,
+    },
     /// Work with the built-in theme.
     Theme {
         #[command(subcommand)]
@@ -238,6 +250,7 @@ fn run(command: Command) -> Result<ExitCode, ExitCode> {
             commands::extract(&root.unwrap_or_else(|| PathBuf::from(".")), &files, json)
         }
         Command::Init { dir, example } => commands::init(&dir, example),
+        Command::Import { from, source, dest } => commands::import(from, &source, &dest),
         Command::New {
             title,
             root,

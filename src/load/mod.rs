@@ -7,6 +7,7 @@ pub mod dates;
 pub mod frontmatter;
 mod parse;
 mod toml_front;
+pub use toml_front::json_of as toml_to_json;
 
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};

@@ -76,7 +76,7 @@ fn table_key_offset(split: &Split<'_>, key: &str) -> usize {
 
 /// A TOML value as the values YAML gives: dates and times become their text, as they were
 /// written, for the date parser to read.
-fn json_of(value: toml::Value) -> serde_json::Value {
+pub fn json_of(value: toml::Value) -> serde_json::Value {
     use serde_json::Value as Json;
     match value {
         toml::Value::String(s) => Json::String(s),
