@@ -55,7 +55,7 @@ fn pipeline(c: &mut Criterion) {
         b.iter(|| {
             let split = frontmatter::split(texts[i % count]);
             i += 1;
-            serde_yaml::from_str::<FrontMatter>(split.yaml).unwrap()
+            serde_yaml::from_str::<FrontMatter>(split.front).unwrap()
         })
     });
 

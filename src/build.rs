@@ -147,14 +147,18 @@ pub fn static_outputs(site: &Site) -> (Vec<Output>, Vec<Diagnostic>) {
         Ok(css) => outputs.push(Output::new("syntax.css", css)),
         Err(message) => diagnostics.push(Diagnostic::error("site.yaml", message)),
     }
-    match site_static_files(&site.root) {
+    match site_static_files(&site.root, &mut diagnostics) {
         Ok(files) => outputs.extend(files),
         Err(d) => diagnostics.push(d),
     }
     (outputs, diagnostics)
 }
 
-fn site_static_files(root: &Path) -> Result<Vec<Output>, Diagnostic> {
+/// The files under `static/`; a symbolic link there is a warning, in `warnings`.
+fn site_static_files(
+    root: &Path,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Vec<Output>, Diagnostic> {
     let dir = root.join("static");
     let mut files = Vec::new();
     if !dir.is_dir() {
@@ -162,6 +166,11 @@ fn site_static_files(root: &Path) -> Result<Vec<Output>, Diagnostic> {
     }
     for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter() {
         let entry = entry.map_err(|e| Diagnostic::error("static", format!("cannot read: {e}")))?;
+        if entry.depth() > 0 && entry.path_is_symlink() {
+            let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            warnings.push(crate::load::skipped_link(relative));
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -191,9 +200,13 @@ pub struct Built {
 pub fn build(options: &BuildOptions) -> Result<Built, Report> {
     let mut analysed = pipeline::analyse(options)?;
     let output = output_dir(options, &analysed.site.config);
-    if let Err(d) = write::check_output_dir(&options.root, &output) {
-        analysed.report.push(d);
-    }
+    let target = match write::check_output_dir(&options.root, &output) {
+        Ok(target) => target,
+        Err(d) => {
+            analysed.report.push(d);
+            output.clone()
+        }
+    };
     let tera = match theme::load_templates(&options.root) {
         Ok(theme) => {
             analysed.report.extend(theme.warnings);
@@ -212,7 +225,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, Report> {
         return Err(analysed.report);
     };
     let base_url = analysed.site.config.base_url.as_written();
-    let staging = write::Staging::begin(&output, base_url).map_err(|d| Report {
+    let staging = write::Staging::begin(&target, base_url).map_err(|d| Report {
         diagnostics: vec![d],
     })?;
     let rendered = render_into(&analysed, &tera, &staging);
@@ -227,9 +240,10 @@ pub fn build(options: &BuildOptions) -> Result<Built, Report> {
         return Err(analysed.report);
     }
     let started = Instant::now();
-    staging.commit().map_err(|d| Report {
+    let warnings = staging.commit().map_err(|d| Report {
         diagnostics: vec![d],
     })?;
+    analysed.report.extend(warnings);
     analysed.timings.write += started.elapsed();
     analysed.report.sort();
     Ok(Built {

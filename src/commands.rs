@@ -507,3 +507,48 @@ pub fn eject(root: &Path, name: Option<&str>) -> ExitCode {
         }
     }
 }
+
+/// `brief import`: converts, then prints what was written, what changed, what needs a
+/// person and what could not be imported.
+pub fn import(from: crate::import::Generator, source: &Path, dest: &Path) -> ExitCode {
+    let imported = crate::import::import(from, source, dest);
+    for (from_file, article, changes) in &imported.articles {
+        let changes = match changes.is_empty() {
+            true => String::new(),
+            false => format!(": {}", changes.join("; ")),
+        };
+        println!("{} → {}{changes}", from_file.display(), article.display());
+    }
+    println!(
+        "Imported {} article{} into {} and copied {} image{}.",
+        imported.articles.len(),
+        if imported.articles.len() == 1 {
+            ""
+        } else {
+            "s"
+        },
+        dest.join("content/articles").display(),
+        imported.images.len(),
+        if imported.images.len() == 1 { "" } else { "s" },
+    );
+    if imported.wrote_config {
+        println!("Wrote a minimal site.yaml: set its title and base_url.");
+    }
+    if !imported.needs.is_empty() {
+        println!("\nNeeds a person:");
+        for (place, need) in &imported.needs {
+            println!("  {place}: {need}");
+        }
+    }
+    if !imported.skipped.is_empty() {
+        println!("\nNot imported:");
+        for (path, why) in &imported.skipped {
+            println!("  {}: {why}", path.display());
+        }
+    }
+    let report = Report {
+        diagnostics: imported.problems,
+    };
+    print_report(&report);
+    exit_code(&report)
+}

@@ -102,11 +102,17 @@ fn describe(error: &serde_yaml::Error) -> String {
         Some(i) => raw[..i].to_string(),
         None => raw,
     };
-    let message = without_type_names(&message);
     if message.starts_with("recursion limit exceeded") {
         return "the YAML is nested too deeply: it may hold at most 128 levels of lists and mappings"
             .to_string();
     }
+    described(&message)
+}
+
+/// A serde message as a writer needs it: no Rust type names, and a "did you mean" hint
+/// for a misspelt key.
+pub fn described(message: &str) -> String {
+    let message = without_type_names(message);
     match unknown_field_hint(&message) {
         Some(hint) => format!("{message}; did you mean `{hint}`?"),
         None => message,

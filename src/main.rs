@@ -82,6 +82,9 @@ enum Command {
         /// Print how long each stage of a rebuild took.
         #[arg(long)]
         timings: bool,
+        /// Milliseconds a client may take to send a request's head (for tests).
+        #[arg(long, hide = true, default_value_t = serve::connections::HEADER_READ_TIMEOUT.as_millis() as u64)]
+        header_timeout_ms: u64,
     },
     /// Check content and templates without writing anything; list entity suggestions.
     /// With --output, check the links and anchors of a built site instead.
@@ -140,6 +143,18 @@ enum Command {
         /// Subfolder of content/articles/ to write into.
         #[arg(long)]
         path: Option<PathBuf>,
+    },
+    /// Convert another generator's posts into Brief articles (content/articles/*.md),
+    /// copy their images, and say what changed and what needs a person.
+    Import {
+        /// The generator the source folder was written for.
+        #[arg(long, value_enum)]
+        from: brief::import::Generator,
+        /// The other generator's site folder (or its content folder).
+        source: PathBuf,
+        /// The Brief site folder to write into (created if missing).
+        #[arg(default_value = ".")]
+        dest: PathBuf,
     },
     /// Work with the built-in theme.
     Theme {
@@ -215,6 +230,7 @@ fn run(command: Command) -> Result<ExitCode, ExitCode> {
             open,
             poll,
             timings,
+            header_timeout_ms,
         } => {
             let quiet = site.quiet;
             let mut build = build_options(site, None)?;
@@ -230,6 +246,7 @@ fn run(command: Command) -> Result<ExitCode, ExitCode> {
                 poll,
                 timings,
                 quiet,
+                header_timeout: std::time::Duration::from_millis(header_timeout_ms),
             })
         }
         Command::Check {
@@ -256,6 +273,7 @@ fn run(command: Command) -> Result<ExitCode, ExitCode> {
             commands::extract(&root.unwrap_or_else(|| PathBuf::from(".")), &files, json)
         }
         Command::Init { dir, example } => commands::init(&dir, example),
+        Command::Import { from, source, dest } => commands::import(from, &source, &dest),
         Command::New {
             title,
             root,

@@ -11,15 +11,15 @@ pub struct FrontMatter {
     pub date: String,
     #[serde(default)]
     pub summary: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "one_or_many")]
     pub tags: Vec<String>,
     /// Names of entities to attach to the article even when the text does not mention them.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "one_or_many")]
     pub entities: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "one_or_many")]
     pub sources: Vec<String>,
     /// Names that are not entities in this article, though discovery finds them.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "one_or_many")]
     pub not_entities: Vec<String>,
     /// Story thread id shared by articles that follow one event.
     #[serde(default)]
@@ -34,11 +34,11 @@ pub struct FrontMatter {
     /// Orders the articles of a day, lower first; unweighted ones follow, newest first.
     #[serde(default)]
     pub weight: Option<i64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "one_or_many")]
     pub authors: Vec<String>,
     #[serde(default)]
     pub location: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "one_or_many")]
     pub key_points: Vec<String>,
     #[serde(default)]
     pub updated: Option<String>,
@@ -49,6 +49,43 @@ pub struct FrontMatter {
     pub image: Option<String>,
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// A list of strings, also written as one string for a list of one (`tags: security`), as
+/// other generators allow.
+fn one_or_many<'de, D: serde::Deserializer<'de>>(values: D) -> Result<Vec<String>, D::Error> {
+    struct Strings;
+    impl<'de> serde::de::Visitor<'de> for Strings {
+        type Value = Vec<String>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a list of strings, or one string")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Vec<String>, E> {
+            Ok(vec![value.to_string()])
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Vec<String>, E> {
+            Ok(vec![value.to_string()])
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Vec<String>, E> {
+            Ok(vec![value.to_string()])
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut items: A,
+        ) -> Result<Vec<String>, A::Error> {
+            let mut out = Vec::with_capacity(items.size_hint().unwrap_or(0));
+            while let Some(item) = items.next_element::<String>()? {
+                out.push(item);
+            }
+            Ok(out)
+        }
+    }
+    values.deserialize_any(Strings)
 }
 
 /// One article, parsed and validated.
@@ -120,7 +157,7 @@ impl EntityKind {
 pub(super) struct EntityRecord {
     pub(super) name: String,
     pub(super) kind: EntityKind,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "one_or_many")]
     pub(super) aliases: Vec<String>,
     #[serde(default)]
     pub(super) description: Option<String>,

@@ -64,8 +64,7 @@ impl PubDate {
             }
             _ => (value, None),
         };
-        let datetime = local
-            .replacen(' ', "T", 1)
+        let datetime = with_two_digit_hour(&local.replacen(' ', "T", 1))
             .parse::<civil::DateTime>()
             .map_err(|_| invalid())?;
         if !local.contains([' ', 'T']) {
@@ -133,6 +132,15 @@ impl PubDate {
 impl fmt::Display for PubDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.rfc3339())
+    }
+}
+
+/// `2013-12-21T2:00:00` as `2013-12-21T02:00:00`: Jekyll and Hugo exports write hours
+/// before ten with one digit.
+fn with_two_digit_hour(datetime: &str) -> String {
+    match datetime.split_once('T') {
+        Some((date, time)) if time.find(':') == Some(1) => format!("{date}T0{time}"),
+        _ => datetime.to_string(),
     }
 }
 
@@ -205,6 +213,14 @@ mod tests {
         assert_eq!(d.rfc3339(), "2024-09-26T10:00:00Z");
         let d = PubDate::parse("2024-09-26 10:00 +02:00").unwrap();
         assert_eq!(d.rfc3339(), "2024-09-26T10:00:00+02:00");
+    }
+
+    #[test]
+    fn one_digit_hours_as_exports_write_them() {
+        let d = PubDate::parse("2013-12-21 2:00:00 +0000").unwrap();
+        assert_eq!(d.rfc3339(), "2013-12-21T02:00:00Z");
+        let d = PubDate::parse("2013-12-21 9:05 -0800").unwrap();
+        assert_eq!(d.rfc3339(), "2013-12-21T09:05:00-08:00");
     }
 
     #[test]

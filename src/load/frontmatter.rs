@@ -1,47 +1,65 @@
-//! Splitting a file into YAML front matter and Markdown body.
+//! Splitting a file into front matter and Markdown body. Front matter is YAML between
+//! `---` fences or, as other generators write it, TOML between `+++` fences.
+
+/// The language of a front matter, told by its fences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Yaml,
+    Toml,
+}
 
 /// A file split at its front matter fences. Offsets are byte offsets into the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Split<'a> {
-    /// The YAML between the fences (empty when the file has none).
-    pub yaml: &'a str,
-    /// Byte offset of the YAML within the file.
-    pub yaml_offset: usize,
+    /// The front matter between the fences (empty when the file has none).
+    pub front: &'a str,
+    /// Byte offset of the front matter within the file.
+    pub front_offset: usize,
+    pub format: Format,
     pub body: &'a str,
     pub body_offset: usize,
     pub has_front_matter: bool,
 }
 
-/// Splits `---\n yaml \n---\n body`. A BOM is skipped, CRLF line ends accepted, and a
-/// `---` inside the body (a thematic break) is left alone because only the first closing
-/// fence counts.
+/// Splits `---\n yaml \n---\n body` (or `+++\n toml \n+++\n body`). A BOM is skipped, CRLF
+/// line ends accepted, and a `---` inside the body (a thematic break) is left alone because
+/// only the first closing fence counts.
 pub fn split(text: &str) -> Split<'_> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let rest = &text[start..];
     let no_front_matter = Split {
-        yaml: "",
-        yaml_offset: start,
+        front: "",
+        front_offset: start,
+        format: Format::Yaml,
         body: rest,
         body_offset: start,
         has_front_matter: false,
     };
-    let Some(after_open) = strip_fence_line(rest) else {
-        return no_front_matter;
+    let (format, after_open) = match (strip_fence_line(rest, "---"), strip_fence_line(rest, "+++"))
+    {
+        (Some(after), _) => (Format::Yaml, after),
+        (None, Some(after)) => (Format::Toml, after),
+        (None, None) => return no_front_matter,
     };
-    let yaml_offset = start + (rest.len() - after_open.len());
+    let closes = |line: &str| match format {
+        Format::Yaml => line == "---" || line == "...",
+        Format::Toml => line == "+++",
+    };
+    let front_offset = start + (rest.len() - after_open.len());
     let mut line_start = 0;
     while line_start <= after_open.len() {
         let line_end = after_open[line_start..]
             .find('\n')
             .map_or(after_open.len(), |i| line_start + i);
         let line = after_open[line_start..line_end].trim_end_matches('\r');
-        if line == "---" || line == "..." {
+        if closes(line) {
             let body_start = (line_end + 1).min(after_open.len());
             return Split {
-                yaml: &after_open[..line_start],
-                yaml_offset,
+                front: &after_open[..line_start],
+                front_offset,
+                format,
                 body: &after_open[body_start..],
-                body_offset: yaml_offset + body_start,
+                body_offset: front_offset + body_start,
                 has_front_matter: true,
             };
         }
@@ -50,9 +68,9 @@ pub fn split(text: &str) -> Split<'_> {
     no_front_matter
 }
 
-/// The text after an opening `---` line, if `text` starts with one.
-fn strip_fence_line(text: &str) -> Option<&str> {
-    let rest = text.strip_prefix("---")?;
+/// The text after an opening `fence` line, if `text` starts with one.
+fn strip_fence_line<'t>(text: &'t str, fence: &str) -> Option<&'t str> {
+    let rest = text.strip_prefix(fence)?;
     let rest = rest.trim_start_matches([' ', '\t']);
     rest.strip_prefix("\r\n")
         .or_else(|| rest.strip_prefix('\n'))
@@ -66,9 +84,9 @@ mod tests {
     fn splits_simple_front_matter() {
         let s = split("---\ntitle: A\n---\nBody\n");
         assert!(s.has_front_matter);
-        assert_eq!(s.yaml, "title: A\n");
+        assert_eq!(s.front, "title: A\n");
         assert_eq!(s.body, "Body\n");
-        assert_eq!(s.yaml_offset, 4);
+        assert_eq!(s.front_offset, 4);
         assert_eq!(s.body_offset, 17);
     }
 
@@ -76,7 +94,7 @@ mod tests {
     fn skips_bom() {
         let s = split("\u{feff}---\ntitle: A\n---\nBody");
         assert!(s.has_front_matter);
-        assert_eq!(s.yaml, "title: A\n");
+        assert_eq!(s.front, "title: A\n");
         assert_eq!(s.body, "Body");
     }
 
@@ -85,7 +103,7 @@ mod tests {
         let text = "---\r\ntitle: A\r\n---\r\nBody\r\n";
         let s = split(text);
         assert!(s.has_front_matter);
-        assert_eq!(s.yaml, "title: A\r\n");
+        assert_eq!(s.front, "title: A\r\n");
         assert_eq!(s.body, "Body\r\n");
         assert_eq!(&text[s.body_offset..], "Body\r\n");
     }
@@ -93,7 +111,7 @@ mod tests {
     #[test]
     fn thematic_break_in_body_stays_in_body() {
         let s = split("---\ntitle: A\n---\nOne\n\n---\n\nTwo\n");
-        assert_eq!(s.yaml, "title: A\n");
+        assert_eq!(s.front, "title: A\n");
         assert_eq!(s.body, "One\n\n---\n\nTwo\n");
     }
 
@@ -107,10 +125,20 @@ mod tests {
     }
 
     #[test]
+    fn toml_between_plus_fences() {
+        let s = split("+++\ntitle = \"A\"\n+++\nOne\n\n---\n");
+        assert!(s.has_front_matter);
+        assert_eq!(s.format, Format::Toml);
+        assert_eq!(s.front, "title = \"A\"\n");
+        assert_eq!(s.body, "One\n\n---\n");
+        assert!(!split("+++\ntitle = 1\n---\nBody").has_front_matter);
+    }
+
+    #[test]
     fn empty_front_matter() {
         let s = split("---\n---\nBody");
         assert!(s.has_front_matter);
-        assert_eq!(s.yaml, "");
+        assert_eq!(s.front, "");
         assert_eq!(s.body, "Body");
     }
 }

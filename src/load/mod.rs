@@ -7,6 +7,8 @@ pub mod dates;
 pub mod frontmatter;
 mod intros;
 mod parse;
+mod toml_front;
+pub use toml_front::json_of as toml_to_json;
 
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
@@ -64,6 +66,9 @@ impl Site {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LoadOptions {
     pub drafts: bool,
+    /// Raw HTML in Markdown is sanitised (`markdown.allow_html` is off): what the
+    /// sanitiser removes is warned about.
+    pub sanitised: bool,
     /// What a build publishes by date; none for reading files whatever their dates.
     pub schedule: Option<Schedule>,
 }
@@ -201,8 +206,8 @@ pub fn duplicates(site: &Site) -> Vec<Diagnostic> {
 }
 
 /// Markdown and gazetteer files under `content/`, sorted so every run sees the same order,
-/// and an error for each folder or file that could not be read: a folder skipped in
-/// silence would drop its articles from the site.
+/// and an error for each folder or file that could not be read (a folder skipped in
+/// silence would drop its articles from the site), a warning for each symbolic link.
 pub fn content_files(root: &Path) -> (Vec<(PathBuf, ContentKind)>, Vec<Diagnostic>) {
     let content = root.join("content");
     let mut files = Vec::new();
@@ -235,17 +240,30 @@ pub fn content_files(root: &Path) -> (Vec<(PathBuf, ContentKind)>, Vec<Diagnosti
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
-            continue;
-        }
         let Ok(relative) = entry.path().strip_prefix(root) else {
             continue;
         };
+        if entry.depth() > 0 && entry.path_is_symlink() {
+            unreadable.push(skipped_link(relative));
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
         if let Some(kind) = classify(relative) {
             files.push((relative.to_path_buf(), kind));
         }
     }
     (files, unreadable)
+}
+
+/// A warning for a symbolic link under `content/` or `static/`: links are not followed,
+/// so what one points to is not part of the site.
+pub fn skipped_link(relative: &Path) -> Diagnostic {
+    Diagnostic::warning(
+        relative,
+        "skipped: it is a symbolic link, and Brief does not follow links (what one points to may lie outside the site); copy the file or folder here instead",
+    )
 }
 
 /// The result of loading one file.
@@ -272,7 +290,10 @@ pub fn load_file(
         Ok(text) => text,
         Err(d) => return (Loaded::Nothing, vec![d]),
     };
-    let warnings = unsafe_characters(relative, &text);
+    let mut warnings = unsafe_characters(relative, &text);
+    if options.sanitised {
+        warnings.extend(removed_html(relative, &text));
+    }
     let result = match kind {
         ContentKind::Article => parse_article(relative, text, options),
         ContentKind::Entity => {
@@ -310,6 +331,36 @@ fn unsafe_characters(path: &Path, text: &str) -> Vec<Diagnostic> {
                 ),
             )
             .at_offset(text, offset)
+        })
+        .collect()
+}
+
+/// A warning at each piece of raw HTML in the body that the sanitiser removes in part or
+/// whole. Most files have no `<` in their body and cost one byte scan.
+fn removed_html(path: &Path, text: &str) -> Vec<Diagnostic> {
+    let body_offset = frontmatter::split(text).body_offset;
+    let body = &text[body_offset..];
+    if memchr::memchr(b'<', body.as_bytes()).is_none() {
+        return Vec::new();
+    }
+    pulldown_cmark::Parser::new(body)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            pulldown_cmark::Event::Html(html) | pulldown_cmark::Event::InlineHtml(html) => {
+                Some((crate::model::removed_by_sanitiser(&html), range.start))
+            }
+            _ => None,
+        })
+        .filter(|(removed, _)| !removed.is_empty())
+        .map(|(removed, at)| {
+            Diagnostic::warning(
+                path,
+                format!(
+                    "raw HTML is removed from the page: {}; only a site whose every writer is trusted sets `markdown: {{ allow_html: true }}` in site.yaml",
+                    removed.join(", ")
+                ),
+            )
+            .at_offset(text, body_offset + at)
         })
         .collect()
 }
@@ -371,6 +422,19 @@ mod tests {
         let split = frontmatter::split(text);
         let offset = key_offset(text, &split, "date");
         assert_eq!(&text[offset..offset + 4], "nope");
+        let text = "+++\ntitle = 'A'\ndate  =  nope\n+++\n";
+        let split = frontmatter::split(text);
+        let offset = key_offset(text, &split, "date");
+        assert_eq!(&text[offset..offset + 4], "nope");
+    }
+
+    #[test]
+    fn bundles_take_their_folder_name() {
+        let slug = |p: &str| slug_from_file_name(Path::new(p));
+        assert_eq!(slug("content/articles/2024/Big Vote/index.md"), "big-vote");
+        assert_eq!(slug("content/pages/about/_index.md"), "about");
+        assert_eq!(slug("content/articles/index.md"), "index");
+        assert_eq!(slug("content/articles/vote.md"), "vote");
     }
 
     #[test]

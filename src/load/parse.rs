@@ -4,7 +4,7 @@
 use super::*;
 
 /// Rounds of reading one front matter again past a problem: more than any file has keys.
-const MAX_ROUNDS: usize = 64;
+pub(super) const MAX_ROUNDS: usize = 64;
 
 /// Parses front matter of type `T`, pointing errors at the right line of the file. Every
 /// unknown key and every missing required key is reported in one run: the front matter is
@@ -28,10 +28,13 @@ pub(super) fn read_front<T: DeserializeOwned + Default>(
     text: &str,
     split: &frontmatter::Split<'_>,
 ) -> (Option<T>, Vec<Diagnostic>) {
+    if split.format == frontmatter::Format::Toml {
+        return super::toml_front::read_toml_front(path, text, split);
+    }
     // An empty mapping still reports missing required keys.
-    let mut yaml = match split.yaml.trim().is_empty() {
+    let mut yaml = match split.front.trim().is_empty() {
         true => "{}\n".to_string(),
-        false => split.yaml.to_string(),
+        false => split.front.to_string(),
     };
     let mut problems = Vec::new();
     for _ in 0..MAX_ROUNDS {
@@ -41,13 +44,13 @@ pub(super) fn read_front<T: DeserializeOwned + Default>(
         };
         let message = error.to_string();
         if let Some(key) = quoted_after(&message, "unknown field `") {
-            problems.push(yaml_error(path, text, split.yaml_offset, &error));
+            problems.push(yaml_error(path, text, split.front_offset, &error));
             match without_key(&yaml, key) {
                 Some(cleaned) => yaml = cleaned,
                 None => return (None, problems),
             }
         } else if let Some(key) = quoted_after(&message, "missing field `") {
-            let line = crate::diag::line_col(text, split.yaml_offset).0;
+            let line = crate::diag::line_col(text, split.front_offset).0;
             problems.push(
                 Diagnostic::error(path, format!("`{key}:` is missing from the front matter"))
                     .at(text, line, 1),
@@ -57,7 +60,7 @@ pub(super) fn read_front<T: DeserializeOwned + Default>(
                 None => return (None, problems),
             }
         } else {
-            problems.push(yaml_error(path, text, split.yaml_offset, &error));
+            problems.push(yaml_error(path, text, split.front_offset, &error));
             return (None, problems);
         }
     }
@@ -65,7 +68,7 @@ pub(super) fn read_front<T: DeserializeOwned + Default>(
 }
 
 /// The name in backquotes after `prefix` in a serde message.
-fn quoted_after<'m>(message: &'m str, prefix: &str) -> Option<&'m str> {
+pub(super) fn quoted_after<'m>(message: &'m str, prefix: &str) -> Option<&'m str> {
     let rest = &message[message.find(prefix)? + prefix.len()..];
     rest.split_once('`').map(|(name, _)| name)
 }
@@ -98,7 +101,7 @@ fn without_key(yaml: &str, key: &str) -> Option<String> {
 
 /// A value that lets the rest of the front matter be checked once a required key is found
 /// missing (and reported): never used, since the file has an error.
-fn stand_in(key: &str) -> Option<&'static str> {
+pub(super) fn stand_in(key: &str) -> Option<&'static str> {
     match key {
         "title" | "name" => Some("\"missing\""),
         "date" => Some("2000-01-01"),
@@ -106,19 +109,20 @@ fn stand_in(key: &str) -> Option<&'static str> {
     }
 }
 
-/// Byte offset of `key:` at the start of a front matter line, for pointing at a value.
+/// Byte offset of the value of `key` (`key: value` in YAML, `key = value` in TOML) at the
+/// start of a front matter line, for pointing at a value.
 pub(super) fn key_offset(text: &str, split: &frontmatter::Split<'_>, key: &str) -> usize {
-    let mut offset = split.yaml_offset;
-    for line in split.yaml.split_inclusive('\n') {
-        if line.strip_prefix(key).is_some_and(|r| r.starts_with(':')) {
-            return offset
-                + key.len()
-                + 1
-                + (line.len() - key.len() - 1 - line[key.len() + 1..].trim_start().len());
+    let mut offset = split.front_offset;
+    for line in split.front.split_inclusive('\n') {
+        if let Some(rest) = line.strip_prefix(key) {
+            let after = rest.trim_start_matches([' ', '\t']);
+            if let Some(value) = after.strip_prefix([':', '=']) {
+                return offset + line.len() - value.trim_start().len();
+            }
         }
         offset += line.len();
     }
-    split.yaml_offset.min(text.len())
+    split.front_offset.min(text.len())
 }
 
 pub(super) fn parse_article(
@@ -203,12 +207,22 @@ fn hold(schedule: Schedule, date: PubDate, expires: Option<PubDate>) -> Option<H
     (!schedule.expired && expired).then_some(Held::Expired)
 }
 
+/// The slug a file's name gives; `index.md` and `_index.md` in a folder of their own (a
+/// page bundle, as other generators lay them out) take the folder's name.
 pub(super) fn slug_from_file_name(path: &Path) -> String {
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy())
         .unwrap_or_default();
-    slugify(stem.as_ref())
+    let bundle = path
+        .parent()
+        .filter(|folder| folder.components().count() > 2)
+        .and_then(Path::file_name)
+        .map(|name| name.to_string_lossy());
+    match (stem.as_ref(), bundle) {
+        ("index" | "_index", Some(folder)) => slugify(folder.as_ref()),
+        _ => slugify(stem.as_ref()),
+    }
 }
 
 /// Normalises a `slug:` value; a slug that would leave its output folder is an error.
@@ -251,13 +265,13 @@ pub(super) fn parse_entity_file(path: &Path, text: &str) -> Result<EntityDef, Ve
             .at(text, 1, 1),
         ]);
     }
-    let record: EntityRecord = serde_yaml::from_str(if split.yaml.trim().is_empty() {
+    let record: EntityRecord = serde_yaml::from_str(if split.front.trim().is_empty() {
         "{}"
     } else {
-        split.yaml
+        split.front
     })
-    .map_err(|e| vec![yaml_error(path, text, split.yaml_offset, &e)])?;
-    let line = crate::diag::line_col(text, split.yaml_offset).0;
+    .map_err(|e| vec![yaml_error(path, text, split.front_offset, &e)])?;
+    let line = crate::diag::line_col(text, split.front_offset).0;
     Ok(entity_from_record(
         record,
         split.body.to_string(),

@@ -4,11 +4,13 @@
 mod base_url;
 mod ids;
 mod routes;
+mod sanitise;
 mod text;
 
 pub use base_url::BaseUrl;
 pub use ids::{ArticleId, ArticleSlice, EntityId, PerArticle};
 pub use routes::{RESERVED_SECTIONS, Route, Routes};
+pub use sanitise::{removed_by_sanitiser, sanitise};
 pub use text::{
     MAX_SLUG_BYTES, attribute_text, escape_html, is_xml_char, slugify, try_slugify, xml_safe,
 };

@@ -26,9 +26,10 @@ pub struct BuildOptions {
 }
 
 impl BuildOptions {
-    pub fn load_options(&self) -> LoadOptions {
+    pub fn load_options(&self, config: &Config) -> LoadOptions {
         LoadOptions {
             drafts: self.drafts,
+            sanitised: !config.markdown.allow_html,
             schedule: self.schedule,
         }
     }
@@ -73,7 +74,8 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Report> {
     let mut timings = Timings::default();
 
     let started = Instant::now();
-    let (site, diagnostics) = load::load(&options.root, config, options.load_options());
+    let load_options = options.load_options(&config);
+    let (site, diagnostics) = load::load(&options.root, config, load_options);
     report.extend(diagnostics);
     timings.load = started.elapsed();
     timings.peak_memory.push(("load", peak_memory_mib()));

@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use crate::config::LinkEntities;
 use crate::extract::{Heading, parser_options};
-use crate::model::escape_html;
+use crate::model::{escape_html, sanitise};
 use crate::render::highlight::Highlighter;
 
 /// Every surface form the site links to an entity page, in one automaton built once per
@@ -324,15 +324,6 @@ fn on_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let after = text[end..].chars().next();
     let is_word = |c: char| c.is_alphanumeric() || c == '_';
     !before.is_some_and(is_word) && !after.is_some_and(is_word)
-}
-
-/// Removes scripts, event handlers and `javascript:` URLs, keeping Brief's own markup.
-fn sanitise(html: &str) -> String {
-    ammonia::Builder::default()
-        .add_generic_attributes(["class", "id", "data-lang"])
-        .link_rel(None)
-        .clean(html)
-        .to_string()
 }
 
 #[cfg(test)]

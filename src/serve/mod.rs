@@ -2,6 +2,7 @@
 //! rebuilds what changed and reloads the open pages. A failed rebuild keeps the last good
 //! site and shows its errors over the page; nothing is written to disk.
 
+pub mod connections;
 pub mod files;
 pub mod http;
 pub mod incremental;
@@ -39,6 +40,8 @@ pub struct ServeOptions {
     pub timings: bool,
     /// Print only errors and warnings.
     pub quiet: bool,
+    /// How long a client may take to send a request's head before its connection is closed.
+    pub header_timeout: Duration,
 }
 
 /// Runs the preview server until Ctrl-C.
@@ -138,26 +141,22 @@ async fn serve(options: ServeOptions) -> ExitCode {
         });
     }
 
-    let server = axum::serve(listener, http::router(shared.clone(), options.bind))
-        .with_graceful_shutdown(stop_requested(shared.clone(), signals));
+    let server = connections::serve(
+        listener,
+        http::router(shared.clone(), options.bind),
+        options.header_timeout,
+        stop_requested(shared.clone(), signals),
+    );
     let mut stopping = shared.shutdown.subscribe();
-    let served = tokio::select! {
-        served = std::future::IntoFuture::into_future(server) => served,
+    tokio::select! {
+        () = server => {}
         _ = async {
             let _ = stopping.wait_for(|stop| *stop).await;
             tokio::time::sleep(SHUTDOWN_GRACE).await;
-        } => Ok(()),
-    };
-    match served {
-        Ok(()) => {
-            println!("Stopped.");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: the server stopped: {e}");
-            ExitCode::FAILURE
-        }
+        } => {}
     }
+    println!("Stopped.");
+    ExitCode::SUCCESS
 }
 
 /// The path the site is served under now.

@@ -377,14 +377,19 @@ fn rebuild_reuses_unchanged_files_and_repairs_edited_ones() {
     std::fs::create_dir_all(public.join("stray/deeper")).unwrap();
     std::fs::write(public.join("stray/deeper/note.txt"), "not built").unwrap();
     std::fs::remove_file(site.path().join("content/articles/b.md")).unwrap();
+    let refused = build(site.path(), &[]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("stray/deeper/note.txt"),
+        "a file Brief did not write is named: {}",
+        stderr(&refused)
+    );
+    assert_eq!(read(public.join("stray/deeper/note.txt")), "not built");
+    std::fs::remove_dir_all(public.join("stray")).unwrap();
     assert!(build(site.path(), &[]).status.success());
     assert!(
         !public.join("articles/b").exists(),
         "a removed article's page goes"
-    );
-    assert!(
-        !public.join("stray").exists(),
-        "files Brief did not build go"
     );
     let fresh = tempfile::tempdir().unwrap();
     copy_dir(&site.path().join("content"), &fresh.path().join("content"));

@@ -244,7 +244,7 @@ impl Engine {
         let mut paths = scope.content.clone();
         if scope.rescan {
             let (files, unreadable) = load::content_files(&self.options.root);
-            if !unreadable.is_empty() {
+            if unreadable.iter().any(Diagnostic::is_error) {
                 // Read whole, the site reports the unreadable folder with every other problem.
                 return self.reload_everything(model);
             }
@@ -253,7 +253,7 @@ impl Engine {
             paths.extend(now.keys().filter(|p| !known.contains(*p)).cloned());
             paths.extend(known.into_iter().filter(|p| !now.contains_key(p)));
         }
-        let options = self.options.load_options();
+        let options = self.options.load_options(&model.site.config);
         for path in &paths {
             match load::classify(path) {
                 Some(ContentKind::Entity | ContentKind::EntityList) => {

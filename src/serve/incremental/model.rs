@@ -26,10 +26,11 @@ impl Model {
     pub(super) fn load(options: &BuildOptions, revision: &mut u64) -> Result<Model, Report> {
         let config = pipeline::settings(options)?;
         let root = &options.root;
+        let load_options = options.load_options(&config);
         let LoadedSite {
             site,
             problems: file_diagnostics,
-        } = load::load_files(root, config, options.load_options());
+        } = load::load_files(root, config, load_options);
         let gazetteer = Gazetteer::new(&site.entities).ignoring(&site.ignored);
         let mut file_diagnostics = file_diagnostics;
         if let Some(problem) = pipeline::gazetteer_problem(&gazetteer) {

@@ -1,0 +1,99 @@
+//! The `.brief-output` marker: it says a folder is Brief's output, for which base URL it
+//! was built, and every file Brief wrote into it with its hash and size. Brief replaces a
+//! folder only when every file in it is listed, so it never removes a file it did not write.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// Marks a folder as Brief's own output, so Brief never replaces a folder it did not make.
+pub const MARKER: &str = ".brief-output";
+
+const MARKER_HEADER: &str = "This folder is written by `brief build`, which replaces it whole; it refuses to\n\
+     when the folder holds a file not listed below. Each line below is a file's content\n\
+     hash, size and path, so unchanged files are kept.\n";
+
+/// The marker line that records the base URL a site was built for.
+const BUILT_FOR: &str = "Built for the base URL: ";
+
+pub(super) fn marker_text(built: &BTreeMap<String, (u64, u64)>, base_url: &str) -> String {
+    let mut text = String::from(MARKER_HEADER);
+    text.push_str(BUILT_FOR);
+    text.push_str(base_url);
+    text.push('\n');
+    for (path, (hash, size)) in built {
+        text.push_str(&format!("{hash:016x} {size} {path}\n"));
+    }
+    text
+}
+
+/// The base URL the site in `output` was built for, as its marker records it.
+pub fn built_base_url(output: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(output.join(MARKER)).ok()?;
+    text.lines()
+        .find_map(|line| line.strip_prefix(BUILT_FOR))
+        .map(str::to_string)
+}
+
+/// What the last build wrote, from its marker file.
+pub(super) struct Previous {
+    dir: PathBuf,
+    files: HashMap<String, (u64, u64)>,
+    /// Files changed after this moment were edited by hand and are not reused.
+    written_at: SystemTime,
+}
+
+impl Previous {
+    pub(super) fn read(output: &Path) -> Option<Previous> {
+        let marker = output.join(MARKER);
+        let written_at = std::fs::metadata(&marker).and_then(|m| m.modified()).ok()?;
+        let text = std::fs::read_to_string(&marker).ok()?;
+        let files = text
+            .lines()
+            .filter_map(|line| {
+                let mut parts = line.splitn(3, ' ');
+                let hash = u64::from_str_radix(parts.next()?, 16).ok()?;
+                let size = parts.next()?.parse().ok()?;
+                Some((parts.next()?.to_string(), (hash, size)))
+            })
+            .collect();
+        Some(Previous {
+            dir: output.to_path_buf(),
+            files,
+            written_at,
+        })
+    }
+
+    /// Whether the output folder holds exactly this file already, as the last build wrote it.
+    pub(super) fn holds(&self, path: &str, hash: u64, size: u64) -> bool {
+        if self.files.get(path) != Some(&(hash, size)) {
+            return false;
+        }
+        std::fs::metadata(self.dir.join(path)).is_ok_and(|meta| {
+            meta.is_file()
+                && meta.len() == size
+                && meta.modified().is_ok_and(|at| at <= self.written_at)
+        })
+    }
+
+    /// The files in the output folder that the marker does not list (relative paths,
+    /// sorted): Brief did not write them, so it must not replace the folder.
+    pub(super) fn unlisted(&self) -> Result<Vec<String>, String> {
+        let mut unlisted = Vec::new();
+        for entry in walkdir::WalkDir::new(&self.dir)
+            .min_depth(1)
+            .sort_by_file_name()
+        {
+            let entry = entry.map_err(|e| format!("cannot read it: {e}"))?;
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            let relative = entry.path().strip_prefix(&self.dir).unwrap_or(entry.path());
+            let relative = relative.to_string_lossy().replace('\\', "/");
+            if relative != MARKER && !self.files.contains_key(&relative) {
+                unlisted.push(relative);
+            }
+        }
+        Ok(unlisted)
+    }
+}

@@ -1,0 +1,422 @@
+//! Stage 5, write: files are written as rendering goes, so the whole site is never held
+//! in memory, into a temporary sibling folder that replaces the output folder in one step
+//! once the whole site rendered without errors: a failed or killed build leaves the
+//! previous site whole. A rebuild writes only the files whose content changed since the
+//! last build and links the others, so it costs what changed, not the site's size.
+
+mod marker;
+mod swap;
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+
+use crate::diag::Diagnostic;
+use crate::render::{Output, Sink};
+pub use marker::{MARKER, built_base_url};
+use marker::{Previous, marker_text};
+
+/// Files named in a refusal before "and N more".
+const LISTED_UNLISTED: usize = 5;
+
+/// Refuses output folders that would destroy the site or someone else's files, and gives
+/// the folder to write: a symbolic link's target, since the build replaces the folder.
+pub fn check_output_dir(root: &Path, output: &Path) -> Result<PathBuf, Diagnostic> {
+    let given = absolute(output);
+    let refusal = |why: &str| {
+        Diagnostic::error(
+            given.clone(),
+            format!(
+                "refusing to use {} as the output folder: {why}",
+                given.display()
+            ),
+        )
+    };
+    let refuse = |why: &str| Err(refusal(why));
+    let output = match real_folder(&given) {
+        Ok(output) => output,
+        Err(why) => return refuse(&why),
+    };
+    let roots = [
+        absolute(root),
+        std::fs::canonicalize(root).unwrap_or_else(|_| absolute(root)),
+    ];
+    for root in &roots {
+        if root.starts_with(&output) || root.starts_with(&given) {
+            return refuse("it is the site folder or contains it");
+        }
+        for protected in ["content", "templates", "static"] {
+            if output.starts_with(root.join(protected)) || given.starts_with(root.join(protected)) {
+                return refuse(&format!("it is inside the site's {protected}/ folder"));
+            }
+        }
+    }
+    if output.is_file() {
+        return refuse("it is a file");
+    }
+    let has_files = std::fs::read_dir(&output).is_ok_and(|mut d| d.next().is_some());
+    if !has_files {
+        return Ok(output);
+    }
+    let Some(previous) = Previous::read(&output) else {
+        return refuse(
+            "it is not empty and Brief did not create it; remove it or choose another --output",
+        );
+    };
+    let unlisted = previous.unlisted().map_err(|why| refusal(&why))?;
+    if unlisted.is_empty() {
+        return Ok(output);
+    }
+    let mut names = unlisted
+        .iter()
+        .take(LISTED_UNLISTED)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if unlisted.len() > LISTED_UNLISTED {
+        names.push_str(&format!(" and {} more", unlisted.len() - LISTED_UNLISTED));
+    }
+    refuse(&format!(
+        "it holds files Brief did not write ({names}), which a build would remove; move them out or choose another --output"
+    ))
+}
+
+/// The folder a build replaces: `path` itself, or the folder a symbolic link at `path`
+/// points to (replacing the link would leave its target stale).
+fn real_folder(path: &Path) -> Result<PathBuf, String> {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(path.to_path_buf());
+    }
+    std::fs::canonicalize(path).map_err(|e| {
+        let target = std::fs::read_link(path).unwrap_or_default();
+        format!(
+            "it is a symbolic link to {}, which cannot be reached ({e}); create that folder or point --output elsewhere",
+            target.display()
+        )
+    })
+}
+
+/// Absolute, lexically normalised path (the folder may not exist yet).
+pub fn absolute(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut out = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// A build being written. Nothing in the output folder changes until `commit`, which runs
+/// only after the whole site rendered without errors; dropped without `commit`, the
+/// temporary folder is removed and the previous output stays exactly as it was.
+///
+/// Every file of the new site goes into the temporary folder: written when new or
+/// changed, a hard link to the output's file when the output already holds exactly its
+/// content (so unchanged files are never rewritten, and keep their identity).
+pub struct Staging {
+    dir: PathBuf,
+    output: PathBuf,
+    previous: Option<Previous>,
+    pool: rayon::ThreadPool,
+    folders: Mutex<HashSet<PathBuf>>,
+    /// Path -> (hash, size) of every file of the new site; a later file replaces an earlier one.
+    built: Mutex<BTreeMap<String, (u64, u64)>>,
+    /// The base URL the site is built for, recorded in the marker for `brief check --output`.
+    base_url: String,
+    committed: bool,
+    _hold: swap::Hold,
+}
+
+impl Staging {
+    /// Starts a build of the site into `output` (the folder `check_output_dir` gave),
+    /// first removing what builds killed before they finished left beside it.
+    pub fn begin(output: &Path, base_url: &str) -> Result<Staging, Diagnostic> {
+        let output = absolute(output);
+        swap::clear_stale(&output)?;
+        let dir = swap::temporary_folder(&output, std::process::id());
+        std::fs::create_dir_all(&dir).map_err(|e| io_error(&dir, "create the output folder", e))?;
+        let hold = swap::Hold::take(&dir);
+        // Creating files is bound by file system latency, not CPU, so it runs on more
+        // threads than there are cores.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(IO_THREADS)
+            .build()
+            .map_err(|e| {
+                Diagnostic::error(dir.clone(), format!("cannot start writer threads: {e}"))
+            })?;
+        Ok(Staging {
+            previous: Previous::read(&output),
+            dir,
+            output,
+            pool,
+            folders: Mutex::new(HashSet::new()),
+            built: Mutex::new(BTreeMap::new()),
+            base_url: base_url.to_string(),
+            committed: false,
+            _hold: hold,
+        })
+    }
+
+    /// Adds `files` to the new site, replacing files of the same path.
+    pub fn add(&self, files: &[Output]) -> Result<(), Diagnostic> {
+        self.make_folders(files.iter().map(|file| file.path.as_str()))?;
+        let mut built = self.built.lock().unwrap_or_else(|e| e.into_inner());
+        self.unstage_replaced(&built, files.iter().map(|file| file.path.as_str()))?;
+        let hashes: Vec<u64> = self.pool.install(|| {
+            files
+                .par_iter()
+                .map(|file| {
+                    let hash = xxh3_64(&file.content);
+                    self.place(file, hash).map(|()| hash)
+                })
+                .collect::<Result<_, _>>()
+        })?;
+        for (file, hash) in files.iter().zip(hashes) {
+            built.insert(file.path.clone(), (hash, file.content.len() as u64));
+        }
+        Ok(())
+    }
+
+    /// Removes the staged files an added file replaces: one may be a link to the output's
+    /// file, which must never be written through.
+    fn unstage_replaced<'p>(
+        &self,
+        built: &BTreeMap<String, (u64, u64)>,
+        paths: impl Iterator<Item = &'p str>,
+    ) -> Result<(), Diagnostic> {
+        for path in paths.filter(|path| built.contains_key(*path)) {
+            let full = self.dir.join(path);
+            std::fs::remove_file(&full).map_err(|e| io_error(&full, "replace", e))?;
+        }
+        Ok(())
+    }
+
+    /// Puts one file into the temporary folder: a link to the output's copy when that
+    /// holds exactly this content, else the content written.
+    fn place(&self, file: &Output, hash: u64) -> Result<(), Diagnostic> {
+        let target = self.dir.join(&file.path);
+        if self.holds(&file.path, hash, file.content.len() as u64)
+            && std::fs::hard_link(self.output.join(&file.path), &target).is_ok()
+        {
+            return Ok(());
+        }
+        std::fs::write(&target, &file.content).map_err(|e| io_error(&target, "write", e))
+    }
+
+    /// Whether the output folder holds exactly this file already, as the last build wrote it.
+    fn holds(&self, path: &str, hash: u64, size: u64) -> bool {
+        self.previous
+            .as_ref()
+            .is_some_and(|p| p.holds(path, hash, size))
+    }
+
+    /// Starts a file too large to hold in memory whole; its content is written in pieces
+    /// with `StagedFile::write` and it joins the site with `finish`.
+    pub fn create(&self, path: &str) -> Result<StagedFile, Diagnostic> {
+        self.make_folders(std::iter::once(path))?;
+        {
+            let built = self.built.lock().unwrap_or_else(|e| e.into_inner());
+            self.unstage_replaced(&built, std::iter::once(path))?;
+        }
+        let full = self.dir.join(path);
+        let file = std::fs::File::create(&full).map_err(|e| io_error(&full, "write", e))?;
+        Ok(StagedFile {
+            path: path.to_string(),
+            full,
+            writer: std::io::BufWriter::with_capacity(1 << 20, file),
+            hasher: Xxh3::new(),
+            size: 0,
+        })
+    }
+
+    /// Adds a file written with `create` to the new site, replacing a file of the same
+    /// path. When the output holds the same content, its file is linked in instead.
+    pub fn finish(&self, file: StagedFile) -> Result<(), Diagnostic> {
+        let StagedFile {
+            path,
+            full,
+            writer,
+            hasher,
+            size,
+        } = file;
+        writer
+            .into_inner()
+            .map_err(|e| io_error(&full, "write", e.into_error()))?;
+        let hash = hasher.digest();
+        if self.holds(&path, hash, size) {
+            let link = full.with_file_name(format!(
+                "{}.brief-link",
+                full.file_name().unwrap_or_default().to_string_lossy()
+            ));
+            if std::fs::hard_link(self.output.join(&path), &link).is_ok() {
+                std::fs::rename(&link, &full).map_err(|e| io_error(&full, "replace", e))?;
+            }
+        }
+        let mut built = self.built.lock().unwrap_or_else(|e| e.into_inner());
+        built.insert(path, (hash, size));
+        Ok(())
+    }
+
+    /// A sink for whole-site outputs that writes them as they come, a batch at a time.
+    pub fn sink(&self) -> StagingSink<'_> {
+        StagingSink {
+            staging: self,
+            pending: Vec::new(),
+            pending_bytes: 0,
+            open: None,
+        }
+    }
+
+    /// Makes the folders the files at `paths` need in the temporary folder, parents
+    /// first, each level in parallel.
+    fn make_folders<'p>(&self, paths: impl Iterator<Item = &'p str>) -> Result<(), Diagnostic> {
+        let mut known = self.folders.lock().unwrap_or_else(|e| e.into_inner());
+        let new: BTreeSet<&Path> = paths
+            .flat_map(|path| Path::new(path).ancestors().skip(1))
+            .filter(|p| !p.as_os_str().is_empty() && !known.contains(*p))
+            .collect();
+        let depth = |p: &Path| p.components().count();
+        let deepest = new.iter().map(|p| depth(p)).max().unwrap_or(0);
+        self.pool.install(|| {
+            (1..=deepest).try_for_each(|level| {
+                new.par_iter()
+                    .filter(|p| depth(p) == level)
+                    .try_for_each(|folder| {
+                        let path = self.dir.join(folder);
+                        std::fs::create_dir(&path)
+                            .map_err(|e| io_error(&path, "create a folder", e))
+                    })
+            })
+        })?;
+        known.extend(new.into_iter().map(Path::to_path_buf));
+        Ok(())
+    }
+
+    /// Writes the marker last, then puts the new site in place in one step and removes
+    /// the previous one. A problem removing the previous site is a warning: the new site
+    /// is in place, and the next build removes what is left.
+    pub fn commit(mut self) -> Result<Vec<Diagnostic>, Diagnostic> {
+        let built = std::mem::take(&mut *self.built.lock().unwrap_or_else(|e| e.into_inner()));
+        let marker = self.dir.join(MARKER);
+        std::fs::write(&marker, marker_text(&built, &self.base_url))
+            .map_err(|e| io_error(&marker, "write", e))?;
+        let replaced = swap::exchange(&self.dir, &self.output)?;
+        self.committed = true;
+        if !replaced {
+            return Ok(Vec::new());
+        }
+        Ok(swap::remove_tree(&self.dir)
+            .err()
+            .map(|e| {
+                Diagnostic::warning(
+                    self.dir.clone(),
+                    format!("the new site is in place, but the previous one could not be removed: {e}; the next build removes it"),
+                )
+            })
+            .into_iter()
+            .collect())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = swap::remove_tree(&self.dir);
+        }
+    }
+}
+
+fn io_error(path: &Path, action: &str, error: std::io::Error) -> Diagnostic {
+    Diagnostic::error(path.to_path_buf(), format!("cannot {action}: {error}"))
+}
+
+/// A file of the new site being written in pieces into the temporary folder, hashed as
+/// it goes.
+pub struct StagedFile {
+    path: String,
+    full: PathBuf,
+    writer: std::io::BufWriter<std::fs::File>,
+    hasher: Xxh3,
+    size: u64,
+}
+
+impl StagedFile {
+    pub fn write(&mut self, piece: &[u8]) -> Result<(), Diagnostic> {
+        self.hasher.update(piece);
+        self.size += piece.len() as u64;
+        self.writer
+            .write_all(piece)
+            .map_err(|e| io_error(&self.full, "write", e))
+    }
+}
+
+/// Whole-site outputs on their way into a `Staging`: whole files are written in batches,
+/// files that come in pieces are written piece by piece.
+pub struct StagingSink<'s> {
+    staging: &'s Staging,
+    pending: Vec<Output>,
+    pending_bytes: usize,
+    open: Option<StagedFile>,
+}
+
+/// Whole files held before they are written together, in parallel.
+const SINK_BATCH_FILES: usize = 256;
+const SINK_BATCH_BYTES: usize = 8 << 20;
+
+impl StagingSink<'_> {
+    /// Writes what is still held.
+    pub fn flush(&mut self) -> Result<(), Diagnostic> {
+        if let Some(file) = self.open.take() {
+            self.staging.finish(file)?;
+        }
+        self.write_pending()
+    }
+
+    fn write_pending(&mut self) -> Result<(), Diagnostic> {
+        let files = std::mem::take(&mut self.pending);
+        self.pending_bytes = 0;
+        self.staging.add(&files)
+    }
+}
+
+impl Sink for StagingSink<'_> {
+    fn file(&mut self, output: Output) -> Result<(), Diagnostic> {
+        self.pending_bytes += output.content.len();
+        self.pending.push(output);
+        if self.pending.len() >= SINK_BATCH_FILES || self.pending_bytes >= SINK_BATCH_BYTES {
+            self.write_pending()?;
+        }
+        Ok(())
+    }
+
+    fn piece(&mut self, path: &str, piece: &[u8]) -> Result<(), Diagnostic> {
+        if self.open.as_ref().is_some_and(|open| open.path != path) {
+            if let Some(done) = self.open.take() {
+                self.staging.finish(done)?;
+            }
+        }
+        let open = match &mut self.open {
+            Some(open) => open,
+            None => self.open.insert(self.staging.create(path)?),
+        };
+        open.write(piece)
+    }
+}
+
+/// Threads that create files; more than the cores, since each waits on the file system.
+const IO_THREADS: usize = 8;
