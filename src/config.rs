@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::diag::{Diagnostic, yaml_error};
-use crate::model::BaseUrl;
+use crate::model::{BaseUrl, SiteZone};
 
 /// How often an entity mention in an article body becomes a link to its page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
@@ -89,6 +89,8 @@ pub struct Config {
     /// Where the site will be served from; every link is built from it.
     pub base_url: BaseUrl,
     pub language: String,
+    /// Where times of day are shown, and where a time written without an offset is.
+    pub timezone: SiteZone,
     /// Output folder, relative to the site root.
     pub output: PathBuf,
     pub link_entities: LinkEntities,
@@ -109,6 +111,7 @@ impl Default for Config {
             description: String::new(),
             base_url: BaseUrl::default(),
             language: "en".into(),
+            timezone: SiteZone::default(),
             output: PathBuf::from("public"),
             link_entities: LinkEntities::First,
             discovery: DiscoveryOptions::default(),

@@ -10,7 +10,7 @@ fn linked(files: &[(&str, &str)]) -> (Site, Graph, Vec<Diagnostic>) {
         std::fs::write(path, text).unwrap();
     }
     let config = crate::config::Config::load(dir.path()).unwrap();
-    let (site, problems) = crate::load::load(dir.path(), config, Default::default());
+    let (site, problems) = crate::load::load(dir.path(), config, &Default::default());
     assert!(problems.is_empty(), "{problems:?}");
     let facts = crate::extract::extract_site(&site, &Gazetteer::new(&site.entities));
     let (graph, diagnostics) = link(&site, &facts, crate::extract::outline_pages(&site));

@@ -90,6 +90,51 @@ impl PubDate {
             .unwrap_or(jiff::Timestamp::MIN)
     }
 
+    /// A time written without an offset is a time in the site's `zone`: it gets the
+    /// zone's offset at that moment. A date alone stays a calendar day.
+    pub fn in_zone(self, zone: &jiff::tz::TimeZone) -> Result<PubDate, String> {
+        if self.offset.is_some() || !self.has_time {
+            return Ok(self);
+        }
+        let zoned = zone
+            .to_ambiguous_zoned_datetime(self.datetime)
+            .compatible()
+            .map_err(|e| {
+                format!(
+                    "the time {} cannot be placed in the site's time zone: {e}",
+                    self.datetime
+                )
+            })?;
+        Ok(PubDate {
+            offset: Some(zoned.offset()),
+            ..self
+        })
+    }
+
+    /// The time of day in `zone` with the zone's abbreviation ("21:40 GMT"), for dates
+    /// written with a time.
+    pub fn time_in(&self, zone: &jiff::tz::TimeZone) -> Option<String> {
+        self.format_in(zone, "%H:%M %Z")
+    }
+
+    /// The time of day in `zone` alone ("21:40"), for dates written with a time.
+    pub fn clock_in(&self, zone: &jiff::tz::TimeZone) -> Option<String> {
+        self.format_in(zone, "%H:%M")
+    }
+
+    fn format_in(&self, zone: &jiff::tz::TimeZone, format: &str) -> Option<String> {
+        let zoned = self.timestamp().to_zoned_datetime(zone.clone());
+        self.has_time.then(|| zoned.strftime(format).to_string())
+    }
+
+    /// The calendar day in `zone`: the day as written for a date alone.
+    pub fn day_in(&self, zone: &jiff::tz::TimeZone) -> civil::Date {
+        match self.has_time {
+            true => self.timestamp().to_zoned_datetime(zone.clone()).date(),
+            false => self.date(),
+        }
+    }
+
     /// The first instant after this date: the end of the day for a date alone.
     pub fn end(&self) -> jiff::Timestamp {
         if self.has_time {

@@ -20,7 +20,7 @@ use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, yaml_error};
-use crate::model::{PerArticle, is_xml_char, slugify, try_slugify};
+use crate::model::{PerArticle, SiteZone, is_xml_char, slugify, try_slugify};
 pub use content::*;
 pub use dates::PubDate;
 use intros::parse_intro;
@@ -63,7 +63,7 @@ impl Site {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
     pub drafts: bool,
     /// Raw HTML in Markdown is sanitised (`markdown.allow_html` is off): what the
@@ -71,6 +71,8 @@ pub struct LoadOptions {
     pub sanitised: bool,
     /// What a build publishes by date; none for reading files whatever their dates.
     pub schedule: Option<Schedule>,
+    /// The zone of times written without an offset.
+    pub zone: SiteZone,
 }
 
 /// The publishing schedule a build applies. `now` is read once, by the command line, so
@@ -136,7 +138,7 @@ pub struct LoadedSite {
 }
 
 /// Reads and parses every content file, in parallel.
-pub fn load_files(root: &Path, config: Config, options: LoadOptions) -> LoadedSite {
+pub fn load_files(root: &Path, config: Config, options: &LoadOptions) -> LoadedSite {
     let (files, unreadable) = content_files(root);
     let parsed: Vec<(PathBuf, (Loaded, Vec<Diagnostic>))> = files
         .into_par_iter()
@@ -170,7 +172,7 @@ pub fn load_files(root: &Path, config: Config, options: LoadOptions) -> LoadedSi
 }
 
 /// Reads the whole site: every file's problems and those between files, together.
-pub fn load(root: &Path, config: Config, options: LoadOptions) -> (Site, Vec<Diagnostic>) {
+pub fn load(root: &Path, config: Config, options: &LoadOptions) -> (Site, Vec<Diagnostic>) {
     let LoadedSite { site, problems } = load_files(root, config, options);
     let mut diagnostics: Vec<Diagnostic> = problems.into_values().flatten().collect();
     diagnostics.extend(duplicates(&site));
@@ -185,7 +187,7 @@ pub fn load_entities(root: &Path) -> (Vec<EntityDef>, Vec<String>, Vec<Diagnosti
     let mut ignored = Vec::new();
     for (relative, kind) in files {
         if matches!(kind, ContentKind::Entity | ContentKind::EntityList) {
-            match load_file(root, &relative, kind, LoadOptions::default()) {
+            match load_file(root, &relative, kind, &LoadOptions::default()) {
                 (Loaded::Entities(list, names), _) => {
                     definitions.extend(list);
                     ignored.extend(names);
@@ -284,7 +286,7 @@ pub fn load_file(
     root: &Path,
     relative: &Path,
     kind: ContentKind,
-    options: LoadOptions,
+    options: &LoadOptions,
 ) -> (Loaded, Vec<Diagnostic>) {
     let text = match read_utf8(root, relative) {
         Ok(text) => text,

@@ -128,7 +128,7 @@ pub(super) fn key_offset(text: &str, split: &frontmatter::Split<'_>, key: &str) 
 pub(super) fn parse_article(
     path: &Path,
     text: String,
-    options: LoadOptions,
+    options: &LoadOptions,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let split = frontmatter::split(&text);
     if !split.has_front_matter {
@@ -152,15 +152,17 @@ pub(super) fn parse_article(
     let date_at = |key: &str, message: String| {
         Diagnostic::error(path, message).at_offset(&text, key_offset(&text, &split, key))
     };
-    let date = PubDate::parse(&front.date).map_err(|m| diagnostics.push(date_at("date", m)));
+    let zone = options.zone.zone();
+    let read = |value: &str| PubDate::parse(value).and_then(|d| d.in_zone(zone));
+    let date = read(&front.date).map_err(|m| diagnostics.push(date_at("date", m)));
     let updated = match &front.updated {
-        Some(value) => PubDate::parse(value)
+        Some(value) => read(value)
             .map(Some)
             .map_err(|m| diagnostics.push(date_at("updated", m))),
         None => Ok(None),
     };
     let expires = match &front.expires {
-        Some(value) => PubDate::parse(value)
+        Some(value) => read(value)
             .map(Some)
             .map_err(|m| diagnostics.push(date_at("expires", m))),
         None => Ok(None),
@@ -351,7 +353,7 @@ pub(super) fn list_item_lines(text: &str) -> Vec<usize> {
 pub(super) fn parse_page(
     path: &Path,
     text: &str,
-    options: LoadOptions,
+    options: &LoadOptions,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let split = frontmatter::split(text);
     let front: PageFront = parse_front(path, text, &split)?;

@@ -6,6 +6,7 @@ mod ids;
 mod routes;
 mod sanitise;
 mod text;
+mod zone;
 
 pub use base_url::BaseUrl;
 pub use ids::{ArticleId, ArticleSlice, EntityId, PerArticle};
@@ -14,3 +15,4 @@ pub use sanitise::{removed_by_sanitiser, sanitise};
 pub use text::{
     MAX_SLUG_BYTES, attribute_text, escape_html, is_xml_char, slugify, try_slugify, xml_safe,
 };
+pub use zone::SiteZone;

@@ -31,6 +31,7 @@ impl BuildOptions {
             drafts: self.drafts,
             sanitised: !config.markdown.allow_html,
             schedule: self.schedule,
+            zone: config.timezone.clone(),
         }
     }
 }
@@ -75,7 +76,7 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Report> {
 
     let started = Instant::now();
     let load_options = options.load_options(&config);
-    let (site, diagnostics) = load::load(&options.root, config, load_options);
+    let (site, diagnostics) = load::load(&options.root, config, &load_options);
     report.extend(diagnostics);
     timings.load = started.elapsed();
     timings.peak_memory.push(("load", peak_memory_mib()));

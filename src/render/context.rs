@@ -62,6 +62,8 @@ pub struct ArticleCard {
     pub date: String,
     /// "26 September 2024".
     pub date_display: String,
+    /// The time of publication in the site's zone ("21:40 GMT"); none for a date alone.
+    pub time_display: Option<String>,
     pub day_url: String,
     pub summary: String,
     pub reading_minutes: usize,

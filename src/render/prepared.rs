@@ -117,6 +117,7 @@ pub fn article_card(
         slug: article.slug.clone(),
         date: article.date.rfc3339(),
         date_display: article.date.long(),
+        time_display: article.date.time_in(site.config.timezone.zone()),
         day_url: graph.routes.url(Route::Day(article.date.date())),
         summary: facts[a].summary.clone(),
         reading_minutes: facts[a].reading_minutes,

@@ -279,3 +279,57 @@ fn authors_get_pages_feeds_and_profiles() {
     ));
     assert!(read(public.join("sitemap.xml")).contains("/authors/tom-bell/"));
 }
+
+#[test]
+fn times_of_day_show_in_the_site_zone() {
+    let site = site_with(&[
+        ("site.yaml", "timezone: Europe/London\n"),
+        (
+            "content/articles/winter.md",
+            &article(
+                "Winter",
+                "2025-01-15T09:00:00Z",
+                "updated: 2025-01-15T16:30:00Z\n",
+            ),
+        ),
+        // No offset: a time in the site's zone, British Summer Time in July.
+        (
+            "content/articles/summer.md",
+            &article("Summer", "2025-07-01 09:30", "updated: 2025-07-02 08:00\n"),
+        ),
+        (
+            "content/articles/plain.md",
+            &article("Plain", "2025-02-01", ""),
+        ),
+    ]);
+    let out = build(site.path(), &["--now", NOW, "--future"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = site.path().join("public");
+    let winter = read(public.join("articles/winter/index.html"));
+    assert!(
+        winter.contains(">15 January 2025, 09:00 GMT</time>"),
+        "{winter}"
+    );
+    assert!(winter.contains(
+        r#"Updated <time class="dt-updated" datetime="2025-01-15T16:30:00Z">16:30</time>"#
+    ));
+    let summer = read(public.join("articles/summer/index.html"));
+    assert!(
+        summer.contains(r#"datetime="2025-07-01T09:30:00+01:00">1 July 2025, 09:30 BST</time>"#),
+        "{summer}"
+    );
+    assert!(summer.contains(">2 July 2025</time>"));
+    let plain = read(public.join("articles/plain/index.html"));
+    assert!(plain.contains(">1 February 2025</time>"));
+    // Feeds keep full RFC 3339 times.
+    assert!(read(public.join("feed.xml")).contains("2025-07-01T09:30:00+01:00"));
+
+    std::fs::write(site.path().join("site.yaml"), "timezone: Mars/Olympus\n").unwrap();
+    let out = build(site.path(), &["--now", NOW]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("unknown time zone `Mars/Olympus`"),
+        "{}",
+        stderr(&out)
+    );
+}

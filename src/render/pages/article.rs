@@ -72,7 +72,15 @@ impl Renderer<'_> {
                 .collect(),
             location: article.front.location.clone(),
             updated: article.updated.map(|d| d.rfc3339()),
-            updated_display: article.updated.map(|d| d.long()),
+            updated_display: article.updated.map(|updated| {
+                // The time alone when the update is on the day of publication.
+                let zone = site.config.timezone.zone();
+                match updated.day_in(zone) == article.date.day_in(zone) {
+                    true => updated.clock_in(zone),
+                    false => None,
+                }
+                .unwrap_or_else(|| updated.long())
+            }),
             image: meta.image.clone(),
             involved,
             quotes: (0..facts.quotes.len()).map(|q| self.quote(a, q)).collect(),

@@ -260,7 +260,7 @@ impl Engine {
                     return self.reload_everything(model);
                 }
                 Some(kind) => {
-                    model.read_again(&self.options.root, path, kind, options, &mut self.revision)
+                    model.read_again(&self.options.root, path, kind, &options, &mut self.revision)
                 }
                 None => {}
             }

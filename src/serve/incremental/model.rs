@@ -30,7 +30,7 @@ impl Model {
         let LoadedSite {
             site,
             problems: file_diagnostics,
-        } = load::load_files(root, config, load_options);
+        } = load::load_files(root, config, &load_options);
         let gazetteer = Gazetteer::new(&site.entities).ignoring(&site.ignored);
         let mut file_diagnostics = file_diagnostics;
         if let Some(problem) = pipeline::gazetteer_problem(&gazetteer) {
@@ -89,7 +89,7 @@ impl Model {
         root: &Path,
         path: &Path,
         kind: ContentKind,
-        options: LoadOptions,
+        options: &LoadOptions,
         revision: &mut u64,
     ) {
         let (loaded, diagnostics) = if root.join(path).is_file() {
