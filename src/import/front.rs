@@ -28,7 +28,7 @@ const SUMMARY: &[&str] = &["summary", "description", "excerpt"];
 const TAGS: &[&str] = &["tags", "tag", "categories", "category"];
 const AUTHORS: &[&str] = &["authors", "author"];
 const IMAGES: &[&str] = &["image", "cover", "featured_image", "images"];
-/// Keys naming old addresses, kept under `extra.aliases` for the host's redirects.
+/// Keys naming old addresses: Brief leaves a redirect page at each (`aliases`).
 const ALIASES: &[&str] = &["aliases", "url", "permalink", "redirect_from"];
 /// Keys read for the publication date after `date`, then for `updated`.
 const LATER_DATES: &[&str] = &["publishDate", "publishdate", "pubdate", "published_at"];
@@ -124,16 +124,23 @@ pub fn convert(
         .iter()
         .filter_map(|key| fields.remove(*key).map(|value| (key, value)))
         .flat_map(|(key, value)| {
-            out.changes.push(format!("{key} → extra.aliases"));
+            out.changes.push(format!("{key} → aliases"));
             list_of(value)
         })
         .collect();
-    if !aliases.is_empty() {
+    // Patterns (`/:year/:title/`) and other sites' addresses make no redirect page.
+    let (paths, others): (Vec<String>, Vec<String>) = aliases
+        .into_iter()
+        .partition(|a| !a.contains(':') && crate::load::normalise_alias(a).is_ok());
+    if !others.is_empty() {
         out.needs.push(format!(
-            "old addresses {} are kept under extra.aliases: Brief makes no redirects, set them up on the host",
-            aliases.join(", ")
+            "old addresses {} are not paths on this site: kept under extra.aliases; set up their redirects on the host",
+            others.join(", ")
         ));
-        extra.insert("aliases".into(), strings(aliases));
+        extra.insert("aliases".into(), strings(others));
+    }
+    if !paths.is_empty() {
+        out.set("aliases", strings(paths));
     }
     if !fields.is_empty() {
         let keys: Vec<&str> = fields.keys().map(String::as_str).collect();

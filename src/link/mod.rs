@@ -102,6 +102,9 @@ pub struct Graph {
     pub stories: Vec<Group>,
     pub authors: Vec<Group>,
     pub days: Vec<Day>,
+    /// Old addresses (paths below the base, from `aliases:`) and the articles they send
+    /// readers to, by path; the first article to claim a path keeps it.
+    pub redirects: Vec<(String, ArticleId)>,
     /// Headings of standalone pages, index-aligned with `Site::pages`.
     pub page_headings: Vec<Vec<Heading>>,
     /// Resolved internal links of standalone pages, index-aligned with `Site::pages`.
@@ -281,6 +284,12 @@ pub fn link(
             article_links[a].story = Some(s);
         }
     }
+    let mut redirects: Vec<(String, ArticleId)> = site
+        .articles
+        .iter_enumerated()
+        .flat_map(|(a, article)| article.front.aliases.iter().map(move |p| (p.clone(), a)))
+        .collect();
+    redirects.sort();
     let (days, warnings) = group_days(site, &by_date);
     diagnostics.extend(warnings);
 
@@ -355,6 +364,7 @@ pub fn link(
         stories,
         authors,
         days,
+        redirects,
         page_headings: page_outlines.into_iter().map(|o| o.headings).collect(),
         page_links,
     };

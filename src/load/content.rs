@@ -47,6 +47,9 @@ pub struct FrontMatter {
     pub expires: Option<String>,
     #[serde(default)]
     pub image: Option<String>,
+    /// Old addresses of the article, each given a page that sends readers on.
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub aliases: Vec<String>,
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
 }

@@ -26,7 +26,7 @@ pub use dates::PubDate;
 use intros::parse_intro;
 pub use intros::{Intro, Section};
 use parse::*;
-pub use parse::{normalise_slug, parse_front};
+pub use parse::{normalise_alias, normalise_slug, parse_front};
 
 /// Everything read from a site folder.
 #[derive(Debug, Clone)]

@@ -174,6 +174,13 @@ pub(super) fn parse_article(
         Some(raw) => normalise_slug(raw).map_err(|m| diagnostics.push(date_at("slug", m))),
         None => Ok(slug_from_file_name(path)),
     };
+    let mut front = front;
+    for alias in &mut front.aliases {
+        match normalise_alias(alias) {
+            Ok(path) => *alias = path,
+            Err(m) => diagnostics.push(date_at("aliases", m)),
+        }
+    }
     let body_offset = split.body_offset;
     match (date, updated, expires, slug) {
         (Ok(date), Ok(updated), Ok(expires), Ok(slug)) if diagnostics.is_empty() => {
@@ -254,6 +261,37 @@ pub fn normalise_slug(raw: &str) -> Result<String, String> {
         ));
     }
     Ok(slug)
+}
+
+/// Normalises an old address (`/2024/09/old-slug/`, `old.html`) to a path below the
+/// site's base: a folder ends with `/`, a file keeps its extension. One that would leave
+/// the output folder or names another site is an error.
+pub fn normalise_alias(raw: &str) -> Result<String, String> {
+    let trimmed = raw.trim();
+    let path = trimmed.trim_start_matches('/');
+    let unsafe_part = path.split('/').any(|part| part == ".." || part == ".");
+    if trimmed.contains("://")
+        || trimmed.starts_with("//")
+        || unsafe_part
+        || path.contains(['?', '#', '\\'])
+    {
+        return Err(format!(
+            "alias `{raw}` must be a path on this site, such as /2024/09/old-slug/"
+        ));
+    }
+    if path.is_empty() {
+        return Err(format!(
+            "alias `{raw}` is the front page; give the old address"
+        ));
+    }
+    let is_file = path
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'));
+    Ok(match is_file || path.ends_with('/') {
+        true => path.to_string(),
+        false => format!("{path}/"),
+    })
 }
 
 pub(super) fn parse_entity_file(path: &Path, text: &str) -> Result<EntityDef, Vec<Diagnostic>> {

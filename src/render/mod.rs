@@ -14,7 +14,8 @@ mod sitemap;
 pub mod theme;
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -122,6 +123,8 @@ pub struct Renderer<'a> {
     highlighter: Arc<highlight::Highlighter>,
     /// Hashes of the kept parts, index-aligned with `Site::articles`, when kept.
     hashes: PerArticle<PartHashes>,
+    /// Every page's file and its source, made on first use by redirect pages.
+    page_files: OnceLock<HashMap<String, Option<PathBuf>>>,
     /// The hash of what every page shows of the site, made on first use.
     site_print: OnceLock<u64>,
     /// Time spent in each kind of job (see `Job::label`), summed over threads: CPU time,
@@ -193,6 +196,7 @@ impl<'a> Renderer<'a> {
             highlighter: prepared.highlighter,
             hashes: prepared.hashes,
             site_print: OnceLock::new(),
+            page_files: OnceLock::new(),
             timeline: timeline_months(site, graph),
             job_times: Default::default(),
         }

@@ -139,6 +139,8 @@ fn a_hugo_folder_is_imported_and_builds() {
 
     let built = build(dest.path(), &[]);
     assert!(built.status.success(), "{}", stderr(&built));
+    let redirect = read(dest.path().join("public/old/council/index.html"));
+    assert!(redirect.contains("articles/council-vote/"), "{redirect}");
     assert!(
         dest.path()
             .join("public/articles/council-vote/index.html")

@@ -333,3 +333,90 @@ fn times_of_day_show_in_the_site_zone() {
         stderr(&out)
     );
 }
+
+#[test]
+fn aliases_leave_redirect_pages_at_old_addresses() {
+    let site = site_with(&[
+        ("site.yaml", "base_url: https://example.org/news/\n"),
+        (
+            "content/articles/harbour.md",
+            &article(
+                "Harbour reopens",
+                "2025-03-01",
+                "aliases: [/2024/09/old-harbour/, old.html]\n",
+            ),
+        ),
+    ]);
+    let out = build(site.path(), &["--now", NOW]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = site.path().join("public");
+    let target = "https://example.org/news/articles/harbour/";
+    for file in ["2024/09/old-harbour/index.html", "old.html"] {
+        let page = read(public.join(file));
+        assert!(
+            page.contains(&format!(
+                r#"<meta http-equiv="refresh" content="0; url={target}">"#
+            )),
+            "{page}"
+        );
+        assert!(page.contains(&format!(r#"<link rel="canonical" href="{target}">"#)));
+        assert!(page.contains(&format!(r#"<a href="{target}">Harbour reopens</a>"#)));
+    }
+    // Listed nowhere else.
+    for file in ["sitemap.xml", "feed.xml", "index.html", "data/site.json"] {
+        assert!(!read(public.join(file)).contains("old-harbour"), "{file}");
+    }
+}
+
+#[test]
+fn an_alias_that_takes_a_real_page_or_another_alias_is_an_error_naming_both() {
+    let site = site_with(&[
+        (
+            "content/articles/a.md",
+            &article("A", "2025-03-01", "aliases: [/articles/b/, /old/]\n"),
+        ),
+        ("content/articles/b.md", &article("B", "2025-03-02", "")),
+        (
+            "content/articles/c.md",
+            &article("C", "2025-03-03", "aliases: /old/\n"),
+        ),
+        (
+            "content/articles/d.md",
+            &article("D", "2025-03-03", "aliases: [../../etc/]\n"),
+        ),
+    ]);
+    let out = build(site.path(), &["--now", NOW]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("content/articles/d.md:4")
+            && err.contains("alias `../../etc/` must be a path on this site"),
+        "{err}"
+    );
+    let site = site_with(&[
+        (
+            "content/articles/a.md",
+            &article("A", "2025-03-01", "aliases: [/articles/b/, /old/]\n"),
+        ),
+        ("content/articles/b.md", &article("B", "2025-03-02", "")),
+        (
+            "content/articles/c.md",
+            &article("C", "2025-03-03", "aliases: /old/\n"),
+        ),
+    ]);
+    let out = build(site.path(), &["--now", NOW]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("content/articles/a.md:4")
+            && err.contains(
+                "alias `/articles/b/` is the address of the page made from content/articles/b.md"
+            ),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/articles/c.md:4")
+            && err.contains("alias `/old/` is also an alias of content/articles/a.md"),
+        "{err}"
+    );
+}

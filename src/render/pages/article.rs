@@ -166,6 +166,10 @@ impl PageKind for ArticlePages {
         Listing::Listed(Some(article.updated.unwrap_or(article.date).rfc3339()))
     }
 
+    fn source<'r>(&self, r: &'r Renderer<'_>, index: usize) -> Option<&'r Path> {
+        Some(&r.site.articles[ArticleId::from(index)].path)
+    }
+
     fn article(&self, index: usize) -> Option<ArticleId> {
         Some(index.into())
     }

@@ -204,6 +204,10 @@ impl PageKind for StandalonePages {
         r.print_standalone(index, print);
     }
 
+    fn source<'r>(&self, r: &'r Renderer<'_>, index: usize) -> Option<&'r Path> {
+        Some(&r.site.pages[index].path)
+    }
+
     fn listing(&self, _r: &Renderer<'_>, _index: usize) -> Listing {
         Listing::Listed(None)
     }

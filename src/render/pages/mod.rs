@@ -8,6 +8,7 @@ pub(super) mod day;
 pub(super) mod entity;
 pub(super) mod front;
 pub(super) mod group;
+pub(super) mod redirect;
 pub(super) mod timeline;
 
 use std::fmt;
@@ -57,6 +58,17 @@ pub trait PageKind: Sync {
         self.render(r, index)?
             .into_iter()
             .try_for_each(|file| sink.file(file))
+    }
+
+    /// The content file a page is made from, if one is: named when another page clashes
+    /// with it.
+    fn source<'r>(&self, _r: &'r Renderer<'_>, _index: usize) -> Option<&'r Path> {
+        None
+    }
+
+    /// Redirect pages may not take the address of any other page.
+    fn is_redirect(&self) -> bool {
+        false
     }
 
     /// The article a page shows whole, if the page is an article's.
@@ -120,6 +132,7 @@ pub static PAGE_KINDS: &[&dyn PageKind] = &[
     &front::NotFoundPage,
     &feeds::SiteFeeds,
     &sitemap::Sitemap,
+    &redirect::RedirectPages,
     &feeds::SiteData,
 ];
 
