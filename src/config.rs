@@ -76,7 +76,7 @@ impl Default for DiscoveryOptions {
     fn default() -> Self {
         DiscoveryOptions {
             enabled: true,
-            min_articles: 1,
+            min_articles: 2,
         }
     }
 }

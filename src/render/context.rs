@@ -45,6 +45,7 @@ pub struct PageMeta {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct EntityRef {
     pub name: String,
+    /// Empty for a name found in too few articles for a page of its own.
     pub url: String,
     pub kind: &'static str,
     pub known: bool,

@@ -287,13 +287,33 @@ fn an_ignore_list_and_not_entities_keep_names_off_the_site() {
     assert!(out.status.success(), "{}", stderr(&out));
     let entities = site.path().join("public/entities");
     assert!(entities.join("mara-quell/index.html").exists());
+    // Discovery still works: a name in one article is shown there, without a page.
     assert!(
-        entities.join("tobias-renn/index.html").exists(),
-        "discovery still works"
+        !entities.join("tobias-renn").exists(),
+        "one article is not enough"
     );
+    let article = read(site.path().join("public/articles/a/index.html"));
+    assert!(
+        article.contains(r#"<span class="entity kind-person discovered no-page"><span class="kind-icon" aria-hidden="true"></span>Tobias Renn"#),
+        "{article}"
+    );
+    assert!(!article.contains("Harbour Week<span") && !article.contains(">Dock Nine<"));
     assert!(!entities.join("harbour-week").exists(), "ignored site-wide");
     assert!(
         !entities.join("dock-nine").exists(),
         "ignored in this article"
     );
+}
+
+#[test]
+fn a_discovered_name_gets_a_page_once_two_articles_mention_it() {
+    let text = "Tobias Renn spoke at the harbour. Later Tobias Renn left.";
+    let article = |title: &str| format!("---\ntitle: {title}\ndate: 2025-04-01\n---\n{text}\n");
+    let site = site_with(&[("content/articles/a.md", &article("One"))]);
+    assert!(build(site.path(), &[]).status.success());
+    assert!(!site.path().join("public/entities/tobias-renn").exists());
+    std::fs::write(site.path().join("content/articles/b.md"), article("Two")).unwrap();
+    assert!(build(site.path(), &[]).status.success());
+    let page = read(site.path().join("public/entities/tobias-renn/index.html"));
+    assert!(page.contains("One") && page.contains("Two"));
 }

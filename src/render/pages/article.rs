@@ -18,12 +18,28 @@ impl Renderer<'_> {
         meta.image = article.front.image.as_ref().map(|i| self.image_url(i));
         let mut involved = Vec::new();
         for kind in EntityKind::ALL {
-            let entities: Vec<EntityRef> = links
+            let mut entities: Vec<EntityRef> = links
                 .entities
                 .iter()
                 .filter(|&&(e, _)| graph.entities[e].kind == kind)
                 .map(|&(e, count)| self.entity_ref(e, count))
                 .collect();
+            // Names found here but in too few articles for a page of their own.
+            let mut pageless: Vec<EntityRef> = facts
+                .entities
+                .iter()
+                .filter(|m| m.kind == kind && m.count > 0)
+                .filter(|m| !graph.entity_by_name.contains_key(&m.name))
+                .map(|m| EntityRef {
+                    name: m.name.clone(),
+                    url: String::new(),
+                    kind: kind.as_str(),
+                    known: m.known,
+                    count: m.count,
+                })
+                .collect();
+            pageless.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+            entities.extend(pageless);
             if !entities.is_empty() {
                 involved.push(KindGroup {
                     kind: kind.as_str(),
