@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Report};
 use crate::load::Site;
+use crate::media;
 use crate::pipeline::{self, Analysis, BuildOptions, Timings, peak_memory_mib};
 use crate::render::{Job, Output, Renderer, highlight, theme};
 use crate::write;
@@ -193,8 +194,10 @@ pub fn build(options: &BuildOptions) -> Result<Built, Report> {
         analysed.report.push(d);
     }
     let tera = match theme::load_templates(&options.root) {
-        Ok(theme) => {
+        Ok(mut theme) => {
             analysed.report.extend(theme.warnings);
+            let problems = media::attach(&mut analysed.site, &mut theme.tera, media::Mode::Resize);
+            analysed.report.extend(problems);
             Some(theme.tera)
         }
         Err(diagnostics) => {

@@ -12,6 +12,7 @@ use crate::build;
 use crate::diag::{Diagnostic, Report};
 use crate::extract::{Facts, KindVotes};
 use crate::load::EntityKind;
+use crate::media;
 use crate::model::BaseUrl;
 use crate::pipeline::{self, BuildOptions};
 pub use crate::scaffold::NewArticle;
@@ -161,8 +162,10 @@ pub fn check(options: &BuildOptions, json: bool, quiet: bool) -> ExitCode {
         Err(report) => return fail(&report),
     };
     match render::theme::load_templates(&options.root) {
-        Ok(theme) => {
+        Ok(mut theme) => {
             analysed.report.extend(theme.warnings);
+            let problems = media::attach(&mut analysed.site, &mut theme.tera, media::Mode::Measure);
+            analysed.report.extend(problems);
             if !analysed.report.has_errors() {
                 let problems = build::render_problems(&analysed, &theme.tera);
                 analysed.report.extend(problems);

@@ -38,6 +38,13 @@ pub struct FrontMatter {
     pub updated: Option<String>,
     #[serde(default)]
     pub image: Option<String>,
+    /// What the image shows, for readers who cannot see it; required with `image`.
+    #[serde(default)]
+    pub image_alt: Option<String>,
+    #[serde(default)]
+    pub image_caption: Option<String>,
+    #[serde(default)]
+    pub image_credit: Option<String>,
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
 }

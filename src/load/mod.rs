@@ -34,6 +34,9 @@ pub struct Site {
     pub ignored: Vec<String>,
     pub pages: Vec<Page>,
     pub briefings: Vec<BriefingNote>,
+    /// The articles' images and embeds, made once the templates are loaded
+    /// (`media::prepare`); empty until then.
+    pub media: crate::media::Media,
 }
 
 impl Site {
@@ -112,6 +115,7 @@ pub fn load_files(root: &Path, config: Config, options: LoadOptions) -> LoadedSi
         ignored: Vec::new(),
         pages: Vec::new(),
         briefings: Vec::new(),
+        media: Default::default(),
     };
     let mut problems: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
     for d in unreadable {

@@ -135,6 +135,7 @@ pub fn article_card(
         story: links
             .story
             .map(|s| group_link(graph, "stories", &graph.stories[s])),
+        picture: site.media.of(a).and_then(|m| m.lead.clone()),
     }
 }
 
@@ -212,5 +213,6 @@ pub fn render_article_body(
         base_path: graph.routes.base_path(),
         allow_html: site.config.markdown.allow_html,
         highlighter,
+        media: site.media.of(a),
     })
 }

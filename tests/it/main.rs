@@ -8,6 +8,7 @@ mod common;
 mod extract;
 mod fingerprints;
 mod incremental;
+mod media;
 mod pages;
 mod publish;
 mod serve;
