@@ -3,6 +3,9 @@
 //! ones (YouTube, Vimeo, a figure, a chart) are templates like any other, so a site adds
 //! or replaces one by putting a file in its own `templates/shortcodes/`.
 
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Tag, TagEnd};
 use serde_json::Value;
 use tera::Tera;
 
@@ -29,6 +32,24 @@ pub fn call_in(paragraph: &str) -> Option<Call<'_>> {
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     let args = rest.trim_end().strip_suffix(')')?;
     is_name.then_some(Call { name, args })
+}
+
+/// Markdown events with each shortcode paragraph left out, for reading an article's text:
+/// a call's arguments are not prose (nor its summary or its words).
+pub fn without_calls<'a>(
+    events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
+    body: &str,
+) -> impl Iterator<Item = (Event<'a>, Range<usize>)> {
+    let mut inside = false;
+    events.filter(move |(event, range)| {
+        if inside {
+            inside = !matches!(event, Event::End(TagEnd::Paragraph));
+            return false;
+        }
+        inside = matches!(event, Event::Start(Tag::Paragraph))
+            && body.get(range.clone()).and_then(call_in).is_some();
+        !inside
+    })
 }
 
 /// `key="text", n=3, flag=true` as (key, value) pairs, in order.

@@ -5,17 +5,6 @@ use std::path::Path;
 
 use crate::common::*;
 
-/// Writes a `width`×`height` image at `path` (the format from its extension).
-fn picture(root: &Path, path: &str, width: u32, height: u32) {
-    let path = root.join(path);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    image::RgbImage::from_fn(width, height, |x, y| {
-        image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x + y) % 256) as u8])
-    })
-    .save(&path)
-    .unwrap();
-}
-
 fn size_of(path: &Path) -> (u32, u32) {
     image::image_dimensions(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -30,8 +19,8 @@ fn site_with_images() -> tempfile::TempDir {
             "---\ntitle: Other news\ndate: 2024-09-27\n---\n\nNothing else.\n",
         ),
     ]);
-    picture(site.path(), "static/images/harbour.jpg", 1200, 600);
-    picture(site.path(), "content/articles/map.png", 700, 400);
+    write_image(site.path(), "static/images/harbour.jpg", 1200, 600);
+    write_image(site.path(), "content/articles/map.png", 700, 400);
     site
 }
 
@@ -134,7 +123,7 @@ fn resized_images_come_from_the_cache_on_rebuild() {
         .iter()
         .find(|p| p.to_string_lossy().ends_with("-480-v1.jpg"))
         .unwrap();
-    picture(site.path(), "marker.jpg", 480, 7);
+    write_image(site.path(), "marker.jpg", 480, 7);
     std::fs::copy(site.path().join("marker.jpg"), small).unwrap();
     assert!(build(site.path(), &[]).status.success());
     let output = walkdir::WalkDir::new(site.path().join("public/images"))
@@ -213,7 +202,7 @@ fn shortcodes_render_built_in_and_site_templates() {
             "<aside class=\"note\">{{ text }}</aside>",
         ),
     ]);
-    picture(site.path(), "content/articles/map.png", 400, 300);
+    write_image(site.path(), "content/articles/map.png", 400, 300);
     let out = build(site.path(), &[]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
