@@ -71,6 +71,10 @@ pub struct Variant {
 pub struct Processed {
     /// Size once EXIF orientation is applied; none for formats that are not resized.
     pub size: Option<(u32, u32)>,
+    /// Hash of the source's bytes, which names its resized copies.
+    pub hash: u64,
+    /// Whether the source needs no turning (EXIF orientation), so it can be copied as it is.
+    pub upright: bool,
     /// Narrowest first.
     pub variants: Vec<Variant>,
 }
@@ -142,6 +146,11 @@ impl ImageStore {
         }
     }
 
+    /// The site folder the images are read from.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
     /// Processes the sources not seen yet, in parallel.
     pub fn process_all(&self, sources: Vec<PathBuf>) {
         let fresh: Vec<PathBuf> = {
@@ -205,31 +214,33 @@ impl ImageStore {
                 source.display()
             ));
         };
-        if let Some(v) = processed.variants.iter().find(|v| v.width == width) {
-            return Ok((self.url(&v.path), v.width, v.height));
-        }
         let width = width.clamp(1, full_width);
-        let bytes = std::fs::read(self.root.join(source))
-            .map_err(|e| format!("cannot read {}: {e}", source.display()))?;
-        let upright = orientation(&bytes, source) == Orientation::NoTransforms;
         let plan = Plan::of(
             &self.root,
             source,
-            xxh3_64(&bytes),
-            upright,
+            processed.hash,
+            processed.upright,
             full_width,
             width,
         );
-        if self.mode == Mode::Resize && !plan.from.exists() {
-            let image = decode(&bytes, source)?;
-            make(&image, &plan)?;
+        let known = processed
+            .variants
+            .iter()
+            .find(|v| v.width == width)
+            .cloned();
+        let known = known.or_else(|| self.lock_extra().get(&plan.path).cloned());
+        if let Some(v) = known {
+            return Ok((self.url(&v.path), v.width, v.height));
         }
-        let url = self.url(&plan.path);
+        if self.mode == Mode::Resize && !plan.from.exists() {
+            let bytes = std::fs::read(self.root.join(source))
+                .map_err(|e| format!("cannot read {}: {e}", source.display()))?;
+            make(&decode(&bytes, source)?, &plan)?;
+        }
         let variant = plan.variant(full_width, full_height);
-        let (w, h) = (variant.width, variant.height);
-        let mut extra = self.extra.lock().unwrap_or_else(|e| e.into_inner());
-        extra.insert(variant.path.clone(), variant);
-        Ok((url, w, h))
+        let sized = (self.url(&variant.path), variant.width, variant.height);
+        self.lock_extra().insert(variant.path.clone(), variant);
+        Ok(sized)
     }
 
     /// Every file the output gets for the images used so far, by path; none when images
@@ -245,13 +256,17 @@ impl ImageStore {
             .flat_map(|p| p.variants.iter().cloned())
             .map(|v| (v.path.clone(), v))
             .collect();
-        let extra = self.extra.lock().unwrap_or_else(|e| e.into_inner());
+        let extra = self.lock_extra();
         files.extend(extra.iter().map(|(k, v)| (k.clone(), v.clone())));
         files.into_values().collect()
     }
 
     fn url(&self, path: &str) -> String {
         self.routes.url(Route::File(path))
+    }
+
+    fn lock_extra(&self) -> std::sync::MutexGuard<'_, BTreeMap<String, Variant>> {
+        self.extra.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     fn lock_processed(
@@ -340,14 +355,20 @@ fn process(root: &Path, source: &Path, mode: Mode) -> Result<Processed, String> 
     })?;
     let Some(format) = format_of(source) else {
         // SVG, GIF and the rest are copied as they are.
-        let hash = xxh3_64(&bytes) as u32;
+        let hash = xxh3_64(&bytes);
         let stem = source
             .file_stem()
             .map(|s| slugify(&s.to_string_lossy()))
             .unwrap_or_default();
-        let path = format!("{OUTPUT_DIR}/{stem}-{hash:08x}.{}", extension(source));
+        let path = format!(
+            "{OUTPUT_DIR}/{stem}-{:08x}.{}",
+            hash as u32,
+            extension(source)
+        );
         return Ok(Processed {
             size: None,
+            hash,
+            upright: true,
             variants: vec![Variant {
                 path,
                 width: 0,
@@ -392,6 +413,8 @@ fn process(root: &Path, source: &Path, mode: Mode) -> Result<Processed, String> 
     }
     Ok(Processed {
         size: Some((width, height)),
+        hash,
+        upright,
         variants: plans.iter().map(|p| p.variant(width, height)).collect(),
     })
 }
@@ -401,17 +424,6 @@ fn unreadable(source: &Path, error: &image::ImageError) -> String {
         "cannot read image {}: {error}; it must be a JPEG, PNG or WebP file",
         source.display()
     )
-}
-
-fn orientation(bytes: &[u8], source: &Path) -> Orientation {
-    format_of(source)
-        .and_then(|f| {
-            ImageReader::with_format(Cursor::new(bytes), f)
-                .into_decoder()
-                .ok()
-        })
-        .and_then(|mut d| d.orientation().ok())
-        .unwrap_or(Orientation::NoTransforms)
 }
 
 /// The whole image, turned upright.
@@ -448,9 +460,12 @@ fn make(image: &DynamicImage, plan: &Plan) -> Result<(), String> {
     encoded.map_err(|e| cache_error(e.to_string()))?;
     let folder = plan.from.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(folder).map_err(|e| cache_error(e.to_string()))?;
+    // One name per process and thread: two pages may ask for the same size at once.
+    let thread = format!("{:?}", std::thread::current().id());
+    let thread: String = thread.chars().filter(char::is_ascii_digit).collect();
     let temporary = plan
         .from
-        .with_extension(format!("tmp{}", std::process::id()));
+        .with_extension(format!("tmp{}-{thread}", std::process::id()));
     std::fs::write(&temporary, &bytes).map_err(|e| cache_error(e.to_string()))?;
     std::fs::rename(&temporary, &plan.from).map_err(|e| cache_error(e.to_string()))
 }

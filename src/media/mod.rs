@@ -82,7 +82,7 @@ pub fn prepare(site: &Site, tera: &Tera, store: Arc<ImageStore>) -> (Media, Vec<
         .zip(&site.articles.raw)
         .flat_map(|(scan, article)| {
             scan.addresses()
-                .filter_map(|(written, _)| local(written, article).ok().flatten())
+                .filter_map(|(written, _)| local(&site.root, written, article).ok().flatten())
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -101,18 +101,30 @@ pub fn prepare(site: &Site, tera: &Tera, store: Arc<ImageStore>) -> (Media, Vec<
     (media, problems.into_iter().flatten().collect())
 }
 
-/// The file an address written in `article` names, or none for a remote image.
-fn local(written: &str, article: &Article) -> Result<Option<PathBuf>, String> {
+/// The file an address written in `article` names, or none for a remote image. A relative
+/// address is looked for beside the article, then under `static/` (where it is served
+/// from the site's root, as before images were resized).
+fn local(root: &Path, written: &str, article: &Article) -> Result<Option<PathBuf>, String> {
     let beside = article.path.parent().unwrap_or(Path::new(""));
-    Ok(match images::resolve(written, beside)? {
-        Reference::Remote => None,
-        Reference::Local(path) => Some(path),
-    })
+    let path = match images::resolve(written, beside)? {
+        Reference::Remote => return Ok(None),
+        Reference::Local(path) => path,
+    };
+    if written.starts_with('/') || root.join(&path).is_file() {
+        return Ok(Some(path));
+    }
+    match images::resolve(&format!("/{written}"), beside)? {
+        Reference::Local(in_static) if root.join(&in_static).is_file() => Ok(Some(in_static)),
+        _ => Err(format!(
+            "image `{written}` is neither beside the article ({}) nor in static/",
+            path.display()
+        )),
+    }
 }
 
 /// How a page shows the image at `written`: a remote one as written.
 fn image_at(written: &str, article: &Article, store: &ImageStore) -> Result<Image, String> {
-    match local(written, article)? {
+    match local(store.root(), written, article)? {
         None => Ok(Image::as_written(written)),
         Some(source) => store.image(&source),
     }
@@ -145,7 +157,7 @@ fn resolve(
         }
     }
     for (written, offset) in &scan.images {
-        match local(written, article) {
+        match local(store.root(), written, article) {
             Ok(None) => {}
             Ok(Some(source)) => match store.image(&source) {
                 Ok(image) => {

@@ -159,7 +159,7 @@ fn missing_images_and_descriptions_are_errors_at_their_lines() {
     let errors = stderr(&out);
     for expected in [
         "content/articles/a.md:4:8: error: image file static/images/gone.jpg does not exist",
-        "content/articles/a.md:10:1: error: image file content/articles/lost.png does not exist",
+        "content/articles/a.md:10:1: error: image `lost.png` is neither beside the article (content/articles/lost.png) nor in static/",
         "content/articles/b.md:4:8: error: `image_alt:` is missing",
     ] {
         assert!(errors.contains(expected), "{expected}\n{errors}");
@@ -321,4 +321,20 @@ fn the_favicon_is_built_in_unless_the_site_has_its_own() {
     assert!(build(site.path(), &[]).status.success());
     assert_eq!(read(public.join("favicon.svg")), "<svg id=\"own\"/>");
     assert!(read(public.join("index.html")).contains("href=\"/favicon.svg\""));
+}
+
+#[test]
+fn a_relative_image_not_beside_the_article_is_taken_from_static() {
+    let site = site_with(&[(
+        "content/articles/a.md",
+        "---\ntitle: A\ndate: 2024-09-26\nimage: images/photo.png\nimage_alt: A photo\n---\n\nText.\n",
+    )]);
+    write_image(site.path(), "static/images/photo.png", 600, 300);
+    let out = build(site.path(), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = read(site.path().join("public/articles/a/index.html"));
+    assert!(
+        page.contains("width=\"600\" height=\"300\" alt=\"A photo\""),
+        "{page}"
+    );
 }
