@@ -338,3 +338,32 @@ fn a_relative_image_not_beside_the_article_is_taken_from_static() {
         "{page}"
     );
 }
+
+#[test]
+fn check_measures_images_without_resizing_them() {
+    let site = site_with_images();
+    let out = brief()
+        .args(["check", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        !site.path().join(".brief-cache").exists(),
+        "check writes nothing"
+    );
+    std::fs::remove_file(site.path().join("content/articles/map.png")).unwrap();
+    let out = brief()
+        .args(["check", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+    assert!(
+        report.contains(
+            "content/articles/talks.md:12:1: error: image `map.png` is neither beside the article"
+        ),
+        "{report}"
+    );
+}
