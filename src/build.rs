@@ -196,8 +196,10 @@ pub fn build(options: &BuildOptions) -> Result<Built, Report> {
     let tera = match theme::load_templates(&options.root) {
         Ok(mut theme) => {
             analysed.report.extend(theme.warnings);
+            let started = Instant::now();
             let problems = media::attach(&mut analysed.site, &mut theme.tera, media::Mode::Resize);
             analysed.report.extend(problems);
+            analysed.timings.media = started.elapsed();
             Some(theme.tera)
         }
         Err(diagnostics) => {

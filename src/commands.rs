@@ -58,10 +58,11 @@ pub fn build(options: &BuildOptions, timings: bool, quiet: bool) -> ExitCode {
             if timings {
                 let t = &built.timings;
                 eprintln!(
-                    "load {:>7.1} ms\nextract {:>4.1} ms\nlink {:>7.1} ms\nrender {:>5.1} ms\nwrite {:>6.1} ms",
+                    "load {:>7.1} ms\nextract {:>4.1} ms\nlink {:>7.1} ms\nmedia {:>6.1} ms\nrender {:>5.1} ms\nwrite {:>6.1} ms",
                     ms(t.load),
                     ms(t.extract),
                     ms(t.link),
+                    ms(t.media),
                     ms(t.render),
                     ms(t.write)
                 );

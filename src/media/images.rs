@@ -235,7 +235,8 @@ impl ImageStore {
         if self.mode == Mode::Resize && !plan.from.exists() {
             let bytes = std::fs::read(self.root.join(source))
                 .map_err(|e| format!("cannot read {}: {e}", source.display()))?;
-            make(&decode(&bytes, source)?, &plan)?;
+            let height = plan.variant(full_width, full_height).height;
+            make(&decode(&bytes, source)?, &plan, height)?;
         }
         let variant = plan.variant(full_width, full_height);
         let sized = (self.url(&variant.path), variant.width, variant.height);
@@ -405,11 +406,16 @@ fn process(root: &Path, source: &Path, mode: Mode) -> Result<Processed, String> 
         .collect();
     let missing: Vec<&Plan> = plans
         .iter()
+        .rev()
         .filter(|p| p.resized && !p.from.exists())
         .collect();
     if mode == Mode::Resize && !missing.is_empty() {
-        let image = decode(&bytes, source)?;
-        missing.par_iter().try_for_each(|plan| make(&image, plan))?;
+        // Widest first, each from the one before: a photo many times wider than 1600
+        // pixels is scaled down at full size once, not once for every width.
+        let mut image = decode(&bytes, source)?;
+        for plan in missing {
+            image = make(&image, plan, plan.variant(width, height).height)?;
+        }
     }
     Ok(Processed {
         size: Some((width, height)),
@@ -439,13 +445,10 @@ fn decode(bytes: &[u8], source: &Path) -> Result<DynamicImage, String> {
     Ok(image)
 }
 
-/// Resizes `image` to the plan's width and writes it to the cache, through a temporary
-/// file so that a build running beside this one never reads half a file.
-fn make(image: &DynamicImage, plan: &Plan) -> Result<(), String> {
-    let height = ((u64::from(image.height()) * u64::from(plan.width)
-        + u64::from(image.width()) / 2)
-        / u64::from(image.width().max(1))) as u32;
-    let resized = image.resize_exact(plan.width, height.max(1), FilterType::Lanczos3);
+/// Resizes `image` to the plan's width and `height` and writes it to the cache, through a
+/// temporary file so that a build running beside this one never reads half a file.
+fn make(image: &DynamicImage, plan: &Plan, height: u32) -> Result<DynamicImage, String> {
+    let resized = image.resize_exact(plan.width, height, FilterType::Lanczos3);
     let mut bytes = Vec::new();
     let format = format_of(&plan.from).unwrap_or(ImageFormat::Png);
     let encoded = match format {
@@ -467,7 +470,8 @@ fn make(image: &DynamicImage, plan: &Plan) -> Result<(), String> {
         .from
         .with_extension(format!("tmp{}-{thread}", std::process::id()));
     std::fs::write(&temporary, &bytes).map_err(|e| cache_error(e.to_string()))?;
-    std::fs::rename(&temporary, &plan.from).map_err(|e| cache_error(e.to_string()))
+    std::fs::rename(&temporary, &plan.from).map_err(|e| cache_error(e.to_string()))?;
+    Ok(resized)
 }
 
 #[cfg(test)]
