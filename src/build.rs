@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Report};
 use crate::load::{Held, Site};
+use crate::media;
 use crate::pipeline::{self, Analysis, BuildOptions, Timings, peak_memory_mib};
 use crate::render::{Job, Output, Renderer, highlight, theme};
 use crate::write;
@@ -208,8 +209,12 @@ pub fn build(options: &BuildOptions) -> Result<Built, Report> {
         }
     };
     let tera = match theme::load_templates(&options.root) {
-        Ok(theme) => {
+        Ok(mut theme) => {
             analysed.report.extend(theme.warnings);
+            let started = Instant::now();
+            let problems = media::attach(&mut analysed.site, &mut theme.tera, media::Mode::Resize);
+            analysed.report.extend(problems);
+            analysed.timings.media = started.elapsed();
             Some(theme.tera)
         }
         Err(diagnostics) => {

@@ -12,6 +12,7 @@ use crate::build;
 use crate::diag::{Diagnostic, Report};
 use crate::extract::{Facts, KindVotes};
 use crate::load::{EntityKind, Held};
+use crate::media;
 use crate::model::BaseUrl;
 use crate::pipeline::{self, BuildOptions};
 pub use crate::scaffold::NewArticle;
@@ -57,10 +58,11 @@ pub fn build(options: &BuildOptions, timings: bool, quiet: bool) -> ExitCode {
             if timings {
                 let t = &built.timings;
                 eprintln!(
-                    "load {:>7.1} ms\nextract {:>4.1} ms\nlink {:>7.1} ms\nrender {:>5.1} ms\nwrite {:>6.1} ms",
+                    "load {:>7.1} ms\nextract {:>4.1} ms\nlink {:>7.1} ms\nmedia {:>6.1} ms\nrender {:>5.1} ms\nwrite {:>6.1} ms",
                     ms(t.load),
                     ms(t.extract),
                     ms(t.link),
+                    ms(t.media),
                     ms(t.render),
                     ms(t.write)
                 );
@@ -179,8 +181,10 @@ pub fn check(options: &BuildOptions, json: bool, quiet: bool) -> ExitCode {
         Err(report) => return fail(&report),
     };
     match render::theme::load_templates(&options.root) {
-        Ok(theme) => {
+        Ok(mut theme) => {
             analysed.report.extend(theme.warnings);
+            let problems = media::attach(&mut analysed.site, &mut theme.tera, media::Mode::Measure);
+            analysed.report.extend(problems);
             if !analysed.report.has_errors() {
                 let problems = build::render_problems(&analysed, &theme.tera);
                 analysed.report.extend(problems);

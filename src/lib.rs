@@ -1,6 +1,6 @@
 //! Brief: a static site generator for briefing pages.
 //!
-//! A site goes through five stages, each one module, each reading only what the stages
+//! A site goes through six stages, each one module, each reading only what the stages
 //! before it made:
 //!
 //! - [`load`]: walk `content/`, parse front matter and gazetteer files into typed values;
@@ -9,6 +9,8 @@
 //!   entities, quotes and speakers, attributed sources.
 //! - [`link`]: the whole-site graph: entities merged across articles, tags, stories, days,
 //!   related articles, internal links resolved.
+//! - [`media`]: the articles' images found and resized, their shortcodes rendered, once
+//!   the templates are loaded.
 //! - [`render`]: every page kind in its own file under `render/pages/`, with the fingerprint
 //!   of what it shows; feeds, sitemap, search index and `data/site.json`.
 //! - [`write`](mod@write): the output folder, replaced only when every page was made.
@@ -29,6 +31,7 @@ pub mod extract;
 pub mod import;
 pub mod link;
 pub mod load;
+pub mod media;
 pub mod model;
 pub mod pipeline;
 pub mod render;

@@ -69,7 +69,8 @@ pub(super) fn outline_with(
     let mut in_code = false;
     let line_starts = line_starts(body);
 
-    for (event, range) in Parser::new_ext(body, parser_options()).into_offset_iter() {
+    let events = Parser::new_ext(body, parser_options()).into_offset_iter();
+    for (event, range) in crate::media::shortcodes::without_calls(events, body) {
         sink(&event);
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {

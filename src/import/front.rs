@@ -59,7 +59,7 @@ pub fn convert(
             title_from_name.to_string()
         }
     };
-    out.set("title", Value::String(title));
+    out.set("title", Value::String(title.clone()));
     let date = choose_date(&mut fields, dates, &mut out);
     out.set("date", Value::String(date));
     if let Some(updated) = take_date(&mut fields, UPDATED, &mut out) {
@@ -97,6 +97,16 @@ pub fn convert(
     if let Some(image) = take_first(&mut fields, IMAGES, "image", &mut out) {
         if let Some(first) = list_of(image).into_iter().next() {
             out.set("image", Value::String(first));
+            // Brief requires a description of the image; the title stands in for one.
+            let alt = ["image_alt", "alt", "image_description"]
+                .iter()
+                .find_map(|key| fields.remove(*key).map(text_of));
+            let alt = alt.unwrap_or_else(|| {
+                out.needs
+                    .push("image_alt is the title: describe what the image shows".into());
+                title.clone()
+            });
+            out.set("image_alt", Value::String(alt));
         }
     }
     for key in SAME {

@@ -50,6 +50,13 @@ pub struct FrontMatter {
     /// Old addresses of the article, each given a page that sends readers on.
     #[serde(default, deserialize_with = "one_or_many")]
     pub aliases: Vec<String>,
+    /// What the image shows, for readers who cannot see it; required with `image`.
+    #[serde(default)]
+    pub image_alt: Option<String>,
+    #[serde(default)]
+    pub image_caption: Option<String>,
+    #[serde(default)]
+    pub image_credit: Option<String>,
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
 }

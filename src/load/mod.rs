@@ -43,6 +43,9 @@ pub struct Site {
     pub intros: Vec<Intro>,
     /// Articles left out by the schedule, by file.
     pub held_back: Vec<(PathBuf, Held)>,
+    /// The articles' images and embeds, made once the templates are loaded
+    /// (`media::prepare`); empty until then.
+    pub media: crate::media::Media,
 }
 
 impl Site {
@@ -157,6 +160,7 @@ pub fn load_files(root: &Path, config: Config, options: &LoadOptions) -> LoadedS
         briefings: Vec::new(),
         intros: Vec::new(),
         held_back: Vec::new(),
+        media: Default::default(),
     };
     let mut problems: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
     for d in unreadable {

@@ -170,6 +170,18 @@ pub(super) fn parse_article(
     if front.title.trim().is_empty() {
         diagnostics.push(date_at("title", "`title` is empty".into()));
     }
+    if front.image.is_some()
+        && front
+            .image_alt
+            .as_deref()
+            .is_none_or(|a| a.trim().is_empty())
+    {
+        diagnostics.push(date_at(
+            "image",
+            "`image_alt:` is missing: describe what the image shows, for readers who cannot see it"
+                .into(),
+        ));
+    }
     let slug = match &front.slug {
         Some(raw) => normalise_slug(raw).map_err(|m| diagnostics.push(date_at("slug", m))),
         None => Ok(slug_from_file_name(path)),

@@ -9,6 +9,8 @@ pub struct Timings {
     pub load: Duration,
     pub extract: Duration,
     pub link: Duration,
+    /// Finding and resizing images, rendering shortcodes (see `media::prepare`).
+    pub media: Duration,
     pub render: Duration,
     pub write: Duration,
     /// Of `render`: article cards, made once before the pages.

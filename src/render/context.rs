@@ -19,6 +19,8 @@ pub struct SiteContext {
     pub absolute_base: String,
     pub language: String,
     pub feed_url: String,
+    /// The site's icon: its own `static/favicon.svg` or `favicon.ico`, else the built-in one.
+    pub favicon: String,
     /// The standalone pages (about, methodology), in file name order, for the footer.
     pub pages: Vec<Link>,
     pub extra: std::collections::BTreeMap<String, serde_json::Value>,
@@ -39,6 +41,11 @@ pub struct PageMeta {
     pub image: Option<String>,
     /// This page's own Atom feed, when it has one.
     pub feed_url: Option<String>,
+    /// An article's publication and last change (RFC 3339), for `article:` meta tags.
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    /// An article's schema.org `NewsArticle`, as JSON safe inside `<script>`.
+    pub json_ld: Option<String>,
 }
 
 /// An entity as shown in lists.
@@ -75,6 +82,8 @@ pub struct ArticleCard {
     pub story: Option<Link>,
     /// Dated after the build's "now": a preview of a scheduled piece.
     pub scheduled: bool,
+    /// The front matter `image`, resized.
+    pub picture: Option<crate::media::Picture>,
 }
 
 /// An article as a line in a long list: title and date only.

@@ -88,14 +88,15 @@ fn date(value: &str) -> FixedDateTime {
     FixedDateTime::parse_from_rfc3339(value).unwrap_or_default()
 }
 
-/// Feed readers show an entry away from the site, so every relative `href` and `src` in
-/// its HTML is made absolute against the entry's own page (`#notes` included).
+/// Feed readers show an entry away from the site, so every relative `href`, `src` and
+/// `srcset` address in its HTML is made absolute against the entry's own page (`#notes`
+/// included).
 pub fn absolute_links(html: &str, page_url: &str) -> String {
     let Ok(page) = Url::parse(page_url) else {
         return html.to_string();
     };
-    let settings =
-        RewriteStrSettings::new().append_element_content_handler(element!("[href], [src]", |el| {
+    let settings = RewriteStrSettings::new()
+        .append_element_content_handler(element!("[href], [src]", |el| {
             for name in ["href", "src"] {
                 let Some(raw) = el.get_attribute(name) else {
                     continue;
@@ -107,6 +108,25 @@ pub fn absolute_links(html: &str, page_url: &str) -> String {
                 if let Ok(absolute) = page.join(&value) {
                     el.set_attribute(name, &escape_html(absolute.as_str()))?;
                 }
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!("img[srcset]", |el| {
+            if let Some(raw) = el.get_attribute("srcset") {
+                let absolute: Vec<String> = attribute_text(&raw)
+                    .split(',')
+                    .map(|candidate| {
+                        let candidate = candidate.trim();
+                        let (address, size) = candidate.split_once(' ').unwrap_or((candidate, ""));
+                        match page.join(address) {
+                            Ok(url) if Url::parse(address).is_err() => {
+                                format!("{url} {size}").trim_end().to_string()
+                            }
+                            _ => candidate.to_string(),
+                        }
+                    })
+                    .collect();
+                el.set_attribute("srcset", &escape_html(&absolute.join(", ")))?;
             }
             Ok(())
         }));

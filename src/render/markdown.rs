@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 
 use crate::config::LinkEntities;
 use crate::extract::{Heading, parser_options};
+use crate::media::{ArticleMedia, Image};
 use crate::model::{escape_html, sanitise};
 use crate::render::highlight::Highlighter;
 
@@ -146,11 +147,22 @@ pub struct Document<'a> {
     pub base_path: &'a str,
     pub allow_html: bool,
     pub highlighter: &'a Highlighter,
+    /// The article's resized images and rendered shortcodes, for an article body.
+    pub media: Option<&'a ArticleMedia>,
 }
 
+/// Marks where trusted HTML (an image with its sizes, a shortcode) goes once the author's
+/// raw HTML is sanitised: private-use characters, which the sanitiser keeps as text.
+const TRUSTED_OPEN: char = '\u{E000}';
+const TRUSTED_CLOSE: char = '\u{E001}';
+
 pub fn render(doc: &Document<'_>) -> String {
-    let parser = pulldown_cmark::Parser::new_ext(doc.markdown, parser_options());
+    let parser = pulldown_cmark::Parser::new_ext(doc.markdown, parser_options()).into_offset_iter();
     let mut events: Vec<Event<'_>> = Vec::new();
+    let mut trusted: Vec<String> = Vec::new();
+    // Inside a paragraph replaced by its shortcode, or the alt text of a resized image.
+    let mut skipping_paragraph = false;
+    let mut image: Option<(&Image, String, String)> = None;
     let mut heading_index = 0;
     let mut code: Option<(String, String)> = None;
     let mut in_link = 0usize;
@@ -158,8 +170,38 @@ pub fn render(doc: &Document<'_>) -> String {
     let mut linked: HashSet<String> = HashSet::new();
     let mut has_raw_html = false;
 
-    for event in parser {
+    for (event, range) in parser {
+        if skipping_paragraph {
+            skipping_paragraph = !matches!(event, Event::End(TagEnd::Paragraph));
+            continue;
+        }
+        if let Some((_, _, alt)) = image.as_mut() {
+            match event {
+                Event::End(TagEnd::Image) => {
+                    if let Some((resized, title, alt)) = image.take() {
+                        events.push(Event::InlineHtml(
+                            trust(&mut trusted, image_html(resized, &alt, &title)).into(),
+                        ));
+                    }
+                }
+                Event::Text(text) | Event::Code(text) => alt.push_str(&text),
+                _ => {}
+            }
+            continue;
+        }
         match event {
+            Event::Start(Tag::Paragraph)
+                if let Some(html) = doc.media.and_then(|m| m.embeds.get(&range.start)) =>
+            {
+                skipping_paragraph = true;
+                let mark = trust(&mut trusted, html.clone());
+                events.push(Event::Html(format!("{mark}\n").into()));
+            }
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) if let Some(resized) = doc.media.and_then(|m| m.images.get(dest_url.as_ref())) => {
+                image = Some((resized, title.to_string(), String::new()));
+            }
             Event::Start(Tag::Heading {
                 level,
                 id: _,
@@ -250,11 +292,71 @@ pub fn render(doc: &Document<'_>) -> String {
     let mut html = String::with_capacity(doc.markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     if has_raw_html && !doc.allow_html {
-        sanitise(&html)
-    } else {
+        html = sanitise(&html);
+    }
+    if trusted.is_empty() {
         html
+    } else {
+        insert_trusted(&html, &trusted)
     }
 }
+
+/// Keeps `html` aside and returns the mark that stands for it until sanitising is done.
+fn trust(trusted: &mut Vec<String>, html: String) -> String {
+    trusted.push(html);
+    format!("{TRUSTED_OPEN}{}{TRUSTED_CLOSE}", trusted.len() - 1)
+}
+
+/// `html` with each mark replaced by the HTML it stands for; text that only looks like a
+/// mark stays as it is.
+fn insert_trusted(html: &str, trusted: &[String]) -> String {
+    let mut out =
+        String::with_capacity(html.len() + trusted.iter().map(String::len).sum::<usize>());
+    let mut rest = html;
+    while let Some(open) = rest.find(TRUSTED_OPEN) {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + TRUSTED_OPEN.len_utf8()..];
+        let replacement = after.split_once(TRUSTED_CLOSE).and_then(|(number, tail)| {
+            let html = trusted.get(number.parse::<usize>().ok()?)?;
+            Some((html, tail))
+        });
+        match replacement {
+            Some((html, tail)) => {
+                out.push_str(html);
+                rest = tail;
+            }
+            None => {
+                out.push(TRUSTED_OPEN);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A body image with every size it comes in; lazy, since it is never the page's lead.
+fn image_html(image: &Image, alt: &str, title: &str) -> String {
+    let mut html = format!("<img src=\"{}\"", escape_html(&image.url));
+    if !image.srcset.is_empty() {
+        html.push_str(&format!(
+            " srcset=\"{}\" sizes=\"{BODY_IMAGE_SIZES}\"",
+            escape_html(&image.srcset)
+        ));
+    }
+    if let (Some(width), Some(height)) = (image.width, image.height) {
+        html.push_str(&format!(" width=\"{width}\" height=\"{height}\""));
+    }
+    html.push_str(&format!(" alt=\"{}\"", escape_html(alt)));
+    if !title.is_empty() {
+        html.push_str(&format!(" title=\"{}\"", escape_html(title)));
+    }
+    html.push_str(" loading=\"lazy\" decoding=\"async\">");
+    html
+}
+
+/// How wide a body image is drawn: the text column of the default theme (`--measure`).
+const BODY_IMAGE_SIZES: &str = "(min-width: 42rem) 40rem, 100vw";
 
 fn rewrite_url<'a>(doc: &Document<'_>, url: CowStr<'a>) -> CowStr<'a> {
     if let Some(resolved) = doc.links.get(url.as_ref()) {
@@ -341,6 +443,7 @@ mod tests {
             base_path: "/",
             allow_html: false,
             highlighter: &Highlighter::default(),
+            media: None,
         })
     }
 
@@ -355,6 +458,7 @@ mod tests {
             base_path: "/briefs/",
             allow_html,
             highlighter: &Highlighter::default(),
+            media: None,
         })
     }
 
@@ -513,6 +617,7 @@ mod tests {
             base_path: "/",
             allow_html: false,
             highlighter: &Highlighter::default(),
+            media: None,
         });
         insta::assert_snapshot!(html);
     }

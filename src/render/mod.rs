@@ -42,6 +42,15 @@ pub use prepared::{
 };
 use prepared::{entity_ref, toc};
 
+/// The icon pages link to: the site's own SVG, else its own ICO, else the built-in SVG.
+fn favicon(root: &std::path::Path) -> &'static str {
+    let own = |name: &str| root.join("static").join(name).is_file();
+    match own("favicon.svg") || !own("favicon.ico") {
+        true => "favicon.svg",
+        false => "favicon.ico",
+    }
+}
+
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Output {
@@ -172,6 +181,7 @@ impl<'a> Renderer<'a> {
             absolute_base: config.base_url.absolute().to_string(),
             language: config.language.clone(),
             feed_url: graph.routes.url(Route::SiteFeed),
+            favicon: graph.routes.url(Route::File(favicon(&site.root))),
             pages: site
                 .pages
                 .iter()
@@ -314,6 +324,9 @@ impl<'a> Renderer<'a> {
             kind,
             image: None,
             feed_url: None,
+            published: None,
+            modified: None,
+            json_ld: None,
         }
     }
 

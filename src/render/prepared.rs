@@ -137,6 +137,7 @@ pub fn article_card(
             .story
             .map(|s| group_link(graph, Section::Stories, &graph.stories[s])),
         scheduled: article.scheduled,
+        picture: site.media.of(a).and_then(|m| m.lead.clone()),
     }
 }
 
@@ -214,5 +215,6 @@ pub fn render_article_body(
         base_path: graph.routes.base_path(),
         allow_html: site.config.markdown.allow_html,
         highlighter,
+        media: site.media.of(a),
     })
 }

@@ -101,6 +101,7 @@ pub fn load_templates(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
         .collect();
     let mut tera = Tera::default();
     tera.autoescape_on([".html", ".xml"]);
+    crate::media::declare_functions(&mut tera);
     let Err(error) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
     else {
         return Ok(Theme { tera, warnings });
@@ -171,6 +172,10 @@ fn unused_template_warning(
     path: &Path,
 ) -> Option<Diagnostic> {
     let name = &sources[index].0;
+    // Shortcodes are named from Markdown, not from templates.
+    if name.starts_with("shortcodes/") {
+        return None;
+    }
     let quoted = [format!("\"{name}\""), format!("'{name}'")];
     let used = sources
         .iter()
@@ -304,7 +309,7 @@ pub fn render_error(root: &Path, file: &str, error: &tera::Error) -> Diagnostic 
 }
 
 /// A Tera error with its whole cause chain, which holds the useful part.
-fn error_chain(error: &tera::Error) -> String {
+pub(crate) fn error_chain(error: &tera::Error) -> String {
     let mut message = error.to_string();
     let mut source = error.source();
     while let Some(cause) = source {

@@ -419,6 +419,7 @@ fn timings_break_the_build_into_stages_and_page_kinds() {
         "load ",
         "extract ",
         "link ",
+        "media ",
         "render ",
         "write ",
         "render: prepare ",

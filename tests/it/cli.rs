@@ -140,6 +140,13 @@ fn init_makes_a_minimal_site_and_init_example_the_full_one() {
     assert!(built.status.success(), "{}", stderr(&built));
     let articles = std::fs::read_dir(example.join("content/articles"))
         .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "md")
+        })
         .count();
     assert_eq!(articles, 8, "the example's eight articles (one a draft)");
     assert!(

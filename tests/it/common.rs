@@ -89,6 +89,17 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files
 }
 
+/// Writes a `width`×`height` picture at `root/path`, in the format its extension names.
+pub fn write_image(root: &Path, path: &str, width: u32, height: u32) {
+    let path = root.join(path);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x + y) % 256) as u8])
+    })
+    .save(&path)
+    .unwrap();
+}
+
 pub const ARTICLE: &str =
     "---\ntitle: A day in Beirut\ndate: 2024-09-26\n---\n\nThe talks went on.\n";
 

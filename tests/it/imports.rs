@@ -91,7 +91,6 @@ fn a_hugo_folder_is_imported_and_builds() {
             "content/posts/harbour/index.md",
             "---\ntitle: Harbour works\npublishDate: 2014-01-05\ncover: boat.jpg\n---\n\n![A boat](boat.jpg)\n",
         ),
-        ("content/posts/harbour/boat.jpg", "JPEG"),
         ("content/posts/_index.md", "---\ntitle: Posts\n---\n"),
         (
             "content/posts/undated.md",
@@ -99,6 +98,7 @@ fn a_hugo_folder_is_imported_and_builds() {
         ),
         ("static/images/logo.png", "PNG"),
     ]);
+    write_image(hugo.path(), "content/posts/harbour/boat.jpg", 40, 30);
     let dest = tempfile::tempdir().unwrap();
     let out = import("hugo", hugo.path(), dest.path());
     assert!(out.status.success(), "{}", stderr(&out));
@@ -124,8 +124,8 @@ fn a_hugo_folder_is_imported_and_builds() {
     assert!(harbour.contains("date: 2014-01-05"), "{harbour}");
     assert!(report.contains("used publishDate"), "{report}");
     assert_eq!(
-        read(dest.path().join("static/images/harbour/boat.jpg")),
-        "JPEG"
+        std::fs::read(dest.path().join("static/images/harbour/boat.jpg")).unwrap(),
+        std::fs::read(hugo.path().join("content/posts/harbour/boat.jpg")).unwrap()
     );
     assert_eq!(read(dest.path().join("static/images/logo.png")), "PNG");
     assert!(

@@ -556,3 +556,57 @@ fn random_edits_match_a_full_build() {
         live.step(&what, &[&path]);
     }
 }
+
+#[test]
+fn images_and_embeds_match_a_full_build() {
+    const A: &str = "content/articles/a.md";
+    let mut live = Live::new(site_with(&[
+        (A, &article("Talks", "2024-09-26", "", "The talks went on.")),
+        (
+            "content/articles/b.md",
+            &article("Other", "2024-09-27", "", "Quiet."),
+        ),
+    ]));
+    write_image(live.root(), "static/images/photo.jpg", 1000, 500);
+    live.write(
+        A,
+        &article(
+            "Talks",
+            "2024-09-26",
+            "image: /images/photo.jpg\nimage_alt: The harbour\n",
+            "The talks went on.\n\n![A map](map.png)\n\n{{ youtube(id=\"abc\") }}",
+        ),
+    );
+    write_image(live.root(), "content/articles/map.png", 600, 300);
+    live.step(
+        "image, body image and embed added",
+        &[A, "static/images/photo.jpg", "content/articles/map.png"],
+    );
+    assert!(live.files.all().keys().any(|p| p.ends_with("-1000.jpg")));
+
+    write_image(live.root(), "static/images/photo.jpg", 800, 400);
+    live.step("lead image replaced", &["static/images/photo.jpg"]);
+    assert!(live.files.all().keys().any(|p| p.ends_with("-800.jpg")));
+
+    write_image(live.root(), "content/articles/map.png", 500, 500);
+    live.step("body image replaced", &["content/articles/map.png"]);
+
+    live.write(
+        "templates/shortcodes/youtube.html",
+        "<p class=\"video\">{{ id }}</p>",
+    );
+    live.step(
+        "shortcode template replaced",
+        &["templates/shortcodes/youtube.html"],
+    );
+
+    live.write(A, &article("Talks", "2024-09-26", "", "No pictures now."));
+    live.step("images removed", &[A]);
+    let images: Vec<&str> = live
+        .files
+        .all()
+        .into_keys()
+        .filter(|p| p.starts_with("images/"))
+        .collect();
+    assert_eq!(images, ["images/photo.jpg"], "only the static file is left");
+}

@@ -361,11 +361,28 @@ fn a_site_template_replaces_the_built_in_one_and_keeps_the_components() {
 fn template_docs_cover_every_template_and_context_field() {
     let docs = read(example_root().join("docs/templates.md"));
     for entry in std::fs::read_dir(example_root().join("templates")).unwrap() {
-        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !entry.file_type().unwrap().is_dir() {
+            assert!(
+                docs.contains(&format!("`{name}`")),
+                "docs/templates.md lists {name}"
+            );
+            continue;
+        }
+        // A folder of templates called by name, as the shortcodes are.
         assert!(
-            docs.contains(&format!("`{name}`")),
-            "docs/templates.md lists {name}"
+            docs.contains(&format!("`{name}/")),
+            "docs/templates.md lists {name}/"
         );
+        for file in std::fs::read_dir(entry.path()).unwrap() {
+            let file = file.unwrap().path();
+            let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
+            assert!(
+                docs.contains(&format!("`{stem}`")),
+                "docs/templates.md lists {name}/{stem}"
+            );
+        }
     }
     let context = read(example_root().join("src/render/context.rs"));
     let fields = context

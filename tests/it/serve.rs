@@ -210,10 +210,12 @@ fn replace_in(path: &Path, from: &str, to: &str) {
 }
 
 /// Every entry of a folder, to see that serving left nothing behind.
+/// Every path under `dir`, but the image cache, which serving fills as building does.
 fn listing(dir: &Path) -> Vec<PathBuf> {
     let mut entries: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .into_iter()
         .map(|e| e.unwrap().path().to_path_buf())
+        .filter(|p| !p.starts_with(dir.join(".brief-cache")))
         .collect();
     entries.sort();
     entries

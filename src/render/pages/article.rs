@@ -15,7 +15,17 @@ impl Renderer<'_> {
             &facts.summary,
             Route::Article(&article.slug),
         );
-        meta.image = article.front.image.as_ref().map(|i| self.image_url(i));
+        meta.image = match card.picture.as_ref() {
+            Some(picture) if !picture.image.url.contains("://") => {
+                Some(self.absolute(&picture.image.url))
+            }
+            _ => article.front.image.as_ref().map(|i| self.image_url(i)),
+        };
+        let published = article.date.rfc3339();
+        let modified = article.updated.unwrap_or(article.date).rfc3339();
+        meta.json_ld = Some(self.news_article(a, &meta, &published, &modified));
+        meta.published = Some(published);
+        meta.modified = Some(modified);
         let mut involved = Vec::new();
         for kind in EntityKind::ALL {
             let mut entities: Vec<EntityRef> = links
@@ -121,6 +131,47 @@ impl Renderer<'_> {
         )
     }
 
+    /// The article as a schema.org `NewsArticle`, for search engines and link previews.
+    fn news_article(
+        &self,
+        a: ArticleId,
+        meta: &PageMeta,
+        published: &str,
+        modified: &str,
+    ) -> String {
+        let article = &self.site.articles[a];
+        let mut json = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": article.front.title,
+            "datePublished": published,
+            "dateModified": modified,
+            "url": meta.canonical,
+            "mainEntityOfPage": meta.canonical,
+            "inLanguage": self.site.config.language,
+            "publisher": {
+                "@type": "Organization",
+                "name": self.site.config.title,
+                "url": self.site.config.base_url.absolute(),
+            },
+        });
+        if !meta.description.is_empty() {
+            json["description"] = meta.description.clone().into();
+        }
+        if !article.front.authors.is_empty() {
+            json["author"] = article
+                .front
+                .authors
+                .iter()
+                .map(|name| serde_json::json!({ "@type": "Person", "name": name }))
+                .collect();
+        }
+        if let Some(image) = &meta.image {
+            json["image"] = serde_json::json!([image]);
+        }
+        script_safe_json(&json)
+    }
+
     pub(in crate::render) fn image_url(&self, image: &str) -> String {
         if image.contains("://") {
             image.to_string()
@@ -188,5 +239,40 @@ impl PageKind for ArticlePages {
 
     fn article(&self, index: usize) -> Option<ArticleId> {
         Some(index.into())
+    }
+}
+
+/// JSON that cannot end the `<script>` element holding it, nor open a comment in it: every
+/// `<`, `>` and `&` is written as a `\u` escape, which JSON reads back the same.
+fn script_safe_json(value: &serde_json::Value) -> String {
+    let json = value.to_string();
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_in_a_script_cannot_close_it() {
+        let value = serde_json::json!({ "headline": "</script><script>alert(1)</script> & <!--" });
+        let safe = script_safe_json(&value);
+        assert!(
+            !safe.contains('<') && !safe.contains('>') && !safe.contains('&'),
+            "{safe}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, value);
     }
 }

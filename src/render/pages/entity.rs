@@ -34,6 +34,7 @@ impl Renderer<'_> {
                 base_path: graph.routes.base_path(),
                 allow_html: self.site.config.markdown.allow_html,
                 highlighter: &self.highlighter,
+                media: None,
             })
         };
         #[derive(Serialize)]

@@ -67,6 +67,7 @@ impl Renderer<'_> {
             base_path: self.graph.routes.base_path(),
             allow_html: self.site.config.markdown.allow_html,
             highlighter: &self.highlighter,
+            media: None,
         });
         let meta = self.meta(
             "page",

@@ -97,6 +97,7 @@ impl Renderer<'_> {
                 base_path: self.graph.routes.base_path(),
                 allow_html: self.site.config.markdown.allow_html,
                 highlighter: &self.highlighter,
+                media: None,
             }),
         }
     }

@@ -8,6 +8,7 @@ pub(super) mod day;
 pub(super) mod entity;
 pub(super) mod front;
 pub(super) mod group;
+pub(super) mod images;
 pub(super) mod redirect;
 pub(super) mod timeline;
 
@@ -134,6 +135,7 @@ pub static PAGE_KINDS: &[&dyn PageKind] = &[
     &sitemap::Sitemap,
     &redirect::RedirectPages,
     &feeds::SiteData,
+    &images::ImageFiles,
 ];
 
 /// One page (or whole-site file) to render: a kind and a page of it.

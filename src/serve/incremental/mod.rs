@@ -20,6 +20,7 @@ use crate::diag::{Diagnostic, Report};
 use crate::extract::{self, ExtractOptions, Facts, Gazetteer};
 use crate::link::{self, Graph, Group};
 use crate::load::{self, ContentKind, LoadOptions, Loaded, LoadedSite, Site};
+use crate::media::{self, images};
 use crate::model::{ArticleId, EntityId, PerArticle};
 use crate::pipeline::{self, BuildOptions};
 use crate::render::context::ArticleCard;
@@ -109,6 +110,8 @@ struct Scope {
     content: BTreeSet<PathBuf>,
     /// A folder under `content/` changed: list the content files again.
     rescan: bool,
+    /// A file beside the articles that is not content (an image) changed.
+    media: bool,
 }
 
 impl Scope {
@@ -117,6 +120,7 @@ impl Scope {
             && !self.templates
             && !self.statics
             && !self.rescan
+            && !self.media
             && self.content.is_empty()
     }
 }
@@ -164,6 +168,9 @@ impl Engine {
                     model.statics = build::static_outputs(&model.site);
                 }
                 stats.reread = self.read_again(&mut model, &scope)?;
+                if scope.templates || scope.statics || scope.media || stats.reread > 0 {
+                    model.refresh_media(&mut self.revision);
+                }
                 model
             }
             _ => {
@@ -218,6 +225,7 @@ impl Engine {
                         {
                             scope.rescan = true;
                         }
+                        _ if images::is_image(&relative) => scope.media = true,
                         // Not content, such as an editor's temporary file.
                         _ => {}
                     }
@@ -288,6 +296,7 @@ impl Engine {
         for diagnostics in model.file_diagnostics.values() {
             report.extend(diagnostics.iter().cloned());
         }
+        report.extend(model.media_problems.iter().cloned());
         // The graph depends on the content alone, and not on every part of it: after a
         // change that linking cannot see, the last graph still holds (and so do the slugs
         // and names checked for duplicates).

@@ -15,6 +15,8 @@ pub(super) struct Model {
     pub(super) file_diagnostics: BTreeMap<PathBuf, Vec<Diagnostic>>,
     pub(super) templates: Result<Theme, Vec<Diagnostic>>,
     pub(super) statics: (Vec<Output>, Vec<Diagnostic>),
+    /// Problems of the articles' images and embeds (see `media::attach`).
+    pub(super) media_problems: Vec<Diagnostic>,
     /// Revision of the last change to any content file.
     pub(super) content_revision: u64,
     /// Revision of the last change that linking could see (see `link::same_link_inputs`).
@@ -47,7 +49,7 @@ impl Model {
             .collect();
         let templates = theme::load_templates(root);
         let statics = build::static_outputs(&site);
-        Ok(Model {
+        let mut model = Model {
             extract_options: ExtractOptions::of(&site.config),
             site,
             revisions,
@@ -56,9 +58,35 @@ impl Model {
             file_diagnostics,
             templates,
             statics,
+            media_problems: Vec::new(),
             content_revision: *revision,
             graph_revision: *revision,
-        })
+        };
+        model.refresh_media(revision);
+        Ok(model)
+    }
+
+    /// Makes the articles' images and embeds again; an article whose media changed (an
+    /// image file edited, a shortcode template changed) gets a new revision, so the pages
+    /// that show it are made again.
+    pub(super) fn refresh_media(&mut self, revision: &mut u64) {
+        let Ok(theme) = self.templates.as_mut() else {
+            self.media_problems.clear();
+            return;
+        };
+        let old = std::mem::take(&mut self.site.media);
+        self.media_problems = media::attach(&mut self.site, &mut theme.tera, media::Mode::Resize);
+        let changed: Vec<ArticleId> = self
+            .site
+            .articles
+            .keys()
+            .filter(|&a| old.of(a) != self.site.media.of(a))
+            .collect();
+        for a in changed {
+            *revision += 1;
+            self.revisions[a] = *revision;
+            self.content_revision = *revision;
+        }
     }
 
     /// Whether `folder` held content files the model knows.
