@@ -108,7 +108,7 @@ impl<'a> Clause<'a> {
     pub fn verb_at(&self, i: usize) -> Option<Verb> {
         // Most words are no verb: rejected on their classes and length alone.
         let t = &self.toks[i];
-        if !t.is(VERBS) && t.end - t.start != "according".len() {
+        if !t.is(VERBS) && !matches!(t.end - t.start, 3 | 4 | 9) {
             return None;
         }
         self.verb_here(i)
@@ -116,7 +116,9 @@ impl<'a> Clause<'a> {
 
     fn verb_here(&self, i: usize) -> Option<Verb> {
         let w = self.word(i);
-        if w == "according" && i + 1 < self.toks.len() && self.word(i + 1) == "to" {
+        let next = |word: &str| i + 1 < self.toks.len() && self.word(i + 1) == word;
+        // "according to Roe"; "as Roe put it": an idiom that credits its subject.
+        if (w == "according" && next("to")) || (matches!(w, "put" | "puts") && next("it")) {
             return Some(Verb::Finite);
         }
         let v = self.verb_word(i)?;
@@ -352,8 +354,11 @@ impl<'a> Clause<'a> {
         if end == v {
             end = self.skip_fillers(v, 0);
         }
-        let words = 0..end;
-        let phrase = self.noun_phrase(words)?;
+        // "…,” as Roe said": "as" opens the attribution itself, whose subject is the speaker.
+        let first = usize::from(
+            end > 1 && self.word(0) == "as" && opens_phrase(self.word(1), &self.toks[1]),
+        );
+        let phrase = self.noun_phrase(first..end)?;
         // "until Haley said": a subordinate clause, not the speaker of the quotation.
         if self.is(phrase.start, CLAUSE_OPENERS) {
             return None;
@@ -363,7 +368,7 @@ impl<'a> Clause<'a> {
             let w = self.word(i);
             w.ends_with("ed") && w.starts_with(char::is_lowercase) && !self.is(i, STOP)
         });
-        (!clause && phrase.start == 0).then_some(phrase)
+        (!clause && phrase.start == first).then_some(phrase)
     }
 }
 
@@ -455,6 +460,30 @@ mod tests {
         });
         assert_eq!(got, "Evan Marsh");
         let got = with("The judge pointed to a case to", |c| c.subject_leading(6));
+        assert_eq!(got, None);
+        let got = with("as Mara Quill said on her radio show", |c| {
+            text(c, c.subject_leading(verb_index(c, "said")))
+        });
+        assert_eq!(got, "Mara Quill");
+        let got = with("as if it said", |c| {
+            c.subject_leading(verb_index(c, "said"))
+        });
+        assert_eq!(got, None);
+        let got = with("as costs for states rose", |c| c.subject_leading(3));
+        assert_eq!(got, None);
+    }
+
+    #[test]
+    fn put_it_credits_its_subject() {
+        let got = with("But as the prosecutor Ivo Brandt put it,", |c| {
+            let v = verb_index(c, "put");
+            (c.verb_at(v), text(c, c.subject_before(v, 0)))
+        });
+        assert_eq!(
+            got,
+            (Some(Verb::Finite), "the prosecutor Ivo Brandt".into())
+        );
+        let got = with("She put the files away", |c| c.verb_at(1));
         assert_eq!(got, None);
     }
 
