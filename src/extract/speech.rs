@@ -107,8 +107,11 @@ impl<'a> Clause<'a> {
     #[inline]
     pub fn verb_at(&self, i: usize) -> Option<Verb> {
         // Most words are no verb: rejected on their classes and length alone.
+        // The idioms of `verb_here` ("according", "put", "puts") pass on length and letter.
         let t = &self.toks[i];
-        if !t.is(VERBS) && !matches!(t.end - t.start, 3 | 4 | 9) {
+        let len = t.end - t.start;
+        let idiom = len == 9 || (matches!(len, 3 | 4) && self.doc.text.as_bytes()[t.start] == b'p');
+        if !t.is(VERBS) && !idiom {
             return None;
         }
         self.verb_here(i)
