@@ -214,10 +214,9 @@ fn according_to(doc: &Doc, table: &Table<'_>, range: std::ops::Range<usize>) -> 
         let place_or_time = matches!(word, "in" | "on" | "at")
             && toks.get(end + 1).is_some_and(|n| {
                 let next = n.text(text);
-                next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                    || is(next, TEMPORAL)
+                next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || n.is(TEMPORAL)
             });
-        if (is(word, ACCORDING_ENDS) || place_or_time) && !in_name(&toks[end]) {
+        if (toks[end].is(ACCORDING_ENDS) || place_or_time) && !in_name(&toks[end]) {
             break;
         }
         end += 1;
@@ -226,7 +225,7 @@ fn according_to(doc: &Doc, table: &Table<'_>, range: std::ops::Range<usize>) -> 
     let article = |w: &str| matches!(w, "a" | "an" | "the");
     let first = usize::from(end > 0 && article(toks[0].text(text)));
     if first + 1 < end
-        && is(toks[first].text(text), DOCUMENTS)
+        && toks[first].is(DOCUMENTS)
         && matches!(toks[first + 1].text(text), "from" | "by" | "of")
     {
         start = first + 2;

@@ -5,12 +5,15 @@
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use super::lexicon::world;
 use super::text::Doc;
 use super::{Gazetteer, GazetteerEntry};
 use crate::load::EntityKind;
+
+/// Total bytes of names up to which matching uses a DFA (a few MB at most).
+const DFA_MAX_BYTES: usize = 32 * 1024;
 
 /// What a pattern in the automaton stands for.
 #[derive(Debug, Clone)]
@@ -105,7 +108,11 @@ impl Matcher {
         let automaton = if patterns.is_empty() {
             None
         } else {
-            Some(AhoCorasick::new(&patterns).map_err(|e| {
+            // A DFA searches about twice as fast as the default NFA but takes memory in
+            // proportion to the names' total length, so only a gazetteer of modest size gets one.
+            let bytes: usize = patterns.iter().map(String::len).sum();
+            let kind = (bytes <= DFA_MAX_BYTES).then_some(AhoCorasickKind::DFA);
+            Some(AhoCorasick::builder().kind(kind).build(&patterns).map_err(|e| {
                 format!(
                     "the gazetteer's {} names and aliases cannot be compiled for matching: {e}",
                     patterns.len()

@@ -194,6 +194,10 @@ pub fn extract(input: &Input<'_>, gazetteer: &Gazetteer, options: &ExtractOption
         .map(|n| n.trim().to_lowercase())
         .collect();
     let ignored = |name: &str| {
+        // Nearly always both lists are empty: no lowercasing then.
+        if gazetteer.ignored.is_empty() && not_entities.is_empty() {
+            return false;
+        }
         let lower = name.to_lowercase();
         gazetteer.ignored.contains(&lower) || not_entities.contains(&lower)
     };

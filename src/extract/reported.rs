@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::Attribution;
 use super::entities::Table;
-use super::lexicon::{SPEECH_NOUNS, is};
+use super::lexicon::SPEECH_NOUNS;
 use super::salience::Salience;
 use super::speech::{Clause, Verb};
 use super::text::Doc;
@@ -92,7 +92,7 @@ fn possessive_sources(
         // The noun within two words: "Ash’s claim", "Ash’s controversial proposal".
         let noun = (i + 1..c.toks.len().min(i + 4))
             .take_while(|&k| c.plain(k - 1, k) && c.word(k).starts_with(char::is_lowercase))
-            .find(|&k| is(c.word(k), SPEECH_NOUNS));
+            .find(|&k| c.is(k, SPEECH_NOUNS));
         let Some(k) = noun else { continue };
         // The possessor: the name ending at this word.
         let mut s = i;

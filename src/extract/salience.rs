@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::discover::Spot;
 use super::entities::Table;
-use super::lexicon::{STOP, is};
+use super::lexicon::STOP;
 use super::speech::{Clause, Verb};
 use super::text::Doc;
 use crate::load::EntityKind;
@@ -152,7 +152,7 @@ impl Salience {
         while start > words.start && c.word(start - 1).starts_with(char::is_uppercase) {
             start -= 1;
         }
-        if start == words.end || is(c.word(start), STOP) {
+        if start == words.end || c.is(start, STOP) {
             return None;
         }
         let name = doc.text[c.toks[start].start..end].to_string();

@@ -5,9 +5,9 @@
 use std::ops::Range;
 
 use super::lexicon::{
-    CLAUSE_OPENERS, DETERMINERS, LEAD_ADVERBS, LEAD_PREPOSITIONS, PHRASE_OPENERS, REPORT_VERBS,
-    ROLE_NOUNS, SPEAKER_ENDS, SPEECH_BASE, SPEECH_FILLERS, SPEECH_PARTICIPLES, SPEECH_VERBS, STOP,
-    TEMPORAL, TITLE_BASE, TITLE_MOD, classes, is,
+    CLAUSE_OPENERS, Class, DETERMINERS, LEAD_ADVERBS, LEAD_PREPOSITIONS, PHRASE_OPENERS,
+    REPORT_VERBS, ROLE_NOUNS, SPEAKER_ENDS, SPEECH_BASE, SPEECH_FILLERS, SPEECH_PARTICIPLES,
+    SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD,
 };
 use super::text::{Doc, Token};
 
@@ -16,6 +16,9 @@ use super::text::{Doc, Token};
 pub const MAX_WORDS: usize = 12;
 /// How far back a phrase set off by commas may reach ("Roe, who …, said").
 const MAX_INSERT: usize = 30;
+
+/// The classes `verb` accepts.
+const VERBS: Class = SPEECH_VERBS | SPEECH_BASE | SPEECH_PARTICIPLES | REPORT_VERBS;
 
 /// How a reporting verb finds its subject.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,12 +31,12 @@ pub enum Verb {
     Report,
 }
 
-/// The kind of reporting verb `word` is, if any; capitalised words are names ("Says").
-pub fn verb(word: &str) -> Option<Verb> {
+/// The kind of reporting verb `word`, of lexicon classes `c`, is, if any; capitalised words
+/// are names ("Says").
+fn verb(word: &str, c: Class) -> Option<Verb> {
     if !word.starts_with(|c: char| c.is_lowercase()) {
         return None;
     }
-    let c = classes(word);
     // A bare form is finite after a plural subject ("officials say"); after "to" it is
     // dependent (`verb_at`).
     if c & (SPEECH_VERBS | SPEECH_BASE) != 0 {
@@ -48,10 +51,10 @@ pub fn verb(word: &str) -> Option<Verb> {
 }
 
 /// Words that start a noun phrase after a verb: "said a senior official".
-fn opens_phrase(word: &str) -> bool {
+fn opens_phrase(word: &str, t: &Token) -> bool {
     word.starts_with(char::is_uppercase)
         || word.starts_with(|c: char| c.is_ascii_digit())
-        || is(word, PHRASE_OPENERS)
+        || t.is(PHRASE_OPENERS)
 }
 
 /// The words of one sentence (or part of one) and the helpers to read them.
@@ -70,6 +73,16 @@ impl<'a> Clause<'a> {
 
     pub fn word(&self, i: usize) -> &'a str {
         self.toks[i].text(&self.doc.text)
+    }
+
+    /// Whether word `i` is in any of the lexicon classes `mask`.
+    pub fn is(&self, i: usize, mask: Class) -> bool {
+        self.toks[i].is(mask)
+    }
+
+    /// The kind of reporting verb word `i` is, as a word alone (`verb`).
+    fn verb_word(&self, i: usize) -> Option<Verb> {
+        verb(self.word(i), self.toks[i].classes)
     }
 
     fn gap(&self, a: usize, b: usize) -> &'a str {
@@ -91,16 +104,31 @@ impl<'a> Clause<'a> {
     }
 
     /// The reporting verb at word `i` ("according to" counts as one, at "according").
+    #[inline]
     pub fn verb_at(&self, i: usize) -> Option<Verb> {
+        // Most words are no verb: rejected on their classes and length alone.
+        // The idioms of `verb_here` ("according", "put", "puts") pass on length and letter.
+        let t = &self.toks[i];
+        let len = t.end - t.start;
+        let idiom = len == 9 || (matches!(len, 3 | 4) && self.doc.text.as_bytes()[t.start] == b'p');
+        if !t.is(VERBS) && !idiom {
+            return None;
+        }
+        self.verb_here(i)
+    }
+
+    fn verb_here(&self, i: usize) -> Option<Verb> {
         let w = self.word(i);
-        if w == "according" && i + 1 < self.toks.len() && self.word(i + 1) == "to" {
+        let next = |word: &str| i + 1 < self.toks.len() && self.word(i + 1) == word;
+        // "according to Roe"; "as Roe put it": an idiom that credits its subject.
+        if (w == "according" && next("to")) || (matches!(w, "put" | "puts") && next("it")) {
             return Some(Verb::Finite);
         }
-        let v = verb(w)?;
+        let v = self.verb_word(i)?;
         // "Ash’s comments", "any states": a noun, not a verb.
         if i > 0 && self.plain(i - 1, i) {
             let prev = &self.toks[i - 1];
-            if prev.full_end > prev.end || is(self.word(i - 1), DETERMINERS) {
+            if prev.full_end > prev.end || self.is(i - 1, DETERMINERS) {
                 return None;
             }
         }
@@ -139,13 +167,15 @@ impl<'a> Clause<'a> {
             return None;
         }
         let mut start = end - 1;
-        if is(self.word(start), CLAUSE_OPENERS) || verb(self.word(start)).is_some() {
+        if self.is(start, CLAUSE_OPENERS) || self.verb_word(start).is_some() {
             return None;
         }
         while start > floor && end - start < MAX_WORDS {
             let p = start - 1;
-            let w = self.word(p);
-            if !self.plain(p, start) || is(w, CLAUSE_OPENERS | TEMPORAL) || verb(w).is_some() {
+            if !self.plain(p, start)
+                || self.is(p, CLAUSE_OPENERS | TEMPORAL)
+                || self.verb_word(p).is_some()
+            {
                 break;
             }
             start -= 1;
@@ -159,9 +189,9 @@ impl<'a> Clause<'a> {
         while end > floor && self.plain(end - 1, end) {
             let w = self.word(end - 1);
             let adverb = w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase);
-            if is(w, SPEECH_FILLERS) || adverb {
+            if self.is(end - 1, SPEECH_FILLERS) || adverb {
                 end -= 1;
-            } else if is(w, TEMPORAL) && w.starts_with(char::is_uppercase) {
+            } else if self.is(end - 1, TEMPORAL) && w.starts_with(char::is_uppercase) {
                 end -= 1;
                 if end > floor
                     && self.plain(end - 1, end)
@@ -185,10 +215,10 @@ impl<'a> Clause<'a> {
         while !words.is_empty() && matches!(self.word(words.start), "and" | "but" | "then" | "so") {
             words.start += 1;
         }
-        if !words.is_empty() && is(self.word(words.start), LEAD_ADVERBS) {
+        if !words.is_empty() && self.is(words.start, LEAD_ADVERBS) {
             words.start += 1;
         }
-        if !words.is_empty() && is(self.word(words.start), LEAD_PREPOSITIONS) {
+        if !words.is_empty() && self.is(words.start, LEAD_PREPOSITIONS) {
             // The preposition's object ends where the subject starts.
             let next = (words.start + 2..words.end).find(|&i| {
                 let w = self.word(i);
@@ -198,10 +228,10 @@ impl<'a> Clause<'a> {
             })?;
             words.start = next;
         }
-        let last = self.word(words.end.checked_sub(1)?);
+        let last = words.end.checked_sub(1)?;
         if words.is_empty()
             || words.len() > MAX_WORDS
-            || (words.len() > 1 && is(last, PHRASE_OPENERS | CLAUSE_OPENERS))
+            || (words.len() > 1 && self.is(last, PHRASE_OPENERS | CLAUSE_OPENERS))
         {
             return None;
         }
@@ -216,20 +246,23 @@ impl<'a> Clause<'a> {
         while start < n && matches!(self.word(start), "But" | "And" | "So" | "Yet" | "Then") {
             start += 1;
         }
-        let leading = |w: &str| is(w, LEAD_PREPOSITIONS | LEAD_ADVERBS) || w.ends_with("ing");
-        if start < n && leading(self.word(start)) {
+        let leading = |i: usize| {
+            self.is(i, LEAD_PREPOSITIONS | LEAD_ADVERBS) || self.word(i).ends_with("ing")
+        };
+        if start < n && leading(start) {
             let comma = (start + 1..n.min(start + 12)).find(|&i| self.breaks(i - 1, i))?;
             start = comma;
         }
-        let first = self.word(*(start..n).next().as_ref()?);
+        let first_at = *(start..n).next().as_ref()?;
+        let first = self.word(first_at);
         if matches!(first, "He" | "She" | "he" | "she") {
             return Some(start..start + 1);
         }
         if matches!(first, "The" | "A" | "An") {
             // A description up to its role noun: "The Florida senator sought …".
             let role = (start + 1..n.min(start + 6))
-                .take_while(|&i| self.plain(i - 1, i) && verb(self.word(i)).is_none())
-                .find(|&i| is(self.word(i), ROLE_NOUNS))?;
+                .take_while(|&i| self.plain(i - 1, i) && self.verb_word(i).is_none())
+                .find(|&i| self.is(i, ROLE_NOUNS))?;
             return Some(start..role + 1);
         }
         if !first.starts_with(char::is_uppercase) {
@@ -247,14 +280,14 @@ impl<'a> Clause<'a> {
                 end += 1;
                 continue;
             }
-            let role = |i: usize| i < n && is(self.word(i), ROLE_NOUNS | TITLE_BASE | TITLE_MOD);
+            let role = |i: usize| i < n && self.is(i, ROLE_NOUNS | TITLE_BASE | TITLE_MOD);
             let predicate = !matches!(w, "of" | "for" | "and")
                 && ((run >= 2 && !role(end) && !role(end + 1))
-                    || is(
-                        w,
+                    || self.is(
+                        end,
                         CLAUSE_OPENERS | SPEAKER_ENDS | LEAD_PREPOSITIONS | SPEECH_FILLERS,
                     )
-                    || verb(w).is_some()
+                    || self.verb_word(end).is_some()
                     || w.ends_with("ly")
                     || w.ends_with("ed")
                     || w.contains(['’', '\'']));
@@ -267,7 +300,7 @@ impl<'a> Clause<'a> {
         while end > start && !self.word(end - 1).starts_with(char::is_uppercase) {
             end -= 1;
         }
-        (end > start && !is(first, STOP | TEMPORAL | SPEAKER_ENDS)).then_some(start..end)
+        (end > start && !self.is(first_at, STOP | TEMPORAL | SPEAKER_ENDS)).then_some(start..end)
     }
 
     /// The subject after an inverted verb at `v`: "said Joe Biden", "says a senior aide".
@@ -279,7 +312,10 @@ impl<'a> Clause<'a> {
     fn subject_after_from(&self, v: usize, loose: bool) -> Option<Range<usize>> {
         let from = v + 1;
         let n = self.toks.len();
-        if from >= n || !self.plain(v, from) || !(loose || opens_phrase(self.word(from))) {
+        if from >= n
+            || !self.plain(v, from)
+            || !(loose || opens_phrase(self.word(from), &self.toks[from]))
+        {
             return None;
         }
         let mut end = from;
@@ -288,9 +324,9 @@ impl<'a> Clause<'a> {
                 break;
             }
             let w = self.word(end);
-            if is(w, SPEAKER_ENDS) && w.starts_with(char::is_lowercase)
-                || is(w, TEMPORAL)
-                || verb(w).is_some()
+            if self.is(end, SPEAKER_ENDS) && w.starts_with(char::is_lowercase)
+                || self.is(end, TEMPORAL)
+                || self.verb_word(end).is_some()
             {
                 break;
             }
@@ -306,9 +342,8 @@ impl<'a> Clause<'a> {
         if v == 0 {
             // Right after the quotation, "said" is followed by its subject, adjectives and
             // all: "…,” said conservative activist Bob Klaus".
-            let w = self.word((v + 1).min(self.toks.len() - 1));
-            let loose = !is(
-                w,
+            let loose = !self.is(
+                (v + 1).min(self.toks.len() - 1),
                 SPEAKER_ENDS | LEAD_PREPOSITIONS | CLAUSE_OPENERS | TEMPORAL,
             );
             return self.subject_after_from(v, loose);
@@ -322,18 +357,21 @@ impl<'a> Clause<'a> {
         if end == v {
             end = self.skip_fillers(v, 0);
         }
-        let words = 0..end;
-        let phrase = self.noun_phrase(words)?;
+        // "…,” as Roe said": "as" opens the attribution itself, whose subject is the speaker.
+        let first = usize::from(
+            end > 1 && self.word(0) == "as" && opens_phrase(self.word(1), &self.toks[1]),
+        );
+        let phrase = self.noun_phrase(first..end)?;
         // "until Haley said": a subordinate clause, not the speaker of the quotation.
-        if is(self.word(phrase.start), CLAUSE_OPENERS) {
+        if self.is(phrase.start, CLAUSE_OPENERS) {
             return None;
         }
         // A lowercase verb inside ("the judge pointed to a case to") is a clause, not a name.
         let clause = (phrase.start + 1..phrase.end).any(|i| {
             let w = self.word(i);
-            w.ends_with("ed") && w.starts_with(char::is_lowercase) && !is(w, STOP)
+            w.ends_with("ed") && w.starts_with(char::is_lowercase) && !self.is(i, STOP)
         });
-        (!clause && phrase.start == 0).then_some(phrase)
+        (!clause && phrase.start == first).then_some(phrase)
     }
 }
 
@@ -425,6 +463,30 @@ mod tests {
         });
         assert_eq!(got, "Evan Marsh");
         let got = with("The judge pointed to a case to", |c| c.subject_leading(6));
+        assert_eq!(got, None);
+        let got = with("as Mara Quill said on her radio show", |c| {
+            text(c, c.subject_leading(verb_index(c, "said")))
+        });
+        assert_eq!(got, "Mara Quill");
+        let got = with("as if it said", |c| {
+            c.subject_leading(verb_index(c, "said"))
+        });
+        assert_eq!(got, None);
+        let got = with("as costs for states rose", |c| c.subject_leading(3));
+        assert_eq!(got, None);
+    }
+
+    #[test]
+    fn put_it_credits_its_subject() {
+        let got = with("But as the prosecutor Ivo Brandt put it,", |c| {
+            let v = verb_index(c, "put");
+            (c.verb_at(v), text(c, c.subject_before(v, 0)))
+        });
+        assert_eq!(
+            got,
+            (Some(Verb::Finite), "the prosecutor Ivo Brandt".into())
+        );
+        let got = with("She put the files away", |c| c.verb_at(1));
         assert_eq!(got, None);
     }
 

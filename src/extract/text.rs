@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::lexicon::{ABBREVIATIONS, STOP, US_STATES, is};
+use super::lexicon::{ABBREVIATIONS, Class, STOP, US_STATES, classes, is};
 
 /// Stands in for an inline code span: not a word character, so it breaks names and words.
 pub const CODE_MARK: char = '\u{FFFC}';
@@ -228,6 +228,8 @@ pub struct Token {
     pub end: usize,
     /// End including a possessive `’s`, `'s` or plural `s’`.
     pub full_end: usize,
+    /// The word's lexicon classes, looked up once here since every stage asks.
+    pub classes: Class,
 }
 
 impl Token {
@@ -238,6 +240,11 @@ impl Token {
 
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
+    }
+
+    /// Whether the word is in any of the lexicon classes `mask`.
+    pub fn is(&self, mask: Class) -> bool {
+        self.classes & mask != 0
     }
 }
 
@@ -262,7 +269,10 @@ fn takes_dot(word: &str) -> bool {
     let mut chars = word.chars();
     let single_capital =
         matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    single_capital || is_dotted(word) || is(word, ABBREVIATIONS) || state_abbreviation(word)
+    single_capital || is_dotted(word) || {
+        let c = classes(word);
+        c & ABBREVIATIONS != 0 || (c & US_STATES != 0 && word.starts_with(char::is_uppercase))
+    }
 }
 
 /// The character at byte `i` and its length, fast for ASCII.
@@ -350,6 +360,7 @@ pub fn tokens(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
             start: base + start,
             end: base + end,
             full_end: base + i,
+            classes: classes(&s[start..end]),
         });
     }
 }

@@ -321,7 +321,15 @@ impl Context<'_> {
         };
         let words = match (c.verb_at(v)?, c.word(v)) {
             (Verb::Finite, "according") => c.subject_after(v + 1),
-            (Verb::Finite | Verb::Report, _) => c.subject_before(v, 0),
+            // "Then, explained the moderator Ana Ruiz: “…”": inverted, up to the mark; after
+            // "told" stands the listener, not the speaker.
+            (Verb::Finite | Verb::Report, w) => c.subject_before(v, 0).or_else(|| {
+                c.subject_after(v).filter(|r| {
+                    r.end == n
+                        && matches!(tail, ":" | ",")
+                        && !matches!(w, "told" | "tells" | "tell" | "asked" | "urged")
+                })
+            }),
             // "Spicer said, adding, “…”": the finite verb's subject, else the sentence's.
             (Verb::Dependent, _) => (0..v)
                 .rev()

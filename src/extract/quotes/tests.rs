@@ -177,3 +177,16 @@ fn second_quote_in_a_paragraph_keeps_the_speaker() {
 fn quotes_in_code_are_ignored() {
     assert!(quotes("`\"this is not a quote at all\"`").is_empty());
 }
+
+#[test]
+fn inverted_speaker_before_the_quote() {
+    let got = quotes("In short, explained the moderator Ana Ruiz: “Why does the fund need it?”");
+    assert_eq!(got[0].1.as_deref(), Some("Ana Ruiz"));
+    // A subject before the verb wins; the words after it are what was said.
+    let got = quotes("Ana Ruiz said the plan was: “too little and far too late for us”");
+    assert_eq!(got[0].1.as_deref(), Some("Ana Ruiz"));
+    let got = quotes("As Ana Ruiz put it, “the fund has run dry for good”.");
+    assert_eq!(got[0].1.as_deref(), Some("Ana Ruiz"));
+    let got = quotes("Ruiz did not name him but told her staff, “the fund has run dry”");
+    assert_ne!(got[0].1.as_deref(), Some("her staff"));
+}
