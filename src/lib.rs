@@ -26,6 +26,7 @@ pub mod commands;
 pub mod config;
 pub mod diag;
 pub mod extract;
+pub mod i18n;
 pub mod import;
 pub mod link;
 pub mod load;

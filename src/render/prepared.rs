@@ -116,7 +116,7 @@ pub fn article_card(
         url: graph.article_url(site, a),
         slug: article.slug.clone(),
         date: article.date.rfc3339(),
-        date_display: article.date.long(),
+        date_display: site.locale.date(article.date.date()),
         day_url: graph.routes.url(Route::Day(article.date.date())),
         summary: facts[a].summary.clone(),
         reading_minutes: facts[a].reading_minutes,

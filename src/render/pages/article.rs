@@ -27,7 +27,7 @@ impl Renderer<'_> {
             if !entities.is_empty() {
                 involved.push(KindGroup {
                     kind: kind.as_str(),
-                    label: kind.plural_label(),
+                    label: self.kind_label(kind),
                     entities,
                 });
             }
@@ -72,7 +72,7 @@ impl Renderer<'_> {
                 .collect(),
             location: article.front.location.clone(),
             updated: article.updated.map(|d| d.rfc3339()),
-            updated_display: article.updated.map(|d| d.long()),
+            updated_display: article.updated.map(|d| self.site.locale.date(d.date())),
             image: meta.image.clone(),
             involved,
             quotes: (0..facts.quotes.len()).map(|q| self.quote(a, q)).collect(),

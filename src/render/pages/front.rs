@@ -225,7 +225,7 @@ impl PageKind for SearchPage {
         Ok(vec![r.simple_page(
             "search.html",
             "search",
-            "Search",
+            r.site.locale.text("title_search"),
             Route::Search,
         )?])
     }
@@ -254,7 +254,7 @@ impl PageKind for NotFoundPage {
         Ok(vec![r.simple_page(
             "404.html",
             "not_found",
-            "Page not found",
+            r.site.locale.text("title_not_found"),
             Route::NotFound,
         )?])
     }
