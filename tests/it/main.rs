@@ -10,6 +10,7 @@ mod fingerprints;
 mod hardening;
 mod imports;
 mod incremental;
+mod languages;
 mod newsroom;
 mod output;
 mod pages;
