@@ -153,3 +153,24 @@ fn placeholders_are_filled_and_other_braces_kept() {
         [Piece::Text("a "), Piece::Slot("b"), Piece::Text("c")]
     );
 }
+
+#[test]
+fn the_template_docs_name_every_label() {
+    let docs = include_str!("../../docs/templates.md");
+    let section = docs
+        .split("## Languages and labels")
+        .nth(1)
+        .unwrap_or_default();
+    // The docs name one label of each kind family (`kinds_person, …`) for all four.
+    let named = |key: &str| {
+        let family = key
+            .rsplit_once('_')
+            .map(|(head, _)| format!("`{head}_person`"));
+        section.contains(&format!("`{key}`")) || family.is_some_and(|f| section.contains(&f))
+    };
+    let missing: Vec<&String> = english().keys().filter(|key| !named(key)).collect();
+    assert!(
+        missing.is_empty(),
+        "docs/templates.md does not list {missing:?}"
+    );
+}
