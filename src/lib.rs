@@ -19,7 +19,7 @@
 //! `render -> write`; [`serve`] keeps the site in memory and renders again the pages whose
 //! fingerprint changed; [`check`] checks a built site's links. [`model`] holds the facts
 //! every stage must agree on (base URL, routes, slugs, escaping); [`config`] is `site.yaml`,
-//! validated once. [`commands`] prints results and picks exit codes; `main.rs` only parses
+//! validated once; [`i18n`] holds the theme's words in each language. [`commands`] prints results and picks exit codes; `main.rs` only parses
 //! the command line.
 
 pub mod build;
@@ -28,6 +28,7 @@ pub mod commands;
 pub mod config;
 pub mod diag;
 pub mod extract;
+pub mod i18n;
 pub mod import;
 pub mod link;
 pub mod load;

@@ -16,12 +16,27 @@
   var MAX_PREFIX_CHUNKS = 3;  // term chunks fetched to complete a partly typed word
   var MAX_TERM_CHARS = 32;    // as in the index
   var WORD = /[^\p{Alphabetic}\p{N}]+/u;
+  // Chinese, Japanese and Korean characters, as src/render/search.rs lists them: their
+  // runs are searched as overlapping pairs of characters, since they are written without
+  // spaces between words.
+  var CJK = /([\u1100-\u11ff\u3005-\u3007\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f\u{20000}-\u{2ffff}]+)/u;
   var BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
   var manifestPromise = null;
   var chunks = {};
   var generation = 0;
   var current = null;         // { results: [[doc, score]], shown: n, words: [...] }
+
+  // The page's words for what this script shows (the search page sets them in its
+  // language), English where a page does not.
+  function label(name, fallback) {
+    return script.getAttribute("data-" + name) || fallback;
+  }
+  var TOO_SHORT = label("too-short", "Type at least two letters.");
+  var NO_RESULTS = label("no-results", "No results.");
+  var RESULT = label("result", "{n} result");
+  var RESULTS = label("results", "{n} results");
+  var UNAVAILABLE = label("unavailable", "Search is unavailable ({error}).");
 
   function fetchJson(path) {
     return fetch(path).then(function (response) {
@@ -51,12 +66,24 @@
     return chunks[url];
   }
 
-  // Split like the index: lower-cased runs of letters and digits, 2 to 32 characters.
-  function words(text) {
-    return text.toLowerCase().split(WORD).filter(function (w) {
-      var n = Array.from(w).length;
-      return n >= 2 && n <= MAX_TERM_CHARS;
+  // Split like the index: lower-cased runs of letters and digits, 2 to 32 characters; a
+  // run of Chinese, Japanese or Korean characters as its overlapping pairs (a single one
+  // alone). With `whole`, such runs stay whole, for highlighting.
+  function words(text, whole) {
+    var found = [];
+    text.toLowerCase().split(WORD).forEach(function (run) {
+      run.split(CJK).forEach(function (part, i) {
+        var chars = Array.from(part);
+        if (i % 2 === 0) {
+          if (chars.length >= 2 && chars.length <= MAX_TERM_CHARS) found.push(part);
+        } else if (whole || chars.length === 1) {
+          found.push(part);
+        } else {
+          for (var c = 0; c + 1 < chars.length; c++) found.push(chars[c] + chars[c + 1]);
+        }
+      });
     });
+    return found;
   }
 
   // The word and, when it has accents, the word without them (the index holds both).
@@ -158,10 +185,17 @@
     });
   }
 
+  // Marks where the query's words start a word; its Chinese, Japanese and Korean runs
+  // wherever they are.
   function highlight(element, text, terms) {
     if (!terms.length) { element.textContent = text; return; }
-    var escaped = terms.map(function (t) { return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
-    var pattern = new RegExp("(?<![\\p{Alphabetic}\\p{N}])(" + escaped.join("|") + ")", "giu");
+    var escape = function (t) { return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); };
+    var starts = terms.filter(function (t) { return !CJK.test(t); }).map(escape);
+    var anywhere = terms.filter(function (t) { return CJK.test(t); }).map(escape);
+    var alternatives = [];
+    if (starts.length) alternatives.push("(?<![\\p{Alphabetic}\\p{N}])(?:" + starts.join("|") + ")");
+    if (anywhere.length) alternatives.push("(?:" + anywhere.join("|") + ")");
+    var pattern = new RegExp(alternatives.join("|"), "giu");
     var last = 0, match;
     while ((match = pattern.exec(text))) {
       element.appendChild(document.createTextNode(text.slice(last, match.index)));
@@ -218,7 +252,7 @@
     var found = words(query);
     if (!found.length) {
       list.textContent = "";
-      status.textContent = query.trim() ? "Type at least two letters." : "";
+      status.textContent = query.trim() ? TOO_SHORT : "";
       if (more) more.hidden = true;
       return;
     }
@@ -226,14 +260,14 @@
       return search(m, query).then(function (results) {
         if (mine !== generation) return;
         list.textContent = "";
-        current = { results: results, shown: 0, words: found };
-        status.textContent = results.length === 0 ? "No results."
-          : results.length + (results.length === 1 ? " result" : " results");
+        current = { results: results, shown: 0, words: words(query, true) };
+        status.textContent = results.length === 0 ? NO_RESULTS
+          : (results.length === 1 ? RESULT : RESULTS).replace("{n}", results.length);
         return showMore(m, mine);
       });
     }).catch(function (error) {
       if (mine !== generation) return;
-      status.textContent = "Search is unavailable (" + error.message + ").";
+      status.textContent = UNAVAILABLE.replace("{error}", error.message);
     });
   }
 

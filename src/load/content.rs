@@ -151,15 +151,6 @@ impl EntityKind {
             EntityKind::Other => "other",
         }
     }
-
-    pub fn plural_label(self) -> &'static str {
-        match self {
-            EntityKind::Person => "People",
-            EntityKind::Organization => "Organisations",
-            EntityKind::Place => "Places",
-            EntityKind::Other => "Other",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

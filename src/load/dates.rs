@@ -167,11 +167,6 @@ impl PubDate {
             dt.second()
         )
     }
-
-    /// "26 September 2024", for people.
-    pub fn long(&self) -> String {
-        self.datetime.strftime("%-d %B %Y").to_string()
-    }
 }
 
 impl fmt::Display for PubDate {

@@ -20,6 +20,7 @@ use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, yaml_error};
+use crate::i18n::Locale;
 use crate::model::{PerArticle, SiteZone, is_xml_char, slugify, try_slugify};
 pub use content::*;
 pub use dates::PubDate;
@@ -33,6 +34,8 @@ pub use parse::{normalise_alias, normalise_slug, parse_front};
 pub struct Site {
     pub root: PathBuf,
     pub config: Config,
+    /// The theme's words in `config.language`.
+    pub locale: Locale,
     pub articles: PerArticle<Article>,
     pub entities: Vec<EntityDef>,
     /// Names that are never entities: `- ignore: [...]` items of `content/entities.yaml`.
@@ -150,9 +153,11 @@ pub fn load_files(root: &Path, config: Config, options: &LoadOptions) -> LoadedS
             (relative, loaded)
         })
         .collect();
+    let (locale, locale_problems) = Locale::load(root, &config.language);
     let mut site = Site {
         root: root.to_path_buf(),
         config,
+        locale,
         articles: PerArticle::new(),
         entities: Vec::new(),
         ignored: Vec::new(),
@@ -163,7 +168,7 @@ pub fn load_files(root: &Path, config: Config, options: &LoadOptions) -> LoadedS
         media: Default::default(),
     };
     let mut problems: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
-    for d in unreadable {
+    for d in unreadable.into_iter().chain(locale_problems) {
         problems.entry(d.path.clone()).or_default().push(d);
     }
     for (path, (loaded, diagnostics)) in parsed {

@@ -137,7 +137,7 @@ pub struct TocEntry {
 #[derive(Debug, Clone, Serialize)]
 pub struct KindGroup {
     pub kind: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub entities: Vec<EntityRef>,
 }
 
@@ -186,7 +186,7 @@ pub struct EntityContext {
     pub name: String,
     pub url: String,
     pub kind: &'static str,
-    pub kind_label: &'static str,
+    pub kind_label: String,
     pub known: bool,
     pub aliases: Vec<String>,
     pub description: Option<String>,

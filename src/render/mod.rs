@@ -112,6 +112,8 @@ pub struct Renderer<'a> {
     pub graph: &'a Graph,
     tera: &'a Tera,
     site_context: SiteContext,
+    /// The theme's words (`t` in templates), made once and shared by every page.
+    labels: tera::Value,
     cards: PerArticle<ArticleCard>,
     /// Each card's short form (`ArticleEntry`) as a template value, made on first use: a
     /// template value is shared, not copied, into every page context that lists the
@@ -144,6 +146,7 @@ pub struct Renderer<'a> {
 #[derive(Serialize)]
 struct PageData<'a, T: Serialize> {
     site: &'a SiteContext,
+    t: &'a tera::Value,
     page: PageMeta,
     #[serde(flatten)]
     data: T,
@@ -198,6 +201,7 @@ impl<'a> Renderer<'a> {
             graph,
             tera,
             site_context,
+            labels: tera::Value::from_serializable(site.locale.labels()),
             entry_values: prepared.cards.iter().map(|_| OnceLock::new()).collect(),
             cards: prepared.cards,
             bodies: prepared.bodies,
@@ -344,6 +348,7 @@ impl<'a> Renderer<'a> {
         let file = self.graph.routes.file_of_url(&meta.url);
         let page_data = PageData {
             site: &self.site_context,
+            t: &self.labels,
             page: meta,
             data,
         };
@@ -387,6 +392,12 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
+    /// A kind's plural label ("People") in the site's language.
+    fn kind_label(&self, kind: EntityKind) -> String {
+        let key = format!("kinds_{}", kind.as_str());
+        self.site.locale.text(&key).to_string()
+    }
+
     pub fn entity_ref(&self, e: EntityId, count: usize) -> EntityRef {
         entity_ref(self.graph, e, count)
     }
@@ -401,7 +412,7 @@ impl<'a> Renderer<'a> {
                 name: self.site.articles[a].front.title.clone(),
                 url: self.graph.article_url(self.site, a),
             },
-            date_display: self.site.articles[a].date.long(),
+            date_display: self.site.locale.date(self.site.articles[a].date.date()),
         }
     }
 
@@ -420,7 +431,7 @@ impl<'a> Renderer<'a> {
                 name: self.site.articles[a].front.title.clone(),
                 url: self.graph.article_url(self.site, a),
             },
-            date_display: self.site.articles[a].date.long(),
+            date_display: self.site.locale.date(self.site.articles[a].date.date()),
         }
     }
 }

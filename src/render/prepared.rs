@@ -116,7 +116,7 @@ pub fn article_card(
         url: graph.article_url(site, a),
         slug: article.slug.clone(),
         date: article.date.rfc3339(),
-        date_display: article.date.long(),
+        date_display: site.locale.date(article.date.date()),
         time_display: article.date.time_in(site.config.timezone.zone()),
         day_url: graph.routes.url(Route::Day(article.date.date())),
         summary: facts[a].summary.clone(),

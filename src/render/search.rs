@@ -50,28 +50,94 @@ const TEXT_WEIGHT: u32 = 1;
 const FORMAT: u32 = 1;
 
 /// Calls `found` with each word of `text` as the index stores it: lower-cased runs of
-/// letters and digits, two to `MAX_TERM_CHARS` characters long. `search.js` splits a query
-/// the same way. `scratch` holds lower-cased words, so most words cost no allocation.
+/// letters and digits, two to `MAX_TERM_CHARS` characters long, and each run of Chinese,
+/// Japanese or Korean characters (see `is_cjk`) as its overlapping pairs, or alone when it
+/// is one character. `search.js` splits a query the same way. `scratch` holds lower-cased
+/// words, so most words cost no allocation.
 fn each_term(text: &str, scratch: &mut String, mut found: impl FnMut(&str)) {
-    for word in text.split(|c: char| !c.is_alphanumeric()) {
-        let term = if !word.is_ascii() {
-            *scratch = word.to_lowercase();
-            if !(2..=MAX_TERM_CHARS).contains(&scratch.chars().count()) {
-                continue;
-            }
-            scratch.as_str()
-        } else if !(2..=MAX_TERM_CHARS).contains(&word.len()) {
+    for run in text.split(|c: char| !c.is_alphanumeric()) {
+        if run.is_ascii() {
+            each_word_term(run, scratch, &mut found);
             continue;
-        } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            scratch.clear();
-            scratch.push_str(word);
-            scratch.make_ascii_lowercase();
-            scratch.as_str()
-        } else {
-            word
-        };
-        found(term);
+        }
+        for (part, cjk) in cjk_parts(run) {
+            match cjk {
+                true => each_pair(part, &mut found),
+                false => each_word_term(part, scratch, &mut found),
+            }
+        }
     }
+}
+
+/// Chinese, Japanese and Korean letters: written without spaces between words, so no
+/// split finds their words. The same ranges as `CJK` in `search.js`.
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{11ff}'     // Hangul jamo
+        | '\u{3005}'..='\u{3007}'   // 々 〆 〇
+        | '\u{3040}'..='\u{30ff}'   // hiragana, katakana
+        | '\u{3130}'..='\u{318f}'   // Hangul compatibility jamo
+        | '\u{31f0}'..='\u{31ff}'   // katakana extensions
+        | '\u{3400}'..='\u{4dbf}'   // CJK extension A
+        | '\u{4e00}'..='\u{9fff}'   // CJK unified ideographs
+        | '\u{ac00}'..='\u{d7af}'   // Hangul syllables
+        | '\u{f900}'..='\u{faff}'   // CJK compatibility ideographs
+        | '\u{ff66}'..='\u{ff9f}'   // half-width katakana
+        | '\u{20000}'..='\u{2ffff}' // CJK extensions B and later
+    )
+}
+
+/// A run of letters cut where it turns from CJK to other letters and back: (part, is CJK).
+fn cjk_parts(run: &str) -> impl Iterator<Item = (&str, bool)> {
+    let mut rest = run;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let cjk = is_cjk(first);
+        let end = rest
+            .char_indices()
+            .find(|&(_, c)| is_cjk(c) != cjk)
+            .map_or(rest.len(), |(i, _)| i);
+        let (part, tail) = rest.split_at(end);
+        rest = tail;
+        Some((part, cjk))
+    })
+}
+
+/// Each pair of neighbouring characters of a CJK run, or the run when it is one character:
+/// "脆弱性" is "脆弱" and "弱性", and a query for it finds the texts holding both.
+fn each_pair(run: &str, found: &mut impl FnMut(&str)) {
+    let mut bounds = run.char_indices().map(|(i, _)| i).chain([run.len()]);
+    let (Some(mut start), Some(mut middle)) = (bounds.next(), bounds.next()) else {
+        return;
+    };
+    if middle == run.len() {
+        found(run);
+    }
+    for end in bounds {
+        found(&run[start..end]);
+        (start, middle) = (middle, end);
+    }
+}
+
+/// One word without CJK letters as the index stores it, when its length is one to store.
+fn each_word_term(word: &str, scratch: &mut String, found: &mut impl FnMut(&str)) {
+    let term = if !word.is_ascii() {
+        *scratch = word.to_lowercase();
+        if !(2..=MAX_TERM_CHARS).contains(&scratch.chars().count()) {
+            return;
+        }
+        scratch.as_str()
+    } else if !(2..=MAX_TERM_CHARS).contains(&word.len()) {
+        return;
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        scratch.clear();
+        scratch.push_str(word);
+        scratch.make_ascii_lowercase();
+        scratch.as_str()
+    } else {
+        word
+    };
+    found(term);
 }
 
 /// The postings of a run of consecutive documents: each term with its `[doc, weight, …]`
@@ -111,7 +177,7 @@ impl Document {
     fn add(&mut self, postings: &mut Postings, text: &str, weight: u32) {
         let mut scratch = std::mem::take(&mut self.scratch);
         each_term(text, &mut scratch, |term| {
-            if !term.is_ascii() {
+            if !term.is_ascii() && !term.starts_with(is_cjk) {
                 let folded = deunicode::deunicode(term).to_lowercase();
                 if folded.len() >= 2 && folded.bytes().all(|b| b.is_ascii_alphanumeric()) {
                     self.count(postings.id(&folded), weight);
@@ -420,6 +486,32 @@ mod tests {
     fn terms_are_lowercase_words_of_two_or_more_characters() {
         let found = all_terms("Hezbollah’s 21-day truce, a U.N. plan; Genève");
         assert_eq!(found, ["hezbollah", "21", "day", "truce", "plan", "genève"]);
+    }
+
+    #[test]
+    fn chinese_japanese_and_korean_runs_are_indexed_as_overlapping_pairs() {
+        assert_eq!(all_terms("脆弱性"), ["脆弱", "弱性"]);
+        assert_eq!(
+            all_terms("Apple社の脆弱性、CVE-2024を修正"),
+            [
+                "apple", "社の", "の脆", "脆弱", "弱性", "cve", "2024", "を修", "修正"
+            ]
+        );
+        assert_eq!(all_terms("北京 市"), ["北京", "市"]);
+        assert_eq!(all_terms("서울에서 회담"), ["서울", "울에", "에서", "회담"]);
+        assert_eq!(all_terms("ｶﾀｶﾅ"), ["ｶﾀ", "ﾀｶ", "ｶﾅ"]);
+        // Extension B, outside the basic plane: pairs are cut at characters, not bytes.
+        assert_eq!(all_terms("𠀋𠀌x"), ["𠀋𠀌"]);
+    }
+
+    #[test]
+    fn cjk_pairs_are_not_folded_to_latin_letters() {
+        let mut postings = Postings::default();
+        let mut document = Document::default();
+        document.add(&mut postings, "한국 Genève", 1);
+        document.finish(&mut postings, 0);
+        let terms: Vec<&str> = term_lists(&postings).iter().map(|(t, _)| *t).collect();
+        assert_eq!(terms, ["한국", "geneve", "genève"]);
     }
 
     #[test]

@@ -6,9 +6,10 @@ use std::error::Error as _;
 use std::path::{Path, PathBuf};
 
 use rust_embed::Embed;
-use tera::{ErrorKind, ReportError, Tera};
+use tera::{ErrorKind, Kwargs, ReportError, State, Tera, Value};
 
 use crate::diag::{Diagnostic, RENDERING_TAIL};
+use crate::i18n::{Piece, pieces, plural_key};
 
 #[derive(Embed)]
 #[folder = "templates/"]
@@ -99,8 +100,7 @@ pub fn load_templates(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
         .into_iter()
         .filter_map(|i| unused_template_warning(&sources, &built_in, i, &origin[i]))
         .collect();
-    let mut tera = Tera::default();
-    tera.autoescape_on([".html", ".xml"]);
+    let mut tera = new_tera();
     crate::media::declare_functions(&mut tera);
     let Err(error) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
     else {
@@ -109,7 +109,7 @@ pub fn load_templates(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
     // Tera reports the first syntax error only; parse each template alone so every syntax
     // error is reported against its own file and line.
     for ((name, text), path) in sources.iter().zip(&origin) {
-        if let Err(e) = Tera::default().add_raw_template(name, text)
+        if let Err(e) = new_tera().add_raw_template(name, text)
             && let ErrorKind::SyntaxError(report) = e.kind()
         {
             diagnostics.push(located(path, text, report, report.message().to_string()));
@@ -119,6 +119,61 @@ pub fn load_templates(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
         diagnostics.push(whole_set_error(&sources, &origin, &error));
     }
     Err(diagnostics)
+}
+
+/// A Tera with Brief's settings and its `fill` filter.
+fn new_tera() -> Tera {
+    let mut tera = Tera::default();
+    tera.autoescape_on([".html", ".xml"]);
+    tera.register_filter("fill", fill);
+    tera
+}
+
+/// `{{ t.n_articles | fill(n=count, first=…) }}`: a label of `t` with its `{name}`
+/// placeholders filled from the arguments; a label with plural forms takes the form for
+/// `n`. The label's text is escaped like any printed value, an argument unless it is
+/// marked safe, so a link made with `{% set %}` can go into a sentence.
+fn fill(label: &Value, kwargs: Kwargs, state: &State) -> tera::TeraResult<Value> {
+    let text = match label.as_map() {
+        Some(forms) => {
+            let n = kwargs.get::<i64>("n")?.ok_or_else(|| {
+                tera::Error::message("a label with plural forms needs its count: fill(n=…)")
+            })?;
+            let form = |name: &'static str| {
+                forms
+                    .get(&tera::value::Key::Str(name))
+                    .filter(|v| v.is_string())
+            };
+            let has_zero = form("zero").is_some();
+            form(plural_key(n, has_zero))
+                .or_else(|| form("other"))
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+        }
+        None => label.as_str().ok_or_else(|| {
+            tera::Error::message(format!("fill takes a label of `t`, not a {}", label.name()))
+        })?,
+    };
+    let mut out = String::with_capacity(text.len() + 32);
+    for piece in pieces(text) {
+        match piece {
+            Piece::Text(words) => out.push_str(&escaped(state, words)?),
+            Piece::Slot(name) => {
+                let value = kwargs.get::<&Value>(name)?.ok_or_else(|| {
+                    tera::Error::message(format!("the label `{text}` needs a value for `{name}`"))
+                })?;
+                out.push_str(&state.escape_if_needed(value)?);
+            }
+        }
+    }
+    Ok(Value::safe_string(&out))
+}
+
+fn escaped(state: &State, text: &str) -> tera::TeraResult<String> {
+    match state.autoescaping_enabled() {
+        true => state.escape(text),
+        false => Ok(text.to_string()),
+    }
 }
 
 /// The site's template files: (name, path from the root, text), and an error for each

@@ -1,5 +1,5 @@
-//! Watches the site's sources (`site.yaml`, `content/`, `templates/`, `static/`) and reports
-//! each burst of changes once: an editor's save (a temporary file renamed over the old one,
+//! Watches the site's sources (`site.yaml`, `content/`, `templates/`, `static/`, `i18n/`)
+//! and reports each burst of changes once: an editor's save (a temporary file renamed over the old one,
 //! several writes, a delete and a create) arrives as one batch of paths.
 
 use std::collections::BTreeSet;
@@ -19,7 +19,7 @@ const TICK: Duration = Duration::from_millis(5);
 /// How often `--poll` looks at every file.
 const POLL_INTERVAL: Duration = Duration::from_secs(1);
 /// Folders watched recursively when they exist.
-const FOLDERS: [&str; 3] = ["content", "templates", "static"];
+const FOLDERS: [&str; 4] = ["content", "templates", "static", crate::i18n::SITE_FOLDER];
 
 /// One report from the watcher.
 pub enum Batch {

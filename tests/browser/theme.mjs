@@ -4,7 +4,9 @@
 //
 // For every page path, at phone (360×740) and desktop (1280×900) widths: saves a
 // full-page screenshot, fails on horizontal overflow at phone width, and runs axe-core,
-// failing on any serious or critical violation. In dark mode it screenshots the page and
+// failing on any serious or critical violation. At desktop width, the pages made of lists
+// (front, entity, topic, story, author, briefing, timeline, search) must spread their
+// content over the page's width rather than leave its right part empty. In dark mode it screenshots the page and
 // checks the colours really change; in print media it checks navigation is hidden and
 // body links print their targets. Prints one line per check and exits 1 if any failed.
 
@@ -36,7 +38,7 @@ function check(ok, label, detail = '') {
 
 /** A file name for a page path: `/articles/x/` -> `articles-x`. */
 function shotName(path) {
-  const trimmed = path.replace(/^\/+|\/+$/g, '').replace(/[^a-z0-9]+/gi, '-');
+  const trimmed = path.replace(/^\/+|\/+$/g, '').replace(/[^a-z0-9]+/gi, '-').replace(/-+$/, '');
   return trimmed || 'front';
 }
 
@@ -79,6 +81,48 @@ async function runAxe(page, label) {
   check(serious.length === 0, `${label} axe`, serious.length ? details.join('') : 'no serious or critical violations');
 }
 
+/** Page kinds (the body's `kind-*` class) whose content should fill the width. */
+const WIDE_KINDS = ['index', 'entity', 'tag', 'story', 'author', 'briefing', 'timeline', 'search'];
+
+/**
+ * How far right what a reader sees in `main` reaches, as a share of its width, for wide
+ * kinds: text, images and form fields, and boxes drawn with a border or a background.
+ * A box as wide as `main` (a rule under a heading) says nothing of the layout, and the
+ * page header's text is short by design, so neither counts.
+ */
+async function widthReport(page) {
+  return page.evaluate((kinds) => {
+    const kind = [...document.body.classList].find((c) => c.startsWith('kind-'));
+    if (!kinds.includes((kind || '').slice(5))) return null;
+    const main = document.querySelector('main');
+    const style = getComputedStyle(main);
+    const left = main.getBoundingClientRect().left + parseFloat(style.paddingLeft);
+    const width = main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const drawn = (el) => {
+      const s = getComputedStyle(el);
+      const border = ['Top', 'Right', 'Bottom', 'Left'].some((side) => parseFloat(s[`border${side}Width`]) > 0);
+      const background = !/^(transparent|rgba\(0, 0, 0, 0\))$/.test(s.backgroundColor);
+      return border || background || ['IMG', 'INPUT', 'BUTTON', 'VIDEO', 'svg'].includes(el.tagName);
+    };
+    let right = left;
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
+      if (element.closest('.page-header')) continue;
+      if (node.nodeType === Node.TEXT_NODE) {
+        if (!node.textContent.trim()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const r of range.getClientRects()) right = Math.max(right, r.right);
+      } else if (drawn(node)) {
+        const box = node.getBoundingClientRect();
+        if (box.width > 0 && box.height > 0 && box.width < 0.98 * width) right = Math.max(right, box.right);
+      }
+    }
+    return { kind, reach: (right - left) / width };
+  }, WIDE_KINDS);
+}
+
 /** Relative luminance of a CSS `rgb(...)` colour, 0 (black) to 1 (white). */
 function luminance(rgb) {
   const [r, g, b] = (rgb.match(/[\d.]+/g) || ['0', '0', '0']).slice(0, 3).map(Number);
@@ -111,7 +155,7 @@ try {
     const page = await context.newPage();
     for (const path of paths) {
       const label = `${path} @${viewport.name}`;
-      const response = await page.goto(new URL(path, baseUrl).href, { waitUntil: 'load' });
+      const response = await page.goto(new URL(path, baseUrl).href, { waitUntil: 'networkidle' });
       check(response && response.ok(), `${label} loads`, `HTTP ${response ? response.status() : 'none'}`);
       await page.screenshot({
         path: join(screenshotDir, `${shotName(path)}-${viewport.name}.png`),
@@ -124,6 +168,16 @@ try {
           `${label} no horizontal overflow`,
           `page ${report.scrollWidth}px wide in a ${report.clientWidth}px viewport${report.wide.length ? `; too wide: ${report.wide.join(', ')}` : ''}`,
         );
+      }
+      if (viewport.name === 'desktop') {
+        const width = await widthReport(page);
+        if (width) {
+          check(
+            width.reach >= 0.9,
+            `${label} content spans the width`,
+            `${width.kind}: content reaches ${Math.round(width.reach * 100)}% of the page width`,
+          );
+        }
       }
       await runAxe(page, `${label} light`);
 

@@ -7,16 +7,21 @@ use std::process::Command;
 
 use crate::common::*;
 
-/// Pages the theme check visits: the front page, the example article, an entity, and
-/// the pages with the most varied parts (highlighted code, a story timeline, a briefing
-/// with an editor's note).
-const PAGES: [&str; 6] = [
+/// Pages the theme check visits: the front page, the example article, an entity, the
+/// pages with the most varied parts (highlighted code, a story timeline, a briefing with
+/// an editor's note), and the list pages that spread over the width on a desktop (a
+/// topic, an author, the timeline, search with results).
+const PAGES: [&str; 10] = [
     "/",
     "/articles/us-gaza-lebanon-initiative/",
     "/entities/hezbollah/",
     "/articles/reading-casualty-figures/",
     "/stories/gaza-lebanon-ceasefire-talks/",
     "/briefings/2024-09-26/",
+    "/tags/conflict/",
+    "/authors/briefing-desk/",
+    "/timeline/",
+    "/search/?q=ceasefire",
 ];
 
 /// A static file server on 127.0.0.1, stopped when dropped.

@@ -11,6 +11,7 @@ mod hardening;
 mod imports;
 mod incremental;
 mod media;
+mod languages;
 mod newsroom;
 mod output;
 mod pages;

@@ -53,7 +53,7 @@ impl Renderer<'_> {
             if !entities.is_empty() {
                 involved.push(KindGroup {
                     kind: kind.as_str(),
-                    label: kind.plural_label(),
+                    label: self.kind_label(kind),
                     entities,
                 });
             }
@@ -105,7 +105,7 @@ impl Renderer<'_> {
                     true => updated.clock_in(zone),
                     false => None,
                 }
-                .unwrap_or_else(|| updated.long())
+                .unwrap_or_else(|| self.site.locale.date(updated.date()))
             }),
             image: meta.image.clone(),
             involved,

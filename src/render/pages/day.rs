@@ -7,7 +7,7 @@ impl Renderer<'_> {
         let day = &self.graph.days[d];
         DayContext {
             date: day.date.to_string(),
-            date_display: day.date.strftime("%A %-d %B %Y").to_string(),
+            date_display: self.site.locale.date_with_weekday(day.date),
             url: self.graph.routes.url(Route::Day(day.date)),
             count: day.articles.len(),
         }
@@ -64,7 +64,10 @@ impl Renderer<'_> {
 
     pub(in crate::render) fn day_page(&self, d: usize) -> Result<Output, Diagnostic> {
         let data = self.day_data(d);
-        let title = format!("Briefing for {}", data.day.date_display);
+        let title = self
+            .site
+            .locale
+            .fill("title_briefing", &[("date", &data.day.date_display)]);
         let meta = self.meta("briefing", &title, "", Route::Day(self.graph.days[d].date));
         self.page("briefing.html", meta, data)
     }
@@ -78,7 +81,8 @@ impl Renderer<'_> {
             .rev()
             .map(|d| self.day_context(d))
             .collect();
-        let meta = self.meta("briefings", "Daily briefings", "", Route::Briefings);
+        let title = self.site.locale.text("title_briefings");
+        let meta = self.meta("briefings", title, "", Route::Briefings);
         self.page("briefings.html", meta, Data { days })
     }
 

@@ -6,12 +6,10 @@ impl Renderer<'_> {
     pub(in crate::render) fn entity_page(&self, e: EntityId) -> Result<Output, Diagnostic> {
         let graph = self.graph;
         let entity = &graph.entities[e];
+        let locale = &self.site.locale;
         let description = entity.description.clone().unwrap_or_else(|| {
-            format!(
-                "{} — {} in the briefings",
-                entity.name,
-                entity.kind.as_str()
-            )
+            let key = format!("entity_description_{}", entity.kind.as_str());
+            locale.fill(&key, &[("name", &entity.name)])
         });
         let mut meta = self.meta(
             "entity",
@@ -58,7 +56,7 @@ impl Renderer<'_> {
                     name: entity.name.clone(),
                     url: graph.entity_url(e).to_string(),
                     kind: entity.kind.as_str(),
-                    kind_label: entity.kind.plural_label(),
+                    kind_label: self.kind_label(entity.kind),
                     known: entity.known,
                     aliases: entity.aliases.clone(),
                     description: entity.description.clone(),
@@ -105,7 +103,7 @@ impl Renderer<'_> {
                 entities.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
                 (!entities.is_empty()).then_some(KindGroup {
                     kind: kind.as_str(),
-                    label: kind.plural_label(),
+                    label: self.kind_label(kind),
                     entities,
                 })
             })
@@ -116,7 +114,7 @@ impl Renderer<'_> {
         }
         let meta = self.meta(
             "entities",
-            "People, organisations and places",
+            self.site.locale.text("title_entities"),
             "",
             Route::Entities,
         );

@@ -230,7 +230,7 @@ impl PageKind for SearchPage {
         Ok(vec![r.simple_page(
             "search.html",
             "search",
-            "Search",
+            r.site.locale.text("title_search"),
             Route::Search,
         )?])
     }
@@ -259,7 +259,7 @@ impl PageKind for NotFoundPage {
         Ok(vec![r.simple_page(
             "404.html",
             "not_found",
-            "Page not found",
+            r.site.locale.text("title_not_found"),
             Route::NotFound,
         )?])
     }

@@ -18,9 +18,11 @@ pub struct IntroContext {
 
 impl Renderer<'_> {
     fn group_page(&self, section: Section, group: &Group) -> Result<Output, Diagnostic> {
+        let locale = &self.site.locale;
+        let name = [("name", group.name.as_str())];
         let (kind, title) = match section {
-            Section::Tags => ("tag", format!("Topic: {}", group.name)),
-            Section::Stories => ("story", format!("Story: {}", group.name)),
+            Section::Tags => ("tag", locale.fill("title_topic", &name)),
+            Section::Stories => ("story", locale.fill("title_story", &name)),
             Section::Authors => ("author", group.name.clone()),
         };
         let intro = group.intro.map(|i| self.intro(&self.site.intros[i]));
@@ -110,12 +112,13 @@ impl Renderer<'_> {
             .collect();
         let first = dates.iter().min_by_key(|d| d.timestamp());
         let last = dates.iter().max_by_key(|d| d.timestamp());
+        let locale = &self.site.locale;
         GroupSummary {
             name: group.name.clone(),
             url: self.graph.routes.url(group_route(section, &group.slug)),
             count: group.articles.len(),
-            first_date_display: first.map(|d| d.long()).unwrap_or_default(),
-            last_date_display: last.map(|d| d.long()).unwrap_or_default(),
+            first_date_display: first.map(|d| locale.date(d.date())).unwrap_or_default(),
+            last_date_display: last.map(|d| locale.date(d.date())).unwrap_or_default(),
         }
     }
 
@@ -132,11 +135,11 @@ impl Renderer<'_> {
         struct Data {
             groups: Vec<GroupSummary>,
         }
-        let title = match section {
-            Section::Tags => "Topics",
-            Section::Stories => "Stories",
-            Section::Authors => "Authors",
-        };
+        let title = self.site.locale.text(match section {
+            Section::Tags => "title_topics",
+            Section::Stories => "title_stories",
+            Section::Authors => "title_authors",
+        });
         let kind = section.folder();
         let meta = self.meta(kind, title, "", index_route(section));
         self.page(&format!("{kind}.html"), meta, Data { groups: list })

@@ -9,10 +9,11 @@ impl Renderer<'_> {
 
     pub(in crate::render) fn timeline_page(&self, p: usize) -> Result<Output, Diagnostic> {
         let total = self.timeline.len().max(1);
+        let locale = &self.site.locale;
         let title = if p == 0 {
-            "Timeline".to_string()
+            locale.text("title_timeline").to_string()
         } else {
-            format!("Timeline, page {}", p + 1)
+            locale.fill("title_timeline_page", &[("n", &(p + 1).to_string())])
         };
         let meta = self.meta("timeline", &title, "", Route::Timeline(p));
         #[derive(Serialize)]
@@ -75,7 +76,7 @@ pub(in crate::render) fn timeline_months(site: &Site, graph: &Graph) -> Vec<Vec<
             current = Some((date.year(), date.month()));
             months.push(Month {
                 id: date.strftime("%Y-%m").to_string(),
-                label: date.strftime("%B %Y").to_string(),
+                label: site.locale.month_year(date),
                 articles: Vec::new(),
             });
         }

@@ -102,7 +102,7 @@ struct RenderedPage {
 /// What the reported paths touch.
 #[derive(Debug, Default)]
 struct Scope {
-    /// `site.yaml` or the gazetteer: everything is read again.
+    /// `site.yaml`, the gazetteer or a label table: everything is read again.
     everything: bool,
     templates: bool,
     statics: bool,
@@ -206,6 +206,8 @@ impl Engine {
             };
             match first {
                 "site.yaml" => scope.everything = true,
+                // The theme's words are in every page and card.
+                crate::i18n::SITE_FOLDER => scope.everything = true,
                 "templates" => scope.templates = true,
                 "static" => scope.statics = true,
                 "content" if !is_hidden(&relative) => {
