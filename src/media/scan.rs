@@ -8,7 +8,7 @@ use pulldown_cmark::{Event, Tag};
 use crate::diag::Diagnostic;
 use crate::extract::parser_options;
 use crate::load::Article;
-use crate::render::markdown::removed_by_sanitiser;
+use crate::render::sanitise::removed_by_sanitiser;
 
 use super::shortcodes;
 

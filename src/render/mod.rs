@@ -9,6 +9,7 @@ pub mod highlight;
 pub mod markdown;
 mod pages;
 mod prepared;
+pub mod sanitise;
 pub mod search;
 mod sitemap;
 pub mod theme;

@@ -1,0 +1,171 @@
+//! Sanitising the author's raw HTML, saying what it removed, and putting Brief's own
+//! trusted HTML (resized images, shortcodes) in after it.
+
+/// Marks where trusted HTML (an image with its sizes, a shortcode) goes once the author's
+/// raw HTML is sanitised: private-use characters, which the sanitiser keeps as text.
+pub(super) const TRUSTED_OPEN: char = '\u{E000}';
+pub(super) const TRUSTED_CLOSE: char = '\u{E001}';
+
+/// Keeps `html` aside and returns the mark that stands for it until sanitising is done.
+pub(super) fn trust(trusted: &mut Vec<String>, html: String) -> String {
+    trusted.push(html);
+    format!("{TRUSTED_OPEN}{}{TRUSTED_CLOSE}", trusted.len() - 1)
+}
+
+/// `html` with each mark replaced by the HTML it stands for; text that only looks like a
+/// mark stays as it is.
+pub(super) fn insert_trusted(html: &str, trusted: &[String]) -> String {
+    let mut out =
+        String::with_capacity(html.len() + trusted.iter().map(String::len).sum::<usize>());
+    let mut rest = html;
+    while let Some(open) = rest.find(TRUSTED_OPEN) {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + TRUSTED_OPEN.len_utf8()..];
+        let replacement = after.split_once(TRUSTED_CLOSE).and_then(|(number, tail)| {
+            let html = trusted.get(number.parse::<usize>().ok()?)?;
+            Some((html, tail))
+        });
+        match replacement {
+            Some((html, tail)) => {
+                out.push_str(html);
+                rest = tail;
+            }
+            None => {
+                out.push(TRUSTED_OPEN);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Removes scripts, event handlers and `javascript:` URLs, keeping Brief's own markup.
+pub(super) fn sanitise(html: &str) -> String {
+    sanitiser().clean(html).to_string()
+}
+
+fn sanitiser() -> ammonia::Builder<'static> {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .add_generic_attributes(["class", "id", "data-lang"])
+        .link_rel(None);
+    builder
+}
+
+/// What sanitising takes out of one piece of raw HTML: each element (`<iframe>`) that is
+/// in it and not in its sanitised form, and each attribute (`onclick`) taken off an
+/// element that stays, in order.
+pub fn removed_by_sanitiser(fragment: &str) -> Vec<String> {
+    let before = markup(fragment);
+    let after = markup(&sanitise(fragment));
+    let kept = |tag: &str| after.iter().any(|(t, _)| t == tag);
+    let mut removed: Vec<String> = Vec::new();
+    for item in &before {
+        let said = match item {
+            (tag, None) if !kept(tag) => format!("<{tag}>"),
+            (tag, Some(attribute)) if kept(tag) && !after.contains(item) => {
+                format!("{attribute} on <{tag}>")
+            }
+            _ => continue,
+        };
+        if !removed.contains(&said) {
+            removed.push(said);
+        }
+    }
+    removed
+}
+
+/// The elements of an HTML fragment, each as (tag, None) followed by its attributes as
+/// (tag, Some("`name`")); a `javascript:` address is told apart from a plain one.
+fn markup(html: &str) -> Vec<(String, Option<String>)> {
+    let found = std::cell::RefCell::new(Vec::new());
+    let settings = lol_html::RewriteStrSettings::new().append_element_content_handler(
+        lol_html::element!("*", |el| {
+            let tag = el.tag_name();
+            let mut found = found.borrow_mut();
+            found.push((tag.clone(), None));
+            for attribute in el.attributes() {
+                let value = attribute.value().trim_start().to_ascii_lowercase();
+                let name = match value.starts_with("javascript:") {
+                    true => format!("`{}` with a javascript: address", attribute.name()),
+                    false => format!("`{}`", attribute.name()),
+                };
+                found.push((tag.clone(), Some(name)));
+            }
+            Ok(())
+        }),
+    );
+    // A fragment lol_html cannot read has nothing to report.
+    let _ = lol_html::rewrite_str(html, settings);
+    found.into_inner()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn says_what_the_sanitiser_removes() {
+        assert_eq!(
+            removed_by_sanitiser("<iframe src=\"https://x.org/\"></iframe>"),
+            ["<iframe>"]
+        );
+        assert_eq!(
+            removed_by_sanitiser("<a href=\"javascript:alert(1)\" onclick=\"x()\">x</a>"),
+            [
+                "`href` with a javascript: address on <a>",
+                "`onclick` on <a>"
+            ]
+        );
+        assert!(removed_by_sanitiser("<b class=\"x\">kept</b>").is_empty());
+    }
+
+    #[test]
+    fn trusted_html_goes_in_after_sanitising_and_authors_cannot_forge_its_marks() {
+        use crate::media::ArticleMedia;
+        use crate::render::highlight::Highlighter;
+        use crate::render::markdown::{Document, EntityLinker, render};
+        let markdown = format!(
+            "Text {TRUSTED_OPEN}0{TRUSTED_CLOSE} <script>x()</script>\n\n{{{{ video() }}}}\n"
+        );
+        let offset = markdown.find("{{").unwrap();
+        let mut media = ArticleMedia::default();
+        media.embeds.insert(
+            offset,
+            "<iframe title=\"v\" src=\"https://v.example/\"></iframe>".into(),
+        );
+        let linker = EntityLinker::none();
+        let links = Default::default();
+        let html = render(&Document {
+            markdown: &markdown,
+            headings: &[],
+            links: &links,
+            entities: &linker,
+            base_path: "/",
+            allow_html: false,
+            highlighter: &Highlighter::default(),
+            media: Some(&media),
+        });
+        assert_eq!(html.matches("<iframe").count(), 1, "{html}");
+        assert!(
+            html.contains("<iframe title=\"v\" src=\"https://v.example/\"></iframe>\n"),
+            "{html}"
+        );
+        assert!(
+            !html.contains("<script") && html.contains("Text \u{FFFD}0\u{FFFD}"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn only_marks_made_here_are_replaced() {
+        let mut trusted = Vec::new();
+        let mark = trust(&mut trusted, "<hr>".into());
+        let html = format!("a{mark}b{TRUSTED_OPEN}9{TRUSTED_CLOSE}c{TRUSTED_OPEN}");
+        assert_eq!(
+            insert_trusted(&html, &trusted),
+            format!("a<hr>b{TRUSTED_OPEN}9{TRUSTED_CLOSE}c{TRUSTED_OPEN}")
+        );
+    }
+}
