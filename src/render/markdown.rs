@@ -1,6 +1,7 @@
 //! Markdown to HTML: heading anchors from extraction, highlighted code, internal links
 //! resolved, entity mentions linked to their pages, raw HTML sanitised unless trusted.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashSet};
 
@@ -13,6 +14,7 @@ use crate::extract::{Heading, parser_options};
 use crate::media::{ArticleMedia, Image};
 use crate::model::{escape_html, sanitise};
 use crate::render::highlight::Highlighter;
+use crate::render::trusted::{TRUSTED_CLOSE, TRUSTED_OPEN, insert_trusted, trust};
 
 /// Every surface form the site links to an entity page, in one automaton built once per
 /// build: each article's linker keeps the matches of its own surfaces, so no automaton is
@@ -151,13 +153,21 @@ pub struct Document<'a> {
     pub media: Option<&'a ArticleMedia>,
 }
 
-/// Marks where trusted HTML (an image with its sizes, a shortcode) goes once the author's
-/// raw HTML is sanitised: private-use characters, which the sanitiser keeps as text.
-const TRUSTED_OPEN: char = '\u{E000}';
-const TRUSTED_CLOSE: char = '\u{E001}';
-
 pub fn render(doc: &Document<'_>) -> String {
-    let parser = pulldown_cmark::Parser::new_ext(doc.markdown, parser_options()).into_offset_iter();
+    // Where trusted HTML will be inserted, the author's text may not hold the marks that
+    // stand for it; each is replaced by a character of the same length, so every offset holds.
+    let trusts = doc
+        .media
+        .is_some_and(|m| !m.embeds.is_empty() || !m.images.is_empty());
+    let markdown: Cow<'_, str> =
+        match trusts && doc.markdown.contains([TRUSTED_OPEN, TRUSTED_CLOSE]) {
+            true => Cow::Owned(
+                doc.markdown
+                    .replace([TRUSTED_OPEN, TRUSTED_CLOSE], "\u{FFFD}"),
+            ),
+            false => Cow::Borrowed(doc.markdown),
+        };
+    let parser = pulldown_cmark::Parser::new_ext(&markdown, parser_options()).into_offset_iter();
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut trusted: Vec<String> = Vec::new();
     // Inside a paragraph replaced by its shortcode, or the alt text of a resized image.
@@ -299,40 +309,6 @@ pub fn render(doc: &Document<'_>) -> String {
     } else {
         insert_trusted(&html, &trusted)
     }
-}
-
-/// Keeps `html` aside and returns the mark that stands for it until sanitising is done.
-fn trust(trusted: &mut Vec<String>, html: String) -> String {
-    trusted.push(html);
-    format!("{TRUSTED_OPEN}{}{TRUSTED_CLOSE}", trusted.len() - 1)
-}
-
-/// `html` with each mark replaced by the HTML it stands for; text that only looks like a
-/// mark stays as it is.
-fn insert_trusted(html: &str, trusted: &[String]) -> String {
-    let mut out =
-        String::with_capacity(html.len() + trusted.iter().map(String::len).sum::<usize>());
-    let mut rest = html;
-    while let Some(open) = rest.find(TRUSTED_OPEN) {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + TRUSTED_OPEN.len_utf8()..];
-        let replacement = after.split_once(TRUSTED_CLOSE).and_then(|(number, tail)| {
-            let html = trusted.get(number.parse::<usize>().ok()?)?;
-            Some((html, tail))
-        });
-        match replacement {
-            Some((html, tail)) => {
-                out.push_str(html);
-                rest = tail;
-            }
-            None => {
-                out.push(TRUSTED_OPEN);
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// A body image with every size it comes in; lazy, since it is never the page's lead.

@@ -12,6 +12,7 @@ mod prepared;
 pub mod search;
 mod sitemap;
 pub mod theme;
+mod trusted;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};

@@ -101,6 +101,13 @@ fn local_images_are_resized_with_srcset_and_sizes() {
     assert!(next_day.contains("<article class=\"card") && !next_day.contains("card-image"));
     let og = "<meta property=\"og:image\" content=\"http://localhost/images/harbour-";
     assert!(page.contains(og), "social cards use the resized image");
+    // Feed readers get every size at its absolute address.
+    let feed = read(public.join("feed.xml"));
+    assert!(
+        feed.contains("srcset=&quot;http://localhost/images/map-")
+            && !feed.contains("srcset=&quot;/images"),
+        "{feed}"
+    );
 }
 
 #[test]
