@@ -2,8 +2,9 @@
 //
 //   node tests/browser/theme.mjs BASE_URL SCREENSHOT_DIR PATH...
 //
-// For every page path, at phone (360×740) and desktop (1280×900) widths: saves a
-// full-page screenshot, fails on horizontal overflow at phone width, and runs axe-core,
+// For every page path, at two phone widths (360×740, a small Android phone, and 390×844,
+// a common iPhone) and desktop (1280×900): saves a full-page screenshot, fails on
+// horizontal overflow at the phone widths, and runs axe-core,
 // failing on any serious or critical violation. At desktop width, the pages made of lists
 // (front, entity, topic, story, author, briefing, timeline, search) must spread their
 // content over the page's width rather than leave its right part empty. In dark mode it screenshots the page and
@@ -20,6 +21,7 @@ const AXE_PATH = require.resolve('axe-core/axe.min.js');
 
 const VIEWPORTS = [
   { name: 'phone', width: 360, height: 740 },
+  { name: 'phone-390', width: 390, height: 844 },
   { name: 'desktop', width: 1280, height: 900 },
 ];
 
@@ -161,7 +163,7 @@ try {
         path: join(screenshotDir, `${shotName(path)}-${viewport.name}.png`),
         fullPage: true,
       });
-      if (viewport.name === 'phone') {
+      if (viewport.name.startsWith('phone')) {
         const report = await overflowReport(page);
         check(
           report.scrollWidth <= report.clientWidth,
