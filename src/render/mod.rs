@@ -335,6 +335,21 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// HTML of Markdown written beside the articles (a briefing note, an introduction):
+    /// no entity links, no internal links to resolve, no images to resize.
+    fn plain_markdown(&self, markdown: &str) -> String {
+        markdown::render(&Document {
+            markdown,
+            headings: &[],
+            links: &BTreeMap::new(),
+            entities: &EntityLinker::none(),
+            base_path: self.graph.routes.base_path(),
+            allow_html: self.site.config.markdown.allow_html,
+            highlighter: &self.highlighter,
+            media: None,
+        })
+    }
+
     /// Absolute form of a root-relative URL.
     pub fn absolute(&self, url: &str) -> String {
         self.graph.routes.absolute_of(url)

@@ -23,20 +23,9 @@ impl Renderer<'_> {
 
     pub(in crate::render) fn note(&self, d: usize) -> Option<NoteContext> {
         let note = &self.site.briefings[self.graph.days[d].note?];
-        let linker = EntityLinker::none();
-        let links = BTreeMap::new();
         Some(NoteContext {
             title: note.title.clone(),
-            content: markdown::render(&Document {
-                markdown: &note.body,
-                headings: &[],
-                links: &links,
-                entities: &linker,
-                base_path: self.graph.routes.base_path(),
-                allow_html: self.site.config.markdown.allow_html,
-                highlighter: &self.highlighter,
-                media: None,
-            }),
+            content: self.plain_markdown(&note.body),
         })
     }
 

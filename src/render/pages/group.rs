@@ -83,24 +83,13 @@ impl Renderer<'_> {
     }
 
     fn intro(&self, intro: &crate::load::Intro) -> IntroContext {
-        let linker = EntityLinker::none();
-        let links = BTreeMap::new();
         IntroContext {
             summary: intro.summary.clone(),
             image: intro.image.as_ref().map(|i| match i.contains("://") {
                 true => i.clone(),
                 false => self.graph.routes.url(Route::File(i)),
             }),
-            content: markdown::render(&Document {
-                markdown: intro.body(),
-                headings: &[],
-                links: &links,
-                entities: &linker,
-                base_path: self.graph.routes.base_path(),
-                allow_html: self.site.config.markdown.allow_html,
-                highlighter: &self.highlighter,
-                media: None,
-            }),
+            content: self.plain_markdown(intro.body()),
         }
     }
 
