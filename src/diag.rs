@@ -89,10 +89,32 @@ pub fn yaml_error(
     let lines_before = line_col(file_text, yaml_offset).0 - 1;
     let message = in_file_lines(&describe(error), lines_before);
     let diagnostic = Diagnostic::error(path, message);
-    match error.location() {
-        Some(location) => diagnostic.at_offset(file_text, yaml_offset + location.index()),
-        None => diagnostic.at_offset(file_text, yaml_offset),
+    let at = duplicate_key_offset(&file_text[yaml_offset..], &error.to_string())
+        .or(error.location().map(|location| location.index()))
+        .unwrap_or(0);
+    diagnostic.at_offset(file_text, yaml_offset + at)
+}
+
+/// For "duplicate field `title`", where the key is written the second time: the parser
+/// points at the start of the mapping, but the duplicate is the line to change.
+fn duplicate_key_offset(yaml: &str, message: &str) -> Option<usize> {
+    let key = message
+        .strip_prefix("duplicate field `")?
+        .split('`')
+        .next()?;
+    let mut offset = 0;
+    let mut seen = false;
+    for line in yaml.split_inclusive('\n') {
+        let written = line
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'));
+        if written && seen {
+            return Some(offset);
+        }
+        seen |= written;
+        offset += line.len();
     }
+    None
 }
 
 fn describe(error: &serde_yaml::Error) -> String {
@@ -315,6 +337,25 @@ pub fn display_path(root: &Path, path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_duplicate_key_is_reported_where_it_is_written_again() {
+        let yaml = "title: A\ndate: 2025-01-01\ntitle: B\n";
+        assert_eq!(
+            duplicate_key_offset(yaml, "duplicate field `title`"),
+            Some(26)
+        );
+        // A key that only starts the same is another key.
+        let yaml = "title: A\ntitles: x\ntitle: B\n";
+        assert_eq!(
+            duplicate_key_offset(yaml, "duplicate field `title`"),
+            Some(19)
+        );
+        assert_eq!(
+            duplicate_key_offset("title: A\n", "duplicate field `title`"),
+            None
+        );
+    }
 
     #[test]
     fn line_col_counts_characters() {
