@@ -13,7 +13,7 @@ struct ExampleContent;
 const SITE_YAML: &str = include_str!("../site.yaml");
 
 /// What a new site ignores: the build's output and its temporary folders.
-const GITIGNORE: &str = "/public\n/.public.brief-*\n";
+const GITIGNORE: &str = "/public\n/.public.brief-*\n/.brief-cache\n";
 
 /// The minimal site `brief init` writes: every setting shown commented out with its
 /// default, one article that explains the front matter, an empty gazetteer.
