@@ -53,7 +53,11 @@ fn main() {
     };
     series("nothing changed", runs, || build(&brief, &site));
     series("one article edited", runs, || {
-        let text = format!("{}\nAnd so edit {} reached the desk.\n", original.trim_end(), now_ns());
+        let text = format!(
+            "{}\nAnd so edit {} reached the desk.\n",
+            original.trim_end(),
+            now_ns()
+        );
         std::fs::write(&article, text).expect("the article is written");
         build(&brief, &site)
     });
@@ -98,7 +102,10 @@ fn build(brief: &Path, site: &Path) -> (Duration, String) {
         "build failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    (took, String::from_utf8_lossy(&output.stdout).trim().to_string())
+    (
+        took,
+        String::from_utf8_lossy(&output.stdout).trim().to_string(),
+    )
 }
 
 /// Moves the output folder and the cache into `SITE/.bench-aside/N/`.
@@ -120,7 +127,10 @@ fn first_article(site: &Path) -> PathBuf {
         .filter(|p| p.extension().is_some_and(|e| e == "md"))
         .collect();
     articles.sort();
-    articles.into_iter().next().expect("the site has an article")
+    articles
+        .into_iter()
+        .next()
+        .expect("the site has an article")
 }
 
 /// A number that differs between calls, to make each edit and added file new.

@@ -106,14 +106,19 @@ fn render_into(
     done.all_pages = jobs.len();
     progress.stage("pages rendered", Some(jobs.len()));
     let (kept, pending) = match &cached {
-        Some(c) => match cache::pages::keep_unchanged(&renderer, jobs, &c.revisions, c.cache, staging) {
-            Ok(done) => done,
-            Err(d) => {
-                done.diagnostics.push(d);
-                return done;
+        Some(c) => {
+            match cache::pages::keep_unchanged(&renderer, jobs, &c.revisions, c.cache, staging) {
+                Ok(done) => done,
+                Err(d) => {
+                    done.diagnostics.push(d);
+                    return done;
+                }
             }
-        },
-        None => (Vec::new(), jobs.into_iter().map(|job| (job, String::new())).collect()),
+        }
+        None => (
+            Vec::new(),
+            jobs.into_iter().map(|job| (job, String::new())).collect(),
+        ),
     };
     done.kept_pages = kept.len();
     done.html_pages = kept
@@ -125,8 +130,9 @@ fn render_into(
     // The search index and `data/site.json` each hold a large output and the working
     // memory that makes it, and both run in parallel inside: rendered alone, after the
     // pages, their peaks do not add up.
-    let (whole_site, pages): (Vec<Pending>, Vec<Pending>) =
-        pending.into_iter().partition(|(job, _)| job.kind.streamed());
+    let (whole_site, pages): (Vec<Pending>, Vec<Pending>) = pending
+        .into_iter()
+        .partition(|(job, _)| job.kind.streamed());
     let mut made = render_batches(&renderer, pages, staging, &mut done, progress);
     done.peak_memory.push(("pages", peak_memory_mib()));
     for (job, path) in whole_site {
@@ -214,7 +220,11 @@ fn render_batches(
         for ((job, path), result) in batch.iter().zip(renderer.render_each(&runs)) {
             match result {
                 Ok(files) => {
-                    made.push((*job, path.clone(), files.iter().map(|f| f.path.clone()).collect()));
+                    made.push((
+                        *job,
+                        path.clone(),
+                        files.iter().map(|f| f.path.clone()).collect(),
+                    ));
                     outputs.extend(files);
                 }
                 Err(d) => done.diagnostics.push(d),
@@ -327,7 +337,8 @@ impl load::Recall for Counting<'_> {
 
 impl pipeline::Recall for Counting<'_> {
     fn extracting(&mut self, site: &Site, _gazetteer: &crate::extract::Gazetteer) {
-        self.0.stage("articles extracted", Some(site.articles.len()));
+        self.0
+            .stage("articles extracted", Some(site.articles.len()));
     }
 
     fn facts(&self, _article: &load::Article) -> Option<crate::extract::Facts> {

@@ -43,12 +43,7 @@ fn fail(report: &Report) -> ExitCode {
 }
 
 /// `brief build`; `cache` is the build cache folder, none for `--no-cache`.
-pub fn build(
-    options: &BuildOptions,
-    cache: Option<&Path>,
-    timings: bool,
-    quiet: bool,
-) -> ExitCode {
+pub fn build(options: &BuildOptions, cache: Option<&Path>, timings: bool, quiet: bool) -> ExitCode {
     let started = Instant::now();
     let progress = match quiet {
         true => Progress::hidden(),

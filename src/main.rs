@@ -231,7 +231,8 @@ fn run(command: Command) -> Result<ExitCode, ExitCode> {
         } => {
             let quiet = site.quiet;
             let options = build_options(site, output)?;
-            let cache = (!no_cache).then(|| brief::build::cache_dir(&options, cache_dir.as_deref()));
+            let cache =
+                (!no_cache).then(|| brief::build::cache_dir(&options, cache_dir.as_deref()));
             commands::build(&options, cache.as_deref(), timings, quiet)
         }
         Command::Serve {

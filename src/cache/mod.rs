@@ -205,17 +205,24 @@ impl Cache {
         };
         let body = bincode::encode_to_vec(&learnt, bincode::config::standard())
             .map_err(|e| format!("cannot encode the build cache: {e}"))?;
-        store::write(&self.dir, self.identity, &body)
-            .map_err(|e| format!("cannot write the build cache in {}: {e}", self.dir.display()))
+        store::write(&self.dir, self.identity, &body).map_err(|e| {
+            format!(
+                "cannot write the build cache in {}: {e}",
+                self.dir.display()
+            )
+        })
     }
 }
+
+/// Page records by the page's path.
+pub type Records = Vec<(String, PageRecord)>;
 
 /// What rendering made, for the cache to keep.
 #[derive(Default)]
 pub struct Rendered {
     pub bodies: Vec<(u64, u64)>,
     pub data: Vec<(u64, u64)>,
-    pub pages: Vec<(String, PageRecord)>,
+    pub pages: Records,
 }
 
 fn decode(body: Vec<u8>) -> Result<Earlier, String> {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use super::{Cache, PageRecord, Rendered, part_key};
+use super::{Cache, PageRecord, Records, Rendered, part_key};
 use crate::diag::Diagnostic;
 use crate::extract::Facts;
 use crate::link::Graph;
@@ -69,7 +69,7 @@ pub fn keep_unchanged(
     revisions: &PerArticle<u64>,
     cache: &Cache,
     staging: &Staging,
-) -> Result<(Vec<(String, PageRecord)>, Vec<Pending>), Diagnostic> {
+) -> Result<(Records, Vec<Pending>), Diagnostic> {
     let named: Vec<(Job, String, u64)> = jobs
         .into_par_iter()
         .map(|job| {
@@ -108,7 +108,7 @@ pub fn learnt(
     revisions: &PerArticle<u64>,
     keys: &PartKeys,
     hashes: &PerArticle<PartHashes>,
-    kept: Vec<(String, PageRecord)>,
+    kept: Records,
     made: Vec<(Job, String, Vec<String>)>,
     files: &BTreeMap<String, (u64, u64)>,
 ) -> Rendered {

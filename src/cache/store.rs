@@ -34,7 +34,10 @@ pub fn read(dir: &Path, identity: u64) -> Result<Option<Vec<u8>>, String> {
         Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
     };
     if bytes.len() < HEADER || &bytes[..MAGIC.len()] != MAGIC {
-        return Err(format!("{} is not a cache this Brief can read", path.display()));
+        return Err(format!(
+            "{} is not a cache this Brief can read",
+            path.display()
+        ));
     }
     let number = |at: usize| {
         let mut field = [0; 8];

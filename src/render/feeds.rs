@@ -363,7 +363,9 @@ pub fn article_data(
 pub fn article_data_inputs(site: &Site, graph: &Graph, a: ArticleId) -> u64 {
     let links = &graph.article_links[a];
     let slugs = |list: &[ArticleId]| -> Vec<&str> {
-        list.iter().map(|&b| site.articles[b].slug.as_str()).collect()
+        list.iter()
+            .map(|&b| site.articles[b].slug.as_str())
+            .collect()
     };
     hash_of(&(slugs(&links.related), slugs(&links.backlinks)))
 }

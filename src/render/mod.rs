@@ -203,7 +203,11 @@ impl<'a> Renderer<'a> {
             highlighter: prepared.highlighter,
             hashes: prepared.hashes,
             site_print: OnceLock::new(),
-            made: site.articles.iter().map(|_| MadeHashes::default()).collect(),
+            made: site
+                .articles
+                .iter()
+                .map(|_| MadeHashes::default())
+                .collect(),
             timeline: timeline_months(site, graph),
             job_times: Default::default(),
         }
