@@ -170,7 +170,7 @@ fn edits_of_every_kind_match_a_cold_build() {
         site.summary
     );
 
-    site.edit(FRANCE, "title:", "tags: [newly-tagged]\ntitle:");
+    site.edit(FRANCE, "united-nations]", "united-nations, newly-tagged]");
     site.step("tag added");
 
     site.write(
@@ -204,7 +204,7 @@ fn edits_of_every_kind_match_a_cold_build() {
     site.edit("content/entities/oakton.md", "A town.", "A small town.");
     site.step("gazetteer description changed");
 
-    site.edit("site.yaml", "title:", "description: \"Changed\"\ntitle:");
+    site.edit("site.yaml", "title: \"", "title: \"Changed ");
     site.step("site.yaml changed");
 
     site.write(
