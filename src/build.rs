@@ -104,7 +104,8 @@ fn render_into(
     };
     let jobs = renderer.all_jobs();
     done.all_pages = jobs.len();
-    progress.stage("pages rendered", Some(jobs.len()));
+    // A batch of pages counts once its files are written.
+    progress.stage("pages written", Some(jobs.len()));
     let (kept, pending) = match &cached {
         Some(c) => {
             match cache::pages::keep_unchanged(&renderer, jobs, &c.revisions, c.cache, staging) {
@@ -412,7 +413,7 @@ pub fn build(
         return Err(analysed.report);
     }
     let started = Instant::now();
-    progress.stage("files written", None);
+    progress.step("site put in place");
     let warnings = staging.commit().map_err(|d| Report {
         diagnostics: vec![d],
     })?;

@@ -33,11 +33,7 @@ impl Progress {
         if !std::io::stderr().is_terminal() {
             return Progress::hidden();
         }
-        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden()).with_style(
-            ProgressStyle::with_template("{msg:>20} [{bar:30}] {pos}/{len}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar())
-                .progress_chars("=> "),
-        );
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
         let shown = bar.clone();
         std::thread::spawn(move || {
             std::thread::sleep(SHOWN_AFTER);
@@ -49,12 +45,31 @@ impl Progress {
         Progress { bar: Some(bar) }
     }
 
-    /// Starts a stage of `total` steps (`None` when not known beforehand).
+    /// Starts a stage of `total` steps: a bar, or a count when the total is not known
+    /// beforehand.
     pub fn stage(&self, name: &'static str, total: Option<usize>) {
+        let Some(bar) = &self.bar else {
+            return;
+        };
+        let template = match total {
+            Some(_) => "{msg:>20} [{bar:30}] {pos}/{len}",
+            None => "{msg:>20} {spinner} {pos}",
+        };
+        if let Ok(style) = ProgressStyle::with_template(template) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_message(name);
+        bar.set_position(0);
+        bar.set_length(total.unwrap_or(0) as u64);
+    }
+
+    /// Starts a stage that is one step, such as putting the new site in place.
+    pub fn step(&self, name: &'static str) {
         if let Some(bar) = &self.bar {
+            if let Ok(style) = ProgressStyle::with_template("{msg:>20} {spinner}") {
+                bar.set_style(style);
+            }
             bar.set_message(name);
-            bar.set_position(0);
-            bar.set_length(total.unwrap_or(0) as u64);
         }
     }
 
@@ -62,9 +77,6 @@ impl Progress {
     pub fn advance(&self, done: usize) {
         if let Some(bar) = &self.bar {
             bar.inc(done as u64);
-            if bar.length().is_some_and(|length| bar.position() > length) {
-                bar.set_length(bar.position());
-            }
         }
     }
 
