@@ -243,7 +243,9 @@ fn fuzz_builds(rng: &mut fastrand::Rng, cases: u64, save: &Path) -> (u64, u64) {
             ..BuildOptions::default()
         };
         let started = Instant::now();
-        let outcome = catch_unwind(AssertUnwindSafe(|| brief::build::build(&options)));
+        let outcome = catch_unwind(AssertUnwindSafe(|| {
+            brief::build::build(&options, None, &brief::progress::Progress::hidden())
+        }));
         let spent = started.elapsed();
         built += u64::from(matches!(outcome, Ok(Ok(_))));
         if outcome.is_err() || spent > SLOW_BUILD {

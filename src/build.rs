@@ -4,12 +4,15 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::cache::{self, Cache, Reuse, pages::Pending};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Report};
-use crate::load::{Held, Site};
+use crate::load::{self, Held, Site};
 use crate::media;
+use crate::model::PerArticle;
 use crate::pipeline::{self, Analysis, BuildOptions, Timings, peak_memory_mib};
-use crate::render::{Job, Output, Renderer, highlight, theme};
+use crate::progress::Progress;
+use crate::render::{Job, Output, Prepared, Renderer, Sink, highlight, theme};
 use crate::write;
 
 /// The output folder: relative `--output` values are relative to the current folder,
@@ -48,6 +51,11 @@ const RENDER_BATCH: usize = 256;
 /// What rendering into the staging folder did.
 struct Rendered {
     html_pages: usize,
+    /// Pages linked from the output because the cache said they were unchanged.
+    kept_pages: usize,
+    all_pages: usize,
+    /// What the cache keeps of this rendering, when there is a cache.
+    learnt: Option<cache::Rendered>,
     diagnostics: Vec<Diagnostic>,
     render: Duration,
     write: Duration,
@@ -56,14 +64,38 @@ struct Rendered {
     peak_memory: Vec<(&'static str, u64)>,
 }
 
+/// The cache's share in one build: the cache, and each article's revision.
+struct Cached<'c> {
+    cache: &'c Cache,
+    revisions: PerArticle<u64>,
+}
+
 /// Renders every page in batches, writing each batch into `staging` as it is done, then
 /// the copied files (which replace rendered ones of the same path). Stops at the first
-/// batch with errors.
-fn render_into(analysed: &Analysis, tera: &tera::Tera, staging: &write::Staging) -> Rendered {
+/// batch with errors. With a cache, the pages it says are unchanged are linked from the
+/// output instead, and what the cache keeps of the others is learnt.
+fn render_into(
+    analysed: &Analysis,
+    tera: &tera::Tera,
+    staging: &write::Staging,
+    cached: Option<Cached<'_>>,
+    progress: &Progress,
+) -> Rendered {
     let started = Instant::now();
-    let renderer = Renderer::new(&analysed.site, &analysed.facts, &analysed.graph, tera);
+    let (site, facts, graph) = (&analysed.site, &analysed.facts, &analysed.graph);
+    let (prepared, keys) = match &cached {
+        Some(c) => {
+            let (prepared, keys) = cache::pages::prepare(c.cache, site, facts, graph, &c.revisions);
+            (prepared, Some(keys))
+        }
+        None => (Prepared::cards(site, facts, graph), None),
+    };
+    let renderer = Renderer::with_prepared(site, facts, graph, tera, prepared);
     let mut done = Rendered {
         html_pages: 0,
+        kept_pages: 0,
+        all_pages: 0,
+        learnt: None,
         diagnostics: Vec::new(),
         render: Duration::ZERO,
         write: Duration::ZERO,
@@ -71,37 +103,103 @@ fn render_into(analysed: &Analysis, tera: &tera::Tera, staging: &write::Staging)
         render_jobs: Default::default(),
         peak_memory: Vec::new(),
     };
+    let jobs = renderer.all_jobs();
+    done.all_pages = jobs.len();
+    // A batch of pages counts once its files are written.
+    progress.stage("pages written", Some(jobs.len()));
+    let (kept, pending) = match &cached {
+        Some(c) => {
+            match cache::pages::keep_unchanged(&renderer, jobs, &c.revisions, c.cache, staging) {
+                Ok(done) => done,
+                Err(d) => {
+                    done.diagnostics.push(d);
+                    return done;
+                }
+            }
+        }
+        None => (
+            Vec::new(),
+            jobs.into_iter().map(|job| (job, String::new())).collect(),
+        ),
+    };
+    done.kept_pages = kept.len();
+    done.html_pages = kept
+        .iter()
+        .flat_map(|(_, record)| &record.files)
+        .filter(|file| file.path.ends_with(".html"))
+        .count();
+    progress.advance(kept.len());
     // The search index and `data/site.json` each hold a large output and the working
     // memory that makes it, and both run in parallel inside: rendered alone, after the
     // pages, their peaks do not add up.
-    let (whole_site, pages): (Vec<Job>, Vec<Job>) = renderer
-        .all_jobs()
+    let (whole_site, pages): (Vec<Pending>, Vec<Pending>) = pending
         .into_iter()
-        .partition(|job| job.kind.streamed());
-    render_batches(&renderer, &pages, staging, &mut done);
+        .partition(|(job, _)| job.kind.streamed());
+    let mut made = render_batches(&renderer, pages, staging, &mut done, progress);
     done.peak_memory.push(("pages", peak_memory_mib()));
-    for job in whole_site {
+    for (job, path) in whole_site {
         if failed(&done.diagnostics) {
             break;
         }
-        let mut sink = staging.sink();
-        if let Err(d) = renderer
+        let mut sink = Recording {
+            sink: staging.sink(),
+            paths: Vec::new(),
+        };
+        match renderer
             .render_into(job, &mut sink)
-            .and_then(|()| sink.flush())
+            .and_then(|()| sink.sink.flush())
         {
-            done.diagnostics.push(d);
+            Ok(()) => made.push((job, path, sink.paths)),
+            Err(d) => done.diagnostics.push(d),
         }
+        progress.advance(1);
         done.peak_memory.push((job.label(), peak_memory_mib()));
     }
-    let (mut statics, diagnostics) = static_outputs(&analysed.site);
+    let (mut statics, diagnostics) = static_outputs(site);
     done.diagnostics.extend(diagnostics);
     keep_last_of_each_path(&mut statics);
     if !failed(&done.diagnostics) {
         write_timed(&statics, staging, &mut done);
     }
-    done.render = started.elapsed() - done.write;
     done.render_jobs = renderer.job_times();
+    if let (Some(c), Some(keys)) = (cached, keys) {
+        if !failed(&done.diagnostics) {
+            let prepared = renderer.into_prepared();
+            let hashes = prepared.hashes.clone();
+            let renderer = Renderer::with_prepared(site, facts, graph, tera, prepared);
+            done.learnt = Some(cache::pages::learnt(
+                &renderer,
+                &c.revisions,
+                &keys,
+                &hashes,
+                kept,
+                made,
+                &staging.files(),
+            ));
+        }
+    }
+    done.render = started.elapsed() - done.write;
     done
+}
+
+/// A sink that notes the paths of the files it is given.
+struct Recording<'s> {
+    sink: write::StagingSink<'s>,
+    paths: Vec<String>,
+}
+
+impl Sink for Recording<'_> {
+    fn file(&mut self, output: Output) -> Result<(), Diagnostic> {
+        self.paths.push(output.path.clone());
+        self.sink.file(output)
+    }
+
+    fn piece(&mut self, path: &str, piece: &[u8]) -> Result<(), Diagnostic> {
+        if self.paths.last().is_none_or(|last| last != path) {
+            self.paths.push(path.to_string());
+        }
+        self.sink.piece(path, piece)
+    }
 }
 
 fn failed(diagnostics: &[Diagnostic]) -> bool {
@@ -109,22 +207,39 @@ fn failed(diagnostics: &[Diagnostic]) -> bool {
 }
 
 /// Renders `jobs` a batch at a time, writing each batch before the next; stops at the
-/// first batch with errors.
+/// first batch with errors. Gives each job made with the paths of its files.
 fn render_batches(
     renderer: &Renderer,
-    jobs: &[Job],
+    jobs: Vec<Pending>,
     staging: &write::Staging,
     done: &mut Rendered,
-) {
+    progress: &Progress,
+) -> Vec<(Job, String, Vec<String>)> {
+    let mut made = Vec::with_capacity(jobs.len());
     for batch in jobs.chunks(RENDER_BATCH) {
-        let (outputs, diagnostics) = renderer.render(batch);
-        done.diagnostics.extend(diagnostics);
+        let runs: Vec<Job> = batch.iter().map(|(job, _)| *job).collect();
+        let mut outputs = Vec::new();
+        for ((job, path), result) in batch.iter().zip(renderer.render_each(&runs)) {
+            match result {
+                Ok(files) => {
+                    made.push((
+                        *job,
+                        path.clone(),
+                        files.iter().map(|f| f.path.clone()).collect(),
+                    ));
+                    outputs.extend(files);
+                }
+                Err(d) => done.diagnostics.push(d),
+            }
+        }
         if failed(&done.diagnostics) {
-            return;
+            return made;
         }
         done.html_pages += outputs.iter().filter(|o| o.path.ends_with(".html")).count();
         write_timed(&outputs, staging, done);
+        progress.advance(batch.len());
     }
+    made
 }
 
 fn write_timed(files: &[Output], staging: &write::Staging, done: &mut Rendered) {
@@ -190,6 +305,10 @@ fn site_static_files(
 pub struct Built {
     pub articles: usize,
     pub pages: usize,
+    /// What came from the build cache; none when the build ran without one.
+    pub reused: Option<Reuse>,
+    /// Why the build cache was not used or not saved, if it was not.
+    pub cache_notes: Vec<String>,
     /// Articles the schedule left out, with why.
     pub held_back: Vec<(PathBuf, Held)>,
     pub output: PathBuf,
@@ -197,9 +316,55 @@ pub struct Built {
     pub timings: Timings,
 }
 
+/// The build cache folder for `options`: `--cache-dir`, else `.brief-cache/` in the site.
+pub fn cache_dir(options: &BuildOptions, given: Option<&Path>) -> PathBuf {
+    match given {
+        Some(dir) => write::absolute(dir),
+        None => write::absolute(&options.root.join(cache::CACHE_DIR)),
+    }
+}
+
+/// Counts the files read and articles extracted for the progress bar, recalling nothing.
+struct Counting<'p>(&'p Progress);
+
+impl load::Recall for Counting<'_> {
+    fn front(&self, _text: &str) -> Option<load::FrontMatter> {
+        None
+    }
+
+    fn read(&self) {
+        self.0.advance(1);
+    }
+}
+
+impl pipeline::Recall for Counting<'_> {
+    fn extracting(&mut self, site: &Site, _gazetteer: &crate::extract::Gazetteer) {
+        self.0
+            .stage("articles extracted", Some(site.articles.len()));
+    }
+
+    fn facts(&self, _article: &load::Article) -> Option<crate::extract::Facts> {
+        None
+    }
+
+    fn extracted(&self) {
+        self.0.advance(1);
+    }
+}
+
 /// The whole pipeline. On any content error nothing is written and every error is returned.
-pub fn build(options: &BuildOptions) -> Result<Built, Report> {
-    let mut analysed = pipeline::analyse(options)?;
+/// With a cache folder, what the last build left there is used and replaced.
+pub fn build(
+    options: &BuildOptions,
+    cache_dir: Option<&Path>,
+    progress: &Progress,
+) -> Result<Built, Report> {
+    progress.stage("files read", None);
+    let mut cache = cache_dir.map(|dir| Cache::open(dir, progress.clone()));
+    let mut analysed = match &mut cache {
+        Some(cache) => pipeline::analyse_recalling(options, cache)?,
+        None => pipeline::analyse_recalling(options, &mut Counting(progress))?,
+    };
     let output = output_dir(options, &analysed.site.config);
     let target = match write::check_output_dir(&options.root, &output) {
         Ok(target) => target,
@@ -208,11 +373,20 @@ pub fn build(options: &BuildOptions) -> Result<Built, Report> {
             output.clone()
         }
     };
+    // Kept until the output is written: resized images are read from it.
+    let copies = match media::Copies::for_build(cache_dir) {
+        Ok(copies) => copies,
+        Err(d) => {
+            return Err(Report {
+                diagnostics: vec![d],
+            });
+        }
+    };
     let tera = match theme::load_templates(&options.root) {
         Ok(mut theme) => {
             analysed.report.extend(theme.warnings);
             let started = Instant::now();
-            let problems = media::attach(&mut analysed.site, &mut theme.tera, media::Mode::Resize);
+            let problems = media::attach(&mut analysed.site, &mut theme.tera, copies.mode());
             analysed.report.extend(problems);
             analysed.timings.media = started.elapsed();
             Some(theme.tera)
@@ -233,7 +407,15 @@ pub fn build(options: &BuildOptions) -> Result<Built, Report> {
     let staging = write::Staging::begin(&target, base_url).map_err(|d| Report {
         diagnostics: vec![d],
     })?;
-    let rendered = render_into(&analysed, &tera, &staging);
+    let cached = cache.as_mut().map(|c| {
+        let key = cache::render_key(&analysed.site, options, c);
+        c.rendering(key);
+        Cached {
+            revisions: c.revisions(&analysed.site),
+            cache: c,
+        }
+    });
+    let mut rendered = render_into(&analysed, &tera, &staging, cached, progress);
     analysed.report.extend(rendered.diagnostics);
     analysed.timings.render = rendered.render;
     analysed.timings.write = rendered.write;
@@ -245,15 +427,32 @@ pub fn build(options: &BuildOptions) -> Result<Built, Report> {
         return Err(analysed.report);
     }
     let started = Instant::now();
+    progress.step("site put in place");
     let warnings = staging.commit().map_err(|d| Report {
         diagnostics: vec![d],
     })?;
     analysed.report.extend(warnings);
+    let mut cache_notes = Vec::new();
+    let reused = cache.map(|cache| {
+        let reuse = Reuse {
+            articles: cache.recalled(),
+            pages: rendered.kept_pages,
+            all_pages: rendered.all_pages,
+        };
+        cache_notes.extend(cache.notes.iter().cloned());
+        let learnt = rendered.learnt.take().unwrap_or_default();
+        if let Err(why) = cache.save(&analysed.site, &analysed.facts, learnt) {
+            cache_notes.push(why);
+        }
+        reuse
+    });
     analysed.timings.write += started.elapsed();
     analysed.report.sort();
     Ok(Built {
         articles: analysed.site.articles.len(),
         pages: rendered.html_pages,
+        reused,
+        cache_notes,
         held_back: std::mem::take(&mut analysed.site.held_back),
         output,
         warnings: analysed.report,

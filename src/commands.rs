@@ -1,7 +1,6 @@
 //! What each command prints and its exit code; `main.rs` only parses arguments.
 
 use std::collections::BTreeMap;
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -9,12 +8,14 @@ use std::time::Instant;
 use serde::Serialize;
 
 use crate::build;
+use crate::cache::Reuse;
 use crate::diag::{Diagnostic, Report};
 use crate::extract::{Facts, KindVotes};
 use crate::load::{EntityKind, Held};
 use crate::media;
 use crate::model::BaseUrl;
 use crate::pipeline::{self, BuildOptions};
+use crate::progress::Progress;
 pub use crate::scaffold::NewArticle;
 use crate::{check, render, scaffold};
 
@@ -42,15 +43,23 @@ fn fail(report: &Report) -> ExitCode {
     ExitCode::from(CONTENT_ERROR)
 }
 
-pub fn build(options: &BuildOptions, timings: bool, quiet: bool) -> ExitCode {
+/// `brief build`; `cache` is the build cache folder, none for `--no-cache`.
+pub fn build(options: &BuildOptions, cache: Option<&Path>, timings: bool, quiet: bool) -> ExitCode {
     let started = Instant::now();
-    let progress = !quiet && std::io::stderr().is_terminal();
-    if progress {
-        eprint!("Building {} …\r", options.root.display());
-    }
-    match build::build(options) {
+    let progress = match quiet {
+        true => Progress::hidden(),
+        false => Progress::on_terminal(),
+    };
+    let built = build::build(options, cache, &progress);
+    progress.finish();
+    match built {
         Ok(built) => {
             print_report(&built.warnings);
+            if !quiet {
+                for note in &built.cache_notes {
+                    eprintln!("note: {note}");
+                }
+            }
             let shown = std::env::current_dir()
                 .ok()
                 .and_then(|cwd| built.output.strip_prefix(cwd).ok().map(Path::to_path_buf))
@@ -85,17 +94,34 @@ peak memory {peak} MiB",
                 return ExitCode::SUCCESS;
             }
             println!(
-                "Built {} articles ({} pages) in {} ms → {}/{}",
+                "Built {} articles ({} pages) in {} ms → {}/{}{}",
                 built.articles,
                 built.pages,
                 started.elapsed().as_millis(),
                 shown.display(),
-                held_back_note(&built.held_back)
+                held_back_note(&built.held_back),
+                reuse_note(built.articles, built.reused)
             );
             ExitCode::SUCCESS
         }
         Err(report) => fail(&report),
     }
+}
+
+/// What the build took from its cache: "; from the cache: 9,999 of 10,000 articles, 14,790
+/// of 14,820 pages", "; cache not used" for `--no-cache`, or nothing when nothing came
+/// from it.
+fn reuse_note(articles: usize, reused: Option<Reuse>) -> String {
+    let Some(reused) = reused else {
+        return "; cache not used".into();
+    };
+    if reused.articles == 0 && reused.pages == 0 {
+        return "; everything made anew".into();
+    }
+    format!(
+        "; from the cache: {} of {articles} articles, {} of {} pages (the rest made anew)",
+        reused.articles, reused.pages, reused.all_pages
+    )
 }
 
 /// "; held back: 2 scheduled (--future), 1 expired (--expired)", or nothing.

@@ -16,13 +16,14 @@
 //! - [`write`](mod@write): the output folder, replaced only when every page was made.
 //!
 //! [`pipeline`] runs `load -> extract -> link` for every command; [`build`] adds
-//! `render -> write`; [`serve`] keeps the site in memory and renders again the pages whose
+//! `render -> write`, reusing what the last build left in its [`cache`]; [`serve`] keeps the site in memory and renders again the pages whose
 //! fingerprint changed; [`check`] checks a built site's links. [`model`] holds the facts
 //! every stage must agree on (base URL, routes, slugs, escaping); [`config`] is `site.yaml`,
 //! validated once; [`i18n`] holds the theme's words in each language. [`commands`] prints results and picks exit codes; `main.rs` only parses
 //! the command line.
 
 pub mod build;
+pub mod cache;
 pub mod check;
 pub mod commands;
 pub mod config;
@@ -35,6 +36,7 @@ pub mod load;
 pub mod media;
 pub mod model;
 pub mod pipeline;
+pub mod progress;
 pub mod render;
 pub mod scaffold;
 pub mod serve;

@@ -62,6 +62,13 @@ enum Command {
         /// Print how long each pipeline stage took, CPU time by page kind and peak memory.
         #[arg(long)]
         timings: bool,
+        /// Folder of the build cache, which lets a rebuild redo only what changed
+        /// (default: .brief-cache in the site folder; safe to delete).
+        #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
+        cache_dir: Option<PathBuf>,
+        /// Build everything anew, neither reading nor writing the build cache.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Build the site into memory and preview it; rebuild and reload the browser on every save.
     Serve {
@@ -219,9 +226,14 @@ fn run(command: Command) -> Result<ExitCode, ExitCode> {
             site,
             output,
             timings,
+            cache_dir,
+            no_cache,
         } => {
             let quiet = site.quiet;
-            commands::build(&build_options(site, output)?, timings, quiet)
+            let options = build_options(site, output)?;
+            let cache =
+                (!no_cache).then(|| brief::build::cache_dir(&options, cache_dir.as_deref()));
+            commands::build(&options, cache.as_deref(), timings, quiet)
         }
         Command::Serve {
             site,

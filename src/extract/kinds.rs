@@ -7,7 +7,9 @@ use serde::Serialize;
 use crate::load::EntityKind;
 
 /// Votes per kind, in `EntityKind::ALL` order.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, bincode::Encode, bincode::Decode,
+)]
 #[serde(transparent)]
 pub struct KindVotes(pub [u32; 4]);
 

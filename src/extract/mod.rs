@@ -109,7 +109,7 @@ impl Gazetteer {
 }
 
 /// One entity found in an article, under its canonical name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, bincode::Encode, bincode::Decode)]
 pub struct EntityMention {
     /// Canonical name: the gazetteer name, or the fullest discovered form.
     pub name: String,
@@ -125,7 +125,7 @@ pub struct EntityMention {
 }
 
 /// A quoted statement and who said it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, bincode::Encode, bincode::Decode)]
 pub struct Quote {
     /// The words inside the quotation marks.
     pub text: String,
@@ -142,7 +142,7 @@ pub struct Quote {
 
 /// A source the article credits: "Reuters reported …", "Roe said that …", "according to
 /// a senior official".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, bincode::Encode, bincode::Decode)]
 pub struct Attribution {
     /// The source as written ("a senior official"), or the canonical name when the source
     /// is an entity or a pronoun referring to one.
@@ -162,7 +162,8 @@ impl std::fmt::Display for Attribution {
 }
 
 /// Everything extracted from one article.
-#[derive(Debug, Clone, Default, Serialize)]
+/// Encoded for the build cache (`cache`), which keeps it between builds.
+#[derive(Debug, Clone, Default, Serialize, bincode::Encode, bincode::Decode)]
 pub struct Facts {
     /// Plain-text summary.
     pub summary: String,

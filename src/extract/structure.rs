@@ -15,7 +15,7 @@ pub fn parser_options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, bincode::Encode, bincode::Decode)]
 pub struct Heading {
     pub level: u8,
     pub text: String,
@@ -24,7 +24,7 @@ pub struct Heading {
 }
 
 /// A link in the body as written, with the line it is on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, bincode::Encode, bincode::Decode)]
 pub struct OutLink {
     pub target: String,
     pub text: String,

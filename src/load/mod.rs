@@ -143,13 +143,43 @@ pub struct LoadedSite {
     pub problems: BTreeMap<PathBuf, Vec<Diagnostic>>,
 }
 
+/// What an earlier build parsed, offered to this one (see `cache`): parsing front matter
+/// is most of what loading an article costs.
+pub trait Recall: Sync {
+    /// The front matter of an article file with exactly this text, parsed without a
+    /// problem by an earlier build.
+    fn front(&self, text: &str) -> Option<FrontMatter>;
+    /// Told of each content file read, for progress.
+    fn read(&self) {}
+}
+
+/// Recalls nothing: every file is parsed.
+pub struct Nothing;
+
+impl Recall for Nothing {
+    fn front(&self, _text: &str) -> Option<FrontMatter> {
+        None
+    }
+}
+
 /// Reads and parses every content file, in parallel.
 pub fn load_files(root: &Path, config: Config, options: &LoadOptions) -> LoadedSite {
+    load_files_recalling(root, config, options, &Nothing)
+}
+
+/// Like `load_files`, taking the front matter `recall` offers instead of parsing it.
+pub fn load_files_recalling(
+    root: &Path,
+    config: Config,
+    options: &LoadOptions,
+    recall: &dyn Recall,
+) -> LoadedSite {
     let (files, unreadable) = content_files(root);
     let parsed: Vec<(PathBuf, (Loaded, Vec<Diagnostic>))> = files
         .into_par_iter()
         .map(|(relative, kind)| {
-            let loaded = load_file(root, &relative, kind, options);
+            let loaded = load_file_recalling(root, &relative, kind, options, recall);
+            recall.read();
             (relative, loaded)
         })
         .collect();
@@ -182,7 +212,17 @@ pub fn load_files(root: &Path, config: Config, options: &LoadOptions) -> LoadedS
 
 /// Reads the whole site: every file's problems and those between files, together.
 pub fn load(root: &Path, config: Config, options: &LoadOptions) -> (Site, Vec<Diagnostic>) {
-    let LoadedSite { site, problems } = load_files(root, config, options);
+    load_recalling(root, config, options, &Nothing)
+}
+
+/// Like `load`, taking the front matter `recall` offers instead of parsing it.
+pub fn load_recalling(
+    root: &Path,
+    config: Config,
+    options: &LoadOptions,
+    recall: &dyn Recall,
+) -> (Site, Vec<Diagnostic>) {
+    let LoadedSite { site, problems } = load_files_recalling(root, config, options, recall);
     let mut diagnostics: Vec<Diagnostic> = problems.into_values().flatten().collect();
     diagnostics.extend(duplicates(&site));
     (site, diagnostics)
@@ -297,6 +337,16 @@ pub fn load_file(
     kind: ContentKind,
     options: &LoadOptions,
 ) -> (Loaded, Vec<Diagnostic>) {
+    load_file_recalling(root, relative, kind, options, &Nothing)
+}
+
+fn load_file_recalling(
+    root: &Path,
+    relative: &Path,
+    kind: ContentKind,
+    options: &LoadOptions,
+    recall: &dyn Recall,
+) -> (Loaded, Vec<Diagnostic>) {
     let text = match read_utf8(root, relative) {
         Ok(text) => text,
         Err(d) => return (Loaded::Nothing, vec![d]),
@@ -306,7 +356,7 @@ pub fn load_file(
         warnings.extend(removed_html(relative, &text));
     }
     let result = match kind {
-        ContentKind::Article => parse_article(relative, text, options),
+        ContentKind::Article => parse_article(relative, text, options, recall),
         ContentKind::Entity => {
             parse_entity_file(relative, &text).map(|e| Loaded::Entities(vec![e], Vec::new()))
         }

@@ -129,6 +129,7 @@ pub(super) fn parse_article(
     path: &Path,
     text: String,
     options: &LoadOptions,
+    recall: &dyn Recall,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let split = frontmatter::split(&text);
     if !split.has_front_matter {
@@ -138,7 +139,10 @@ pub(super) fn parse_article(
         )
         .at(&text, 1, 1)]);
     }
-    let (front, mut diagnostics) = read_front::<FrontMatter>(path, &text, &split);
+    let (front, mut diagnostics) = match recall.front(&text) {
+        Some(front) => (Some(front), Vec::new()),
+        None => read_front::<FrontMatter>(path, &text, &split),
+    };
     let Some(front) = front else {
         return Err(diagnostics);
     };

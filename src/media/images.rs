@@ -22,8 +22,8 @@ use crate::model::{Route, Routes, slugify};
 /// The widths pages are offered in; an image narrower than the largest is also offered
 /// at its own width, and none is ever made wider than it is.
 pub const WIDTHS: [u32; 3] = [480, 960, 1600];
-/// Resized copies, by the hash of their source, below the site root.
-pub const CACHE_DIR: &str = ".brief-cache/images";
+/// The folder of resized copies inside the build cache folder.
+pub const CACHE_SUBDIR: &str = "images";
 /// Where resized images go in the output.
 const OUTPUT_DIR: &str = "images";
 const JPEG_QUALITY: u8 = 82;
@@ -80,10 +80,22 @@ pub struct Processed {
 }
 
 /// Whether images are resized or only measured (`brief check` writes nothing).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
-    Resize,
+    /// Resized copies are made in this folder, and read back from it by later builds.
+    Resize(PathBuf),
     Measure,
+}
+
+impl Mode {
+    /// The folder of resized copies. Measured images have none: their plans name files
+    /// below an empty path that nothing reads or writes.
+    fn copies(&self) -> &Path {
+        match self {
+            Mode::Resize(folder) => folder,
+            Mode::Measure => Path::new(""),
+        }
+    }
 }
 
 /// Where an image reference written in an article points.
@@ -163,7 +175,7 @@ impl ImageStore {
         let results: Vec<_> = fresh
             .into_par_iter()
             .map(|source| {
-                let result = process(&self.root, &source, self.mode).map(Arc::new);
+                let result = process(&self.root, &source, &self.mode).map(Arc::new);
                 (source, result)
             })
             .collect();
@@ -217,6 +229,7 @@ impl ImageStore {
         let width = width.clamp(1, full_width);
         let plan = Plan::of(
             &self.root,
+            self.mode.copies(),
             source,
             processed.hash,
             processed.upright,
@@ -232,7 +245,7 @@ impl ImageStore {
         if let Some(v) = known {
             return Ok((self.url(&v.path), v.width, v.height));
         }
-        if self.mode == Mode::Resize && !plan.from.exists() {
+        if matches!(self.mode, Mode::Resize(_)) && !plan.from.exists() {
             let bytes = std::fs::read(self.root.join(source))
                 .map_err(|e| format!("cannot read {}: {e}", source.display()))?;
             let height = plan.variant(full_width, full_height).height;
@@ -288,7 +301,15 @@ struct Plan {
 
 impl Plan {
     /// `upright`: the source needs no turning, so at its own width it is copied as it is.
-    fn of(root: &Path, source: &Path, hash: u64, upright: bool, full: u32, width: u32) -> Plan {
+    fn of(
+        root: &Path,
+        copies: &Path,
+        source: &Path,
+        hash: u64,
+        upright: bool,
+        full: u32,
+        width: u32,
+    ) -> Plan {
         let ext = extension(source);
         let stem = source
             .file_stem()
@@ -299,8 +320,7 @@ impl Plan {
         let (from, resized) = match width == full && upright {
             true => (root.join(source), false),
             false => (
-                root.join(CACHE_DIR)
-                    .join(format!("{hash:016x}-{width}-v{CACHE_VERSION}.{ext}")),
+                copies.join(format!("{hash:016x}-{width}-v{CACHE_VERSION}.{ext}")),
                 true,
             ),
         };
@@ -349,7 +369,7 @@ fn format_of(source: &Path) -> Option<ImageFormat> {
 }
 
 /// Reads, measures and (in `Mode::Resize`) resizes one source.
-fn process(root: &Path, source: &Path, mode: Mode) -> Result<Processed, String> {
+fn process(root: &Path, source: &Path, mode: &Mode) -> Result<Processed, String> {
     let bytes = std::fs::read(root.join(source)).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => format!("image file {} does not exist", source.display()),
         _ => format!("cannot read image {}: {e}", source.display()),
@@ -402,14 +422,14 @@ fn process(root: &Path, source: &Path, mode: Mode) -> Result<Processed, String> 
         .chain((width <= largest).then_some(width));
     let hash = xxh3_64(&bytes);
     let plans: Vec<Plan> = widths
-        .map(|t| Plan::of(root, source, hash, upright, width, t))
+        .map(|t| Plan::of(root, mode.copies(), source, hash, upright, width, t))
         .collect();
     let missing: Vec<&Plan> = plans
         .iter()
         .rev()
         .filter(|p| p.resized && !p.from.exists())
         .collect();
-    if mode == Mode::Resize && !missing.is_empty() {
+    if matches!(mode, Mode::Resize(_)) && !missing.is_empty() {
         // Widest first, each from the one before: a photo many times wider than 1600
         // pixels is scaled down at full size once, not once for every width.
         let mut image = decode(&bytes, source)?;

@@ -51,6 +51,38 @@ pub struct Picture {
     pub credit: Option<String>,
 }
 
+/// Where a build keeps resized images: the build cache's folder, which later builds read
+/// back, or a temporary one, removed with this value, when there is no cache to keep them
+/// in (`--no-cache`, or a cache folder that is not a folder).
+#[derive(Debug)]
+pub enum Copies {
+    Cached(PathBuf),
+    Temporary(tempfile::TempDir),
+}
+
+impl Copies {
+    pub fn for_build(cache_dir: Option<&Path>) -> Result<Copies, Diagnostic> {
+        if let Some(dir) = cache_dir.filter(|d| d.is_dir() || !d.exists()) {
+            return Ok(Copies::Cached(dir.join(images::CACHE_SUBDIR)));
+        }
+        tempfile::Builder::new()
+            .prefix("brief-images-")
+            .tempdir()
+            .map(Copies::Temporary)
+            .map_err(|e| {
+                let why = format!("cannot make a folder for resized images: {e}");
+                Diagnostic::error(std::env::temp_dir(), why)
+            })
+    }
+
+    pub fn mode(&self) -> Mode {
+        match self {
+            Copies::Cached(folder) => Mode::Resize(folder.clone()),
+            Copies::Temporary(dir) => Mode::Resize(dir.path().to_path_buf()),
+        }
+    }
+}
+
 impl Media {
     /// An article's media; none before `prepare`.
     pub fn of(&self, a: crate::model::ArticleId) -> Option<&ArticleMedia> {

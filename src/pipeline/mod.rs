@@ -9,9 +9,11 @@ use std::time::Instant;
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Report};
+use rayon::prelude::*;
+
 use crate::extract::{self, ExtractOptions, Facts, Gazetteer, Input};
 use crate::link::{self, Graph};
-use crate::load::{self, LoadOptions, Schedule, Site};
+use crate::load::{self, Article, LoadOptions, Schedule, Site};
 use crate::model::{BaseUrl, PerArticle};
 pub use timings::{Timings, peak_memory_mib, resource_usage};
 
@@ -68,15 +70,44 @@ pub fn gazetteer_problem(gazetteer: &Gazetteer) -> Option<Diagnostic> {
     Some(Diagnostic::error("content/entities", problem.clone()))
 }
 
+/// What an earlier build learnt, offered to this one (see `cache`): front matter already
+/// parsed (`load::Recall`) and facts already extracted.
+pub trait Recall: load::Recall {
+    /// Told the site and its gazetteer before extraction, so that facts extracted with
+    /// another gazetteer or other settings are not offered.
+    fn extracting(&mut self, site: &Site, gazetteer: &Gazetteer);
+    /// The facts of an article with exactly this file, extracted by an earlier build.
+    fn facts(&self, article: &Article) -> Option<Facts>;
+    /// Told of each article extracted, for progress.
+    fn extracted(&self) {}
+}
+
+impl Recall for load::Nothing {
+    fn extracting(&mut self, _site: &Site, _gazetteer: &Gazetteer) {}
+
+    fn facts(&self, _article: &Article) -> Option<Facts> {
+        None
+    }
+}
+
 /// Load, extract and link.
 pub fn analyse(options: &BuildOptions) -> Result<Analysis, Report> {
+    analyse_recalling(options, &mut load::Nothing)
+}
+
+/// Load, extract and link, taking what `recall` offers instead of parsing and extracting
+/// those articles again.
+pub fn analyse_recalling<R: Recall>(
+    options: &BuildOptions,
+    recall: &mut R,
+) -> Result<Analysis, Report> {
     let config = settings(options)?;
     let mut report = Report::default();
     let mut timings = Timings::default();
 
     let started = Instant::now();
     let load_options = options.load_options(&config);
-    let (site, diagnostics) = load::load(&options.root, config, &load_options);
+    let (site, diagnostics) = load::load_recalling(&options.root, config, &load_options, recall);
     report.extend(diagnostics);
     timings.load = started.elapsed();
     timings.peak_memory.push(("load", peak_memory_mib()));
@@ -84,7 +115,8 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Report> {
     let started = Instant::now();
     let gazetteer = Gazetteer::new(&site.entities).ignoring(&site.ignored);
     report.extend(gazetteer_problem(&gazetteer));
-    let facts = extract::extract_site(&site, &gazetteer);
+    recall.extracting(&site, &gazetteer);
+    let facts = extract_recalling(&site, &gazetteer, recall);
     timings.extract = started.elapsed();
     timings.peak_memory.push(("extract", peak_memory_mib()));
 
@@ -102,6 +134,27 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Report> {
         report,
         timings,
     })
+}
+
+/// Every article's facts, in parallel: recalled where `recall` has them, else extracted.
+fn extract_recalling<R: Recall>(
+    site: &Site,
+    gazetteer: &Gazetteer,
+    recall: &R,
+) -> PerArticle<Facts> {
+    let options = ExtractOptions::of(&site.config);
+    site.articles
+        .raw
+        .par_iter()
+        .map(|article| {
+            let facts = recall
+                .facts(article)
+                .unwrap_or_else(|| extract::extract(&Input::of(article), gazetteer, &options));
+            recall.extracted();
+            facts
+        })
+        .collect::<Vec<_>>()
+        .into()
 }
 
 /// One file read by `brief extract`: its title when its front matter gives one, and what

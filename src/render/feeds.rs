@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use url::Url;
 
-use super::{Output, PageKind, Print, Renderer, Sink};
+use super::{Output, PageKind, Print, Renderer, Sink, hash_of};
 use crate::config::FeedContent;
 use crate::diag::Diagnostic;
 use crate::extract::Facts;
@@ -377,6 +377,19 @@ pub fn article_data(
     serde_json::to_string(&data).unwrap_or_default()
 }
 
+/// A hash of what an article's entry in `data/site.json` shows besides its own file and
+/// the settings: the slugs of its related articles and backlinks. With those, the hash of
+/// an entry made by an earlier build can be used without making the entry again.
+pub fn article_data_inputs(site: &Site, graph: &Graph, a: ArticleId) -> u64 {
+    let links = &graph.article_links[a];
+    let slugs = |list: &[ArticleId]| -> Vec<&str> {
+        list.iter()
+            .map(|&b| site.articles[b].slug.as_str())
+            .collect()
+    };
+    hash_of(&(slugs(&links.related), slugs(&links.backlinks)))
+}
+
 /// `data/site.json`: every article's extracted facts plus the site graph, for other tools.
 /// Articles come newest first. Written in pieces: at 100,000 articles it is 700 MB.
 pub fn site_data(r: &Renderer<'_>, sink: &mut dyn Sink) -> Result<(), Diagnostic> {
@@ -459,7 +472,9 @@ fn write_article_entries(
         let made = if kept {
             Cow::Borrowed(r.data[a].as_str())
         } else {
-            Cow::Owned(article_data(site, r.facts, graph, a))
+            let made = article_data(site, r.facts, graph, a);
+            r.made_data(a, &made);
+            Cow::Owned(made)
         };
         if made.is_empty() {
             return Err(Diagnostic::error(

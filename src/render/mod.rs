@@ -39,7 +39,7 @@ use pages::group::{group_feed_route, group_link, group_route};
 use pages::timeline::{Month, timeline_months};
 pub use pages::{Job, Listing, PAGE_KINDS, PageKind};
 pub use prepared::{
-    PartHashes, Prepared, article_card, hash_of, render_article_body, site_surfaces,
+    PartHashes, Prepared, article_card, body_inputs, hash_of, render_article_body, site_surfaces,
 };
 use prepared::{entity_ref, toc};
 
@@ -139,9 +139,19 @@ pub struct Renderer<'a> {
     page_files: OnceLock<HashMap<String, Option<PathBuf>>>,
     /// The hash of what every page shows of the site, made on first use.
     site_print: OnceLock<u64>,
+    /// Hashes of the bodies and data entries made here rather than kept, so that a build
+    /// learns them as it goes (see `into_prepared`) and the next one need not make them.
+    made: PerArticle<MadeHashes>,
     /// Time spent in each kind of job (see `Job::label`), summed over threads: CPU time,
     /// since render jobs do not wait on the file system.
     job_times: Mutex<BTreeMap<&'static str, Duration>>,
+}
+
+/// Hashes of an article's parts, set when a renderer makes them.
+#[derive(Default)]
+struct MadeHashes {
+    body: OnceLock<u64>,
+    data: OnceLock<u64>,
 }
 
 #[derive(Serialize)]
@@ -212,6 +222,11 @@ impl<'a> Renderer<'a> {
             hashes: prepared.hashes,
             site_print: OnceLock::new(),
             page_files: OnceLock::new(),
+            made: site
+                .articles
+                .iter()
+                .map(|_| MadeHashes::default())
+                .collect(),
             timeline: timeline_months(site, graph),
             job_times: Default::default(),
         }
@@ -225,26 +240,45 @@ impl<'a> Renderer<'a> {
                 let shared = self
                     .surfaces
                     .get_or_init(|| site_surfaces(self.site, self.facts, self.graph));
-                Cow::Owned(render_article_body(
+                let body = render_article_body(
                     self.site,
                     self.facts,
                     self.graph,
                     a,
                     Some(shared),
                     &self.highlighter,
-                ))
+                );
+                self.made[a].body.get_or_init(|| hash_of(body.as_str()));
+                Cow::Owned(body)
             }
         }
     }
 
-    /// Gives back the bodies, cards and data entries for the next render.
+    /// Notes the hash of a data entry made rather than kept.
+    fn made_data(&self, a: ArticleId, entry: &str) {
+        self.made[a].data.get_or_init(|| hash_of(entry));
+    }
+
+    /// Gives back the bodies, cards and data entries for the next render, with the hashes
+    /// of the bodies and data entries made here in place of the ones it was given.
     pub fn into_prepared(self) -> Prepared {
+        let mut hashes = self.hashes;
+        if hashes.len() == self.made.len() {
+            for (hashes, made) in hashes.iter_mut().zip(self.made) {
+                if let Some(&body) = made.body.get() {
+                    hashes.body = body;
+                }
+                if let Some(&data) = made.data.get() {
+                    hashes.data = data;
+                }
+            }
+        }
         Prepared {
             bodies: self.bodies,
             cards: self.cards,
             data: self.data,
             highlighter: self.highlighter,
-            hashes: self.hashes,
+            hashes,
         }
     }
 
@@ -264,8 +298,7 @@ impl<'a> Renderer<'a> {
 
     /// Renders the given jobs in parallel; errors are collected, not fatal one by one.
     pub fn render(&self, jobs: &[Job]) -> (Vec<Output>, Vec<Diagnostic>) {
-        let results: Vec<Result<Vec<Output>, Diagnostic>> =
-            jobs.par_iter().map(|&job| self.timed_run(job)).collect();
+        let results = self.render_each(jobs);
         let mut outputs = Vec::new();
         let mut diagnostics = Vec::new();
         for result in results {
@@ -275,6 +308,11 @@ impl<'a> Renderer<'a> {
             }
         }
         (outputs, diagnostics)
+    }
+
+    /// Renders the given jobs in parallel, giving each job's files or error in order.
+    pub fn render_each(&self, jobs: &[Job]) -> Vec<Result<Vec<Output>, Diagnostic>> {
+        jobs.par_iter().map(|&job| self.timed_run(job)).collect()
     }
 
     fn timed_run(&self, job: Job) -> Result<Vec<Output>, Diagnostic> {

@@ -180,6 +180,44 @@ pub fn site_surfaces(site: &Site, facts: &ArticleSlice<Facts>, graph: &Graph) ->
     )
 }
 
+/// Each surface form in an article that links to an entity page: the form, the entity's
+/// name and its page's URL.
+fn linked_surfaces<'g>(
+    site: &Site,
+    facts: &'g ArticleSlice<Facts>,
+    graph: &'g Graph,
+    a: ArticleId,
+) -> impl Iterator<Item = (&'g str, &'g str, &'g str)> {
+    let linking = site.config.link_entities != LinkEntities::None;
+    facts[a]
+        .entities
+        .iter()
+        .filter(move |_| linking)
+        .filter_map(|mention| {
+            let &e = graph.entity_by_name.get(&mention.name)?;
+            Some((mention, graph.entity_url(e)))
+        })
+        .flat_map(|(mention, url)| {
+            mention
+                .surfaces
+                .iter()
+                .map(move |surface| (surface.as_str(), mention.name.as_str(), url))
+        })
+}
+
+/// A hash of what an article's body shows besides its own file and the settings: its
+/// resolved links and the pages its entity mentions link to. With it, the hash of a body
+/// rendered by an earlier build can be used without rendering the body again.
+pub fn body_inputs(site: &Site, facts: &ArticleSlice<Facts>, graph: &Graph, a: ArticleId) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    graph.article_links[a].resolved.hash(&mut hasher);
+    for linked in linked_surfaces(site, facts, graph, a) {
+        linked.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
 /// An article's body HTML with its entity mentions linked. `shared`, from
 /// `site_surfaces`, saves building a matcher for the article when many are rendered.
 pub fn render_article_body(
@@ -192,20 +230,9 @@ pub fn render_article_body(
 ) -> String {
     let article = &site.articles[a];
     let mode = site.config.link_entities;
-    let mut surfaces = Vec::new();
-    if mode != LinkEntities::None {
-        for mention in &facts[a].entities {
-            if let Some(&e) = graph.entity_by_name.get(&mention.name) {
-                for surface in &mention.surfaces {
-                    surfaces.push((
-                        surface.clone(),
-                        mention.name.clone(),
-                        graph.entity_url(e).to_string(),
-                    ));
-                }
-            }
-        }
-    }
+    let surfaces = linked_surfaces(site, facts, graph, a)
+        .map(|(surface, name, url)| (surface.to_string(), name.to_string(), url.to_string()))
+        .collect();
     let linker = EntityLinker::new(surfaces, mode, shared);
     markdown::render(&Document {
         markdown: article.body(),

@@ -225,6 +225,60 @@ impl Staging {
             .is_some_and(|p| p.holds(path, hash, size))
     }
 
+    /// Puts pages the output already holds into the new site without making them again, as
+    /// links to the output's files: pages the build cache says are unchanged. A page is
+    /// kept only when the output holds every one of its files exactly as the last build
+    /// wrote it; the answer says, page by page, which were kept (the others must be made).
+    pub fn keep(&self, pages: &[&[KeptFile]]) -> Result<Vec<bool>, Diagnostic> {
+        let held: Vec<bool> = self.pool.install(|| {
+            pages
+                .par_iter()
+                .map(|files| files.iter().all(|f| self.holds(&f.path, f.hash, f.size)))
+                .collect()
+        });
+        let paths = pages
+            .iter()
+            .zip(&held)
+            .filter(|(_, held)| **held)
+            .flat_map(|(files, _)| files.iter().map(|f| f.path.as_str()));
+        self.make_folders(paths)?;
+        let mut built = self.built.lock().unwrap_or_else(|e| e.into_inner());
+        let kept: Vec<bool> = self.pool.install(|| {
+            pages
+                .par_iter()
+                .zip(&held)
+                .map(|(files, held)| *held && self.link_all(files, &built))
+                .collect()
+        });
+        for (files, _) in pages.iter().zip(&kept).filter(|(_, kept)| **kept) {
+            for file in files.iter() {
+                built.insert(file.path.clone(), (file.hash, file.size));
+            }
+        }
+        Ok(kept)
+    }
+
+    /// Links every file of a page from the output; on any failure, none stays.
+    fn link_all(&self, files: &[KeptFile], built: &BTreeMap<String, (u64, u64)>) -> bool {
+        for (i, file) in files.iter().enumerate() {
+            let target = self.dir.join(&file.path);
+            let linked = !built.contains_key(&file.path)
+                && std::fs::hard_link(self.output.join(&file.path), &target).is_ok();
+            if !linked {
+                for done in &files[..i] {
+                    let _ = std::fs::remove_file(self.dir.join(&done.path));
+                }
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Each file of the new site so far, with its content hash and size.
+    pub fn files(&self) -> BTreeMap<String, (u64, u64)> {
+        self.built.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
     /// Starts a file too large to hold in memory whole; its content is written in pieces
     /// with `StagedFile::write` and it joins the site with `finish`.
     pub fn create(&self, path: &str) -> Result<StagedFile, Diagnostic> {
@@ -343,6 +397,14 @@ impl Drop for Staging {
 
 fn io_error(path: &Path, action: &str, error: std::io::Error) -> Diagnostic {
     Diagnostic::error(path.to_path_buf(), format!("cannot {action}: {error}"))
+}
+
+/// A file an earlier build wrote, as its page's record in the build cache gives it.
+#[derive(Debug, Clone, PartialEq, Eq, bincode::Encode, bincode::Decode)]
+pub struct KeptFile {
+    pub path: String,
+    pub hash: u64,
+    pub size: u64,
 }
 
 /// A file of the new site being written in pieces into the temporary folder, hashed as

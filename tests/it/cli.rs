@@ -112,6 +112,7 @@ fn init_makes_a_minimal_site_and_init_example_the_full_one() {
     }
     assert!(read(minimal.join("content/entities.yaml")).contains("# - name:"));
     assert!(read(minimal.join(".gitignore")).contains("/public"));
+    assert!(read(minimal.join(".gitignore")).contains("/.brief-cache"));
     let articles: Vec<_> = std::fs::read_dir(minimal.join("content/articles"))
         .unwrap()
         .collect();

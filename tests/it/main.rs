@@ -3,6 +3,7 @@
 
 mod browser;
 mod build;
+mod cache;
 mod cli;
 mod common;
 mod extract;

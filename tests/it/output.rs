@@ -35,7 +35,8 @@ fn leftovers(parent: &Path) -> Vec<String> {
     std::fs::read_dir(parent)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.contains(".brief-"))
+        // The build cache is meant to stay.
+        .filter(|name| name.contains(".brief-") && name != ".brief-cache")
         .collect()
 }
 

@@ -66,16 +66,24 @@ impl Model {
         Ok(model)
     }
 
+    /// Resized images go where `brief build` keeps them by default, so that either reuses
+    /// what the other made.
+    fn image_mode(&self) -> media::Mode {
+        let cache = self.site.root.join(crate::cache::CACHE_DIR);
+        media::Mode::Resize(cache.join(media::images::CACHE_SUBDIR))
+    }
+
     /// Makes the articles' images and embeds again; an article whose media changed (an
     /// image file edited, a shortcode template changed) gets a new revision, so the pages
     /// that show it are made again.
     pub(super) fn refresh_media(&mut self, revision: &mut u64) {
+        let mode = self.image_mode();
         let Ok(theme) = self.templates.as_mut() else {
             self.media_problems.clear();
             return;
         };
         let old = std::mem::take(&mut self.site.media);
-        self.media_problems = media::attach(&mut self.site, &mut theme.tera, media::Mode::Resize);
+        self.media_problems = media::attach(&mut self.site, &mut theme.tera, mode);
         let changed: Vec<ArticleId> = self
             .site
             .articles

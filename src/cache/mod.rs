@@ -1,0 +1,353 @@
+//! The build cache (`.brief-cache/` in the site folder): what one `brief build` learnt that
+//! the next can use instead of doing the work again. Each article's parsed front matter and
+//! extracted facts, by a hash of its file; the hash of each rendered body and `data/site.json`
+//! entry, by a hash of what it was made from; each page's fingerprint and the files it
+//! wrote. A rebuild parses and extracts only the changed articles, links the site again and
+//! renders only the pages whose fingerprint changed, linking the others from the output
+//! folder: it writes exactly what a cold build writes.
+//!
+//! Everything is keyed by what it was made from (the file, the gazetteer, the settings,
+//! the templates, and this build of Brief), so a stale entry is never found. Deleting the
+//! folder only makes the next build a cold one; a cache that cannot be read whole is
+//! ignored, with a note.
+
+pub mod pages;
+mod store;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+use xxhash_rust::xxh3::xxh3_128;
+
+use crate::extract::{ExtractOptions, Facts, Gazetteer};
+use crate::load::{self, Article, FrontMatter, Site};
+use crate::model::PerArticle;
+use crate::pipeline::{self, BuildOptions};
+use crate::progress::Progress;
+use crate::render::hash_of;
+use crate::write::KeptFile;
+
+/// The cache folder's name in the site folder.
+pub const CACHE_DIR: &str = ".brief-cache";
+
+/// The cache as written: lists rather than maps, so that a build writes borrowed facts
+/// (`F = &Facts`) and reads owned ones (`F = Facts`) in the same layout.
+#[derive(bincode::Encode, bincode::Decode)]
+struct Learnt<F> {
+    /// Front matter as JSON, by the hash of the article's file: what loading costs is
+    /// parsing it.
+    fronts: Vec<(u128, String)>,
+    /// The gazetteer and settings the facts were extracted with (see `facts_key`).
+    facts_key: u64,
+    facts: Vec<(u128, F)>,
+    /// What every page was made with besides the content (see `render_key`).
+    render_key: u64,
+    /// Hash of a rendered body, by the hash of what it was made from (see `body_key`).
+    bodies: Vec<(u64, u64)>,
+    /// Hash of a `data/site.json` entry, by the hash of what it was made from.
+    data: Vec<(u64, u64)>,
+    /// Each page's record, by the page's path.
+    pages: Vec<(String, PageRecord)>,
+}
+
+/// What a page showed and the files it wrote, as the last build made it.
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode)]
+pub struct PageRecord {
+    pub fingerprint: u64,
+    pub files: Vec<KeptFile>,
+}
+
+/// What the last build learnt, read back.
+#[derive(Default)]
+struct Earlier {
+    fronts: HashMap<u128, String>,
+    facts_key: u64,
+    /// Each taken at most once, by the article that uses it.
+    facts: HashMap<u128, Mutex<Option<Facts>>>,
+    render_key: u64,
+    bodies: HashMap<u64, u64>,
+    data: HashMap<u64, u64>,
+    pages: HashMap<String, PageRecord>,
+}
+
+/// The build cache of one build: what the last build learnt, offered to this one, and
+/// what this one learns, saved at its end.
+pub struct Cache {
+    dir: PathBuf,
+    /// Which build of Brief this is (see `store::identity`).
+    identity: u64,
+    earlier: Earlier,
+    facts_key: u64,
+    /// Whether the bodies, data entries and pages of `earlier` were made with this build's
+    /// settings, gazetteer and templates.
+    render_valid: bool,
+    /// Why the cache could not be used, for the build to say.
+    pub notes: Vec<String>,
+    recalled: AtomicUsize,
+    progress: Progress,
+}
+
+/// What a build with a cache took from it, for its summary line.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reuse {
+    /// Articles whose facts came from the cache, of all articles.
+    pub articles: usize,
+    /// Pages linked from the output, of all pages (a page with its feed counts once).
+    pub pages: usize,
+    pub all_pages: usize,
+}
+
+impl Cache {
+    /// Opens the cache in `dir`; a missing one is empty, one that cannot be used is
+    /// ignored with a note.
+    pub fn open(dir: &Path, progress: Progress) -> Cache {
+        let mut cache = Cache {
+            dir: dir.to_path_buf(),
+            identity: store::identity(),
+            earlier: Earlier::default(),
+            facts_key: 0,
+            render_valid: false,
+            notes: Vec::new(),
+            recalled: AtomicUsize::new(0),
+            progress,
+        };
+        match store::read(dir, cache.identity).and_then(|body| body.map(decode).transpose()) {
+            Ok(Some(earlier)) => cache.earlier = earlier,
+            Ok(None) => {}
+            Err(why) => cache.note(&why),
+        }
+        cache
+    }
+
+    fn note(&mut self, why: &str) {
+        self.notes.push(format!(
+            "the build cache in {} is not used ({why}); this build does all the work and writes a new one",
+            self.dir.display()
+        ));
+    }
+
+    /// Articles whose facts came from the cache.
+    pub fn recalled(&self) -> usize {
+        self.recalled.load(Ordering::Relaxed)
+    }
+
+    /// Tells the cache what the pages of this build are made with besides the content;
+    /// the earlier bodies, entries and pages count only if it is what they were made with.
+    pub fn rendering(&mut self, key: u64) {
+        self.render_valid = self.earlier.render_key == key;
+        self.earlier.render_key = key;
+    }
+
+    /// Each article's revision: its file and what extraction read it with. Pages show
+    /// what the revision names (see `Renderer::fingerprint`).
+    pub fn revisions(&self, site: &Site) -> PerArticle<u64> {
+        site.articles
+            .iter()
+            .map(|a| hash_of(&(&a.path, file_key(&a.text), self.facts_key)))
+            .collect()
+    }
+
+    /// The hash of a body made from these inputs by an earlier build.
+    pub fn body(&self, key: u64) -> Option<u64> {
+        self.render_valid
+            .then(|| self.earlier.bodies.get(&key).copied())
+            .flatten()
+    }
+
+    /// The hash of a `data/site.json` entry made from these inputs by an earlier build.
+    pub fn data(&self, key: u64) -> Option<u64> {
+        self.render_valid
+            .then(|| self.earlier.data.get(&key).copied())
+            .flatten()
+    }
+
+    /// The record of the page at `path` as the last build made it.
+    pub fn page(&self, path: &str) -> Option<&PageRecord> {
+        self.render_valid
+            .then(|| self.earlier.pages.get(path))
+            .flatten()
+    }
+
+    /// Saves what this build learnt, replacing the cache: the articles of `site` with their
+    /// front matter and facts, and what rendering made.
+    pub fn save(
+        self,
+        site: &Site,
+        facts: &PerArticle<Facts>,
+        rendered: Rendered,
+    ) -> Result<(), String> {
+        let earlier = &self.earlier.fronts;
+        let (learnt_fronts, learnt_facts): (Vec<_>, Vec<_>) = site
+            .articles
+            .raw
+            .par_iter()
+            .zip(&facts.raw)
+            .map(|(article, facts)| {
+                let key = file_key(&article.text);
+                let front = match earlier.get(&key) {
+                    Some(json) => Some(json.clone()),
+                    None => front_json(&article.front),
+                };
+                (front.map(|front| (key, front)), (key, facts))
+            })
+            .unzip();
+        let learnt = Learnt {
+            fronts: learnt_fronts.into_iter().flatten().collect(),
+            facts_key: self.facts_key,
+            facts: learnt_facts,
+            render_key: self.earlier.render_key,
+            bodies: rendered.bodies,
+            data: rendered.data,
+            pages: rendered.pages,
+        };
+        let body = bincode::encode_to_vec(&learnt, bincode::config::standard())
+            .map_err(|e| format!("cannot encode the build cache: {e}"))?;
+        store::write(&self.dir, self.identity, &body).map_err(|e| {
+            format!(
+                "cannot write the build cache in {}: {e}",
+                self.dir.display()
+            )
+        })
+    }
+}
+
+/// Page records by the page's path.
+pub type Records = Vec<(String, PageRecord)>;
+
+/// What rendering made, for the cache to keep.
+#[derive(Default)]
+pub struct Rendered {
+    pub bodies: Vec<(u64, u64)>,
+    pub data: Vec<(u64, u64)>,
+    pub pages: Records,
+}
+
+fn decode(body: Vec<u8>) -> Result<Earlier, String> {
+    let (learnt, read): (Learnt<Facts>, usize) =
+        bincode::decode_from_slice(&body, bincode::config::standard())
+            .map_err(|e| format!("it cannot be decoded: {e}"))?;
+    if read != body.len() {
+        return Err("it holds more than one cache".into());
+    }
+    Ok(Earlier {
+        fronts: learnt.fronts.into_iter().collect(),
+        facts_key: learnt.facts_key,
+        facts: learnt
+            .facts
+            .into_iter()
+            .map(|(key, facts)| (key, Mutex::new(Some(facts))))
+            .collect(),
+        render_key: learnt.render_key,
+        bodies: learnt.bodies.into_iter().collect(),
+        data: learnt.data.into_iter().collect(),
+        pages: learnt.pages.into_iter().collect(),
+    })
+}
+
+/// Front matter as the cache keeps it, if it reads back as exactly the same front matter.
+fn front_json(front: &FrontMatter) -> Option<String> {
+    let json = serde_json::to_string(front).ok()?;
+    let back: FrontMatter = serde_json::from_str(&json).ok()?;
+    (serde_json::to_string(&back).ok()? == json).then_some(json)
+}
+
+/// What identifies an article's file: its whole text.
+fn file_key(text: &str) -> u128 {
+    xxh3_128(text.as_bytes())
+}
+
+impl load::Recall for Cache {
+    fn front(&self, text: &str) -> Option<FrontMatter> {
+        let json = self.earlier.fronts.get(&file_key(text))?;
+        serde_json::from_str(json).ok()
+    }
+
+    fn read(&self) {
+        self.progress.advance(1);
+    }
+}
+
+impl pipeline::Recall for Cache {
+    fn extracting(&mut self, site: &Site, gazetteer: &Gazetteer) {
+        self.facts_key = facts_key(site, gazetteer);
+        if self.facts_key != self.earlier.facts_key {
+            self.earlier.facts.clear();
+        }
+        self.progress
+            .stage("articles extracted", Some(site.articles.len()));
+    }
+
+    fn facts(&self, article: &Article) -> Option<Facts> {
+        let slot = self.earlier.facts.get(&file_key(&article.text))?;
+        let facts = slot.lock().unwrap_or_else(|e| e.into_inner()).take()?;
+        self.recalled.fetch_add(1, Ordering::Relaxed);
+        Some(facts)
+    }
+
+    fn extracted(&self) {
+        self.progress.advance(1);
+    }
+}
+
+/// What extraction reads besides an article's file: the gazetteer and the settings.
+fn facts_key(site: &Site, gazetteer: &Gazetteer) -> u64 {
+    let entries = serde_json::to_string(&gazetteer.entries).unwrap_or_default();
+    hash_of(&(
+        entries,
+        &site.ignored,
+        ExtractOptions::of(&site.config).discovery,
+    ))
+}
+
+/// What pages are made with besides the content: the settings, the gazetteer with its
+/// descriptions, the site's templates and what the command line asked for.
+pub fn render_key(site: &Site, options: &BuildOptions, facts_key_of: &Cache) -> u64 {
+    let config = serde_json::to_string(&site.config).unwrap_or_default();
+    let entities: Vec<_> = site
+        .entities
+        .iter()
+        .map(|e| {
+            (
+                &e.name,
+                e.kind,
+                &e.aliases,
+                &e.description,
+                &e.body,
+                &e.path,
+                e.line,
+            )
+        })
+        .collect();
+    let schedule = options.schedule.map(|s| (s.future, s.expired));
+    hash_of(&(
+        config,
+        entities,
+        &site.ignored,
+        templates(&site.root),
+        options.drafts,
+        schedule,
+        facts_key_of.facts_key,
+    ))
+}
+
+/// Every file under the site's `templates/`, by path, with its content.
+fn templates(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    walkdir::WalkDir::new(root.join("templates"))
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let content = std::fs::read(e.path()).unwrap_or_default();
+            (e.path().to_path_buf(), content)
+        })
+        .collect()
+}
+
+/// The key of a body or data entry: its article's revision and its other inputs.
+pub fn part_key(revision: u64, inputs: u64) -> u64 {
+    hash_of(&(revision, inputs))
+}

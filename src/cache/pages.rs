@@ -1,0 +1,143 @@
+//! The cache's part in rendering: which pages are as the last build made them (same
+//! fingerprint, files still in the output as written), and what to remember of the pages
+//! this build makes.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use super::{Cache, PageRecord, Records, Rendered, part_key};
+use crate::diag::Diagnostic;
+use crate::extract::Facts;
+use crate::link::Graph;
+use crate::load::Site;
+use crate::model::{ArticleSlice, PerArticle};
+use crate::render::{
+    Job, PartHashes, Prepared, Renderer, body_inputs, feeds::article_data_inputs, hash_of,
+};
+use crate::write::{KeptFile, Staging};
+
+/// Stands for the hash of a body or data entry that is not known before rendering: a
+/// page that shows one has a fingerprint no earlier page has, so it is made again, and
+/// the hash is learnt as it is made.
+const UNKNOWN: u64 = 0x6272_6965_662d_3f3f;
+
+/// Each article's body key and data entry key (see `part_key`).
+pub type PartKeys = PerArticle<(u64, u64)>;
+
+/// Every article's card, and the hashes of its card, body and data entry where they are
+/// known without making the body or entry (see `UNKNOWN`).
+pub fn prepare(
+    cache: &Cache,
+    site: &Site,
+    facts: &ArticleSlice<Facts>,
+    graph: &Graph,
+    revisions: &PerArticle<u64>,
+) -> (Prepared, PartKeys) {
+    let Prepared { cards, .. } = Prepared::cards(site, facts, graph);
+    let (hashes, keys): (Vec<PartHashes>, Vec<(u64, u64)>) = revisions
+        .iter_enumerated()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|(a, &revision)| {
+            let body_key = part_key(revision, body_inputs(site, facts, graph, a));
+            let data_key = part_key(revision, article_data_inputs(site, graph, a));
+            let hashes = PartHashes {
+                card: hash_of(&cards[a]),
+                body: cache.body(body_key).unwrap_or(UNKNOWN),
+                data: cache.data(data_key).unwrap_or(UNKNOWN),
+            };
+            (hashes, (body_key, data_key))
+        })
+        .unzip();
+    let prepared = Prepared {
+        cards,
+        hashes: hashes.into(),
+        ..Prepared::default()
+    };
+    (prepared, keys.into())
+}
+
+/// A job to render, with the path that names its page.
+pub type Pending = (Job, String);
+
+/// Puts into `staging` the pages whose fingerprint is the one the cache records and whose
+/// files the output still holds as written; gives their records, and the jobs left to render.
+pub fn keep_unchanged(
+    renderer: &Renderer<'_>,
+    jobs: Vec<Job>,
+    revisions: &PerArticle<u64>,
+    cache: &Cache,
+    staging: &Staging,
+) -> Result<(Records, Vec<Pending>), Diagnostic> {
+    let named: Vec<(Job, String, u64)> = jobs
+        .into_par_iter()
+        .map(|job| {
+            let path = renderer.job_path(job);
+            let fingerprint = renderer.fingerprint(job, revisions);
+            (job, path, fingerprint)
+        })
+        .collect();
+    let (same, changed): (Vec<_>, Vec<_>) = named.into_iter().partition(|(_, path, print)| {
+        cache
+            .page(path)
+            .is_some_and(|record| record.fingerprint == *print)
+    });
+    let records: Vec<&PageRecord> = same
+        .iter()
+        .filter_map(|(_, path, _)| cache.page(path))
+        .collect();
+    let files: Vec<&[KeptFile]> = records.iter().map(|r| r.files.as_slice()).collect();
+    let kept = staging.keep(&files)?;
+    let mut pending: Vec<Pending> = changed.into_iter().map(|(j, p, _)| (j, p)).collect();
+    let mut kept_records = Vec::new();
+    for ((job, path, _), (record, kept)) in same.into_iter().zip(records.into_iter().zip(kept)) {
+        match kept {
+            true => kept_records.push((path, record.clone())),
+            false => pending.push((job, path)),
+        }
+    }
+    Ok((kept_records, pending))
+}
+
+/// What the cache keeps of this build's rendering: the records of the pages kept and
+/// made, and the hashes of every body and data entry known by now. `renderer` is made
+/// after rendering, from what the rendering renderer learnt (`Renderer::into_prepared`).
+pub fn learnt(
+    renderer: &Renderer<'_>,
+    revisions: &PerArticle<u64>,
+    keys: &PartKeys,
+    hashes: &PerArticle<PartHashes>,
+    kept: Records,
+    made: Vec<(Job, String, Vec<String>)>,
+    files: &BTreeMap<String, (u64, u64)>,
+) -> Rendered {
+    let mut pages = kept;
+    pages.par_extend(made.into_par_iter().map(|(job, path, written)| {
+        let files = written
+            .into_iter()
+            .filter_map(|path| {
+                let &(hash, size) = files.get(&path)?;
+                Some(KeptFile { path, hash, size })
+            })
+            .collect();
+        let fingerprint = renderer.fingerprint(job, revisions);
+        (path, PageRecord { fingerprint, files })
+    }));
+    let known = |hash: u64| hash != UNKNOWN;
+    Rendered {
+        bodies: keys
+            .iter()
+            .zip(hashes.iter())
+            .filter(|(_, h)| known(h.body))
+            .map(|(k, h)| (k.0, h.body))
+            .collect(),
+        data: keys
+            .iter()
+            .zip(hashes.iter())
+            .filter(|(_, h)| known(h.data))
+            .map(|(k, h)| (k.1, h.data))
+            .collect(),
+        pages,
+    }
+}

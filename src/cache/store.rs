@@ -1,0 +1,114 @@
+//! The cache file: a header that says which build of Brief wrote it and how long and what
+//! hash its body has, then the body. A file that is not exactly one whole body written by
+//! this very build of Brief is refused as a whole, with the reason, so a cache is never
+//! used in part.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Starts every cache file; the number is the layout's, raised when the header changes.
+const MAGIC: &[u8; 12] = b"brief-cache1";
+
+/// The file in the cache folder.
+const FILE: &str = "build.bin";
+
+/// Header: magic, build identity, body length, body hash.
+const HEADER: usize = MAGIC.len() + 8 + 8 + 8;
+
+/// Which build of Brief this is: its version and a hash of the sources it was made from
+/// (see `build.rs`), so a cache written by another build, whose extraction or pages may
+/// differ, is not used.
+pub fn identity() -> u64 {
+    xxh3_64(concat!(env!("CARGO_PKG_VERSION"), " ", env!("BRIEF_SOURCE_HASH")).as_bytes())
+}
+
+/// Reads the body of the cache in `dir`. `Ok(None)` when there is none; an error says why
+/// the one there cannot be used.
+pub fn read(dir: &Path, identity: u64) -> Result<Option<Vec<u8>>, String> {
+    let path = dir.join(FILE);
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+    };
+    if bytes.len() < HEADER || &bytes[..MAGIC.len()] != MAGIC {
+        return Err(format!(
+            "{} is not a cache this Brief can read",
+            path.display()
+        ));
+    }
+    let number = |at: usize| {
+        let mut field = [0; 8];
+        field.copy_from_slice(&bytes[at..at + 8]);
+        u64::from_le_bytes(field)
+    };
+    let (written_by, length, hash) = (
+        number(MAGIC.len()),
+        number(MAGIC.len() + 8),
+        number(MAGIC.len() + 16),
+    );
+    if written_by != identity {
+        return Err("it was written by another build of Brief".into());
+    }
+    let body = &bytes[HEADER..];
+    if body.len() as u64 != length || xxh3_64(body) != hash {
+        return Err(format!("{} is truncated or damaged", path.display()));
+    }
+    Ok(Some(body.to_vec()))
+}
+
+/// Writes `body` as the cache in `dir`, whole or not at all: into a temporary file that
+/// then replaces the previous cache.
+pub fn write(dir: &Path, identity: u64, body: &[u8]) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let path = dir.join(FILE);
+    let temporary = temporary_file(dir);
+    let written = (|| {
+        let mut file = std::io::BufWriter::new(std::fs::File::create(&temporary)?);
+        file.write_all(MAGIC)?;
+        file.write_all(&identity.to_le_bytes())?;
+        file.write_all(&(body.len() as u64).to_le_bytes())?;
+        file.write_all(&xxh3_64(body).to_le_bytes())?;
+        file.write_all(body)?;
+        file.into_inner().map_err(|e| e.into_error())?.sync_all()
+    })();
+    match written.and_then(|()| std::fs::rename(&temporary, &path)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&temporary);
+            Err(e)
+        }
+    }
+}
+
+/// A name no other build writing at the same time uses.
+fn temporary_file(dir: &Path) -> PathBuf {
+    dir.join(format!("{FILE}.tmp-{}", std::process::id()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cache_is_read_back_only_whole_and_from_the_same_build() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(read(dir.path(), 7), Ok(None));
+        write(dir.path(), 7, b"the body").unwrap();
+        assert_eq!(read(dir.path(), 7), Ok(Some(b"the body".to_vec())));
+        assert!(read(dir.path(), 8).unwrap_err().contains("another build"));
+
+        let file = dir.path().join(FILE);
+        let whole = std::fs::read(&file).unwrap();
+        std::fs::write(&file, &whole[..whole.len() - 1]).unwrap();
+        assert!(read(dir.path(), 7).unwrap_err().contains("truncated"));
+        let mut damaged = whole.clone();
+        *damaged.last_mut().unwrap() ^= 1;
+        std::fs::write(&file, &damaged).unwrap();
+        assert!(read(dir.path(), 7).unwrap_err().contains("damaged"));
+        std::fs::write(&file, b"junk").unwrap();
+        assert!(read(dir.path(), 7).unwrap_err().contains("not a cache"));
+    }
+}

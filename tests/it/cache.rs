@@ -1,0 +1,496 @@
+//! `brief build` with its cache redoes only what changed since the last build; after any
+//! series of edits the output folder must be, byte for byte, what a cold build (`--no-cache`)
+//! of the same files writes. A cache that cannot be read whole is ignored, never used in part.
+
+use std::path::{Path, PathBuf};
+
+use crate::common::*;
+
+/// A site folder with an output folder that every build replaces, using the cache.
+struct Site {
+    dir: tempfile::TempDir,
+    /// The last cached build's summary line.
+    summary: String,
+}
+
+/// Every build of these tests is of one moment, so no test depends on the clock.
+const NOW: &str = "2024-12-01T00:00:00Z";
+
+impl Site {
+    fn new(dir: tempfile::TempDir) -> Site {
+        Site {
+            dir,
+            summary: String::new(),
+        }
+    }
+
+    fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn path(&self, relative: &str) -> PathBuf {
+        self.root().join(relative)
+    }
+
+    fn output(&self) -> PathBuf {
+        self.path("public")
+    }
+
+    fn write(&self, relative: &str, content: &str) {
+        let path = self.path(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, content).unwrap();
+    }
+
+    fn read(&self, relative: &str) -> String {
+        read(self.path(relative))
+    }
+
+    fn edit(&self, relative: &str, from: &str, to: &str) {
+        let text = self.read(relative);
+        assert!(text.contains(from), "{relative} has no {from:?}");
+        self.write(relative, &text.replacen(from, to, 1));
+    }
+
+    /// A build with the cache; panics if it fails.
+    fn build(&mut self, what: &str, extra: &[&str]) {
+        let mut args = vec!["--now", NOW];
+        args.extend_from_slice(extra);
+        let output = build(self.root(), &args);
+        assert!(
+            output.status.success(),
+            "{what}: cached build failed: {}",
+            stderr(&output)
+        );
+        self.summary = stdout(&output);
+    }
+
+    /// Builds with the cache, then checks the output against a cold build's.
+    fn step(&mut self, what: &str) {
+        self.build(what, &[]);
+        self.assert_same_as_cold(what);
+    }
+
+    fn assert_same_as_cold(&self, what: &str) {
+        let out = tempfile::tempdir().unwrap();
+        let cold = out.path().join("public");
+        let output = build(
+            self.root(),
+            &[
+                "--now",
+                NOW,
+                "--no-cache",
+                "--output",
+                cold.to_str().unwrap(),
+            ],
+        );
+        assert!(
+            output.status.success(),
+            "{what}: cold build failed: {}",
+            stderr(&output)
+        );
+        let (cached, cold) = (tree(&self.output()), tree(&cold));
+        let paths = |t: &[(String, Vec<u8>)]| t.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+        let (cached_paths, cold_paths) = (paths(&cached), paths(&cold));
+        let missing: Vec<&String> = cold_paths
+            .iter()
+            .filter(|p| !cached_paths.contains(p))
+            .collect();
+        let extra: Vec<&String> = cached_paths
+            .iter()
+            .filter(|p| !cold_paths.contains(p))
+            .collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{what}: files differ; missing {missing:?}, extra {extra:?}"
+        );
+        for ((path, built), (_, made)) in cached.iter().zip(&cold) {
+            assert!(
+                built == made,
+                "{what}: {path} differs from a cold build\n--- cached build ---\n{}\n--- cold build ---\n{}",
+                String::from_utf8_lossy(built),
+                String::from_utf8_lossy(made)
+            );
+        }
+    }
+
+    /// Articles and pages the last build took from the cache, from its summary line.
+    fn reused(&self) -> (usize, usize) {
+        let Some(note) = self.summary.split("from the cache: ").nth(1) else {
+            return (0, 0);
+        };
+        let numbers: Vec<usize> = note
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        (numbers[0], numbers[2])
+    }
+}
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+const FRANCE: &str = "content/articles/us-france-ceasefire-call.md";
+
+#[test]
+fn edits_of_every_kind_match_a_cold_build() {
+    let mut site = Site::new(example_site());
+    site.step("first build");
+    assert!(
+        site.path(".brief-cache").is_dir(),
+        "the cache is in the site folder"
+    );
+    assert!(
+        site.summary.contains("everything made anew"),
+        "{}",
+        site.summary
+    );
+
+    site.step("nothing changed");
+    let (articles, pages) = site.reused();
+    assert!(
+        site.summary.contains(&format!(
+            "{articles} of {articles} articles, {pages} of {pages} pages"
+        )),
+        "everything comes from the cache: {}",
+        site.summary
+    );
+
+    site.edit(
+        FRANCE,
+        "Washington wanted to move",
+        "Washington hoped to move",
+    );
+    site.step("body edit");
+    assert!(
+        site.summary
+            .contains(&format!("{} of {articles} articles", articles - 1)),
+        "one article is extracted again: {}",
+        site.summary
+    );
+
+    site.edit(FRANCE, "united-nations]", "united-nations, newly-tagged]");
+    site.step("tag added");
+
+    site.write(
+        "content/articles/a-new-one.md",
+        "---\ntitle: \"A new one\"\ndate: 2024-09-28\ntags: [diplomacy]\n---\n\nHezbollah and Lebanon, again. See [the call](us-france-ceasefire-call.md).\n",
+    );
+    site.step("article added");
+
+    std::fs::rename(
+        site.path("content/articles/a-new-one.md"),
+        site.path("content/articles/renamed.md"),
+    )
+    .unwrap();
+    site.step("article renamed");
+
+    std::fs::remove_file(site.path("content/articles/renamed.md")).unwrap();
+    site.step("article removed");
+
+    site.write(
+        "content/entities/oakton.md",
+        "---\nname: Oakton\nkind: place\n---\n\nA town.\n",
+    );
+    site.step("gazetteer entry added");
+    assert_eq!(
+        site.reused().0,
+        0,
+        "a new gazetteer extracts again: {}",
+        site.summary
+    );
+
+    site.edit("content/entities/oakton.md", "A town.", "A small town.");
+    site.step("gazetteer description changed");
+
+    site.edit("site.yaml", "title: \"", "title: \"Changed ");
+    site.step("site.yaml changed");
+
+    site.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}<p>Gone.</p>{% endblock content %}\n",
+    );
+    site.step("template added");
+    site.edit("templates/404.html", "Gone.", "Not here.");
+    site.step("template changed");
+
+    site.write("static/style.css", "body { color: navy; }\n");
+    site.step("static file overridden");
+
+    site.write(
+        "content/briefings/2024-09-27.md",
+        "---\ntitle: \"Friday\"\n---\n\nA quiet day.\n",
+    );
+    site.step("briefing note added");
+    site.edit(
+        "content/pages/about.md",
+        "## The articles",
+        "## The example articles",
+    );
+    site.step("page changed");
+
+    site.build("drafts on", &["--drafts"]);
+    site.build("base URL", &["--base-url", "https://example.org/briefs/"]);
+    site.step("back to the plain build");
+}
+
+const TAGS: [&str; 5] = ["diplomacy", "energy", "security", "aid", "economy"];
+const STORIES: [&str; 3] = ["talks", "blockade", "elections"];
+
+fn generated_article(random: &mut Random, n: usize, count: usize) -> String {
+    let day = 1 + random.next(9);
+    let tags: Vec<&str> = (0..random.next(3))
+        .map(|_| TAGS[random.next(TAGS.len())])
+        .collect();
+    let mut front = format!(
+        "---\ntitle: \"Item {n}, version {}\"\ndate: 2024-03-0{day} 0{}:00\ntags: [{}]\n",
+        random.next(1000),
+        random.next(10),
+        tags.join(", ")
+    );
+    if random.next(2) == 0 {
+        front.push_str(&format!("story: {}\n", STORIES[random.next(STORIES.len())]));
+    }
+    let other = random.next(count);
+    let link = match other != n {
+        true => format!(" See [item {other}](item-{other}.md)."),
+        false => String::new(),
+    };
+    format!(
+        "{front}---\n\nOfficials in Beirut met about Hezbollah and Lebanon.{link}\n\n## Details {}\n\nMore text.\n",
+        random.next(5)
+    )
+}
+
+/// Removes the links to articles that do not exist: a link to a missing article is an error.
+fn without_dead_links(site: &Site, mut text: String, count: usize) -> String {
+    for m in 0..count {
+        if !site.path(&format!("content/articles/item-{m}.md")).exists() {
+            text = text.replace(&format!(" See [item {m}](item-{m}.md)."), "");
+        }
+    }
+    text
+}
+
+#[test]
+fn random_edits_match_a_cold_build() {
+    let count = 10;
+    let mut random = Random(0x2545_f491_4f6c_dd1d);
+    let mut files: Vec<(String, String)> = vec![
+        (
+            "site.yaml".into(),
+            "title: Random\ntimeline_page_size: 4\nfeed_length: 3\n".into(),
+        ),
+        (
+            "content/entities/lebanon.md".into(),
+            "---\nname: Lebanon\nkind: place\n---\n".into(),
+        ),
+        (
+            "content/entities/hezbollah.md".into(),
+            "---\nname: Hezbollah\nkind: organization\n---\n".into(),
+        ),
+    ];
+    for n in 0..count {
+        files.push((
+            format!("content/articles/item-{n}.md"),
+            generated_article(&mut random, n, count),
+        ));
+    }
+    let borrowed: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, c)| (p.as_str(), c.as_str()))
+        .collect();
+    let mut site = Site::new(site_with(&borrowed));
+    site.step("generated site");
+    for step in 0..24 {
+        let n = random.next(count);
+        let path = format!("content/articles/item-{n}.md");
+        let exists = site.path(&path).exists();
+        let what = match random.next(7) {
+            0 if exists && n != 0 => {
+                // Nothing may link to a removed article: drop links to it first.
+                std::fs::remove_file(site.path(&path)).unwrap();
+                for m in 0..count {
+                    let other = format!("content/articles/item-{m}.md");
+                    if site.path(&other).exists() {
+                        site.write(&other, &without_dead_links(&site, site.read(&other), count));
+                    }
+                }
+                format!("removed {path}")
+            }
+            1 if exists => {
+                let text = site.read(&path);
+                let edited = match text.contains("More text") {
+                    true => text.replace("More text", "Some text"),
+                    false => text.replace("Some text", "More text"),
+                };
+                site.write(&path, &edited);
+                format!("edited the text of {path}")
+            }
+            2 if exists => {
+                let moved = format!("content/articles/moved/item-{n}.md");
+                std::fs::create_dir_all(site.path("content/articles/moved")).unwrap();
+                std::fs::rename(site.path(&path), site.path(&moved)).unwrap();
+                // Links name the file, so they follow it.
+                for m in 0..count {
+                    let other = format!("content/articles/item-{m}.md");
+                    if site.path(&other).exists() {
+                        let text = site.read(&other);
+                        site.write(
+                            &other,
+                            &text.replace(
+                                &format!("(item-{n}.md)"),
+                                &format!("(moved/item-{n}.md)"),
+                            ),
+                        );
+                    }
+                }
+                let text = site.read(&moved);
+                site.write(&moved, &text.replace("](item-", "](../item-"));
+                site.step(&format!("step {step}: moved {path} into a folder"));
+                std::fs::rename(site.path(&moved), site.path(&path)).unwrap();
+                for m in 0..count {
+                    let other = format!("content/articles/item-{m}.md");
+                    if site.path(&other).exists() {
+                        let text = site.read(&other);
+                        site.write(
+                            &other,
+                            &text
+                                .replace("(moved/item-", "(item-")
+                                .replace("](../item-", "](item-"),
+                        );
+                    }
+                }
+                format!("moved {path} back")
+            }
+            3 => {
+                let entity = if random.next(2) == 0 {
+                    "Beirut"
+                } else {
+                    "Officials"
+                };
+                let file = format!("content/entities/{}.md", entity.to_lowercase());
+                match site.path(&file).exists() {
+                    true => std::fs::remove_file(site.path(&file)).unwrap(),
+                    false => site.write(&file, &format!("---\nname: {entity}\nkind: place\n---\n")),
+                }
+                format!("gazetteer: toggled {entity}")
+            }
+            4 => {
+                let size = 2 + random.next(4);
+                site.write(
+                    "site.yaml",
+                    &format!("title: Random\ntimeline_page_size: {size}\nfeed_length: 3\n"),
+                );
+                format!("site.yaml: timeline pages of {size}")
+            }
+            5 => {
+                let text = format!(
+                    "{{% extends \"base.html\" %}}{{% block content %}}<p>Gone {}.</p>{{% endblock content %}}\n",
+                    random.next(3)
+                );
+                site.write("templates/404.html", &text);
+                "template changed".to_string()
+            }
+            _ => {
+                let text = generated_article(&mut random, n, count);
+                site.write(&path, &without_dead_links(&site, text, count));
+                format!("rewrote {path}")
+            }
+        };
+        site.step(&format!("step {step}: {what}"));
+    }
+}
+
+#[test]
+fn a_damaged_cache_is_ignored_with_a_note() {
+    let mut site = Site::new(example_site());
+    site.step("first build");
+    let file = site.path(".brief-cache/build.bin");
+    let whole = std::fs::read(&file).unwrap();
+
+    std::fs::write(&file, &whole[..whole.len() / 2]).unwrap();
+    site.edit(
+        FRANCE,
+        "Washington wanted to move",
+        "Washington hoped to move",
+    );
+    let output = build(site.root(), &["--now", NOW]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("is not used"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("truncated or damaged"),
+        "{}",
+        stderr(&output)
+    );
+    site.summary = stdout(&output);
+    assert!(
+        site.summary.contains("everything made anew"),
+        "{}",
+        site.summary
+    );
+    site.assert_same_as_cold("after a truncated cache");
+
+    std::fs::write(&file, b"not a cache at all").unwrap();
+    site.step("after a foreign file");
+    std::fs::write(&file, []).unwrap();
+    site.step("after an empty file");
+
+    // A cache written by another build of Brief (here: its identity changed).
+    site.build("cache rewritten", &[]);
+    let mut other = std::fs::read(&file).unwrap();
+    other[12] ^= 0xff;
+    std::fs::write(&file, &other).unwrap();
+    let output = build(site.root(), &["--now", NOW]);
+    assert!(
+        stderr(&output).contains("another build of Brief"),
+        "{}",
+        stderr(&output)
+    );
+    site.assert_same_as_cold("after another build's cache");
+
+    // A cache folder that cannot be written does not fail the build.
+    std::fs::remove_dir_all(site.path(".brief-cache")).unwrap();
+    site.write(".brief-cache", "a file where the folder should be");
+    let output = build(site.root(), &["--now", NOW]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("cannot write the build cache"),
+        "{}",
+        stderr(&output)
+    );
+    site.assert_same_as_cold("cache folder is a file");
+}
+
+#[test]
+fn a_page_edited_in_the_output_is_made_again() {
+    let mut site = Site::new(example_site());
+    site.step("first build");
+    let page = site
+        .output()
+        .join("articles/us-france-ceasefire-call/index.html");
+    std::fs::write(&page, "edited by hand, and longer than nothing").unwrap();
+    site.step("after a hand edit of a page");
+}
+
+#[test]
+fn cache_dir_moves_the_cache_and_no_cache_writes_none() {
+    let mut site = Site::new(example_site());
+    let elsewhere = tempfile::tempdir().unwrap();
+    let dir = elsewhere.path().join("cache");
+    site.build("moved cache", &["--cache-dir", dir.to_str().unwrap()]);
+    assert!(dir.join("build.bin").is_file());
+    assert!(!site.path(".brief-cache").exists());
+    site.build("moved cache again", &["--cache-dir", dir.to_str().unwrap()]);
+    assert!(site.reused().0 > 0, "{}", site.summary);
+
+    site.build("no cache", &["--no-cache"]);
+    assert!(!site.path(".brief-cache").exists());
+    assert!(site.summary.contains("cache not used"), "{}", site.summary);
+    site.assert_same_as_cold("no cache");
+}
