@@ -404,9 +404,10 @@ pub fn build(
         return Err(analysed.report);
     };
     let base_url = analysed.site.config.base_url.as_written();
-    let staging = write::Staging::begin(&target, base_url).map_err(|d| Report {
-        diagnostics: vec![d],
-    })?;
+    let staging =
+        write::Staging::begin(&target, base_url, cache.is_some()).map_err(|d| Report {
+            diagnostics: vec![d],
+        })?;
     let cached = cache.as_mut().map(|c| {
         let key = cache::render_key(&analysed.site, options, c);
         c.rendering(key);

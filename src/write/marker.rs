@@ -76,6 +76,11 @@ impl Previous {
         })
     }
 
+    /// Every file the marker lists.
+    pub(super) fn paths(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().map(String::as_str)
+    }
+
     /// The files in the output folder that the marker does not list (relative paths,
     /// sorted): Brief did not write them, so it must not replace the folder.
     pub(super) fn unlisted(&self) -> Result<Vec<String>, String> {

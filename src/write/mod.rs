@@ -3,6 +3,11 @@
 //! once the whole site rendered without errors: a failed or killed build leaves the
 //! previous site whole. A rebuild writes only the files whose content changed since the
 //! last build and links the others, so it costs what changed, not the site's size.
+//!
+//! With the build cache, the site the output replaced is kept beside it, and the next
+//! build updates that folder in place (it is not the live one) and exchanges it in:
+//! a rebuild then touches only the files that changed in the last two builds, where
+//! making a whole new tree of links costs seconds on a large site.
 
 mod marker;
 mod swap;
@@ -132,6 +137,11 @@ pub struct Staging {
     dir: PathBuf,
     output: PathBuf,
     previous: Option<Previous>,
+    /// What `dir` held when the build began, when it began as the site before the
+    /// output's (see `begin`); files it lists are replaced, never written through.
+    base: Option<Previous>,
+    /// Whether the replaced site is kept for the next build (see `begin`).
+    keep_replaced: bool,
     pool: rayon::ThreadPool,
     folders: Mutex<HashSet<PathBuf>>,
     /// Path -> (hash, size) of every file of the new site; a later file replaces an earlier one.
@@ -145,11 +155,33 @@ pub struct Staging {
 impl Staging {
     /// Starts a build of the site into `output` (the folder `check_output_dir` gave),
     /// first removing what builds killed before they finished left beside it.
-    pub fn begin(output: &Path, base_url: &str) -> Result<Staging, Diagnostic> {
+    ///
+    /// With `keep_replaced`, the build starts from the site the last build replaced,
+    /// when one was kept, and keeps the one it replaces in turn. Without, it starts from
+    /// an empty folder and removes a kept site.
+    pub fn begin(
+        output: &Path,
+        base_url: &str,
+        keep_replaced: bool,
+    ) -> Result<Staging, Diagnostic> {
         let output = absolute(output);
         swap::clear_stale(&output)?;
         let dir = swap::temporary_folder(&output, std::process::id());
-        std::fs::create_dir_all(&dir).map_err(|e| io_error(&dir, "create the output folder", e))?;
+        let kept = swap::previous_folder(&output);
+        let base = match keep_replaced {
+            true => claim(&kept, &dir),
+            false => {
+                if kept.exists() {
+                    swap::remove_tree(&kept)
+                        .map_err(|e| io_error(&kept, "remove the kept site", e))?;
+                }
+                None
+            }
+        };
+        if base.is_none() {
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| io_error(&dir, "create the output folder", e))?;
+        }
         let hold = swap::Hold::take(&dir);
         // Creating files is bound by file system latency, not CPU, so it runs on more
         // threads than there are cores.
@@ -161,6 +193,8 @@ impl Staging {
             })?;
         Ok(Staging {
             previous: Previous::read(&output),
+            base,
+            keep_replaced,
             dir,
             output,
             pool,
@@ -182,7 +216,8 @@ impl Staging {
                 .par_iter()
                 .map(|file| {
                     let hash = xxh3_64(&file.content);
-                    self.place(file, hash).map(|()| hash)
+                    let replaced = built.contains_key(&file.path);
+                    self.place(file, hash, replaced).map(|()| hash)
                 })
                 .collect::<Result<_, _>>()
         })?;
@@ -206,11 +241,17 @@ impl Staging {
         Ok(())
     }
 
-    /// Puts one file into the temporary folder: a link to the output's copy when that
-    /// holds exactly this content, else the content written.
-    fn place(&self, file: &Output, hash: u64) -> Result<(), Diagnostic> {
+    /// Puts one file into the temporary folder: left as it is when the folder began with
+    /// exactly this content (unless an earlier file of this build `replaced` it), a link
+    /// to the output's copy when that holds it, else the content written.
+    fn place(&self, file: &Output, hash: u64, replaced: bool) -> Result<(), Diagnostic> {
         let target = self.dir.join(&file.path);
-        if self.holds(&file.path, hash, file.content.len() as u64)
+        let size = file.content.len() as u64;
+        if !replaced && self.began_with(&file.path, hash, size) {
+            return Ok(());
+        }
+        self.clear(&target)?;
+        if self.holds(&file.path, hash, size)
             && std::fs::hard_link(self.output.join(&file.path), &target).is_ok()
         {
             return Ok(());
@@ -225,6 +266,28 @@ impl Staging {
             .is_some_and(|p| p.holds(path, hash, size))
     }
 
+    /// Whether the temporary folder began with exactly this file (see `begin`).
+    fn began_with(&self, path: &str, hash: u64, size: u64) -> bool {
+        self.base
+            .as_ref()
+            .is_some_and(|b| b.holds(path, hash, size))
+    }
+
+    /// Removes what a folder that began with files holds at `target`, before a file is
+    /// put there: it may be a link to the output's file, which must never be written
+    /// through.
+    fn clear(&self, target: &Path) -> Result<(), Diagnostic> {
+        if self.base.is_none() {
+            return Ok(());
+        }
+        match std::fs::remove_file(target) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                Err(io_error(target, "replace", e))
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Puts pages the output already holds into the new site without making them again, as
     /// links to the output's files: pages the build cache says are unchanged. A page is
     /// kept only when the output holds every one of its files exactly as the last build
@@ -233,7 +296,12 @@ impl Staging {
         let held: Vec<bool> = self.pool.install(|| {
             pages
                 .par_iter()
-                .map(|files| files.iter().all(|f| self.holds(&f.path, f.hash, f.size)))
+                .map(|files| {
+                    files.iter().all(|f| {
+                        self.began_with(&f.path, f.hash, f.size)
+                            || self.holds(&f.path, f.hash, f.size)
+                    })
+                })
                 .collect()
         });
         let paths = pages
@@ -258,12 +326,16 @@ impl Staging {
         Ok(kept)
     }
 
-    /// Links every file of a page from the output; on any failure, none stays.
+    /// Links every file of a page from the output, where the temporary folder did not
+    /// begin with it; on any failure, none stays.
     fn link_all(&self, files: &[KeptFile], built: &BTreeMap<String, (u64, u64)>) -> bool {
         for (i, file) in files.iter().enumerate() {
             let target = self.dir.join(&file.path);
-            let linked = !built.contains_key(&file.path)
-                && std::fs::hard_link(self.output.join(&file.path), &target).is_ok();
+            let fresh = !built.contains_key(&file.path);
+            let linked = fresh
+                && (self.began_with(&file.path, file.hash, file.size)
+                    || (self.clear(&target).is_ok()
+                        && std::fs::hard_link(self.output.join(&file.path), &target).is_ok()));
             if !linked {
                 for done in &files[..i] {
                     let _ = std::fs::remove_file(self.dir.join(&done.path));
@@ -288,6 +360,7 @@ impl Staging {
             self.unstage_replaced(&built, std::iter::once(path))?;
         }
         let full = self.dir.join(path);
+        self.clear(&full)?;
         let file = std::fs::File::create(&full).map_err(|e| io_error(&full, "write", e))?;
         Ok(StagedFile {
             path: path.to_string(),
@@ -352,8 +425,7 @@ impl Staging {
                     .filter(|p| depth(p) == level)
                     .try_for_each(|folder| {
                         let path = self.dir.join(folder);
-                        std::fs::create_dir(&path)
-                            .map_err(|e| io_error(&path, "create a folder", e))
+                        self.make_folder(&path)
                     })
             })
         })?;
@@ -366,12 +438,17 @@ impl Staging {
     /// is in place, and the next build removes what is left.
     pub fn commit(mut self) -> Result<Vec<Diagnostic>, Diagnostic> {
         let built = std::mem::take(&mut *self.built.lock().unwrap_or_else(|e| e.into_inner()));
+        self.remove_unbuilt(&built)?;
         let marker = self.dir.join(MARKER);
         std::fs::write(&marker, marker_text(&built, &self.base_url))
             .map_err(|e| io_error(&marker, "write", e))?;
         let replaced = swap::exchange(&self.dir, &self.output)?;
         self.committed = true;
         if !replaced {
+            return Ok(Vec::new());
+        }
+        let kept = swap::previous_folder(&self.output);
+        if self.keep_replaced && std::fs::rename(&self.dir, &kept).is_ok() {
             return Ok(Vec::new());
         }
         Ok(swap::remove_tree(&self.dir)
@@ -385,6 +462,72 @@ impl Staging {
             .into_iter()
             .collect())
     }
+}
+
+impl Staging {
+    /// Makes one folder. In a folder that began with files it may be there already, or
+    /// be a file of the site before, which goes.
+    fn make_folder(&self, path: &Path) -> Result<(), Diagnostic> {
+        let error = |e| io_error(path, "create a folder", e);
+        match std::fs::create_dir(path) {
+            Err(_) if self.base.is_some() && path.is_dir() => Ok(()),
+            Err(_) if self.base.is_some() && path.is_file() => {
+                self.clear(path)?;
+                std::fs::create_dir(path).map_err(error)
+            }
+            result => result.map_err(error),
+        }
+    }
+
+    /// Removes the files the folder began with that this build did not make, and the
+    /// folders that leaves empty: the new site holds exactly what a cold build writes.
+    fn remove_unbuilt(&self, built: &BTreeMap<String, (u64, u64)>) -> Result<(), Diagnostic> {
+        let Some(base) = &self.base else {
+            return Ok(());
+        };
+        let gone: Vec<&str> = base.paths().filter(|p| !built.contains_key(*p)).collect();
+        self.pool.install(|| {
+            gone.par_iter().try_for_each(|path| {
+                let full = self.dir.join(path);
+                self.clear(&full)
+            })
+        })?;
+        let mut folders: Vec<&Path> = gone
+            .iter()
+            .flat_map(|path| Path::new(path).ancestors().skip(1))
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        // Deepest first, so that a folder is empty once its emptied subfolders are gone.
+        folders.sort_by_key(|p| std::cmp::Reverse(p.components().count()));
+        for folder in folders {
+            // A folder still holding files stays: that is the expected failure.
+            let _ = std::fs::remove_dir(self.dir.join(folder));
+        }
+        Ok(())
+    }
+}
+
+/// Takes the site a build kept (at `kept`) as the folder a new build begins from, moved
+/// to `dir`. Its marker is removed first, so that a build killed while it changes the
+/// folder leaves a folder the next build clears rather than trusts. None when there is
+/// no usable kept site (then nothing is left at `kept`).
+fn claim(kept: &Path, dir: &Path) -> Option<Previous> {
+    if std::fs::symlink_metadata(kept).is_err() {
+        return None;
+    }
+    if std::fs::rename(kept, dir).is_err() {
+        let _ = swap::remove_tree(kept);
+        return None;
+    }
+    let base = Previous::read(dir);
+    let unmarked = std::fs::remove_file(dir.join(MARKER)).is_err();
+    if base.is_none() || unmarked {
+        let _ = swap::remove_tree(dir);
+        return None;
+    }
+    base
 }
 
 impl Drop for Staging {

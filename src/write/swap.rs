@@ -20,8 +20,15 @@ pub(super) fn temporary_folder(output: &Path, pid: u32) -> PathBuf {
 }
 
 const TEMPORARY: &str = ".brief-tmp-";
+/// The site before the output's, kept for the next build to update in place.
+const PREVIOUS: &str = ".brief-prev";
 /// Left by builds before exchanging was used; cleared like temporary folders.
 const OLD: &str = ".brief-old-";
+
+/// Where the site the output replaced is kept (see `Staging::begin`).
+pub(super) fn previous_folder(output: &Path) -> PathBuf {
+    output.with_file_name(format!(".{}{PREVIOUS}", folder_name(output)))
+}
 
 fn folder_name(output: &Path) -> String {
     output

@@ -89,6 +89,11 @@ impl Site {
             "{what}: cold build failed: {}",
             stderr(&output)
         );
+        assert_eq!(
+            folders(&self.output()),
+            folders(&cold),
+            "{what}: folders differ from a cold build's"
+        );
         let (cached, cold) = (tree(&self.output()), tree(&cold));
         let paths = |t: &[(String, Vec<u8>)]| t.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
         let (cached_paths, cold_paths) = (paths(&cached), paths(&cold));
@@ -132,6 +137,54 @@ fn stdout(output: &std::process::Output) -> String {
 }
 
 const FRANCE: &str = "content/articles/us-france-ceasefire-call.md";
+
+/// The site the output replaced, kept beside it for the next build to update.
+fn kept(site: &Site) -> PathBuf {
+    site.path(".public.brief-prev")
+}
+
+#[test]
+fn the_replaced_site_is_kept_and_updated_in_place_but_never_trusted_blindly() {
+    let mut site = Site::new(example_site());
+    site.step("first build");
+    site.edit(
+        FRANCE,
+        "Washington wanted to move",
+        "Washington hoped to move",
+    );
+    site.step("second build");
+    assert!(kept(&site).join(".brief-output").is_file());
+
+    // A file changed in the kept site is not taken as the last build wrote it.
+    let page = kept(&site).join("index.html");
+    std::fs::write(&page, "not the front page").unwrap();
+    site.edit(
+        FRANCE,
+        "Washington hoped to move",
+        "Washington planned to move",
+    );
+    site.step("after a kept file was changed");
+    site.step("and once more");
+
+    // A kept site without its marker (as a killed build leaves one) is not used at all.
+    std::fs::remove_file(kept(&site).join(".brief-output")).unwrap();
+    std::fs::write(kept(&site).join("stray.html"), "left by hand").unwrap();
+    site.edit(
+        FRANCE,
+        "Washington planned to move",
+        "Washington wanted to move",
+    );
+    site.step("after the kept site lost its marker");
+
+    // A folder that becomes empty goes, as a cold build would never make it.
+    std::fs::remove_file(site.path("content/articles/blinken-diplomacy-after-iran-attack.md"))
+        .unwrap();
+    site.step("an article removed");
+    site.step("and the kept site caught up");
+
+    site.build("without the cache", &["--no-cache"]);
+    assert!(!kept(&site).exists(), "--no-cache leaves no kept site");
+}
 
 #[test]
 fn edits_of_every_kind_match_a_cold_build() {

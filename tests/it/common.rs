@@ -89,6 +89,24 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files
 }
 
+/// Every folder below `dir`, relative and sorted: empty ones show in no `tree`.
+pub fn folders(dir: &Path) -> Vec<String> {
+    walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_dir())
+        .map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect()
+}
+
 /// Writes a `width`×`height` picture at `root/path`, in the format its extension names.
 pub fn write_image(root: &Path, path: &str, width: u32, height: u32) {
     let path = root.join(path);

@@ -35,8 +35,10 @@ fn leftovers(parent: &Path) -> Vec<String> {
     std::fs::read_dir(parent)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        // The build cache is meant to stay.
-        .filter(|name| name.contains(".brief-") && name != ".brief-cache")
+        // The build cache and the site kept for the next build to update are meant to stay.
+        .filter(|name| {
+            name.contains(".brief-") && name != ".brief-cache" && !name.ends_with(".brief-prev")
+        })
         .collect()
 }
 
