@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::cache::last_build::{self, LastBuild};
 use crate::cache::{self, Cache, Reuse, pages::Pending};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Report};
@@ -359,6 +360,19 @@ pub fn build(
     cache_dir: Option<&Path>,
     progress: &Progress,
 ) -> Result<Built, Report> {
+    let inputs = match cache_dir {
+        Some(dir) => {
+            let config = pipeline::settings(options)?;
+            let output = output_dir(options, &config);
+            let inputs = last_build::inputs(options, &output);
+            if let Some(built) = inputs.and_then(|i| unchanged(options, dir, i, &output)) {
+                return Ok(built);
+            }
+            LastBuild::forget(dir);
+            inputs
+        }
+        None => None,
+    };
     progress.stage("files read", None);
     let mut cache = cache_dir.map(|dir| Cache::open(dir, progress.clone()));
     let mut analysed = match &mut cache {
@@ -449,7 +463,7 @@ pub fn build(
     });
     analysed.timings.write += started.elapsed();
     analysed.report.sort();
-    Ok(Built {
+    let built = Built {
         articles: analysed.site.articles.len(),
         pages: rendered.html_pages,
         reused,
@@ -458,5 +472,49 @@ pub fn build(
         output,
         warnings: analysed.report,
         timings: analysed.timings,
+    };
+    // A build with warnings is done again, so that they are said again.
+    let clean = built.warnings.diagnostics.is_empty() && built.cache_notes.is_empty();
+    if let (Some(dir), Some(inputs), Some(reused)) = (cache_dir, inputs, built.reused)
+        && clean
+        && let Some(marker) = write::marker_hash(&target)
+    {
+        let last = LastBuild::new(
+            inputs,
+            options,
+            analysed.site.schedule_turns_at,
+            marker,
+            built.articles,
+            built.pages,
+            reused.all_pages,
+            &built.held_back,
+        );
+        // Without it the next build only does the work again.
+        let _ = last.save(dir);
+    }
+    Ok(built)
+}
+
+/// What the last build made, when this one would write exactly that again: the same
+/// inputs and schedule (see `cache::last_build`) and an output folder as it was left.
+fn unchanged(options: &BuildOptions, dir: &Path, inputs: u64, output: &Path) -> Option<Built> {
+    let last = LastBuild::same(dir, inputs, options)?;
+    let target = write::check_output_dir(&options.root, output).ok()?;
+    if !write::intact(&target, last.marker) {
+        return None;
+    }
+    Some(Built {
+        articles: last.articles,
+        pages: last.pages,
+        reused: Some(Reuse {
+            articles: last.articles,
+            pages: last.all_pages,
+            all_pages: last.all_pages,
+        }),
+        cache_notes: Vec::new(),
+        held_back: last.held_back(),
+        output: output.to_path_buf(),
+        warnings: Report::default(),
+        timings: Timings::default(),
     })
 }

@@ -118,8 +118,12 @@ fn reuse_note(articles: usize, reused: Option<Reuse>) -> String {
     if reused.articles == 0 && reused.pages == 0 {
         return "; everything made anew".into();
     }
+    let rest = match reused.articles == articles && reused.pages == reused.all_pages {
+        true => "nothing changed",
+        false => "the rest made anew",
+    };
     format!(
-        "; from the cache: {} of {articles} articles, {} of {} pages (the rest made anew)",
+        "; from the cache: {} of {articles} articles, {} of {} pages ({rest})",
         reused.articles, reused.pages, reused.all_pages
     )
 }

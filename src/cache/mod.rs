@@ -11,6 +11,7 @@
 //! folder only makes the next build a cold one; a cache that cannot be read whole is
 //! ignored, with a note.
 
+pub mod last_build;
 pub mod pages;
 mod store;
 

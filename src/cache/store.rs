@@ -4,7 +4,7 @@
 //! used in part.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -27,7 +27,12 @@ pub fn identity() -> u64 {
 /// Reads the body of the cache in `dir`. `Ok(None)` when there is none; an error says why
 /// the one there cannot be used.
 pub fn read(dir: &Path, identity: u64) -> Result<Option<Vec<u8>>, String> {
-    let path = dir.join(FILE);
+    read_named(dir, FILE, identity)
+}
+
+/// Like `read`, for the file `name` in `dir`.
+pub fn read_named(dir: &Path, name: &str, identity: u64) -> Result<Option<Vec<u8>>, String> {
+    let path = dir.join(name);
     let bytes = match std::fs::read(&path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -62,9 +67,14 @@ pub fn read(dir: &Path, identity: u64) -> Result<Option<Vec<u8>>, String> {
 /// Writes `body` as the cache in `dir`, whole or not at all: into a temporary file that
 /// then replaces the previous cache.
 pub fn write(dir: &Path, identity: u64, body: &[u8]) -> std::io::Result<()> {
+    write_named(dir, FILE, identity, body)
+}
+
+/// Like `write`, for the file `name` in `dir`.
+pub fn write_named(dir: &Path, name: &str, identity: u64, body: &[u8]) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    let path = dir.join(FILE);
-    let temporary = temporary_file(dir);
+    let path = dir.join(name);
+    let temporary = dir.join(format!("{name}.tmp-{}", std::process::id()));
     let written = (|| {
         let mut file = std::io::BufWriter::new(std::fs::File::create(&temporary)?);
         file.write_all(MAGIC)?;
@@ -81,11 +91,6 @@ pub fn write(dir: &Path, identity: u64, body: &[u8]) -> std::io::Result<()> {
             Err(e)
         }
     }
-}
-
-/// A name no other build writing at the same time uses.
-fn temporary_file(dir: &Path) -> PathBuf {
-    dir.join(format!("{FILE}.tmp-{}", std::process::id()))
 }
 
 #[cfg(test)]

@@ -113,6 +113,9 @@ pub struct Article {
     /// Dated after the build's "now" and built anyway (`--future`, or `brief serve`,
     /// which previews scheduled pieces): templates mark it.
     pub scheduled: bool,
+    /// The first moment after the build's "now" at which the schedule would build this
+    /// article differently (it comes out of schedule, or expires).
+    pub schedule_turns_at: Option<jiff::Timestamp>,
 }
 
 impl Article {

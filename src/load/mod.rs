@@ -46,23 +46,36 @@ pub struct Site {
     pub intros: Vec<Intro>,
     /// Articles left out by the schedule, by file.
     pub held_back: Vec<(PathBuf, Held)>,
+    /// The first moment after the build's "now" at which the schedule would build the
+    /// site differently; none when no date lies ahead.
+    pub schedule_turns_at: Option<jiff::Timestamp>,
     /// The articles' images and embeds, made once the templates are loaded
     /// (`media::prepare`); empty until then.
     pub media: crate::media::Media,
 }
 
 impl Site {
+    fn schedule_turns(&mut self, at: Option<jiff::Timestamp>) {
+        self.schedule_turns_at = self.schedule_turns_at.into_iter().chain(at).min();
+    }
+
     /// Adds what one file held after everything already added (files come in path order).
     pub fn add(&mut self, loaded: Loaded) {
         match loaded {
-            Loaded::Article(a) => self.articles.push(*a),
+            Loaded::Article(a) => {
+                self.schedule_turns(a.schedule_turns_at);
+                self.articles.push(*a);
+            }
             Loaded::Entities(list, ignored) => {
                 self.entities.extend(list);
                 self.ignored.extend(ignored);
             }
             Loaded::Page(p) => self.pages.push(p),
             Loaded::Briefing(b) => self.briefings.push(b),
-            Loaded::Held(path, held) => self.held_back.push((path, held)),
+            Loaded::Held(path, held, turns_at) => {
+                self.schedule_turns(turns_at);
+                self.held_back.push((path, held));
+            }
             Loaded::Intro(intro) => self.intros.push(intro),
             Loaded::Nothing => {}
         }
@@ -195,6 +208,7 @@ pub fn load_files_recalling(
         briefings: Vec::new(),
         intros: Vec::new(),
         held_back: Vec::new(),
+        schedule_turns_at: None,
         media: Default::default(),
     };
     let mut problems: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
@@ -325,8 +339,8 @@ pub enum Loaded {
     Page(Page),
     Briefing(BriefingNote),
     Intro(Intro),
-    /// A valid article that the schedule leaves out.
-    Held(PathBuf, Held),
+    /// A valid article that the schedule leaves out, and when it would not be.
+    Held(PathBuf, Held, Option<jiff::Timestamp>),
     Nothing,
 }
 

@@ -200,9 +200,10 @@ pub(super) fn parse_article(
     let body_offset = split.body_offset;
     match (date, updated, expires, slug) {
         (Ok(date), Ok(updated), Ok(expires), Ok(slug)) if diagnostics.is_empty() => {
+            let turns_at = options.schedule.and_then(|s| turns_at(s, date, expires));
             let scheduled = match options.schedule {
                 Some(schedule) => match hold(schedule, date, expires) {
-                    Some(held) => return Ok(Loaded::Held(path.to_path_buf(), held)),
+                    Some(held) => return Ok(Loaded::Held(path.to_path_buf(), held, turns_at)),
                     None => date.timestamp() > schedule.now,
                 },
                 None => false,
@@ -216,6 +217,7 @@ pub(super) fn parse_article(
                 updated,
                 slug,
                 scheduled,
+                schedule_turns_at: turns_at,
             })))
         }
         _ => Err(diagnostics),
@@ -230,6 +232,21 @@ fn hold(schedule: Schedule, date: PubDate, expires: Option<PubDate>) -> Option<H
     }
     let expired = expires.is_some_and(|e| e.end() <= schedule.now);
     (!schedule.expired && expired).then_some(Held::Expired)
+}
+
+/// The first moment after now at which the schedule treats an article with these dates
+/// differently: its date, when it lies ahead, or the moment it expires.
+fn turns_at(
+    schedule: Schedule,
+    date: PubDate,
+    expires: Option<PubDate>,
+) -> Option<jiff::Timestamp> {
+    let ahead = |at: jiff::Timestamp| (at > schedule.now).then_some(at);
+    let published = ahead(date.timestamp());
+    let expiry = expires
+        .and_then(|e| ahead(e.end()))
+        .filter(|_| !schedule.expired);
+    published.into_iter().chain(expiry).min()
 }
 
 /// The slug a file's name gives; `index.md` and `_index.md` in a folder of their own (a

@@ -35,6 +35,29 @@ pub fn built_base_url(output: &Path) -> Option<String> {
         .map(str::to_string)
 }
 
+/// Hash of the marker in `output`; none without one.
+pub fn marker_hash(output: &Path) -> Option<u64> {
+    std::fs::read(output.join(MARKER))
+        .ok()
+        .map(|bytes| xxhash_rust::xxh3::xxh3_64(&bytes))
+}
+
+/// Whether `output` is exactly as the build that wrote the marker hashed `marker` left
+/// it: that marker, and every file it lists, of the size it lists and not changed since.
+pub fn intact(output: &Path, marker: u64) -> bool {
+    use rayon::prelude::*;
+    if marker_hash(output) != Some(marker) {
+        return false;
+    }
+    let Some(previous) = Previous::read(output) else {
+        return false;
+    };
+    let files: Vec<(&String, &(u64, u64))> = previous.files.iter().collect();
+    files
+        .par_iter()
+        .all(|(path, (hash, size))| previous.holds(path, *hash, *size))
+}
+
 /// What the last build wrote, from its marker file.
 pub(super) struct Previous {
     dir: PathBuf,

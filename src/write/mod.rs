@@ -22,7 +22,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::diag::Diagnostic;
 use crate::render::{Output, Sink};
-pub use marker::{MARKER, built_base_url};
+pub use marker::{MARKER, built_base_url, intact, marker_hash};
 use marker::{Previous, marker_text};
 
 /// Files named in a refusal before "and N more".

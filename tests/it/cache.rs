@@ -52,9 +52,12 @@ impl Site {
         self.write(relative, &text.replacen(from, to, 1));
     }
 
-    /// A build with the cache; panics if it fails.
+    /// A build with the cache, at `NOW` unless `extra` says `--now`; panics if it fails.
     fn build(&mut self, what: &str, extra: &[&str]) {
-        let mut args = vec!["--now", NOW];
+        let mut args = match extra.contains(&"--now") {
+            true => vec![],
+            false => vec!["--now", NOW],
+        };
         args.extend_from_slice(extra);
         let output = build(self.root(), &args);
         assert!(
@@ -490,8 +493,10 @@ fn a_damaged_cache_is_ignored_with_a_note() {
     site.assert_same_as_cold("after a truncated cache");
 
     std::fs::write(&file, b"not a cache at all").unwrap();
+    site.edit(FRANCE, "Washington hoped", "Washington planned");
     site.step("after a foreign file");
     std::fs::write(&file, []).unwrap();
+    site.edit(FRANCE, "Washington planned", "Washington hoped");
     site.step("after an empty file");
 
     // A cache written by another build of Brief (here: its identity changed).
@@ -499,6 +504,12 @@ fn a_damaged_cache_is_ignored_with_a_note() {
     let mut other = std::fs::read(&file).unwrap();
     other[12] ^= 0xff;
     std::fs::write(&file, &other).unwrap();
+    // With something to do: a build with nothing to do does not read the cache.
+    site.edit(
+        FRANCE,
+        "Washington hoped to move",
+        "Washington wanted to move",
+    );
     let output = build(site.root(), &["--now", NOW]);
     assert!(
         stderr(&output).contains("another build of Brief"),
@@ -546,4 +557,95 @@ fn cache_dir_moves_the_cache_and_no_cache_writes_none() {
     assert!(!site.path(".brief-cache").exists());
     assert!(site.summary.contains("cache not used"), "{}", site.summary);
     site.assert_same_as_cold("no cache");
+}
+
+fn modified(path: &Path) -> std::time::SystemTime {
+    std::fs::metadata(path).unwrap().modified().unwrap()
+}
+
+#[test]
+fn a_build_with_nothing_changed_writes_nothing_and_any_change_is_seen() {
+    let mut site = Site::new(example_site());
+    site.step("first build");
+    site.step("second build");
+    let marker = site.output().join(".brief-output");
+    let written = modified(&marker);
+    site.step("nothing changed");
+    assert!(
+        site.summary.contains("(nothing changed)"),
+        "{}",
+        site.summary
+    );
+    assert_eq!(
+        modified(&marker),
+        written,
+        "a build with nothing to do wrote"
+    );
+
+    // Saved again with the same content: looked at again, and the same site comes out.
+    let file = std::fs::File::options()
+        .write(true)
+        .open(site.path(FRANCE))
+        .unwrap();
+    file.set_modified(written + std::time::Duration::from_secs(60))
+        .unwrap();
+    site.step("an article saved unchanged");
+    assert_ne!(
+        modified(&marker),
+        written,
+        "a touched article was not looked at"
+    );
+
+    // Any input folder counts, a template as much as an article.
+    site.write("templates/partials/extra.html", "<p>unused</p>");
+    let written = modified(&marker);
+    site.step("a template added");
+    assert_ne!(
+        modified(&marker),
+        written,
+        "a new template was not looked at"
+    );
+
+    // A page changed in the output is made again, even with no input changed.
+    let page = site.output().join("index.html");
+    std::fs::write(&page, "changed by hand").unwrap();
+    site.step("the front page changed by hand");
+}
+
+#[test]
+fn nothing_changed_still_follows_the_schedule() {
+    let mut site = Site::new(example_site());
+    site.write(
+        "content/articles/later.md",
+        "---\ntitle: Talks resume next week\ndate: 2024-12-05\n---\n\nThe envoys meet again.\n",
+    );
+    site.write(
+        "content/articles/brief-notice.md",
+        "---\ntitle: Crossing open for a week\ndate: 2024-11-20\nexpires: 2024-12-03\n---\n\nThe crossing opens daily.\n",
+    );
+    site.step("first build");
+    site.step("second build");
+    let later = site.output().join("articles/later/index.html");
+    let notice = site.output().join("articles/brief-notice/index.html");
+    assert!(!later.exists() && notice.exists());
+
+    site.build("a day on", &["--now", "2024-12-02T00:00:00Z"]);
+    assert!(
+        site.summary.contains("(nothing changed)"),
+        "{}",
+        site.summary
+    );
+    site.build("past the expiry", &["--now", "2024-12-04T00:00:00Z"]);
+    assert!(
+        !site.summary.contains("(nothing changed)"),
+        "{}",
+        site.summary
+    );
+    assert!(!notice.exists(), "the expired article is still out");
+    site.build("past the date", &["--now", "2024-12-06T00:00:00Z"]);
+    assert!(later.exists(), "the scheduled article is not out");
+
+    // Back to an earlier moment (as `--now` allows): built for that moment again.
+    site.build("back in time", &["--now", "2024-12-02T00:00:00Z"]);
+    assert!(!later.exists() && notice.exists());
 }

@@ -1,0 +1,155 @@
+//! The last build's inputs: a build that reads exactly what the last one read, for the
+//! same command line and schedule, into an output folder still as that build left it,
+//! would write the same files again. It does nothing instead, which is what makes "nothing
+//! changed" cost a walk of the site's files rather than a build.
+//!
+//! Inputs are compared by each file's path, size and modification time, as `make` does;
+//! reading every file would cost most of what loading does.
+
+use std::path::Path;
+use std::time::UNIX_EPOCH;
+
+use xxhash_rust::xxh3::Xxh3;
+
+use super::store;
+use crate::load::Held;
+use crate::pipeline::BuildOptions;
+
+/// The file in the cache folder.
+const FILE: &str = "last-build.bin";
+
+/// What a site reads, besides the binary: every other folder is ignored by a build.
+const INPUTS: [&str; 5] = ["site.yaml", "content", "templates", "static", "i18n"];
+
+/// The last build's inputs and what it made, as saved in the cache folder.
+#[derive(Debug, Clone, PartialEq, bincode::Encode, bincode::Decode)]
+pub struct LastBuild {
+    inputs: u64,
+    /// The build's "now", in nanoseconds since 1970; none without a schedule.
+    now: Option<i128>,
+    /// When the schedule would next build the site differently (see
+    /// `Site::schedule_turns_at`), in nanoseconds since 1970.
+    turns_at: Option<i128>,
+    /// Hash of the output folder's marker, which lists every file with its hash.
+    pub marker: u64,
+    pub articles: usize,
+    pub pages: usize,
+    /// Pages as the build cache counts them (a page with its feed counts once).
+    pub all_pages: usize,
+    /// The articles the schedule held back: path, and whether scheduled (else expired).
+    held_back: Vec<(String, bool)>,
+}
+
+impl LastBuild {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        inputs: u64,
+        options: &BuildOptions,
+        turns_at: Option<jiff::Timestamp>,
+        marker: u64,
+        articles: usize,
+        pages: usize,
+        all_pages: usize,
+        held_back: &[(std::path::PathBuf, Held)],
+    ) -> LastBuild {
+        LastBuild {
+            inputs,
+            now: options.schedule.map(|s| s.now.as_nanosecond()),
+            turns_at: turns_at.map(|t| t.as_nanosecond()),
+            marker,
+            articles,
+            pages,
+            all_pages,
+            held_back: held_back
+                .iter()
+                .map(|(path, held)| {
+                    let scheduled = *held == Held::Scheduled;
+                    (path.to_string_lossy().into_owned(), scheduled)
+                })
+                .collect(),
+        }
+    }
+
+    /// The last build of `dir`, when its inputs were `inputs` and its schedule holds
+    /// unchanged at this build's "now".
+    pub fn same(dir: &Path, inputs: u64, options: &BuildOptions) -> Option<LastBuild> {
+        let body = store::read_named(dir, FILE, store::identity()).ok()??;
+        let config = bincode::config::standard();
+        let (last, _): (LastBuild, usize) = bincode::decode_from_slice(&body, config).ok()?;
+        let now = options.schedule.map(|s| s.now.as_nanosecond());
+        let schedule_holds = match (last.now, now) {
+            (None, None) => true,
+            (Some(then), Some(now)) => then <= now && last.turns_at.is_none_or(|at| now < at),
+            _ => false,
+        };
+        (last.inputs == inputs && schedule_holds).then_some(last)
+    }
+
+    pub fn save(&self, dir: &Path) -> std::io::Result<()> {
+        let body = bincode::encode_to_vec(self, bincode::config::standard())
+            .map_err(std::io::Error::other)?;
+        store::write_named(dir, FILE, store::identity(), &body)
+    }
+
+    /// Forgets the last build, before a build that may change the output.
+    pub fn forget(dir: &Path) {
+        let _ = std::fs::remove_file(dir.join(FILE));
+    }
+
+    pub fn held_back(&self) -> Vec<(std::path::PathBuf, Held)> {
+        self.held_back
+            .iter()
+            .map(|(path, scheduled)| {
+                let held = if *scheduled {
+                    Held::Scheduled
+                } else {
+                    Held::Expired
+                };
+                (path.into(), held)
+            })
+            .collect()
+    }
+}
+
+/// A hash of what a build of `options` reads: each input file's path, size and
+/// modification time, and the command line's choices. None when a file cannot be read.
+pub fn inputs(options: &BuildOptions, output: &Path) -> Option<u64> {
+    let mut hash = Xxh3::new();
+    let mut add = |bytes: &[u8]| {
+        hash.update(&(bytes.len() as u64).to_le_bytes());
+        hash.update(bytes);
+    };
+    let choices = (
+        &options.root,
+        output,
+        &options.base_url,
+        options.drafts,
+        options.schedule.map(|s| (s.future, s.expired)),
+    );
+    add(format!("{choices:?}").as_bytes());
+    for input in INPUTS {
+        for entry in walkdir::WalkDir::new(options.root.join(input)).sort_by_file_name() {
+            let entry = match entry {
+                Ok(entry) => entry,
+                // A missing folder is an input like any other: its absence is hashed.
+                Err(e)
+                    if e.io_error().map(|io| io.kind()) == Some(std::io::ErrorKind::NotFound) =>
+                {
+                    add(input.as_bytes());
+                    continue;
+                }
+                Err(_) => return None,
+            };
+            let meta = entry.metadata().ok()?;
+            let modified = meta
+                .modified()
+                .ok()
+                .and_then(|m| m.duration_since(UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            add(entry.path().as_os_str().as_encoded_bytes());
+            add(&meta.len().to_le_bytes());
+            add(&modified.to_le_bytes());
+        }
+    }
+    Some(hash.digest())
+}
