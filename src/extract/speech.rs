@@ -50,6 +50,14 @@ fn verb(word: &str, c: Class) -> Option<Verb> {
     }
 }
 
+/// Reporting verbs whose object is the person spoken to: "told Reuters", "asked the judge".
+pub fn is_listener_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "told" | "tells" | "tell" | "asked" | "asks" | "urged" | "urges"
+    )
+}
+
 /// Words that start a noun phrase after a verb: "said a senior official".
 fn opens_phrase(word: &str, t: &Token) -> bool {
     word.starts_with(char::is_uppercase)
@@ -166,10 +174,21 @@ impl<'a> Clause<'a> {
         if end == floor || matches!(self.word(end - 1), "which" | "that" | "to") {
             return None;
         }
-        let mut start = end - 1;
-        if self.is(start, CLAUSE_OPENERS) || self.verb_word(start).is_some() {
+        let last = end - 1;
+        if self.is(last, CLAUSE_OPENERS) || self.verb_word(last).is_some() {
             return None;
         }
+        let start = self.phrase_start(last, end, floor);
+        let phrase = self.noun_phrase(start..end)?;
+        Some(
+            self.appositive_head(phrase.clone(), floor, v)
+                .unwrap_or(phrase),
+        )
+    }
+
+    /// Back from word `start` (inclusive) over words in plain succession, to no further than
+    /// `floor` nor `MAX_WORDS` before `end`, stopping at a clause opener or a verb.
+    fn phrase_start(&self, mut start: usize, end: usize, floor: usize) -> usize {
         while start > floor && end - start < MAX_WORDS {
             let p = start - 1;
             if !self.plain(p, start)
@@ -180,7 +199,72 @@ impl<'a> Clause<'a> {
             }
             start -= 1;
         }
-        self.noun_phrase(start..end)
+        start
+    }
+
+    /// The name an appositive chain hangs from: an inserted phrase may itself hold commas
+    /// ("Dean Ames, a salesman from Dover, Delaware, says", "Ash, 35, the daughter of …,
+    /// said", "Roe, who lives outside the capital, Dover, said"), so a phrase that reads as a
+    /// description (a lowercase or numeric first word, or a relative clause) after a comma
+    /// gives way to the name before it. `None` when no such name stands within reach of the
+    /// verb at `v`.
+    fn appositive_head(
+        &self,
+        phrase: Range<usize>,
+        floor: usize,
+        v: usize,
+    ) -> Option<Range<usize>> {
+        let mut seg = phrase.start;
+        while v - seg < MAX_INSERT {
+            let first = self.word(seg);
+            let relative = seg > floor
+                && matches!(self.word(seg - 1), "who" | "which")
+                && self.plain(seg - 1, seg);
+            // "a salesman", "the head of", "35", "chairman of", "who lives": not "he",
+            // "Monday" nor "leading the race".
+            let described = relative
+                || first.starts_with(|c: char| c.is_ascii_digit())
+                || (first.starts_with(char::is_lowercase)
+                    && self.is(seg, DETERMINERS | ROLE_NOUNS | TITLE_BASE | TITLE_MOD));
+            if !described {
+                return None;
+            }
+            seg -= usize::from(relative);
+            if seg <= floor || !self.comma(seg - 1, seg) {
+                return None;
+            }
+            let end = seg;
+            seg = self.phrase_start(end - 1, end, floor);
+            if self.names_someone(seg..end) && (seg == floor || self.comma(seg - 1, seg)) {
+                return Some(seg..end);
+            }
+        }
+        None
+    }
+
+    /// A comma or dash (not a bracket) between two words.
+    fn comma(&self, a: usize, b: usize) -> bool {
+        let gap = self.gap(a, b);
+        gap.contains([',', '—', '–']) && !gap.contains(['(', ')'])
+    }
+
+    /// Words that read as a name, possibly with a title: capitalised at both ends, no
+    /// verb, not an opening phrase ("In Dover", "Speaking in Dover").
+    fn names_someone(&self, words: Range<usize>) -> bool {
+        let (first, last) = (self.word(words.start), self.word(words.end - 1));
+        words.len() <= MAX_WORDS / 2
+            && first.starts_with(char::is_uppercase)
+            && last.starts_with(char::is_uppercase)
+            && !first.ends_with("ing")
+            && !self.is(
+                words.start,
+                STOP | TEMPORAL | LEAD_PREPOSITIONS | LEAD_ADVERBS | CLAUSE_OPENERS,
+            )
+            && words.clone().all(|i| {
+                self.verb_word(i).is_none()
+                    && (self.word(i).starts_with(char::is_uppercase)
+                        || self.is(i, ROLE_NOUNS | TITLE_BASE | TITLE_MOD))
+            })
     }
 
     /// Back from `v` over "also", "on Tuesday" and adverbs.
@@ -348,7 +432,9 @@ impl<'a> Clause<'a> {
             );
             return self.subject_after_from(v, loose);
         }
+        // "…,” Roe, 58, told Reuters": after "told" stands the listener, not the speaker.
         if self.breaks(v - 1, v)
+            && !is_listener_verb(self.word(v))
             && let Some(s) = self.subject_after(v)
         {
             return Some(s);
@@ -419,6 +505,64 @@ mod tests {
             });
             assert_eq!(got, want, "{s}");
         }
+    }
+
+    #[test]
+    fn appositive_chains_lead_back_to_the_name() {
+        for (s, want) in [
+            (
+                "Dean Ames, a salesman from Dover, Delaware, says the plan",
+                "Dean Ames",
+            ),
+            ("Ash, 35, the daughter of a farmer, said on Monday", "Ash"),
+            (
+                "Lea Moss, who lives outside the capital, Dover, said she",
+                "Lea Moss",
+            ),
+            (
+                "Ivo Tam, chairman of the board of Fenwick Partners, the group’s funding arm, said",
+                "Ivo Tam",
+            ),
+            // No name before the description: it stays the speaker.
+            (
+                "In Dover, a senior aide, who declined to be named, said",
+                "a senior aide",
+            ),
+            ("Sure, he admits that", "he"),
+            (
+                "With polls showing Sen. Ted Ash, R-Ohio, leading the race in Ohio, a story by the paper says",
+                "a story by the paper",
+            ),
+        ] {
+            let got = with(s, |c| {
+                let v = (0..c.toks.len()).find(|&i| c.verb_at(i).is_some()).unwrap();
+                text(c, c.subject_before(v, 0))
+            });
+            assert_eq!(got, want, "{s}");
+        }
+        // A party label in brackets is not a name the chain can end on.
+        let got = with("Rep. Jo Ash (D-Md.) last month joked", |c| {
+            text(c, c.subject_before(verb_index(c, "joked"), 0))
+        });
+        assert_ne!(got, "D-Md.");
+    }
+
+    #[test]
+    fn after_told_stands_the_listener() {
+        let got = with("Ramos, 58, told Reuters in an interview", |c| {
+            text(c, c.subject_leading(verb_index(c, "told")))
+        });
+        assert_eq!(got, "Ramos");
+        let got = with(
+            "Graham, a former candidate, told CBS News on Tuesday",
+            |c| text(c, c.subject_leading(verb_index(c, "told"))),
+        );
+        assert_eq!(got, "Graham");
+        // An inverted subject after a comma is still the speaker for "said".
+        let got = with("but to lead anyway, says Evan Marsh", |c| {
+            text(c, c.subject_leading(verb_index(c, "says")))
+        });
+        assert_eq!(got, "Evan Marsh");
     }
 
     #[test]
