@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::discover::Spot;
 use super::entities::Table;
-use super::lexicon::STOP;
+use super::lexicon::{FEMALE_GIVEN, MALE_GIVEN, STOP, TITLE_BASE, TITLE_MOD, classes, is};
 use super::speech::{Clause, Verb};
 use super::text::Doc;
 use crate::load::EntityKind;
@@ -106,11 +106,12 @@ impl Salience {
     }
 
     fn person(&mut self, name: String, title_before: &str) -> usize {
-        let gender = match title_before {
+        let title = match title_before {
             "Mr." | "Mr" => 2,
             "Ms." | "Ms" | "Mrs." | "Mrs" => -2,
             _ => 0,
         };
+        let gender = title + given_name_vote(&name);
         self.people.push(Person { name, gender });
         self.people.len() - 1
     }
@@ -228,10 +229,33 @@ impl Salience {
             .map(|s| s.entity)
             .find(|e| {
                 table.entities[*e].kind == EntityKind::Person
-                    && self.by_entity.get(e).is_none_or(|&p| fits(p))
+                    && match self.by_entity.get(e) {
+                        Some(&p) => fits(p),
+                        None => {
+                            want.is_none_or(|w| match given_name_vote(&table.entities[*e].name) {
+                                0 => true,
+                                v => (v > 0) == (w == Gender::Male),
+                            })
+                        }
+                    }
             })
             .map(Err)
     }
+}
+
+/// A weak gender vote from the given name opening `name` ("Tom Ash" +1, "Jane Roe" -1),
+/// past any title; text cues (Mr./Ms., the pronoun after the name) outweigh it.
+fn given_name_vote(name: &str) -> i32 {
+    let given = name
+        .split_whitespace()
+        .find(|w| !is(w, TITLE_BASE | TITLE_MOD))
+        .unwrap_or("");
+    let c = classes(given);
+    // A surname alone ("Ash") says nothing: only a name of two words or more counts.
+    if !name.trim().contains(' ') {
+        return 0;
+    }
+    i32::from(c & MALE_GIVEN != 0) - i32::from(c & FEMALE_GIVEN != 0)
 }
 
 /// The word before byte `at`: a title such as "Mr." or "Ms.".
@@ -267,5 +291,17 @@ mod tests {
         let text = "Tom Ash spoke first and he was angry. Jane Roe answered and she was calm.\n\n\
                     “We will not build the bridge this year,” he said.";
         assert_eq!(speakers(text), [Some("Tom Ash".to_string())]);
+    }
+
+    #[test]
+    fn common_given_names_are_a_weak_gender_cue() {
+        // Tom Ash is the latest subject, but "she" fits only Jane Roe.
+        let text = "Jane Roe spoke at the start of the meeting in Dover. Then Tom Ash \
+                    stood up.\n\n“We will build the new bridge this year,” she said.";
+        assert_eq!(speakers(text), [Some("Jane Roe".to_string())]);
+        // A name the list does not know leaves the latest subject.
+        let text = "Jane Roe spoke at the start of the meeting in Dover. Then Quill \
+                    Ash stood up.\n\n“We will build the new bridge this year,” she said.";
+        assert_eq!(speakers(text), [Some("Quill Ash".to_string())]);
     }
 }

@@ -390,3 +390,48 @@ pub(super) const DOCUMENTS_WORDS: &str = "statement statements report reports da
 pub const CORPORATE_TITLES: Class = 1 << 45;
 pub(super) const CORPORATE_TITLES_WORDS: &str = "ceo cfo coo cto chairman chairwoman chair
     executive officer founder co-founder spokesman spokeswoman spokesperson";
+
+/// Given names almost always borne by men: a gender cue for "he"/"she" when the text gives
+/// none (no "Mr."/"Ms.", no pronoun right after the name).
+pub const MALE_GIVEN: Class = 1 << 46;
+pub(super) const MALE_GIVEN_WORDS: &str =
+    "aaron abdul adam adrian ahmed alan albert alexander alfred ali andre andrew andy anthony
+    antonio arnold arthur barry ben benjamin bernard bernie bill billy bob bobby boris
+    brad bradley brandon brent brett brian bruce bryan calvin carl carlos chad charles charlie
+    chuck clarence clark clint cody colin craig curtis dale dan daniel danny darrell dave david
+    dean dennis derek diego dmitry don donald doug douglas duncan dustin dwight earl ed eddie
+    edgar edward elijah elliott emmanuel eric ernest eugene evan frank franklin fred frederick
+    gabriel gary gavin gene geoffrey george gerald gilbert glenn gordon graham greg gregory
+    hank harold harry harvey hector henry herbert howard hugh ian isaac ivan jack jacob jake
+    james jared jason jeff jeffrey jeremy jerome jerry jesse jim jimmy joe joel john johnny
+    jon jonathan jorge jose joseph josh joshua juan justin karl keith ken kenneth kevin kurt
+    kyle lance larry lawrence leon leonard lewis lloyd louis luis luke malcolm marc marco
+    marcus mario mark martin marvin matt matthew maurice max michael miguel mike mitch mitchell
+    mohammed muhammad nathan neil nicholas nick nigel norman oliver omar oscar pablo patrick
+    paul pedro pete peter phil philip pierre rafael ralph randy ray raymond reggie richard
+    rick ricky rob robert roberto rod rodney roger roland ron ronald roy russell ryan sam samuel
+    scott sean sergei seth shane stanley stephen steve steven stuart ted terrence thomas tim
+    timothy todd tom tommy tony travis trevor troy tyler vernon victor vincent vladimir wade
+    walter warren wayne wesley william willie zachary";
+
+/// Given names almost always borne by women (see `MALE_GIVEN`).
+pub const FEMALE_GIVEN: Class = 1 << 47;
+pub(super) const FEMALE_GIVEN_WORDS: &str =
+    "abigail ada adriana agnes alexandra alice alicia alison allison alyssa amanda amber amy
+    ana andrea angela angelina anita ann anna anne annie april audrey barbara beatrice becky
+    betsy betty beverly bonnie brenda bridget brittany brooke camille carla carmen carol
+    caroline carolyn catherine cathy cecilia charlotte cheryl christina christine cindy claire
+    clara claudia colleen connie cynthia daisy danielle darlene deborah debbie debra denise
+    diana diane donna doris dorothy edith eileen elaine eleanor elena elizabeth ellen emily
+    emma erica erin esther evelyn fatima florence frances gabrielle gail georgia gillian gina
+    gloria grace gwen hannah harriet hazel heather heidi helen hillary holly irene isabel
+    jacqueline jane janet janice jasmine jean jeanne jennifer jenny jessica jill joan joanna
+    joanne josephine joy joyce judith judy julia julie karen kate katherine kathleen kathryn
+    kathy katie kelly kim kimberly kristen laura lauren leah linda lisa lois lori louise lucy
+    lydia lynn madeleine madison margaret maria marie marilyn marion marjorie martha mary
+    maureen megan melanie melissa michelle mildred miriam molly monica nancy naomi natalie
+    nicole nina nora olivia pamela patricia paula pauline peggy penny phyllis priscilla rachel
+    rebecca regina rita roberta rose rosemary ruth sally samantha sandra sara sarah sharon
+    sheila shirley sophia sophie stacy stephanie susan suzanne sylvia tamara tammy teresa
+    theresa tiffany tina tracy valerie vanessa veronica victoria virginia vivian wendy
+    yolanda yvonne";

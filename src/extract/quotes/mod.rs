@@ -9,7 +9,7 @@ use super::discover::{Spot, title_case};
 use super::entities::Table;
 use super::lexicon::{DESCRIBING_PREPOSITIONS, is};
 use super::salience::Salience;
-use super::speech::{Clause, MAX_WORDS, Verb};
+use super::speech::{Clause, MAX_WORDS, Verb, is_listener_verb};
 use super::text::Doc;
 use crate::load::EntityKind;
 
@@ -324,11 +324,8 @@ impl Context<'_> {
             // "Then, explained the moderator Ana Ruiz: “…”": inverted, up to the mark; after
             // "told" stands the listener, not the speaker.
             (Verb::Finite | Verb::Report, w) => c.subject_before(v, 0).or_else(|| {
-                c.subject_after(v).filter(|r| {
-                    r.end == n
-                        && matches!(tail, ":" | ",")
-                        && !matches!(w, "told" | "tells" | "tell" | "asked" | "urged")
-                })
+                c.subject_after(v)
+                    .filter(|r| r.end == n && matches!(tail, ":" | ",") && !is_listener_verb(w))
             }),
             // "Spicer said, adding, “…”": the finite verb's subject, else the sentence's.
             (Verb::Dependent, _) => (0..v)

@@ -1,0 +1,196 @@
+use super::*;
+
+fn with<T>(sentence: &str, f: impl FnOnce(&Clause<'_>) -> T) -> T {
+    let doc = Doc::new(sentence);
+    let clause = Clause::new(&doc, 0..doc.text.len());
+    f(&clause)
+}
+
+fn text(c: &Clause<'_>, r: Option<Range<usize>>) -> String {
+    r.map(|r| c.doc.text[c.bytes(r)].to_string())
+        .unwrap_or_default()
+}
+
+fn verb_index(c: &Clause<'_>, w: &str) -> usize {
+    (0..c.toks.len()).find(|&i| c.word(i) == w).unwrap()
+}
+
+#[test]
+fn subjects_before_the_verb_skip_inserted_phrases() {
+    for (s, want) in [
+        (
+            "Jane Roe, the mayor’s campaign manager, said it",
+            "Jane Roe",
+        ),
+        ("Tom Ash, a retired teacher, said it", "Tom Ash"),
+        ("Roe also said at the time that", "Roe"),
+        ("Ash, who says the plan works, tweeted that", "Ash"),
+        ("At the rally the candidate said", "the candidate"),
+        ("Roe on Tuesday said", "Roe"),
+        (
+            "Rep. Jane Roe (D-Md.), chair of the panel, said",
+            "Rep. Jane Roe",
+        ),
+    ] {
+        let got = with(s, |c| {
+            let v = (0..c.toks.len())
+                .find(|&i| c.verb_at(i) == Some(Verb::Finite))
+                .unwrap();
+            text(c, c.subject_before(v, 0))
+        });
+        assert_eq!(got, want, "{s}");
+    }
+}
+
+#[test]
+fn appositive_chains_lead_back_to_the_name() {
+    for (s, want) in [
+        (
+            "Dean Ames, a salesman from Dover, Delaware, says the plan",
+            "Dean Ames",
+        ),
+        ("Ash, 35, the daughter of a farmer, said on Monday", "Ash"),
+        (
+            "Lea Moss, who lives outside the capital, Dover, said she",
+            "Lea Moss",
+        ),
+        (
+            "Ivo Tam, chairman of the board of Fenwick Partners, the group’s funding arm, said",
+            "Ivo Tam",
+        ),
+        // No name before the description: it stays the speaker.
+        (
+            "In Dover, a senior aide, who declined to be named, said",
+            "a senior aide",
+        ),
+        ("Sure, he admits that", "he"),
+        (
+            "With polls showing Sen. Ted Ash, R-Ohio, leading the race in Ohio, a story by the paper says",
+            "a story by the paper",
+        ),
+    ] {
+        let got = with(s, |c| {
+            let v = (0..c.toks.len()).find(|&i| c.verb_at(i).is_some()).unwrap();
+            text(c, c.subject_before(v, 0))
+        });
+        assert_eq!(got, want, "{s}");
+    }
+    // A party label in brackets is not a name the chain can end on.
+    let got = with("Rep. Jo Ash (D-Md.) last month joked", |c| {
+        text(c, c.subject_before(verb_index(c, "joked"), 0))
+    });
+    assert_ne!(got, "D-Md.");
+}
+
+#[test]
+fn after_told_stands_the_listener() {
+    let got = with("Ramos, 58, told Reuters in an interview", |c| {
+        text(c, c.subject_leading(verb_index(c, "told")))
+    });
+    assert_eq!(got, "Ramos");
+    let got = with(
+        "Graham, a former candidate, told CBS News on Tuesday",
+        |c| text(c, c.subject_leading(verb_index(c, "told"))),
+    );
+    assert_eq!(got, "Graham");
+    // An inverted subject after a comma is still the speaker for "said".
+    let got = with("but to lead anyway, says Evan Marsh", |c| {
+        text(c, c.subject_leading(verb_index(c, "says")))
+    });
+    assert_eq!(got, "Evan Marsh");
+}
+
+#[test]
+fn nouns_are_not_reporting_verbs() {
+    let got = with(
+        "Roe was unimpressed by Ash’s comments and the states",
+        |c| (0..c.toks.len()).filter_map(|i| c.verb_at(i)).count(),
+    );
+    assert_eq!(got, 0);
+}
+
+#[test]
+fn clause_fragments_are_not_subjects() {
+    let got = with("The council voted for the resolution which said", |c| {
+        c.subject_before(verb_index(c, "said"), 0)
+    });
+    assert_eq!(got, None);
+    let got = with("The judge went on to say", |c| {
+        c.verb_at(verb_index(c, "say"))
+    });
+    assert_eq!(got, Some(Verb::Dependent));
+}
+
+#[test]
+fn inverted_and_leading_subjects() {
+    let got = with("said Joe Biden on Tuesday", |c| text(c, c.subject_after(0)));
+    assert_eq!(got, "Joe Biden");
+    let got = with("said of Ash", |c| c.subject_after(0));
+    assert_eq!(got, None);
+    let got = with("said conservative activist Bob Klaus, who", |c| {
+        text(c, c.subject_leading(0))
+    });
+    assert_eq!(got, "conservative activist Bob Klaus");
+    let got = with("said in a statement", |c| c.subject_leading(0));
+    assert_eq!(got, None);
+    let got = with("Roe, after a long pause, said of Ash", |c| {
+        text(c, c.subject_leading(verb_index(c, "said")))
+    });
+    assert_eq!(got, "Roe");
+    let got = with("but to lead anyway, says Evan Marsh, a consultant", |c| {
+        text(c, c.subject_leading(verb_index(c, "says")))
+    });
+    assert_eq!(got, "Evan Marsh");
+    let got = with("The judge pointed to a case to", |c| c.subject_leading(6));
+    assert_eq!(got, None);
+    let got = with("as Mara Quill said on her radio show", |c| {
+        text(c, c.subject_leading(verb_index(c, "said")))
+    });
+    assert_eq!(got, "Mara Quill");
+    let got = with("as if it said", |c| {
+        c.subject_leading(verb_index(c, "said"))
+    });
+    assert_eq!(got, None);
+    let got = with("as costs for states rose", |c| c.subject_leading(3));
+    assert_eq!(got, None);
+}
+
+#[test]
+fn put_it_credits_its_subject() {
+    let got = with("But as the prosecutor Ivo Brandt put it,", |c| {
+        let v = verb_index(c, "put");
+        (c.verb_at(v), text(c, c.subject_before(v, 0)))
+    });
+    assert_eq!(
+        got,
+        (Some(Verb::Finite), "the prosecutor Ivo Brandt".into())
+    );
+    let got = with("She put the files away", |c| c.verb_at(1));
+    assert_eq!(got, None);
+}
+
+#[test]
+fn main_subjects_skip_opening_phrases() {
+    let got = with(
+        "In a speech on Monday, Jane Roe attacked the plan, saying",
+        |c| text(c, c.main_subject(0)),
+    );
+    assert_eq!(got, "Jane Roe");
+    let got = with("Yesterday the plan failed, saying", |c| c.main_subject(0));
+    assert_eq!(got, None);
+    let got = with("The Oakton senator sought to calm them, saying", |c| {
+        text(c, c.main_subject(0))
+    });
+    assert_eq!(got, "The Oakton senator");
+    let got = with("The board saw a chance, saying", |c| c.main_subject(0));
+    assert_eq!(got, None);
+    let got = with(
+        "Republican presidential candidate Dana Reyes quickly took to",
+        |c| text(c, c.main_subject(0)),
+    );
+    assert_eq!(got, "Republican presidential candidate Dana Reyes");
+    let got = with("until Reyes said she was backing the plan", |c| {
+        c.subject_leading(verb_index(c, "said"))
+    });
+    assert_eq!(got, None);
+}
