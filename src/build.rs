@@ -91,7 +91,12 @@ fn render_into(
         }
         None => (Prepared::cards(site, facts, graph), None),
     };
-    let renderer = Renderer::with_prepared(site, facts, graph, tera, prepared);
+    let mut renderer = Renderer::with_prepared(site, facts, graph, tera, prepared);
+    if let (Some(c), Some(keys)) = (&cached, &keys)
+        && let Some(earlier) = cache::pages::earlier_entries(c.cache, keys, staging)
+    {
+        renderer.copy_entries_from(earlier);
+    }
     let mut done = Rendered {
         html_pages: 0,
         kept_pages: 0,
@@ -165,10 +170,12 @@ fn render_into(
     done.render_jobs = renderer.job_times();
     if let (Some(c), Some(keys)) = (cached, keys) {
         if !failed(&done.diagnostics) {
+            let entry_ranges = renderer.entry_ranges();
             let prepared = renderer.into_prepared();
             let hashes = prepared.hashes.clone();
             let renderer = Renderer::with_prepared(site, facts, graph, tera, prepared);
             done.learnt = Some(cache::pages::learnt(
+                c.cache,
                 &renderer,
                 &c.revisions,
                 &keys,
@@ -176,6 +183,7 @@ fn render_into(
                 kept,
                 made,
                 &staging.files(),
+                entry_ranges,
             ));
         }
     }

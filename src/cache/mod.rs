@@ -28,7 +28,7 @@ use crate::load::{self, Article, FrontMatter, Site};
 use crate::model::PerArticle;
 use crate::pipeline::{self, BuildOptions};
 use crate::progress::Progress;
-use crate::render::hash_of;
+use crate::render::{EntryRange, hash_of};
 use crate::write::KeptFile;
 
 /// The cache folder's name in the site folder.
@@ -50,6 +50,10 @@ struct Learnt<F> {
     bodies: Vec<(u64, u64)>,
     /// Hash of a `data/site.json` entry, by the hash of what it was made from.
     data: Vec<(u64, u64)>,
+    /// Hash and size of the `data/site.json` this build wrote, and where each entry is in
+    /// it, by the same key as `data`.
+    data_file: Option<(u64, u64)>,
+    data_at: Vec<(u64, EntryRange)>,
     /// Each page's record, by the page's path.
     pages: Vec<(String, PageRecord)>,
 }
@@ -71,6 +75,8 @@ struct Earlier {
     render_key: u64,
     bodies: HashMap<u64, u64>,
     data: HashMap<u64, u64>,
+    data_file: Option<(u64, u64)>,
+    data_at: HashMap<u64, EntryRange>,
     pages: HashMap<String, PageRecord>,
 }
 
@@ -202,6 +208,8 @@ impl Cache {
             render_key: self.earlier.render_key,
             bodies: rendered.bodies,
             data: rendered.data,
+            data_file: rendered.data_file,
+            data_at: rendered.data_at,
             pages: rendered.pages,
         };
         let body = bincode::encode_to_vec(&learnt, bincode::config::standard())
@@ -223,6 +231,8 @@ pub type Records = Vec<(String, PageRecord)>;
 pub struct Rendered {
     pub bodies: Vec<(u64, u64)>,
     pub data: Vec<(u64, u64)>,
+    pub data_file: Option<(u64, u64)>,
+    pub data_at: Vec<(u64, EntryRange)>,
     pub pages: Records,
 }
 
@@ -244,6 +254,8 @@ fn decode(body: Vec<u8>) -> Result<Earlier, String> {
         render_key: learnt.render_key,
         bodies: learnt.bodies.into_iter().collect(),
         data: learnt.data.into_iter().collect(),
+        data_file: learnt.data_file,
+        data_at: learnt.data_at.into_iter().collect(),
         pages: learnt.pages.into_iter().collect(),
     })
 }

@@ -11,9 +11,10 @@ use crate::diag::Diagnostic;
 use crate::extract::Facts;
 use crate::link::Graph;
 use crate::load::Site;
-use crate::model::{ArticleSlice, PerArticle};
+use crate::model::{ArticleId, ArticleSlice, PerArticle};
+use crate::render::feeds::{DATA_PATH, article_data_inputs};
 use crate::render::{
-    Job, PartHashes, Prepared, Renderer, body_inputs, feeds::article_data_inputs, hash_of,
+    EarlierEntries, EntryRange, Job, PartHashes, Prepared, Renderer, body_inputs, hash_of,
 };
 use crate::write::{KeptFile, Staging};
 
@@ -56,6 +57,25 @@ pub fn prepare(
         ..Prepared::default()
     };
     (prepared, keys.into())
+}
+
+/// The `data/site.json` the last build left in the output, if the output still holds it
+/// as written, with where each entry whose key is unchanged lies in it.
+pub fn earlier_entries(
+    cache: &Cache,
+    keys: &PartKeys,
+    staging: &Staging,
+) -> Option<EarlierEntries> {
+    if !cache.render_valid {
+        return None;
+    }
+    let (hash, size) = cache.earlier.data_file?;
+    let file = staging.open_held(DATA_PATH, hash, size)?;
+    let at = keys
+        .iter()
+        .map(|(_, data_key)| cache.earlier.data_at.get(data_key).copied())
+        .collect();
+    Some(EarlierEntries { file, at })
 }
 
 /// A job to render, with the path that names its page.
@@ -103,7 +123,9 @@ pub fn keep_unchanged(
 /// What the cache keeps of this build's rendering: the records of the pages kept and
 /// made, and the hashes of every body and data entry known by now. `renderer` is made
 /// after rendering, from what the rendering renderer learnt (`Renderer::into_prepared`).
+#[allow(clippy::too_many_arguments)]
 pub fn learnt(
+    cache: &Cache,
     renderer: &Renderer<'_>,
     revisions: &PerArticle<u64>,
     keys: &PartKeys,
@@ -111,7 +133,27 @@ pub fn learnt(
     kept: Records,
     made: Vec<(Job, String, Vec<String>)>,
     files: &BTreeMap<String, (u64, u64)>,
+    entry_ranges: Vec<(ArticleId, EntryRange)>,
 ) -> Rendered {
+    // Without a `data/site.json` written now, the output keeps the last one.
+    let (data_file, data_at) = match entry_ranges.is_empty() {
+        true => (
+            cache.earlier.data_file,
+            cache
+                .earlier
+                .data_at
+                .iter()
+                .map(|(k, r)| (*k, *r))
+                .collect(),
+        ),
+        false => (
+            files.get(DATA_PATH).copied(),
+            entry_ranges
+                .into_iter()
+                .map(|(a, range)| (keys[a].1, range))
+                .collect(),
+        ),
+    };
     let mut pages = kept;
     pages.par_extend(made.into_par_iter().map(|(job, path, written)| {
         let files = written
@@ -138,6 +180,8 @@ pub fn learnt(
             .filter(|(_, h)| known(h.data))
             .map(|(k, h)| (k.1, h.data))
             .collect(),
+        data_file,
+        data_at,
         pages,
     }
 }

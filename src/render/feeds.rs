@@ -444,9 +444,11 @@ pub fn site_data(r: &Renderer<'_>, sink: &mut dyn Sink) -> Result<(), Diagnostic
     // The object is written by hand around the article entries, exactly as serde_json
     // writes a struct: {"title":…,"base_url":…,"articles":[…],"entities":…,"stories":…,"tags":…}
     let mut piece = |text: &str| sink.piece(DATA_PATH, text.as_bytes());
-    piece(head.strip_suffix('}').unwrap_or(&head))?;
-    piece(",\"articles\":[")?;
-    write_article_entries(r, &mut piece)?;
+    let head = head.strip_suffix('}').unwrap_or(&head);
+    let open = ",\"articles\":[";
+    piece(head)?;
+    piece(open)?;
+    write_article_entries(r, &mut piece, (head.len() + open.len()) as u64)?;
     for (key, value) in &tail {
         piece(key)?;
         piece(value)?;
@@ -454,23 +456,29 @@ pub fn site_data(r: &Renderer<'_>, sink: &mut dyn Sink) -> Result<(), Diagnostic
     piece("}")
 }
 
-const DATA_PATH: &str = "data/site.json";
+/// Where `data/site.json` is in the output.
+pub const DATA_PATH: &str = "data/site.json";
 
 /// Articles whose `data/site.json` entries are made together, in parallel.
 const DATA_WAVE: usize = 512;
 
-/// Writes the comma-separated article entries of `data/site.json`, newest first. The
-/// entries are the renderer's kept ones when it has them (`brief serve`); a build makes
-/// them here a wave at a time, so they are never all held at once.
+/// Writes the comma-separated article entries of `data/site.json`, newest first, from
+/// byte `start` of the file. The entries are the renderer's kept ones when it has them
+/// (`brief serve`); a build copies those an earlier build wrote the same, and makes the
+/// others here a wave at a time, so they are never all held at once.
 fn write_article_entries(
     r: &Renderer<'_>,
     piece: &mut dyn FnMut(&str) -> Result<(), Diagnostic>,
+    start: u64,
 ) -> Result<(), Diagnostic> {
     let (site, graph) = (r.site, r.graph);
     let kept = r.data.len() == site.articles.len();
     let entry = |a: ArticleId| -> Result<Cow<'_, str>, Diagnostic> {
+        let earlier = || r.earlier_entries.as_ref().and_then(|e| e.entry(a));
         let made = if kept {
             Cow::Borrowed(r.data[a].as_str())
+        } else if let Some(copied) = earlier() {
+            Cow::Owned(copied)
         } else {
             let made = article_data(site, r.facts, graph, a);
             r.made_data(a, &made);
@@ -488,20 +496,25 @@ fn write_article_entries(
         Ok(made)
     };
     let mut joined = String::new();
+    let mut ranges = Vec::with_capacity(graph.by_date.len());
+    let mut at = start;
     for (w, wave) in graph.by_date.chunks(DATA_WAVE).enumerate() {
         let made: Vec<Cow<'_, str>> = wave
             .par_iter()
             .map(|&a| entry(a))
             .collect::<Result<_, _>>()?;
         joined.clear();
-        for (i, made) in made.iter().enumerate() {
+        for (i, (made, &a)) in made.iter().zip(wave).enumerate() {
             if w > 0 || i > 0 {
                 joined.push(',');
             }
+            ranges.push((a, (at + joined.len() as u64, made.len() as u64)));
             joined.push_str(made);
         }
+        at += joined.len() as u64;
         piece(&joined)?;
     }
+    r.note_entry_ranges(ranges);
     Ok(())
 }
 

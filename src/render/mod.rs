@@ -145,6 +145,37 @@ pub struct Renderer<'a> {
     /// Time spent in each kind of job (see `Job::label`), summed over threads: CPU time,
     /// since render jobs do not wait on the file system.
     job_times: Mutex<BTreeMap<&'static str, Duration>>,
+    /// `data/site.json` entries an earlier build wrote, copied rather than made again.
+    earlier_entries: Option<EarlierEntries>,
+    /// Where each article's entry went in the `data/site.json` written here.
+    entry_ranges: Mutex<Vec<(ArticleId, EntryRange)>>,
+}
+
+/// Byte offset and length of an article's entry in `data/site.json`.
+pub type EntryRange = (u64, u64);
+
+/// The `data/site.json` an earlier build left in the output, and where each article's
+/// entry lies in it, for the articles whose entry would be the same now.
+pub struct EarlierEntries {
+    pub file: std::fs::File,
+    pub at: PerArticle<Option<EntryRange>>,
+}
+
+impl EarlierEntries {
+    /// An entry's text, if it can be read whole.
+    #[cfg(unix)]
+    fn entry(&self, a: ArticleId) -> Option<String> {
+        use std::os::unix::fs::FileExt;
+        let (offset, length) = (*self.at.get(a)?)?;
+        let mut bytes = vec![0; usize::try_from(length).ok()?];
+        self.file.read_exact_at(&mut bytes, offset).ok()?;
+        String::from_utf8(bytes).ok()
+    }
+
+    #[cfg(not(unix))]
+    fn entry(&self, _a: ArticleId) -> Option<String> {
+        None
+    }
 }
 
 /// Hashes of an article's parts, set when a renderer makes them.
@@ -229,7 +260,24 @@ impl<'a> Renderer<'a> {
                 .collect(),
             timeline: timeline_months(site, graph),
             job_times: Default::default(),
+            earlier_entries: None,
+            entry_ranges: Mutex::default(),
         }
+    }
+
+    /// Takes `data/site.json` entries from `earlier` where it has them.
+    pub fn copy_entries_from(&mut self, earlier: EarlierEntries) {
+        self.earlier_entries = Some(earlier);
+    }
+
+    fn note_entry_ranges(&self, ranges: Vec<(ArticleId, EntryRange)>) {
+        *self.entry_ranges.lock().unwrap_or_else(|e| e.into_inner()) = ranges;
+    }
+
+    /// Where each article's entry went in the `data/site.json` written here; empty when
+    /// none was written.
+    pub fn entry_ranges(&self) -> Vec<(ArticleId, EntryRange)> {
+        std::mem::take(&mut *self.entry_ranges.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
     /// An article's rendered body: the kept one, else rendered now.

@@ -266,6 +266,14 @@ impl Staging {
             .is_some_and(|p| p.holds(path, hash, size))
     }
 
+    /// The output's file at `path`, when it holds exactly this content as the last build
+    /// wrote it.
+    pub fn open_held(&self, path: &str, hash: u64, size: u64) -> Option<std::fs::File> {
+        self.holds(path, hash, size)
+            .then(|| std::fs::File::open(self.output.join(path)).ok())
+            .flatten()
+    }
+
     /// Whether the temporary folder began with exactly this file (see `begin`).
     fn began_with(&self, path: &str, hash: u64, size: u64) -> bool {
         self.base
