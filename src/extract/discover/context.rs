@@ -78,6 +78,9 @@ impl<'a> Discoverer<'a> {
                 } else if nc & PLACE_POSS != 0 {
                     cue[slot(Place)] += CUE;
                 }
+            } else if nc & PERSON_NEXT != 0 && person_shaped && self.toks[a].world.is_none() {
+                // "the Reyes administration", "Ash supporters".
+                cue[slot(Person)] += CUE;
             } else if nc & (ORG_APPOS | ORG_POSS) != 0 {
                 // "Zentara shares", "Dortmund coach Edin Terzic", "the Third Way bloc".
                 cue[slot(Organization)] += CUE;

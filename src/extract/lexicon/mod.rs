@@ -161,6 +161,8 @@ fn table() -> &'static FxHashMap<Box<str>, Info> {
             (ACCORDING_ENDS, ACCORDING_ENDS_WORDS),
             (DOCUMENTS, DOCUMENTS_WORDS),
             (CORPORATE_TITLES, CORPORATE_TITLES_WORDS),
+            (LEAD_MODIFIERS, LEAD_MODIFIERS_WORDS),
+            (PERSON_NEXT, PERSON_NEXT_WORDS),
         ] {
             for w in list.split_whitespace() {
                 *classes.entry(w.into()).or_insert(0) |= class;
