@@ -72,7 +72,9 @@ impl<'a> Discoverer<'a> {
             }
             if self.toks[b].possessive() {
                 if nc & ORG_POSS != 0 {
-                    cue[slot(Organization)] += CUE;
+                    // "Acme’s chief" is a company's, but "Dana Reyes’s chief strategist" a
+                    // person's: weak evidence after a name shaped like a person's.
+                    cue[slot(Organization)] += if multi_person { WEAK } else { CUE };
                 } else if nc & PERSON_POSS != 0 {
                     cue[slot(Person)] += CUE;
                 } else if nc & PLACE_POSS != 0 {

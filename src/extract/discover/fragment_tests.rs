@@ -151,3 +151,12 @@ fn cities_regions_and_compass_points_are_places() {
     // A direction before a name is part of that name.
     assert!(!has(&entities("He flew to South Oakton County."), "South"));
 }
+
+#[test]
+fn a_possessive_role_is_weak_evidence_after_a_persons_name() {
+    let got = entities("Tomas Brandvik’s chief strategist quit.");
+    assert_eq!(got, named(&[("Tomas Brandvik", Person)]));
+    // After a one-word name it still says company.
+    let got = entities("Analysts said Zentara’s chief executive quit.");
+    assert_eq!(got, named(&[("Zentara", Organization)]));
+}
