@@ -72,12 +72,17 @@ impl<'a> Discoverer<'a> {
             }
             if self.toks[b].possessive() {
                 if nc & ORG_POSS != 0 {
-                    cue[slot(Organization)] += CUE;
+                    // "Acme’s chief" is a company's, but "Dana Reyes’s chief strategist" a
+                    // person's: weak evidence after a name shaped like a person's.
+                    cue[slot(Organization)] += if multi_person { WEAK } else { CUE };
                 } else if nc & PERSON_POSS != 0 {
                     cue[slot(Person)] += CUE;
                 } else if nc & PLACE_POSS != 0 {
                     cue[slot(Place)] += CUE;
                 }
+            } else if nc & PERSON_NEXT != 0 && person_shaped && self.toks[a].world.is_none() {
+                // "the Reyes administration", "Ash supporters".
+                cue[slot(Person)] += CUE;
             } else if nc & (ORG_APPOS | ORG_POSS) != 0 {
                 // "Zentara shares", "Dortmund coach Edin Terzic", "the Third Way bloc".
                 cue[slot(Organization)] += CUE;

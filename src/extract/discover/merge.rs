@@ -54,6 +54,12 @@ impl<'a> Discoverer<'a> {
     }
 
     pub(super) fn merge(&mut self, from: usize, to: usize) {
+        self.merge_votes(from, to, true);
+    }
+
+    /// Folds `from` into `to`; its votes count only when `votes` (a built-in company
+    /// named like a person's surname says nothing of the person's kind).
+    pub(super) fn merge_votes(&mut self, from: usize, to: usize, votes: bool) {
         let (from, to) = (self.root(from), self.root(to));
         if from == to {
             return;
@@ -64,8 +70,10 @@ impl<'a> Discoverer<'a> {
         };
         let t = &mut self.cands[to];
         for i in 0..4 {
-            t.cue[i] += cue[i];
-            t.fallback[i] += fallback[i];
+            if votes {
+                t.cue[i] += cue[i];
+                t.fallback[i] += fallback[i];
+            }
         }
         t.mid |= mid;
         self.cands[from].into = Some(to);
@@ -121,7 +129,7 @@ impl<'a> Discoverer<'a> {
                 by_initials.entry(initials(&c.name)).or_insert(m);
             }
         }
-        let merges: Vec<(usize, usize)> = (0..count)
+        let merges: Vec<(usize, usize, bool)> = (0..count)
             .filter(|&s| self.cands[s].words == 1)
             .filter_map(|s| {
                 let c = &self.cands[s];
@@ -142,11 +150,14 @@ impl<'a> Discoverer<'a> {
                     };
                     by_last.get(name).or_else(by_start)
                 };
-                target.map(|&t| (s, t))
+                // "Bloomberg" in an article about Michael Bloomberg is the person, and the
+                // company's built-in kind is no vote for him.
+                let votes = c.world.is_none_or(|w| world().entries[w].kind == Person);
+                target.map(|&t| (s, t, votes))
             })
             .collect();
-        for (s, t) in merges {
-            self.merge(s, t);
+        for (s, t, votes) in merges {
+            self.merge_votes(s, t, votes);
         }
         let mut keep: Vec<Option<usize>> = vec![None; count];
         let mut entities = Vec::new();

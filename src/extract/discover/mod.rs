@@ -13,16 +13,18 @@ use super::gazetteer::Hit;
 use super::kinds::KindVotes;
 use super::lexicon::{
     ACRONYM_STOP, COMMON_PHRASES, CORP_SUFFIX, CORPORATE_TITLES, Class, DEMONYM, DIRECTION,
-    GIVEN_NAMES, NAME_PREFIXES, ORG_APPOS, ORG_HEAD, ORG_POSS, ORG_TAIL, OTHER_HEAD, OTHER_NEXT,
-    OTHER_TAIL, PARTICLES, PERSON_POSS, PLACE_APPOS, PLACE_HEAD, PLACE_POSS, PLACE_PREPS,
-    PLACE_TAIL, RELATION_SUFFIXES, ROLE_NOUNS, SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD,
-    TITLE_NOUNS, US_STATES, classes, info, is, world,
+    GIVEN_NAMES, LEAD_MODIFIERS, NAME_PREFIXES, ORG_APPOS, ORG_HEAD, ORG_POSS, ORG_TAIL,
+    OTHER_HEAD, OTHER_NEXT, OTHER_TAIL, PARTICLES, PERSON_NEXT, PERSON_POSS, PLACE_APPOS,
+    PLACE_HEAD, PLACE_POSS, PLACE_PREPS, PLACE_TAIL, RELATION_SUFFIXES, ROLE_NOUNS, SPEECH_VERBS,
+    STOP, TEMPORAL, TITLE_BASE, TITLE_MOD, TITLE_NOUNS, US_STATES, classes, info, is, world,
 };
 use super::text::{Doc, Token};
 use crate::load::EntityKind;
 use crate::load::EntityKind::{Organization, Other, Person, Place};
 
 mod context;
+#[cfg(test)]
+mod fragment_tests;
 mod merge;
 mod scan;
 mod shape;
@@ -234,6 +236,27 @@ fn is_acronym(word: &str) -> bool {
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2 && !word.chars().any(char::is_lowercase)
+}
+
+/// "Ironically", "Interestingly": an adverb by its ending, long enough not to be a
+/// surname like "Sally".
+fn is_adverb(word: &str) -> bool {
+    word.len() >= 8
+        && [
+            "ically", "ingly", "ately", "ently", "antly", "ously", "ively", "fully", "ably",
+            "ibly", "ainly", "ually",
+        ]
+        .iter()
+        .any(|s| word.ends_with(s))
+}
+
+/// "PACs", "CEOs": an acronym in the plural is a common noun.
+fn is_plural_acronym(word: &str) -> bool {
+    word.len() >= 3
+        && word.ends_with('s')
+        && word[..word.len() - 1]
+            .bytes()
+            .all(|b| b.is_ascii_uppercase())
 }
 
 fn is_roman(word: &str) -> bool {

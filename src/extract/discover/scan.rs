@@ -38,7 +38,8 @@ impl<'a> Discoverer<'a> {
             initial,
             ..Tok::plain(t)
         };
-        if blocked || is_party_tag(word) {
+        let handle = t.start > 0 && matches!(self.text.as_bytes()[t.start - 1], b'@' | b'#');
+        if blocked || is_party_tag(word) || is_plural_acronym(word) || handle {
             self.push_tok(tok);
             return;
         }
@@ -203,6 +204,14 @@ impl<'a> Discoverer<'a> {
                     break;
                 }
             }
+            if self.holiday(i, end) {
+                i = end + 1;
+                continue;
+            }
+            if self.headline(i, end) {
+                i = end + 1;
+                continue;
+            }
             if end - i >= MAX_RUN {
                 // A longer run of capitals is a heading or a list, not a name: skip it all.
                 while end + 1 < n && self.toks[end + 1].cap && self.joins(end, end + 1) {
@@ -214,6 +223,75 @@ impl<'a> Discoverer<'a> {
             self.run(i, end);
             i = end + 1;
         }
+    }
+
+    /// Whether the run `i..=end` names a day rather than an entity: "Super Tuesday",
+    /// "Veterans Day", "New Year’s Eve" (a name like "Dana Day" stays).
+    pub(super) fn holiday(&self, i: usize, end: usize) -> bool {
+        let n = self.toks.len();
+        let day_word = |k: usize| matches!(self.word(k), "Day" | "Eve");
+        let next = end + 1;
+        if next < n && starts_upper(self.word(next)) && self.plain_gap(end, next) {
+            let temporal = self.toks[next].classes & TEMPORAL != 0;
+            let phrase = &self.text[self.toks[i].start..self.toks[next].end];
+            if (temporal && is(phrase, COMMON_PHRASES))
+                || (self.toks[end].possessive() && day_word(next))
+            {
+                return true;
+            }
+        }
+        day_word(end) && end - i < 3 && !(end > i && self.is(end - 1, GIVEN_NAMES))
+    }
+
+    /// A headline in title case inside prose ("Senator Scores Direct Hit On Rival"): not
+    /// a name, though the built-in names in it still count. Returns whether the run was one.
+    pub(super) fn headline(&mut self, i: usize, end: usize) -> bool {
+        let function_word = |d: &Self, k: usize| {
+            matches!(
+                d.word(k),
+                "On" | "In"
+                    | "To"
+                    | "For"
+                    | "With"
+                    | "At"
+                    | "From"
+                    | "By"
+                    | "Is"
+                    | "Are"
+                    | "Was"
+                    | "Were"
+                    | "As"
+                    | "Into"
+                    | "After"
+                    | "Over"
+                    | "About"
+                    | "Why"
+                    | "How"
+                    | "What"
+                    | "Not"
+                    | "Can"
+                    | "Will"
+                    | "Has"
+                    | "Have"
+                    | "Says"
+            )
+        };
+        if end < i + 3 || !(i + 1..end).any(|k| function_word(self, k)) {
+            return false;
+        }
+        let mut from = i;
+        for k in i..=end + 1 {
+            if k <= end && !function_word(self, k) {
+                continue;
+            }
+            if k > from {
+                if let Some(w) = self.world_span(from, k - 1) {
+                    self.add(from, k - 1, Some(w), None);
+                }
+            }
+            from = k + 1;
+        }
+        true
     }
 
     /// Whether two capitalised words belong to one name: only spaces (or " & ") between.
@@ -243,11 +321,16 @@ impl<'a> Discoverer<'a> {
                     || has(ORG_HEAD)
                     || has(PLACE_HEAD)
                     || (self.word(end) == "Secretary" && k < n && self.word(k) == "State")
+                    // "Freedom of Information Act": the name of a law.
+                    || (k == next + 1 && self.tail_follows_of(k, OTHER_TAIL))
             }
             "for" => has(ORG_TAIL) || has(ORG_HEAD),
             "and" => {
                 ((has(ORG_HEAD) || has(ORG_TAIL)) && run.clone().any(|i| !self.toks[i].cap))
-                    || (start == end && self.toks[start].world.is_none() && self.tail_follows(k))
+                    || (start == end
+                        && self.toks[start].world.is_none()
+                        && self.tail_follows(k)
+                        && !self.lone_world_name(k))
                     || self.and_name(start, k)
             }
             _ if is(w, PARTICLES) => {
@@ -266,12 +349,28 @@ impl<'a> Discoverer<'a> {
     /// Whether the capitalised words from `k` end in an organisation word: "Securities and
     /// Exchange Commission".
     pub(super) fn tail_follows(&self, k: usize) -> bool {
+        self.tail_follows_of(k, ORG_TAIL)
+    }
+
+    /// Whether the capitalised words from `k` end in a word of the classes `tail`.
+    pub(super) fn tail_follows_of(&self, k: usize, tail: Class) -> bool {
+        let m = self.last_cap(k);
+        m < self.toks.len() && self.toks[m].cap && self.is(m, tail)
+    }
+
+    /// The last of the capitalised words joined from `k`.
+    fn last_cap(&self, k: usize) -> usize {
         let n = self.toks.len();
         let mut m = k;
         while m + 1 < n && self.toks[m + 1].cap && self.plain_gap(m, m + 1) {
             m += 1;
         }
-        m < n && self.toks[m].cap && self.is(m, ORG_TAIL)
+        m
+    }
+
+    /// Whether word `k` is a built-in name standing alone: "House and Senate" are two.
+    fn lone_world_name(&self, k: usize) -> bool {
+        k < self.toks.len() && self.last_cap(k) == k && self.toks[k].world.is_some()
     }
 
     /// Whether words `start..=k` are a name with "and" in it: seen before, or followed by
@@ -290,6 +389,23 @@ impl<'a> Discoverer<'a> {
             self.and_names.push(phrase.to_string());
         }
         described
+    }
+
+    /// Where the person's name starts in a run that continues a lowercase title: "secretary
+    /// of Homeland Security Dana Reyes" gives the word "Dana".
+    fn after_department(&self, a: usize, b: usize) -> Option<usize> {
+        let titled = a >= 2
+            && self.word(a - 1) == "of"
+            && self.lower_word(a - 2)
+            && is(self.word(a - 2), ROLE_NOUNS | TITLE_BASE)
+            && self.plain_gap(a - 2, a - 1)
+            && self.plain_gap(a - 1, a);
+        if !titled {
+            return None;
+        }
+        let department = |i: usize| self.is(i, TITLE_MOD | ORG_TAIL) && !self.is(i, GIVEN_NAMES);
+        let k = (a..=b).find(|&i| !department(i))?;
+        (k > a && self.name_shaped(k, b) && k < b).then_some(k)
     }
 
     /// Splits a run of capitalised words at a title and hands each part on.
@@ -319,7 +435,14 @@ impl<'a> Discoverer<'a> {
         while a < b && matches!(self.word(a), "The" | "A" | "An") {
             a += 1;
         }
-        if a < b && is_acronym(self.word(a)) {
+        // "USA TODAY": a country's acronym and a word in capitals are one name.
+        let capitals = (a + 1..=b).all(|i| is_acronym(self.word(i)) && self.is(i, STOP));
+        if let Some(k) = self.after_department(a, b) {
+            // "secretary of State Dana Reyes": the department belongs to the title.
+            self.part(k, b, Some(Person));
+            return;
+        }
+        if a < b && is_acronym(self.word(a)) && !capitals {
             let w = world();
             if let Some(id) = self.toks[a].world.filter(|&id| w.entries[id].kind == Place) {
                 if self.org_shaped(a + 1, b) {

@@ -56,19 +56,43 @@ impl<'a> Discoverer<'a> {
         {
             return false;
         }
+        let surname_tail = self.given_and_surname(a, b);
         (a..=b).all(|i| {
             let word = self.word(i);
             if !self.toks[i].cap {
                 return is(word, PARTICLES);
             }
             // "Bill Clinton": a given name first, though "bill" is a word of laws.
-            let given = i == a && self.is(i, GIVEN_NAMES) && a < b;
+            let given = (i == a && self.is(i, GIVEN_NAMES) && a < b) || (i == b && surname_tail);
             (is_initials(word) || is_roman(word) || !is_acronym(word))
                 && (given || !self.is(i, ORG_TAIL | PLACE_TAIL | OTHER_TAIL))
                 && !self.is(i, TITLE_BASE)
                 && !self.is(i, STOP)
                 && !self.is(i, DEMONYM)
         })
+    }
+
+    /// "Dana Mills", "Tom Church": a given name and a surname that is also an
+    /// organisation word.
+    pub(super) fn given_and_surname(&self, a: usize, b: usize) -> bool {
+        b == a + 1
+            && self.is(a, GIVEN_NAMES)
+            && matches!(
+                self.word(b),
+                "Mills" | "House" | "Church" | "Power" | "Post" | "Press" | "Court"
+            )
+    }
+
+    /// "the South", "the West": a compass point as a region, after "the" and before no
+    /// other name.
+    pub(super) fn regional(&self, a: usize) -> bool {
+        let next_cap = self.toks.get(a + 1).is_some_and(|t| t.cap) && self.plain_gap(a, a + 1);
+        a > 0
+            && self.word(a - 1) == "the"
+            && self.plain_gap(a - 1, a)
+            && !next_cap
+            && !self.toks[a].possessive()
+            && self.word(a) != "Central"
     }
 
     /// A name candidate from words `a..=b` of a run: leading common words and adjectives
@@ -81,20 +105,41 @@ impl<'a> Discoverer<'a> {
             if a > b {
                 return;
             }
+            if self.toks[a].cap && self.world_span(a, b).is_some() {
+                // "New Jersey" opening a sentence keeps its "New".
+                break;
+            }
             let word = self.word(a);
             let common = self.is(a, STOP) && !is_acronym(word);
             let stop = !self.toks[a].cap
                 || (common && (self.toks[a].initial || matches!(word, "The" | "A" | "An")));
+            // "Former Ohio Gov.", "Presumptive nominee": words about the holder.
+            let modifier = a < b && self.is(a, LEAD_MODIFIERS);
+            // "Actress Dana Reyes", "Ironically Reyes", "Said Dana Reyes": a role, an adverb
+            // or a verb capitalised only because it opens the sentence.
+            let opener = a < b
+                && self.toks[a].initial
+                && (self.is(a, ROLE_NOUNS | SPEECH_VERBS) || is_adverb(word))
+                && self.name_shaped(a + 1, b);
             // "Lebanese Hezbollah" is Hezbollah, but "Lebanese Ministry of Public Health"
-            // is one name.
+            // and "American Legion" are one name each.
             let adjective = a < b
                 && self.is(a, DEMONYM)
                 && !self.has_tail(b)
-                && (self.name_shaped(a + 1, b) || self.world_span(a + 1, b).is_some());
-            if !stop && !adjective {
+                && ((a + 1 < b && self.name_shaped(a + 1, b))
+                    || self.world_span(a + 1, b).is_some());
+            if !stop && !modifier && !opener && !adjective {
                 break;
             }
             a += 1;
+        }
+        // "Iowa Republican", "Senate Democrats": a place or body and a party adjective.
+        while b > a && self.is(b, DEMONYM) && self.world_span(a, b - 1).is_some() {
+            b -= 1;
+        }
+        if a == b && self.is(a, DIRECTION) && self.regional(a) {
+            self.add(a, a, None, Some(Place));
+            return;
         }
         if let Some(id) = self.world_span(a, b) {
             self.add(a, b, Some(id), given);
@@ -171,7 +216,9 @@ impl<'a> Discoverer<'a> {
             let head = |mask: Class| {
                 (a..b).any(|i| self.is(i, mask) && matches!(self.word(i + 1), "of" | "for"))
             };
-            if multi && self.is(b, ORG_TAIL) {
+            let linked = multi && self.text[self.toks[a].start..self.toks[b].end].contains('&');
+            if linked || (multi && self.is(b, ORG_TAIL) && !self.given_and_surname(a, b)) {
+                // "Procter & Gamble": no person's name has an ampersand.
                 cue[slot(Organization)] += STRONG;
             } else if multi && self.is(b, PLACE_TAIL) {
                 cue[slot(Place)] += STRONG;
@@ -190,6 +237,9 @@ impl<'a> Discoverer<'a> {
             } else if multi && (org_led || (a..=b).all(|i| is_acronym(self.word(i)))) {
                 // "UN OCHA": an agency of a known organisation.
                 cue[slot(Organization)] += CUE;
+            } else if multi && person_shaped && self.is(a, GIVEN_NAMES) {
+                // "Dana Houston": a given name and a surname that is also a place.
+                cue[slot(Person)] += CUE;
             } else if multi
                 && (a + 1..=b).any(|i| {
                     self.toks[i]

@@ -163,6 +163,8 @@ fn table() -> &'static FxHashMap<Box<str>, Info> {
             (CORPORATE_TITLES, CORPORATE_TITLES_WORDS),
             (MALE_GIVEN, MALE_GIVEN_WORDS),
             (FEMALE_GIVEN, FEMALE_GIVEN_WORDS),
+            (LEAD_MODIFIERS, LEAD_MODIFIERS_WORDS),
+            (PERSON_NEXT, PERSON_NEXT_WORDS),
         ] {
             for w in list.split_whitespace() {
                 *classes.entry(w.into()).or_insert(0) |= class;

@@ -30,7 +30,7 @@ pub(super) const STOP_WORDS: &str =
     within without about above across after against along amid among around before behind below
     beneath beside besides between beyond despite during except inside near outside since through
     throughout toward towards until unlike upon via while although though because unless once
-    according asked asking speaking meanwhile however moreover furthermore nevertheless
+    according asked asking speaking follow subscribe click meanwhile however moreover furthermore nevertheless
     nonetheless instead still also even just only already again later earlier now today tonight
     yesterday tomorrow currently recently finally eventually indeed perhaps maybe often sometimes
     never always overall together otherwise thus therefore hence accordingly elsewhere
@@ -72,7 +72,9 @@ pub(super) const TITLE_BASE_WORDS: &str =
     executive premier speaker leader treasurer commissioner prosecutor counsel professor prof
     prof. dr dr. mr mr. mrs mrs. ms ms. sir dame lord lady coach founder co-founder chief
     superintendent inspector attorney administrator councillor councilor councilman
-    councilwoman alderman alderwoman assemblyman assemblywoman delegate sheriff";
+    councilwoman alderman alderwoman assemblyman assemblywoman committeeman committeewoman
+    delegate sheriff reverend rev
+    rev. pastor pres pres. sens sens. senators reps reps. govs govs. governors presidents";
 
 /// Words that can stand before a title inside it: "Prime" Minister, "Foreign" Minister.
 pub const TITLE_MOD: Class = 1 << 3;
@@ -123,7 +125,7 @@ pub(super) const ORG_TAIL_WORDS: &str =
     initiative taskforce unit management devices instruments materials chemicals resources
     logistics properties realty advisors advisers associates consulting consultants research
     analytics equity healthcare biotech hotels resorts mills works shipping lines express
-    apparel cosmetics networks broadcasting studio house";
+    apparel cosmetics networks broadcasting studio house chiefs institutes enforcement";
 
 /// First words of organisation names built with "of": Bank of England, Ministry of Defence.
 pub const ORG_HEAD: Class = 1 << 6;
@@ -265,7 +267,41 @@ pub(super) const GIVEN_NAMES_WORDS: &str =
     richard rishi robert roberto rodrigo ron ronald rupert ryan sam samuel sarah scott sean
     sebastian sergei sergey shinzo shigeru simon stephen steve steven sundar susan tamim
     tayyip ted thomas tim timothy tom tony ursula valerie vanessa victor viktor vivek
-    vladimir volodymyr wang william xi yair yoav yolanda yuri yoon yusuf zhang";
+    vladimir volodymyr wang william xi yair yoav yolanda yuri yoon yusuf zhang
+    abigail abraham agnes aidan alana alec alexis alfred allen allison alvin amber amelia andre
+    andy angel angie anita annie arlene arnold arthur ashley ashton audrey barbara barry
+    beatrice becky ben bernard beth betsy betty beverly billy blake bobby bonnie brandon brenda
+    brent brett briana bridget brittany brooke bryan byron caitlin calvin cameron candace cara
+    carla carly carmen carol carolyn carrie casey cathy cecilia chad charlene cheryl chester
+    chloe christina christy cindy clara clarence clark claude clay clifford clint cody colin
+    colleen connie conor corey cory courtney craig cristina crystal curtis cynthia dale dan dana
+    danielle danny darla darlene darrell darren dave dawn dean deanna debbie deborah debra
+    denise dennis derek devin diana diane dianne dick dolores dominic don donnie doris dorothy
+    douglas duane dustin dwight earl ed eddie edgar edith edwin eileen elaine eleanor elena eli
+    elijah elise ella ellen elliot elliott eloise emma erica erin ernest esther ethan eugene eva
+    evan evelyn felicia felix florence floyd frances francine franklin fred freddie frederick
+    gail gary gene geoffrey gerald geraldine gilbert gina glenn gloria graham gregory gwen
+    hailey hal harold harriet harry harvey hayley heather heidi herbert herman holly homer
+    howard hugh irene iris isabel isabella jackie jacqueline jaime jan janice jason jasmine
+    jeanette jeanne jeffrey jenna jenny jeremy jerry jesse jill jimmy jo joan joanna joanne
+    jodi joel joey johnny jon jordan joshua joyce judith judy julie karl kathleen kathryn kathy
+    katie kay keith kelly kelsey ken kendra kenneth kent kerry kirk kristen kristin kyle lance
+    lauren laurie lawrence leah leon leonard leslie lester lewis lillian lily linda lindsay
+    lindsey lisa logan lois lonnie lori lorraine louis louise lucas lucy luke lydia lyndon lynn
+    mabel madeline maggie malcolm mandy marcia margie marian marie marilyn marion marjorie
+    marlene marsha marshall martha marty marvin maureen maxine megan melanie melinda melissa
+    melvin meredith mia micah michele mickey mildred mindy miranda miriam misty molly
+    monica morgan morris myra nadine naomi natalie nathaniel neal ned nelson nick nicole
+    nina noah nora norma norman oscar owen paige patricia patti patty paula pauline peggy penny
+    perry phil phillip phyllis priscilla rachael ralph randall randy ray raymond reba regina
+    reggie reid renee rex rhonda rick ricky rita rob robbie roberta robin rod rodney
+    roger roland ronnie rosa rosalind rosemary ross roy ruby rudy russell ruth sabrina sally
+    sammy sandra sandy sara scottie seth shannon sharon shawn sheila shelby shelley sherry
+    shirley sidney silvia sonia sophia stacey stacy stan stanley stella stuart sue suzanne
+    sylvia tammy tanya tara teresa terrence terri terry thelma theodore theresa tiffany tina
+    toby todd tommy tonya tracey tracy travis trey troy trudy tyler vera vernon veronica vicki
+    vickie victoria vince vincent wade walter wanda warren wayne wendy wesley whitney wilbur
+    willie wilma winston yvonne zachary zoe";
 
 /// Nouns after a possessive that mark an organisation: "Nvidia's shares".
 pub const ORG_POSS: Class = 1 << 15;
@@ -353,7 +389,8 @@ pub const COMMON_PHRASES: Class = 1 << 37;
 pub(super) const COMMON_PHRASES_WORDS: &str = "election_day super_tuesday full_text
     breaking_news read_more related_coverage editor's_note election_night inauguration_day
     labor_day memorial_day veterans_day independence_day new_year's_day new_year's_eve
-    black_friday cyber_monday";
+    black_friday cyber_monday good_friday ash_wednesday palm_sunday easter_sunday
+    easter_monday";
 
 /// Words before a noun: "the comments", "any states" are not reporting verbs.
 pub const DETERMINERS: Class = 1 << 38;
@@ -435,3 +472,15 @@ pub(super) const FEMALE_GIVEN_WORDS: &str =
     sheila shirley sophia sophie stacy stephanie susan suzanne sylvia tamara tammy teresa
     theresa tiffany tina tracy valerie vanessa veronica victoria virginia vivian wendy
     yolanda yvonne";
+/// Words before a name or a title that describe the holder, not the name: "Former Ohio
+/// Gov. Dana Reyes", "Presumptive nominee".
+pub const LEAD_MODIFIERS: Class = 1 << 48;
+pub(super) const LEAD_MODIFIERS_WORDS: &str = "former then ex late outgoing incoming presumptive
+    would-be onetime erstwhile longtime";
+
+/// Lowercase nouns after a name that make it a person's: "the Roe administration", "an Ash
+/// aide", "Reyes supporters".
+pub const PERSON_NEXT: Class = 1 << 49;
+pub(super) const PERSON_NEXT_WORDS: &str = "administration administrations era presidency camp
+    aide aides adviser advisers advisor advisors delegate delegates supporters backers loyalists
+    surrogate surrogates voters";

@@ -1,0 +1,162 @@
+//! Fragments, holidays, headlines and the kinds that name shape and neighbours decide.
+
+use crate::extract::tests::{entities, facts, named};
+use crate::load::EntityKind::{Organization, Other, Person, Place};
+
+fn has(got: &[(String, crate::load::EntityKind)], name: &str) -> bool {
+    got.iter().any(|(n, _)| n == name)
+}
+
+#[test]
+fn a_place_opening_a_sentence_keeps_its_first_word() {
+    let got = entities("New Jersey Gov. Dana Reyes spoke. New Hampshire voted later.");
+    assert_eq!(
+        got,
+        named(&[
+            ("Dana Reyes", Person),
+            ("New Hampshire", Place),
+            ("New Jersey", Place),
+        ])
+    );
+    // A common word before an unknown name is still dropped.
+    let got = entities("New research by Oakton Labs found little.");
+    assert_eq!(got, named(&[("Oakton Labs", Organization)]));
+}
+
+#[test]
+fn words_about_the_holder_are_not_names() {
+    let got = entities("Former Ohio Gov. Tom Ash said so. Presumptive Democratic nominee Ash won.");
+    assert_eq!(got, named(&[("Ohio", Place), ("Tom Ash", Person)]));
+    let got =
+        entities("Actress Mara Quill spoke. Ironically Mara Quill lost. Said Dev Oyelaran: no.");
+    assert_eq!(
+        got,
+        named(&[("Dev Oyelaran", Person), ("Mara Quill", Person)])
+    );
+    // A role word inside a sentence is part of a name ("Chief" here is no opener).
+    assert!(has(
+        &entities("They met Chief Keokuk Brandt."),
+        "Keokuk Brandt"
+    ));
+}
+
+#[test]
+fn party_adjectives_after_a_place_and_plural_titles() {
+    let got = entities(
+        "Iowa Republican leaders met Senate Democrats. Sens. Tom Ash and Dana Reyes came.",
+    );
+    assert_eq!(
+        got,
+        named(&[
+            ("Dana Reyes", Person),
+            ("Iowa", Place),
+            ("Senate", Organization),
+            ("Tom Ash", Person),
+        ])
+    );
+    // A name that merely starts with a demonym stays whole.
+    assert!(has(
+        &entities("He wrote for American Harvest daily."),
+        "American Harvest"
+    ));
+}
+
+#[test]
+fn holidays_and_plural_acronyms_are_not_entities() {
+    let got = entities("Voters lined up on Super Tuesday and on Veterans Day. Two PACs paid.");
+    assert_eq!(got, []);
+    // A surname "Day" after a given name is a person.
+    assert!(has(&entities("Reporter Chad Day wrote it."), "Chad Day"));
+}
+
+#[test]
+fn handles_headlines_and_country_papers() {
+    let got = entities("Follow Tom Ash on Twitter @TomAshWrites. Tags: #OaktonVotes.");
+    assert_eq!(
+        got,
+        named(&[("Tom Ash", Person), ("Twitter", Organization)])
+    );
+    let got = entities("Read: Dana Reyes Scores Big Win Over Rivals In Texas here.");
+    assert_eq!(got, named(&[("Texas", Place)]));
+    let got = entities("A USA TODAY review found it. USA officials agreed.");
+    assert!(
+        has(&got, "USA TODAY") && has(&got, "United States"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn connectors_join_laws_but_not_two_bodies() {
+    let got = entities("They sued under the Freedom of Information Act in the House and Senate.");
+    assert_eq!(
+        got,
+        named(&[
+            ("Freedom of Information Act", Other),
+            ("House of Representatives", Organization),
+            ("Senate", Organization),
+        ])
+    );
+    let got = entities("They met the Trade and Oakton Board.");
+    assert!(has(&got, "Trade and Oakton Board"), "{got:?}");
+}
+
+#[test]
+fn a_department_in_a_lowercase_title_is_not_part_of_the_name() {
+    let got = entities("She beat former secretary of State Mara Quill in the vote.");
+    assert_eq!(got, named(&[("Mara Quill", Person)]));
+    // Without the lowercase title the run is left to the other rules.
+    assert!(has(
+        &entities("They toured State Farm Arena."),
+        "State Farm Arena"
+    ));
+}
+
+#[test]
+fn given_names_and_person_neighbours_make_people() {
+    let got = entities(
+        "Dana Houston met Cheryl Mills. The Quillford administration ended. Ash aides left.",
+    );
+    assert!(got.contains(&("Dana Houston".into(), Person)), "{got:?}");
+    assert!(got.contains(&("Cheryl Mills".into(), Person)), "{got:?}");
+    assert!(got.contains(&("Quillford".into(), Person)), "{got:?}");
+    // An organisation word after a name that is no given name stays an organisation.
+    assert!(entities("Oakton Mills hired 40.").contains(&("Oakton Mills".into(), Organization)));
+    // "&" joins companies, never people.
+    let got = entities("Dana Reyes joined Ash & Quill last year.");
+    assert!(
+        got.contains(&("Ash & Quill".into(), Organization)),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_company_surname_does_not_vote_for_the_person() {
+    let f = facts("Michael Bloomberg spoke. Later Bloomberg said he would run.");
+    let e = f.entities.iter().find(|e| e.name == "Michael Bloomberg");
+    assert_eq!(
+        e.map(|e| (e.kind, e.count)),
+        Some((Person, 2)),
+        "{:?}",
+        f.entities
+    );
+}
+
+#[test]
+fn cities_regions_and_compass_points_are_places() {
+    let got = entities("Rallies in Tampa and the Midwest moved north. Voters in the South agreed.");
+    assert_eq!(
+        got,
+        named(&[("Midwest", Place), ("South", Place), ("Tampa", Place)])
+    );
+    // A direction before a name is part of that name.
+    assert!(!has(&entities("He flew to South Oakton County."), "South"));
+}
+
+#[test]
+fn a_possessive_role_is_weak_evidence_after_a_persons_name() {
+    let got = entities("Tomas Brandvik’s chief strategist quit.");
+    assert_eq!(got, named(&[("Tomas Brandvik", Person)]));
+    // After a one-word name it still says company.
+    let got = entities("Analysts said Zentara’s chief executive quit.");
+    assert_eq!(got, named(&[("Zentara", Organization)]));
+}
