@@ -309,6 +309,16 @@ mod tests {
     }
 
     #[test]
+    fn documents_that_show_are_sources() {
+        let got = sources(
+            "A new county survey shows wide support for the levy. Ash watched the shows on \
+             Monday.",
+        );
+        let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+        assert_eq!(names, ["A new county survey"]);
+    }
+
+    #[test]
     fn said_to_credits_no_one() {
         let got =
             sources("Democratic leaders are said to be wary. City officials said it was late.");
