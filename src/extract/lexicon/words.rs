@@ -226,7 +226,7 @@ pub(super) const SPEAKER_ENDS_WORDS: &str = "in on at during after before while 
 /// reported"), and verbs crediting a view ("Roe believes", "Ash denied").
 pub const REPORT_VERBS: Class = 1 << 29;
 pub(super) const REPORT_VERBS_WORDS: &str = "reported reports found finds showed estimated
-    estimates revealed reveals concluded concludes believes believed thinks thought expects
+    estimates revealed reveals concluded concludes believes believed thinks thought expects shows
     expected fears feared hopes hoped worries worried doubts doubted accused accuses criticized
     criticised criticizes blamed blames denied denies confirmed confirms disputed disputes
     praised praises indicated indicates agreed agrees disagreed disagrees show suggest believe

@@ -93,7 +93,7 @@ impl<'a> Clause<'a> {
         verb(self.word(i), self.toks[i].classes)
     }
 
-    fn gap(&self, a: usize, b: usize) -> &'a str {
+    pub fn gap(&self, a: usize, b: usize) -> &'a str {
         &self.doc.text[self.toks[a].full_end..self.toks[b].start]
     }
 

@@ -1,0 +1,194 @@
+//! One noun phrase and its modifiers, read forward from its first word to the verb:
+//! "a study by Northfield University", "exit polls taken on Sunday", "Mr. Lin and other
+//! leaders", "85% of voters".
+
+use std::ops::Range;
+
+use super::words::{
+    adverb, auxiliary, boundary, modifies, negative, number_word, personal_pronoun, preposition,
+    quantifier, relative_pronoun,
+};
+use crate::extract::lexicon::{DETERMINERS, ROLE_NOUNS, TEMPORAL, TITLE_BASE};
+use crate::extract::speech::Clause;
+
+/// Longest subject shown, in words; a longer one is cut before its modifiers.
+const MAX_WORDS: usize = 14;
+/// Longest relative clause or participle phrase after a head noun, in words.
+pub(super) const MAX_MODIFIER: usize = 25;
+
+/// Words `st..e` as one noun phrase with its modifiers; the phrase shown ends before a
+/// relative clause or participle ("exit polls taken on Sunday" is "exit polls").
+pub(super) fn phrase(c: &Clause<'_>, st: usize, e: usize) -> Option<Range<usize>> {
+    let core = core(c, st, e)?;
+    let cut = rest(c, core, e)?;
+    let shown = if cut - st <= MAX_WORDS { cut } else { core };
+    (shown - st <= MAX_WORDS).then_some(st..shown)
+}
+
+/// Where the modifiers after a head noun ending at `i` stop being part of the phrase shown:
+/// `e` after prepositional phrases ("officials in Ohio"), the start of a relative clause or
+/// participle phrase; `None` when the words are no modifiers.
+fn rest(c: &Clause<'_>, i: usize, e: usize) -> Option<usize> {
+    if i == e {
+        return Some(e);
+    }
+    if !c.plain(i - 1, i) {
+        return None;
+    }
+    let w = c.word(i).to_lowercase();
+    if relative_pronoun(&w) || modifies(c, i, e) {
+        return (e - i <= MAX_MODIFIER).then_some(i);
+    }
+    // "a source familiar with the talks", "people close to the mayor".
+    let skip = usize::from(matches!(w.as_str(), "familiar" | "close")) + 1;
+    let opens = skip == 2 && i + 1 < e && matches!(c.word(i + 1), "with" | "to");
+    if (opens || preposition(&w)) && i + skip < e {
+        let next = core(c, i + skip, e)?;
+        return rest(c, next, e);
+    }
+    None
+}
+
+/// The end of the noun phrase starting at `st`: determiners and numbers, names, nouns,
+/// "of" and "for" phrases and coordination; `None` when it has no noun.
+fn core(c: &Clause<'_>, st: usize, e: usize) -> Option<usize> {
+    let mut nouns = 0;
+    let mut determined = false;
+    let mut named = false;
+    // Where the last conjunct starts: after "of" or "for" ("a poll for Acme and the Globe").
+    let mut conjunct = st;
+    let gerund =
+        |w: &str| w.starts_with(char::is_lowercase) && (w.ends_with("ing") || w.ends_with("ed"));
+    if gerund(c.word(st)) && !quantifier(c.word(st)) {
+        return None;
+    }
+    let mut i = st;
+    while i < e {
+        if i > st && !joined(c, i - 1, i) {
+            break;
+        }
+        let w = c.word(i);
+        let lower = w.to_lowercase();
+        let l = lower.as_str();
+        let number = w.starts_with(|ch: char| ch.is_ascii_digit()) || number_word(l);
+        if c.is(i, TEMPORAL) && determined {
+            // "the April survey".
+        } else if c.is(i, TEMPORAL) || personal_pronoun(l) || (i == st && adverb(l)) {
+            break;
+        } else if quantifier(l) || number {
+            determined = true;
+            // "four in 10 voters".
+            if number
+                && i + 2 < e
+                && c.word(i + 1) == "in"
+                && c.word(i + 2).starts_with(|ch: char| ch.is_ascii_digit())
+            {
+                i += 2;
+            }
+        } else if c.is(i, DETERMINERS) {
+            determined = true;
+            named = false;
+        } else if matches!(l, "of" | "for") {
+            if i == st || i + 1 >= e {
+                break;
+            }
+            conjunct = i + 1;
+        } else if matches!(l, "and" | "or" | "&") {
+            if i + 1 >= e
+                || !strict(c, conjunct..i)
+                || personal_pronoun(&c.word(i + 1).to_lowercase())
+            {
+                break;
+            }
+        } else if auxiliary(l)
+            || boundary(l)
+            || preposition(l)
+            || relative_pronoun(l)
+            || negative(l)
+            || matches!(l, "said" | "says" | "say" | "told" | "familiar" | "close")
+            || (nouns > 0 && w.starts_with(char::is_lowercase) && modifies(c, i, e))
+        {
+            break;
+        } else if w.starts_with(char::is_uppercase) {
+            nouns += 1;
+            named = true;
+        } else if nouns > 0 && w.len() > 4 && w.ends_with("ed") {
+            // "the plan failed": a verb, not a noun.
+            break;
+        } else if named && !determined && !compound_tail(c, i, e) {
+            // "Roe won Ohio": after a bare name only a noun compound ("Roe campaign aides")
+            // or a role before another name ("Acme senior counsel Jo Lin") goes on.
+            break;
+        } else {
+            nouns += 1;
+        }
+        // After a possessive a new phrase starts: "last year’s state figures".
+        if c.toks[i].full_end > c.toks[i].end {
+            determined = true;
+            named = false;
+        }
+        i += 1;
+    }
+    while i > st && matches!(c.word(i - 1), "of" | "for" | "and" | "or" | "&") {
+        i -= 1;
+    }
+    (nouns > 0 && i > st).then_some(i)
+}
+
+/// Whether the lowercase words from `i` close a noun compound after a name: they reach the
+/// verb, or are nouns ("records", "pollster") before a modifier or another name.
+fn compound_tail(c: &Clause<'_>, i: usize, e: usize) -> bool {
+    let run = (i..e)
+        .take_while(|&k| plain_lower(c, k) && !modifies(c, k, e))
+        .count();
+    if i + run == e {
+        return true;
+    }
+    let nouns = (i..i + run).all(|k| {
+        let w = c.word(k);
+        c.is(k, ROLE_NOUNS | TITLE_BASE)
+            || ["s", "er", "or", "ist", "ant", "ent"]
+                .iter()
+                .any(|end| w.len() > 3 && w.ends_with(end))
+    });
+    let names =
+        (i + run..e).all(|k| c.word(k).starts_with(char::is_uppercase) && joined(c, k - 1, k));
+    run <= 4 && (nouns || names)
+}
+
+/// A lowercase word that can close a noun compound: not a function word.
+fn plain_lower(c: &Clause<'_>, k: usize) -> bool {
+    let w = c.word(k);
+    let l = w.to_lowercase();
+    w.starts_with(char::is_lowercase)
+        && !(auxiliary(&l) || boundary(&l) || preposition(&l) || relative_pronoun(&l))
+        && !matches!(l.as_str(), "and" | "or")
+}
+
+/// Whether words `r` are a phrase that can stand in a list: one word, a name, or a short
+/// determined phrase ("the families", "Gov. Jane Roe", "attorneys").
+pub(super) fn strict(c: &Clause<'_>, r: Range<usize>) -> bool {
+    if r.is_empty() || personal_pronoun(&c.word(r.start).to_lowercase()) {
+        return false;
+    }
+    let names = r.clone().all(|i| {
+        let w = c.word(i);
+        w.starts_with(char::is_uppercase)
+            || matches!(w, "of" | "the" | "and" | "de" | "van" | "von")
+    });
+    let determined = (c.is(r.start, DETERMINERS) || quantifier(&c.word(r.start).to_lowercase()))
+        && r.len() <= 5
+        && r.clone().all(|i| {
+            let l = c.word(i).to_lowercase();
+            !(auxiliary(&l) || boundary(&l) || preposition(&l) || relative_pronoun(&l))
+        });
+    r.len() == 1 || names || determined
+}
+
+/// Words `a` and `b` with only a space, "%" or "/" between them: "85% of voters",
+/// "ABC/Ipsos poll".
+fn joined(c: &Clause<'_>, a: usize, b: usize) -> bool {
+    c.gap(a, b)
+        .chars()
+        .all(|ch| ch.is_whitespace() || matches!(ch, '%' | '/'))
+}
