@@ -231,7 +231,8 @@ pub(super) const REPORT_VERBS_WORDS: &str = "reported reports found finds showed
     criticised criticizes blamed blames denied denies confirmed confirms disputed disputes
     praised praises indicated indicates agreed agrees disagreed disagrees show suggest believe
     hope fear think expect worry agree doubt want wants wanted prefer prefers preferred plan
-    plans reacted reaffirmed referred";
+    plans reacted reaffirmed referred cited cites expressed expresses proposed proposes
+    pointed points";
 
 /// Nouns for what someone said, after a possessive: "Roe’s claim", "Ash’s remarks".
 pub const SPEECH_NOUNS: Class = 1 << 39;

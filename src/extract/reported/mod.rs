@@ -268,6 +268,16 @@ mod tests {
     }
 
     #[test]
+    fn citing_expressing_and_proposing_credit_a_view() {
+        let got = sources(
+            "Dana Reyes cited rising rents as the main cause. The county board expressed \
+             concern about the delay. Tom Ash proposed a second vote. The sign pointed north.",
+        );
+        let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+        assert_eq!(names, ["Dana Reyes", "The county board", "Tom Ash"]);
+    }
+
+    #[test]
     fn told_takes_an_object_not_an_inverted_subject() {
         let got = sources(
             "Another city ally, council member Dana Reyes, told Channel Five that the plan \
