@@ -9,6 +9,7 @@
 //! a rebuild then touches only the files that changed in the last two builds, where
 //! making a whole new tree of links costs seconds on a large site.
 
+mod kept;
 mod marker;
 mod swap;
 
@@ -169,7 +170,7 @@ impl Staging {
         let dir = swap::temporary_folder(&output, std::process::id());
         let kept = swap::previous_folder(&output);
         let base = match keep_replaced {
-            true => claim(&kept, &dir),
+            true => kept::claim(&kept, &dir),
             false => {
                 if kept.exists() {
                     swap::remove_tree(&kept)
@@ -500,42 +501,9 @@ impl Staging {
                 self.clear(&full)
             })
         })?;
-        let mut folders: Vec<&Path> = gone
-            .iter()
-            .flat_map(|path| Path::new(path).ancestors().skip(1))
-            .filter(|p| !p.as_os_str().is_empty())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        // Deepest first, so that a folder is empty once its emptied subfolders are gone.
-        folders.sort_by_key(|p| std::cmp::Reverse(p.components().count()));
-        for folder in folders {
-            // A folder still holding files stays: that is the expected failure.
-            let _ = std::fs::remove_dir(self.dir.join(folder));
-        }
+        kept::remove_emptied_folders(&self.dir, &gone);
         Ok(())
     }
-}
-
-/// Takes the site a build kept (at `kept`) as the folder a new build begins from, moved
-/// to `dir`. Its marker is removed first, so that a build killed while it changes the
-/// folder leaves a folder the next build clears rather than trusts. None when there is
-/// no usable kept site (then nothing is left at `kept`).
-fn claim(kept: &Path, dir: &Path) -> Option<Previous> {
-    if std::fs::symlink_metadata(kept).is_err() {
-        return None;
-    }
-    if std::fs::rename(kept, dir).is_err() {
-        let _ = swap::remove_tree(kept);
-        return None;
-    }
-    let base = Previous::read(dir);
-    let unmarked = std::fs::remove_file(dir.join(MARKER)).is_err();
-    if base.is_none() || unmarked {
-        let _ = swap::remove_tree(dir);
-        return None;
-    }
-    base
 }
 
 impl Drop for Staging {
