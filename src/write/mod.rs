@@ -11,6 +11,7 @@
 
 mod kept;
 mod marker;
+mod sink;
 mod swap;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -22,9 +23,10 @@ use rayon::prelude::*;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::diag::Diagnostic;
-use crate::render::{Output, Sink};
+use crate::render::Output;
 pub use marker::{MARKER, built_base_url, intact, marker_hash};
 use marker::{Previous, marker_text};
+pub use sink::StagingSink;
 
 /// Files named in a refusal before "and N more".
 const LISTED_UNLISTED: usize = 5;
@@ -543,59 +545,6 @@ impl StagedFile {
         self.writer
             .write_all(piece)
             .map_err(|e| io_error(&self.full, "write", e))
-    }
-}
-
-/// Whole-site outputs on their way into a `Staging`: whole files are written in batches,
-/// files that come in pieces are written piece by piece.
-pub struct StagingSink<'s> {
-    staging: &'s Staging,
-    pending: Vec<Output>,
-    pending_bytes: usize,
-    open: Option<StagedFile>,
-}
-
-/// Whole files held before they are written together, in parallel.
-const SINK_BATCH_FILES: usize = 256;
-const SINK_BATCH_BYTES: usize = 8 << 20;
-
-impl StagingSink<'_> {
-    /// Writes what is still held.
-    pub fn flush(&mut self) -> Result<(), Diagnostic> {
-        if let Some(file) = self.open.take() {
-            self.staging.finish(file)?;
-        }
-        self.write_pending()
-    }
-
-    fn write_pending(&mut self) -> Result<(), Diagnostic> {
-        let files = std::mem::take(&mut self.pending);
-        self.pending_bytes = 0;
-        self.staging.add(&files)
-    }
-}
-
-impl Sink for StagingSink<'_> {
-    fn file(&mut self, output: Output) -> Result<(), Diagnostic> {
-        self.pending_bytes += output.content.len();
-        self.pending.push(output);
-        if self.pending.len() >= SINK_BATCH_FILES || self.pending_bytes >= SINK_BATCH_BYTES {
-            self.write_pending()?;
-        }
-        Ok(())
-    }
-
-    fn piece(&mut self, path: &str, piece: &[u8]) -> Result<(), Diagnostic> {
-        if self.open.as_ref().is_some_and(|open| open.path != path) {
-            if let Some(done) = self.open.take() {
-                self.staging.finish(done)?;
-            }
-        }
-        let open = match &mut self.open {
-            Some(open) => open,
-            None => self.open.insert(self.staging.create(path)?),
-        };
-        open.write(piece)
     }
 }
 
