@@ -40,18 +40,45 @@ fn written_compound<'t>(
 ) -> Option<String> {
     let is_word = |c: char| c.is_alphanumeric() || c == '-';
     texts.find_map(|text| {
-        let lower = text.to_lowercase();
-        // Lowercasing keeps byte offsets only for texts it does not resize.
-        if lower.len() != text.len() {
-            return None;
-        }
-        lower.match_indices(compound).find_map(|(at, _)| {
+        let mut found = None;
+        each_match_ignoring_case(text, compound, |at| {
             let end = at + compound.len();
-            let before = lower[..at].chars().next_back().is_none_or(|c| !is_word(c));
-            let after = lower[end..].chars().next().is_none_or(|c| !is_word(c));
-            (before && after).then(|| text[at..end].to_string())
-        })
+            let before = text[..at].chars().next_back().is_none_or(|c| !is_word(c));
+            let after = text[end..].chars().next().is_none_or(|c| !is_word(c));
+            if before && after {
+                found = Some(text[at..end].to_string());
+            }
+            found.is_some()
+        });
+        found
     })
+}
+
+/// Calls `hit` with each byte offset where `lower` (lower case) occurs in `text` in any
+/// case, until `hit` returns true. Story ids are nearly always ASCII, and for them the
+/// search runs over the text as it is: a story's articles are scanned for every pair of
+/// its id's words, and lower-casing each whole body for that was most of linking's time.
+fn each_match_ignoring_case(text: &str, lower: &str, mut hit: impl FnMut(usize) -> bool) {
+    let Some(&first) = lower.as_bytes().first() else {
+        return;
+    };
+    if !lower.is_ascii() {
+        let lowered = text.to_lowercase();
+        // Lower-casing keeps byte offsets only for texts it does not resize.
+        if lowered.len() == text.len() {
+            let _ = lowered.match_indices(lower).any(|(at, _)| hit(at));
+        }
+        return;
+    }
+    let bytes = text.as_bytes();
+    let starts = memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes);
+    let _ = starts
+        .filter(|&at| {
+            bytes
+                .get(at..at + lower.len())
+                .is_some_and(|piece| piece.eq_ignore_ascii_case(lower.as_bytes()))
+        })
+        .any(hit);
 }
 
 fn title_case(word: &str, first: bool) -> String {

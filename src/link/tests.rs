@@ -101,6 +101,17 @@ fn story_titles_keep_hyphens_the_articles_write() {
         story_title("port-to-crossings", texts.iter().copied()),
         "Port to Crossings"
     );
+    // Found in any case, after letters whose lower case is longer ("İ"), and in ids
+    // with accents.
+    let texts = ["İzmir hosts the SOUTH-EAST forum", "Talks in Genève-Lac"];
+    assert_eq!(
+        story_title("south-east-forum", texts.iter().copied()),
+        "SOUTH-EAST Forum"
+    );
+    assert_eq!(
+        story_title("genève-lac-talks", texts.iter().copied()),
+        "Genève-Lac Talks"
+    );
 }
 
 #[test]
