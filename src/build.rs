@@ -97,6 +97,9 @@ fn render_into(
     {
         renderer.copy_entries_from(earlier);
     }
+    if let Some(c) = &cached {
+        renderer.recall_search_terms(c.cache.search_terms());
+    }
     let mut done = Rendered {
         html_pages: 0,
         kept_pages: 0,
@@ -171,19 +174,24 @@ fn render_into(
     if let (Some(c), Some(keys)) = (cached, keys) {
         if !failed(&done.diagnostics) {
             let entry_ranges = renderer.entry_ranges();
+            let search_terms = renderer.search_terms();
             let prepared = renderer.into_prepared();
             let hashes = prepared.hashes.clone();
             let renderer = Renderer::with_prepared(site, facts, graph, tera, prepared);
+            let outcome = cache::pages::Outcome {
+                kept,
+                made,
+                files: &staging.files(),
+                entry_ranges,
+                search_terms,
+            };
             done.learnt = Some(cache::pages::learnt(
                 c.cache,
                 &renderer,
                 &c.revisions,
                 &keys,
                 &hashes,
-                kept,
-                made,
-                &staging.files(),
-                entry_ranges,
+                outcome,
             ));
         }
     }

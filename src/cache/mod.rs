@@ -28,6 +28,7 @@ use crate::load::{self, Article, FrontMatter, Site};
 use crate::model::PerArticle;
 use crate::pipeline::{self, BuildOptions};
 use crate::progress::Progress;
+use crate::render::search::CountedTerms;
 use crate::render::{EntryRange, hash_of};
 use crate::write::KeptFile;
 
@@ -56,6 +57,8 @@ struct Learnt<F> {
     data_at: Vec<(u64, EntryRange)>,
     /// Each page's record, by the page's path.
     pages: Vec<(String, PageRecord)>,
+    /// Each article's terms for the search index, by what they were counted from.
+    search: CountedTerms,
 }
 
 /// What a page showed and the files it wrote, as the last build made it.
@@ -78,6 +81,8 @@ struct Earlier {
     data_file: Option<(u64, u64)>,
     data_at: HashMap<u64, EntryRange>,
     pages: HashMap<String, PageRecord>,
+    /// Taken once, by the renderer.
+    search: Mutex<CountedTerms>,
 }
 
 /// The build cache of one build: what the last build learnt, offered to this one, and
@@ -178,6 +183,18 @@ impl Cache {
             .flatten()
     }
 
+    /// The search terms the last build counted. They are keyed by the text they were
+    /// counted from alone, so they serve whatever the settings and templates.
+    pub fn search_terms(&self) -> CountedTerms {
+        std::mem::take(
+            &mut *self
+                .earlier
+                .search
+                .lock()
+                .unwrap_or_else(|e| e.into_inner()),
+        )
+    }
+
     /// Saves what this build learnt, replacing the cache: the articles of `site` with their
     /// front matter and facts, and what rendering made.
     pub fn save(
@@ -211,6 +228,7 @@ impl Cache {
             data_file: rendered.data_file,
             data_at: rendered.data_at,
             pages: rendered.pages,
+            search: rendered.search,
         };
         let body = bincode::encode_to_vec(&learnt, bincode::config::standard())
             .map_err(|e| format!("cannot encode the build cache: {e}"))?;
@@ -234,6 +252,7 @@ pub struct Rendered {
     pub data_file: Option<(u64, u64)>,
     pub data_at: Vec<(u64, EntryRange)>,
     pub pages: Records,
+    pub search: CountedTerms,
 }
 
 fn decode(body: Vec<u8>) -> Result<Earlier, String> {
@@ -257,6 +276,7 @@ fn decode(body: Vec<u8>) -> Result<Earlier, String> {
         data_file: learnt.data_file,
         data_at: learnt.data_at.into_iter().collect(),
         pages: learnt.pages.into_iter().collect(),
+        search: Mutex::new(learnt.search),
     })
 }
 

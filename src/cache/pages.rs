@@ -13,6 +13,7 @@ use crate::link::Graph;
 use crate::load::Site;
 use crate::model::{ArticleId, ArticleSlice, PerArticle};
 use crate::render::feeds::{DATA_PATH, article_data_inputs};
+use crate::render::search::CountedTerms;
 use crate::render::{
     EarlierEntries, EntryRange, Job, PartHashes, Prepared, Renderer, body_inputs, hash_of,
 };
@@ -120,21 +121,37 @@ pub fn keep_unchanged(
     Ok((kept_records, pending))
 }
 
+/// What one build's rendering did, as the cache learns it.
+pub struct Outcome<'f> {
+    /// The pages kept from the output, with their records.
+    pub kept: Records,
+    /// The pages made, each with its path and the paths of its files.
+    pub made: Vec<(Job, String, Vec<String>)>,
+    /// Hash and size of every file in the new output, by path.
+    pub files: &'f BTreeMap<String, (u64, u64)>,
+    /// Where each article's entry went in the `data/site.json` made, if one was.
+    pub entry_ranges: Vec<(ArticleId, EntryRange)>,
+    pub search_terms: CountedTerms,
+}
+
 /// What the cache keeps of this build's rendering: the records of the pages kept and
 /// made, and the hashes of every body and data entry known by now. `renderer` is made
 /// after rendering, from what the rendering renderer learnt (`Renderer::into_prepared`).
-#[allow(clippy::too_many_arguments)]
 pub fn learnt(
     cache: &Cache,
     renderer: &Renderer<'_>,
     revisions: &PerArticle<u64>,
     keys: &PartKeys,
     hashes: &PerArticle<PartHashes>,
-    kept: Records,
-    made: Vec<(Job, String, Vec<String>)>,
-    files: &BTreeMap<String, (u64, u64)>,
-    entry_ranges: Vec<(ArticleId, EntryRange)>,
+    outcome: Outcome<'_>,
 ) -> Rendered {
+    let Outcome {
+        kept,
+        made,
+        files,
+        entry_ranges,
+        search_terms,
+    } = outcome;
     // Without a `data/site.json` written now, the output keeps the last one.
     let (data_file, data_at) = match entry_ranges.is_empty() {
         true => (
@@ -183,5 +200,6 @@ pub fn learnt(
         data_file,
         data_at,
         pages,
+        search: search_terms,
     }
 }

@@ -149,6 +149,9 @@ pub struct Renderer<'a> {
     earlier_entries: Option<EarlierEntries>,
     /// Where each article's entry went in the `data/site.json` written here.
     entry_ranges: Mutex<Vec<(ArticleId, EntryRange)>>,
+    /// Each article's terms for the search index: those an earlier build counted until
+    /// the index is made, then those it was made with.
+    search_terms: Mutex<search::CountedTerms>,
 }
 
 /// Byte offset and length of an article's entry in `data/site.json`.
@@ -262,12 +265,32 @@ impl<'a> Renderer<'a> {
             job_times: Default::default(),
             earlier_entries: None,
             entry_ranges: Mutex::default(),
+            search_terms: Mutex::default(),
         }
     }
 
     /// Takes `data/site.json` entries from `earlier` where it has them.
     pub fn copy_entries_from(&mut self, earlier: EarlierEntries) {
         self.earlier_entries = Some(earlier);
+    }
+
+    /// Counts for the search index only the articles `earlier` has not counted.
+    pub fn recall_search_terms(&mut self, earlier: search::CountedTerms) {
+        self.search_terms = Mutex::new(earlier);
+    }
+
+    fn take_search_terms(&self) -> search::CountedTerms {
+        std::mem::take(&mut *self.search_terms.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    fn keep_search_terms(&self, counted: search::CountedTerms) {
+        *self.search_terms.lock().unwrap_or_else(|e| e.into_inner()) = counted;
+    }
+
+    /// The search terms of this site's articles, for the build cache: those the index was
+    /// made with, or those recalled when it was not made.
+    pub fn search_terms(&self) -> search::CountedTerms {
+        self.take_search_terms()
     }
 
     fn note_entry_ranges(&self, ranges: Vec<(ArticleId, EntryRange)>) {

@@ -1,0 +1,224 @@
+//! Each document's terms, counted once and kept by the build cache: a rebuild counts only
+//! the articles whose indexed text changed and joins the rest from what the last build
+//! counted. Counting (parsing each body, splitting and lower-casing every word) is most of
+//! what the index costs.
+
+use std::cmp::Ordering;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use xxhash_rust::xxh3::Xxh3Default;
+
+use super::terms::{Dictionary, Document, plain_text};
+use crate::model::ArticleId;
+use crate::render::Renderer;
+
+/// How much one occurrence counts, by where it is.
+const TITLE_WEIGHT: u32 = 10;
+const ENTITY_WEIGHT: u32 = 6;
+const TAG_WEIGHT: u32 = 4;
+const SUMMARY_WEIGHT: u32 = 3;
+const TEXT_WEIGHT: u32 = 1;
+/// Changes whenever counting would count the same text differently, so that terms counted
+/// by an older rule are never found.
+const COUNTING: &[u8] = b"search counting 1";
+
+/// Every document's counted terms, as the build cache keeps them.
+#[derive(Default, bincode::Encode, bincode::Decode)]
+pub struct CountedTerms {
+    /// Every term some document holds, in the order `search.js` compares strings.
+    terms: Vec<String>,
+    /// Each document's `[term, weight, …]`, terms by their place in `terms`, keyed by a
+    /// hash of everything the document was counted from (see `document_key`).
+    docs: Vec<(u64, Vec<u32>)>,
+}
+
+/// The index's terms with their postings.
+pub(super) struct Counted {
+    /// What the build cache keeps; its terms are the index's, in index order.
+    pub learnt: CountedTerms,
+    /// The postings of each term of `learnt.terms`: `[doc, weight, …]`, docs ascending.
+    pub postings: Vec<Vec<u32>>,
+}
+
+impl Counted {
+    pub fn terms(&self) -> impl Iterator<Item = (&str, &[u32])> {
+        let terms = self.learnt.terms.iter().map(String::as_str);
+        terms.zip(self.postings.iter().map(Vec::as_slice))
+    }
+}
+
+/// Calls `add` with each text the index holds of article `a`, with its weight and
+/// whether it is Markdown (the body).
+fn each_field(r: &Renderer<'_>, a: ArticleId, mut add: impl FnMut(&str, u32, bool)) {
+    let links = &r.graph.article_links[a];
+    add(&r.site.articles[a].front.title, TITLE_WEIGHT, false);
+    add(&r.facts[a].summary, SUMMARY_WEIGHT, false);
+    for &(e, _) in &links.entities {
+        let entity = &r.graph.entities[e];
+        add(&entity.name, ENTITY_WEIGHT, false);
+        for alias in &entity.aliases {
+            add(alias, ENTITY_WEIGHT, false);
+        }
+    }
+    for &t in &links.tags {
+        add(&r.graph.tags[t].name, TAG_WEIGHT, false);
+    }
+    add(r.site.articles[a].body(), TEXT_WEIGHT, true);
+}
+
+/// What identifies a document's terms: every text they are counted from, with its weight.
+fn document_key(r: &Renderer<'_>, a: ArticleId) -> u64 {
+    let mut hasher = Xxh3Default::new();
+    hasher.update(COUNTING);
+    each_field(r, a, |text, weight, _| {
+        hasher.update(&weight.to_le_bytes());
+        hasher.update(&(text.len() as u64).to_le_bytes());
+        hasher.update(text.as_bytes());
+    });
+    hasher.digest()
+}
+
+/// Counts the terms of article `a` into `document`.
+fn count_article(dictionary: &mut Dictionary, document: &mut Document, r: &Renderer, a: ArticleId) {
+    each_field(r, a, |text, weight, markdown| match markdown {
+        true => document.add(dictionary, &plain_text(text), weight),
+        false => document.add(dictionary, text, weight),
+    });
+}
+
+/// The terms of the documents `order` (document `n` is article `order[n]`), taking each
+/// document counted in `earlier` from there.
+pub(super) fn count(r: &Renderer<'_>, order: &[ArticleId], earlier: CountedTerms) -> Counted {
+    let keys: Vec<u64> = order.par_iter().map(|&a| document_key(r, a)).collect();
+    let mut known: FxHashMap<u64, Vec<u32>> = earlier.docs.into_iter().collect();
+    // Each document's terms by number in `earlier.terms`; `None` until counted.
+    let mut docs: Vec<Option<Vec<u32>>> = keys.iter().map(|key| known.remove(key)).collect();
+    drop(known);
+    let missing: Vec<usize> = (0..docs.len()).filter(|&n| docs[n].is_none()).collect();
+
+    // The missing documents, counted in parallel runs, each run with its own dictionary.
+    let run_length = missing
+        .len()
+        .div_ceil(4 * rayon::current_num_threads())
+        .max(1);
+    let (dictionaries, runs): (Vec<Dictionary>, Vec<Vec<Vec<u32>>>) = missing
+        .par_chunks(run_length)
+        .map(|run| {
+            let mut dictionary = Dictionary::default();
+            let mut document = Document::default();
+            let lists = run
+                .iter()
+                .map(|&n| {
+                    count_article(&mut dictionary, &mut document, r, order[n]);
+                    document.finish()
+                })
+                .collect();
+            (dictionary, lists)
+        })
+        .unzip();
+
+    // One numbering: the earlier terms, then each run's new ones.
+    let mut terms: Vec<&str> = earlier.terms.iter().map(String::as_str).collect();
+    if !missing.is_empty() {
+        let mut ids: FxHashMap<&str, u32> = terms.iter().zip(0..).map(|(&t, i)| (t, i)).collect();
+        let mut fresh = missing.iter();
+        for (dictionary, lists) in dictionaries.iter().zip(runs) {
+            let numbers: Vec<u32> = dictionary
+                .terms
+                .iter()
+                .map(|term| {
+                    *ids.entry(term).or_insert_with(|| {
+                        terms.push(term);
+                        u32::try_from(terms.len() - 1).unwrap_or(u32::MAX)
+                    })
+                })
+                .collect();
+            for (mut list, &n) in lists.into_iter().zip(fresh.by_ref()) {
+                renumber(&mut list, &numbers);
+                docs[n] = Some(list);
+            }
+        }
+    }
+
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); terms.len()];
+    for (n, list) in docs.iter().enumerate() {
+        let doc = u32::try_from(n).unwrap_or(u32::MAX);
+        for pair in list.iter().flat_map(|list| list.chunks_exact(2)) {
+            if let Some(postings) = postings.get_mut(pair[0] as usize) {
+                postings.extend([doc, pair[1]]);
+            }
+        }
+    }
+    // The terms some document holds, in index order; the earlier ones are in that order
+    // already, so the sort has little to do.
+    let mut used: Vec<u32> = (0..terms.len())
+        .filter(|&t| !postings[t].is_empty())
+        .filter_map(|t| u32::try_from(t).ok())
+        .collect();
+    used.sort_unstable_by(|&a, &b| utf16_order(terms[a as usize], terms[b as usize]));
+    let mut place = vec![u32::MAX; terms.len()];
+    for (i, &t) in (0..).zip(&used) {
+        place[t as usize] = i;
+    }
+    let docs = keys
+        .into_iter()
+        .zip(docs)
+        .map(|(key, list)| {
+            let mut list = list.unwrap_or_default();
+            renumber(&mut list, &place);
+            (key, list)
+        })
+        .collect();
+    Counted {
+        learnt: CountedTerms {
+            terms: used
+                .iter()
+                .map(|&t| terms[t as usize].to_string())
+                .collect(),
+            docs,
+        },
+        postings: used
+            .iter()
+            .map(|&t| std::mem::take(&mut postings[t as usize]))
+            .collect(),
+    }
+}
+
+/// Replaces each term number of `[term, weight, …]` by its number in `numbers`.
+fn renumber(list: &mut [u32], numbers: &[u32]) {
+    for pair in list.chunks_exact_mut(2) {
+        pair[0] = numbers.get(pair[0] as usize).copied().unwrap_or(u32::MAX);
+    }
+}
+
+/// The order in which JavaScript compares strings: by UTF-16 code units, so that the
+/// browser's binary search over chunk boundaries agrees with the build. It is the order
+/// of the UTF-8 bytes unless both strings hold letters beyond U+E000, so ASCII terms, most
+/// of them, are compared as bytes.
+fn utf16_order(a: &str, b: &str) -> Ordering {
+    if a.is_ascii() || b.is_ascii() {
+        return a.cmp(b);
+    }
+    a.encode_utf16().cmp(b.encode_utf16())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_ordered_as_javascript_compares_strings() {
+        let mut words = ["b", "a", "\u{ff61}", "\u{10000}", "é", "ab"];
+        words.sort_by(|a, b| utf16_order(a, b));
+        // U+10000 is a surrogate pair (D800 DC00) in UTF-16, before U+FF61.
+        assert_eq!(words, ["a", "ab", "b", "é", "\u{10000}", "\u{ff61}"]);
+    }
+
+    #[test]
+    fn renumbering_changes_terms_and_keeps_weights() {
+        let mut list = vec![0, 5, 2, 7];
+        renumber(&mut list, &[3, 9, 1]);
+        assert_eq!(list, [3, 5, 1, 7]);
+    }
+}
