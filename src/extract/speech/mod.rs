@@ -261,12 +261,18 @@ impl<'a> Clause<'a> {
     }
 
     /// The subject shared by a verb at `v` coordinated with an earlier one: "Roe took the
-    /// stage and joked".
+    /// stage and joked", "Roe said he would go and added": the speaker of an earlier
+    /// reporting verb, else the sentence's subject.
     pub fn shared_subject(&self, v: usize) -> Option<Range<usize>> {
         let end = self.skip_fillers(v, 0);
-        (end > 1 && self.plain(end - 1, end) && matches!(self.word(end - 1), "and" | "but"))
-            .then(|| self.main_subject(0))
-            .flatten()
+        if end < 2 || !self.plain(end - 1, end) || !matches!(self.word(end - 1), "and" | "but") {
+            return None;
+        }
+        (0..end - 1)
+            .rev()
+            .find(|&i| self.verb_at(i) == Some(Verb::Finite) && self.word(i) != "according")
+            .and_then(|f| self.speaker_before(f, 0))
+            .or_else(|| self.main_subject(0))
     }
 
     /// Back from word `start` (inclusive) over words in plain succession, to no further than
@@ -417,6 +423,7 @@ impl<'a> Clause<'a> {
         let leading = |i: usize| {
             self.is(i, LEAD_PREPOSITIONS | LEAD_ADVERBS)
                 || self.word(i).ends_with("ing")
+                || matches!(self.word(i), "Here" | "There")
                 || (i + 1 < n && matches!(self.word(i + 1), "later" | "earlier" | "ago"))
         };
         if start < n && leading(start) {

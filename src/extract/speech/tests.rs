@@ -239,6 +239,11 @@ fn coordinated_verbs_share_the_subject() {
         text(c, c.shared_subject(verb_index(c, "joked")))
     });
     assert_eq!(got, "Ned Farrow");
+    let got = with(
+        "In a long interview, Farrow said he would go and added,",
+        |c| text(c, c.shared_subject(verb_index(c, "added"))),
+    );
+    assert_eq!(got, "Farrow");
     let got = with("Ned Farrow joked,", |c| {
         c.shared_subject(verb_index(c, "joked"))
     });
@@ -257,6 +262,11 @@ fn main_subjects_take_the_whole_description_and_skip_time_phrases() {
     assert_eq!(got, "The billionaire");
     let got = with(
         "Hours later, Ned Farrow returned the favour, telling",
+        |c| text(c, c.main_subject(0)),
+    );
+    assert_eq!(got, "Ned Farrow");
+    let got = with(
+        "Here in Dover, Ned Farrow stepped up his attacks, saying",
         |c| text(c, c.main_subject(0)),
     );
     assert_eq!(got, "Ned Farrow");
