@@ -261,7 +261,7 @@ impl Context<'_> {
                 // win to “…”"), or a person named right after it ("“…,” Ash shot back").
                 .or_else(|| {
                     (!quiet_before)
-                        .then(|| self.person_subject(before.clone()))
+                        .then(|| self.sentence_subject(before.clone()))
                         .flatten()
                 })
                 .or_else(|| self.person_after(after.clone()))
@@ -323,15 +323,18 @@ impl Context<'_> {
             (Verb::Finite, "according") => c.subject_after(v + 1),
             // "Then, explained the moderator Ana Ruiz: “…”": inverted, up to the mark; after
             // "told" stands the listener, not the speaker.
-            (Verb::Finite | Verb::Report, w) => c.subject_before(v, 0).or_else(|| {
-                c.subject_after(v)
-                    .filter(|r| r.end == n && matches!(tail, ":" | ",") && !is_listener_verb(w))
-            }),
+            (Verb::Finite | Verb::Report, w) => c
+                .speaker_before(v, 0)
+                .or_else(|| {
+                    c.subject_after(v)
+                        .filter(|r| r.end == n && matches!(tail, ":" | ",") && !is_listener_verb(w))
+                })
+                .or_else(|| c.shared_subject(v)),
             // "Spicer said, adding, “…”": the finite verb's subject, else the sentence's.
             (Verb::Dependent, _) => (0..v)
                 .rev()
                 .find(|&i| matches!(c.verb_at(i), Some(Verb::Finite)) && c.word(i) != "according")
-                .and_then(|f| c.subject_before(f, 0))
+                .and_then(|f| c.speaker_before(f, 0))
                 .or_else(|| c.main_subject(0)),
         }?;
         Some(c.bytes(words))
@@ -359,6 +362,24 @@ impl Context<'_> {
             .within(range.clone())
             .any(|s| s.end == end && self.table.entities[s.entity].kind == EntityKind::Person)
             .then_some(range)
+    }
+
+    /// The subject of the sentence holding a quoted phrase when it can be a speaker: a
+    /// named person or organisation, "he" or "she", or a description with a role noun ("the
+    /// retired judge"); not a place nor a capitalised word no entity covers ("Hours").
+    fn sentence_subject(&self, sentence: Range<usize>) -> Option<Range<usize>> {
+        let c = Clause::new(self.doc, sentence);
+        let words = c.main_subject(0)?;
+        let first = c.word(words.start);
+        let range = c.bytes(words);
+        let end = range.end;
+        let named = self
+            .table
+            .within(range.clone())
+            .any(|s| s.end == end && self.table.entities[s.entity].kind != EntityKind::Place);
+        let pronoun = matches!(first, "He" | "She" | "he" | "she");
+        let described = matches!(first, "The" | "A" | "An" | "the" | "a" | "an");
+        (named || pronoun || described).then_some(range)
     }
 
     /// A speaker then a verb starting the sentence after a quotation: `“…” Roe said this.`

@@ -190,3 +190,20 @@ fn inverted_speaker_before_the_quote() {
     let got = quotes("Ruiz did not name him but told her staff, “the fund has run dry”");
     assert_ne!(got[0].1.as_deref(), Some("her staff"));
 }
+
+#[test]
+fn a_quoted_phrase_belongs_to_the_sentence_subject() {
+    let got = quotes(
+        "The billionaire businessman began by talking about water, saying that clean water \
+         is now “more expensive than getting fresh milk.”",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("The billionaire businessman"));
+    let got = quotes(
+        "Lena Ortiz spoke in Dover on Monday.\n\nShe then adopted a fake accent and joked, \
+         “But I am just going to make it easier for them.”",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("Lena Ortiz"));
+    // A subject that names no one is no speaker.
+    let got = quotes("Nothing about the new plan is “good for the people of this town.”");
+    assert_eq!(got[0].1, None);
+}

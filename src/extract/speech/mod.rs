@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::lexicon::{
     CLAUSE_OPENERS, Class, DETERMINERS, LEAD_ADVERBS, LEAD_PREPOSITIONS, PHRASE_OPENERS,
     REPORT_VERBS, ROLE_NOUNS, SPEAKER_ENDS, SPEECH_BASE, SPEECH_FILLERS, SPEECH_PARTICIPLES,
-    SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD,
+    SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD, is,
 };
 use super::text::{Doc, Token};
 
@@ -48,6 +48,37 @@ fn verb(word: &str, c: Class) -> Option<Verb> {
     } else {
         None
     }
+}
+
+/// A lowercase noun for a person that may follow a role noun ("billionaire businessman",
+/// "campaign spokeswoman"), known by its ending.
+fn person_noun(word: &str) -> bool {
+    word.starts_with(char::is_lowercase)
+        && ["man", "woman", "person", "ist", "ian"]
+            .iter()
+            .any(|end| word.len() > end.len() + 2 && word.ends_with(end))
+        || is(word, ROLE_NOUNS)
+}
+
+/// A reporting verb in its bare form ("say", "plan"), which is also a noun.
+fn bare(word: &str, t: &Token) -> bool {
+    t.is(SPEECH_BASE)
+        || matches!(
+            word,
+            "show"
+                | "suggest"
+                | "believe"
+                | "hope"
+                | "fear"
+                | "think"
+                | "expect"
+                | "worry"
+                | "agree"
+                | "doubt"
+                | "want"
+                | "prefer"
+                | "plan"
+        )
 }
 
 /// Reporting verbs whose object is the person spoken to: "told Reuters", "asked the judge".
@@ -141,6 +172,24 @@ impl<'a> Clause<'a> {
             }
         }
         let after_to = i > 0 && self.word(i - 1) == "to" && self.plain(i - 1, i);
+        if !after_to && i > 0 && self.plain(i - 1, i) && bare(w, &self.toks[i]) {
+            // "the tax plan", "a fundraising call": a bare form after a singular noun is a
+            // noun; as a verb it follows a plural subject ("officials say") or an auxiliary.
+            let prev = self.word(i - 1);
+            let noun = (i > 1
+                && self.plain(i - 2, i - 1)
+                && matches!(
+                    self.word(i - 2),
+                    "a" | "an" | "the" | "this" | "his" | "her" | "its" | "their" | "our" | "my"
+                ))
+                || prev.ends_with("ing");
+            let plural = prev.starts_with(char::is_uppercase)
+                || (prev.ends_with('s') && !prev.ends_with("ss"))
+                || matches!(prev, "third" | "half" | "majority" | "minority" | "percent");
+            if noun && !plural {
+                return None;
+            }
+        }
         Some(if after_to { Verb::Dependent } else { v })
     }
 
@@ -184,6 +233,46 @@ impl<'a> Clause<'a> {
             self.appositive_head(phrase.clone(), floor, v)
                 .unwrap_or(phrase),
         )
+    }
+
+    /// The speaker a quotation after the finite verb at `v` is credited to: its subject, or
+    /// for a clause that a reporting verb reports ("Roe said voters want “…”", "Roe said
+    /// that officials plan “…”") the outer verb's subject.
+    pub fn speaker_before(&self, v: usize, floor: usize) -> Option<Range<usize>> {
+        let phrase = self.subject_before(v, floor)?;
+        match self.verb_before(phrase.start, floor) {
+            Some(outer) if outer < v && self.verb_word(outer) == Some(Verb::Finite) => {
+                self.speaker_before(outer, floor).or(Some(phrase))
+            }
+            _ => Some(phrase),
+        }
+    }
+
+    /// The verb right before a phrase starting at word `start`, past a "that": the phrase is
+    /// then that verb's object or the subject of a clause it reports.
+    fn verb_before(&self, start: usize, floor: usize) -> Option<usize> {
+        let mut p = start
+            .checked_sub(1)
+            .filter(|&p| p >= floor && self.plain(p, start))?;
+        if self.word(p) == "that" && p > floor && self.plain(p - 1, p) {
+            p -= 1;
+        }
+        self.verb_word(p).is_some().then_some(p)
+    }
+
+    /// The subject shared by a verb at `v` coordinated with an earlier one: "Roe took the
+    /// stage and joked", "Roe said he would go and added": the speaker of an earlier
+    /// reporting verb, else the sentence's subject.
+    pub fn shared_subject(&self, v: usize) -> Option<Range<usize>> {
+        let end = self.skip_fillers(v, 0);
+        if end < 2 || !self.plain(end - 1, end) || !matches!(self.word(end - 1), "and" | "but") {
+            return None;
+        }
+        (0..end - 1)
+            .rev()
+            .find(|&i| self.verb_at(i) == Some(Verb::Finite) && self.word(i) != "according")
+            .and_then(|f| self.speaker_before(f, 0))
+            .or_else(|| self.main_subject(0))
     }
 
     /// Back from word `start` (inclusive) over words in plain succession, to no further than
@@ -330,8 +419,12 @@ impl<'a> Clause<'a> {
         while start < n && matches!(self.word(start), "But" | "And" | "So" | "Yet" | "Then") {
             start += 1;
         }
+        // "In Dover,", "Speaking in Dover,", "Hours later,": an opening phrase, not the subject.
         let leading = |i: usize| {
-            self.is(i, LEAD_PREPOSITIONS | LEAD_ADVERBS) || self.word(i).ends_with("ing")
+            self.is(i, LEAD_PREPOSITIONS | LEAD_ADVERBS)
+                || self.word(i).ends_with("ing")
+                || matches!(self.word(i), "Here" | "There")
+                || (i + 1 < n && matches!(self.word(i + 1), "later" | "earlier" | "ago"))
         };
         if start < n && leading(start) {
             let comma = (start + 1..n.min(start + 12)).find(|&i| self.breaks(i - 1, i))?;
@@ -342,11 +435,15 @@ impl<'a> Clause<'a> {
         if matches!(first, "He" | "She" | "he" | "she") {
             return Some(start..start + 1);
         }
-        if matches!(first, "The" | "A" | "An") {
-            // A description up to its role noun: "The Florida senator sought …".
-            let role = (start + 1..n.min(start + 6))
+        if matches!(first, "The" | "A" | "An" | "the" | "a" | "an") {
+            // A description up to its role noun: "The Florida senator sought …", "The
+            // billionaire businessman began …".
+            let mut role = (start + 1..n.min(start + 6))
                 .take_while(|&i| self.plain(i - 1, i) && self.verb_word(i).is_none())
                 .find(|&i| self.is(i, ROLE_NOUNS))?;
+            while role + 1 < n && self.plain(role, role + 1) && person_noun(self.word(role + 1)) {
+                role += 1;
+            }
             return Some(start..role + 1);
         }
         if !first.starts_with(char::is_uppercase) {

@@ -194,3 +194,80 @@ fn main_subjects_skip_opening_phrases() {
     });
     assert_eq!(got, None);
 }
+
+#[test]
+fn bare_forms_after_a_singular_noun_are_nouns() {
+    let got = with("Quill Baxter called the tax plan a gift", |c| {
+        c.verb_at(verb_index(c, "plan"))
+    });
+    assert_eq!(got, None);
+    let got = with("Lena Ortiz sent out a fundraising call to", |c| {
+        c.verb_at(verb_index(c, "call"))
+    });
+    assert_eq!(got, None);
+    // After a plural subject or a name the bare form is a verb.
+    let got = with("the local officials plan a vote", |c| {
+        c.verb_at(verb_index(c, "plan"))
+    });
+    assert_eq!(got, Some(Verb::Report));
+    let got = with("Nearly a third say the town", |c| {
+        c.verb_at(verb_index(c, "say"))
+    });
+    assert_eq!(got, Some(Verb::Finite));
+}
+
+#[test]
+fn a_reported_clause_is_credited_to_the_outer_speaker() {
+    let got = with("Senator Ned Farrow said voters wanted to know if", |c| {
+        text(c, c.speaker_before(verb_index(c, "wanted"), 0))
+    });
+    assert_eq!(got, "Senator Ned Farrow");
+    let got = with("Farrow said that the mayor believes", |c| {
+        text(c, c.speaker_before(verb_index(c, "believes"), 0))
+    });
+    assert_eq!(got, "Farrow");
+    // With no outer verb the clause's own subject speaks.
+    let got = with("Local voters wanted to know if", |c| {
+        text(c, c.speaker_before(verb_index(c, "wanted"), 0))
+    });
+    assert_eq!(got, "Local voters");
+}
+
+#[test]
+fn coordinated_verbs_share_the_subject() {
+    let got = with("Ned Farrow took the stage and then joked,", |c| {
+        text(c, c.shared_subject(verb_index(c, "joked")))
+    });
+    assert_eq!(got, "Ned Farrow");
+    let got = with(
+        "In a long interview, Farrow said he would go and added,",
+        |c| text(c, c.shared_subject(verb_index(c, "added"))),
+    );
+    assert_eq!(got, "Farrow");
+    let got = with("Ned Farrow joked,", |c| {
+        c.shared_subject(verb_index(c, "joked"))
+    });
+    assert_eq!(got, None);
+}
+
+#[test]
+fn main_subjects_take_the_whole_description_and_skip_time_phrases() {
+    let got = with("The billionaire businessman began by talking about", |c| {
+        text(c, c.main_subject(0))
+    });
+    assert_eq!(got, "The billionaire businessman");
+    let got = with("The billionaire never began", |c| {
+        text(c, c.main_subject(0))
+    });
+    assert_eq!(got, "The billionaire");
+    let got = with(
+        "Hours later, Ned Farrow returned the favour, telling",
+        |c| text(c, c.main_subject(0)),
+    );
+    assert_eq!(got, "Ned Farrow");
+    let got = with(
+        "Here in Dover, Ned Farrow stepped up his attacks, saying",
+        |c| text(c, c.main_subject(0)),
+    );
+    assert_eq!(got, "Ned Farrow");
+}
