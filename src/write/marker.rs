@@ -108,10 +108,8 @@ impl Previous {
     /// sorted): Brief did not write them, so it must not replace the folder.
     pub(super) fn unlisted(&self) -> Result<Vec<String>, String> {
         let mut unlisted = Vec::new();
-        for entry in walkdir::WalkDir::new(&self.dir)
-            .min_depth(1)
-            .sort_by_file_name()
-        {
+        // Unsorted: the walk is over the whole output, and only what it finds is sorted.
+        for entry in walkdir::WalkDir::new(&self.dir).min_depth(1) {
             let entry = entry.map_err(|e| format!("cannot read it: {e}"))?;
             if entry.file_type().is_dir() {
                 continue;
@@ -122,6 +120,7 @@ impl Previous {
                 unlisted.push(relative);
             }
         }
+        unlisted.sort_unstable();
         Ok(unlisted)
     }
 }
