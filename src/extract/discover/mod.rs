@@ -25,6 +25,8 @@ use crate::load::EntityKind::{Organization, Other, Person, Place};
 mod context;
 #[cfg(test)]
 mod fragment_tests;
+#[cfg(test)]
+mod kind_tests;
 mod merge;
 mod scan;
 mod shape;
@@ -97,6 +99,8 @@ pub fn discover(doc: &Doc, hits: &[Hit], gazetteer: &Gazetteer) -> Discovered {
         toks: Vec::with_capacity(64),
         and_names: Vec::new(),
         lead: None,
+        last_name: None,
+        pairs: Vec::new(),
     };
     for block in doc.prose() {
         if heading_in_capitals(&doc.text[block.range.clone()]) {
@@ -193,6 +197,11 @@ struct Discoverer<'a> {
     and_names: Vec<String>,
     /// A country abbreviation read as part of the next mention ("U.S." in "U.S. Treasury").
     lead: Option<usize>,
+    /// The first and last words and the candidate of the sentence's latest name, to see
+    /// lists.
+    last_name: Option<(usize, usize, usize)>,
+    /// Candidates named side by side in a list ("Kraft and Heinz"), by id.
+    pairs: Vec<(usize, usize)>,
 }
 
 /// "north", "southeast" and the like.

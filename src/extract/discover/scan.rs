@@ -7,6 +7,7 @@ impl<'a> Discoverer<'a> {
     pub(super) fn sentence(&mut self, range: std::ops::Range<usize>) {
         let doc = self.doc;
         self.toks.clear();
+        self.last_name = None;
         let mut prev_end = range.start;
         let mut any_cap = false;
         for t in doc.tokens_in(range.clone()) {
@@ -359,7 +360,7 @@ impl<'a> Discoverer<'a> {
     }
 
     /// The last of the capitalised words joined from `k`.
-    fn last_cap(&self, k: usize) -> usize {
+    pub(super) fn last_cap(&self, k: usize) -> usize {
         let n = self.toks.len();
         let mut m = k;
         while m + 1 < n && self.toks[m + 1].cap && self.plain_gap(m, m + 1) {
