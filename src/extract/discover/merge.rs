@@ -25,6 +25,8 @@ impl<'a> Discoverer<'a> {
                     mid: false,
                     into: None,
                     short_form: false,
+                    mentions: 0,
+                    title_parts: 0,
                 });
                 self.index.insert(name, self.cands.len() - 1);
                 self.cands.len() - 1
@@ -37,6 +39,7 @@ impl<'a> Discoverer<'a> {
             c.fallback[i] = c.fallback[i].max(fallback[i]);
         }
         c.mid |= mid;
+        c.mentions += 1;
         self.spots.push(Spot {
             start,
             end,
@@ -180,6 +183,7 @@ impl<'a> Discoverer<'a> {
             if c.short_form
                 || (evidence == 0 && short)
                 || (!c.mid && evidence <= WEAK)
+                || (weak && c.title_parts == c.mentions)
                 || (weak && common(&mut signature))
             {
                 continue;

@@ -28,6 +28,7 @@ mod fragment_tests;
 #[cfg(test)]
 mod kind_tests;
 mod merge;
+mod phrase;
 mod scan;
 mod shape;
 #[cfg(test)]
@@ -169,6 +170,9 @@ struct Cand<'a> {
     into: Option<usize>,
     /// An organisation word alone ("Commission"), meaningful only as a short form.
     short_form: bool,
+    /// Mentions, and those that were a piece of a longer title ("Gang of Eight").
+    mentions: u32,
+    title_parts: u32,
 }
 
 impl Cand<'_> {

@@ -311,6 +311,9 @@ impl<'a> Discoverer<'a> {
             mid,
             (mention_start, end, full_end),
         );
+        if a == b && self.in_title_phrase(a) {
+            self.cands[id].title_parts += 1;
+        }
         if let Some((_, _, prev_id)) = self.last_name.filter(|_| self.listed_with(a, b)) {
             self.pairs.push((prev_id, id));
         }
