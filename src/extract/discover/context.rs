@@ -2,6 +2,49 @@
 
 use super::*;
 
+/// Nouns for relatives: only people have a wife, a son or a niece.
+fn is_kin(word: &str) -> bool {
+    matches!(
+        word,
+        "wife"
+            | "husband"
+            | "son"
+            | "daughter"
+            | "sister"
+            | "brother"
+            | "mother"
+            | "father"
+            | "uncle"
+            | "aunt"
+            | "nephew"
+            | "niece"
+            | "cousin"
+            | "grandson"
+            | "granddaughter"
+            | "grandmother"
+            | "grandfather"
+            | "widow"
+            | "widower"
+            | "fiancé"
+            | "fiancée"
+            | "fiance"
+            | "fiancee"
+            | "girlfriend"
+            | "boyfriend"
+            | "spouse"
+            | "stepson"
+            | "stepdaughter"
+            | "stepfather"
+            | "stepmother"
+            | "sons"
+            | "daughters"
+            | "brothers"
+            | "sisters"
+            | "parents"
+            | "children"
+    )
+}
+
 impl<'a> Discoverer<'a> {
     /// Kind evidence from the words around a name.
     pub(super) fn context(&self, a: usize, b: usize, person_shaped: bool, cue: &mut Votes) {
@@ -14,6 +57,13 @@ impl<'a> Discoverer<'a> {
         {
             // "Tampa, Fla.": a town and its state.
             cue[slot(Place)] += STRONG;
+        }
+        if person_shaped && a > 0 && self.lower_word(a - 1) && is_kin(self.word(a - 1)) {
+            // "his wife, Dana", "their son Tomas": a relative is a person.
+            let g = self.gap(a - 1, a).trim();
+            if g.is_empty() || g == "," {
+                cue[slot(Person)] += CUE;
+            }
         }
         if a > 0 && self.plain_gap(a - 1, a) && self.lower_word(a - 1) {
             let p = a - 1;
@@ -103,12 +153,19 @@ impl<'a> Discoverer<'a> {
         }
         if self.gap(b, q).trim() == "," {
             self.apposition(q, cue);
+            // "Tampa, Florida" and "Windham, New Hampshire": a town and its state or
+            // country, the whole run of capitals after the comma being one place.
             let w = world();
+            let m = if self.toks[q].cap {
+                self.last_cap(q)
+            } else {
+                q
+            };
             let in_place = self.toks[q].cue == Some(Place)
-                || self.toks[q]
-                    .world
+                || self
+                    .world_span(q, m)
                     .is_some_and(|id| w.entries[id].kind == Place);
-            if in_place && !self.toks[q].possessive() && !(q + 1 < n && self.toks[q + 1].cap) {
+            if in_place && !self.toks[m].possessive() && !(m + 1 < n && self.toks[m + 1].cap) {
                 cue[slot(Place)] += CUE;
             }
         }

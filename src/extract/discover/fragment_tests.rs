@@ -160,3 +160,42 @@ fn a_possessive_role_is_weak_evidence_after_a_persons_name() {
     let got = entities("Analysts said Zentara’s chief executive quit.");
     assert_eq!(got, named(&[("Zentara", Organization)]));
 }
+
+#[test]
+fn pieces_of_titles_are_not_names() {
+    let got = entities(
+        "The bill came from the so-called Band of Seven, and she went on Meet the Neighbors \
+         to defend it.",
+    );
+    assert!(!has(&got, "Band") && !has(&got, "Seven"), "{got:?}");
+    assert!(!has(&got, "Neighbors") && !has(&got, "Meet"), "{got:?}");
+    // A name of two words before "of" is a person with a home, not a title.
+    let got = entities("Critics included Dana Reyes of Harbex, who spoke.");
+    assert!(has(&got, "Harbex"), "{got:?}");
+    // The same word with evidence elsewhere stays.
+    let got = entities("The Band of Seven met. Shares of Seven Holdings rose.");
+    assert!(has(&got, "Seven Holdings"), "{got:?}");
+}
+
+#[test]
+fn headlines_in_capitals_keep_only_built_in_names() {
+    let got = entities("He read it aloud: VOTERS IN NEW HAMPSHIRE WAIT FOR RESULTS today.");
+    assert_eq!(got, named(&[("New Hampshire", Place)]));
+    // Two words in capitals may be a name.
+    let got = entities("The story ran in ACME DAILY last week.");
+    assert!(has(&got, "ACME DAILY"), "{got:?}");
+    // Initials keep a byline's name.
+    let got = entities("The column was written by MARIA T. OKAFOR last year.");
+    assert!(has(&got, "MARIA T. OKAFOR"), "{got:?}");
+}
+
+#[test]
+fn a_state_in_parentheses_after_a_lawmaker_is_a_tag() {
+    let got =
+        entities("Sen. Dana Reyes (Fla.) and Rep. Tom Ash (Tex.) disagreed in Tampa, Fla., today.");
+    assert!(!has(&got, "Tex."), "{got:?}");
+    assert!(
+        has(&got, "Fla."),
+        "a town's state is still a place: {got:?}"
+    );
+}

@@ -25,6 +25,8 @@ impl<'a> Discoverer<'a> {
                     mid: false,
                     into: None,
                     short_form: false,
+                    mentions: 0,
+                    title_parts: 0,
                 });
                 self.index.insert(name, self.cands.len() - 1);
                 self.cands.len() - 1
@@ -37,6 +39,7 @@ impl<'a> Discoverer<'a> {
             c.fallback[i] = c.fallback[i].max(fallback[i]);
         }
         c.mid |= mid;
+        c.mentions += 1;
         self.spots.push(Spot {
             start,
             end,
@@ -83,6 +86,11 @@ impl<'a> Discoverer<'a> {
     /// for, drops weak candidates, and numbers what is left.
     pub(super) fn finish(mut self, gazetteer: &Gazetteer) -> Discovered {
         let count = self.cands.len();
+        let mut signature = None;
+        for i in self.common_words_are_no_name(&mut signature) {
+            self.cands[i].fallback = [0, WEAK, 0, 0];
+        }
+        self.kind_from_lists();
         // "Donald J. Trump" and "Donald Trump" are one person: a name with initials or a
         // suffix folds into the same name without them, when the article has it.
         let mut variants: Vec<(usize, usize)> = Vec::new();
@@ -161,7 +169,6 @@ impl<'a> Discoverer<'a> {
         }
         let mut keep: Vec<Option<usize>> = vec![None; count];
         let mut entities = Vec::new();
-        let mut signature = None;
         for (slot, c) in keep.iter_mut().zip(&self.cands) {
             if c.into.is_some() {
                 continue;
@@ -176,6 +183,7 @@ impl<'a> Discoverer<'a> {
             if c.short_form
                 || (evidence == 0 && short)
                 || (!c.mid && evidence <= WEAK)
+                || (weak && c.title_parts == c.mentions)
                 || (weak && common(&mut signature))
             {
                 continue;
@@ -193,6 +201,51 @@ impl<'a> Discoverer<'a> {
             .filter_map(|s| keep[self.root(s.entity)].map(|entity| Spot { entity, ..*s }))
             .collect();
         Discovered { entities, spots }
+    }
+
+    /// "Great Recession", "Daily Beast": words shaped like a person's name, one of which
+    /// the article also writes in lowercase as an ordinary word, are no person's name; the
+    /// guess from shape turns to an organisation.
+    fn common_words_are_no_name(&self, signature: &mut Option<Signature>) -> Vec<usize> {
+        let person_guess = [WEAK, 0, 0, 0];
+        let mut out = Vec::new();
+        for (i, c) in self.cands.iter().enumerate() {
+            if c.words < 2 || c.world.is_some() || c.fallback != person_guess {
+                continue;
+            }
+            let common = c.name.split(' ').any(|w| {
+                !is(w, PARTICLES) && !is_initials(w) && {
+                    let sig = signature.get_or_insert_with(|| self.lowercase_signature());
+                    self.common_word(w, sig)
+                }
+            });
+            if common {
+                out.push(i);
+            }
+        }
+        out
+    }
+
+    /// Names listed together ("Kraft and Heinz", "Hitler and Mussolini") are mostly of one
+    /// kind: a name with no evidence but its shape takes the kind of a partner with some.
+    fn kind_from_lists(&mut self) {
+        let mut votes = Vec::new();
+        for &(x, y) in &self.pairs {
+            for (from, to) in [(x, y), (y, x)] {
+                let (f, t) = (&self.cands[from], &self.cands[to]);
+                let evidence = |c: &Cand| c.cue.iter().sum::<u32>();
+                if t.world.is_some() || evidence(t) > 0 || evidence(f) < CUE {
+                    continue;
+                }
+                let kind = KindVotes(f.votes()).winner();
+                if kind != Other {
+                    votes.push((to, kind));
+                }
+            }
+        }
+        for (to, kind) in votes {
+            self.cands[to].cue[slot(kind)] += CUE;
+        }
     }
 
     /// Whether the article also uses `word` in lowercase, as an ordinary word.

@@ -25,7 +25,10 @@ use crate::load::EntityKind::{Organization, Other, Person, Place};
 mod context;
 #[cfg(test)]
 mod fragment_tests;
+#[cfg(test)]
+mod kind_tests;
 mod merge;
+mod phrase;
 mod scan;
 mod shape;
 #[cfg(test)]
@@ -97,6 +100,8 @@ pub fn discover(doc: &Doc, hits: &[Hit], gazetteer: &Gazetteer) -> Discovered {
         toks: Vec::with_capacity(64),
         and_names: Vec::new(),
         lead: None,
+        last_name: None,
+        pairs: Vec::new(),
     };
     for block in doc.prose() {
         if heading_in_capitals(&doc.text[block.range.clone()]) {
@@ -165,6 +170,9 @@ struct Cand<'a> {
     into: Option<usize>,
     /// An organisation word alone ("Commission"), meaningful only as a short form.
     short_form: bool,
+    /// Mentions, and those that were a piece of a longer title ("Gang of Eight").
+    mentions: u32,
+    title_parts: u32,
 }
 
 impl Cand<'_> {
@@ -193,6 +201,11 @@ struct Discoverer<'a> {
     and_names: Vec<String>,
     /// A country abbreviation read as part of the next mention ("U.S." in "U.S. Treasury").
     lead: Option<usize>,
+    /// The first and last words and the candidate of the sentence's latest name, to see
+    /// lists.
+    last_name: Option<(usize, usize, usize)>,
+    /// Candidates named side by side in a list ("Kraft and Heinz"), by id.
+    pairs: Vec<(usize, usize)>,
 }
 
 /// "north", "southeast" and the like.

@@ -7,6 +7,7 @@ impl<'a> Discoverer<'a> {
     pub(super) fn sentence(&mut self, range: std::ops::Range<usize>) {
         let doc = self.doc;
         self.toks.clear();
+        self.last_name = None;
         let mut prev_end = range.start;
         let mut any_cap = false;
         for t in doc.tokens_in(range.clone()) {
@@ -39,7 +40,7 @@ impl<'a> Discoverer<'a> {
             ..Tok::plain(t)
         };
         let handle = t.start > 0 && matches!(self.text.as_bytes()[t.start - 1], b'@' | b'#');
-        if blocked || is_party_tag(word) || is_plural_acronym(word) || handle {
+        if blocked || is_party_tag(word) || self.state_tag(t) || is_plural_acronym(word) || handle {
             self.push_tok(tok);
             return;
         }
@@ -98,6 +99,16 @@ impl<'a> Discoverer<'a> {
             && !word.starts_with("I’")
             && !word.starts_with("I'");
         self.push_tok(tok);
+    }
+
+    /// "(Fla.)" after a lawmaker's name: the state they represent, a tag like "R-Fla.",
+    /// not a mention of the place.
+    fn state_tag(&self, t: Token) -> bool {
+        let word = &self.text[t.start..t.end];
+        word.ends_with('.')
+            && self.text[..t.start].ends_with('(')
+            && self.text[t.full_end..].starts_with(')')
+            && is(word, US_STATES)
     }
 
     /// Adds a word; only capitalised words need their classes (lowercase neighbours are
@@ -209,6 +220,11 @@ impl<'a> Discoverer<'a> {
                 continue;
             }
             if self.headline(i, end) {
+                i = end + 1;
+                continue;
+            }
+            if self.capitals_headline(i, end) {
+                self.world_names_in(i, end);
                 i = end + 1;
                 continue;
             }
@@ -359,7 +375,7 @@ impl<'a> Discoverer<'a> {
     }
 
     /// The last of the capitalised words joined from `k`.
-    fn last_cap(&self, k: usize) -> usize {
+    pub(super) fn last_cap(&self, k: usize) -> usize {
         let n = self.toks.len();
         let mut m = k;
         while m + 1 < n && self.toks[m + 1].cap && self.plain_gap(m, m + 1) {

@@ -258,7 +258,9 @@ impl<'a> Discoverer<'a> {
             } else if !multi && self.is(a, GIVEN_NAMES) && !is_acronym(self.word(a)) {
                 // "Hillary", "David": a first name alone is still a person.
                 fallback[slot(Person)] += WEAK;
-            } else if !multi {
+            } else {
+                // An unknown word, or words not shaped like a person's name ("Judicial
+                // Watch", "Getty Images"): most often an organisation.
                 fallback[slot(Organization)] += WEAK;
             }
             let word_b = self.word(b);
@@ -301,7 +303,7 @@ impl<'a> Discoverer<'a> {
             Cow::Borrowed(raw)
         };
         let mid = !self.toks[a].initial || (a + 1..=b).any(|i| self.toks[i].cap);
-        self.register(
+        let id = self.register(
             name,
             world_id,
             cue,
@@ -309,6 +311,47 @@ impl<'a> Discoverer<'a> {
             mid,
             (mention_start, end, full_end),
         );
+        if a == b && self.in_title_phrase(a) {
+            self.cands[id].title_parts += 1;
+        }
+        if let Some((_, _, prev_id)) = self.last_name.filter(|_| self.listed_with(a, b)) {
+            self.pairs.push((prev_id, id));
+        }
+        self.last_name = Some((a, b, id));
+    }
+
+    /// Whether the name at words `a..=b` follows the sentence's previous name as the next
+    /// item of a list: "Kraft and Heinz", "Lazard, Evercore and Centerview". A name after a
+    /// comma counts only when the list goes on ("Dana Reyes, Acme’s chief" and "the mayor of
+    /// Oakton, Dana Reyes, said" are no lists), and a name after "X of Y" or "X in Y" is
+    /// listed with X, not Y ("Tom Ash of Ohio and Dana Reyes").
+    pub(super) fn listed_with(&self, a: usize, b: usize) -> bool {
+        let Some((pa, p, _)) = self.last_name else {
+            return false;
+        };
+        let n = self.toks.len();
+        if p >= a || self.toks[p].possessive() || self.toks[b].possessive() {
+            return false;
+        }
+        let joined = |x: usize| matches!(self.word(x), "and" | "or" | "&");
+        let comma = |x: usize, y: usize| self.gap(x, y).trim() == ",";
+        let attached = pa >= 2
+            && matches!(
+                self.word(pa - 1),
+                "of" | "in" | "from" | "at" | "for" | "on" | "with" | "to" | "by" | "near"
+            )
+            && self.toks[pa - 2].cap;
+        let goes_on = (b + 1 < n && self.plain_gap(b, b + 1) && joined(b + 1))
+            || (b + 2 < n && comma(b, b + 1) && self.toks[b + 2].cap);
+        !attached
+            && match a - p {
+                1 => comma(p, a) && goes_on,
+                2 => {
+                    let k = p + 1;
+                    joined(k) && (self.plain_gap(p, k) || comma(p, k)) && self.plain_gap(k, a)
+                }
+                _ => false,
+            }
     }
 
     /// Whether words `a..=b` name an organisation by their shape alone.

@@ -144,7 +144,7 @@ pub(super) const PLACE_TAIL_WORDS: &str =
     territories beach harbor harbour bridge dam corridor crossing camp quarter highway airport
     border falls park shrine temple cathedral mosque palace tower stadium arena memorial
     monument castle prison station terminal base crater canyon glacier volcano reef forest
-    plains hill ridge";
+    plains hill ridge counties cities towns villages provinces districts";
 
 /// First words of place names built with "of": Gulf of Mexico, Strait of Hormuz.
 pub const PLACE_HEAD: Class = 1 << 8;
@@ -351,7 +351,8 @@ pub(super) const PLACE_APPOS_WORDS: &str =
 
 /// Prepositions that, right before a name, say it is a place: "in Gaza".
 pub const PLACE_PREPS: Class = 1 << 20;
-pub(super) const PLACE_PREPS_WORDS: &str = "in near outside across throughout inside within";
+pub(super) const PLACE_PREPS_WORDS: &str =
+    "in near outside across throughout inside within nearby downtown suburban";
 
 /// Abbreviations whose full stop does not end a sentence.
 pub const ABBREVIATIONS: Class = 1 << 21;

@@ -284,7 +284,8 @@ mod tests {
              was fair. The vote was delayed, reports Metro Wire.",
         );
         let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
-        assert_eq!(names, ["Another city ally", "Metro Wire"]);
+        // The channel told is an organisation, credited like "told Reuters".
+        assert_eq!(names, ["Another city ally", "Channel Five", "Metro Wire"]);
     }
 
     #[test]

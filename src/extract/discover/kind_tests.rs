@@ -1,0 +1,84 @@
+//! Kinds from relatives, lists, towns with their state and words also used in lowercase.
+
+use super::*;
+use crate::extract::tests::entities;
+
+/// The kind found for `name` in `text`, if it is found.
+fn kind_of(text: &str, name: &str) -> Option<EntityKind> {
+    entities(text)
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, k)| k)
+}
+
+#[test]
+fn relatives_are_people() {
+    let text = "Tom Ash arrived with his wife, Marisol, and later their son Teodor joined.";
+    assert_eq!(kind_of(text, "Marisol"), Some(Person));
+    assert_eq!(kind_of(text, "Teodor"), Some(Person));
+    // Not right after the relative: "at" makes it a place.
+    let apart = "After talking to her mother at Valdora, she left.";
+    assert_eq!(kind_of(apart, "Valdora"), Some(Place));
+}
+
+#[test]
+fn a_town_before_a_state_of_two_words_is_a_place() {
+    let text = "Mayors came from Oakvale, New Mexico, and from the coast.";
+    assert_eq!(kind_of(text, "Oakvale"), Some(Place));
+    // The state's possessive makes the name before it something of the state's.
+    let owned = "The plan named Valdora, New Mexico’s largest employer, as a partner.";
+    assert_ne!(kind_of(owned, "Valdora"), Some(Place));
+}
+
+#[test]
+fn names_in_a_list_share_a_kind() {
+    let text = "Shares of Harbex Corp and Valdora rose, while Senator Dana Reyes and \
+                Okonkwo objected.";
+    assert_eq!(kind_of(text, "Valdora"), Some(Organization));
+    assert_eq!(kind_of(text, "Okonkwo"), Some(Person));
+    let counties = "Turnout rose in Marlow and Tennant counties.";
+    assert_eq!(kind_of(counties, "Marlow"), Some(Place));
+    assert_eq!(kind_of(counties, "Tennant"), Some(Place));
+    // "Tom Ash of Ohio and Okonkwo": Okonkwo is listed with Tom Ash, not with Ohio.
+    let attached = "Critics included Tom Ash of Ohio and Okonkwo, who spoke.";
+    assert_ne!(kind_of(attached, "Okonkwo"), Some(Place));
+    // An apposition after a comma is no list.
+    let apposition = "The mayor of Brindle Falls, Quill Varnado, said no.";
+    assert_eq!(kind_of(apposition, "Quill Varnado"), Some(Person));
+}
+
+#[test]
+fn ordinary_words_in_capitals_are_no_person() {
+    let text = "The Great Slump hurt everyone, and great losses followed.";
+    assert_eq!(kind_of(text, "Great Slump"), Some(Organization));
+    let person = "Quill Varnado said the plan would work.";
+    assert_eq!(kind_of(person, "Quill Varnado"), Some(Person));
+}
+
+#[test]
+fn unknown_names_not_shaped_like_a_person_lean_organisation() {
+    assert_eq!(
+        kind_of("The recall hit Velmont XR last week.", "Velmont XR"),
+        Some(Organization)
+    );
+    // A name's own last word still decides: a treaty is no organisation.
+    assert_eq!(
+        kind_of(
+            "They signed the Pinecrest Treaty last week.",
+            "Pinecrest Treaty"
+        ),
+        Some(Other)
+    );
+}
+
+#[test]
+fn nearby_towns_are_places() {
+    assert_eq!(
+        kind_of("Voters in nearby Brockton agreed.", "Brockton"),
+        Some(Place)
+    );
+    assert_ne!(
+        kind_of("Voters said Brockton agreed.", "Brockton"),
+        Some(Place)
+    );
+}

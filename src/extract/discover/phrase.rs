@@ -1,0 +1,81 @@
+//! Capitalised words that belong to a longer phrase rather than naming anything alone:
+//! parts of titles and slogans ("Gang of Eight", "Face the Nation") and headlines set in
+//! capitals.
+
+use super::*;
+
+/// Small words inside titles of works, groups and slogans.
+fn title_joint(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "the" | "for" | "to" | "on" | "in" | "with" | "from"
+    )
+}
+
+impl<'a> Discoverer<'a> {
+    /// Whether the one word at `a` is joined by a small word to a lone capitalised word
+    /// before or after it: "Eight" and "Gang" in "Gang of Eight", "Nation" in "Face the
+    /// Nation". Such a word alone is a piece of a title, not a name. A run of names before
+    /// it ("Dana Reyes of Harbex") is no title.
+    pub(super) fn in_title_phrase(&self, a: usize) -> bool {
+        let n = self.toks.len();
+        // A common word capitalised mid-sentence ("Gang of Eight") is a title's word too.
+        let cap_word = |i: usize| {
+            self.toks[i].cap && !self.toks[i].solo && !(self.toks[i].initial && self.is(i, STOP))
+        };
+        let lone = |i: usize| cap_word(i) && !(i > 0 && self.toks[i - 1].cap);
+        let joint = |i: usize| !self.toks[i].cap && title_joint(self.word(i));
+        let linked = |x: usize, y: usize| self.plain_gap(x, y);
+        let before = a >= 2
+            && joint(a - 1)
+            && linked(a - 1, a)
+            && linked(a - 2, a - 1)
+            && (lone(a - 2)
+                || (self.word(a - 1) == "the"
+                    && a >= 3
+                    && joint(a - 2)
+                    && linked(a - 3, a - 2)
+                    && lone(a - 3)));
+        let after = a + 2 < n
+            && !self.toks[a].possessive()
+            && joint(a + 1)
+            && linked(a, a + 1)
+            && linked(a + 1, a + 2)
+            && (cap_word(a + 2)
+                || (self.word(a + 2) == "the"
+                    && a + 3 < n
+                    && linked(a + 2, a + 3)
+                    && cap_word(a + 3)));
+        before || (after && !(a > 0 && self.toks[a - 1].cap))
+    }
+
+    /// Whether the run `i..=end` is three or more words in capitals that no built-in name
+    /// covers: a headline or a slogan ("MAKE THE DEAL NOW"), not a name. Initials keep a
+    /// byline's name ("MARIA T. OKAFOR").
+    pub(super) fn capitals_headline(&self, i: usize, end: usize) -> bool {
+        end >= i + 2
+            && (i..=end).all(|k| {
+                let w = self.word(k);
+                is_acronym(w) && !is_initials(w)
+            })
+            && self.world_span(i, end).is_none()
+    }
+
+    /// Adds the built-in names inside a headline in capitals ("VOTERS IN NEW YORK WAIT"
+    /// names New York), longest first.
+    pub(super) fn world_names_in(&mut self, i: usize, end: usize) {
+        let mut from = i;
+        while from <= end {
+            let found = (from..=end)
+                .rev()
+                .find_map(|to| self.world_span(from, to).map(|w| (to, w)));
+            match found {
+                Some((to, w)) => {
+                    self.add(from, to, Some(w), None);
+                    from = to + 1;
+                }
+                None => from += 1,
+            }
+        }
+    }
+}
