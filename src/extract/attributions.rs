@@ -385,7 +385,8 @@ mod tests {
                 "This is being discussed, as reported by multiple sources. Biden told \
                  reporters he was hopeful. The agency reports quarterly."
             ),
-            ["Joe Biden"]
+            // The agent of a passive is credited as written, not as an agency.
+            ["multiple sources", "Joe Biden"]
         );
     }
 

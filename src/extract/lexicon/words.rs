@@ -232,7 +232,13 @@ pub(super) const REPORT_VERBS_WORDS: &str = "reported reports found finds showed
     praised praises indicated indicates agreed agrees disagreed disagrees show suggest believe
     hope fear think expect worry agree doubt want wants wanted prefer prefers preferred plan
     plans reacted reaffirmed referred cited cites expressed expresses proposed proposes
-    pointed points";
+    pointed points declined endorsed endorses endorse supported supports opposed
+    opposes oppose voted released sought seeks condemned condemns denounced denounces refused
+    offered chanted attacked dismissed defended defends rejected rejects questioned demanded
+    hailed applauded decried railed voiced speculated advocated embraced vouched likened
+    blasted slammed touted signaled signalled welcomed challenged mocked ridiculed lambasted
+    projected favored favors backed rebuffed protested threatened cheered booed
+    objected recommended recommends";
 
 /// Nouns for what someone said, after a possessive: "Roe’s claim", "Ash’s remarks".
 pub const SPEECH_NOUNS: Class = 1 << 39;

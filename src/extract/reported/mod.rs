@@ -1,6 +1,7 @@
 //! Reported speech: every `X said (that) …`, `X told …`, `X argued …`, `…, says X`, `X, …,
 //! warned …` and `a new poll found …` in the prose, as a source with its cue and content.
 
+mod agents;
 mod phrase;
 mod subject;
 mod words;
@@ -34,6 +35,24 @@ pub fn find(
         for sentence in doc.sentences_of(block) {
             let c = Clause::new(doc, sentence.clone());
             out.extend(possessive_sources(doc, table, salience, &c, &inside));
+            for (words, cue) in agents::find(&c) {
+                let range = c.bytes(words);
+                if inside(range.start) {
+                    continue;
+                }
+                if let Some((source, entity)) = name(doc, table, salience, range.clone()) {
+                    let cue = Some(c.word(cue).to_string());
+                    out.push((
+                        range.start,
+                        Attribution {
+                            source,
+                            entity,
+                            cue,
+                            content: None,
+                        },
+                    ));
+                }
+            }
             for v in 0..c.toks.len() {
                 let Some(kind) = c.verb_at(v) else { continue };
                 // "has not yet commented" credits no statement.
@@ -47,7 +66,15 @@ pub fn find(
                     && matches!(c.word(v - 1), "is" | "are" | "was" | "were" | "be" | "been")
                     && v + 1 < c.toks.len()
                     && c.word(v + 1) == "to";
-                if passive {
+                // "The levy was rejected by voters": the agent is the source, not the
+                // subject ("The hostages were released").
+                let undergoes = kind == Verb::Report
+                    && v > 0
+                    && matches!(
+                        c.word(v - 1),
+                        "is" | "are" | "was" | "were" | "be" | "been" | "being"
+                    );
+                if passive || undergoes {
                     continue;
                 }
                 // "its advertising plans for May": a plural noun, not a verb.
@@ -330,6 +357,14 @@ mod tests {
     }
 
     #[test]
+    fn passive_subjects_and_stance_verbs() {
+        assert!(sources("The hostages were released on Friday.").is_empty());
+        let got = sources("Voter support for the levy grew. Dana Reyes endorsed the levy.");
+        let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+        assert_eq!(names, ["Dana Reyes"]);
+    }
+
+    #[test]
     fn said_to_credits_no_one() {
         let got =
             sources("Democratic leaders are said to be wary. City officials said it was late.");
@@ -340,7 +375,7 @@ mod tests {
     #[test]
     fn fragments_and_quoted_words_are_not_sources() {
         let got = sources(
-            "The council voted for the resolution which said rents would fall. “Our \
+            "The council read the resolution which said rents would fall. “Our \
              neighbours said it was fine,” the mayor argued.",
         );
         let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();

@@ -25,6 +25,17 @@ pub(super) fn phrase(c: &Clause<'_>, st: usize, e: usize) -> Option<Range<usize>
     (shown - st <= MAX_WORDS).then_some(st..shown)
 }
 
+/// The noun phrase starting at word `st` and read forward, without its modifiers: the
+/// agent after "by", the giver after "from" ("criticism from union leaders in Ohio").
+pub(super) fn forward(c: &Clause<'_>, st: usize) -> Option<Range<usize>> {
+    // "denounced by Ash for its bias": "for" opens no part of the agent here.
+    let e = (st + 1..c.toks.len())
+        .find(|&i| !c.plain(i - 1, i) && !joined(c, i - 1, i) || c.word(i) == "for")
+        .unwrap_or(c.toks.len());
+    let end = core(c, st, e)?;
+    (end - st <= MAX_WORDS).then_some(st..end)
+}
+
 /// Where the modifiers after a head noun ending at `i` stop being part of the phrase shown:
 /// `e` after prepositional phrases ("officials in Ohio"), the start of a relative clause or
 /// participle phrase; `None` when the words are no modifiers.
@@ -86,6 +97,13 @@ fn core(c: &Clause<'_>, st: usize, e: usize) -> Option<usize> {
                 i += 2;
             }
         } else if c.is(i, DETERMINERS) {
+            // "at which point the crowd": an article after a noun starts another phrase.
+            if nouns > 0
+                && !matches!(c.word(i - 1), "of" | "for" | "and" | "or" | "&")
+                && matches!(l, "the" | "a" | "an" | "that" | "this" | "these" | "those")
+            {
+                break;
+            }
             determined = true;
             named = false;
         } else if matches!(l, "of" | "for") {

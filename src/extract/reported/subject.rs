@@ -84,6 +84,7 @@ pub fn before(c: &Clause<'_>, v: usize) -> Option<Subject> {
     for (j, r) in segments.iter().enumerate() {
         if tail_ok(j)
             && opens(j)
+            && !dated(c, r.clone())
             && let Some(words) = head(c, r.start, trim_end(c, r.clone()))
         {
             return Some(Subject {
@@ -215,9 +216,25 @@ fn adverbial(c: &Clause<'_>, mut r: Range<usize>) -> bool {
         .all(|i| c.is(i, TEMPORAL) || c.word(i).starts_with(|ch: char| ch.is_ascii_digit()));
     participial
         || date
+        || dated(c, r.clone())
         || r.len() == 1 && adverb(&first)
         || r.len() <= 6
             && (c.is(r.start, LEAD_PREPOSITIONS | LEAD_ADVERBS | TEMPORAL) || first == "however")
+}
+
+/// Whether words `r` are a date with no preposition: "Last week", "This morning".
+fn dated(c: &Clause<'_>, r: Range<usize>) -> bool {
+    let first = c.word(r.start).to_lowercase();
+    r.len() <= 3
+        && matches!(
+            first.as_str(),
+            "last" | "next" | "this" | "earlier" | "later"
+        )
+        && (c.is(r.end - 1, TEMPORAL)
+            || matches!(
+                c.word(r.end - 1),
+                "week" | "month" | "year" | "weekend" | "morning" | "night" | "summer" | "spring"
+            ))
 }
 
 /// The subject closing the stretch that ends at word `end`, with the items of a list
@@ -343,6 +360,10 @@ mod tests {
         ] {
             assert_eq!(subject(s), want, "{s}");
         }
+        assert_eq!(
+            subject("Last week, the port director, Jo Lin, said it was closed."),
+            "the port director"
+        );
         // After a clause, the description set off by commas is the subject.
         assert_eq!(
             subject("The plan is dead, a retired teacher, said on Monday."),
@@ -401,6 +422,7 @@ mod tests {
                 "In Oakton, 85% of voters said the tax was too high.",
                 "85% of voters",
             ),
+            ("At which point the crowd chanted a name.", "the crowd"),
             (
                 "The tax is not as popular as most local economists believe.",
                 "most local economists",

@@ -1,0 +1,172 @@
+//! Sources named after a preposition rather than as a subject: the agent of a passive
+//! ("the plan was rejected by the council"), the giver of a stance ("criticism from
+//! union leaders", "a statement from the ministry", "an interview with Dana Reyes") and
+//! the poll or interview a finding is read in ("in a new county survey, …").
+
+use std::ops::Range;
+
+use super::phrase::forward;
+use super::words::auxiliary;
+use crate::extract::lexicon::{
+    DETERMINERS, DOCUMENTS, REPORT_VERBS, SPEECH_BASE, SPEECH_NOUNS, SPEECH_VERBS, classes,
+};
+use crate::extract::speech::Clause;
+
+/// The noun phrases after a preposition in clause `c` that name a source, each with its
+/// cue word, in order.
+pub(super) fn find(c: &Clause<'_>) -> Vec<(Range<usize>, usize)> {
+    let mut out = Vec::new();
+    for k in 0..c.toks.len().saturating_sub(1) {
+        // "…, with two polls showing a tie": "with" may follow a comma.
+        let with = matches!(c.word(k), "with" | "With");
+        if !c.plain(k, k + 1) || !(with || k > 0 && c.plain(k - 1, k)) {
+            continue;
+        }
+        if with && let Some(words) = with_subject(c, k + 1) {
+            // The cue is the "-ing" form after the phrase.
+            let cue = words.end;
+            out.push((words, cue));
+            continue;
+        }
+        if k == 0 || !c.plain(k - 1, k) {
+            continue;
+        }
+        let cue = k - 1;
+        let found = match c.word(k) {
+            "by" if passive(c, cue) => forward(c, k + 1),
+            "from" | "of" | "with" if stance(c, cue, c.word(k)) => forward(c, k + 1),
+            _ => None,
+        };
+        if let Some(words) = found {
+            out.push((words, cue));
+        }
+    }
+    out.extend(read_in(c));
+    out
+}
+
+/// The noun phrase from word `st` when a reporting verb's "-ing" form follows it: "with
+/// two polls showing a tie", "with Ash calling the plan a fraud".
+fn with_subject(c: &Clause<'_>, st: usize) -> Option<Range<usize>> {
+    let words = forward(c, st)?;
+    let v = words.end;
+    if v >= c.toks.len() || !c.plain(v - 1, v) {
+        return None;
+    }
+    let stem = c.word(v).strip_suffix("ing")?;
+    let verb = |w: &str| classes(w) & (SPEECH_BASE | REPORT_VERBS) != 0;
+    (verb(stem) || verb(&format!("{stem}e"))).then_some(words)
+}
+
+/// Whether word `i` is the participle of a reporting or stance verb ("criticized",
+/// "endorsed", "reported"), whose agent after "by" is the source.
+fn passive(c: &Clause<'_>, i: usize) -> bool {
+    let w = c.word(i);
+    w.starts_with(char::is_lowercase)
+        && (w.ends_with("ed") && c.is(i, SPEECH_VERBS | REPORT_VERBS)
+            || matches!(w, "seen" | "viewed" | "regarded" | "considered" | "written"))
+}
+
+/// Nouns of a stance taken or help given: its giver follows "from" ("praise from").
+fn stance_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "support"
+            | "backing"
+            | "endorsement"
+            | "endorsements"
+            | "opposition"
+            | "praise"
+            | "advice"
+            | "calls"
+            | "boos"
+            | "applause"
+            | "condemnation"
+            | "pressure"
+            | "demands"
+            | "complaints"
+            | "objections"
+            | "blessing"
+    )
+}
+
+/// Whether word `i` is a noun whose source follows preposition `prep`: "criticism from",
+/// "a statement from", "the endorsement of", "an interview with".
+fn stance(c: &Clause<'_>, i: usize, prep: &str) -> bool {
+    let w = c.word(i);
+    match prep {
+        "from" => stance_noun(w) || c.is(i, SPEECH_NOUNS | DOCUMENTS),
+        // "the support of the council" also reads as what is supported, so only
+        // endorsements credit the phrase after "of".
+        "of" => matches!(w, "endorsement" | "endorsements" | "backing" | "blessing"),
+        _ => matches!(w, "interview" | "interviews"),
+    }
+}
+
+/// "In a new county survey, …", "… led by ten points in the latest Acme poll.": the poll,
+/// survey or interview a finding is read in, when more than a bare "a statement".
+fn read_in(c: &Clause<'_>) -> Option<(Range<usize>, usize)> {
+    let k = (0..c.toks.len().saturating_sub(2)).find(|&k| {
+        matches!(c.word(k), "In" | "in") && c.plain(k, k + 1) && c.is(k + 1, DETERMINERS)
+    })?;
+    let words = forward(c, k + 1)?;
+    let last = words.end - 1;
+    let head = c.is(last, DOCUMENTS | SPEECH_NOUNS) || c.word(last) == "interview";
+    let closes = words.end == c.toks.len() || !c.plain(words.end - 1, words.end);
+    let plain = words.clone().all(|i| !auxiliary(&c.word(i).to_lowercase()));
+    (head && closes && plain && words.len() >= 3).then_some((words, k))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::facts;
+
+    fn sources(markdown: &str) -> Vec<String> {
+        facts(markdown)
+            .attributions
+            .into_iter()
+            .map(|a| a.source)
+            .collect()
+    }
+
+    #[test]
+    fn passive_agents_of_stance_verbs() {
+        assert_eq!(
+            sources("The levy was rejected by most county voters in May."),
+            ["most county voters"]
+        );
+        // A building's builder is no source.
+        assert!(sources("The bridge was built by Acme Steel in 1990.").is_empty());
+    }
+
+    #[test]
+    fn givers_of_criticism_and_statements() {
+        assert_eq!(
+            sources("The plan drew sharp criticism from union leaders on Monday."),
+            ["union leaders"]
+        );
+        let got = sources("Tom Ash won the endorsement of the Harbor Times.");
+        assert!(got.iter().any(|s| s.contains("Harbor Times")), "{got:?}");
+        // What is supported is no source.
+        assert!(sources("The support of the bridge gave way.").is_empty());
+    }
+
+    #[test]
+    fn with_phrases_before_a_reporting_verb() {
+        assert_eq!(
+            sources("The race tightened, with two county polls showing a tie."),
+            ["two county polls"]
+        );
+        // "with" and a noun before another verb credit no one.
+        assert!(sources("The race tightened, with two county polls closing early.").is_empty());
+    }
+
+    #[test]
+    fn polls_a_finding_is_read_in() {
+        let got = sources("In a new Northfield College poll, most voters backed the levy.");
+        assert_eq!(got[0], "a new Northfield College poll");
+        // A bare statement names nothing new, and a place is no poll.
+        assert!(sources("In a statement, the plan was dropped.").is_empty());
+        assert!(sources("In the old harbor town, rents rose.").is_empty());
+    }
+}
