@@ -500,9 +500,11 @@ pub fn build(
             options,
             analysed.site.schedule_turns_at,
             marker,
-            built.articles,
-            built.pages,
-            reused.all_pages,
+            last_build::Counts {
+                articles: built.articles,
+                pages: built.pages,
+                all_pages: reused.all_pages,
+            },
             &built.held_back,
         );
         // Without it the next build only does the work again.

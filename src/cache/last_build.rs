@@ -40,16 +40,21 @@ pub struct LastBuild {
     held_back: Vec<(String, bool)>,
 }
 
+/// How much a build made, for a build that does nothing to report again.
+pub struct Counts {
+    pub articles: usize,
+    pub pages: usize,
+    /// Pages as the build cache counts them.
+    pub all_pages: usize,
+}
+
 impl LastBuild {
-    #[allow(clippy::too_many_arguments)]
     pub fn new(
         inputs: u64,
         options: &BuildOptions,
         turns_at: Option<jiff::Timestamp>,
         marker: u64,
-        articles: usize,
-        pages: usize,
-        all_pages: usize,
+        counts: Counts,
         held_back: &[(std::path::PathBuf, Held)],
     ) -> LastBuild {
         LastBuild {
@@ -57,9 +62,9 @@ impl LastBuild {
             now: options.schedule.map(|s| s.now.as_nanosecond()),
             turns_at: turns_at.map(|t| t.as_nanosecond()),
             marker,
-            articles,
-            pages,
-            all_pages,
+            articles: counts.articles,
+            pages: counts.pages,
+            all_pages: counts.all_pages,
             held_back: held_back
                 .iter()
                 .map(|(path, held)| {
