@@ -1,0 +1,81 @@
+//! The subject of a whole sentence, for reporting verbs that do not stand beside their
+//! speaker ("…, saying", "went on to say") and for quoted phrases inside a sentence.
+
+use std::ops::Range;
+
+use super::*;
+
+impl Clause<'_> {
+    /// The subject of the sentence starting at word `floor`, for "…, saying" and "went on to
+    /// say": a capitalised name or a pronoun after any opening phrase and comma.
+    pub fn main_subject(&self, floor: usize) -> Option<Range<usize>> {
+        let n = self.toks.len();
+        let mut start = floor;
+        while start < n && matches!(self.word(start), "But" | "And" | "So" | "Yet" | "Then") {
+            start += 1;
+        }
+        // "In Dover,", "Speaking in Dover,", "Hours later,": an opening phrase, not the subject.
+        let leading = |i: usize| {
+            self.is(i, LEAD_PREPOSITIONS | LEAD_ADVERBS)
+                || self.word(i).ends_with("ing")
+                || matches!(self.word(i), "Here" | "There")
+                || (i + 1 < n && matches!(self.word(i + 1), "later" | "earlier" | "ago"))
+        };
+        if start < n && leading(start) {
+            let comma = (start + 1..n.min(start + 12)).find(|&i| self.breaks(i - 1, i))?;
+            start = comma;
+        }
+        let first_at = *(start..n).next().as_ref()?;
+        let first = self.word(first_at);
+        if matches!(first, "He" | "She" | "he" | "she") {
+            return Some(start..start + 1);
+        }
+        if matches!(first, "The" | "A" | "An" | "the" | "a" | "an") {
+            // A description up to its role noun: "The Florida senator sought …", "The
+            // billionaire businessman began …".
+            let mut role = (start + 1..n.min(start + 6))
+                .take_while(|&i| self.plain(i - 1, i) && self.verb_word(i).is_none())
+                .find(|&i| self.is(i, ROLE_NOUNS))?;
+            while role + 1 < n && self.plain(role, role + 1) && person_noun(self.word(role + 1)) {
+                role += 1;
+            }
+            return Some(start..role + 1);
+        }
+        if !first.starts_with(char::is_uppercase) {
+            return None;
+        }
+        // Capitalised words, and lowercase role words leading to a name ("Republican
+        // presidential candidate Dana Reyes quickly"), up to a word that starts the predicate.
+        let mut end = start;
+        // Capitalised words just before `end`: a full name ends the subject ("Jane Roe met").
+        let mut run = 0;
+        while end < n && end - start < MAX_WORDS && (end == start || self.plain(end - 1, end)) {
+            let w = self.word(end);
+            if w.starts_with(char::is_uppercase) {
+                run += 1;
+                end += 1;
+                continue;
+            }
+            let role = |i: usize| i < n && self.is(i, ROLE_NOUNS | TITLE_BASE | TITLE_MOD);
+            let predicate = !matches!(w, "of" | "for" | "and")
+                && ((run >= 2 && !role(end) && !role(end + 1))
+                    || self.is(
+                        end,
+                        CLAUSE_OPENERS | SPEAKER_ENDS | LEAD_PREPOSITIONS | SPEECH_FILLERS,
+                    )
+                    || self.verb_word(end).is_some()
+                    || w.ends_with("ly")
+                    || w.ends_with("ed")
+                    || w.contains(['’', '\'']));
+            if predicate {
+                break;
+            }
+            run = 0;
+            end += 1;
+        }
+        while end > start && !self.word(end - 1).starts_with(char::is_uppercase) {
+            end -= 1;
+        }
+        (end > start && !self.is(first_at, STOP | TEMPORAL | SPEAKER_ENDS)).then_some(start..end)
+    }
+}
