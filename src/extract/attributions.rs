@@ -331,16 +331,8 @@ fn dateline_source(doc: &Doc, table: &Table<'_>, range: std::ops::Range<usize>) 
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::tests::facts;
+    use crate::extract::tests::sources;
     use crate::extract::{ExtractOptions, Gazetteer, Input, extract};
-
-    fn sources(markdown: &str) -> Vec<String> {
-        facts(markdown)
-            .attributions
-            .into_iter()
-            .map(|a| a.source)
-            .collect()
-    }
 
     #[test]
     fn agency_after_or_before_the_verb() {

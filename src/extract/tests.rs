@@ -91,6 +91,15 @@ pub(crate) fn facts(markdown: &str) -> Facts {
     run(markdown, &Gazetteer::default(), &[])
 }
 
+/// The source of every attribution found, in order.
+pub(crate) fn sources(markdown: &str) -> Vec<String> {
+    facts(markdown)
+        .attributions
+        .into_iter()
+        .map(|a| a.source)
+        .collect()
+}
+
 /// (name, kind) of every entity found, sorted by name.
 pub(crate) fn entities(markdown: &str) -> Vec<(String, EntityKind)> {
     let mut out: Vec<_> = facts(markdown)

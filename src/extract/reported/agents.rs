@@ -119,15 +119,7 @@ fn read_in(c: &Clause<'_>) -> Option<(Range<usize>, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::tests::facts;
-
-    fn sources(markdown: &str) -> Vec<String> {
-        facts(markdown)
-            .attributions
-            .into_iter()
-            .map(|a| a.source)
-            .collect()
-    }
+    use crate::extract::tests::sources;
 
     #[test]
     fn passive_agents_of_stance_verbs() {
