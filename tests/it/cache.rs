@@ -291,34 +291,6 @@ fn edits_of_every_kind_match_a_cold_build() {
     site.step("back to the plain build");
 }
 
-const TAGS: [&str; 5] = ["diplomacy", "energy", "security", "aid", "economy"];
-const STORIES: [&str; 3] = ["talks", "blockade", "elections"];
-
-fn generated_article(random: &mut Random, n: usize, count: usize) -> String {
-    let day = 1 + random.next(9);
-    let tags: Vec<&str> = (0..random.next(3))
-        .map(|_| TAGS[random.next(TAGS.len())])
-        .collect();
-    let mut front = format!(
-        "---\ntitle: \"Item {n}, version {}\"\ndate: 2024-03-0{day} 0{}:00\ntags: [{}]\n",
-        random.next(1000),
-        random.next(10),
-        tags.join(", ")
-    );
-    if random.next(2) == 0 {
-        front.push_str(&format!("story: {}\n", STORIES[random.next(STORIES.len())]));
-    }
-    let other = random.next(count);
-    let link = match other != n {
-        true => format!(" See [item {other}](item-{other}.md)."),
-        false => String::new(),
-    };
-    format!(
-        "{front}---\n\nOfficials in Beirut met about Hezbollah and Lebanon.{link}\n\n## Details {}\n\nMore text.\n",
-        random.next(5)
-    )
-}
-
 /// Removes the links to articles that do not exist: a link to a missing article is an error.
 fn without_dead_links(site: &Site, mut text: String, count: usize) -> String {
     for m in 0..count {
@@ -333,26 +305,7 @@ fn without_dead_links(site: &Site, mut text: String, count: usize) -> String {
 fn random_edits_match_a_cold_build() {
     let count = 10;
     let mut random = Random(0x2545_f491_4f6c_dd1d);
-    let mut files: Vec<(String, String)> = vec![
-        (
-            "site.yaml".into(),
-            "title: Random\ntimeline_page_size: 4\nfeed_length: 3\n".into(),
-        ),
-        (
-            "content/entities/lebanon.md".into(),
-            "---\nname: Lebanon\nkind: place\n---\n".into(),
-        ),
-        (
-            "content/entities/hezbollah.md".into(),
-            "---\nname: Hezbollah\nkind: organization\n---\n".into(),
-        ),
-    ];
-    for n in 0..count {
-        files.push((
-            format!("content/articles/item-{n}.md"),
-            generated_article(&mut random, n, count),
-        ));
-    }
+    let files = generated_site(&mut random, count);
     let borrowed: Vec<(&str, &str)> = files
         .iter()
         .map(|(p, c)| (p.as_str(), c.as_str()))

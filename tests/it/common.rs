@@ -202,3 +202,58 @@ impl Random {
         (self.0 % below as u64) as usize
     }
 }
+
+const TAGS: [&str; 5] = ["diplomacy", "energy", "security", "aid", "economy"];
+const STORIES: [&str; 3] = ["talks", "blockade", "elections"];
+
+/// A random article `n` of `count`, linking to another one, for the differential tests.
+pub fn generated_article(random: &mut Random, n: usize, count: usize) -> String {
+    let day = 1 + random.next(9);
+    let tags: Vec<&str> = (0..random.next(3))
+        .map(|_| TAGS[random.next(TAGS.len())])
+        .collect();
+    let mut front = format!(
+        "---\ntitle: \"Item {n}, version {}\"\ndate: 2024-03-0{day} 0{}:00\ntags: [{}]\n",
+        random.next(1000),
+        random.next(10),
+        tags.join(", ")
+    );
+    if random.next(2) == 0 {
+        front.push_str(&format!("story: {}\n", STORIES[random.next(STORIES.len())]));
+    }
+    let other = random.next(count);
+    let link = match other != n {
+        true => format!(" See [item {other}](item-{other}.md)."),
+        false => String::new(),
+    };
+    format!(
+        "{front}---\n\nOfficials in Beirut met about Hezbollah and Lebanon.{link}\n\n## Details {}\n\nMore text.\n",
+        random.next(5)
+    )
+}
+
+/// A site of `count` random articles (`content/articles/item-N.md`) with two gazetteer
+/// entities, for the differential tests.
+pub fn generated_site(random: &mut Random, count: usize) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = vec![
+        (
+            "site.yaml".into(),
+            "title: Random\ntimeline_page_size: 4\nfeed_length: 3\n".into(),
+        ),
+        (
+            "content/entities/lebanon.md".into(),
+            "---\nname: Lebanon\nkind: place\n---\n".into(),
+        ),
+        (
+            "content/entities/hezbollah.md".into(),
+            "---\nname: Hezbollah\nkind: organization\n---\n".into(),
+        ),
+    ];
+    for n in 0..count {
+        files.push((
+            format!("content/articles/item-{n}.md"),
+            generated_article(random, n, count),
+        ));
+    }
+    files
+}

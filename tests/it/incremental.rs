@@ -450,57 +450,11 @@ fn folders_added_and_removed_match_a_full_build() {
     live.step("folder removed", &["content/articles/older"]);
 }
 
-const TAGS: [&str; 5] = ["diplomacy", "energy", "security", "aid", "economy"];
-const STORIES: [&str; 3] = ["talks", "blockade", "elections"];
-
-fn generated_article(random: &mut Random, n: usize, count: usize) -> String {
-    let day = 1 + random.next(9);
-    let tags: Vec<&str> = (0..random.next(3))
-        .map(|_| TAGS[random.next(TAGS.len())])
-        .collect();
-    let mut extra = format!("tags: [{}]\n", tags.join(", "));
-    if random.next(2) == 0 {
-        extra.push_str(&format!("story: {}\n", STORIES[random.next(STORIES.len())]));
-    }
-    let other = random.next(count);
-    let link = if other != n {
-        format!(" See [item {other}](item-{other}.md).")
-    } else {
-        String::new()
-    };
-    article(
-        &format!("Item {n}, version {}", random.next(1000)),
-        &format!("2024-03-0{day} 0{}:00", random.next(10)),
-        &extra,
-        &format!(
-            "Officials in Beirut met about Hezbollah and Lebanon.{link}\n\n## Details {}\n\nMore text.",
-            random.next(5)
-        ),
-    )
-}
-
 #[test]
 fn random_edits_match_a_full_build() {
     let count = 12;
     let mut random = Random(0x9e37_79b9_7f4a_7c15);
-    let mut files: Vec<(String, String)> = vec![(
-        "site.yaml".into(),
-        "title: Random\ntimeline_page_size: 4\nfeed_length: 3\n".into(),
-    )];
-    files.push((
-        "content/entities/lebanon.md".into(),
-        "---\nname: Lebanon\nkind: place\n---\n".into(),
-    ));
-    files.push((
-        "content/entities/hezbollah.md".into(),
-        "---\nname: Hezbollah\nkind: organization\n---\n".into(),
-    ));
-    for n in 0..count {
-        files.push((
-            format!("content/articles/item-{n}.md"),
-            generated_article(&mut random, n, count),
-        ));
-    }
+    let files = generated_site(&mut random, count);
     let borrowed: Vec<(&str, &str)> = files
         .iter()
         .map(|(p, c)| (p.as_str(), c.as_str()))
