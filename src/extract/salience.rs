@@ -7,7 +7,9 @@ use std::ops::Range;
 
 use super::discover::Spot;
 use super::entities::Table;
-use super::lexicon::{FEMALE_GIVEN, MALE_GIVEN, STOP, TITLE_BASE, TITLE_MOD, classes, is};
+use super::lexicon::{
+    FEMALE_GIVEN, MALE_GIVEN, STOP, TITLE_BASE, TITLE_MOD, classes, is, lowercase,
+};
 use super::speech::{Clause, Verb};
 use super::text::Doc;
 use crate::load::EntityKind;
@@ -20,7 +22,7 @@ pub enum Gender {
 
 impl Gender {
     pub fn of_pronoun(word: &str) -> Option<Gender> {
-        match word.to_lowercase().as_str() {
+        match lowercase(word).as_ref() {
             "he" | "him" | "his" | "himself" => Some(Gender::Male),
             "she" | "her" | "hers" | "herself" => Some(Gender::Female),
             _ => None,

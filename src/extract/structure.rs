@@ -113,10 +113,7 @@ pub(super) fn outline_with(
             }
             Event::Text(text) | Event::Code(text) => {
                 if !in_code {
-                    word_count += text
-                        .split_whitespace()
-                        .filter(|w| w.chars().any(char::is_alphanumeric))
-                        .count();
+                    word_count += count_words(&text);
                 }
                 if let Some((_, _, t)) = heading.as_mut() {
                     t.push_str(&text);
@@ -146,6 +143,63 @@ pub(super) fn outline_with(
         links,
     }
 }
+
+/// Words with a letter or digit, split at white space as `split_whitespace` splits. Runs
+/// of ASCII are read byte by byte; only other characters are decoded.
+fn count_words(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let (mut count, mut in_word, mut alphanumeric) = (0, false, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        let kind = match ASCII_KIND.get(usize::from(bytes[i])) {
+            Some(&kind) => {
+                i += 1;
+                kind
+            }
+            None => {
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
+                i += c.len_utf8();
+                if c.is_whitespace() {
+                    SPACE
+                } else if c.is_alphanumeric() {
+                    ALPHANUMERIC
+                } else {
+                    OTHER
+                }
+            }
+        };
+        if kind == SPACE {
+            count += usize::from(alphanumeric);
+            (in_word, alphanumeric) = (false, false);
+        } else {
+            in_word = true;
+            alphanumeric |= kind == ALPHANUMERIC;
+        }
+    }
+    count + usize::from(in_word && alphanumeric)
+}
+
+const OTHER: u8 = 0;
+const SPACE: u8 = 1;
+const ALPHANUMERIC: u8 = 2;
+
+/// What each ASCII byte is to `count_words`: white space as `char::is_whitespace` has it
+/// (with the vertical tab, unlike `u8::is_ascii_whitespace`), letter or digit, or other.
+static ASCII_KIND: [u8; 128] = {
+    let mut table = [OTHER; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => SPACE,
+            c if c.is_ascii_alphanumeric() => ALPHANUMERIC,
+            _ => OTHER,
+        };
+        b += 1;
+    }
+    table
+};
 
 fn push_spaced(out: &mut String, text: &str) {
     if text.is_empty() {
@@ -231,6 +285,28 @@ pub fn cut_at_sentence(text: &str, limit: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_alike_in_ascii_and_other_text() {
+        let by_chars = |t: &str| {
+            t.split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count()
+        };
+        for text in [
+            "",
+            "   ",
+            "The mayor said -- twice -- that the 2 bridges close.",
+            "a\tb\nc\x0Bd\x0Ce\rf",
+            " — , ; 42 ",
+            "trailing word",
+            "Café owners in Zürich said the levy is “unfair”.",
+            "no\u{a0}break and\u{2003}em space — “ ” 東京 sagte",
+        ] {
+            assert_eq!(count_words(text), by_chars(text), "{text:?}");
+        }
+        assert_eq!(count_words("The mayor said -- twice -- that"), 5);
+    }
 
     #[test]
     fn summary_is_first_paragraph_cut_at_sentence() {

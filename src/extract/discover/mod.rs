@@ -219,7 +219,8 @@ fn is_compass(word: &str) -> bool {
 /// A short paragraph all in capitals ("LETTERS", "FULL TEXT OF THE SPEECH") is a heading
 /// set as prose, not a name.
 fn heading_in_capitals(block: &str) -> bool {
-    block.split_whitespace().count() <= 10
+    // `nth`, not `count`: a paragraph is rejected after its eleventh word, not read whole.
+    block.split_whitespace().nth(10).is_none()
         && block.chars().filter(|c| c.is_alphabetic()).count() > 3
         && !block.chars().any(char::is_lowercase)
         && !block.contains(['(', '—', '–'])

@@ -1,6 +1,7 @@
 //! Word lists the rules lean on, and the built-in world names from `world.txt`. Everything
 //! is parsed once per process and shared read-only.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
@@ -242,12 +243,26 @@ fn lowercase_classes(word: &str) -> Class {
     let lookup = |w: &str| table().get(w).map_or(0, |i| i.classes);
     let mut buf = [0u8; 32];
     if word.is_ascii() && word.len() <= buf.len() {
-        for (slot, b) in buf.iter_mut().zip(word.bytes()) {
-            *slot = b.to_ascii_lowercase();
-        }
+        buf[..word.len()].copy_from_slice(word.as_bytes());
+        buf[..word.len()].make_ascii_lowercase();
         return std::str::from_utf8(&buf[..word.len()]).map_or(0, lookup);
     }
     lookup(&word.to_lowercase())
+}
+
+/// `word` in lower case, borrowed when it has no capitals, as most words in a sentence
+/// have not: the rules compare many words this way, and each copy was an allocation.
+pub fn lowercase(word: &str) -> Cow<'_, str> {
+    let capitals = if word.is_ascii() {
+        word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().any(char::is_uppercase)
+    };
+    if capitals {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 /// Whether `word`, ignoring case, is in any of the `classes`.

@@ -113,7 +113,7 @@ fn read_in(c: &Clause<'_>) -> Option<(Range<usize>, usize)> {
     let last = words.end - 1;
     let head = c.is(last, DOCUMENTS | SPEECH_NOUNS) || c.word(last) == "interview";
     let closes = words.end == c.toks.len() || !c.plain(words.end - 1, words.end);
-    let plain = words.clone().all(|i| !auxiliary(&c.word(i).to_lowercase()));
+    let plain = words.clone().all(|i| !auxiliary(&c.lower(i)));
     (head && closes && plain && words.len() >= 3).then_some((words, k))
 }
 

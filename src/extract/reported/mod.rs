@@ -109,7 +109,7 @@ pub fn find(
                 // "The agency reports quarterly" reports nothing in particular.
                 let said_little = content
                     .as_deref()
-                    .is_none_or(|t| t.split_whitespace().count() < 2);
+                    .is_none_or(|t| t.split_whitespace().nth(1).is_none());
                 if kind == Verb::Report && said_little {
                     continue;
                 }
@@ -177,7 +177,7 @@ fn inverted(c: &Clause<'_>, v: usize) -> Option<Range<usize>> {
     let closes = words.end == c.toks.len() || c.breaks(words.end - 1, words.end);
     // "…, said the budget was late": a clause, not an inverted subject.
     let clause = words.clone().skip(1).any(|i| {
-        let w = c.word(i).to_lowercase();
+        let w = c.lower(i);
         words::auxiliary(&w) || words::personal_pronoun(&w)
     });
     (closes && !clause).then_some(words)
@@ -189,7 +189,7 @@ fn plain_subject(c: &Clause<'_>, v: usize) -> Option<Range<usize>> {
     let words = c.subject_before(v, 0)?;
     let first = c.word(words.start);
     let clause = words.clone().any(|i| {
-        let w = c.word(i).to_lowercase();
+        let w = c.lower(i);
         words::auxiliary(&w)
             || words::personal_pronoun(&w)
             || w.ends_with("n't")

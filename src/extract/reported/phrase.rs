@@ -8,7 +8,7 @@ use super::words::{
     adverb, auxiliary, boundary, modifies, negative, number_word, personal_pronoun, preposition,
     quantifier, relative_pronoun,
 };
-use crate::extract::lexicon::{DETERMINERS, ROLE_NOUNS, TEMPORAL, TITLE_BASE};
+use crate::extract::lexicon::{DETERMINERS, ROLE_NOUNS, TEMPORAL, TITLE_BASE, lowercase};
 use crate::extract::speech::Clause;
 
 /// Longest subject shown, in words; a longer one is cut before its modifiers.
@@ -46,12 +46,12 @@ fn rest(c: &Clause<'_>, i: usize, e: usize) -> Option<usize> {
     if !c.plain(i - 1, i) {
         return None;
     }
-    let w = c.word(i).to_lowercase();
+    let w = c.lower(i);
     if relative_pronoun(&w) || modifies(c, i, e) {
         return (e - i <= MAX_MODIFIER).then_some(i);
     }
     // "a source familiar with the talks", "people close to the mayor".
-    let skip = usize::from(matches!(w.as_str(), "familiar" | "close")) + 1;
+    let skip = usize::from(matches!(w.as_ref(), "familiar" | "close")) + 1;
     let opens = skip == 2 && i + 1 < e && matches!(c.word(i + 1), "with" | "to");
     if (opens || preposition(&w)) && i + skip < e {
         let next = core(c, i + skip, e)?;
@@ -79,8 +79,8 @@ fn core(c: &Clause<'_>, st: usize, e: usize) -> Option<usize> {
             break;
         }
         let w = c.word(i);
-        let lower = w.to_lowercase();
-        let l = lower.as_str();
+        let lower = lowercase(w);
+        let l = lower.as_ref();
         let number = w.starts_with(|ch: char| ch.is_ascii_digit()) || number_word(l);
         if c.is(i, TEMPORAL) && determined {
             // "the April survey".
@@ -112,10 +112,7 @@ fn core(c: &Clause<'_>, st: usize, e: usize) -> Option<usize> {
             }
             conjunct = i + 1;
         } else if matches!(l, "and" | "or" | "&") {
-            if i + 1 >= e
-                || !strict(c, conjunct..i)
-                || personal_pronoun(&c.word(i + 1).to_lowercase())
-            {
+            if i + 1 >= e || !strict(c, conjunct..i) || personal_pronoun(&c.lower(i + 1)) {
                 break;
             }
         } else if auxiliary(l)
@@ -177,16 +174,16 @@ fn compound_tail(c: &Clause<'_>, i: usize, e: usize) -> bool {
 /// A lowercase word that can close a noun compound: not a function word.
 fn plain_lower(c: &Clause<'_>, k: usize) -> bool {
     let w = c.word(k);
-    let l = w.to_lowercase();
+    let l = lowercase(w);
     w.starts_with(char::is_lowercase)
         && !(auxiliary(&l) || boundary(&l) || preposition(&l) || relative_pronoun(&l))
-        && !matches!(l.as_str(), "and" | "or")
+        && !matches!(l.as_ref(), "and" | "or")
 }
 
 /// Whether words `r` are a phrase that can stand in a list: one word, a name, or a short
 /// determined phrase ("the families", "Gov. Jane Roe", "attorneys").
 pub(super) fn strict(c: &Clause<'_>, r: Range<usize>) -> bool {
-    if r.is_empty() || personal_pronoun(&c.word(r.start).to_lowercase()) {
+    if r.is_empty() || personal_pronoun(&c.lower(r.start)) {
         return false;
     }
     let names = r.clone().all(|i| {
@@ -194,10 +191,10 @@ pub(super) fn strict(c: &Clause<'_>, r: Range<usize>) -> bool {
         w.starts_with(char::is_uppercase)
             || matches!(w, "of" | "the" | "and" | "de" | "van" | "von")
     });
-    let determined = (c.is(r.start, DETERMINERS) || quantifier(&c.word(r.start).to_lowercase()))
+    let determined = (c.is(r.start, DETERMINERS) || quantifier(&c.lower(r.start)))
         && r.len() <= 5
         && r.clone().all(|i| {
-            let l = c.word(i).to_lowercase();
+            let l = c.lower(i);
             !(auxiliary(&l) || boundary(&l) || preposition(&l) || relative_pronoun(&l))
         });
     r.len() == 1 || names || determined

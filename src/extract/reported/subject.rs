@@ -13,7 +13,7 @@ use super::words::{
 };
 use crate::extract::lexicon::{
     DETERMINERS, LEAD_ADVERBS, LEAD_PREPOSITIONS, ROLE_NOUNS, SPEECH_FILLERS, TEMPORAL, TITLE_BASE,
-    TITLE_MOD,
+    TITLE_MOD, lowercase,
 };
 use crate::extract::speech::Clause;
 
@@ -34,7 +34,7 @@ pub fn before(c: &Clause<'_>, v: usize) -> Option<Subject> {
     }
     if !c.breaks(end - 1, end) {
         // "he said": the pronoun, for the caller to resolve.
-        if personal_pronoun(&c.word(end - 1).to_lowercase()) {
+        if personal_pronoun(&c.lower(end - 1)) {
             return Some(Subject {
                 words: end - 1..end,
                 chained: false,
@@ -65,11 +65,18 @@ pub fn before(c: &Clause<'_>, v: usize) -> Option<Subject> {
     }
     segments.reverse();
     // The subject opens the chain: every stretch after it up to the verb is an apposition.
-    let tail_ok = |j: usize| {
-        segments[j + 1..]
-            .iter()
-            .all(|r| c.gap(r.start - 1, r.start).contains('(') || inserted(c, r.clone()))
-    };
+    // Read from the verb back, once each, so a long list of stretches stays linear.
+    let mut tail_ok = vec![false; segments.len()];
+    if let Some(last) = tail_ok.last_mut() {
+        *last = true;
+    }
+    for j in (0..segments.len().saturating_sub(1)).rev() {
+        let r = &segments[j + 1];
+        if !(c.gap(r.start - 1, r.start).contains('(') || inserted(c, r.clone())) {
+            break;
+        }
+        tail_ok[j] = true;
+    }
     // Where a subject can open: the start of the sentence, after a quotation, after an
     // opening adverbial, or after a clause that is itself no subject ("The plan is dead, a
     // spokeswoman, Jo Lin, said").
@@ -82,7 +89,7 @@ pub fn before(c: &Clause<'_>, v: usize) -> Option<Subject> {
         adverbial(c, before.clone()) || head(c, before.start, trim_end(c, before.clone())).is_none()
     };
     for (j, r) in segments.iter().enumerate() {
-        if tail_ok(j)
+        if tail_ok[j]
             && opens(j)
             && !dated(c, r.clone())
             && let Some(words) = head(c, r.start, trim_end(c, r.clone()))
@@ -151,8 +158,8 @@ fn inserted(c: &Clause<'_>, r: Range<usize>) -> bool {
         return false;
     }
     let w = c.word(r.start);
-    let first = w.to_lowercase();
-    let f = first.as_str();
+    let first = lowercase(w);
+    let f = first.as_ref();
     let of_soon =
         (r.start + 1..r.end.min(r.start + 3)).any(|i| matches!(c.word(i), "of" | "at" | "for"));
     let opens = w.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit())
@@ -188,7 +195,7 @@ fn inserted(c: &Clause<'_>, r: Range<usize>) -> bool {
     }
     let mut relative = false;
     for i in r {
-        let w = c.word(i).to_lowercase();
+        let w = c.lower(i);
         relative |= relative_pronoun(&w);
         if !relative && (auxiliary(&w) || c.verb_at(i).is_some()) {
             return false;
@@ -207,7 +214,7 @@ fn adverbial(c: &Clause<'_>, mut r: Range<usize>) -> bool {
     {
         r.start += 1;
     }
-    let first = c.word(r.start).to_lowercase();
+    let first = c.lower(r.start);
     // "Responding to the letter, …": a participle clause.
     let participial = first.len() > 5 && first.ends_with("ing") && r.len() > 1;
     // "Nov. 2, …".
@@ -224,10 +231,10 @@ fn adverbial(c: &Clause<'_>, mut r: Range<usize>) -> bool {
 
 /// Whether words `r` are a date with no preposition: "Last week", "This morning".
 fn dated(c: &Clause<'_>, r: Range<usize>) -> bool {
-    let first = c.word(r.start).to_lowercase();
+    let first = c.lower(r.start);
     r.len() <= 3
         && matches!(
-            first.as_str(),
+            first.as_ref(),
             "last" | "next" | "this" | "earlier" | "later"
         )
         && (c.is(r.end - 1, TEMPORAL)
@@ -274,7 +281,7 @@ fn listed(c: &Clause<'_>, end: usize) -> Option<Range<usize>> {
 fn head(c: &Clause<'_>, s: usize, e: usize) -> Option<Range<usize>> {
     let opens = |i: usize| {
         let gap = c.gap(i - 1, i);
-        boundary(&c.word(i - 1).to_lowercase())
+        boundary(&c.lower(i - 1))
             || matches!(c.word(i - 1), "and" | "or")
             || gap.contains([':', '―', '•'])
             || gap.contains(" - ")
@@ -301,9 +308,9 @@ fn head(c: &Clause<'_>, s: usize, e: usize) -> Option<Range<usize>> {
 fn lead(c: &Clause<'_>, mut st: usize, e: usize) -> Option<usize> {
     while st < e
         && (c.is(st, LEAD_ADVERBS)
-            || adverb(&c.word(st).to_lowercase())
+            || adverb(&c.lower(st))
             || matches!(
-                c.word(st).to_lowercase().as_str(),
+                c.lower(st).as_ref(),
                 "and" | "but" | "so" | "yet" | "even" | "or"
             ))
     {

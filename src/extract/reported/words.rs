@@ -2,7 +2,7 @@
 //! closed lists of general English, kept here rather than in the shared lexicon because
 //! only the reading of reported speech asks for them.
 
-use crate::extract::lexicon::DETERMINERS;
+use crate::extract::lexicon::{DETERMINERS, lowercase};
 use crate::extract::speech::Clause;
 
 /// "didn't", "hasn’t".
@@ -182,7 +182,7 @@ pub(super) fn preposition(w: &str) -> bool {
 /// "voters going to the polls", but not a verb with its object ("Acme created the tool")
 /// nor a noun closing the phrase ("exit polling").
 pub(super) fn modifies(c: &Clause<'_>, i: usize, e: usize) -> bool {
-    let w = c.word(i).to_lowercase();
+    let w = c.lower(i);
     if !participle(&w) || i + 1 >= e {
         return false;
     }
@@ -190,7 +190,7 @@ pub(super) fn modifies(c: &Clause<'_>, i: usize, e: usize) -> bool {
     w.ends_with("ing")
         || !(next.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit())
             || c.is(i + 1, DETERMINERS)
-            || personal_pronoun(&next.to_lowercase())
+            || personal_pronoun(&lowercase(next))
             || matches!(next, "him" | "her" | "them" | "us" | "me"))
 }
 

@@ -2,12 +2,13 @@
 //! mayor’s campaign manager, said", "…, saying"), read from the words around the verb in one
 //! sentence. Quotes take their speakers from here and attributions their sources.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lexicon::{
     CLAUSE_OPENERS, Class, DETERMINERS, LEAD_ADVERBS, LEAD_PREPOSITIONS, PHRASE_OPENERS,
     REPORT_VERBS, ROLE_NOUNS, SPEAKER_ENDS, SPEECH_BASE, SPEECH_FILLERS, SPEECH_PARTICIPLES,
-    SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD, is,
+    SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD, is, lowercase,
 };
 use super::text::{Doc, Token};
 
@@ -112,6 +113,11 @@ impl<'a> Clause<'a> {
 
     pub fn word(&self, i: usize) -> &'a str {
         self.toks[i].text(&self.doc.text)
+    }
+
+    /// Word `i` in lower case, copied only when it has capitals.
+    pub fn lower(&self, i: usize) -> Cow<'a, str> {
+        lowercase(self.word(i))
     }
 
     /// Whether word `i` is in any of the lexicon classes `mask`.
