@@ -92,7 +92,16 @@ impl<'a> Discoverer<'a> {
                 // "50 miles southeast of Tallahassee".
                 cue[slot(Place)] += CUE;
             }
-            if prev == "and" && p > 0 && self.toks[p - 1].cap && self.is(p - 1, ORG_TAIL) {
+            // "Dana Mills and Tom Ash": the word of organisations is a person's surname.
+            let person_before = self
+                .last_name
+                .is_some_and(|(pa, pb, _)| pb + 1 == p && self.surname_after_given(pa, pb));
+            if prev == "and"
+                && p > 0
+                && self.toks[p - 1].cap
+                && self.is(p - 1, ORG_TAIL)
+                && !person_before
+            {
                 // "Duke Energy and Georgia Power": listed with an organisation.
                 cue[slot(Organization)] += STRONG;
             }

@@ -119,7 +119,8 @@ impl<'a> Discoverer<'a> {
             .any(|c| c.single_acronym() && c.world.is_none());
         for (m, c) in self.cands.iter().enumerate().filter(|(_, c)| c.words >= 2) {
             let first = c.name.split(' ').next().unwrap_or("");
-            let last = c.name.rsplit(' ').next().unwrap_or("");
+            // "Alito" is Samuel A. Alito Jr.: the surname comes before a suffix.
+            let last = c.name.rsplit(' ').find(|w| !is_suffix(w)).unwrap_or("");
             match KindVotes(c.votes()).winner() {
                 Person => {
                     by_last.entry(last).or_insert(m);
@@ -316,11 +317,15 @@ fn without_initials(name: &str) -> String {
         .enumerate()
         .filter(|&(i, w)| {
             let middle = i > 0 && i < last && is_initials(w);
-            let suffix =
-                i == last && i > 1 && matches!(*w, "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III");
+            let suffix = i == last && i > 1 && is_suffix(w);
             !middle && !suffix
         })
         .map(|(_, w)| *w)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A generational suffix after a surname: "Jr.", "III".
+fn is_suffix(word: &str) -> bool {
+    matches!(word, "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III" | "IV")
 }

@@ -15,8 +15,9 @@ use super::lexicon::{
     ACRONYM_STOP, COMMON_PHRASES, CORP_SUFFIX, CORPORATE_TITLES, Class, DEMONYM, DIRECTION,
     GIVEN_NAMES, LEAD_MODIFIERS, NAME_PREFIXES, ORG_APPOS, ORG_HEAD, ORG_POSS, ORG_TAIL,
     OTHER_HEAD, OTHER_NEXT, OTHER_TAIL, PARTICLES, PERSON_NEXT, PERSON_POSS, PLACE_APPOS,
-    PLACE_HEAD, PLACE_POSS, PLACE_PREPS, PLACE_TAIL, RELATION_SUFFIXES, ROLE_NOUNS, SPEECH_VERBS,
-    STOP, TEMPORAL, TITLE_BASE, TITLE_MOD, TITLE_NOUNS, US_STATES, classes, info, is, world,
+    PLACE_HEAD, PLACE_POSS, PLACE_PREPS, PLACE_TAIL, PRESS_TITLES, RELATION_SUFFIXES, ROLE_NOUNS,
+    SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD, TITLE_NOUNS, US_STATES, classes, info, is,
+    world,
 };
 use super::text::{Doc, Token};
 use crate::load::EntityKind;
@@ -33,6 +34,8 @@ mod scan;
 mod shape;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod title_tests;
 
 pub use shape::guess_kind;
 
@@ -49,6 +52,9 @@ const MAX_NAME_BYTES: usize = 120;
 /// Longest run of capitalised words split into names (titles and names: "Former US
 /// Secretary of State John Forbes Kerry").
 const MAX_RUN: usize = 12;
+
+/// Titles before a person's name: "Senator", and the press's "Editor".
+const TITLES: Class = TITLE_BASE | PRESS_TITLES;
 
 /// Votes per kind, in `EntityKind::ALL` order.
 pub type Votes = [u32; 4];

@@ -3,6 +3,14 @@
 
 use super::*;
 
+/// Small words that, capitalised inside a run of capitals, make it a headline: no name
+/// has them written so.
+const HEADLINE_WORDS: [&str; 29] = [
+    "On", "In", "To", "For", "With", "At", "From", "By", "Is", "Are", "Was", "Were", "As", "Into",
+    "After", "Over", "About", "Why", "How", "What", "Not", "Can", "Will", "Has", "Have", "Says",
+    "The", "Than", "Within",
+];
+
 impl<'a> Discoverer<'a> {
     pub(super) fn sentence(&mut self, range: std::ops::Range<usize>) {
         let doc = self.doc;
@@ -219,12 +227,12 @@ impl<'a> Discoverer<'a> {
                 i = end + 1;
                 continue;
             }
-            if self.headline(i, end) {
+            if self.capitals_headline(i, end) {
+                self.world_names_in(i, end);
                 i = end + 1;
                 continue;
             }
-            if self.capitals_headline(i, end) {
-                self.world_names_in(i, end);
+            if self.headline(i, end) {
                 i = end + 1;
                 continue;
             }
@@ -259,40 +267,27 @@ impl<'a> Discoverer<'a> {
         day_word(end) && end - i < 3 && !(end > i && self.is(end - 1, GIVEN_NAMES))
     }
 
-    /// A headline in title case inside prose ("Senator Scores Direct Hit On Rival"): not
-    /// a name, though the built-in names in it still count. Returns whether the run was one.
+    /// A headline in title case inside prose ("Senator Scores Direct Hit On Rival", "RIVAL
+    /// IS FEELING THE HEAT"): not a name, though the built-in names in it still count.
+    /// Returns whether the run was one.
     pub(super) fn headline(&mut self, i: usize, end: usize) -> bool {
         let function_word = |d: &Self, k: usize| {
-            matches!(
-                d.word(k),
-                "On" | "In"
-                    | "To"
-                    | "For"
-                    | "With"
-                    | "At"
-                    | "From"
-                    | "By"
-                    | "Is"
-                    | "Are"
-                    | "Was"
-                    | "Were"
-                    | "As"
-                    | "Into"
-                    | "After"
-                    | "Over"
-                    | "About"
-                    | "Why"
-                    | "How"
-                    | "What"
-                    | "Not"
-                    | "Can"
-                    | "Will"
-                    | "Has"
-                    | "Have"
-                    | "Says"
-            )
+            // As written, or in capitals ("IS"); "for" in "Center for X" is no headline's.
+            let w = d.word(k);
+            let capitals = !w.chars().any(char::is_lowercase);
+            HEADLINE_WORDS
+                .iter()
+                .any(|f| *f == w || (capitals && f.eq_ignore_ascii_case(w)))
         };
-        if end < i + 3 || !(i + 1..end).any(|k| function_word(self, k)) {
+        // "As The Daily Caller reported": the sentence's first word before "The" is not
+        // the run's own.
+        let first =
+            if i < end && self.toks[i].initial && self.is(i, STOP) && self.word(i + 1) == "The" {
+                i + 1
+            } else {
+                i
+            };
+        if end < first + 3 || !(first + 1..=end).any(|k| function_word(self, k)) {
             return false;
         }
         let mut from = i;
@@ -336,7 +331,8 @@ impl<'a> Discoverer<'a> {
                 has(ORG_TAIL)
                     || has(ORG_HEAD)
                     || has(PLACE_HEAD)
-                    || (self.word(end) == "Secretary" && k < n && self.word(k) == "State")
+                    // "Secretary of State", "Chief of Staff".
+                    || (self.is(end, TITLES) && k < n && matches!(self.word(k), "State" | "Staff"))
                     // "Freedom of Information Act": the name of a law.
                     || (k == next + 1 && self.tail_follows_of(k, OTHER_TAIL))
             }

@@ -3,6 +3,15 @@
 
 use super::*;
 
+/// A party's adjective, which says whose a chamber or an office is, not its name:
+/// "Republican Senate", "Democratic White House".
+fn is_party_adjective(word: &str) -> bool {
+    matches!(
+        word,
+        "Republican" | "Democratic" | "Democrat" | "Conservative" | "Liberal" | "Socialist"
+    )
+}
+
 impl<'a> Discoverer<'a> {
     pub(super) fn world_span(&self, a: usize, b: usize) -> Option<usize> {
         if a == b && self.toks[a].cap {
@@ -15,32 +24,52 @@ impl<'a> Discoverer<'a> {
     /// The first title in a run ("Prime Minister", "Secretary of State", "CEO"), as word
     /// indexes.
     pub(super) fn title(&self, a: usize, b: usize) -> Option<(usize, usize)> {
-        let titled =
-            |i: usize| self.toks[i].cap && (self.is(i, TITLE_BASE) || self.is(i, TITLE_MOD));
-        let base = (a..=b).find(|&i| self.toks[i].cap && self.is(i, TITLE_BASE))?;
+        let titled = |i: usize| self.toks[i].cap && self.is(i, TITLES | TITLE_MOD);
+        let base = (a..=b).find(|&i| self.toks[i].cap && self.is(i, TITLES))?;
         if base > a && !self.toks[base - 1].cap {
             // "Law and Justice", "Court of Justice": a name, not a title.
             return None;
         }
         let mut ts = base;
-        while ts > a && titled(ts - 1) {
+        // "Senate Majority Leader", "House Speaker": the chamber is a name of its own.
+        while ts > a && titled(ts - 1) && !self.body_name(ts - 1) {
             ts -= 1;
         }
         let mut te = base;
         while te < b && titled(te + 1) {
             te += 1;
         }
-        while te > base && !self.is(te, TITLE_BASE) {
+        while te > base && !self.is(te, TITLES) {
             te -= 1;
         }
-        if self.word(te) == "Secretary"
-            && te + 2 <= b
+        if te + 2 <= b
             && self.word(te + 1) == "of"
-            && self.word(te + 2) == "State"
+            && matches!(self.word(te + 2), "State" | "Staff")
         {
+            // "Secretary of State", "Chief of Staff".
             te += 2;
         }
+        if te == b && ts == te && self.surname_after_given(a, te) {
+            return None;
+        }
         Some((ts, te))
+    }
+
+    /// Whether the word at `i` is a built-in organisation or place on its own ("Senate",
+    /// "House", "Army"), named before a title rather than part of it.
+    fn body_name(&self, i: usize) -> bool {
+        self.toks[i]
+            .world
+            .is_some_and(|id| world().entries[id].kind != Person)
+    }
+
+    /// "Pete King", "Dana Q. Judge", "Billie Jean King": whether word `t` is a surname
+    /// after a given name (and initials) that starts at `a` or later.
+    pub(super) fn surname_after_given(&self, a: usize, t: usize) -> bool {
+        let Some(first) = (a..t).rev().find(|&k| !is_initials(self.word(k))) else {
+            return false;
+        };
+        self.given_and_surname(first, t)
     }
 
     /// Whether words `a..=b` look like a person's name: capitalised words and name
@@ -56,31 +85,44 @@ impl<'a> Discoverer<'a> {
         {
             return false;
         }
-        let surname_tail = self.given_and_surname(a, b);
+        let surname_tail = self.surname_after_given(a, b);
         (a..=b).all(|i| {
             let word = self.word(i);
             if !self.toks[i].cap {
                 return is(word, PARTICLES);
             }
+            if i == b && surname_tail {
+                return true;
+            }
             // "Bill Clinton": a given name first, though "bill" is a word of laws.
-            let given = (i == a && self.is(i, GIVEN_NAMES) && a < b) || (i == b && surname_tail);
+            let given = i == a && self.is(i, GIVEN_NAMES) && a < b;
             (is_initials(word) || is_roman(word) || !is_acronym(word))
                 && (given || !self.is(i, ORG_TAIL | PLACE_TAIL | OTHER_TAIL))
-                && !self.is(i, TITLE_BASE)
-                && !self.is(i, STOP)
+                && !self.is(i, TITLES)
+                // "Robert A. Levinson": the initial "A." is no article.
+                && (is_initials(word) || !self.is(i, STOP))
                 && !self.is(i, DEMONYM)
         })
     }
 
-    /// "Dana Mills", "Tom Church": a given name and a surname that is also an
-    /// organisation word.
-    pub(super) fn given_and_surname(&self, a: usize, b: usize) -> bool {
-        b == a + 1
-            && self.is(a, GIVEN_NAMES)
-            && matches!(
-                self.word(b),
-                "Mills" | "House" | "Church" | "Power" | "Post" | "Press" | "Court"
-            )
+    /// "Dana Mills", "Tom Q. Church", "Mark Cuban", "Pete King": a given name, perhaps
+    /// initials, and a surname that is also an organisation word, a people's name or a
+    /// title. A given name that is itself a country or a people ("Jordan", "Christian")
+    /// proves nothing, and a plural or abbreviation ("Democrats", "Gov.") is no surname.
+    fn given_and_surname(&self, a: usize, b: usize) -> bool {
+        if b <= a
+            || !self.is(a, GIVEN_NAMES)
+            || self.is(a, DEMONYM)
+            || self.toks[a].world.is_some()
+            || !(a + 1..b).all(|i| is_initials(self.word(i)))
+        {
+            return false;
+        }
+        let last = self.word(b);
+        matches!(
+            last,
+            "Mills" | "House" | "Church" | "Power" | "Post" | "Press" | "Court"
+        ) || (self.is(b, DEMONYM | TITLES) && !last.ends_with(['.', 's']) && !is_acronym(last))
     }
 
     /// "the South", "the West": a compass point as a region, after "the" and before no
@@ -121,13 +163,16 @@ impl<'a> Discoverer<'a> {
                 && self.toks[a].initial
                 && (self.is(a, ROLE_NOUNS | SPEECH_VERBS) || is_adverb(word))
                 && self.name_shaped(a + 1, b);
-            // "Lebanese Hezbollah" is Hezbollah, but "Lebanese Ministry of Public Health"
-            // and "American Legion" are one name each.
+            // "Lebanese Hezbollah" is Hezbollah and "Republican Senate" the Senate, but
+            // "Lebanese Ministry of Public Health" and "American Legion" are one name each.
             let adjective = a < b
                 && self.is(a, DEMONYM)
-                && !self.has_tail(b)
-                && ((a + 1 < b && self.name_shaped(a + 1, b))
-                    || self.world_span(a + 1, b).is_some());
+                && ((!self.has_tail(b)
+                    && ((a + 1 < b && self.name_shaped(a + 1, b))
+                        || self.world_span(a + 1, b).is_some()))
+                    || (is_party_adjective(word)
+                        && !self.is(a + 1, DEMONYM)
+                        && self.world_span(a + 1, b).is_some()));
             if !stop && !modifier && !opener && !adjective {
                 break;
             }
@@ -160,7 +205,7 @@ impl<'a> Discoverer<'a> {
                 // "Category 4", "Phase 2": a label, not a name.
                 return;
             }
-            if !acronym && self.is(a, ORG_TAIL) && !self.is(a, TITLE_BASE | TITLE_MOD) {
+            if !acronym && self.is(a, ORG_TAIL) && !self.is(a, TITLES | TITLE_MOD) {
                 // "the Commission" after "the European Commission": kept only as a short
                 // form of a full name found in the article.
                 let t = self.toks[a];
@@ -177,7 +222,7 @@ impl<'a> Discoverer<'a> {
             }
             if word.chars().count() < 2
                 || (acronym && (is(word, ACRONYM_STOP) || word.len() > 7))
-                || self.is(a, TITLE_BASE)
+                || self.is(a, TITLES)
                 || self.is(a, TITLE_MOD)
                 || self.has_tail(a)
             {
@@ -217,7 +262,7 @@ impl<'a> Discoverer<'a> {
                 (a..b).any(|i| self.is(i, mask) && matches!(self.word(i + 1), "of" | "for"))
             };
             let linked = multi && self.text[self.toks[a].start..self.toks[b].end].contains('&');
-            if linked || (multi && self.is(b, ORG_TAIL) && !self.given_and_surname(a, b)) {
+            if linked || (multi && self.is(b, ORG_TAIL) && !self.surname_after_given(a, b)) {
                 // "Procter & Gamble": no person's name has an ampersand.
                 cue[slot(Organization)] += STRONG;
             } else if multi && self.is(b, PLACE_TAIL) {

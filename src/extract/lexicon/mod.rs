@@ -8,7 +8,9 @@ use rustc_hash::FxHashMap;
 
 use crate::load::EntityKind;
 
+mod names;
 mod words;
+pub use names::*;
 pub use words::*;
 
 /// Word-class bits, one per list.
@@ -166,6 +168,7 @@ fn table() -> &'static FxHashMap<Box<str>, Info> {
             (FEMALE_GIVEN, FEMALE_GIVEN_WORDS),
             (LEAD_MODIFIERS, LEAD_MODIFIERS_WORDS),
             (PERSON_NEXT, PERSON_NEXT_WORDS),
+            (PRESS_TITLES, PRESS_TITLES_WORDS),
         ] {
             for w in list.split_whitespace() {
                 *classes.entry(w.into()).or_insert(0) |= class;

@@ -1,0 +1,94 @@
+//! Titles and the names around them: chambers before a title, press titles, surnames that
+//! are also titles, peoples or organisation words, initials, suffixes and headlines.
+
+use super::*;
+use crate::extract::tests::entities;
+
+fn kind_of(text: &str, name: &str) -> Option<EntityKind> {
+    entities(text)
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, k)| k)
+}
+
+fn names(text: &str) -> Vec<String> {
+    entities(text).into_iter().map(|(n, _)| n).collect()
+}
+
+#[test]
+fn a_chamber_before_a_title_is_named_on_its_own() {
+    let text = "Senate Majority Leader Dana Okafor said the vote would wait.";
+    assert_eq!(kind_of(text, "Senate"), Some(Organization));
+    assert_eq!(kind_of(text, "Dana Okafor"), Some(Person));
+    let speaker = "On Monday, House Speaker Tom Vellacott thanked the staff.";
+    assert_eq!(kind_of(speaker, "Tom Vellacott"), Some(Person));
+    assert!(names(speaker).iter().any(|n| n.starts_with("House")));
+    // Title words that are no chamber stay in the title.
+    let foreign = "Foreign Minister Dana Okafor said the talks would resume.";
+    assert_eq!(names(foreign), ["Dana Okafor"]);
+}
+
+#[test]
+fn chief_of_staff_and_press_titles_split_off_the_name() {
+    let staff = "The memo went to Chief of Staff Marta Quillon on Friday.";
+    assert_eq!(kind_of(staff, "Marta Quillon"), Some(Person));
+    assert!(!names(staff).iter().any(|n| n.contains("Staff")));
+    let editor = "Oakton Editor Marta Quillon wrote the column, and she stood by it.";
+    assert_eq!(kind_of(editor, "Marta Quillon"), Some(Person));
+    assert!(!names(editor).iter().any(|n| n.contains("Editor")));
+    // "Whip" is a title only capitalised before a name.
+    let whip = "Majority Whip Tom Vellacott counted the votes.";
+    assert_eq!(kind_of(whip, "Tom Vellacott"), Some(Person));
+}
+
+#[test]
+fn surnames_that_are_titles_or_peoples_follow_a_given_name() {
+    let king = "Pete King said the bill would pass, and Dana Judge agreed.";
+    assert_eq!(kind_of(king, "Pete King"), Some(Person));
+    assert_eq!(kind_of(king, "Dana Judge"), Some(Person));
+    let people = "Mark Cuban and David French both wrote about it; Michael Green did not.";
+    assert_eq!(kind_of(people, "Mark Cuban"), Some(Person));
+    assert_eq!(kind_of(people, "David French"), Some(Person));
+    assert_eq!(kind_of(people, "Michael Green"), Some(Person));
+    let initials = "The adviser Cheryl D. Mills and Robert A. Levinson were named.";
+    assert_eq!(kind_of(initials, "Cheryl D. Mills"), Some(Person));
+    assert_eq!(kind_of(initials, "Robert A. Levinson"), Some(Person));
+    // A given name that is a people's name proves nothing: the party stays a party.
+    let party = "The Christian Democrats lost seats to the Greens.";
+    assert_ne!(kind_of(party, "Christian Democrats"), Some(Person));
+    // A title after a place is still a title.
+    let gov = "Iowa Gov. Dana Okafor signed it.";
+    assert_eq!(kind_of(gov, "Dana Okafor"), Some(Person));
+    assert_eq!(kind_of(gov, "Iowa"), Some(Place));
+}
+
+#[test]
+fn a_lone_surname_folds_past_a_suffix() {
+    let text = "Justice Samuel Q. Varnell Jr. wrote the opinion. Varnell said little else.";
+    let found = names(text);
+    assert!(found.iter().any(|n| n.starts_with("Samuel Q. Varnell")));
+    assert!(!found.contains(&"Varnell".to_string()));
+}
+
+#[test]
+fn a_party_adjective_before_a_chamber_is_dropped() {
+    let text = "A Republican Senate would block it, aides said.";
+    assert_eq!(names(text), ["Senate"]);
+    // A people's adjective before an armed force stays in the name.
+    let navy = "The Chinese Air Force flew drills near the strait.";
+    assert!(names(navy).contains(&"Chinese Air Force".to_string()));
+}
+
+#[test]
+fn headlines_in_title_case_or_capitals_are_no_names() {
+    let text = "Read more: Dana Okafor Pins The Blame On Rivals. She spoke at length.";
+    assert!(!names(text).iter().any(|n| n.contains("Pins")));
+    let caps = "MARTA QUILLON IS FEELING THE HEAT After the vote, aides left.";
+    assert!(!names(caps).iter().any(|n| n.contains("FEELING")));
+    // A small word opening the sentence is not part of the run.
+    let opener = "As The Harbor Daily Courier reported, the vote failed.";
+    assert!(names(opener).contains(&"Harbor Daily Courier".to_string()));
+    // "for" in an organisation's name is no headline word.
+    let org = "The Center for Coastal Policy Research in Oakton published it.";
+    assert!(names(org).contains(&"Center for Coastal Policy Research".to_string()));
+}
