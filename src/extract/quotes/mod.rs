@@ -215,6 +215,12 @@ struct Context<'a> {
     salience: &'a Salience,
 }
 
+/// "read" as the verb of a written text right after its quotation: "“…,” the sign read",
+/// "“…,” reads the letter"; elsewhere ("the council read the report") it is no attribution.
+fn reads(c: &Clause<'_>, i: usize) -> bool {
+    matches!(c.word(i), "read" | "reads") && (i == 0 || i + 1 == c.toks.len() || c.breaks(i, i + 1))
+}
+
 fn sentence_at(sents: &[Range<usize>], at: usize) -> Option<usize> {
     let i = sents.partition_point(|s| s.end.max(s.start + 1) <= at);
     sents.get(i).filter(|s| s.start <= at).map(|_| i)
@@ -255,6 +261,11 @@ impl Context<'_> {
                 .then(|| self.person_subject(sents[open_s - 1].clone()))
                 .flatten();
             next.and_then(|n| self.next_sentence(n.clone()))
+                .or_else(|| {
+                    quiet_before
+                        .then(|| self.closing_attribution(after.clone()))
+                        .flatten()
+                })
                 .or_else(|| prev.and_then(|p| self.before_quote(p)))
                 .or(subject_before)
                 // A quoted phrase inside a sentence about a person ("Sanders credited the
@@ -284,8 +295,9 @@ impl Context<'_> {
     /// closing mark.
     fn after_quote(&self, range: Range<usize>) -> Option<Range<usize>> {
         let c = self.clause_after_mark(range.clone())?;
-        let v = (0..c.toks.len().min(MAX_REACH)).find(|&i| c.verb_at(i).is_some())?;
-        let words = match (c.verb_at(v)?, c.word(v)) {
+        let v =
+            (0..c.toks.len().min(MAX_REACH)).find(|&i| c.verb_at(i).is_some() || reads(&c, i))?;
+        let words = match (c.verb_at(v).unwrap_or(Verb::Finite), c.word(v)) {
             (Verb::Finite, "according") => c.subject_after(v + 1),
             (Verb::Finite, "told") if v == 0 => None,
             (Verb::Finite | Verb::Report, _) => c.subject_leading(v),
@@ -301,9 +313,14 @@ impl Context<'_> {
         let n = c.toks.len();
         let last = c.toks.last()?;
         let tail = self.doc.text[last.full_end..range.end].trim();
+        // "According to Roe, “…”": the idiom opening a sentence, capitalised.
+        let according = |i: usize| i + 1 < n && c.word(i) == "According" && c.word(i + 1) == "to";
         let v = (n.saturating_sub(MAX_REACH)..n)
             .rev()
-            .find(|&i| c.verb_at(i).is_some());
+            .find(|&i| according(i) || c.verb_at(i).is_some());
+        if let Some(v) = v.filter(|&v| according(v)) {
+            return c.subject_after(v + 1).map(|w| c.bytes(w));
+        }
         let Some(v) = v else {
             // A transcript line ("Roe:", "Former governor Jane Roe:"), or a sentence
             // introducing the quotation ("Roe has since apologized:").
@@ -338,6 +355,21 @@ impl Context<'_> {
                 .or_else(|| c.main_subject(0)),
         }?;
         Some(c.bytes(words))
+    }
+
+    /// The speaker set off by a comma before the first reporting verb after a quotation that
+    /// opens its sentence and runs on into it: "“…” by then, Roe said", "“…” that nobody
+    /// saw coming, the mayor wrote".
+    fn closing_attribution(&self, range: Range<usize>) -> Option<Range<usize>> {
+        let c = Clause::new(self.doc, range);
+        let v = (1..c.toks.len().min(MAX_REACH)).find(|&i| c.verb_at(i).is_some())?;
+        if c.verb_at(v) == Some(Verb::Dependent) || c.word(v) == "according" {
+            return None;
+        }
+        let comma = (1..v).rev().find(|&i| c.breaks(i - 1, i))?;
+        c.subject_before(v, comma)
+            .filter(|r| r.start == comma && r.len() <= MAX_WORDS / 2)
+            .map(|w| c.bytes(w))
     }
 
     /// A person named first after a closing mark: "“…,” Ash shot back".
@@ -387,7 +419,14 @@ impl Context<'_> {
         let c = Clause::new(self.doc, range);
         let v = (1..c.toks.len().min(MAX_WORDS + 1))
             .take_while(|&i| c.plain(i - 1, i))
-            .find(|&i| matches!(c.verb_at(i), Some(Verb::Finite)))?;
+            .find(|&i| match c.verb_at(i) {
+                Some(Verb::Finite) => true,
+                None => reads(&c, i),
+                // "“…?” Ash questioned.": a verb of opinion ends the sentence; with an object
+                // ("Ash denied the claim") it is a new statement.
+                Some(Verb::Report) => i + 1 == c.toks.len() || c.breaks(i, i + 1),
+                _ => false,
+            })?;
         c.subject_leading(v).map(|w| c.bytes(w))
     }
 
