@@ -333,7 +333,7 @@ impl Context<'_> {
             return if short {
                 Some(c.bytes(0..n))
             } else {
-                c.main_subject(0).map(|w| c.bytes(w))
+                c.described_subject().map(|w| c.bytes(w))
             };
         };
         let words = match (c.verb_at(v)?, c.word(v)) {
@@ -352,7 +352,7 @@ impl Context<'_> {
                 .rev()
                 .find(|&i| matches!(c.verb_at(i), Some(Verb::Finite)) && c.word(i) != "according")
                 .and_then(|f| c.speaker_before(f, 0))
-                .or_else(|| c.main_subject(0)),
+                .or_else(|| c.described_subject()),
         }?;
         Some(c.bytes(words))
     }
@@ -401,7 +401,7 @@ impl Context<'_> {
     /// retired judge"); not a place nor a capitalised word no entity covers ("Hours").
     fn sentence_subject(&self, sentence: Range<usize>) -> Option<Range<usize>> {
         let c = Clause::new(self.doc, sentence);
-        let words = c.main_subject(0)?;
+        let words = c.described_subject()?;
         let first = c.word(words.start);
         let range = c.bytes(words);
         let end = range.end;

@@ -247,3 +247,17 @@ fn a_speaker_set_off_at_the_end_of_the_sentence() {
         quotes("“The bridge will be finished” by the end of the year in Dover and Roe said so.");
     assert_eq!(got[0].1, None);
 }
+
+#[test]
+fn a_quoted_phrase_belongs_to_a_described_subject() {
+    let got =
+        quotes("The Harlow campaign ad accuses Roe of “selling the town to the highest bidder.”");
+    assert_eq!(got[0].1.as_deref(), Some("The Harlow campaign ad"));
+    let got = quotes(
+        "The water board released a statement saying the plan was “a threat to every farm in the valley.”",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("The water board"));
+    // A sentence about a place has no speaker.
+    let got = quotes("The old mill on the river is “the last of its kind in the county.”");
+    assert_eq!(got[0].1, None);
+}

@@ -78,4 +78,56 @@ impl Clause<'_> {
         }
         (end > start && !self.is(first_at, STOP | TEMPORAL | SPEAKER_ENDS)).then_some(start..end)
     }
+    /// `main_subject`, or else a sentence-opening description of a thing that speaks for
+    /// someone, known by the predicate after it: "The Rove ad hits", "The council voted",
+    /// "The email goes on", "The New York Times characterized". A quoted phrase in such a
+    /// sentence is credited to it.
+    pub fn described_subject(&self) -> Option<Range<usize>> {
+        self.main_subject(0).or_else(|| self.thing_subject())
+    }
+
+    fn thing_subject(&self) -> Option<Range<usize>> {
+        let n = self.toks.len();
+        if n < 3 || !matches!(self.word(0), "The" | "A" | "An") {
+            return None;
+        }
+        let mut end = 1;
+        while end < n && self.plain(end - 1, end) && self.word(end).starts_with(char::is_uppercase)
+        {
+            end += 1;
+        }
+        let names = end;
+        // At most two lowercase nouns close it ("ad", "editorial board"), up to the predicate.
+        loop {
+            if end >= n || !self.plain(end - 1, end) {
+                return None;
+            }
+            let w = self.word(end);
+            let predicate = w.starts_with(char::is_lowercase)
+                && (self.verb_word(end).is_some()
+                    || self.is(end, SPEECH_FILLERS)
+                    || (w.len() > 3
+                        && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))));
+            if predicate && end > 1 {
+                return Some(0..end);
+            }
+            if end - names == 2 || !self.noun(end) {
+                return None;
+            }
+            end += 1;
+        }
+    }
+
+    /// A lowercase word that can head a noun phrase: no function word, verb or adverb.
+    fn noun(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.starts_with(char::is_lowercase)
+            && !w.ends_with("ly")
+            && !w.ends_with("ed")
+            && !self.is(
+                i,
+                DETERMINERS | SPEECH_FILLERS | CLAUSE_OPENERS | LEAD_PREPOSITIONS | SPEAKER_ENDS,
+            )
+            && self.verb_word(i).is_none()
+    }
 }

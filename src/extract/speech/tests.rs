@@ -271,3 +271,26 @@ fn main_subjects_take_the_whole_description_and_skip_time_phrases() {
     );
     assert_eq!(got, "Ned Farrow");
 }
+
+#[test]
+fn described_subjects_end_at_the_predicate() {
+    let got = with("The Harlow campaign ad targets a", |c| {
+        text(c, c.described_subject())
+    });
+    assert_eq!(got, "The Harlow campaign ad");
+    let got = with("The council voted for it", |c| {
+        text(c, c.described_subject())
+    });
+    assert_eq!(got, "The council");
+    let got = with("The protesters chanted", |c| text(c, c.described_subject()));
+    assert_eq!(got, "The protesters");
+    let got = with("The Dover Courier then called the plan a", |c| {
+        text(c, c.described_subject())
+    });
+    assert_eq!(got, "The Dover Courier");
+    // No predicate where one is expected: a longer phrase, not a subject.
+    let got = with("The new city hall in Dover is", |c| c.described_subject());
+    assert_eq!(got, None);
+    let got = with("Then the council voted", |c| c.described_subject());
+    assert_eq!(got, None);
+}
