@@ -5,6 +5,11 @@ use std::ops::Range;
 
 use super::*;
 
+/// Words closing a time phrase that opens a sentence: "Hours later", "Two years ago".
+fn ago(word: &str) -> bool {
+    matches!(word, "later" | "earlier" | "ago")
+}
+
 impl Clause<'_> {
     /// The subject of the sentence starting at word `floor`, for "…, saying" and "went on to
     /// say": a capitalised name or a pronoun after any opening phrase and comma.
@@ -19,7 +24,12 @@ impl Clause<'_> {
             self.is(i, LEAD_PREPOSITIONS | LEAD_ADVERBS)
                 || self.word(i).ends_with("ing")
                 || matches!(self.word(i), "Here" | "There")
-                || (i + 1 < n && matches!(self.word(i + 1), "later" | "earlier" | "ago"))
+                || (i + 1 < n && ago(self.word(i + 1)))
+                // "Eight years ago,", "A week later,": a number or article and a unit.
+                || (i + 2 < n
+                    && ago(self.word(i + 2))
+                    && self.word(i + 1).starts_with(char::is_lowercase)
+                    && !self.is(i + 1, SPEECH_FILLERS))
         };
         if start < n && leading(start) {
             let comma = (start + 1..n.min(start + 12)).find(|&i| self.breaks(i - 1, i))?;

@@ -294,3 +294,16 @@ fn described_subjects_end_at_the_predicate() {
     let got = with("Then the council voted", |c| c.described_subject());
     assert_eq!(got, None);
 }
+
+#[test]
+fn time_phrases_of_two_words_open_a_sentence() {
+    let got = with("Eight years ago, he backed the mayor and said", |c| {
+        text(c, c.main_subject(0))
+    });
+    assert_eq!(got, "he");
+    // A name before "later" is the subject, not a time phrase.
+    let got = with("Jane Roe later told reporters, saying", |c| {
+        text(c, c.main_subject(0))
+    });
+    assert_eq!(got, "Jane Roe");
+}
