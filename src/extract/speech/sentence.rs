@@ -5,6 +5,10 @@ use std::ops::Range;
 
 use super::*;
 
+/// Longest opening phrase before a sentence's subject ("On the eve of his third
+/// election as mayor of the city in March,").
+const MAX_OPENING: usize = 20;
+
 /// Words closing a time phrase that opens a sentence: "Hours later", "Two years ago".
 fn ago(word: &str) -> bool {
     matches!(word, "later" | "earlier" | "ago")
@@ -32,7 +36,7 @@ impl Clause<'_> {
                     && !self.is(i + 1, SPEECH_FILLERS))
         };
         if start < n && leading(start) {
-            let comma = (start + 1..n.min(start + 12)).find(|&i| self.breaks(i - 1, i))?;
+            let comma = (start + 1..n.min(start + MAX_OPENING)).find(|&i| self.breaks(i - 1, i))?;
             start = comma;
         }
         let first_at = *(start..n).next().as_ref()?;

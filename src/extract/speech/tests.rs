@@ -307,3 +307,18 @@ fn time_phrases_of_two_words_open_a_sentence() {
     });
     assert_eq!(got, "Jane Roe");
 }
+
+#[test]
+fn long_opening_phrases_end_at_their_comma() {
+    let got = with(
+        "On the eve of his third election as mayor of the old city in March, Ned Farrow warned",
+        |c| text(c, c.main_subject(0)),
+    );
+    assert_eq!(got, "Ned Farrow");
+    // Without a comma an opening phrase never ends: no subject.
+    let got = with(
+        "On the eve of his third election as mayor Ned Farrow warned",
+        |c| c.main_subject(0),
+    );
+    assert_eq!(got, None);
+}
