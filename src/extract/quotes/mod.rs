@@ -150,6 +150,7 @@ fn spans(text: &str, range: Range<usize>) -> Vec<Span> {
     let base = range.start;
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
+    let mut nested = 0usize;
     // Quotation marks are '"' or start with byte 0xE2 (“ ”): jump between those bytes.
     let marks = memchr::memchr2_iter(b'"', 0xE2, s.as_bytes())
         .filter_map(|i| s[i..].chars().next().map(|c| (i, c)));
@@ -171,6 +172,10 @@ fn spans(text: &str, range: Range<usize>) -> Vec<Span> {
             _ => c,
         };
         match (c, open) {
+            // A quotation inside the quotation (“… the “cell phone only” voters …”), when
+            // the next two marks close both.
+            ('“', Some(_)) if closes_twice(&s[i + c.len_utf8()..]) => nested += 1,
+            ('”', Some(_)) if nested > 0 => nested -= 1,
             // Quotation marks are often mismatched in published text (“…" or "…”).
             ('“' | '"', None) => open = Some((i, c)),
             ('”' | '"', Some((o, _))) => {
@@ -195,6 +200,13 @@ fn spans(text: &str, range: Range<usize>) -> Vec<Span> {
         });
     }
     out
+}
+
+/// Whether the next two quotation marks in `rest` are both closing curly marks: an inner
+/// quotation then the end of the outer one.
+fn closes_twice(rest: &str) -> bool {
+    let mut marks = rest.chars().filter(|c| matches!(c, '“' | '”' | '"'));
+    marks.next() == Some('”') && marks.next() == Some('”')
 }
 
 /// A quoted title rather than a statement: right after a possessive ("ABC’s “The View”"),

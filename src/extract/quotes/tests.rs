@@ -261,3 +261,20 @@ fn a_quoted_phrase_belongs_to_a_described_subject() {
     let got = quotes("The old mill on the river is “the last of its kind in the county.”");
     assert_eq!(got[0].1, None);
 }
+
+#[test]
+fn a_quotation_inside_a_quotation_stays_inside() {
+    let got =
+        quotes("Tom Ash said: “The plan for the “new town” bridge is dead and we all know it.”");
+    assert_eq!(got.len(), 1);
+    assert_eq!(
+        got[0].0,
+        "The plan for the “new town” bridge is dead and we all know it."
+    );
+    assert_eq!(got[0].1.as_deref(), Some("Tom Ash"));
+    // A stray opening mark with no closing pair is not a nested quotation.
+    let got =
+        quotes("Tom Ash said: “The plan for the “new town bridge is dead and we all know it.”");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].1.as_deref(), Some("Tom Ash"));
+}
