@@ -30,6 +30,13 @@ impl Gender {
     }
 }
 
+/// Pronouns after a sentence's subject that refer back to it: "Roe arrived late. She …"
+/// (not "her": "Ash answered her").
+const SUBJECT_CUES: &[&str] = &["he", "He", "she", "She", "his", "His", "himself", "herself"];
+/// Pronouns in a reporting verb's clause that refer back to its subject: "Roe said his
+/// plan …"; "Roe said she …" as often means someone else.
+const REFLEXIVE_CUES: &[&str] = &["his", "himself", "herself"];
+
 pub struct Salience {
     /// (byte position, person) of subjects, in text order; `person` indexes `people`.
     subjects: Vec<(usize, usize)>,
@@ -88,6 +95,8 @@ impl Salience {
                     let at = c.toks[r.start].start;
                     if let Some(p) = s.speaker_person(doc, table, &c, r) {
                         here.push((at, p));
+                        let end = c.bytes(v..c.toks.len()).end;
+                        s.vote_next_pronoun(doc, table, at, p, end, REFLEXIVE_CUES);
                     }
                 }
                 if let Some((at, p)) = first {
@@ -97,7 +106,7 @@ impl Salience {
                         .iter()
                         .find(|r| r.start >= sentence.end);
                     let end = next.map_or(sentence.end, |r| r.end);
-                    s.vote_next_pronoun(doc, table, at, p, end);
+                    s.vote_next_pronoun(doc, table, at, p, end, SUBJECT_CUES);
                 }
                 here.sort_unstable();
                 s.subjects.extend(here);
@@ -167,9 +176,9 @@ impl Salience {
         Some(p)
     }
 
-    /// The first "he" or "she" (not "her": "Ash answered her") after a subject, before any
-    /// other person is named and before `end` (the end of the next sentence in its
-    /// paragraph), tells that subject's gender.
+    /// The first of the pronouns `cues` after a subject, before any other person is named
+    /// and before `end` (the end of the next sentence in its paragraph for a sentence's
+    /// subject, of its own sentence for a reporting verb's), tells that subject's gender.
     fn vote_next_pronoun(
         &mut self,
         doc: &Doc,
@@ -177,6 +186,7 @@ impl Salience {
         at: usize,
         person: usize,
         end: usize,
+        cues: &[&str],
     ) {
         let from = at + 1;
         let next_person = table
@@ -190,7 +200,7 @@ impl Salience {
             .tokens_in(from..next_person)
             .iter()
             .map(|t| t.text(&doc.text))
-            .filter(|w| matches!(*w, "he" | "He" | "she" | "She"))
+            .filter(|w| cues.contains(w))
             .find_map(Gender::of_pronoun);
         match pronoun {
             Some(Gender::Male) => self.people[person].gender += 1,
@@ -224,24 +234,29 @@ impl Salience {
         if let Some(&(_, p)) = self.subjects[..upto].iter().rev().find(|&&(_, p)| fits(p)) {
             return Some(Ok(p));
         }
+        self.named(table, at, want, fits).map(|s| Err(s.entity))
+    }
+
+    /// The last mention before `at` of a person whose gender fits the pronoun's.
+    fn named<'t>(
+        &self,
+        table: &'t Table<'_>,
+        at: usize,
+        want: Option<Gender>,
+        fits: impl Fn(usize) -> bool,
+    ) -> Option<&'t Spot> {
         let upto = table.spots.partition_point(|s| s.start < at);
-        table.spots[..upto]
-            .iter()
-            .rev()
-            .map(|s| s.entity)
-            .find(|e| {
-                table.entities[*e].kind == EntityKind::Person
-                    && match self.by_entity.get(e) {
-                        Some(&p) => fits(p),
-                        None => {
-                            want.is_none_or(|w| match given_name_vote(&table.entities[*e].name) {
-                                0 => true,
-                                v => (v > 0) == (w == Gender::Male),
-                            })
-                        }
-                    }
-            })
-            .map(Err)
+        table.spots[..upto].iter().rev().find(|s| {
+            let e = &s.entity;
+            table.entities[*e].kind == EntityKind::Person
+                && match self.by_entity.get(e) {
+                    Some(&p) => fits(p),
+                    None => want.is_none_or(|w| match given_name_vote(&table.entities[*e].name) {
+                        0 => true,
+                        v => (v > 0) == (w == Gender::Male),
+                    }),
+                }
+        })
     }
 }
 
@@ -304,6 +319,20 @@ mod tests {
         // A name the list does not know leaves the latest subject.
         let text = "Jane Roe spoke at the start of the meeting in Dover. Then Quill \
                     Ash stood up.\n\n“We will build the new bridge this year,” she said.";
+        assert_eq!(speakers(text), [Some("Quill Ash".to_string())]);
+    }
+
+    #[test]
+    fn his_after_a_speaker_tells_his_gender() {
+        // "his" after Quill Ash says he is a man, so "she" skips him.
+        let text = "Dana Roe spoke at the start of the meeting in Dover. Then Quill Ash \
+                    said his plan was ready.\n\n“We will build the new bridge this year,” \
+                    she said.";
+        assert_eq!(speakers(text), [Some("Dana Roe".to_string())]);
+        // "her" may be anyone's: it says nothing of Quill Ash, the latest subject.
+        let text = "Dana Roe spoke at the start of the meeting in Dover. Then Quill Ash \
+                    said her plan was ready.\n\n“We will build the new bridge this year,” \
+                    she said.";
         assert_eq!(speakers(text), [Some("Quill Ash".to_string())]);
     }
 }

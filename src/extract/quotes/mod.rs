@@ -150,6 +150,7 @@ fn spans(text: &str, range: Range<usize>) -> Vec<Span> {
     let base = range.start;
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
+    let mut nested = 0usize;
     // Quotation marks are '"' or start with byte 0xE2 (“ ”): jump between those bytes.
     let marks = memchr::memchr2_iter(b'"', 0xE2, s.as_bytes())
         .filter_map(|i| s[i..].chars().next().map(|c| (i, c)));
@@ -171,6 +172,10 @@ fn spans(text: &str, range: Range<usize>) -> Vec<Span> {
             _ => c,
         };
         match (c, open) {
+            // A quotation inside the quotation (“… the “cell phone only” voters …”), when
+            // the next two marks close both.
+            ('“', Some(_)) if closes_twice(&s[i + c.len_utf8()..]) => nested += 1,
+            ('”', Some(_)) if nested > 0 => nested -= 1,
             // Quotation marks are often mismatched in published text (“…" or "…”).
             ('“' | '"', None) => open = Some((i, c)),
             ('”' | '"', Some((o, _))) => {
@@ -197,6 +202,13 @@ fn spans(text: &str, range: Range<usize>) -> Vec<Span> {
     out
 }
 
+/// Whether the next two quotation marks in `rest` are both closing curly marks: an inner
+/// quotation then the end of the outer one.
+fn closes_twice(rest: &str) -> bool {
+    let mut marks = rest.chars().filter(|c| matches!(c, '“' | '”' | '"'));
+    marks.next() == Some('”') && marks.next() == Some('”')
+}
+
 /// A quoted title rather than a statement: right after a possessive ("ABC’s “The View”"),
 /// or every word capitalised with no clause punctuation.
 fn is_title(doc: &Doc, block_start: usize, span: &Span, text: &str) -> bool {
@@ -213,6 +225,12 @@ struct Context<'a> {
     doc: &'a Doc,
     table: &'a Table<'a>,
     salience: &'a Salience,
+}
+
+/// "read" as the verb of a written text right after its quotation: "“…,” the sign read",
+/// "“…,” reads the letter"; elsewhere ("the council read the report") it is no attribution.
+fn reads(c: &Clause<'_>, i: usize) -> bool {
+    matches!(c.word(i), "read" | "reads") && (i == 0 || i + 1 == c.toks.len() || c.breaks(i, i + 1))
 }
 
 fn sentence_at(sents: &[Range<usize>], at: usize) -> Option<usize> {
@@ -255,6 +273,11 @@ impl Context<'_> {
                 .then(|| self.person_subject(sents[open_s - 1].clone()))
                 .flatten();
             next.and_then(|n| self.next_sentence(n.clone()))
+                .or_else(|| {
+                    quiet_before
+                        .then(|| self.closing_attribution(after.clone()))
+                        .flatten()
+                })
                 .or_else(|| prev.and_then(|p| self.before_quote(p)))
                 .or(subject_before)
                 // A quoted phrase inside a sentence about a person ("Sanders credited the
@@ -284,8 +307,9 @@ impl Context<'_> {
     /// closing mark.
     fn after_quote(&self, range: Range<usize>) -> Option<Range<usize>> {
         let c = self.clause_after_mark(range.clone())?;
-        let v = (0..c.toks.len().min(MAX_REACH)).find(|&i| c.verb_at(i).is_some())?;
-        let words = match (c.verb_at(v)?, c.word(v)) {
+        let v =
+            (0..c.toks.len().min(MAX_REACH)).find(|&i| c.verb_at(i).is_some() || reads(&c, i))?;
+        let words = match (c.verb_at(v).unwrap_or(Verb::Finite), c.word(v)) {
             (Verb::Finite, "according") => c.subject_after(v + 1),
             (Verb::Finite, "told") if v == 0 => None,
             (Verb::Finite | Verb::Report, _) => c.subject_leading(v),
@@ -301,9 +325,14 @@ impl Context<'_> {
         let n = c.toks.len();
         let last = c.toks.last()?;
         let tail = self.doc.text[last.full_end..range.end].trim();
+        // "According to Roe, “…”": the idiom opening a sentence, capitalised.
+        let according = |i: usize| i + 1 < n && c.word(i) == "According" && c.word(i + 1) == "to";
         let v = (n.saturating_sub(MAX_REACH)..n)
             .rev()
-            .find(|&i| c.verb_at(i).is_some());
+            .find(|&i| according(i) || c.verb_at(i).is_some());
+        if let Some(v) = v.filter(|&v| according(v)) {
+            return c.subject_after(v + 1).map(|w| c.bytes(w));
+        }
         let Some(v) = v else {
             // A transcript line ("Roe:", "Former governor Jane Roe:"), or a sentence
             // introducing the quotation ("Roe has since apologized:").
@@ -316,7 +345,7 @@ impl Context<'_> {
             return if short {
                 Some(c.bytes(0..n))
             } else {
-                c.main_subject(0).map(|w| c.bytes(w))
+                c.described_subject().map(|w| c.bytes(w))
             };
         };
         let words = match (c.verb_at(v)?, c.word(v)) {
@@ -335,9 +364,24 @@ impl Context<'_> {
                 .rev()
                 .find(|&i| matches!(c.verb_at(i), Some(Verb::Finite)) && c.word(i) != "according")
                 .and_then(|f| c.speaker_before(f, 0))
-                .or_else(|| c.main_subject(0)),
+                .or_else(|| c.described_subject()),
         }?;
         Some(c.bytes(words))
+    }
+
+    /// The speaker set off by a comma before the first reporting verb after a quotation that
+    /// opens its sentence and runs on into it: "“…” by then, Roe said", "“…” that nobody
+    /// saw coming, the mayor wrote".
+    fn closing_attribution(&self, range: Range<usize>) -> Option<Range<usize>> {
+        let c = Clause::new(self.doc, range);
+        let v = (1..c.toks.len().min(MAX_REACH)).find(|&i| c.verb_at(i).is_some())?;
+        if c.verb_at(v) == Some(Verb::Dependent) || c.word(v) == "according" {
+            return None;
+        }
+        let comma = (1..v).rev().find(|&i| c.breaks(i - 1, i))?;
+        c.subject_before(v, comma)
+            .filter(|r| r.start == comma && r.len() <= MAX_WORDS / 2)
+            .map(|w| c.bytes(w))
     }
 
     /// A person named first after a closing mark: "“…,” Ash shot back".
@@ -369,7 +413,7 @@ impl Context<'_> {
     /// retired judge"); not a place nor a capitalised word no entity covers ("Hours").
     fn sentence_subject(&self, sentence: Range<usize>) -> Option<Range<usize>> {
         let c = Clause::new(self.doc, sentence);
-        let words = c.main_subject(0)?;
+        let words = c.described_subject()?;
         let first = c.word(words.start);
         let range = c.bytes(words);
         let end = range.end;
@@ -387,7 +431,14 @@ impl Context<'_> {
         let c = Clause::new(self.doc, range);
         let v = (1..c.toks.len().min(MAX_WORDS + 1))
             .take_while(|&i| c.plain(i - 1, i))
-            .find(|&i| matches!(c.verb_at(i), Some(Verb::Finite)))?;
+            .find(|&i| match c.verb_at(i) {
+                Some(Verb::Finite) => true,
+                None => reads(&c, i),
+                // "“…?” Ash questioned.": a verb of opinion ends the sentence; with an object
+                // ("Ash denied the claim") it is a new statement.
+                Some(Verb::Report) => i + 1 == c.toks.len() || c.breaks(i, i + 1),
+                _ => false,
+            })?;
         c.subject_leading(v).map(|w| c.bytes(w))
     }
 

@@ -207,3 +207,74 @@ fn a_quoted_phrase_belongs_to_the_sentence_subject() {
     let got = quotes("Nothing about the new plan is “good for the people of this town.”");
     assert_eq!(got[0].1, None);
 }
+
+#[test]
+fn according_to_opening_the_sentence_credits_the_quote() {
+    let got =
+        quotes("According to the Dover Gazette, “the council never voted on the new bridge.”");
+    assert_eq!(got[0].1.as_deref(), Some("Dover Gazette"));
+    let got = quotes("According to Tom Ash of the water board, “the reservoir is half empty now.”");
+    assert_eq!(got[0].2.as_deref(), Some("Tom Ash"));
+    // Not the idiom: "According" is no reporting verb without "to".
+    let got = quotes("According as the weather turns, “we will open the new bridge early.”");
+    assert_eq!(got[0].1, None);
+}
+
+#[test]
+fn a_verb_of_opinion_closing_the_next_sentence_credits_the_quote() {
+    let got = quotes("“Why would anyone build a bridge to nowhere?” Ash questioned.");
+    assert_eq!(got[0].1.as_deref(), Some("Ash"));
+    let got = quotes("“The minutes of the meeting are attached,” the letter read.");
+    assert_eq!(got[0].1.as_deref(), Some("the letter"));
+    let got = quotes("“The minutes of the meeting are attached,” read the letter from Dover.");
+    assert_eq!(got[0].1.as_deref(), Some("the letter"));
+    // "read" with an object is reading, not what a text says.
+    let got = quotes("“The minutes of the meeting are attached.” The clerk read the letter twice.");
+    assert_eq!(got[0].1, None);
+    // With an object it is a new statement, not the quote's attribution.
+    let got = quotes("“Why would anyone build a bridge to nowhere?” Ash denied the claim.");
+    assert_eq!(got[0].1, None);
+}
+
+#[test]
+fn a_speaker_set_off_at_the_end_of_the_sentence() {
+    let got = quotes("“We never saw the new budget” until Friday morning, Tom Ash said on Monday.");
+    assert_eq!(got[0].2.as_deref(), Some("Tom Ash"));
+    let got = quotes("“The bridge will be finished” by the end of the year, the mayor wrote.");
+    assert_eq!(got[0].1.as_deref(), Some("the mayor"));
+    // No comma before the verb's subject: not an attribution set off at the end.
+    let got =
+        quotes("“The bridge will be finished” by the end of the year in Dover and Roe said so.");
+    assert_eq!(got[0].1, None);
+}
+
+#[test]
+fn a_quoted_phrase_belongs_to_a_described_subject() {
+    let got =
+        quotes("The Harlow campaign ad accuses Roe of “selling the town to the highest bidder.”");
+    assert_eq!(got[0].1.as_deref(), Some("The Harlow campaign ad"));
+    let got = quotes(
+        "The water board released a statement saying the plan was “a threat to every farm in the valley.”",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("The water board"));
+    // A sentence about a place has no speaker.
+    let got = quotes("The old mill on the river is “the last of its kind in the county.”");
+    assert_eq!(got[0].1, None);
+}
+
+#[test]
+fn a_quotation_inside_a_quotation_stays_inside() {
+    let got =
+        quotes("Tom Ash said: “The plan for the “new town” bridge is dead and we all know it.”");
+    assert_eq!(got.len(), 1);
+    assert_eq!(
+        got[0].0,
+        "The plan for the “new town” bridge is dead and we all know it."
+    );
+    assert_eq!(got[0].1.as_deref(), Some("Tom Ash"));
+    // A stray opening mark with no closing pair is not a nested quotation.
+    let got =
+        quotes("Tom Ash said: “The plan for the “new town bridge is dead and we all know it.”");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].1.as_deref(), Some("Tom Ash"));
+}

@@ -5,6 +5,15 @@ use std::ops::Range;
 
 use super::*;
 
+/// Longest opening phrase before a sentence's subject ("On the eve of his third
+/// election as mayor of the city in March,").
+const MAX_OPENING: usize = 20;
+
+/// Words closing a time phrase that opens a sentence: "Hours later", "Two years ago".
+fn ago(word: &str) -> bool {
+    matches!(word, "later" | "earlier" | "ago")
+}
+
 impl Clause<'_> {
     /// The subject of the sentence starting at word `floor`, for "…, saying" and "went on to
     /// say": a capitalised name or a pronoun after any opening phrase and comma.
@@ -19,10 +28,15 @@ impl Clause<'_> {
             self.is(i, LEAD_PREPOSITIONS | LEAD_ADVERBS)
                 || self.word(i).ends_with("ing")
                 || matches!(self.word(i), "Here" | "There")
-                || (i + 1 < n && matches!(self.word(i + 1), "later" | "earlier" | "ago"))
+                || (i + 1 < n && ago(self.word(i + 1)))
+                // "Eight years ago,", "A week later,": a number or article and a unit.
+                || (i + 2 < n
+                    && ago(self.word(i + 2))
+                    && self.word(i + 1).starts_with(char::is_lowercase)
+                    && !self.is(i + 1, SPEECH_FILLERS))
         };
         if start < n && leading(start) {
-            let comma = (start + 1..n.min(start + 12)).find(|&i| self.breaks(i - 1, i))?;
+            let comma = (start + 1..n.min(start + MAX_OPENING)).find(|&i| self.breaks(i - 1, i))?;
             start = comma;
         }
         let first_at = *(start..n).next().as_ref()?;
@@ -77,5 +91,57 @@ impl Clause<'_> {
             end -= 1;
         }
         (end > start && !self.is(first_at, STOP | TEMPORAL | SPEAKER_ENDS)).then_some(start..end)
+    }
+    /// `main_subject`, or else a sentence-opening description of a thing that speaks for
+    /// someone, known by the predicate after it: "The Rove ad hits", "The council voted",
+    /// "The email goes on", "The New York Times characterized". A quoted phrase in such a
+    /// sentence is credited to it.
+    pub fn described_subject(&self) -> Option<Range<usize>> {
+        self.main_subject(0).or_else(|| self.thing_subject())
+    }
+
+    fn thing_subject(&self) -> Option<Range<usize>> {
+        let n = self.toks.len();
+        if n < 3 || !matches!(self.word(0), "The" | "A" | "An") {
+            return None;
+        }
+        let mut end = 1;
+        while end < n && self.plain(end - 1, end) && self.word(end).starts_with(char::is_uppercase)
+        {
+            end += 1;
+        }
+        let names = end;
+        // At most two lowercase nouns close it ("ad", "editorial board"), up to the predicate.
+        loop {
+            if end >= n || !self.plain(end - 1, end) {
+                return None;
+            }
+            let w = self.word(end);
+            let predicate = w.starts_with(char::is_lowercase)
+                && (self.verb_word(end).is_some()
+                    || self.is(end, SPEECH_FILLERS)
+                    || (w.len() > 3
+                        && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))));
+            if predicate && end > 1 {
+                return Some(0..end);
+            }
+            if end - names == 2 || !self.noun(end) {
+                return None;
+            }
+            end += 1;
+        }
+    }
+
+    /// A lowercase word that can head a noun phrase: no function word, verb or adverb.
+    fn noun(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.starts_with(char::is_lowercase)
+            && !w.ends_with("ly")
+            && !w.ends_with("ed")
+            && !self.is(
+                i,
+                DETERMINERS | SPEECH_FILLERS | CLAUSE_OPENERS | LEAD_PREPOSITIONS | SPEAKER_ENDS,
+            )
+            && self.verb_word(i).is_none()
     }
 }

@@ -271,3 +271,54 @@ fn main_subjects_take_the_whole_description_and_skip_time_phrases() {
     );
     assert_eq!(got, "Ned Farrow");
 }
+
+#[test]
+fn described_subjects_end_at_the_predicate() {
+    let got = with("The Harlow campaign ad targets a", |c| {
+        text(c, c.described_subject())
+    });
+    assert_eq!(got, "The Harlow campaign ad");
+    let got = with("The council voted for it", |c| {
+        text(c, c.described_subject())
+    });
+    assert_eq!(got, "The council");
+    let got = with("The protesters chanted", |c| text(c, c.described_subject()));
+    assert_eq!(got, "The protesters");
+    let got = with("The Dover Courier then called the plan a", |c| {
+        text(c, c.described_subject())
+    });
+    assert_eq!(got, "The Dover Courier");
+    // No predicate where one is expected: a longer phrase, not a subject.
+    let got = with("The new city hall in Dover is", |c| c.described_subject());
+    assert_eq!(got, None);
+    let got = with("Then the council voted", |c| c.described_subject());
+    assert_eq!(got, None);
+}
+
+#[test]
+fn time_phrases_of_two_words_open_a_sentence() {
+    let got = with("Eight years ago, he backed the mayor and said", |c| {
+        text(c, c.main_subject(0))
+    });
+    assert_eq!(got, "he");
+    // A name before "later" is the subject, not a time phrase.
+    let got = with("Jane Roe later told reporters, saying", |c| {
+        text(c, c.main_subject(0))
+    });
+    assert_eq!(got, "Jane Roe");
+}
+
+#[test]
+fn long_opening_phrases_end_at_their_comma() {
+    let got = with(
+        "On the eve of his third election as mayor of the old city in March, Ned Farrow warned",
+        |c| text(c, c.main_subject(0)),
+    );
+    assert_eq!(got, "Ned Farrow");
+    // Without a comma an opening phrase never ends: no subject.
+    let got = with(
+        "On the eve of his third election as mayor Ned Farrow warned",
+        |c| c.main_subject(0),
+    );
+    assert_eq!(got, None);
+}
