@@ -17,6 +17,10 @@ use crate::extract::speech::Clause;
 pub(super) fn find(c: &Clause<'_>) -> Vec<(Range<usize>, usize)> {
     let mut out = Vec::new();
     for k in 0..c.toks.len().saturating_sub(1) {
+        // The word first: most words are none of these, and the gaps cost more to read.
+        if !matches!(c.word(k), "by" | "from" | "of" | "with" | "With") {
+            continue;
+        }
         // "…, with two polls showing a tie": "with" may follow a comma.
         let with = matches!(c.word(k), "with" | "With");
         if !c.plain(k, k + 1) || !(with || k > 0 && c.plain(k - 1, k)) {

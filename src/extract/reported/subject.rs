@@ -281,7 +281,10 @@ fn listed(c: &Clause<'_>, end: usize) -> Option<Range<usize>> {
 fn head(c: &Clause<'_>, s: usize, e: usize) -> Option<Range<usize>> {
     let opens = |i: usize| {
         let gap = c.gap(i - 1, i);
-        boundary(&c.lower(i - 1))
+        let w = c.word(i - 1);
+        // Lowercased only when capitalised: this runs for every word before the verb.
+        boundary(w)
+            || (w.starts_with(char::is_uppercase) && boundary(&c.lower(i - 1)))
             || matches!(c.word(i - 1), "and" | "or")
             || gap.contains([':', '―', '•'])
             || gap.contains(" - ")
