@@ -65,18 +65,11 @@ pub fn before(c: &Clause<'_>, v: usize) -> Option<Subject> {
     }
     segments.reverse();
     // The subject opens the chain: every stretch after it up to the verb is an apposition.
-    // Read from the verb back, once each, so a long list of stretches stays linear.
-    let mut tail_ok = vec![false; segments.len()];
-    if let Some(last) = tail_ok.last_mut() {
-        *last = true;
-    }
-    for j in (0..segments.len().saturating_sub(1)).rev() {
-        let r = &segments[j + 1];
-        if !(c.gap(r.start - 1, r.start).contains('(') || inserted(c, r.clone())) {
-            break;
-        }
-        tail_ok[j] = true;
-    }
+    let tail_ok = |j: usize| {
+        segments[j + 1..]
+            .iter()
+            .all(|r| c.gap(r.start - 1, r.start).contains('(') || inserted(c, r.clone()))
+    };
     // Where a subject can open: the start of the sentence, after a quotation, after an
     // opening adverbial, or after a clause that is itself no subject ("The plan is dead, a
     // spokeswoman, Jo Lin, said").
@@ -89,7 +82,7 @@ pub fn before(c: &Clause<'_>, v: usize) -> Option<Subject> {
         adverbial(c, before.clone()) || head(c, before.start, trim_end(c, before.clone())).is_none()
     };
     for (j, r) in segments.iter().enumerate() {
-        if tail_ok[j]
+        if tail_ok(j)
             && opens(j)
             && !dated(c, r.clone())
             && let Some(words) = head(c, r.start, trim_end(c, r.clone()))
