@@ -234,29 +234,25 @@ impl Salience {
         if let Some(&(_, p)) = self.subjects[..upto].iter().rev().find(|&&(_, p)| fits(p)) {
             return Some(Ok(p));
         }
-        self.named(table, at, want, fits).map(|s| Err(s.entity))
-    }
-
-    /// The last mention before `at` of a person whose gender fits the pronoun's.
-    fn named<'t>(
-        &self,
-        table: &'t Table<'_>,
-        at: usize,
-        want: Option<Gender>,
-        fits: impl Fn(usize) -> bool,
-    ) -> Option<&'t Spot> {
+        // Else the last person named whose gender fits the pronoun's.
         let upto = table.spots.partition_point(|s| s.start < at);
-        table.spots[..upto].iter().rev().find(|s| {
-            let e = &s.entity;
-            table.entities[*e].kind == EntityKind::Person
-                && match self.by_entity.get(e) {
-                    Some(&p) => fits(p),
-                    None => want.is_none_or(|w| match given_name_vote(&table.entities[*e].name) {
-                        0 => true,
-                        v => (v > 0) == (w == Gender::Male),
-                    }),
-                }
-        })
+        table.spots[..upto]
+            .iter()
+            .rev()
+            .map(|s| s.entity)
+            .find(|e| {
+                table.entities[*e].kind == EntityKind::Person
+                    && match self.by_entity.get(e) {
+                        Some(&p) => fits(p),
+                        None => {
+                            want.is_none_or(|w| match given_name_vote(&table.entities[*e].name) {
+                                0 => true,
+                                v => (v > 0) == (w == Gender::Male),
+                            })
+                        }
+                    }
+            })
+            .map(Err)
     }
 }
 
