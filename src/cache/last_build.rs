@@ -78,7 +78,7 @@ impl LastBuild {
     /// The last build of `dir`, when its inputs were `inputs` and its schedule holds
     /// unchanged at this build's "now".
     pub fn same(dir: &Path, inputs: u64, options: &BuildOptions) -> Option<LastBuild> {
-        let body = store::read_named(dir, FILE, store::identity()).ok()??;
+        let body = store::read(dir, FILE, store::identity()).ok()??;
         let config = bincode::config::standard();
         let (last, _): (LastBuild, usize) = bincode::decode_from_slice(&body, config).ok()?;
         let now = options.schedule.map(|s| s.now.as_nanosecond());
@@ -93,7 +93,7 @@ impl LastBuild {
     pub fn save(&self, dir: &Path) -> std::io::Result<()> {
         let body = bincode::encode_to_vec(self, bincode::config::standard())
             .map_err(std::io::Error::other)?;
-        store::write_named(dir, FILE, store::identity(), &body)
+        store::write(dir, FILE, store::identity(), &body)
     }
 
     /// Forgets the last build, before a build that may change the output.

@@ -11,6 +11,7 @@
 //! folder only makes the next build a cold one; a cache that cannot be read whole is
 //! ignored, with a note.
 
+mod articles;
 pub mod last_build;
 pub mod pages;
 mod store;
@@ -35,16 +36,15 @@ use crate::write::KeptFile;
 /// The cache folder's name in the site folder.
 pub const CACHE_DIR: &str = ".brief-cache";
 
-/// The cache as written: lists rather than maps, so that a build writes borrowed facts
-/// (`F = &Facts`) and reads owned ones (`F = Facts`) in the same layout.
+/// The manifest, in `build.bin`: the shards of the articles' entries (see `articles`),
+/// the search terms' file and what rendering made. Lists rather than maps, so that it
+/// reads back in the layout it was written in.
 #[derive(bincode::Encode, bincode::Decode)]
-struct Learnt<F> {
-    /// Front matter as JSON, by the hash of the article's file: what loading costs is
-    /// parsing it.
-    fronts: Vec<(u128, String)>,
+struct Manifest {
     /// The gazetteer and settings the facts were extracted with (see `facts_key`).
     facts_key: u64,
-    facts: Vec<(u128, F)>,
+    /// Each shard's file.
+    shards: Vec<String>,
     /// What every page was made with besides the content (see `render_key`).
     render_key: u64,
     /// Hash of a rendered body, by the hash of what it was made from (see `body_key`).
@@ -57,9 +57,14 @@ struct Learnt<F> {
     data_at: Vec<(u64, EntryRange)>,
     /// Each page's record, by the page's path.
     pages: Vec<(String, PageRecord)>,
-    /// Each article's terms for the search index, by what they were counted from.
-    search: CountedTerms,
 }
+
+/// The manifest's file, the one file of the cache replaced in place.
+const MANIFEST: &str = "build.bin";
+
+/// The search terms' file: each article's terms for the search index, by what they were
+/// counted from (see `CountedTerms`).
+const SEARCH: &str = "search.bin";
 
 /// What a page showed and the files it wrote, as the last build made it.
 #[derive(Debug, Clone, bincode::Encode, bincode::Decode)]
@@ -73,6 +78,8 @@ pub struct PageRecord {
 struct Earlier {
     fronts: HashMap<u128, String>,
     facts_key: u64,
+    /// The shards as the last build left them; none once the facts are not this build's.
+    shards: Vec<articles::Shard>,
     /// Each taken at most once, by the article that uses it.
     facts: HashMap<u128, Mutex<Option<Facts>>>,
     render_key: u64,
@@ -126,7 +133,7 @@ impl Cache {
             recalled: AtomicUsize::new(0),
             progress,
         };
-        match store::read(dir, cache.identity).and_then(|body| body.map(decode).transpose()) {
+        match read(dir, cache.identity) {
             Ok(Some(earlier)) => cache.earlier = earlier,
             Ok(None) => {}
             Err(why) => cache.note(&why),
@@ -203,41 +210,51 @@ impl Cache {
         facts: &PerArticle<Facts>,
         rendered: Rendered,
     ) -> Result<(), String> {
+        let failed = |e: std::io::Error| {
+            format!(
+                "cannot write the build cache in {}: {e}",
+                self.dir.display()
+            )
+        };
+        let encoded = |what: &str, e: bincode::error::EncodeError| {
+            format!("cannot encode the build cache's {what}: {e}")
+        };
+        let articles = &site.articles.raw;
+        let keys: Vec<u128> = articles.par_iter().map(|a| file_key(&a.text)).collect();
         let earlier = &self.earlier.fronts;
-        let (learnt_fronts, learnt_facts): (Vec<_>, Vec<_>) = site
-            .articles
-            .raw
-            .par_iter()
-            .zip(&facts.raw)
-            .map(|(article, facts)| {
-                let key = file_key(&article.text);
-                let front = match earlier.get(&key) {
+        let shards = articles::write(
+            &self.dir,
+            self.identity,
+            &keys,
+            &self.earlier.shards,
+            |at| articles::Entry {
+                key: keys[at],
+                front: match earlier.get(&keys[at]) {
                     Some(json) => Some(json.clone()),
-                    None => front_json(&article.front),
-                };
-                (front.map(|front| (key, front)), (key, facts))
-            })
-            .unzip();
-        let learnt = Learnt {
-            fronts: learnt_fronts.into_iter().flatten().collect(),
+                    None => front_json(&articles[at].front),
+                },
+                facts: &facts.raw[at],
+            },
+        )
+        .map_err(failed)?;
+        let config = bincode::config::standard();
+        let search = bincode::encode_to_vec(&rendered.search, config)
+            .map_err(|e| encoded("search terms", e))?;
+        store::write(&self.dir, SEARCH, self.identity, &search).map_err(failed)?;
+        let manifest = Manifest {
             facts_key: self.facts_key,
-            facts: learnt_facts,
+            shards,
             render_key: self.earlier.render_key,
             bodies: rendered.bodies,
             data: rendered.data,
             data_file: rendered.data_file,
             data_at: rendered.data_at,
             pages: rendered.pages,
-            search: rendered.search,
         };
-        let body = bincode::encode_to_vec(&learnt, bincode::config::standard())
-            .map_err(|e| format!("cannot encode the build cache: {e}"))?;
-        store::write(&self.dir, self.identity, &body).map_err(|e| {
-            format!(
-                "cannot write the build cache in {}: {e}",
-                self.dir.display()
-            )
-        })
+        let body = bincode::encode_to_vec(&manifest, config).map_err(|e| encoded("manifest", e))?;
+        store::write(&self.dir, MANIFEST, self.identity, &body).map_err(failed)?;
+        articles::remove_others(&self.dir, &manifest.shards);
+        Ok(())
     }
 }
 
@@ -255,29 +272,52 @@ pub struct Rendered {
     pub search: CountedTerms,
 }
 
-fn decode(body: Vec<u8>) -> Result<Earlier, String> {
-    let (learnt, read): (Learnt<Facts>, usize) =
-        bincode::decode_from_slice(&body, bincode::config::standard())
-            .map_err(|e| format!("it cannot be decoded: {e}"))?;
+/// Reads what the last build left in `dir`: nothing when it left no cache, an error when
+/// any part of it cannot be used (then none is).
+fn read(dir: &Path, identity: u64) -> Result<Option<Earlier>, String> {
+    let Some(body) = store::read(dir, MANIFEST, identity)? else {
+        return Ok(None);
+    };
+    let config = bincode::config::standard();
+    let decode_error = |e| format!("it cannot be decoded: {e}");
+    let (manifest, read): (Manifest, usize) =
+        bincode::decode_from_slice(&body, config).map_err(decode_error)?;
     if read != body.len() {
         return Err("it holds more than one cache".into());
     }
-    Ok(Earlier {
-        fronts: learnt.fronts.into_iter().collect(),
-        facts_key: learnt.facts_key,
-        facts: learnt
-            .facts
-            .into_iter()
-            .map(|(key, facts)| (key, Mutex::new(Some(facts))))
-            .collect(),
-        render_key: learnt.render_key,
-        bodies: learnt.bodies.into_iter().collect(),
-        data: learnt.data.into_iter().collect(),
-        data_file: learnt.data_file,
-        data_at: learnt.data_at.into_iter().collect(),
-        pages: learnt.pages.into_iter().collect(),
-        search: Mutex::new(learnt.search),
-    })
+    let (shards, search) = rayon::join(
+        || articles::read::<Facts>(dir, identity, &manifest.shards),
+        || -> Result<CountedTerms, String> {
+            let body = store::read(dir, SEARCH, identity)?
+                .ok_or_else(|| format!("its file {SEARCH} is missing"))?;
+            Ok(bincode::decode_from_slice(&body, config)
+                .map_err(decode_error)?
+                .0)
+        },
+    );
+    let mut earlier = Earlier {
+        facts_key: manifest.facts_key,
+        render_key: manifest.render_key,
+        bodies: manifest.bodies.into_iter().collect(),
+        data: manifest.data.into_iter().collect(),
+        data_file: manifest.data_file,
+        data_at: manifest.data_at.into_iter().collect(),
+        pages: manifest.pages.into_iter().collect(),
+        search: Mutex::new(search?),
+        ..Earlier::default()
+    };
+    for (shard, entries) in shards? {
+        for entry in entries {
+            if let Some(front) = entry.front {
+                earlier.fronts.insert(entry.key, front);
+            }
+            earlier
+                .facts
+                .insert(entry.key, Mutex::new(Some(entry.facts)));
+        }
+        earlier.shards.push(shard);
+    }
+    Ok(Some(earlier))
 }
 
 /// Front matter as the cache keeps it, if it reads back as exactly the same front matter.
@@ -308,6 +348,7 @@ impl pipeline::Recall for Cache {
         self.facts_key = facts_key(site, gazetteer);
         if self.facts_key != self.earlier.facts_key {
             self.earlier.facts.clear();
+            self.earlier.shards.clear();
         }
         self.progress
             .stage("articles extracted", Some(site.articles.len()));

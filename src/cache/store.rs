@@ -1,7 +1,11 @@
-//! The cache file: a header that says which build of Brief wrote it and how long and what
+//! A cache file: a header that says which build of Brief wrote it and how long and what
 //! hash its body has, then the body. A file that is not exactly one whole body written by
 //! this very build of Brief is refused as a whole, with the reason, so a cache is never
 //! used in part.
+//!
+//! Files are not synced to disk: a file cut short by a crash fails its length or hash
+//! check and is refused like any damaged file, which costs one full build, where syncing
+//! would cost time on every build.
 
 use std::io::Write;
 use std::path::Path;
@@ -10,9 +14,6 @@ use xxhash_rust::xxh3::xxh3_64;
 
 /// Starts every cache file; the number is the layout's, raised when the header changes.
 const MAGIC: &[u8; 12] = b"brief-cache1";
-
-/// The file in the cache folder.
-const FILE: &str = "build.bin";
 
 /// Header: magic, build identity, body length, body hash.
 const HEADER: usize = MAGIC.len() + 8 + 8 + 8;
@@ -24,14 +25,20 @@ pub fn identity() -> u64 {
     xxh3_64(concat!(env!("CARGO_PKG_VERSION"), " ", env!("BRIEF_SOURCE_HASH")).as_bytes())
 }
 
-/// Reads the body of the cache in `dir`. `Ok(None)` when there is none; an error says why
-/// the one there cannot be used.
-pub fn read(dir: &Path, identity: u64) -> Result<Option<Vec<u8>>, String> {
-    read_named(dir, FILE, identity)
+/// A file's body, as read with its header.
+pub struct Body(Vec<u8>);
+
+impl std::ops::Deref for Body {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        &self.0[HEADER..]
+    }
 }
 
-/// Like `read`, for the file `name` in `dir`.
-pub fn read_named(dir: &Path, name: &str, identity: u64) -> Result<Option<Vec<u8>>, String> {
+/// Reads the body of the file `name` in `dir`. `Ok(None)` when there is none; an error
+/// says why the one there cannot be used.
+pub fn read(dir: &Path, name: &str, identity: u64) -> Result<Option<Body>, String> {
     let path = dir.join(name);
     let bytes = match std::fs::read(&path) {
         Ok(bytes) => bytes,
@@ -61,17 +68,12 @@ pub fn read_named(dir: &Path, name: &str, identity: u64) -> Result<Option<Vec<u8
     if body.len() as u64 != length || xxh3_64(body) != hash {
         return Err(format!("{} is truncated or damaged", path.display()));
     }
-    Ok(Some(body.to_vec()))
+    Ok(Some(Body(bytes)))
 }
 
-/// Writes `body` as the cache in `dir`, whole or not at all: into a temporary file that
-/// then replaces the previous cache.
-pub fn write(dir: &Path, identity: u64, body: &[u8]) -> std::io::Result<()> {
-    write_named(dir, FILE, identity, body)
-}
-
-/// Like `write`, for the file `name` in `dir`.
-pub fn write_named(dir: &Path, name: &str, identity: u64, body: &[u8]) -> std::io::Result<()> {
+/// Writes `body` as the file `name` in `dir`, whole or not at all: into a temporary file
+/// that then replaces the previous one.
+pub fn write(dir: &Path, name: &str, identity: u64, body: &[u8]) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let path = dir.join(name);
     let temporary = dir.join(format!("{name}.tmp-{}", std::process::id()));
@@ -82,7 +84,7 @@ pub fn write_named(dir: &Path, name: &str, identity: u64, body: &[u8]) -> std::i
         file.write_all(&(body.len() as u64).to_le_bytes())?;
         file.write_all(&xxh3_64(body).to_le_bytes())?;
         file.write_all(body)?;
-        file.into_inner().map_err(|e| e.into_error())?.sync_all()
+        file.flush()
     })();
     match written.and_then(|()| std::fs::rename(&temporary, &path)) {
         Ok(()) => Ok(()),
@@ -100,20 +102,22 @@ mod tests {
     #[test]
     fn a_cache_is_read_back_only_whole_and_from_the_same_build() {
         let dir = tempfile::tempdir().unwrap();
-        assert_eq!(read(dir.path(), 7), Ok(None));
-        write(dir.path(), 7, b"the body").unwrap();
-        assert_eq!(read(dir.path(), 7), Ok(Some(b"the body".to_vec())));
-        assert!(read(dir.path(), 8).unwrap_err().contains("another build"));
+        let read =
+            |identity| read(dir.path(), "file.bin", identity).map(|body| body.map(|b| b.to_vec()));
+        assert_eq!(read(7), Ok(None));
+        write(dir.path(), "file.bin", 7, b"the body").unwrap();
+        assert_eq!(read(7), Ok(Some(b"the body".to_vec())));
+        assert!(read(8).unwrap_err().contains("another build"));
 
-        let file = dir.path().join(FILE);
+        let file = dir.path().join("file.bin");
         let whole = std::fs::read(&file).unwrap();
         std::fs::write(&file, &whole[..whole.len() - 1]).unwrap();
-        assert!(read(dir.path(), 7).unwrap_err().contains("truncated"));
+        assert!(read(7).unwrap_err().contains("truncated"));
         let mut damaged = whole.clone();
         *damaged.last_mut().unwrap() ^= 1;
         std::fs::write(&file, &damaged).unwrap();
-        assert!(read(dir.path(), 7).unwrap_err().contains("damaged"));
+        assert!(read(7).unwrap_err().contains("damaged"));
         std::fs::write(&file, b"junk").unwrap();
-        assert!(read(dir.path(), 7).unwrap_err().contains("not a cache"));
+        assert!(read(7).unwrap_err().contains("not a cache"));
     }
 }
