@@ -396,7 +396,8 @@ pub fn build(
         None => pipeline::analyse_recalling(options, &mut Counting(progress))?,
     };
     let output = output_dir(options, &analysed.site.config);
-    let target = match write::check_output_dir(&options.root, &output) {
+    let times = cache_dir.and_then(cache::output_times::read);
+    let target = match write::check_output_dir(&options.root, &output, times.as_ref()) {
         Ok(target) => target,
         Err(d) => {
             analysed.report.push(d);
@@ -459,9 +460,15 @@ pub fn build(
     }
     let started = Instant::now();
     progress.step("site put in place");
+    if let Some(dir) = cache_dir {
+        cache::output_times::forget(dir);
+    }
     let warnings = staging.commit().map_err(|d| Report {
         diagnostics: vec![d],
     })?;
+    if let Some(dir) = cache_dir {
+        cache::output_times::save(dir, &target);
+    }
     analysed.report.extend(warnings);
     let mut cache_notes = Vec::new();
     let reused = cache.map(|cache| {
@@ -517,7 +524,8 @@ pub fn build(
 /// inputs and schedule (see `cache::last_build`) and an output folder as it was left.
 fn unchanged(options: &BuildOptions, dir: &Path, inputs: u64, output: &Path) -> Option<Built> {
     let last = LastBuild::same(dir, inputs, options)?;
-    let target = write::check_output_dir(&options.root, output).ok()?;
+    let times = cache::output_times::read(dir);
+    let target = write::check_output_dir(&options.root, output, times.as_ref()).ok()?;
     if !write::intact(&target, last.marker) {
         return None;
     }

@@ -13,6 +13,7 @@
 
 mod articles;
 pub mod last_build;
+pub mod output_times;
 pub mod pages;
 mod store;
 

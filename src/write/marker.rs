@@ -1,8 +1,15 @@
 //! The `.brief-output` marker: it says a folder is Brief's output, for which base URL it
 //! was built, and every file Brief wrote into it with its hash and size. Brief replaces a
 //! folder only when every file in it is listed, so it never removes a file it did not write.
+//!
+//! A build with a cache also keeps each subfolder's modification time as it left the
+//! output (`FolderTimes`). Adding or removing anything in a folder changes its time, so
+//! when every folder still has its time, the output holds no file the marker does not
+//! list, and the walk over the whole output that would prove it (the largest cost of a
+//! small rebuild) is not needed. The times are kept outside the output, whose every file
+//! is the same from one build of the same site to the next.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -17,14 +24,58 @@ const MARKER_HEADER: &str = "This folder is written by `brief build`, which repl
 const BUILT_FOR: &str = "Built for the base URL: ";
 
 pub(super) fn marker_text(built: &BTreeMap<String, (u64, u64)>, base_url: &str) -> String {
+    use std::fmt::Write;
     let mut text = String::from(MARKER_HEADER);
     text.push_str(BUILT_FOR);
     text.push_str(base_url);
     text.push('\n');
     for (path, (hash, size)) in built {
-        text.push_str(&format!("{hash:016x} {size} {path}\n"));
+        let _ = writeln!(text, "{hash:016x} {size} {path}");
     }
     text
+}
+
+/// Each subfolder of an output folder with its modification time, and the marker they go
+/// with (see the module's comment).
+#[derive(Debug, Clone, PartialEq, bincode::Encode, bincode::Decode)]
+pub struct FolderTimes {
+    /// Hash of the marker.
+    marker: u64,
+    folders: Vec<(String, u128)>,
+}
+
+impl FolderTimes {
+    /// The times of the subfolders of `output` that hold the files its marker lists; none
+    /// when one cannot be read.
+    pub fn of(output: &Path) -> Option<FolderTimes> {
+        use rayon::prelude::*;
+        let previous = Previous::read(output)?;
+        let folders: BTreeSet<&str> = previous.files.keys().flat_map(|p| folders_of(p)).collect();
+        let folders = folders
+            .into_par_iter()
+            .map(|folder| Some((folder.to_string(), modified(&output.join(folder))?)))
+            .collect::<Option<Vec<_>>>()?;
+        Some(FolderTimes {
+            marker: previous.marker,
+            folders,
+        })
+    }
+}
+
+/// The subfolders a file at `path` is in, innermost first.
+fn folders_of(path: &str) -> impl Iterator<Item = &str> {
+    path.rmatch_indices('/').map(move |(at, _)| &path[..at])
+}
+
+/// A folder's modification time in nanoseconds since 1970.
+fn modified(folder: &Path) -> Option<u128> {
+    let meta = std::fs::symlink_metadata(folder).ok()?;
+    let at = meta
+        .modified()
+        .ok()?
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .ok()?;
+    meta.is_dir().then_some(at.as_nanos())
 }
 
 /// The base URL the site in `output` was built for, as its marker records it.
@@ -62,6 +113,8 @@ pub fn intact(output: &Path, marker: u64) -> bool {
 pub(super) struct Previous {
     dir: PathBuf,
     files: HashMap<String, (u64, u64)>,
+    /// Hash of the marker's text.
+    marker: u64,
     /// Files changed after this moment were edited by hand and are not reused.
     written_at: SystemTime,
 }
@@ -83,6 +136,7 @@ impl Previous {
         Some(Previous {
             dir: output.to_path_buf(),
             files,
+            marker: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
             written_at,
         })
     }
@@ -106,7 +160,11 @@ impl Previous {
 
     /// The files in the output folder that the marker does not list (relative paths,
     /// sorted): Brief did not write them, so it must not replace the folder.
-    pub(super) fn unlisted(&self) -> Result<Vec<String>, String> {
+    /// `times`, when given, are the folders' times as the last build left them.
+    pub(super) fn unlisted(&self, times: Option<&FolderTimes>) -> Result<Vec<String>, String> {
+        if times.is_some_and(|times| self.unchanged_since(times)) {
+            return Ok(Vec::new());
+        }
         let mut unlisted = Vec::new();
         // Unsorted: the walk is over the whole output, and only what it finds is sorted.
         for entry in walkdir::WalkDir::new(&self.dir).min_depth(1) {
@@ -122,5 +180,30 @@ impl Previous {
         }
         unlisted.sort_unstable();
         Ok(unlisted)
+    }
+
+    /// Whether the output holds only what the marker lists, as far as the folders' `times`
+    /// tell: the top folder holds only listed files and folders, and every subfolder has
+    /// the time it had (see the module's comment).
+    fn unchanged_since(&self, times: &FolderTimes) -> bool {
+        use rayon::prelude::*;
+        if times.marker != self.marker {
+            return false;
+        }
+        let Ok(top) = std::fs::read_dir(&self.dir) else {
+            return false;
+        };
+        let folders: HashSet<&str> = times.folders.iter().map(|(p, _)| p.as_str()).collect();
+        let top_known = top.into_iter().all(|entry| {
+            entry.is_ok_and(|entry| {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                name == MARKER || self.files.contains_key(&name) || folders.contains(name.as_str())
+            })
+        });
+        top_known
+            && times
+                .folders
+                .par_iter()
+                .all(|(path, time)| modified(&self.dir.join(path)) == Some(*time))
     }
 }

@@ -24,7 +24,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::diag::Diagnostic;
 use crate::render::Output;
-pub use marker::{MARKER, built_base_url, intact, marker_hash};
+pub use marker::{FolderTimes, MARKER, built_base_url, intact, marker_hash};
 use marker::{Previous, marker_text};
 pub use sink::StagingSink;
 
@@ -33,7 +33,12 @@ const LISTED_UNLISTED: usize = 5;
 
 /// Refuses output folders that would destroy the site or someone else's files, and gives
 /// the folder to write: a symbolic link's target, since the build replaces the folder.
-pub fn check_output_dir(root: &Path, output: &Path) -> Result<PathBuf, Diagnostic> {
+/// `times` are the output's folder times as the last build left them, when known.
+pub fn check_output_dir(
+    root: &Path,
+    output: &Path,
+    times: Option<&FolderTimes>,
+) -> Result<PathBuf, Diagnostic> {
     let given = absolute(output);
     let refusal = |why: &str| {
         Diagnostic::error(
@@ -75,7 +80,7 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<PathBuf, Diagnosti
             "it is not empty and Brief did not create it; remove it or choose another --output",
         );
     };
-    let unlisted = previous.unlisted().map_err(|why| refusal(&why))?;
+    let unlisted = previous.unlisted(times).map_err(|why| refusal(&why))?;
     if unlisted.is_empty() {
         return Ok(output);
     }

@@ -386,6 +386,15 @@ fn rebuild_reuses_unchanged_files_and_repairs_edited_ones() {
     );
     assert_eq!(read(public.join("stray/deeper/note.txt")), "not built");
     std::fs::remove_dir_all(public.join("stray")).unwrap();
+    // Also inside a folder Brief made, where only the folder's time tells of the file.
+    std::fs::write(public.join("articles/a/note.txt"), "not built").unwrap();
+    let refused = build(site.path(), &[]);
+    assert!(
+        stderr(&refused).contains("articles/a/note.txt"),
+        "a file Brief did not write is named: {}",
+        stderr(&refused)
+    );
+    std::fs::remove_file(public.join("articles/a/note.txt")).unwrap();
     assert!(build(site.path(), &[]).status.success());
     assert!(
         !public.join("articles/b").exists(),
