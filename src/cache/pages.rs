@@ -12,8 +12,8 @@ use crate::extract::Facts;
 use crate::link::Graph;
 use crate::load::Site;
 use crate::model::{ArticleId, ArticleSlice, PerArticle};
-use crate::render::feeds::{DATA_PATH, article_data_inputs};
 use crate::render::search::CountedTerms;
+use crate::render::site_data::{DATA_PATH, article_data_inputs};
 use crate::render::{
     EarlierEntries, EntryRange, Job, PartHashes, Prepared, Renderer, body_inputs, hash_of,
 };

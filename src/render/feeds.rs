@@ -1,26 +1,19 @@
-//! Machine-readable outputs: Atom and JSON feeds, the sitemap, robots.txt and the
-//! extracted site graph as JSON. Built with XML/feed writers, never by concatenation.
+//! Atom and JSON feeds: the site's, each entity's and each topic's and story's. Built with
+//! feed writers, never by concatenation.
 
 use atom_syndication::{
     ContentBuilder, EntryBuilder, Feed, FeedBuilder, FixedDateTime, LinkBuilder, PersonBuilder,
     Text,
 };
-use std::borrow::Cow;
 
 use lol_html::{RewriteStrSettings, element, rewrite_str};
-use rayon::prelude::*;
 use serde::Serialize;
 use url::Url;
 
-use super::{Output, PageKind, Print, Renderer, Sink, hash_of};
+use super::{Output, PageKind, Print, Renderer};
 use crate::config::FeedContent;
 use crate::diag::Diagnostic;
-use crate::extract::Facts;
-use crate::link::Graph;
-use crate::load::Site;
-use crate::model::{
-    ArticleId, ArticleSlice, EntityId, Route, attribute_text, escape_html, xml_safe,
-};
+use crate::model::{ArticleId, EntityId, Route, attribute_text, escape_html, xml_safe};
 
 /// The site's Atom and JSON feeds of the latest articles.
 pub fn site_feeds(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
@@ -312,212 +305,6 @@ fn json_feed(r: &Renderer<'_>, articles: &[ArticleId]) -> Result<Output, Diagnos
     Ok(Output::new("feed.json", json))
 }
 
-#[derive(Serialize)]
-struct SiteHead<'a> {
-    title: &'a str,
-    base_url: String,
-}
-
-#[derive(Serialize)]
-struct ArticleData<'a> {
-    slug: &'a str,
-    url: String,
-    title: &'a str,
-    date: String,
-    path: String,
-    story: Option<&'a str>,
-    tags: &'a [String],
-    facts: &'a crate::extract::Facts,
-    related: Vec<&'a str>,
-    backlinks: Vec<&'a str>,
-}
-
-#[derive(Serialize)]
-struct EntityData<'a> {
-    slug: &'a str,
-    name: &'a str,
-    kind: &'static str,
-    known: bool,
-    aliases: &'a [String],
-    url: String,
-    articles: Vec<&'a str>,
-    co_mentions: Vec<(&'a str, usize)>,
-}
-
-#[derive(Serialize)]
-struct GroupData<'a> {
-    slug: &'a str,
-    name: &'a str,
-    articles: Vec<&'a str>,
-}
-
-/// One article's entry in `data/site.json`, serialised on its own so it can be kept
-/// between rebuilds. Empty if it cannot be serialised (`site_data` reports that).
-pub fn article_data(
-    site: &Site,
-    facts: &ArticleSlice<Facts>,
-    graph: &Graph,
-    a: ArticleId,
-) -> String {
-    let article = &site.articles[a];
-    let links = &graph.article_links[a];
-    let slug = |b: ArticleId| site.articles[b].slug.as_str();
-    let data = ArticleData {
-        slug: &article.slug,
-        url: graph.routes.absolute(Route::Article(&article.slug)),
-        title: &article.front.title,
-        date: article.date.rfc3339(),
-        path: article.path.to_string_lossy().replace('\\', "/"),
-        story: article.front.story.as_deref(),
-        tags: &article.front.tags,
-        facts: &facts[a],
-        related: links.related.iter().map(|&b| slug(b)).collect(),
-        backlinks: links.backlinks.iter().map(|&b| slug(b)).collect(),
-    };
-    serde_json::to_string(&data).unwrap_or_default()
-}
-
-/// A hash of what an article's entry in `data/site.json` shows besides its own file and
-/// the settings: the slugs of its related articles and backlinks. With those, the hash of
-/// an entry made by an earlier build can be used without making the entry again.
-pub fn article_data_inputs(site: &Site, graph: &Graph, a: ArticleId) -> u64 {
-    let links = &graph.article_links[a];
-    let slugs = |list: &[ArticleId]| -> Vec<&str> {
-        list.iter()
-            .map(|&b| site.articles[b].slug.as_str())
-            .collect()
-    };
-    hash_of(&(slugs(&links.related), slugs(&links.backlinks)))
-}
-
-/// `data/site.json`: every article's extracted facts plus the site graph, for other tools.
-/// Articles come newest first. Written in pieces: at 100,000 articles it is 700 MB.
-pub fn site_data(r: &Renderer<'_>, sink: &mut dyn Sink) -> Result<(), Diagnostic> {
-    let (site, graph) = (r.site, r.graph);
-    fn json<T: Serialize>(value: &T) -> Result<String, Diagnostic> {
-        serde_json::to_string(value).map_err(|e| Diagnostic::error(DATA_PATH, e.to_string()))
-    }
-    fn groups<'a>(site: &'a Site, list: &'a [crate::link::Group]) -> Vec<GroupData<'a>> {
-        list.iter()
-            .map(|g| GroupData {
-                slug: &g.slug,
-                name: &g.name,
-                articles: g
-                    .articles
-                    .iter()
-                    .map(|&a| site.articles[a].slug.as_str())
-                    .collect(),
-            })
-            .collect()
-    }
-    let entities: Vec<EntityData> = graph
-        .entities
-        .iter_enumerated()
-        .map(|(e, entity)| EntityData {
-            slug: &entity.slug,
-            name: &entity.name,
-            kind: entity.kind.as_str(),
-            known: entity.known,
-            aliases: &entity.aliases,
-            url: r.absolute(graph.entity_url(e)),
-            articles: entity
-                .articles
-                .iter()
-                .map(|&(a, _)| site.articles[a].slug.as_str())
-                .collect(),
-            co_mentions: entity
-                .co_mentions
-                .iter()
-                .map(|&(o, n)| (graph.entities[o].name.as_str(), n))
-                .collect(),
-        })
-        .collect();
-    let head = json(&SiteHead {
-        title: &site.config.title,
-        base_url: site.config.base_url.absolute().to_string(),
-    })?;
-    let tail = [
-        ("],\"entities\":", json(&entities)?),
-        (",\"stories\":", json(&groups(site, &graph.stories))?),
-        (",\"tags\":", json(&groups(site, &graph.tags))?),
-    ];
-    // The object is written by hand around the article entries, exactly as serde_json
-    // writes a struct: {"title":…,"base_url":…,"articles":[…],"entities":…,"stories":…,"tags":…}
-    let mut piece = |text: &str| sink.piece(DATA_PATH, text.as_bytes());
-    let head = head.strip_suffix('}').unwrap_or(&head);
-    let open = ",\"articles\":[";
-    piece(head)?;
-    piece(open)?;
-    write_article_entries(r, &mut piece, (head.len() + open.len()) as u64)?;
-    for (key, value) in &tail {
-        piece(key)?;
-        piece(value)?;
-    }
-    piece("}")
-}
-
-/// Where `data/site.json` is in the output.
-pub const DATA_PATH: &str = "data/site.json";
-
-/// Articles whose `data/site.json` entries are made together, in parallel.
-const DATA_WAVE: usize = 512;
-
-/// Writes the comma-separated article entries of `data/site.json`, newest first, from
-/// byte `start` of the file. The entries are the renderer's kept ones when it has them
-/// (`brief serve`); a build copies those an earlier build wrote the same, and makes the
-/// others here a wave at a time, so they are never all held at once.
-fn write_article_entries(
-    r: &Renderer<'_>,
-    piece: &mut dyn FnMut(&str) -> Result<(), Diagnostic>,
-    start: u64,
-) -> Result<(), Diagnostic> {
-    let (site, graph) = (r.site, r.graph);
-    let kept = r.data.len() == site.articles.len();
-    let entry = |a: ArticleId| -> Result<Cow<'_, str>, Diagnostic> {
-        let earlier = || r.earlier_entries.as_ref().and_then(|e| e.entry(a));
-        let made = if kept {
-            Cow::Borrowed(r.data[a].as_str())
-        } else if let Some(copied) = earlier() {
-            Cow::Owned(copied)
-        } else {
-            let made = article_data(site, r.facts, graph, a);
-            r.made_data(a, &made);
-            Cow::Owned(made)
-        };
-        if made.is_empty() {
-            return Err(Diagnostic::error(
-                DATA_PATH,
-                format!(
-                    "cannot write the entry of {}",
-                    site.articles[a].path.display()
-                ),
-            ));
-        }
-        Ok(made)
-    };
-    let mut joined = String::new();
-    let mut ranges = Vec::with_capacity(graph.by_date.len());
-    let mut at = start;
-    for (w, wave) in graph.by_date.chunks(DATA_WAVE).enumerate() {
-        let made: Vec<Cow<'_, str>> = wave
-            .par_iter()
-            .map(|&a| entry(a))
-            .collect::<Result<_, _>>()?;
-        joined.clear();
-        for (i, (made, &a)) in made.iter().zip(wave).enumerate() {
-            if w > 0 || i > 0 {
-                joined.push(',');
-            }
-            ranges.push((a, (at + joined.len() as u64, made.len() as u64)));
-            joined.push_str(made);
-        }
-        at += joined.len() as u64;
-        piece(&joined)?;
-    }
-    r.note_entry_ranges(ranges);
-    Ok(())
-}
-
 /// The site's Atom and JSON feeds.
 pub(super) struct SiteFeeds;
 
@@ -540,60 +327,5 @@ impl PageKind for SiteFeeds {
         for &a in &by_date[..by_date.len().min(r.site.config.feed_length)] {
             print.card(a).revision(a).body(a);
         }
-    }
-}
-
-/// `data/site.json`, streamed (see `site_data`).
-pub(super) struct SiteData;
-
-impl PageKind for SiteData {
-    fn label(&self) -> &'static str {
-        "data/site.json"
-    }
-
-    fn route<'r>(&self, _r: &'r Renderer<'_>, _index: usize) -> Route<'r> {
-        Route::Data
-    }
-
-    fn render(&self, r: &Renderer<'_>, index: usize) -> Result<Vec<Output>, Diagnostic> {
-        let mut files = Vec::new();
-        self.stream(r, index, &mut files).map(|()| files)
-    }
-
-    /// `data/site.json` holds every article's entry, and every entity, topic and story
-    /// with the slugs of its articles.
-    fn print(&self, r: &Renderer<'_>, _index: usize, print: &mut Print) {
-        let graph = r.graph;
-        for a in r.site.articles.keys() {
-            print.data(a);
-        }
-        for (e, entity) in graph.entities.iter_enumerated() {
-            print.entity(e).add(&entity.slug).add(&entity.aliases);
-            for &(a, _) in &entity.articles {
-                print.card(a);
-            }
-            for &(other, count) in &entity.co_mentions {
-                print.entity(other).add(&count);
-            }
-        }
-        for group in graph.tags.iter().chain(&graph.stories) {
-            print
-                .add(&group.name)
-                .add(&group.slug)
-                .cards(&group.articles);
-        }
-    }
-
-    fn streamed(&self) -> bool {
-        true
-    }
-
-    fn stream(
-        &self,
-        r: &Renderer<'_>,
-        _index: usize,
-        sink: &mut dyn Sink,
-    ) -> Result<(), Diagnostic> {
-        site_data(r, sink)
     }
 }

@@ -3,6 +3,7 @@
 //! them is the next stage's job.
 
 pub mod context;
+mod earlier;
 pub mod feeds;
 mod fingerprint;
 pub mod highlight;
@@ -10,6 +11,7 @@ pub mod markdown;
 mod pages;
 mod prepared;
 pub mod search;
+pub mod site_data;
 mod sitemap;
 pub mod theme;
 mod trusted;
@@ -31,6 +33,7 @@ use crate::link::Graph;
 use crate::load::{EntityKind, Section, Site};
 use crate::model::{ArticleId, ArticleSlice, EntityId, PerArticle, Route};
 use context::*;
+pub use earlier::{EarlierEntries, EntryRange};
 pub use fingerprint::Print;
 use markdown::{Document, EntityLinker, SiteSurfaces};
 use pages::INDEX_PAGES;
@@ -152,33 +155,6 @@ pub struct Renderer<'a> {
     /// Each article's terms for the search index: those an earlier build counted until
     /// the index is made, then those it was made with.
     search_terms: Mutex<search::CountedTerms>,
-}
-
-/// Byte offset and length of an article's entry in `data/site.json`.
-pub type EntryRange = (u64, u64);
-
-/// The `data/site.json` an earlier build left in the output, and where each article's
-/// entry lies in it, for the articles whose entry would be the same now.
-pub struct EarlierEntries {
-    pub file: std::fs::File,
-    pub at: PerArticle<Option<EntryRange>>,
-}
-
-impl EarlierEntries {
-    /// An entry's text, if it can be read whole.
-    #[cfg(unix)]
-    fn entry(&self, a: ArticleId) -> Option<String> {
-        use std::os::unix::fs::FileExt;
-        let (offset, length) = (*self.at.get(a)?)?;
-        let mut bytes = vec![0; usize::try_from(length).ok()?];
-        self.file.read_exact_at(&mut bytes, offset).ok()?;
-        String::from_utf8(bytes).ok()
-    }
-
-    #[cfg(not(unix))]
-    fn entry(&self, _a: ArticleId) -> Option<String> {
-        None
-    }
 }
 
 /// Hashes of an article's parts, set when a renderer makes them.

@@ -77,7 +77,7 @@ impl Prepared {
                             render_article_body(site, facts, graph, a, Some(&shared), &highlighter),
                             article_card(site, facts, graph, a),
                         ),
-                        feeds::article_data(site, facts, graph, a),
+                        site_data::article_data(site, facts, graph, a),
                     )
                 })
                 .unzip();

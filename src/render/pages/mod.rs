@@ -134,7 +134,7 @@ pub static PAGE_KINDS: &[&dyn PageKind] = &[
     &feeds::SiteFeeds,
     &sitemap::Sitemap,
     &redirect::RedirectPages,
-    &feeds::SiteData,
+    &site_data::SiteData,
     &images::ImageFiles,
 ];
 

@@ -135,7 +135,7 @@ impl Changes {
                 let Some((mut card, mut body, mut data, mut hashes)) = carried else {
                     let card = article_card(site, facts, graph, a);
                     let body = render_article_body(site, facts, graph, a, None, &highlighter);
-                    let data = feeds::article_data(site, facts, graph, a);
+                    let data = site_data::article_data(site, facts, graph, a);
                     let hashes = PartHashes::of(&card, &body, &data);
                     return (card, body, data, hashes);
                 };
@@ -148,7 +148,7 @@ impl Changes {
                     hashes.body = hash_of(body.as_str());
                 }
                 if self.data_stale(a, graph, old) {
-                    data = feeds::article_data(site, facts, graph, a);
+                    data = site_data::article_data(site, facts, graph, a);
                     hashes.data = hash_of(data.as_str());
                 }
                 (card, body, data, hashes)

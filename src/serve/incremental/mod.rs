@@ -26,8 +26,8 @@ use crate::pipeline::{self, BuildOptions};
 use crate::render::context::ArticleCard;
 use crate::render::theme::Theme;
 use crate::render::{
-    Job, Output, PartHashes, Prepared, Renderer, article_card, feeds, hash_of, render_article_body,
-    theme,
+    Job, Output, PartHashes, Prepared, Renderer, article_card, hash_of, render_article_body,
+    site_data, theme,
 };
 use crate::write;
 use changes::*;
