@@ -82,3 +82,17 @@ fn nearby_towns_are_places() {
         Some(Place)
     );
 }
+
+#[test]
+fn names_led_by_ordinary_words_or_other_names_are_no_person() {
+    let text = "Writers at the Daily Ledger praised Chasing Varnado, a film shot near \
+                Oslo Kvartal, and the Golden Thimble awards followed.";
+    assert_eq!(kind_of(text, "Daily Ledger"), Some(Organization));
+    assert_eq!(kind_of(text, "Chasing Varnado"), Some(Organization));
+    assert_eq!(kind_of(text, "Golden Thimble"), Some(Organization));
+    assert_ne!(kind_of(text, "Oslo Kvartal"), Some(Person));
+    // Names of people with no given name the lists know stay people, a suffix included.
+    let people = "Tedric Oakley met Brandvik Jr. and Dallas Haldane Jr. at noon.";
+    assert_eq!(kind_of(people, "Tedric Oakley"), Some(Person));
+    assert_eq!(kind_of(people, "Dallas Haldane Jr."), Some(Person));
+}

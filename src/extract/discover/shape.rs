@@ -232,6 +232,21 @@ impl<'a> Discoverer<'a> {
         self.add(a, b, None, given);
     }
 
+    /// Whether words `a..=b`, shaped like a person's name but not led by a given name,
+    /// rather name a thing: the first word is an ordinary adjective or noun ("Great",
+    /// "Daily"), a gerund ("Chasing"), or a name of its own that
+    /// the rest is named after ("Trump Tower", "Boston Red Sox"), unless the last word is a
+    /// generational suffix ("Hale Jr.").
+    pub(super) fn named_like_a_thing(&self, a: usize, b: usize) -> bool {
+        let first = self.word(a);
+        if self.is(a, GIVEN_NAMES) || is_roman(self.word(b)) {
+            return false;
+        }
+        let lower = first.to_lowercase();
+        let gerund = lower.len() >= 7 && lower.ends_with("ing");
+        gerund || is_thing_word(&lower) || self.toks[a].world.is_some()
+    }
+
     pub(super) fn has_tail(&self, i: usize) -> bool {
         self.is(i, ORG_TAIL) || self.is(i, PLACE_TAIL) || self.is(i, OTHER_TAIL)
     }
@@ -294,12 +309,12 @@ impl<'a> Discoverer<'a> {
             {
                 // "Real Madrid", "West Texas Intermediate": a place inside is no person's name.
                 fallback[slot(Organization)] += WEAK;
+            } else if multi && person_shaped && self.named_like_a_thing(a, b) {
+                // "Great Slump", "Daily Ledger", "Ash Tower": shaped like a person's name,
+                // but led by an ordinary word or another name.
+                fallback[slot(Organization)] += WEAK;
             } else if multi && person_shaped {
-                if self.is(a, GIVEN_NAMES) {
-                    cue[slot(Person)] += CUE;
-                } else {
-                    fallback[slot(Person)] += WEAK;
-                }
+                fallback[slot(Person)] += WEAK;
             } else if !multi && self.is(a, GIVEN_NAMES) && !is_acronym(self.word(a)) {
                 // "Hillary", "David": a first name alone is still a person.
                 fallback[slot(Person)] += WEAK;
@@ -432,4 +447,89 @@ pub fn guess_kind(name: &str) -> EntityKind {
     } else {
         Other
     }
+}
+
+/// Adjectives and common nouns that open the names of events, eras, titles, teams and
+/// brands but almost never a person's name: colours, times, sizes and qualities.
+fn is_thing_word(word: &str) -> bool {
+    matches!(
+        word,
+        "great"
+            | "grand"
+            | "big"
+            | "super"
+            | "mega"
+            | "daily"
+            | "weekly"
+            | "monthly"
+            | "morning"
+            | "evening"
+            | "midnight"
+            | "night"
+            | "real"
+            | "true"
+            | "free"
+            | "civil"
+            | "common"
+            | "public"
+            | "national"
+            | "global"
+            | "federal"
+            | "central"
+            | "royal"
+            | "united"
+            | "industrial"
+            | "personal"
+            | "critical"
+            | "criminal"
+            | "social"
+            | "digital"
+            | "modern"
+            | "ancient"
+            | "holy"
+            | "sacred"
+            | "secret"
+            | "silent"
+            | "dark"
+            | "bright"
+            | "happy"
+            | "merry"
+            | "cruel"
+            | "bitter"
+            | "sweet"
+            | "golden"
+            | "gold"
+            | "silver"
+            | "iron"
+            | "steel"
+            | "red"
+            | "blue"
+            | "green"
+            | "black"
+            | "white"
+            | "purple"
+            | "orange"
+            | "pink"
+            | "yellow"
+            | "upper"
+            | "lower"
+            | "inner"
+            | "outer"
+            | "star"
+            | "sun"
+            | "moon"
+            | "rust"
+            | "generation"
+            | "revolution"
+            | "democracy"
+            | "freedom"
+            | "liberty"
+            | "independence"
+            | "victory"
+            | "stop"
+            | "dump"
+            | "save"
+            | "hail"
+            | "like"
+    )
 }
