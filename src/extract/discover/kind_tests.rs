@@ -96,3 +96,14 @@ fn names_led_by_ordinary_words_or_other_names_are_no_person() {
     assert_eq!(kind_of(people, "Tedric Oakley"), Some(Person));
     assert_eq!(kind_of(people, "Dallas Haldane Jr."), Some(Person));
 }
+
+#[test]
+fn a_surname_folded_into_a_person_brings_only_the_person_votes() {
+    let text = "Dana Reyes opened an office downtown. The Reyes team moved in, and Reyes \
+                reported strong support. Reyes’s headquarters stayed busy.";
+    assert_eq!(kind_of(text, "Dana Reyes"), Some(Person));
+    // A full name with no evidence but its shape takes all the votes of its short form.
+    let shape_only = "Tovar Quillon hired more workers. Quillon shares fell, and Quillon \
+                      staff protested.";
+    assert_eq!(kind_of(shape_only, "Tovar Quillon"), Some(Organization));
+}
