@@ -107,3 +107,21 @@ fn a_surname_folded_into_a_person_brings_only_the_person_votes() {
                       staff protested.";
     assert_eq!(kind_of(shape_only, "Tovar Quillon"), Some(Organization));
 }
+
+#[test]
+fn a_given_name_and_a_surname_like_a_place_word_is_a_person() {
+    let text = "Marcus Hill and Dana Ridge toured Lake Varnel on Monday.";
+    assert_eq!(kind_of(text, "Marcus Hill"), Some(Person));
+    assert_eq!(kind_of(text, "Dana Ridge"), Some(Person));
+    // Without a given name first, the word still makes a place.
+    let place = "Crews reached Tessel Ridge by noon.";
+    assert_eq!(kind_of(place, "Tessel Ridge"), Some(Place));
+}
+
+#[test]
+fn an_owner_in_an_apposition_is_not_what_the_name_is() {
+    let text = "Oriel Banfeld, the city’s budget director, said costs rose.";
+    assert_eq!(kind_of(text, "Oriel Banfeld"), Some(Person));
+    let text = "Orvanta, the country’s largest lender, said costs rose.";
+    assert_eq!(kind_of(text, "Orvanta"), Some(Organization));
+}

@@ -105,9 +105,9 @@ impl<'a> Discoverer<'a> {
         })
     }
 
-    /// "Dana Mills", "Tom Q. Church", "Mark Cuban", "Pete King": a given name, perhaps
-    /// initials, and a surname that is also an organisation word, a people's name or a
-    /// title. A given name that is itself a country or a people ("Jordan", "Christian")
+    /// "Dana Mills", "Tom Q. Church", "Mark Cuban", "Pete King", "Tom Hill": a given name,
+    /// perhaps initials, and a surname that is also an organisation or place word, a
+    /// people's name or a title. A given name that is itself a country or a people ("Jordan", "Christian")
     /// proves nothing, and a plural or abbreviation ("Democrats", "Gov.") is no surname.
     fn given_and_surname(&self, a: usize, b: usize) -> bool {
         if b <= a
@@ -121,7 +121,21 @@ impl<'a> Discoverer<'a> {
         let last = self.word(b);
         matches!(
             last,
-            "Mills" | "House" | "Church" | "Power" | "Post" | "Press" | "Court"
+            "Mills"
+                | "House"
+                | "Church"
+                | "Power"
+                | "Post"
+                | "Press"
+                | "Court"
+                | "Hill"
+                | "Bay"
+                | "Ridge"
+                | "Camp"
+                | "Park"
+                | "Lake"
+                | "Street"
+                | "Castle"
         ) || (self.is(b, DEMONYM | TITLES) && !last.ends_with(['.', 's']) && !is_acronym(last))
     }
 
@@ -280,7 +294,7 @@ impl<'a> Discoverer<'a> {
             if linked || (multi && self.is(b, ORG_TAIL) && !self.surname_after_given(a, b)) {
                 // "Procter & Gamble": no person's name has an ampersand.
                 cue[slot(Organization)] += STRONG;
-            } else if multi && self.is(b, PLACE_TAIL) {
+            } else if multi && self.is(b, PLACE_TAIL) && !self.surname_after_given(a, b) {
                 cue[slot(Place)] += STRONG;
             } else if multi && (self.is(b, OTHER_TAIL) || self.is(a, OTHER_HEAD)) {
                 cue[slot(Other)] += STRONG;
