@@ -125,3 +125,12 @@ fn an_owner_in_an_apposition_is_not_what_the_name_is() {
     let text = "Orvanta, the country’s largest lender, said costs rose.";
     assert_eq!(kind_of(text, "Orvanta"), Some(Organization));
 }
+
+#[test]
+fn papers_go_by_their_names_without_the() {
+    let text = "The Washington Post reported it first, and judges in The Hague agreed.";
+    let names: Vec<String> = entities(text).into_iter().map(|(n, _)| n).collect();
+    assert!(names.contains(&"Washington Post".to_string()), "{names:?}");
+    // A place whose name holds its article keeps it.
+    assert!(names.contains(&"The Hague".to_string()), "{names:?}");
+}
