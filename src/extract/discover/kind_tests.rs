@@ -134,3 +134,12 @@ fn papers_go_by_their_names_without_the() {
     // A place whose name holds its article keeps it.
     assert!(names.contains(&"The Hague".to_string()), "{names:?}");
 }
+
+#[test]
+fn a_part_of_a_place_is_a_place() {
+    let text = "Lower Manhattan looked calm this year.";
+    assert_eq!(kind_of(text, "Lower Manhattan"), Some(Place));
+    // A place followed by more words is a name of its own.
+    let shop = "Southeast Denver Tire opened a shop.";
+    assert_ne!(kind_of(shop, "Southeast Denver Tire"), Some(Place));
+}

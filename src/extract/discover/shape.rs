@@ -261,6 +261,21 @@ impl<'a> Discoverer<'a> {
         gerund || is_thing_word(&lower) || self.toks[a].world.is_some()
     }
 
+    /// Whether words `a..=b` are a compass point or a word of position before a built-in
+    /// place: "Lower Manhattan", "Southeast Leeds", "Greater Boston".
+    fn part_of_place(&self, a: usize, b: usize) -> bool {
+        let lower = self.word(a).to_lowercase();
+        let position = is_compass(&lower)
+            || matches!(
+                lower.as_str(),
+                "upper" | "lower" | "midtown" | "downtown" | "uptown" | "central" | "greater"
+            );
+        position
+            && self
+                .world_span(a + 1, b)
+                .is_some_and(|id| world().entries[id].kind == Place)
+    }
+
     pub(super) fn has_tail(&self, i: usize) -> bool {
         self.is(i, ORG_TAIL) || self.is(i, PLACE_TAIL) || self.is(i, OTHER_TAIL)
     }
@@ -314,6 +329,9 @@ impl<'a> Discoverer<'a> {
             } else if multi && person_shaped && self.is(a, GIVEN_NAMES) {
                 // "Dana Houston": a given name and a surname that is also a place.
                 cue[slot(Person)] += CUE;
+            } else if multi && self.part_of_place(a, b) {
+                // "Lower Manhattan", "West Tessel": a part of a place is a place.
+                cue[slot(Place)] += CUE;
             } else if multi
                 && (a + 1..=b).any(|i| {
                     self.toks[i]
