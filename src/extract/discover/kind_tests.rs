@@ -143,3 +143,14 @@ fn a_part_of_a_place_is_a_place() {
     let shop = "Southeast Denver Tire opened a shop.";
     assert_ne!(kind_of(shop, "Southeast Denver Tire"), Some(Place));
 }
+
+#[test]
+fn compass_points_and_buildings_make_places() {
+    let text = "Cadets from North Varden met guests of the Tessel Inn and Orlo Plaza.";
+    assert_eq!(kind_of(text, "North Varden"), Some(Place));
+    assert_eq!(kind_of(text, "Tessel Inn"), Some(Place));
+    assert_eq!(kind_of(text, "Orlo Plaza"), Some(Place));
+    // A given name first is a person, whatever follows.
+    let person = "Marcus Weston spoke first.";
+    assert_eq!(kind_of(person, "Marcus Weston"), Some(Person));
+}

@@ -341,6 +341,13 @@ impl<'a> Discoverer<'a> {
             {
                 // "Real Madrid", "West Texas Intermediate": a place inside is no person's name.
                 fallback[slot(Organization)] += WEAK;
+            } else if multi
+                && person_shaped
+                && !self.is(a, GIVEN_NAMES)
+                && is_compass(&self.word(a).to_lowercase())
+            {
+                // "West Tessel", "North Varden": a compass point opens a place's name.
+                fallback[slot(Place)] += WEAK;
             } else if multi && person_shaped && self.named_like_a_thing(a, b) {
                 // "Great Slump", "Daily Ledger", "Ash Tower": shaped like a person's name,
                 // but led by an ordinary word or another name.
