@@ -228,6 +228,10 @@ impl<'a> Discoverer<'a> {
                 if self.toks[i].cap || !joined {
                     break;
                 }
+                if self.toks[i].possessive() {
+                    // "the city’s budget director": the owner is not what X is.
+                    continue;
+                }
                 let w = self.word(i);
                 if is(w, ROLE_NOUNS) {
                     cue[slot(Person)] += CUE;

@@ -57,12 +57,11 @@ impl<'a> Discoverer<'a> {
     }
 
     pub(super) fn merge(&mut self, from: usize, to: usize) {
-        self.merge_votes(from, to, true);
+        self.merge_votes(from, to, Carry::All);
     }
 
-    /// Folds `from` into `to`; its votes count only when `votes` (a built-in company
-    /// named like a person's surname says nothing of the person's kind).
-    pub(super) fn merge_votes(&mut self, from: usize, to: usize, votes: bool) {
+    /// Folds `from` into `to`, which takes the votes `carry` says.
+    pub(super) fn merge_votes(&mut self, from: usize, to: usize, carry: Carry) {
         let (from, to) = (self.root(from), self.root(to));
         if from == to {
             return;
@@ -73,7 +72,12 @@ impl<'a> Discoverer<'a> {
         };
         let t = &mut self.cands[to];
         for i in 0..4 {
-            if votes {
+            let take = match carry {
+                Carry::All => true,
+                Carry::Nothing => false,
+                Carry::Person => i == slot(Person),
+            };
+            if take {
                 t.cue[i] += cue[i];
                 t.fallback[i] += fallback[i];
             }
@@ -138,7 +142,7 @@ impl<'a> Discoverer<'a> {
                 by_initials.entry(initials(&c.name)).or_insert(m);
             }
         }
-        let merges: Vec<(usize, usize, bool)> = (0..count)
+        let merges: Vec<(usize, usize, Carry)> = (0..count)
             .filter(|&s| self.cands[s].words == 1)
             .filter_map(|s| {
                 let c = &self.cands[s];
@@ -159,14 +163,26 @@ impl<'a> Discoverer<'a> {
                     };
                     by_last.get(name).or_else(by_start)
                 };
-                // "Bloomberg" in an article about Michael Bloomberg is the person, and the
-                // company's built-in kind is no vote for him.
-                let votes = c.world.is_none_or(|w| world().entries[w].kind == Person);
-                target.map(|&t| (s, t, votes))
+                target.map(|&t| {
+                    // "Bloomberg" in an article about Michael Bloomberg is the person, and
+                    // the company's built-in kind is no vote for him; "the Reyes team" and
+                    // "Reyes reported" are no company when Reyes is the surname of a Dana
+                    // Reyes with some evidence of a person beyond the shape of her name.
+                    let carry = if c.world.is_some_and(|w| world().entries[w].kind != Person) {
+                        Carry::Nothing
+                    } else if self.cands[t].cue[slot(Person)] > 0
+                        && KindVotes(self.cands[t].votes()).winner() == Person
+                    {
+                        Carry::Person
+                    } else {
+                        Carry::All
+                    };
+                    (s, t, carry)
+                })
             })
             .collect();
-        for (s, t, votes) in merges {
-            self.merge_votes(s, t, votes);
+        for (s, t, carry) in merges {
+            self.merge_votes(s, t, carry);
         }
         let mut keep: Vec<Option<usize>> = vec![None; count];
         let mut entities = Vec::new();
@@ -261,6 +277,15 @@ impl<'a> Discoverer<'a> {
                 && self.text[t.start..t.end] == lower
         })
     }
+}
+
+/// Which votes of a short form folded into a full name the full name takes.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Carry {
+    All,
+    Nothing,
+    /// Only the person's: folded into a person's name, a surname is the person.
+    Person,
 }
 
 /// A 4096-bit summary of the article's lowercase words, so checking whether a name is

@@ -105,9 +105,9 @@ impl<'a> Discoverer<'a> {
         })
     }
 
-    /// "Dana Mills", "Tom Q. Church", "Mark Cuban", "Pete King": a given name, perhaps
-    /// initials, and a surname that is also an organisation word, a people's name or a
-    /// title. A given name that is itself a country or a people ("Jordan", "Christian")
+    /// "Dana Mills", "Tom Q. Church", "Mark Cuban", "Pete King", "Tom Hill": a given name,
+    /// perhaps initials, and a surname that is also an organisation or place word, a
+    /// people's name or a title. A given name that is itself a country or a people ("Jordan", "Christian")
     /// proves nothing, and a plural or abbreviation ("Democrats", "Gov.") is no surname.
     fn given_and_surname(&self, a: usize, b: usize) -> bool {
         if b <= a
@@ -121,7 +121,21 @@ impl<'a> Discoverer<'a> {
         let last = self.word(b);
         matches!(
             last,
-            "Mills" | "House" | "Church" | "Power" | "Post" | "Press" | "Court"
+            "Mills"
+                | "House"
+                | "Church"
+                | "Power"
+                | "Post"
+                | "Press"
+                | "Court"
+                | "Hill"
+                | "Bay"
+                | "Ridge"
+                | "Camp"
+                | "Park"
+                | "Lake"
+                | "Street"
+                | "Castle"
         ) || (self.is(b, DEMONYM | TITLES) && !last.ends_with(['.', 's']) && !is_acronym(last))
     }
 
@@ -232,6 +246,36 @@ impl<'a> Discoverer<'a> {
         self.add(a, b, None, given);
     }
 
+    /// Whether words `a..=b`, shaped like a person's name but not led by a given name,
+    /// rather name a thing: the first word is an ordinary adjective or noun ("Great",
+    /// "Daily"), a gerund ("Chasing"), or a name of its own that
+    /// the rest is named after ("Trump Tower", "Boston Red Sox"), unless the last word is a
+    /// generational suffix ("Hale Jr.").
+    pub(super) fn named_like_a_thing(&self, a: usize, b: usize) -> bool {
+        let first = self.word(a);
+        if self.is(a, GIVEN_NAMES) || is_roman(self.word(b)) {
+            return false;
+        }
+        let lower = first.to_lowercase();
+        let gerund = lower.len() >= 7 && lower.ends_with("ing");
+        gerund || is_thing_word(&lower) || self.toks[a].world.is_some()
+    }
+
+    /// Whether words `a..=b` are a compass point or a word of position before a built-in
+    /// place: "Lower Manhattan", "Southeast Leeds", "Greater Boston".
+    fn part_of_place(&self, a: usize, b: usize) -> bool {
+        let lower = self.word(a).to_lowercase();
+        let position = is_compass(&lower)
+            || matches!(
+                lower.as_str(),
+                "upper" | "lower" | "midtown" | "downtown" | "uptown" | "central" | "greater"
+            );
+        position
+            && self
+                .world_span(a + 1, b)
+                .is_some_and(|id| world().entries[id].kind == Place)
+    }
+
     pub(super) fn has_tail(&self, i: usize) -> bool {
         self.is(i, ORG_TAIL) || self.is(i, PLACE_TAIL) || self.is(i, OTHER_TAIL)
     }
@@ -265,7 +309,7 @@ impl<'a> Discoverer<'a> {
             if linked || (multi && self.is(b, ORG_TAIL) && !self.surname_after_given(a, b)) {
                 // "Procter & Gamble": no person's name has an ampersand.
                 cue[slot(Organization)] += STRONG;
-            } else if multi && self.is(b, PLACE_TAIL) {
+            } else if multi && self.is(b, PLACE_TAIL) && !self.surname_after_given(a, b) {
                 cue[slot(Place)] += STRONG;
             } else if multi && (self.is(b, OTHER_TAIL) || self.is(a, OTHER_HEAD)) {
                 cue[slot(Other)] += STRONG;
@@ -285,6 +329,9 @@ impl<'a> Discoverer<'a> {
             } else if multi && person_shaped && self.is(a, GIVEN_NAMES) {
                 // "Dana Houston": a given name and a surname that is also a place.
                 cue[slot(Person)] += CUE;
+            } else if multi && self.part_of_place(a, b) {
+                // "Lower Manhattan", "West Tessel": a part of a place is a place.
+                cue[slot(Place)] += CUE;
             } else if multi
                 && (a + 1..=b).any(|i| {
                     self.toks[i]
@@ -294,12 +341,19 @@ impl<'a> Discoverer<'a> {
             {
                 // "Real Madrid", "West Texas Intermediate": a place inside is no person's name.
                 fallback[slot(Organization)] += WEAK;
+            } else if multi
+                && person_shaped
+                && !self.is(a, GIVEN_NAMES)
+                && is_compass(&self.word(a).to_lowercase())
+            {
+                // "West Tessel", "North Varden": a compass point opens a place's name.
+                fallback[slot(Place)] += WEAK;
+            } else if multi && person_shaped && self.named_like_a_thing(a, b) {
+                // "Great Slump", "Daily Ledger", "Ash Tower": shaped like a person's name,
+                // but led by an ordinary word or another name.
+                fallback[slot(Organization)] += WEAK;
             } else if multi && person_shaped {
-                if self.is(a, GIVEN_NAMES) {
-                    cue[slot(Person)] += CUE;
-                } else {
-                    fallback[slot(Person)] += WEAK;
-                }
+                fallback[slot(Person)] += WEAK;
             } else if !multi && self.is(a, GIVEN_NAMES) && !is_acronym(self.word(a)) {
                 // "Hillary", "David": a first name alone is still a person.
                 fallback[slot(Person)] += WEAK;
@@ -432,4 +486,89 @@ pub fn guess_kind(name: &str) -> EntityKind {
     } else {
         Other
     }
+}
+
+/// Adjectives and common nouns that open the names of events, eras, titles, teams and
+/// brands but almost never a person's name: colours, times, sizes and qualities.
+fn is_thing_word(word: &str) -> bool {
+    matches!(
+        word,
+        "great"
+            | "grand"
+            | "big"
+            | "super"
+            | "mega"
+            | "daily"
+            | "weekly"
+            | "monthly"
+            | "morning"
+            | "evening"
+            | "midnight"
+            | "night"
+            | "real"
+            | "true"
+            | "free"
+            | "civil"
+            | "common"
+            | "public"
+            | "national"
+            | "global"
+            | "federal"
+            | "central"
+            | "royal"
+            | "united"
+            | "industrial"
+            | "personal"
+            | "critical"
+            | "criminal"
+            | "social"
+            | "digital"
+            | "modern"
+            | "ancient"
+            | "holy"
+            | "sacred"
+            | "secret"
+            | "silent"
+            | "dark"
+            | "bright"
+            | "happy"
+            | "merry"
+            | "cruel"
+            | "bitter"
+            | "sweet"
+            | "golden"
+            | "gold"
+            | "silver"
+            | "iron"
+            | "steel"
+            | "red"
+            | "blue"
+            | "green"
+            | "black"
+            | "white"
+            | "purple"
+            | "orange"
+            | "pink"
+            | "yellow"
+            | "upper"
+            | "lower"
+            | "inner"
+            | "outer"
+            | "star"
+            | "sun"
+            | "moon"
+            | "rust"
+            | "generation"
+            | "revolution"
+            | "democracy"
+            | "freedom"
+            | "liberty"
+            | "independence"
+            | "victory"
+            | "stop"
+            | "dump"
+            | "save"
+            | "hail"
+            | "like"
+    )
 }

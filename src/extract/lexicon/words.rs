@@ -144,7 +144,7 @@ pub(super) const PLACE_TAIL_WORDS: &str =
     territories beach harbor harbour bridge dam corridor crossing camp quarter highway airport
     border falls park shrine temple cathedral mosque palace tower stadium arena memorial
     monument castle prison station terminal base crater canyon glacier volcano reef forest
-    plains hill ridge counties cities towns villages provinces districts";
+    plains hill ridge counties cities towns villages provinces districts hotel inn plaza mansion";
 
 /// First words of place names built with "of": Gulf of Mexico, Strait of Hormuz.
 pub const PLACE_HEAD: Class = 1 << 8;
