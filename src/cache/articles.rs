@@ -56,7 +56,7 @@ where
             let body = store::read(dir, file, identity)?
                 .ok_or_else(|| format!("its file {file} is missing"))?;
             let (entries, read): (Vec<Entry<F>>, usize) =
-                bincode::decode_from_slice(&body, bincode::config::standard())
+                bincode::decode_from_slice(&body, store::encoding())
                     .map_err(|e| format!("{file} cannot be decoded: {e}"))?;
             if read != body.len() {
                 return Err(format!("{file} holds more than its entries"));
@@ -99,7 +99,7 @@ pub fn write<F: bincode::Encode + Sync>(
                 return Ok(shard.file.clone());
             }
             let entries: Vec<Entry<F>> = members.iter().map(|&(_, at)| entry(at)).collect();
-            let body = bincode::encode_to_vec(&entries, bincode::config::standard())
+            let body = bincode::encode_to_vec(&entries, store::encoding())
                 .map_err(std::io::Error::other)?;
             let file = format!("{PREFIX}{number:02}-{:016x}.bin", xxh3_64(&body));
             store::write(dir, &file, identity, &body)?;

@@ -79,7 +79,7 @@ impl LastBuild {
     /// unchanged at this build's "now".
     pub fn same(dir: &Path, inputs: u64, options: &BuildOptions) -> Option<LastBuild> {
         let body = store::read(dir, FILE, store::identity()).ok()??;
-        let config = bincode::config::standard();
+        let config = store::encoding();
         let (last, _): (LastBuild, usize) = bincode::decode_from_slice(&body, config).ok()?;
         let now = options.schedule.map(|s| s.now.as_nanosecond());
         let schedule_holds = match (last.now, now) {
@@ -91,8 +91,8 @@ impl LastBuild {
     }
 
     pub fn save(&self, dir: &Path) -> std::io::Result<()> {
-        let body = bincode::encode_to_vec(self, bincode::config::standard())
-            .map_err(std::io::Error::other)?;
+        let body =
+            bincode::encode_to_vec(self, store::encoding()).map_err(std::io::Error::other)?;
         store::write(dir, FILE, store::identity(), &body)
     }
 

@@ -238,7 +238,7 @@ impl Cache {
             },
         )
         .map_err(failed)?;
-        let config = bincode::config::standard();
+        let config = store::encoding();
         let search = bincode::encode_to_vec(&rendered.search, config)
             .map_err(|e| encoded("search terms", e))?;
         store::write(&self.dir, SEARCH, self.identity, &search).map_err(failed)?;
@@ -279,7 +279,7 @@ fn read(dir: &Path, identity: u64) -> Result<Option<Earlier>, String> {
     let Some(body) = store::read(dir, MANIFEST, identity)? else {
         return Ok(None);
     };
-    let config = bincode::config::standard();
+    let config = store::encoding();
     let decode_error = |e| format!("it cannot be decoded: {e}");
     let (manifest, read): (Manifest, usize) =
         bincode::decode_from_slice(&body, config).map_err(decode_error)?;

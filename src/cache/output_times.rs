@@ -12,7 +12,7 @@ const FILE: &str = "output-times.bin";
 /// The times the last build kept in the cache folder `dir`, if it kept them whole.
 pub fn read(dir: &Path) -> Option<FolderTimes> {
     let body = store::read(dir, FILE, store::identity()).ok()??;
-    let (times, read) = bincode::decode_from_slice(&body, bincode::config::standard()).ok()?;
+    let (times, read) = bincode::decode_from_slice(&body, store::encoding()).ok()?;
     (read == body.len()).then_some(times)
 }
 
@@ -23,7 +23,7 @@ pub fn save(dir: &Path, output: &Path) {
         forget(dir);
         return;
     };
-    let saved = bincode::encode_to_vec(&times, bincode::config::standard())
+    let saved = bincode::encode_to_vec(&times, store::encoding())
         .map_err(std::io::Error::other)
         .and_then(|body| store::write(dir, FILE, store::identity(), &body));
     if saved.is_err() {

@@ -18,6 +18,14 @@ const MAGIC: &[u8; 12] = b"brief-cache1";
 /// Header: magic, build identity, body length, body hash.
 const HEADER: usize = MAGIC.len() + 8 + 8 + 8;
 
+/// How cache files are encoded. The limit bounds what the lengths in a file may claim
+/// in all: a file that passes the checks above yet was written in another layout (by a
+/// build of Brief that kept the same identity) then fails to decode, with an error,
+/// instead of asking for an allocation that cannot be made.
+pub fn encoding() -> impl bincode::config::Config {
+    bincode::config::standard().with_limit::<{ 1 << 36 }>()
+}
+
 /// Which build of Brief this is: its version and a hash of the sources it was made from
 /// (see `build.rs`), so a cache written by another build, whose extraction or pages may
 /// differ, is not used.
@@ -119,5 +127,14 @@ mod tests {
         assert!(read(7).unwrap_err().contains("damaged"));
         std::fs::write(&file, b"junk").unwrap();
         assert!(read(7).unwrap_err().contains("not a cache"));
+    }
+
+    #[test]
+    fn a_length_too_large_to_allocate_is_an_error() {
+        // A length of 2^62 elements, as bincode's variable-length integers write it.
+        let mut body = vec![253];
+        body.extend_from_slice(&(1u64 << 62).to_le_bytes());
+        let decoded: Result<(Vec<u64>, usize), _> = bincode::decode_from_slice(&body, encoding());
+        assert!(decoded.is_err());
     }
 }
