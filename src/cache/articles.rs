@@ -1,9 +1,9 @@
 //! Each article's front matter and facts in the cache, spread over shard files by the hash
 //! of the article's file. A rebuild that changed a few articles rewrites the few shards
 //! that hold them instead of the whole cache, and a build reads the shards back on every
-//! core. A shard's file is named by its content, so the manifest that lists the shards is
-//! the one thing replaced in place: a killed build leaves the last manifest's shards
-//! whole.
+//! core. A shard's file is named by its content, so what a name holds never changes,
+//! and the manifest that lists the shards is written after them: a killed build
+//! leaves the last manifest's shards whole.
 
 use std::path::Path;
 

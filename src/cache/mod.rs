@@ -60,11 +60,12 @@ struct Manifest {
     pages: Vec<(String, PageRecord)>,
 }
 
-/// The manifest's file, the one file of the cache replaced in place.
+/// The manifest's file. It is written after the shards it names, so a killed build leaves
+/// the last manifest with its shards whole.
 const MANIFEST: &str = "build.bin";
 
 /// The search terms' file: each article's terms for the search index, by what they were
-/// counted from (see `CountedTerms`).
+/// counted from (see `CountedTerms`). Keyed by that, it serves with any manifest.
 const SEARCH: &str = "search.bin";
 
 /// What a page showed and the files it wrote, as the last build made it.
