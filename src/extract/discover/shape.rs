@@ -107,8 +107,9 @@ impl<'a> Discoverer<'a> {
 
     /// "Dana Mills", "Tom Q. Church", "Mark Cuban", "Pete King", "Tom Hill": a given name,
     /// perhaps initials, and a surname that is also an organisation or place word, a
-    /// people's name or a title. A given name that is itself a country or a people ("Jordan", "Christian")
-    /// proves nothing, and a plural or abbreviation ("Democrats", "Gov.") is no surname.
+    /// people's name or a title. A given name that is itself a country or a people
+    /// ("Jordan", "Christian") proves nothing, and a plural or abbreviation ("Democrats",
+    /// "Gov.") is no surname.
     fn given_and_surname(&self, a: usize, b: usize) -> bool {
         if b <= a
             || !self.is(a, GIVEN_NAMES)
@@ -248,9 +249,9 @@ impl<'a> Discoverer<'a> {
 
     /// Whether words `a..=b`, shaped like a person's name but not led by a given name,
     /// rather name a thing: the first word is an ordinary adjective or noun ("Great",
-    /// "Daily"), a gerund ("Chasing"), or a name of its own that
-    /// the rest is named after ("Trump Tower", "Boston Red Sox"), unless the last word is a
-    /// generational suffix ("Hale Jr.").
+    /// "Daily"), a gerund ("Chasing"), or a name of its own that the rest is named after
+    /// ("Trump Tower", "Boston Red Sox"), unless the last word is a generational suffix
+    /// ("Hale Jr.").
     pub(super) fn named_like_a_thing(&self, a: usize, b: usize) -> bool {
         let first = self.word(a);
         if self.is(a, GIVEN_NAMES) || is_roman(self.word(b)) {
