@@ -17,12 +17,12 @@ pub mod output_times;
 pub mod pages;
 mod store;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::xxh3_128;
 
 use crate::extract::{ExtractOptions, Facts, Gazetteer};
@@ -78,18 +78,18 @@ pub struct PageRecord {
 /// What the last build learnt, read back.
 #[derive(Default)]
 struct Earlier {
-    fronts: HashMap<u128, String>,
+    fronts: FxHashMap<u128, String>,
     facts_key: u64,
     /// The shards as the last build left them; none once the facts are not this build's.
     shards: Vec<articles::Shard>,
     /// Each taken at most once, by the article that uses it.
-    facts: HashMap<u128, Mutex<Option<Facts>>>,
+    facts: FxHashMap<u128, Mutex<Option<Facts>>>,
     render_key: u64,
-    bodies: HashMap<u64, u64>,
-    data: HashMap<u64, u64>,
+    bodies: FxHashMap<u64, u64>,
+    data: FxHashMap<u64, u64>,
     data_file: Option<(u64, u64)>,
-    data_at: HashMap<u64, EntryRange>,
-    pages: HashMap<String, PageRecord>,
+    data_at: FxHashMap<u64, EntryRange>,
+    pages: FxHashMap<String, PageRecord>,
     /// Taken once, by the renderer.
     search: Mutex<CountedTerms>,
 }

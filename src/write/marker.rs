@@ -9,9 +9,11 @@
 //! small rebuild) is not needed. The times are kept outside the output, whose every file
 //! is the same from one build of the same site to the next.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
+
+use rustc_hash::FxHashMap;
 
 /// Marks a folder as Brief's own output, so Brief never replaces a folder it did not make.
 pub const MARKER: &str = ".brief-output";
@@ -112,7 +114,7 @@ pub fn intact(output: &Path, marker: u64) -> bool {
 /// What the last build wrote, from its marker file.
 pub(super) struct Previous {
     dir: PathBuf,
-    files: HashMap<String, (u64, u64)>,
+    files: FxHashMap<String, (u64, u64)>,
     /// Hash of the marker's text.
     marker: u64,
     /// Files changed after this moment were edited by hand and are not reused.
