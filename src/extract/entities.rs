@@ -2,8 +2,9 @@
 //! canonical names, with every mention's position so quotes and attributions can tell who
 //! is named where.
 
-use std::collections::HashMap;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use super::discover::{Discovered, Found, Spot, guess_kind};
 use super::gazetteer::Hit;
@@ -45,7 +46,7 @@ impl<'a> Table<'a> {
             entities: Vec::with_capacity(found_count + hits.len().min(64)),
             spots: Vec::with_capacity(spot_count),
         };
-        let mut known: HashMap<usize, usize> = HashMap::new();
+        let mut known: FxHashMap<usize, usize> = FxHashMap::default();
         for hit in hits {
             let surface = &doc.text[hit.start..hit.end];
             if ignored(surface) || ignored(&gazetteer.entries[hit.entry].name) {
@@ -100,7 +101,7 @@ impl<'a> Table<'a> {
     fn known_entity(
         &mut self,
         gazetteer: &Gazetteer,
-        known: &mut HashMap<usize, usize>,
+        known: &mut FxHashMap<usize, usize>,
         entry: usize,
     ) -> usize {
         *known.entry(entry).or_insert_with(|| {

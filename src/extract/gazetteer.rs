@@ -3,9 +3,9 @@
 //! included, and never in link text, URLs or code.
 
 use std::cmp::Reverse;
-use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use rustc_hash::FxHashMap;
 
 use super::lexicon::world;
 use super::text::Doc;
@@ -31,9 +31,9 @@ pub struct Matcher {
     automaton: Option<AhoCorasick>,
     targets: Vec<Target>,
     /// Lowercased names and aliases, for front matter `entities:`.
-    by_lower: HashMap<String, usize>,
+    by_lower: FxHashMap<String, usize>,
     /// Built-in world entries the gazetteer also defines (by any shared name or alias).
-    world_to_entry: HashMap<usize, usize>,
+    world_to_entry: FxHashMap<usize, usize>,
 }
 
 /// A gazetteer match in the article's plain text.
@@ -62,7 +62,7 @@ impl Matcher {
     /// The matcher of `entries`, or why it cannot be built (a gazetteer past the
     /// automaton's size limits), which must not silently turn entity matching off.
     pub fn new(entries: &[GazetteerEntry]) -> Result<Matcher, String> {
-        let mut surfaces: HashMap<String, usize> = HashMap::new();
+        let mut surfaces: FxHashMap<String, usize> = FxHashMap::default();
         let mut order: Vec<String> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             for name in std::iter::once(&e.name).chain(&e.aliases) {
@@ -124,7 +124,7 @@ impl Matcher {
             .map(|(s, &i)| (s.to_lowercase(), i))
             .collect();
         let w = world();
-        let mut world_to_entry = HashMap::new();
+        let mut world_to_entry = FxHashMap::default();
         for (id, entry) in w.entries.iter().enumerate() {
             if let Some(&i) = entry.surfaces.iter().find_map(|s| surfaces.get(*s)) {
                 world_to_entry.insert(id, i);

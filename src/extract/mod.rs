@@ -18,8 +18,7 @@ mod structure;
 mod tests;
 mod text;
 
-use std::collections::HashSet;
-
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 
 use crate::load::{EntityDef, EntityKind};
@@ -63,7 +62,7 @@ pub struct Gazetteer {
     /// Names and aliases compiled into one automaton; `None` for an empty gazetteer.
     matcher: Option<gazetteer::Matcher>,
     /// Names that are never entities, lowercase.
-    ignored: HashSet<String>,
+    ignored: FxHashSet<String>,
     /// Why the names could not be compiled for matching, if they could not.
     pub problem: Option<String>,
 }
@@ -95,7 +94,7 @@ impl Gazetteer {
         Gazetteer {
             entries,
             matcher,
-            ignored: HashSet::new(),
+            ignored: FxHashSet::default(),
             problem,
         }
     }
@@ -189,7 +188,7 @@ pub fn extract(input: &Input<'_>, gazetteer: &Gazetteer, options: &ExtractOption
     let found = options
         .discovery
         .then(|| discover::discover(&doc, &hits, gazetteer));
-    let not_entities: HashSet<String> = input
+    let not_entities: FxHashSet<String> = input
         .not_entities
         .iter()
         .map(|n| n.trim().to_lowercase())

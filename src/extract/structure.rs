@@ -1,8 +1,7 @@
 //! The shape of an article: summary, headings with anchors, word count and links.
 
-use std::collections::{HashMap, HashSet};
-
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 /// Markdown extensions Brief enables everywhere, so extraction and rendering agree.
@@ -239,8 +238,8 @@ pub fn slugify_heading(text: &str) -> String {
 /// n identical headings cost n² tries (20,000 of them took 43 s).
 #[derive(Default)]
 struct HeadingIds {
-    used: HashSet<String>,
-    next: HashMap<String, usize>,
+    used: FxHashSet<String>,
+    next: FxHashMap<String, usize>,
 }
 
 /// `base`, or the first `base-N` not given yet.
