@@ -209,7 +209,7 @@ pub fn extract(input: &Input<'_>, gazetteer: &Gazetteer, options: &ExtractOption
     let attributions = attributions::find(&doc, &table, input.sources, reported, &located);
     let quotes = located.into_iter().map(|(_, q)| q).collect();
     table.force(input.forced_entities, gazetteer);
-    Facts {
+    let mut facts = Facts {
         summary: input
             .summary
             .map(|s| s.trim().to_string())
@@ -221,5 +221,48 @@ pub fn extract(input: &Input<'_>, gazetteer: &Gazetteer, options: &ExtractOption
         quotes,
         attributions,
         links: outline.links,
+    };
+    facts.shrink_to_fit();
+    facts
+}
+
+impl Facts {
+    /// Gives back the room that building left in each string and list: a build holds
+    /// every article's facts at once, and strings grown by pushes hold up to twice their
+    /// length.
+    fn shrink_to_fit(&mut self) {
+        let shrink = |s: &mut String| s.shrink_to_fit();
+        let shrink_some = |s: &mut Option<String>| s.iter_mut().for_each(String::shrink_to_fit);
+        shrink(&mut self.summary);
+        for h in &mut self.headings {
+            shrink(&mut h.text);
+            shrink(&mut h.id);
+        }
+        for e in &mut self.entities {
+            shrink(&mut e.name);
+            e.surfaces.iter_mut().for_each(shrink);
+            e.surfaces.shrink_to_fit();
+        }
+        for q in &mut self.quotes {
+            shrink(&mut q.text);
+            shrink_some(&mut q.speaker);
+            shrink_some(&mut q.speaker_entity);
+            shrink_some(&mut q.speaker_role);
+        }
+        for a in &mut self.attributions {
+            shrink(&mut a.source);
+            shrink_some(&mut a.entity);
+            shrink_some(&mut a.cue);
+            shrink_some(&mut a.content);
+        }
+        for l in &mut self.links {
+            shrink(&mut l.target);
+            shrink(&mut l.text);
+        }
+        self.headings.shrink_to_fit();
+        self.entities.shrink_to_fit();
+        self.quotes.shrink_to_fit();
+        self.attributions.shrink_to_fit();
+        self.links.shrink_to_fit();
     }
 }
