@@ -254,14 +254,15 @@ fn lowercase_classes(word: &str) -> Class {
 }
 
 /// `word` in lower case, borrowed when it has no capitals, as most words in a sentence
-/// have not: the rules compare many words this way, and each copy was an allocation.
+/// have not: the rules compare many words this way, and each copy was an allocation. ASCII
+/// words, nearly all of them, are lowered without Unicode's tables.
 pub fn lowercase(word: &str) -> Cow<'_, str> {
-    let capitals = if word.is_ascii() {
-        word.bytes().any(|b| b.is_ascii_uppercase())
-    } else {
-        word.chars().any(char::is_uppercase)
-    };
-    if capitals {
+    if word.is_ascii() {
+        match word.bytes().any(|b| b.is_ascii_uppercase()) {
+            true => Cow::Owned(word.to_ascii_lowercase()),
+            false => Cow::Borrowed(word),
+        }
+    } else if word.chars().any(char::is_uppercase) {
         Cow::Owned(word.to_lowercase())
     } else {
         Cow::Borrowed(word)
