@@ -71,6 +71,8 @@ impl Salience {
                 let c = Clause::new(doc, sentence.clone());
                 let mut here: Vec<(usize, usize)> = Vec::new();
                 let mut first = None;
+                // Where the sentence's subject ranks: after any subordinate speaker.
+                let mut main_after = 0;
                 if let Some(r) = c.main_subject(0)
                     && !inside(c.toks[r.start].start)
                 {
@@ -87,20 +89,34 @@ impl Salience {
                     if c.verb_at(v) != Some(Verb::Finite) || inside(c.toks[v].start) {
                         continue;
                     }
-                    let r = c
+                    let before = c
                         .subject_before(v, 0)
-                        .filter(|r| !inside(c.toks[r.start].start))
-                        .or_else(|| c.subject_after(v));
-                    let Some(r) = r else { continue };
-                    let at = c.toks[r.start].start;
-                    if let Some(p) = s.speaker_person(doc, table, &c, r) {
-                        here.push((at, p));
-                        let end = c.bytes(v..c.toks.len()).end;
-                        s.vote_next_pronoun(doc, table, at, p, end, REFLEXIVE_CUES);
+                        .filter(|r| !inside(c.toks[r.start].start));
+                    let mut found = before.and_then(|r| {
+                        let p = s.speaker_person(doc, table, &c, r.clone())?;
+                        Some((r, p))
+                    });
+                    // "…, said Dana Lee": the subject follows a verb only when the verb is
+                    // inverted; in "Roe said Ash lied" the name after it is another clause's.
+                    if found.is_none() && inverted(&c, v) {
+                        found = c.subject_after(v).and_then(|r| {
+                            let p = s.speaker_person(doc, table, &c, r.clone())?;
+                            Some((r, p))
+                        });
                     }
+                    let Some((r, p)) = found else { continue };
+                    let at = c.toks[r.start].start;
+                    // "Roe smiled when Ash asked …": a subordinate clause's speaker ranks
+                    // below the sentence's subject, however late it stands.
+                    if first.is_some_and(|(_, main)| main != p) && subordinate(&c, r.start) {
+                        main_after = main_after.max(at + 1);
+                    }
+                    here.push((at, p));
+                    let end = c.bytes(v..c.toks.len()).end;
+                    s.vote_next_pronoun(doc, table, at, p, end, REFLEXIVE_CUES);
                 }
                 if let Some((at, p)) = first {
-                    here.push((at, p));
+                    here.push((at.max(main_after), p));
                     let next = doc
                         .sentences_of(block)
                         .iter()
@@ -256,6 +272,34 @@ impl Salience {
     }
 }
 
+/// Whether the reporting verb at word `v` is inverted: it opens the sentence or follows a
+/// comma, dash or quotation mark ("“…,” said Roe", "…, says Roe").
+fn inverted(c: &Clause<'_>, v: usize) -> bool {
+    v == 0 || c.gap(v - 1, v).contains([',', '—', '–', '“', '”', '"'])
+}
+
+/// Whether the phrase starting at word `start` opens a subordinate clause: "when Ash asked",
+/// "after Ash said".
+fn subordinate(c: &Clause<'_>, start: usize) -> bool {
+    start > 0
+        && matches!(
+            c.lower(start - 1).as_ref(),
+            "when"
+                | "while"
+                | "after"
+                | "before"
+                | "as"
+                | "until"
+                | "because"
+                | "since"
+                | "if"
+                | "though"
+                | "although"
+                | "once"
+                | "whether"
+        )
+}
+
 /// A weak gender vote from the given name opening `name` ("Tom Ash" +1, "Jane Roe" -1),
 /// past any title; text cues (Mr./Ms., the pronoun after the name) outweigh it.
 fn given_name_vote(name: &str) -> i32 {
@@ -330,5 +374,27 @@ mod tests {
                     said her plan was ready.\n\n“We will build the new bridge this year,” \
                     she said.";
         assert_eq!(speakers(text), [Some("Quill Ash".to_string())]);
+    }
+
+    #[test]
+    fn only_an_inverted_verb_takes_the_name_after_it() {
+        // "said Tom Ash" after a comma credits Tom Ash; "said Tom Ash lied" does not.
+        let text = "Quill Roe arrived late. The vote was close, said Tom Ash, a clerk.\n\n\
+                    “We will count every ballot again this week,” he said.";
+        assert_eq!(speakers(text), [Some("Tom Ash".to_string())]);
+        let text = "Quill Roe spoke at the start of the meeting. Later Roe said Tom Ash \
+                    lied.\n\n“We will count every ballot again this week,” he said.";
+        assert_eq!(speakers(text), [Some("Quill Roe".to_string())]);
+    }
+
+    #[test]
+    fn a_subordinate_speaker_ranks_below_the_subject() {
+        let text = "Quill Roe smiled when Tom Ash asked about the budget.\n\n\
+                     “We will count every ballot again this week,” he said.";
+        assert_eq!(speakers(text), [Some("Quill Roe".to_string())]);
+        // Without a main subject the subordinate speaker stands.
+        let text = "It was late when Tom Ash asked about the budget.\n\n\
+                     “We will count every ballot again this week,” he said.";
+        assert_eq!(speakers(text), [Some("Tom Ash".to_string())]);
     }
 }
