@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::Quote;
 use super::discover::{Spot, title_case};
 use super::entities::Table;
-use super::lexicon::{DESCRIBING_PREPOSITIONS, STOP, TEMPORAL, is};
+use super::lexicon::{DESCRIBING_PREPOSITIONS, LEAD_PREPOSITIONS, STOP, TEMPORAL, is};
 use super::salience::Salience;
 use super::speech::{Clause, MAX_WORDS, Verb, is_listener_verb};
 use super::text::Doc;
@@ -250,6 +250,40 @@ fn named_before_colon(c: &Clause<'_>) -> Option<Range<usize>> {
             .all(|i| c.word(i).starts_with(char::is_uppercase))
         && !c.is(seg, STOP | TEMPORAL))
     .then_some(name)
+}
+
+/// Whether a described speaker reads as a noun phrase ("one official", "the retired
+/// judge"), not as the rest of a clause run on after the quotation ("is likely to be",
+/// "citing a report", "among its members"): it opens with no auxiliary, participle nor
+/// preposition.
+fn noun_phrase_shape(phrase: &str) -> bool {
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    let auxiliary = matches!(
+        first,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "would"
+            | "will"
+            | "could"
+            | "should"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "do"
+            | "does"
+            | "did"
+            | "not"
+            | "there"
+            | "what"
+            | "more"
+            | "among"
+    );
+    let participle = first.len() > 4 && first.ends_with("ing");
+    !auxiliary && !participle && !is(first, LEAD_PREPOSITIONS)
 }
 
 fn sentence_at(sents: &[Range<usize>], at: usize) -> Option<usize> {
@@ -544,6 +578,7 @@ impl Context<'_> {
                 Some(described(phrase.to_string(), Some(name)))
             }
             "" | "it" | "they" | "we" | "i" | "you" | "who" | "this" | "that" => None,
+            _ if !noun_phrase_shape(phrase) => None,
             _ => Some(described(phrase.to_string(), None)),
         }
     }
