@@ -14,6 +14,11 @@ use super::speech::{Clause, Verb};
 use super::text::Doc;
 use crate::load::EntityKind;
 
+/// How far back (bytes) a subject stands before a person named since may take its place.
+const FAR: usize = 700;
+/// How close before the pronoun (bytes) that person must be named.
+const NEAR: usize = 300;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
     Male,
@@ -45,6 +50,8 @@ pub struct Salience {
     by_entity: HashMap<usize, usize>,
     /// The person of each name no entity covers ("said Dana Lee" when discovery missed it).
     by_name: HashMap<String, usize>,
+    /// The sorted ranges inside quotation marks: names there are not the article's mentions.
+    quoted: Vec<Range<usize>>,
 }
 
 struct Person {
@@ -61,6 +68,7 @@ impl Salience {
             people: Vec::new(),
             by_entity: HashMap::new(),
             by_name: HashMap::new(),
+            quoted: quoted.to_vec(),
         };
         let inside = |at: usize| {
             let i = quoted.partition_point(|q| q.end <= at);
@@ -71,6 +79,8 @@ impl Salience {
                 let c = Clause::new(doc, sentence.clone());
                 let mut here: Vec<(usize, usize)> = Vec::new();
                 let mut first = None;
+                // Where the sentence's subject ranks: after any subordinate speaker.
+                let mut main_after = 0;
                 if let Some(r) = c.main_subject(0)
                     && !inside(c.toks[r.start].start)
                 {
@@ -87,20 +97,34 @@ impl Salience {
                     if c.verb_at(v) != Some(Verb::Finite) || inside(c.toks[v].start) {
                         continue;
                     }
-                    let r = c
+                    let before = c
                         .subject_before(v, 0)
-                        .filter(|r| !inside(c.toks[r.start].start))
-                        .or_else(|| c.subject_after(v));
-                    let Some(r) = r else { continue };
-                    let at = c.toks[r.start].start;
-                    if let Some(p) = s.speaker_person(doc, table, &c, r) {
-                        here.push((at, p));
-                        let end = c.bytes(v..c.toks.len()).end;
-                        s.vote_next_pronoun(doc, table, at, p, end, REFLEXIVE_CUES);
+                        .filter(|r| !inside(c.toks[r.start].start));
+                    let mut found = before.and_then(|r| {
+                        let p = s.speaker_person(doc, table, &c, r.clone())?;
+                        Some((r, p))
+                    });
+                    // "…, said Dana Lee": the subject follows a verb only when the verb is
+                    // inverted; in "Roe said Ash lied" the name after it is another clause's.
+                    if found.is_none() && inverted(&c, v) {
+                        found = c.subject_after(v).and_then(|r| {
+                            let p = s.speaker_person(doc, table, &c, r.clone())?;
+                            Some((r, p))
+                        });
                     }
+                    let Some((r, p)) = found else { continue };
+                    let at = c.toks[r.start].start;
+                    // "Roe smiled when Ash asked …": a subordinate clause's speaker ranks
+                    // below the sentence's subject, however late it stands.
+                    if first.is_some_and(|(_, main)| main != p) && subordinate(&c, r.start) {
+                        main_after = main_after.max(at + 1);
+                    }
+                    here.push((at, p));
+                    let end = c.bytes(v..c.toks.len()).end;
+                    s.vote_next_pronoun(doc, table, at, p, end, REFLEXIVE_CUES);
                 }
                 if let Some((at, p)) = first {
-                    here.push((at, p));
+                    here.push((at.max(main_after), p));
                     let next = doc
                         .sentences_of(block)
                         .iter()
@@ -226,12 +250,54 @@ impl Salience {
         }
     }
 
+    /// The last person named in `from..at` other than `person` whose gender is known to be
+    /// `want`'s.
+    fn named_since(
+        &self,
+        table: &Table<'_>,
+        from: usize,
+        at: usize,
+        want: Option<Gender>,
+        person: usize,
+    ) -> Option<usize> {
+        let want = want?;
+        let lo = table.spots.partition_point(|s| s.start < from);
+        let hi = table.spots.partition_point(|s| s.start < at);
+        let inside = |at: usize| {
+            let i = self.quoted.partition_point(|q| q.end <= at);
+            self.quoted.get(i).is_some_and(|q| q.start <= at)
+        };
+        table.spots[lo..hi]
+            .iter()
+            .rev()
+            .filter(|s| !inside(s.start))
+            .map(|s| s.entity)
+            .find(|e| {
+                table.entities[*e].kind == EntityKind::Person
+                    && match self.by_entity.get(e) {
+                        Some(&p) => p != person && self.gender(p) == Some(want),
+                        None => match given_name_vote(&table.entities[*e].name) {
+                            0 => false,
+                            v => (v > 0) == (want == Gender::Male),
+                        },
+                    }
+            })
+    }
+
     /// A person who was a subject (`Ok`), or else the entity last named (`Err`).
     fn find(&self, table: &Table<'_>, at: usize, pronoun: &str) -> Option<Result<usize, usize>> {
         let want = Gender::of_pronoun(pronoun);
         let fits = |p: usize| want.is_none() || self.gender(p).is_none_or(|g| Some(g) == want);
         let upto = self.subjects.partition_point(|&(p, _)| p < at);
-        if let Some(&(_, p)) = self.subjects[..upto].iter().rev().find(|&&(_, p)| fits(p)) {
+        if let Some(&(pos, p)) = self.subjects[..upto].iter().rev().find(|&&(_, p)| fits(p)) {
+            // A subject far back gives way to a person of the pronoun's gender named since,
+            // close before it ("…. To professor Jane Roe, the plan seemed late. “…,” she said").
+            if at - pos > FAR
+                && let Some(e) =
+                    self.named_since(table, at.saturating_sub(NEAR).max(pos), at, want, p)
+            {
+                return Some(Err(e));
+            }
             return Some(Ok(p));
         }
         // Else the last person named whose gender fits the pronoun's.
@@ -254,6 +320,34 @@ impl Salience {
             })
             .map(Err)
     }
+}
+
+/// Whether the reporting verb at word `v` is inverted: it opens the sentence or follows a
+/// comma, dash or quotation mark ("“…,” said Roe", "…, says Roe").
+fn inverted(c: &Clause<'_>, v: usize) -> bool {
+    v == 0 || c.gap(v - 1, v).contains([',', '—', '–', '“', '”', '"'])
+}
+
+/// Whether the phrase starting at word `start` opens a subordinate clause: "when Ash asked",
+/// "after Ash said".
+fn subordinate(c: &Clause<'_>, start: usize) -> bool {
+    start > 0
+        && matches!(
+            c.lower(start - 1).as_ref(),
+            "when"
+                | "while"
+                | "after"
+                | "before"
+                | "as"
+                | "until"
+                | "because"
+                | "since"
+                | "if"
+                | "though"
+                | "although"
+                | "once"
+                | "whether"
+        )
 }
 
 /// A weak gender vote from the given name opening `name` ("Tom Ash" +1, "Jane Roe" -1),
@@ -330,5 +424,43 @@ mod tests {
                     said her plan was ready.\n\n“We will build the new bridge this year,” \
                     she said.";
         assert_eq!(speakers(text), [Some("Quill Ash".to_string())]);
+    }
+
+    #[test]
+    fn only_an_inverted_verb_takes_the_name_after_it() {
+        // "said Tom Ash" after a comma credits Tom Ash; "said Tom Ash lied" does not.
+        let text = "Quill Roe arrived late. The vote was close, said Tom Ash, a clerk.\n\n\
+                    “We will count every ballot again this week,” he said.";
+        assert_eq!(speakers(text), [Some("Tom Ash".to_string())]);
+        let text = "Quill Roe spoke at the start of the meeting. Later Roe said Tom Ash \
+                    lied.\n\n“We will count every ballot again this week,” he said.";
+        assert_eq!(speakers(text), [Some("Quill Roe".to_string())]);
+    }
+
+    #[test]
+    fn a_subordinate_speaker_ranks_below_the_subject() {
+        let text = "Quill Roe smiled when Tom Ash asked about the budget.\n\n\
+                     “We will count every ballot again this week,” he said.";
+        assert_eq!(speakers(text), [Some("Quill Roe".to_string())]);
+        // Without a main subject the subordinate speaker stands.
+        let text = "It was late when Tom Ash asked about the budget.\n\n\
+                     “We will count every ballot again this week,” he said.";
+        assert_eq!(speakers(text), [Some("Tom Ash".to_string())]);
+    }
+
+    #[test]
+    fn a_person_named_since_a_distant_subject_takes_the_pronoun() {
+        let filler = "The hall was full and the debate ran long into the evening, with \
+                      questions on roads, schools, water rates and the new bridge. ";
+        let text = format!(
+            "Quill Ash opened the session in Dover.\n\n{filler}{filler}{filler}{filler}{filler}\n\n\
+             To the retired judge Jane Roe, the plan looked late.\n\n\
+             “We will not see the bridge before the next election,” she said."
+        );
+        assert_eq!(speakers(&text), [Some("Jane Roe".to_string())]);
+        // A subject close by keeps the pronoun, even with a woman named since.
+        let text = "Dana Ash opened the session. To Jane Roe, the plan looked late.\n\n\
+                    “We will not see the bridge before the next election,” she said.";
+        assert_eq!(speakers(text), [Some("Dana Ash".to_string())]);
     }
 }

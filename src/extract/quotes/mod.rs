@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::Quote;
 use super::discover::{Spot, title_case};
 use super::entities::Table;
-use super::lexicon::{DESCRIBING_PREPOSITIONS, is};
+use super::lexicon::{DESCRIBING_PREPOSITIONS, LEAD_PREPOSITIONS, STOP, TEMPORAL, is};
 use super::salience::Salience;
 use super::speech::{Clause, MAX_WORDS, Verb, is_listener_verb};
 use super::text::Doc;
@@ -233,6 +233,59 @@ fn reads(c: &Clause<'_>, i: usize) -> bool {
     matches!(c.word(i), "read" | "reads") && (i == 0 || i + 1 == c.toks.len() || c.breaks(i, i + 1))
 }
 
+/// A name set off by a comma or dash right before a colon: "Analysts agree - Dana Roe:"
+/// introduces Roe’s words, not the analysts’.
+fn named_before_colon(c: &Clause<'_>) -> Option<Range<usize>> {
+    let n = c.toks.len();
+    let seg = (1..n).rev().find(|&i| {
+        let gap = c.gap(i - 1, i);
+        gap.contains([',', '—', '–', ';']) || gap.trim() == "-"
+    })?;
+    let name = seg..n;
+    (name.len() >= 2
+        && name.len() <= 4
+        && (seg + 1..n).all(|i| c.plain(i - 1, i))
+        && name
+            .clone()
+            .all(|i| c.word(i).starts_with(char::is_uppercase))
+        && !c.is(seg, STOP | TEMPORAL))
+    .then_some(name)
+}
+
+/// Whether a described speaker reads as a noun phrase ("one official", "the retired
+/// judge"), not as the rest of a clause run on after the quotation ("is likely to be",
+/// "citing a report", "among its members"): it opens with no auxiliary, participle nor
+/// preposition.
+fn noun_phrase_shape(phrase: &str) -> bool {
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    let auxiliary = matches!(
+        first,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "would"
+            | "will"
+            | "could"
+            | "should"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "do"
+            | "does"
+            | "did"
+            | "not"
+            | "there"
+            | "what"
+            | "more"
+            | "among"
+    );
+    let participle = first.len() > 4 && first.ends_with("ing");
+    !auxiliary && !participle && !is(first, LEAD_PREPOSITIONS)
+}
+
 fn sentence_at(sents: &[Range<usize>], at: usize) -> Option<usize> {
     let i = sents.partition_point(|s| s.end.max(s.start + 1) <= at);
     sents.get(i).filter(|s| s.start <= at).map(|_| i)
@@ -327,6 +380,11 @@ impl Context<'_> {
         let tail = self.doc.text[last.full_end..range.end].trim();
         // "According to Roe, “…”": the idiom opening a sentence, capitalised.
         let according = |i: usize| i + 1 < n && c.word(i) == "According" && c.word(i + 1) == "to";
+        if tail == ":"
+            && let Some(name) = named_before_colon(&c)
+        {
+            return Some(c.bytes(name));
+        }
         let v = (n.saturating_sub(MAX_REACH)..n)
             .rev()
             .find(|&i| according(i) || c.verb_at(i).is_some());
@@ -520,6 +578,7 @@ impl Context<'_> {
                 Some(described(phrase.to_string(), Some(name)))
             }
             "" | "it" | "they" | "we" | "i" | "you" | "who" | "this" | "that" => None,
+            _ if !noun_phrase_shape(phrase) => None,
             _ => Some(described(phrase.to_string(), None)),
         }
     }

@@ -278,3 +278,24 @@ fn a_quotation_inside_a_quotation_stays_inside() {
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].1.as_deref(), Some("Tom Ash"));
 }
+
+#[test]
+fn a_name_before_a_colon_speaks_after_a_dash() {
+    let got = quotes("Analysts agree - Dana Roe: “The vote will be close in every county.”");
+    assert_eq!(got[0].1.as_deref(), Some("Dana Roe"));
+    // Without a name before the colon the verb's subject speaks.
+    let got = quotes("Analysts agree on one thing: “The vote will be close in every county.”");
+    assert_eq!(got[0].1.as_deref(), Some("Analysts"));
+}
+
+#[test]
+fn a_clause_run_on_after_the_quotation_is_no_speaker() {
+    let got = quotes(
+        "Roe called the plan “a bridge to nowhere for the whole county” is likely to be \
+         repeated, critics said.",
+    );
+    assert_ne!(got[0].1.as_deref(), Some("is likely to be"));
+    // A description of a person stays the speaker.
+    let got = quotes("“We will build the new bridge this year,” one senior official said.");
+    assert_eq!(got[0].1.as_deref(), Some("one senior official"));
+}

@@ -61,6 +61,27 @@ fn person_noun(word: &str) -> bool {
         || is(word, ROLE_NOUNS)
 }
 
+/// Nouns of kinship and company that describe a person ("his wife", "a close friend").
+const KIN_NOUNS: &[&str] = &[
+    "friend",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "sister",
+    "brother",
+    "partner",
+    "colleague",
+    "neighbor",
+    "neighbour",
+    "widow",
+    "cousin",
+    "aunt",
+    "uncle",
+];
+
 /// A reporting verb in its bare form ("say", "plan"), which is also a noun.
 fn bare(word: &str, t: &Token) -> bool {
     t.is(SPEECH_BASE)
@@ -468,6 +489,21 @@ impl<'a> Clause<'a> {
             && let Some(s) = self.subject_after(v)
         {
             return Some(s);
+        }
+        // "…,” the dawn of an era, Roe says": a description of the quotation set off by
+        // commas, then the speaker's name right before the verb; not a description of the
+        // speaker ("…,” his wife, Jane Roe, said"), which is the speaker as written.
+        let lead = self.skip_fillers(v, 0);
+        if let Some(b) = (1..lead).rev().find(|&i| self.breaks(i - 1, i))
+            && self.comma(b - 1, b)
+            && !person_noun(self.word(b - 1))
+            && !KIN_NOUNS.contains(&self.word(b - 1))
+            && self.word(0).starts_with(char::is_lowercase)
+            && lead - b <= 4
+            && (b..lead).all(|i| self.word(i).starts_with(char::is_uppercase))
+            && !self.is(b, STOP | TEMPORAL | LEAD_PREPOSITIONS | CLAUSE_OPENERS)
+        {
+            return Some(b..lead);
         }
         let mut end = (1..v).find(|&i| self.breaks(i - 1, i)).unwrap_or(v);
         if end == v {

@@ -40,6 +40,9 @@ impl Clause<'_> {
             start = comma;
         }
         let first_at = *(start..n).next().as_ref()?;
+        if let Some(name) = self.apposed_name(first_at) {
+            return Some(name);
+        }
         let first = self.word(first_at);
         if matches!(first, "He" | "She" | "he" | "she") {
             return Some(start..start + 1);
@@ -92,6 +95,43 @@ impl Clause<'_> {
         }
         (end > start && !self.is(first_at, STOP | TEMPORAL | SPEAKER_ENDS)).then_some(start..end)
     }
+    /// A description whose name follows in apposition: "One delegate, Dana Roe of Dover,
+    /// pledged …", "Ash’s pollster, Tom Ng, says …". The name is the subject: the words
+    /// after the first comma, capitalised or role nouns, closing on two or more capitalised
+    /// words at a comma or at "of" / "from".
+    fn apposed_name(&self, start: usize) -> Option<Range<usize>> {
+        let n = self.toks.len();
+        let comma = (start + 1..n.min(start + 7)).find(|&i| !self.plain(i - 1, i))?;
+        let possessive = (start..comma).any(|i| self.toks[i].full_end > self.toks[i].end);
+        let described = possessive
+            || matches!(
+                self.word(start),
+                "The" | "A" | "An" | "One" | "Another" | "His" | "Her" | "Their" | "Its"
+            );
+        if !described
+            || !self.comma(comma - 1, comma)
+            || !self.word(comma - 1).starts_with(char::is_lowercase)
+            || (start..comma).any(|i| self.verb_word(i).is_some())
+        {
+            return None;
+        }
+        let mut end = comma;
+        while end < n && end - comma < MAX_WORDS / 2 && (end == comma || self.plain(end - 1, end)) {
+            let capital = self.word(end).starts_with(char::is_uppercase);
+            if !capital && !self.is(end, ROLE_NOUNS | TITLE_BASE | TITLE_MOD) {
+                break;
+            }
+            end += 1;
+        }
+        let mut first_name = end;
+        while first_name > comma && self.word(first_name - 1).starts_with(char::is_uppercase) {
+            first_name -= 1;
+        }
+        let closes =
+            end < n && (self.comma(end - 1, end) || matches!(self.word(end), "of" | "from"));
+        (end - first_name >= 2 && closes && !self.is(comma, STOP | TEMPORAL)).then_some(comma..end)
+    }
+
     /// `main_subject`, or else a sentence-opening description of a thing that speaks for
     /// someone, known by the predicate after it: "The Rove ad hits", "The council voted",
     /// "The email goes on", "The New York Times characterized". A quoted phrase in such a

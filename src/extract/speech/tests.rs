@@ -322,3 +322,44 @@ fn long_opening_phrases_end_at_their_comma() {
     );
     assert_eq!(got, None);
 }
+
+#[test]
+fn a_name_after_a_description_of_the_quotation_is_the_speaker() {
+    let got = with("the start of a long fight, Dana Roe says", |c| {
+        text(c, c.subject_leading(verb_index(c, "says")))
+    });
+    assert_eq!(got, "Dana Roe");
+    // A description of the speaker stays the speaker as written.
+    let got = with("a close friend, Dana Roe, told reporters", |c| {
+        text(c, c.subject_leading(verb_index(c, "told")))
+    });
+    assert_eq!(got, "a close friend");
+    // A party label in brackets is no name.
+    let got = with("state Sen. Tom Ash (R) said", |c| {
+        text(c, c.subject_leading(verb_index(c, "said")))
+    });
+    assert_ne!(got, "R");
+}
+
+#[test]
+fn a_name_in_apposition_is_the_sentence_subject() {
+    for (s, want) in [
+        (
+            "One delegate, Dana Roe of Dover, pledged her vote",
+            "Dana Roe",
+        ),
+        ("Ash’s pollster, Tom Ng, says the race is close", "Tom Ng"),
+        ("Another voter, Jane Lee, said she was tired", "Jane Lee"),
+    ] {
+        assert_eq!(with(s, |c| text(c, c.main_subject(0))), want, "{s}");
+    }
+    // A description followed by a place, or a name with no description before it.
+    let got = with("The mayor, in Dover, spoke first", |c| {
+        text(c, c.main_subject(0))
+    });
+    assert_ne!(got, "Dover");
+    let got = with("Dana Roe, Tom Ng, and Jane Lee left early", |c| {
+        text(c, c.main_subject(0))
+    });
+    assert_ne!(got, "Tom Ng");
+}
