@@ -173,7 +173,11 @@ impl<'a> Clause<'a> {
         // "Ash’s comments", "any states": a noun, not a verb.
         if i > 0 && self.plain(i - 1, i) {
             let prev = &self.toks[i - 1];
-            if prev.full_end > prev.end || self.is(i - 1, DETERMINERS) {
+            // "One in five say": a number closing a share of people is no determiner.
+            let share = i > 1
+                && self.word(i - 2) == "in"
+                && matches!(self.word(i - 1), "two" | "three" | "four" | "five");
+            if prev.full_end > prev.end || self.is(i - 1, DETERMINERS) && !share {
                 return None;
             }
         }
