@@ -149,18 +149,40 @@ fn stance(c: &Clause<'_>, i: usize, prep: &str) -> bool {
     }
 }
 
-/// "In a new county survey, …", "… led by ten points in the latest Acme poll.": the poll,
-/// survey or interview a finding is read in, when more than a bare "a statement".
-fn read_in(c: &Clause<'_>) -> Option<(Range<usize>, usize)> {
-    let k = (0..c.toks.len().saturating_sub(2)).find(|&k| {
-        matches!(c.word(k), "In" | "in") && c.plain(k, k + 1) && c.is(k + 1, DETERMINERS)
-    })?;
-    let words = forward(c, k + 1)?;
-    let last = words.end - 1;
-    let head = c.is(last, DOCUMENTS | SPEECH_NOUNS) || c.word(last) == "interview";
-    let closes = words.end == c.toks.len() || !c.plain(words.end - 1, words.end);
-    let plain = words.clone().all(|i| !auxiliary(&c.lower(i)));
-    (head && closes && plain && words.len() >= 3).then_some((words, k))
+/// "In a new county survey, …", "… led by ten points in the latest Acme poll.", "… ahead in
+/// national polls": the poll, survey or interview a finding is read in, when more than a
+/// bare "a statement"; polls need no article nor a closing comma, being sources by nature.
+fn read_in(c: &Clause<'_>) -> Vec<(Range<usize>, usize)> {
+    let mut out = Vec::new();
+    for k in 0..c.toks.len().saturating_sub(1) {
+        if !matches!(c.word(k), "In" | "in") || !c.plain(k, k + 1) {
+            continue;
+        }
+        let Some(mut words) = forward(c, k + 1) else {
+            continue;
+        };
+        // "in national polls ahead of the vote": the phrase ends at its first poll noun.
+        let poll_at = words.clone().find(|&i| poll_noun(c.word(i)));
+        if let Some(i) = poll_at {
+            words.end = i + 1;
+        }
+        let last = words.end - 1;
+        let poll = poll_at.is_some();
+        let determined = c.is(k + 1, DETERMINERS);
+        let head = c.is(last, DOCUMENTS | SPEECH_NOUNS) || c.word(last) == "interview";
+        let closes = words.end == c.toks.len() || !c.plain(words.end - 1, words.end);
+        let plain = words.clone().all(|i| !auxiliary(&c.lower(i)));
+        let described = determined && head && closes && words.len() >= 3;
+        if plain && (poll || described) {
+            out.push((words, k));
+        }
+    }
+    out
+}
+
+/// Nouns for opinion polls, whose findings are always credited to them.
+fn poll_noun(w: &str) -> bool {
+    matches!(w, "poll" | "polls" | "polling" | "survey" | "surveys")
 }
 
 #[cfg(test)]
@@ -221,5 +243,11 @@ mod tests {
         // A bare statement names nothing new, and a place is no poll.
         assert!(sources("In a statement, the plan was dropped.").is_empty());
         assert!(sources("In the old harbor town, rents rose.").is_empty());
+        // Polls need neither an article nor a comma after them.
+        assert_eq!(
+            sources("Ash leads in national polls ahead of the vote."),
+            ["national polls"]
+        );
+        assert!(sources("Ash leads in national races this year.").is_empty());
     }
 }

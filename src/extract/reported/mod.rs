@@ -85,7 +85,9 @@ pub fn find(
                     Verb::Dependent => c.main_subject(0),
                     // "…, reports Reuters": inverted only after a comma or a quotation, and
                     // not past a subject set off by appositions ("Ash, a director, said").
-                    Verb::Finite | Verb::Report if v == 0 || c.breaks(v - 1, v) => {
+                    Verb::Finite | Verb::Report
+                        if v == 0 || c.breaks(v - 1, v) || closes_quotation(c.gap(v - 1, v)) =>
+                    {
                         let before = subject::before(&c, v);
                         match before {
                             Some(s) if s.chained => Some(s.words),
@@ -192,6 +194,12 @@ fn inverted(c: &Clause<'_>, v: usize) -> Option<Range<usize>> {
     (closes && !clause).then_some(words)
 }
 
+/// Whether a gap closes a quotation in doubled apostrophes (''…'' as some papers write it,
+/// curled by the Markdown reader), after which a verb can lead its subject.
+fn closes_quotation(gap: &str) -> bool {
+    gap.contains("''") || gap.contains("’’")
+}
+
 /// Whether the words from `i` to the next comma or the end modify an inverted subject
 /// rather than go on with a clause: a relative clause ("…, said an official who was
 /// briefed") or a phrase after a preposition with no verb in it ("…, said Jo Lin of the port
@@ -204,11 +212,14 @@ fn modified(c: &Clause<'_>, i: usize) -> bool {
     if matches!(w.as_ref(), "who" | "whose") {
         return true;
     }
-    if !(words::preposition(&w) || matches!(w.as_ref(), "of" | "for")) {
+    // "…, wrote a reader calling himself Jo", "…, said people familiar with the talks".
+    let participle = words::participle(&w) || matches!(w.as_ref(), "familiar" | "close");
+    if !(participle || words::preposition(&w) || matches!(w.as_ref(), "of" | "for")) {
         return false;
     }
+    // Up to a comma, or a relative clause describing the subject further.
     let end = (i + 1..c.toks.len())
-        .find(|&k| c.breaks(k - 1, k))
+        .find(|&k| c.breaks(k - 1, k) || matches!(c.word(k), "who" | "whose"))
         .unwrap_or(c.toks.len());
     (i + 1..end).all(|k| {
         let w = c.lower(k);
@@ -413,6 +424,15 @@ mod tests {
         // A clause after the verb is what was said, not who said it.
         let got = sources("The vote was close, said the plan of the mayor was late.");
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn inverted_after_a_closing_double_apostrophe() {
+        let got = sources("''Stop the vote!'' wrote a reader from Dover who signed as Jo Bird.");
+        assert_eq!(got[0].0, "a reader", "{got:?}");
+        // Without a quotation or comma before it the verb is no inverted one.
+        let got = sources("The board wrote a letter calling for calm.");
+        assert_eq!(got[0].0, "The board");
     }
 
     #[test]
