@@ -427,6 +427,16 @@ mod tests {
     }
 
     #[test]
+    fn quantifiers_standing_for_people_are_sources() {
+        let got = sources(
+            "Many fear the bridge will close. The levy pleased some. Some reports suggest \
+             a delay.",
+        );
+        let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+        assert_eq!(names, ["Many", "Some reports"]);
+    }
+
+    #[test]
     fn inverted_after_a_closing_double_apostrophe() {
         let got = sources("''Stop the vote!'' wrote a reader from Dover who signed as Jo Bird.");
         assert_eq!(got[0].0, "a reader", "{got:?}");

@@ -150,7 +150,13 @@ fn core(c: &Clause<'_>, st: usize, e: usize) -> Option<usize> {
     while i > st && matches!(c.word(i - 1), "of" | "for" | "and" | "or" | "&") {
         i -= 1;
     }
-    ((nouns > 0 || fraction) && i > st).then_some(i)
+    // "Many fear …", "Others argue …": a quantifier standing alone for people.
+    let people = i == st + 1
+        && matches!(
+            c.lower(st).as_ref(),
+            "some" | "many" | "others" | "both" | "several" | "most" | "few"
+        );
+    ((nouns > 0 || fraction || people) && i > st).then_some(i)
 }
 
 /// Whether the lowercase words from `i` close a noun compound after a name: they reach the

@@ -438,12 +438,17 @@ mod tests {
         ] {
             assert_eq!(subject(s), want, "{s}");
         }
-        // Numbers and quantifiers alone name no one, but a share of those polled does.
+        // Numbers alone name no one, but a share of those polled and a quantifier standing
+        // for people do.
         assert_eq!(subject("After a long debate, half said so."), "");
         assert_eq!(
             subject("One in five say the levy is too high."),
             "One in five"
         );
-        assert_eq!(subject("Most fear the bridge will close."), "");
+        assert_eq!(subject("Most fear the bridge will close."), "Most");
+        assert_eq!(
+            subject("Many of them fear the bridge will close."),
+            "Many of them"
+        );
     }
 }

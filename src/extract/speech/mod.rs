@@ -177,7 +177,15 @@ impl<'a> Clause<'a> {
             let share = i > 1
                 && self.word(i - 2) == "in"
                 && matches!(self.word(i - 1), "two" | "three" | "four" | "five");
-            if prev.full_end > prev.end || self.is(i - 1, DETERMINERS) && !share {
+            // "Many fear", "Some say": a quantifier opening the sentence stands for people,
+            // before a verb with no plural "s" ("Some reports" stays a noun).
+            let people = i == 1
+                && matches!(
+                    self.word(0),
+                    "Some" | "Many" | "Both" | "Several" | "Most" | "Few"
+                )
+                && !w.ends_with('s');
+            if prev.full_end > prev.end || self.is(i - 1, DETERMINERS) && !share && !people {
                 return None;
             }
         }
