@@ -93,22 +93,40 @@ fn passive(c: &Clause<'_>, i: usize) -> bool {
                     | "shared"
                     | "disavowed"
                     | "contradicted"
+                    | "labeled"
+                    | "labelled"
+                    | "dubbed"
+                    | "liked"
+                    | "disliked"
+                    | "loved"
+                    | "hated"
+                    | "admired"
+                    | "championed"
+                    | "excoriated"
+                    | "lauded"
             ))
 }
 
-/// The participle before "by" at `by`, past adverbs between them ("recommended most
-/// forcefully and effectively by"), when adverbs stand there.
+/// The participle before "by" at `by`, past adverbs ("recommended most forcefully and
+/// effectively by") or a short complement ("considered unsafe by", "seen as a threat by"),
+/// when a stance participle stands within a few plain words.
 fn participle_before(c: &Clause<'_>, by: usize) -> Option<usize> {
     let mut i = by - 1;
     while i > 0 && c.plain(i - 1, i) && by - i <= 4 {
-        let w = c.word(i);
-        let adverb = w.len() > 3 && w.ends_with("ly") || matches!(w, "most" | "more" | "and");
-        if !adverb {
+        if passive(c, i) {
             break;
+        }
+        let w = c.word(i);
+        let filler = w.starts_with(char::is_lowercase)
+            && !auxiliary(w)
+            && !matches!(w, "or" | "but" | "that" | "which" | "who")
+            && c.verb_at(i).is_none();
+        if !filler {
+            return None;
         }
         i -= 1;
     }
-    (i + 1 < by).then_some(i)
+    (i + 1 < by && passive(c, i)).then_some(i)
 }
 
 /// Nouns of a stance taken or help given: its giver follows "from" ("praise from").
@@ -209,6 +227,16 @@ mod tests {
             sources("The vote followed two speeches by the county auditor."),
             ["the county auditor"]
         );
+        assert_eq!(
+            sources("The levy is considered unfair by most harbor pilots."),
+            ["most harbor pilots"]
+        );
+        assert_eq!(
+            sources("The mayor is well liked by her neighbors."),
+            ["her neighbors"]
+        );
+        // A complement before "by" does not make a builder a source either.
+        assert!(sources("The bridge was built of steel by Acme Steel.").is_empty());
         // Adverbs before "by" do not make a builder a source, nor an effort a statement.
         assert!(sources("The bridge was built mostly by Acme Steel.").is_empty());
         assert!(sources("Years of efforts by the council came to nothing.").is_empty());
