@@ -159,12 +159,32 @@ fn stance(c: &Clause<'_>, i: usize, prep: &str) -> bool {
     match prep {
         "from" => stance_noun(w) || c.is(i, SPEECH_NOUNS | DOCUMENTS),
         // "the support of the council" also reads as what is supported, so only
-        // endorsements credit the phrase after "of".
-        "of" => matches!(w, "endorsement" | "endorsements" | "backing" | "blessing"),
+        // endorsements, "in the words of" and support someone has or wins credit the
+        // phrase after "of".
+        "of" => {
+            matches!(w, "endorsement" | "endorsements" | "backing" | "blessing")
+                || w == "words" && i > 1 && c.word(i - 1) == "the" && c.word(i - 2) == "in"
+                || w == "support" && held(c, i)
+        }
         // "remarks by the mayor", "a report by the auditor", "criticism by rivals".
         "by" => c.is(i, SPEECH_NOUNS | DOCUMENTS) || stance_noun(w) || w == "speeches",
         _ => matches!(w, "interview" | "interviews"),
     }
+}
+
+/// Whether the noun at `i` is had or won: "has the support of", "won the full support of".
+fn held(c: &Clause<'_>, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && c.plain(k - 1, k) && i - k < 3 {
+        k -= 1;
+        if matches!(
+            c.word(k),
+            "has" | "have" | "had" | "won" | "wins" | "earned" | "enjoys" | "enjoyed" | "with"
+        ) {
+            return true;
+        }
+    }
+    false
 }
 
 /// "In a new county survey, …", "… led by ten points in the latest Acme poll.", "… ahead in
@@ -252,6 +272,14 @@ mod tests {
         assert!(got.iter().any(|s| s.contains("Harbor Times")), "{got:?}");
         // What is supported is no source.
         assert!(sources("The support of the bridge gave way.").is_empty());
+        assert_eq!(
+            sources("Ash has the full support of the harbor pilots."),
+            ["the harbor pilots"]
+        );
+        assert_eq!(
+            sources("The plan was, in the words of one aide, a mess."),
+            ["one aide"]
+        );
     }
 
     #[test]
