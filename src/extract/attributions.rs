@@ -178,10 +178,28 @@ pub fn find(
     front
         .chain(all.into_iter().map(|(_, a)| a))
         .filter(|a| {
-            let key = a.entity.as_deref().unwrap_or(&a.source).to_lowercase();
-            !a.source.is_empty() && seen.insert(key)
+            // One per entity, but a description that only mentions one ("a Reuters poll",
+            // "a spokesman for Acme") is a source of its own.
+            let key = match a.entity.as_deref() {
+                Some(e) if !describes(&a.source, e) => e,
+                _ => &a.source,
+            };
+            !a.source.is_empty() && seen.insert(key.to_lowercase())
         })
         .collect()
+}
+
+/// Whether `source` is a description that mentions entity `name` without naming it: a
+/// phrase with a lowercase word outside the name ("a Reuters poll", "a spokesman for Acme"),
+/// not the name with a title or an article ("Sen. Jo Lin", "the Globe").
+fn describes(source: &str, name: &str) -> bool {
+    if source.eq_ignore_ascii_case(name) {
+        return false;
+    }
+    let rest = source.replacen(name, " ", 1);
+    rest.split_whitespace().any(|w| {
+        w.starts_with(char::is_lowercase) && !matches!(w, "the" | "a" | "an" | "of" | "and")
+    })
 }
 
 /// The phrase after "according to", without a leading "a statement from".
@@ -379,6 +397,17 @@ mod tests {
             ),
             // The agent of a passive is credited as written, not as an agency.
             ["multiple sources", "Joe Biden"]
+        );
+    }
+
+    #[test]
+    fn a_description_mentioning_an_entity_is_a_source_of_its_own() {
+        assert_eq!(
+            sources(
+                "Talks resumed, reports Reuters. A new Reuters poll shows Ash ahead by five \
+                 points. Reuters reported a delay."
+            ),
+            ["Reuters", "A new Reuters poll"]
         );
     }
 

@@ -93,22 +93,40 @@ fn passive(c: &Clause<'_>, i: usize) -> bool {
                     | "shared"
                     | "disavowed"
                     | "contradicted"
+                    | "labeled"
+                    | "labelled"
+                    | "dubbed"
+                    | "liked"
+                    | "disliked"
+                    | "loved"
+                    | "hated"
+                    | "admired"
+                    | "championed"
+                    | "excoriated"
+                    | "lauded"
             ))
 }
 
-/// The participle before "by" at `by`, past adverbs between them ("recommended most
-/// forcefully and effectively by"), when adverbs stand there.
+/// The participle before "by" at `by`, past adverbs ("recommended most forcefully and
+/// effectively by") or a short complement ("considered unsafe by", "seen as a threat by"),
+/// when a stance participle stands within a few plain words.
 fn participle_before(c: &Clause<'_>, by: usize) -> Option<usize> {
     let mut i = by - 1;
     while i > 0 && c.plain(i - 1, i) && by - i <= 4 {
-        let w = c.word(i);
-        let adverb = w.len() > 3 && w.ends_with("ly") || matches!(w, "most" | "more" | "and");
-        if !adverb {
+        if passive(c, i) {
             break;
+        }
+        let w = c.word(i);
+        let filler = w.starts_with(char::is_lowercase)
+            && !auxiliary(w)
+            && !matches!(w, "or" | "but" | "that" | "which" | "who")
+            && c.verb_at(i).is_none();
+        if !filler {
+            return None;
         }
         i -= 1;
     }
-    (i + 1 < by).then_some(i)
+    (i + 1 < by && passive(c, i)).then_some(i)
 }
 
 /// Nouns of a stance taken or help given: its giver follows "from" ("praise from").
@@ -141,26 +159,68 @@ fn stance(c: &Clause<'_>, i: usize, prep: &str) -> bool {
     match prep {
         "from" => stance_noun(w) || c.is(i, SPEECH_NOUNS | DOCUMENTS),
         // "the support of the council" also reads as what is supported, so only
-        // endorsements credit the phrase after "of".
-        "of" => matches!(w, "endorsement" | "endorsements" | "backing" | "blessing"),
+        // endorsements, "in the words of" and support someone has or wins credit the
+        // phrase after "of".
+        "of" => {
+            matches!(w, "endorsement" | "endorsements" | "backing" | "blessing")
+                || w == "words" && i > 1 && c.word(i - 1) == "the" && c.word(i - 2) == "in"
+                || w == "support" && held(c, i)
+        }
         // "remarks by the mayor", "a report by the auditor", "criticism by rivals".
         "by" => c.is(i, SPEECH_NOUNS | DOCUMENTS) || stance_noun(w) || w == "speeches",
         _ => matches!(w, "interview" | "interviews"),
     }
 }
 
-/// "In a new county survey, …", "… led by ten points in the latest Acme poll.": the poll,
-/// survey or interview a finding is read in, when more than a bare "a statement".
-fn read_in(c: &Clause<'_>) -> Option<(Range<usize>, usize)> {
-    let k = (0..c.toks.len().saturating_sub(2)).find(|&k| {
-        matches!(c.word(k), "In" | "in") && c.plain(k, k + 1) && c.is(k + 1, DETERMINERS)
-    })?;
-    let words = forward(c, k + 1)?;
-    let last = words.end - 1;
-    let head = c.is(last, DOCUMENTS | SPEECH_NOUNS) || c.word(last) == "interview";
-    let closes = words.end == c.toks.len() || !c.plain(words.end - 1, words.end);
-    let plain = words.clone().all(|i| !auxiliary(&c.lower(i)));
-    (head && closes && plain && words.len() >= 3).then_some((words, k))
+/// Whether the noun at `i` is had or won: "has the support of", "won the full support of".
+fn held(c: &Clause<'_>, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && c.plain(k - 1, k) && i - k < 3 {
+        k -= 1;
+        if matches!(
+            c.word(k),
+            "has" | "have" | "had" | "won" | "wins" | "earned" | "enjoys" | "enjoyed" | "with"
+        ) {
+            return true;
+        }
+    }
+    false
+}
+
+/// "In a new county survey, …", "… led by ten points in the latest Acme poll.", "… ahead in
+/// national polls": the poll, survey or interview a finding is read in, when more than a
+/// bare "a statement"; polls need no article nor a closing comma, being sources by nature.
+fn read_in(c: &Clause<'_>) -> Vec<(Range<usize>, usize)> {
+    let mut out = Vec::new();
+    for k in 0..c.toks.len().saturating_sub(1) {
+        if !matches!(c.word(k), "In" | "in") || !c.plain(k, k + 1) {
+            continue;
+        }
+        let Some(mut words) = forward(c, k + 1) else {
+            continue;
+        };
+        // "in national polls ahead of the vote": the phrase ends at its first poll noun.
+        let poll_at = words.clone().find(|&i| poll_noun(c.word(i)));
+        if let Some(i) = poll_at {
+            words.end = i + 1;
+        }
+        let last = words.end - 1;
+        let poll = poll_at.is_some();
+        let determined = c.is(k + 1, DETERMINERS);
+        let head = c.is(last, DOCUMENTS | SPEECH_NOUNS) || c.word(last) == "interview";
+        let closes = words.end == c.toks.len() || !c.plain(words.end - 1, words.end);
+        let plain = words.clone().all(|i| !auxiliary(&c.lower(i)));
+        let described = determined && head && closes && words.len() >= 3;
+        if plain && (poll || described) {
+            out.push((words, k));
+        }
+    }
+    out
+}
+
+/// Nouns for opinion polls, whose findings are always credited to them.
+fn poll_noun(w: &str) -> bool {
+    matches!(w, "poll" | "polls" | "polling" | "survey" | "surveys")
 }
 
 #[cfg(test)]
@@ -187,6 +247,16 @@ mod tests {
             sources("The vote followed two speeches by the county auditor."),
             ["the county auditor"]
         );
+        assert_eq!(
+            sources("The levy is considered unfair by most harbor pilots."),
+            ["most harbor pilots"]
+        );
+        assert_eq!(
+            sources("The mayor is well liked by her neighbors."),
+            ["her neighbors"]
+        );
+        // A complement before "by" does not make a builder a source either.
+        assert!(sources("The bridge was built of steel by Acme Steel.").is_empty());
         // Adverbs before "by" do not make a builder a source, nor an effort a statement.
         assert!(sources("The bridge was built mostly by Acme Steel.").is_empty());
         assert!(sources("Years of efforts by the council came to nothing.").is_empty());
@@ -202,6 +272,14 @@ mod tests {
         assert!(got.iter().any(|s| s.contains("Harbor Times")), "{got:?}");
         // What is supported is no source.
         assert!(sources("The support of the bridge gave way.").is_empty());
+        assert_eq!(
+            sources("Ash has the full support of the harbor pilots."),
+            ["the harbor pilots"]
+        );
+        assert_eq!(
+            sources("The plan was, in the words of one aide, a mess."),
+            ["one aide"]
+        );
     }
 
     #[test]
@@ -221,5 +299,11 @@ mod tests {
         // A bare statement names nothing new, and a place is no poll.
         assert!(sources("In a statement, the plan was dropped.").is_empty());
         assert!(sources("In the old harbor town, rents rose.").is_empty());
+        // Polls need neither an article nor a comma after them.
+        assert_eq!(
+            sources("Ash leads in national polls ahead of the vote."),
+            ["national polls"]
+        );
+        assert!(sources("Ash leads in national races this year.").is_empty());
     }
 }

@@ -66,6 +66,7 @@ fn core(c: &Clause<'_>, st: usize, e: usize) -> Option<usize> {
     let mut nouns = 0;
     let mut determined = false;
     let mut named = false;
+    let mut fraction = false;
     // Where the last conjunct starts: after "of" or "for" ("a poll for Acme and the Globe").
     let mut conjunct = st;
     let gerund =
@@ -88,13 +89,15 @@ fn core(c: &Clause<'_>, st: usize, e: usize) -> Option<usize> {
             break;
         } else if quantifier(l) || number {
             determined = true;
-            // "four in 10 voters".
+            // "four in 10 voters"; "one in five" alone stands for people polled.
             if number
                 && i + 2 < e
                 && c.word(i + 1) == "in"
-                && c.word(i + 2).starts_with(|ch: char| ch.is_ascii_digit())
+                && (c.word(i + 2).starts_with(|ch: char| ch.is_ascii_digit())
+                    || number_word(&c.lower(i + 2)))
             {
                 i += 2;
+                fraction = true;
             }
         } else if c.is(i, DETERMINERS) {
             // "at which point the crowd": an article after a noun starts another phrase.
@@ -147,7 +150,13 @@ fn core(c: &Clause<'_>, st: usize, e: usize) -> Option<usize> {
     while i > st && matches!(c.word(i - 1), "of" | "for" | "and" | "or" | "&") {
         i -= 1;
     }
-    (nouns > 0 && i > st).then_some(i)
+    // "Many fear …", "Others argue …": a quantifier standing alone for people.
+    let people = i == st + 1
+        && matches!(
+            c.lower(st).as_ref(),
+            "some" | "many" | "others" | "both" | "several" | "most" | "few"
+        );
+    ((nouns > 0 || fraction || people) && i > st).then_some(i)
 }
 
 /// Whether the lowercase words from `i` close a noun compound after a name: they reach the
@@ -197,7 +206,22 @@ pub(super) fn strict(c: &Clause<'_>, r: Range<usize>) -> bool {
             let l = c.lower(i);
             !(auxiliary(&l) || boundary(&l) || preposition(&l) || relative_pronoun(&l))
         });
-    r.len() == 1 || names || determined
+    // "security experts", "RNC members": a short compound closing on a plural noun.
+    let compound = r.len() <= 3
+        && c.word(r.end - 1).starts_with(char::is_lowercase)
+        && c.word(r.end - 1).ends_with('s')
+        && !c.word(r.end - 1).ends_with("ss")
+        && r.clone().all(|i| {
+            let l = c.lower(i);
+            !(auxiliary(&l)
+                || boundary(&l)
+                || preposition(&l)
+                || relative_pronoun(&l)
+                || negative(&l)
+                || c.verb_at(i).is_some()
+                || l.ends_with("ed"))
+        });
+    r.len() == 1 || names || determined || compound
 }
 
 /// Words `a` and `b` with only a space, "%" or "/" between them: "85% of voters",

@@ -396,6 +396,11 @@ mod tests {
             ),
             // Two clauses, not one subject.
             ("Roe won Ohio and Ash said he was pleased.", "Ash"),
+            // A short compound closing on a plural noun opens a list too.
+            (
+                "Harbor pilots and port officials, in fact, insist the channel is safe.",
+                "Harbor pilots and port officials",
+            ),
             // A pronoun is no list item.
             (
                 "She and another reporter said the doors were shut.",
@@ -433,8 +438,17 @@ mod tests {
         ] {
             assert_eq!(subject(s), want, "{s}");
         }
-        // Numbers and quantifiers alone name no one.
+        // Numbers alone name no one, but a share of those polled and a quantifier standing
+        // for people do.
         assert_eq!(subject("After a long debate, half said so."), "");
-        assert_eq!(subject("Most fear the bridge will close."), "");
+        assert_eq!(
+            subject("One in five say the levy is too high."),
+            "One in five"
+        );
+        assert_eq!(subject("Most fear the bridge will close."), "Most");
+        assert_eq!(
+            subject("Many of them fear the bridge will close."),
+            "Many of them"
+        );
     }
 }

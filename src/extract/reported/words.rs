@@ -230,7 +230,7 @@ pub(super) fn adverb(w: &str) -> bool {
 }
 
 /// "taken", "conducted", "going": a participle after a noun opens a modifier.
-fn participle(w: &str) -> bool {
+pub(super) fn participle(w: &str) -> bool {
     (w.len() > 4 && w.ends_with("ed"))
         || (w.len() > 5 && w.ends_with("ing"))
         || matches!(

@@ -194,7 +194,19 @@ impl<'a> Clause<'a> {
         // "Ash’s comments", "any states": a noun, not a verb.
         if i > 0 && self.plain(i - 1, i) {
             let prev = &self.toks[i - 1];
-            if prev.full_end > prev.end || self.is(i - 1, DETERMINERS) {
+            // "One in five say": a number closing a share of people is no determiner.
+            let share = i > 1
+                && self.word(i - 2) == "in"
+                && matches!(self.word(i - 1), "two" | "three" | "four" | "five");
+            // "Many fear", "Some say": a quantifier opening the sentence stands for people,
+            // before a verb with no plural "s" ("Some reports" stays a noun).
+            let people = i == 1
+                && matches!(
+                    self.word(0),
+                    "Some" | "Many" | "Both" | "Several" | "Most" | "Few"
+                )
+                && !w.ends_with('s');
+            if prev.full_end > prev.end || self.is(i - 1, DETERMINERS) && !share && !people {
                 return None;
             }
         }
