@@ -154,6 +154,14 @@ pub struct Attribution {
     pub content: Option<String>,
 }
 
+impl Attribution {
+    /// Whether the article's Sources list shows it: all but a bare quantifier ("Many fear
+    /// …", "Some say …"), which stays in the facts and `data/site.json`.
+    pub fn is_listed(&self) -> bool {
+        self.entity.is_some() || !reported::is_bare_quantifier(&self.source)
+    }
+}
+
 impl std::fmt::Display for Attribution {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.source)

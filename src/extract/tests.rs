@@ -445,3 +445,24 @@ fn never_panics_on_odd_input() {
         let _ = run(&text, &Gazetteer::default(), &[]);
     }
 }
+
+#[test]
+fn a_bare_quantifier_is_credited_but_not_listed() {
+    let facts = run(
+        "Many fear the ferry will stop. Mayor Dana Roe said the service would go on.",
+        &Gazetteer::default(),
+        &[],
+    );
+    let sources: Vec<(&str, bool)> = facts
+        .attributions
+        .iter()
+        .map(|a| (a.source.as_str(), a.is_listed()))
+        .collect();
+    assert!(sources.contains(&("Many", false)), "{sources:?}");
+    assert!(
+        sources
+            .iter()
+            .any(|&(s, listed)| s.contains("Dana Roe") && listed),
+        "{sources:?}"
+    );
+}

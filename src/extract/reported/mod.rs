@@ -20,6 +20,12 @@ use crate::load::EntityKind;
 const MAX_CONTENT: usize = 300;
 
 /// (position, attribution) of every reporting clause outside quotation marks.
+/// Whether `source` is a quantifier standing alone for people ("Many", "Some"): a source
+/// the text credits, but whose name tells a reader nothing.
+pub fn is_bare_quantifier(source: &str) -> bool {
+    !source.contains(char::is_whitespace) && words::quantifier(&source.to_lowercase())
+}
+
 pub fn find(
     doc: &Doc,
     table: &Table<'_>,

@@ -88,6 +88,7 @@ impl Renderer<'_> {
             sources: facts
                 .attributions
                 .iter()
+                .filter(|a| a.is_listed())
                 .map(|a| a.source.clone())
                 .collect(),
             authors: article.front.authors.clone(),
