@@ -6,6 +6,8 @@ mod phrase;
 mod subject;
 mod words;
 
+pub(super) use words::number_word;
+
 use std::ops::Range;
 
 use super::Attribution;

@@ -445,6 +445,10 @@ mod tests {
             subject("One in five say the levy is too high."),
             "One in five"
         );
+        assert_eq!(
+            subject("Nine in ten agree the levy is too high."),
+            "Nine in ten"
+        );
         assert_eq!(subject("Most fear the bridge will close."), "Most");
         assert_eq!(
             subject("Many of them fear the bridge will close."),

@@ -1,6 +1,6 @@
 //! Word tests for reading a subject: function words, quantifiers, participles. Small
 //! closed lists of general English, kept here rather than in the shared lexicon because
-//! only the reading of reported speech asks for them.
+//! only the reading of subjects asks for them.
 
 use crate::extract::lexicon::{DETERMINERS, lowercase};
 use crate::extract::speech::Clause;
@@ -51,7 +51,8 @@ pub(super) fn quantifier(w: &str) -> bool {
     )
 }
 
-pub(super) fn number_word(w: &str) -> bool {
+/// A number written as a word; shares of people ("one in five say") are read with it too.
+pub(in crate::extract) fn number_word(w: &str) -> bool {
     matches!(
         w,
         "one"

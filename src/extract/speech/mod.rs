@@ -10,6 +10,7 @@ use super::lexicon::{
     REPORT_VERBS, ROLE_NOUNS, SPEAKER_ENDS, SPEECH_BASE, SPEECH_FILLERS, SPEECH_PARTICIPLES,
     SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD, is, lowercase,
 };
+use super::reported::number_word;
 use super::text::{Doc, Token};
 
 /// Longest speaker phrase kept ("a spokesperson for the White House National Security
@@ -195,9 +196,10 @@ impl<'a> Clause<'a> {
         if i > 0 && self.plain(i - 1, i) {
             let prev = &self.toks[i - 1];
             // "One in five say": a number closing a share of people is no determiner.
-            let share = i > 1
-                && self.word(i - 2) == "in"
-                && matches!(self.word(i - 1), "two" | "three" | "four" | "five");
+            let share = i > 1 && self.word(i - 2) == "in" && {
+                let n = self.word(i - 1);
+                n.bytes().all(|b| b.is_ascii_digit()) || number_word(n)
+            };
             // "Many fear", "Some say": a quantifier opening the sentence stands for people,
             // before a verb with no plural "s" ("Some reports" stays a noun).
             let people = i == 1
