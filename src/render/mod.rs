@@ -39,6 +39,7 @@ use markdown::{Document, EntityLinker, SiteSurfaces};
 use pages::INDEX_PAGES;
 use pages::day::DayData;
 use pages::group::{group_feed_route, group_link, group_route};
+use pages::stream_into_files;
 use pages::timeline::{Month, timeline_months};
 pub use pages::{Job, Listing, PAGE_KINDS, PageKind};
 pub use prepared::{

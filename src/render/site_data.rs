@@ -249,8 +249,7 @@ impl PageKind for SiteData {
     }
 
     fn render(&self, r: &Renderer<'_>, index: usize) -> Result<Vec<Output>, Diagnostic> {
-        let mut files = Vec::new();
-        self.stream(r, index, &mut files).map(|()| files)
+        super::stream_into_files(self, r, index)
     }
 
     /// `data/site.json` holds every article's entry, and every entity, topic and story

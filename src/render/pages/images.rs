@@ -32,8 +32,8 @@ impl PageKind for ImageFiles {
         Route::File("images/")
     }
 
-    fn render(&self, r: &Renderer<'_>, _index: usize) -> Result<Vec<Output>, Diagnostic> {
-        ImageFiles::files(r).iter().map(read).collect()
+    fn render(&self, r: &Renderer<'_>, index: usize) -> Result<Vec<Output>, Diagnostic> {
+        stream_into_files(self, r, index)
     }
 
     fn print(&self, r: &Renderer<'_>, _index: usize, print: &mut Print) {

@@ -78,6 +78,17 @@ pub trait PageKind: Sync {
     }
 }
 
+/// A streamed kind's files held whole: its `render`, for callers that take every file at
+/// once (`brief serve`, `brief check`).
+pub(in crate::render) fn stream_into_files(
+    kind: &dyn PageKind,
+    r: &Renderer<'_>,
+    index: usize,
+) -> Result<Vec<Output>, Diagnostic> {
+    let mut files = Vec::new();
+    kind.stream(r, index, &mut files).map(|()| files)
+}
+
 /// The label shared by the front page, the indexes, search and 404.
 pub(in crate::render) const INDEX_PAGES: &str = "front, index, search and 404 pages";
 

@@ -170,8 +170,7 @@ impl PageKind for SearchIndex {
     }
 
     fn render(&self, r: &Renderer<'_>, index: usize) -> Result<Vec<Output>, Diagnostic> {
-        let mut files = Vec::new();
-        self.stream(r, index, &mut files).map(|()| files)
+        super::stream_into_files(self, r, index)
     }
 
     /// The index holds each article's card, entities and words.
