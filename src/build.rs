@@ -479,7 +479,7 @@ pub fn build(
         };
         cache_notes.extend(cache.notes.iter().cloned());
         let learnt = rendered.learnt.take().unwrap_or_default();
-        if let Err(why) = cache.save(&analysed.site, &analysed.facts, learnt) {
+        if let Err(why) = cache.save(&analysed.site, &analysed.facts, &analysed.graph, learnt) {
             cache_notes.push(why);
         }
         reuse

@@ -26,6 +26,7 @@ use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::xxh3_128;
 
 use crate::extract::{ExtractOptions, Facts, Gazetteer};
+use crate::link::{EarlierRelated, Graph};
 use crate::load::{self, Article, FrontMatter, Site};
 use crate::model::PerArticle;
 use crate::pipeline::{self, BuildOptions};
@@ -58,6 +59,8 @@ struct Manifest {
     data_at: Vec<(u64, EntryRange)>,
     /// Each page's record, by the page's path.
     pages: Vec<(String, PageRecord)>,
+    /// Each article's related list, as slugs, by what it was scored from.
+    related: Vec<(u64, Vec<String>)>,
 }
 
 /// The manifest's file. It is written after the shards it names, so a killed build leaves
@@ -92,6 +95,8 @@ struct Earlier {
     pages: FxHashMap<String, PageRecord>,
     /// Taken once, by the renderer.
     search: Mutex<CountedTerms>,
+    /// Taken once, by linking.
+    related: Vec<(u64, Vec<String>)>,
 }
 
 /// The build cache of one build: what the last build learnt, offered to this one, and
@@ -205,11 +210,12 @@ impl Cache {
     }
 
     /// Saves what this build learnt, replacing the cache: the articles of `site` with their
-    /// front matter and facts, and what rendering made.
+    /// front matter, facts and related lists, and what rendering made.
     pub fn save(
         self,
         site: &Site,
         facts: &PerArticle<Facts>,
+        graph: &Graph,
         rendered: Rendered,
     ) -> Result<(), String> {
         let failed = |e: std::io::Error| {
@@ -252,6 +258,7 @@ impl Cache {
             data_file: rendered.data_file,
             data_at: rendered.data_at,
             pages: rendered.pages,
+            related: related_lists(site, graph),
         };
         let body = bincode::encode_to_vec(&manifest, config).map_err(|e| encoded("manifest", e))?;
         store::write(&self.dir, MANIFEST, self.identity, &body).map_err(failed)?;
@@ -306,6 +313,7 @@ fn read(dir: &Path, identity: u64) -> Result<Option<Earlier>, String> {
         data_at: manifest.data_at.into_iter().collect(),
         pages: manifest.pages.into_iter().collect(),
         search: Mutex::new(search?),
+        related: manifest.related,
         ..Earlier::default()
     };
     for (shard, entries) in shards? {
@@ -320,6 +328,19 @@ fn read(dir: &Path, identity: u64) -> Result<Option<Earlier>, String> {
         earlier.shards.push(shard);
     }
     Ok(Some(earlier))
+}
+
+/// Each article's related list as slugs, by what it was scored from.
+fn related_lists(site: &Site, graph: &Graph) -> Vec<(u64, Vec<String>)> {
+    graph
+        .article_links
+        .iter()
+        .map(|links| {
+            let slugs = links.related.iter();
+            let slugs = slugs.map(|&b| site.articles[b].slug.clone()).collect();
+            (links.related_inputs, slugs)
+        })
+        .collect()
 }
 
 /// Front matter as the cache keeps it, if it reads back as exactly the same front matter.
@@ -365,6 +386,10 @@ impl pipeline::Recall for Cache {
 
     fn extracted(&self) {
         self.progress.advance(1);
+    }
+
+    fn related(&mut self) -> EarlierRelated {
+        EarlierRelated::new(std::mem::take(&mut self.earlier.related))
     }
 }
 

@@ -23,6 +23,7 @@ use crate::model::{
 };
 use entities::{co_mentions, merge_entities};
 use groups::{group_by, group_days, introduce, story_title};
+pub use related::EarlierRelated;
 use related::related_articles;
 use targets::{Resolution, Targets};
 use typed_index_collections::{TiSlice, TiVec};
@@ -81,6 +82,9 @@ pub struct ArticleLinks {
     /// Indices into `Graph::authors`, in the order the front matter names them.
     pub authors: Vec<usize>,
     pub related: Vec<ArticleId>,
+    /// A hash of everything `related` was scored from, so that a later build with the
+    /// same inputs can take the list instead of scoring it again (see `EarlierRelated`).
+    pub related_inputs: u64,
     pub backlinks: Vec<ArticleId>,
     /// Resolved internal links: target as written -> URL.
     pub resolved: BTreeMap<String, String>,
@@ -164,11 +168,13 @@ pub fn same_link_inputs(old: (&Article, &Facts), new: (&Article, &Facts)) -> boo
 }
 
 /// Links the site: `facts` are the articles' and `page_outlines` the standalone pages',
-/// both index-aligned with the site's lists, both from extraction.
+/// both index-aligned with the site's lists, both from extraction. Related lists found in
+/// `earlier` are not scored again.
 pub fn link(
     site: &Site,
     facts: &ArticleSlice<Facts>,
     page_outlines: Vec<Outline>,
+    earlier: &EarlierRelated,
 ) -> (Graph, Vec<Diagnostic>) {
     let routes = Routes::new(site.config.base_url.clone());
     let mut diagnostics = Vec::new();
@@ -198,6 +204,7 @@ pub fn link(
             story: None,
             authors: Vec::new(),
             related: Vec::new(),
+            related_inputs: 0,
             backlinks: Vec::new(),
             resolved: BTreeMap::new(),
         })
@@ -293,9 +300,10 @@ pub fn link(
     let (days, warnings) = group_days(site, &by_date);
     diagnostics.extend(warnings);
 
-    let related = related_articles(site, &article_links, &entities, &tags, &stories);
-    for (a, rel) in related.into_iter_enumerated() {
-        article_links[a].related = rel;
+    let related = related_articles(site, &article_links, &entities, &tags, &stories, earlier);
+    for (a, (inputs, list)) in related.into_iter_enumerated() {
+        article_links[a].related = list;
+        article_links[a].related_inputs = inputs;
     }
 
     let targets = Targets::new(site, facts, &entities, &page_outlines, &routes);

@@ -13,7 +13,12 @@ fn linked(files: &[(&str, &str)]) -> (Site, Graph, Vec<Diagnostic>) {
     let (site, problems) = crate::load::load(dir.path(), config, &Default::default());
     assert!(problems.is_empty(), "{problems:?}");
     let facts = crate::extract::extract_site(&site, &Gazetteer::new(&site.entities));
-    let (graph, diagnostics) = link(&site, &facts, crate::extract::outline_pages(&site));
+    let (graph, diagnostics) = link(
+        &site,
+        &facts,
+        crate::extract::outline_pages(&site),
+        &EarlierRelated::default(),
+    );
     (site, graph, diagnostics)
 }
 
@@ -172,6 +177,65 @@ fn related_articles_share_rare_entities_and_stories_never_themselves() {
     for links in &graph.article_links {
         assert!(links.related.len() <= related::RELATED_COUNT);
     }
+}
+
+/// Links `site` again, offering `earlier` related lists.
+fn relinked(site: &Site, earlier: &EarlierRelated) -> Graph {
+    let facts = crate::extract::extract_site(site, &Gazetteer::new(&site.entities));
+    link(site, &facts, crate::extract::outline_pages(site), earlier).0
+}
+
+#[test]
+fn related_lists_are_taken_from_an_earlier_build_only_when_scored_from_the_same_inputs() {
+    let gazetteer = "- name: Mara Quell\n  kind: person\n";
+    let (mut site, graph, _) = linked(&[
+        ("content/entities.yaml", gazetteer),
+        (
+            "content/articles/a.md",
+            &article("Quell tours", "2025-01-01", "", "Mara Quell toured."),
+        ),
+        (
+            "content/articles/b.md",
+            &article("Quell speaks", "2025-01-02", "", "Mara Quell spoke."),
+        ),
+        (
+            "content/articles/c.md",
+            &article("Rain", "2025-01-03", "", "It rained."),
+        ),
+    ]);
+    let a = site
+        .articles
+        .position(|x| x.front.title == "Quell tours")
+        .unwrap();
+    let inputs = graph.article_links[a].related_inputs;
+    assert_eq!(
+        titles(&site, &graph.article_links[a].related),
+        ["Quell speaks"]
+    );
+    // A list kept under the same inputs is taken as it is, not scored again.
+    let c_slug = site
+        .articles
+        .iter()
+        .find(|x| x.front.title == "Rain")
+        .unwrap()
+        .slug
+        .clone();
+    let earlier = EarlierRelated::new([(inputs, vec![c_slug])]);
+    let again = relinked(&site, &earlier);
+    assert_eq!(titles(&site, &again.article_links[a].related), ["Rain"]);
+    assert_eq!(again.article_links[a].related_inputs, inputs);
+    // Another date for an article it scores through makes other inputs: scored again.
+    let b = site
+        .articles
+        .position(|x| x.front.title == "Quell speaks")
+        .unwrap();
+    site.articles[b].date = site.articles[a].date;
+    let moved = relinked(&site, &earlier);
+    assert_ne!(moved.article_links[a].related_inputs, inputs);
+    assert_eq!(
+        titles(&site, &moved.article_links[a].related),
+        ["Quell speaks"]
+    );
 }
 
 #[test]

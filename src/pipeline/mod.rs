@@ -80,6 +80,10 @@ pub trait Recall: load::Recall {
     fn facts(&self, article: &Article) -> Option<Facts>;
     /// Told of each article extracted, for progress.
     fn extracted(&self) {}
+    /// The related lists an earlier build scored (see `link::EarlierRelated`).
+    fn related(&mut self) -> link::EarlierRelated {
+        link::EarlierRelated::default()
+    }
 }
 
 impl Recall for load::Nothing {
@@ -121,7 +125,8 @@ pub fn analyse_recalling<R: Recall>(
     timings.peak_memory.push(("extract", peak_memory_mib()));
 
     let started = Instant::now();
-    let (graph, diagnostics) = link::link(&site, &facts, extract::outline_pages(&site));
+    let earlier = recall.related();
+    let (graph, diagnostics) = link::link(&site, &facts, extract::outline_pages(&site), &earlier);
     report.extend(diagnostics);
     timings.link = started.elapsed();
     timings.peak_memory.push(("link", peak_memory_mib()));

@@ -320,7 +320,8 @@ impl Engine {
                     link::link(
                         &model.site,
                         &model.facts,
-                        extract::outline_pages(&model.site)
+                        extract::outline_pages(&model.site),
+                        &link::EarlierRelated::default(),
                     )
                     .0 == *rendered.graph,
                     "a change that link::same_link_inputs lets through changed the graph"
@@ -330,7 +331,9 @@ impl Engine {
             None => {
                 stats.linked = true;
                 let outlines = extract::outline_pages(&model.site);
-                let (graph, diagnostics) = link::link(&model.site, &model.facts, outlines);
+                let earlier = link::EarlierRelated::default();
+                let (graph, diagnostics) =
+                    link::link(&model.site, &model.facts, outlines, &earlier);
                 (Arc::new(graph), diagnostics)
             }
         };
