@@ -59,9 +59,9 @@ fn written_compound<'t>(
 /// search runs over the text as it is: a story's articles are scanned for every pair of
 /// its id's words, and lower-casing each whole body for that was most of linking's time.
 fn each_match_ignoring_case(text: &str, lower: &str, mut hit: impl FnMut(usize) -> bool) {
-    let Some(&first) = lower.as_bytes().first() else {
+    if lower.is_empty() {
         return;
-    };
+    }
     if !lower.is_ascii() {
         let lowered = text.to_lowercase();
         // Lower-casing keeps byte offsets only for texts it does not resize.
@@ -70,9 +70,14 @@ fn each_match_ignoring_case(text: &str, lower: &str, mut hit: impl FnMut(usize) 
         }
         return;
     }
+    // Candidates are found by one byte of `lower`: its hyphen when it has one, since
+    // hyphens are far rarer in prose than any letter.
+    let anchor = lower.find('-').unwrap_or(0);
+    let byte = lower.as_bytes()[anchor];
     let bytes = text.as_bytes();
-    let starts = memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes);
+    let starts = memchr::memchr2_iter(byte, byte.to_ascii_uppercase(), bytes);
     let _ = starts
+        .filter_map(|at| at.checked_sub(anchor))
         .filter(|&at| {
             bytes
                 .get(at..at + lower.len())

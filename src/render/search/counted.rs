@@ -24,13 +24,68 @@ const TEXT_WEIGHT: u32 = 1;
 const COUNTING: &[u8] = b"search counting 1";
 
 /// Every document's counted terms, as the build cache keeps them.
-#[derive(Default, bincode::Encode, bincode::Decode)]
+#[derive(Default)]
 pub struct CountedTerms {
     /// Every term some document holds, in the order `search.js` compares strings.
     terms: Vec<String>,
     /// Each document's `[term, weight, …]`, terms by their place in `terms`, keyed by a
     /// hash of everything the document was counted from (see `document_key`).
     docs: Vec<(u64, Vec<u32>)>,
+}
+
+/// `CountedTerms` in the cache's file: each document's numbers as little-endian bytes,
+/// which decoding copies whole instead of reading number by number (that was most of
+/// the time a rebuild took to read the file back).
+#[derive(bincode::Decode)]
+struct StoredTerms {
+    terms: Vec<String>,
+    docs: Vec<(u64, Vec<u8>)>,
+}
+
+/// `StoredTerms` as written, borrowing the terms.
+#[derive(bincode::Encode)]
+struct StoringTerms<'t> {
+    terms: &'t [String],
+    docs: Vec<(u64, Vec<u8>)>,
+}
+
+impl bincode::Encode for CountedTerms {
+    fn encode<E: bincode::enc::Encoder>(
+        &self,
+        encoder: &mut E,
+    ) -> Result<(), bincode::error::EncodeError> {
+        let docs = self.docs.iter().map(|(key, list)| {
+            let bytes = list.iter().flat_map(|n| n.to_le_bytes()).collect();
+            (*key, bytes)
+        });
+        let stored = StoringTerms {
+            terms: &self.terms,
+            docs: docs.collect(),
+        };
+        stored.encode(encoder)
+    }
+}
+
+impl<Context> bincode::Decode<Context> for CountedTerms {
+    fn decode<D: bincode::de::Decoder<Context = Context>>(
+        decoder: &mut D,
+    ) -> Result<Self, bincode::error::DecodeError> {
+        let stored = StoredTerms::decode(decoder)?;
+        let numbers = |bytes: Vec<u8>| -> Vec<u32> {
+            let words = bytes.chunks_exact(4);
+            words
+                .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
+                .collect()
+        };
+        Ok(CountedTerms {
+            terms: stored.terms,
+            docs: stored
+                .docs
+                .into_iter()
+                .map(|(key, bytes)| (key, numbers(bytes)))
+                .collect(),
+        })
+    }
 }
 
 /// The index's terms with their postings.
@@ -213,6 +268,19 @@ mod tests {
         words.sort_by(|a, b| utf16_order(a, b));
         // U+10000 is a surrogate pair (D800 DC00) in UTF-16, before U+FF61.
         assert_eq!(words, ["a", "ab", "b", "é", "\u{10000}", "\u{ff61}"]);
+    }
+
+    #[test]
+    fn counted_terms_read_back_as_written() {
+        let counted = CountedTerms {
+            terms: vec!["harbour".into(), "quell".into()],
+            docs: vec![(7, vec![0, 3, 1, 70_000]), (9, Vec::new())],
+        };
+        let config = bincode::config::standard();
+        let bytes = bincode::encode_to_vec(&counted, config).unwrap();
+        let (back, _): (CountedTerms, usize) = bincode::decode_from_slice(&bytes, config).unwrap();
+        assert_eq!(back.terms, counted.terms);
+        assert_eq!(back.docs, counted.docs);
     }
 
     #[test]
