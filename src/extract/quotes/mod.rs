@@ -385,9 +385,14 @@ impl Context<'_> {
         {
             return Some(c.bytes(name));
         }
+        // "Roe, who told the panel when asked about it: “…”": a verb with no subject of its
+        // own after "when" or "if" is not the one that introduces the quotation.
+        let elliptic = |i: usize| {
+            i > 0 && c.plain(i - 1, i) && matches!(c.word(i - 1), "when" | "if" | "unless")
+        };
         let v = (n.saturating_sub(MAX_REACH)..n)
             .rev()
-            .find(|&i| according(i) || c.verb_at(i).is_some());
+            .find(|&i| according(i) || (c.verb_at(i).is_some() && !elliptic(i)));
         if let Some(v) = v.filter(|&v| according(v)) {
             return c.subject_after(v + 1).map(|w| c.bytes(w));
         }

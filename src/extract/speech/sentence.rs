@@ -74,8 +74,21 @@ impl Clause<'_> {
                 continue;
             }
             let role = |i: usize| i < n && self.is(i, ROLE_NOUNS | TITLE_BASE | TITLE_MOD);
+            // After one capitalised word, lowercase words belong to the subject only on the
+            // way to a role or a name ("Republican presidential candidate Ana Ruiz", "Band
+            // member Flea"), not "Roe took the stage Tuesday".
+            let to_name = |from: usize| {
+                (from..n.min(from + 3))
+                    .take_while(|&i| {
+                        self.plain(i - 1, i)
+                            && !self.is(i, STOP | DETERMINERS | LEAD_PREPOSITIONS)
+                            && self.verb_word(i).is_none()
+                    })
+                    .any(|i| self.word(i).starts_with(char::is_uppercase))
+            };
             let predicate = !matches!(w, "of" | "for" | "and")
                 && ((run >= 2 && !role(end) && !role(end + 1))
+                    || (run == 1 && !role(end) && !role(end + 1) && !to_name(end))
                     || self.is(
                         end,
                         CLAUSE_OPENERS | SPEAKER_ENDS | LEAD_PREPOSITIONS | SPEECH_FILLERS,
