@@ -321,3 +321,19 @@ fn a_verb_after_when_does_not_introduce_the_quotation() {
     );
     assert_eq!(got[0].2.as_deref(), Some("Dana Ruiz"));
 }
+
+#[test]
+fn people_speaking_together_are_credited_together() {
+    assert_eq!(
+        quotes("“We will build the new bridge this year,” Jane Roe and Tom Ash said."),
+        [one(
+            "We will build the new bridge this year",
+            Some("Jane Roe and Tom Ash"),
+            None
+        )]
+    );
+    // A second name inside a description leaves the first person the speaker.
+    let got =
+        quotes("“We will build the new bridge this year,” Jane Roe, a friend of Tom Ash, said.");
+    assert_eq!(got[0].2.as_deref(), Some("Jane Roe"));
+}
