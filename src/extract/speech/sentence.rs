@@ -34,6 +34,10 @@ impl Clause<'_> {
                     && ago(self.word(i + 2))
                     && self.word(i + 1).starts_with(char::is_lowercase)
                     && !self.is(i + 1, SPEECH_FILLERS))
+                // "Just a few months ago,": a time phrase up to its comma.
+                || (i + 1..n.min(i + 8))
+                    .find(|&j| self.breaks(j - 1, j))
+                    .is_some_and(|j| ago(self.word(j - 1)))
         };
         if start < n && leading(start) {
             let comma = (start + 1..n.min(start + MAX_OPENING)).find(|&i| self.breaks(i - 1, i))?;
