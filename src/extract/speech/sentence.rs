@@ -110,6 +110,14 @@ impl Clause<'_> {
         while end > start && !self.word(end - 1).starts_with(char::is_uppercase) {
             end -= 1;
         }
+        // "Roe’s letter makes the case", "Ash’s campaign replied": a possessive name is no
+        // subject alone; the noun after it completes it.
+        if end > start && self.toks[end - 1].full_end > self.toks[end - 1].end {
+            if end == n || !self.plain(end - 1, end) || !self.noun(end) || self.is(end, STOP) {
+                return None;
+            }
+            end += 1;
+        }
         (end > start && !self.is(first_at, STOP | TEMPORAL | SPEAKER_ENDS)).then_some(start..end)
     }
     /// A description whose name follows in apposition: "One delegate, Dana Roe of Dover,

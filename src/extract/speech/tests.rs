@@ -439,3 +439,16 @@ fn a_subject_after_one_name_stops_at_the_predicate() {
         assert_eq!(got, want, "{s}");
     }
 }
+
+#[test]
+fn a_possessive_subject_takes_its_noun() {
+    let got = with("Roe’s letter makes a plain case", |c| {
+        text(c, c.main_subject(0))
+    });
+    assert_eq!(got, "Roe’s letter");
+    // A possessive before a function word is no subject at all.
+    let got = with("Roe’s first five critics spoke", |c| {
+        text(c, c.main_subject(0))
+    });
+    assert_eq!(got, "");
+}
