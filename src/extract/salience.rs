@@ -123,6 +123,12 @@ impl Salience {
                     let end = c.bytes(v..c.toks.len()).end;
                     s.vote_next_pronoun(doc, table, at, p, end, REFLEXIVE_CUES);
                 }
+                // "To historian Jane Roe, the plan seemed late": the person whose view the
+                // sentence gives ranks above its grammatical subject.
+                if let Some(sp) = viewer(&c, table) {
+                    let at = first.map_or(sp.start, |(at, _)| at.max(main_after) + 1);
+                    here.push((at, s.entity_person(doc, table, sp)));
+                }
                 if let Some((at, p)) = first {
                     here.push((at.max(main_after), p));
                     let next = doc
@@ -322,6 +328,20 @@ impl Salience {
     }
 }
 
+/// The person named at the end of a phrase opening a sentence with "To" or "For" and
+/// closed by a comma: "To historian Jane Roe, …", "For Tom Ash, …".
+fn viewer<'t>(c: &Clause<'_>, table: &'t Table<'_>) -> Option<&'t Spot> {
+    if c.toks.len() < 4 || !matches!(c.word(0), "To" | "For") {
+        return None;
+    }
+    let comma = (2..c.toks.len().min(12)).find(|&i| c.breaks(i - 1, i))?;
+    let end = c.toks[comma - 1].end;
+    table
+        .within(c.bytes(1..comma))
+        .filter(|sp| sp.end == end && table.entities[sp.entity].kind == EntityKind::Person)
+        .last()
+}
+
 /// Whether the reporting verb at word `v` is inverted: it opens the sentence or follows a
 /// comma, dash or quotation mark ("“…,” said Roe", "…, says Roe").
 fn inverted(c: &Clause<'_>, v: usize) -> bool {
@@ -454,13 +474,33 @@ mod tests {
                       questions on roads, schools, water rates and the new bridge. ";
         let text = format!(
             "Quill Ash opened the session in Dover.\n\n{filler}{filler}{filler}{filler}{filler}\n\n\
-             To the retired judge Jane Roe, the plan looked late.\n\n\
+             The plan of the retired judge Jane Roe looked late.\n\n\
              “We will not see the bridge before the next election,” she said."
         );
         assert_eq!(speakers(&text), [Some("Jane Roe".to_string())]);
         // A subject close by keeps the pronoun, even with a woman named since.
-        let text = "Dana Ash opened the session. To Jane Roe, the plan looked late.\n\n\
+        let text = "Dana Ash opened the session. The plan of Jane Roe looked late.\n\n\
                     “We will not see the bridge before the next election,” she said.";
         assert_eq!(speakers(text), [Some("Dana Ash".to_string())]);
+    }
+
+    #[test]
+    fn the_person_whose_view_opens_a_sentence_takes_the_pronoun() {
+        let text = "Dana Ash opened the session. To the retired judge Jane Roe, the plan \
+                    looked late.\n\n“We will not see the bridge before the next election,” \
+                    she said.";
+        assert_eq!(speakers(text), [Some("Jane Roe".to_string())]);
+        // A view opening with no person leaves the subject.
+        let text = "Dana Ash opened the session. To the council, the plan looked late.\n\n\
+                    “We will not see the bridge before the next election,” she said.";
+        assert_eq!(speakers(text), [Some("Dana Ash".to_string())]);
+    }
+
+    #[test]
+    fn a_time_phrase_opening_the_sentence_is_no_subject() {
+        let text = "Dana Ash opened the session.\n\nJust a few months ago, Jane Roe \
+                    left the hall. “We will not see the bridge before the next \
+                    election,” she said.";
+        assert_eq!(speakers(text), [Some("Jane Roe".to_string())]);
     }
 }

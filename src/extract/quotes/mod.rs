@@ -5,13 +5,14 @@
 use std::ops::Range;
 
 use super::Quote;
-use super::discover::{Spot, title_case};
+use super::discover::title_case;
 use super::entities::Table;
-use super::lexicon::{DESCRIBING_PREPOSITIONS, LEAD_PREPOSITIONS, STOP, TEMPORAL, is};
+use super::lexicon::{STOP, TEMPORAL};
 use super::salience::Salience;
 use super::speech::{Clause, MAX_WORDS, Verb, is_listener_verb};
 use super::text::Doc;
 use crate::load::EntityKind;
+use resolve::Speaker;
 
 /// Fewer words than this is a scare quote or a title, not a statement.
 const MIN_WORDS: usize = 4;
@@ -25,13 +26,6 @@ struct Span {
     after: usize,
     /// False for a quotation left open at the end of its paragraph.
     closed: bool,
-}
-
-/// What a speaker phrase resolved to.
-struct Speaker {
-    name: String,
-    entity: Option<String>,
-    role: Option<String>,
 }
 
 /// The ranges inside quotation marks, in order: words there are not the article's own.
@@ -252,40 +246,6 @@ fn named_before_colon(c: &Clause<'_>) -> Option<Range<usize>> {
     .then_some(name)
 }
 
-/// Whether a described speaker reads as a noun phrase ("one official", "the retired
-/// judge"), not as the rest of a clause run on after the quotation ("is likely to be",
-/// "citing a report", "among its members"): it opens with no auxiliary, participle nor
-/// preposition.
-fn noun_phrase_shape(phrase: &str) -> bool {
-    let first = phrase.split_whitespace().next().unwrap_or("");
-    let auxiliary = matches!(
-        first,
-        "is" | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "would"
-            | "will"
-            | "could"
-            | "should"
-            | "can"
-            | "may"
-            | "might"
-            | "must"
-            | "do"
-            | "does"
-            | "did"
-            | "not"
-            | "there"
-            | "what"
-            | "more"
-            | "among"
-    );
-    let participle = first.len() > 4 && first.ends_with("ing");
-    !auxiliary && !participle && !is(first, LEAD_PREPOSITIONS)
-}
-
 fn sentence_at(sents: &[Range<usize>], at: usize) -> Option<usize> {
     let i = sents.partition_point(|s| s.end.max(s.start + 1) <= at);
     sents.get(i).filter(|s| s.start <= at).map(|_| i)
@@ -385,9 +345,14 @@ impl Context<'_> {
         {
             return Some(c.bytes(name));
         }
+        // "Roe, who told the panel when asked about it: “…”": a verb with no subject of its
+        // own after "when" or "if" is not the one that introduces the quotation.
+        let elliptic = |i: usize| {
+            i > 0 && c.plain(i - 1, i) && matches!(c.word(i - 1), "when" | "if" | "unless")
+        };
         let v = (n.saturating_sub(MAX_REACH)..n)
             .rev()
-            .find(|&i| according(i) || c.verb_at(i).is_some());
+            .find(|&i| according(i) || (c.verb_at(i).is_some() && !elliptic(i)));
         if let Some(v) = v.filter(|&v| according(v)) {
             return c.subject_after(v + 1).map(|w| c.bytes(w));
         }
@@ -499,90 +464,8 @@ impl Context<'_> {
             })?;
         c.subject_leading(v).map(|w| c.bytes(w))
     }
-
-    /// Turns a speaker phrase into a name: an entity's canonical name when it names one,
-    /// the person referred to for "he" or "she", else the description as written.
-    fn resolve(&self, range: Range<usize>, quote_at: usize) -> Option<Speaker> {
-        let spots: Vec<&Spot> = self.table.within(range.clone()).collect();
-        let raw = &self.doc.text[range.clone()];
-        let phrase_start = range.start + raw.len() - raw.trim_start().len();
-        let phrase = raw.trim().trim_end_matches(|c: char| !c.is_alphanumeric());
-        let phrase_end = phrase_start + phrase.len();
-        let is_person = |s: &&&Spot| self.table.entities[s.entity].kind == EntityKind::Person;
-        let after_preposition = |s: &&&Spot| {
-            let before = self.doc.text[phrase_start..s.start].trim_end();
-            let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-            is(word, DESCRIBING_PREPOSITIONS)
-        };
-        let entity = |s: &Spot| self.table.entities[s.entity].name.clone();
-        // A person speaks when their name closes the phrase ("US President Joe Biden", "Roe
-        // spokesman Tim Ng"), not when it sits inside a description ("an aide to Biden").
-        if let Some(s) = spots
-            .iter()
-            .filter(is_person)
-            .find(|s| s.end >= phrase_end && !after_preposition(s))
-        {
-            let role = self.doc.text[phrase_start..s.start].trim();
-            let role = (!role.is_empty() && role.chars().any(char::is_lowercase))
-                .then(|| role.to_string());
-            return Some(Speaker {
-                name: entity(s),
-                entity: Some(entity(s)),
-                role,
-            });
-        }
-        let described = |name: String, entity: Option<String>| Speaker {
-            name,
-            entity,
-            role: None,
-        };
-        // A name no entity covers closes the phrase: keep the phrase, the name heads it.
-        let last_word = phrase.rsplit(char::is_whitespace).next().unwrap_or("");
-        let unnamed_tail = last_word.starts_with(char::is_uppercase)
-            && spots.iter().all(|s| s.end < phrase_end)
-            && phrase
-                .split_whitespace()
-                .any(|w| w.starts_with(char::is_lowercase));
-        if let Some(s) = spots.iter().filter(is_person).find(|s| {
-            s.start == phrase_start
-                && s.full_end == s.end
-                && !unnamed_tail
-                && s.end + 1 >= phrase_end
-        }) {
-            return Some(described(entity(s), Some(entity(s))));
-        }
-        if let Some(s) = spots
-            .iter()
-            .find(|s| !is_person(s))
-            .filter(|_| !unnamed_tail)
-        {
-            // "Hezbollah said" is Hezbollah; "a spokesperson for the White House" is a
-            // description linked to the White House.
-            let bare = phrase.strip_prefix("the ").unwrap_or(phrase);
-            let surface = &self.doc.text[s.start..s.end];
-            let name = if bare == surface || bare == &self.doc.text[s.start..s.full_end] {
-                entity(s)
-            } else {
-                phrase.to_string()
-            };
-            return Some(described(name, Some(entity(s))));
-        }
-        if !spots.is_empty() || unnamed_tail {
-            // A description that only mentions a person ("an aide to Biden") is kept as
-            // written and linked to no one.
-            return Some(described(phrase.to_string(), None));
-        }
-        match phrase.to_lowercase().as_str() {
-            "he" | "she" => {
-                let name = self.salience.resolve(self.table, quote_at, phrase)?;
-                Some(described(phrase.to_string(), Some(name)))
-            }
-            "" | "it" | "they" | "we" | "i" | "you" | "who" | "this" | "that" => None,
-            _ if !noun_phrase_shape(phrase) => None,
-            _ => Some(described(phrase.to_string(), None)),
-        }
-    }
 }
 
+mod resolve;
 #[cfg(test)]
 mod tests;

@@ -299,3 +299,41 @@ fn a_clause_run_on_after_the_quotation_is_no_speaker() {
     let got = quotes("“We will build the new bridge this year,” one senior official said.");
     assert_eq!(got[0].1.as_deref(), Some("one senior official"));
 }
+
+#[test]
+fn a_clause_after_the_quote_is_no_speaker() {
+    // "states" is a noun here, and "Jane Roe had a good night" a clause, not a speaker.
+    let got = quotes(
+        "For a mayor who admitted she was “not a natural campaigner at all,” Jane Roe had a \
+         good night Tuesday, winning the key states of the north.",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("a mayor"));
+    // A speaker phrase that is a name stays one.
+    let got = quotes("“We will build the bridge this year,” Jane Roe, the mayor, said.");
+    assert_eq!(got[0].2.as_deref(), Some("Jane Roe"));
+}
+
+#[test]
+fn a_verb_after_when_does_not_introduce_the_quotation() {
+    let got = quotes(
+        "The case rests with Judge Dana Ruiz, who told the panel when asked about it: “That \
+         matter is in the hands of the prosecutors.”",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("Dana Ruiz"));
+}
+
+#[test]
+fn people_speaking_together_are_credited_together() {
+    assert_eq!(
+        quotes("“We will build the new bridge this year,” Jane Roe and Tom Ash said."),
+        [one(
+            "We will build the new bridge this year",
+            Some("Jane Roe and Tom Ash"),
+            None
+        )]
+    );
+    // A second name inside a description leaves the first person the speaker.
+    let got =
+        quotes("“We will build the new bridge this year,” Jane Roe, a friend of Tom Ash, said.");
+    assert_eq!(got[0].2.as_deref(), Some("Jane Roe"));
+}

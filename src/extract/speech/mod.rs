@@ -8,10 +8,12 @@ use std::ops::Range;
 use super::lexicon::{
     CLAUSE_OPENERS, Class, DETERMINERS, LEAD_ADVERBS, LEAD_PREPOSITIONS, PHRASE_OPENERS,
     REPORT_VERBS, ROLE_NOUNS, SPEAKER_ENDS, SPEECH_BASE, SPEECH_FILLERS, SPEECH_PARTICIPLES,
-    SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD, is, lowercase,
+    SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD, lowercase,
 };
 use super::reported::number_word;
 use super::text::{Doc, Token};
+pub use words::is_listener_verb;
+use words::{KIN_NOUNS, auxiliary, bare, opens_phrase, person_noun, progressive, verb};
 
 /// Longest speaker phrase kept ("a spokesperson for the White House National Security
 /// Council").
@@ -31,92 +33,6 @@ pub enum Verb {
     Dependent,
     /// "found", "reported": a finite verb that documents and outlets use too.
     Report,
-}
-
-/// The kind of reporting verb `word`, of lexicon classes `c`, is, if any; capitalised words
-/// are names ("Says").
-fn verb(word: &str, c: Class) -> Option<Verb> {
-    if !word.starts_with(|c: char| c.is_lowercase()) {
-        return None;
-    }
-    // A bare form is finite after a plural subject ("officials say"); after "to" it is
-    // dependent (`verb_at`).
-    if c & (SPEECH_VERBS | SPEECH_BASE) != 0 {
-        Some(Verb::Finite)
-    } else if c & SPEECH_PARTICIPLES != 0 {
-        Some(Verb::Dependent)
-    } else if c & REPORT_VERBS != 0 {
-        Some(Verb::Report)
-    } else {
-        None
-    }
-}
-
-/// A lowercase noun for a person that may follow a role noun ("billionaire businessman",
-/// "campaign spokeswoman"), known by its ending.
-fn person_noun(word: &str) -> bool {
-    word.starts_with(char::is_lowercase)
-        && ["man", "woman", "person", "ist", "ian"]
-            .iter()
-            .any(|end| word.len() > end.len() + 2 && word.ends_with(end))
-        || is(word, ROLE_NOUNS)
-}
-
-/// Nouns of kinship and company that describe a person ("his wife", "a close friend").
-const KIN_NOUNS: &[&str] = &[
-    "friend",
-    "wife",
-    "husband",
-    "son",
-    "daughter",
-    "mother",
-    "father",
-    "sister",
-    "brother",
-    "partner",
-    "colleague",
-    "neighbor",
-    "neighbour",
-    "widow",
-    "cousin",
-    "aunt",
-    "uncle",
-];
-
-/// A reporting verb in its bare form ("say", "plan"), which is also a noun.
-fn bare(word: &str, t: &Token) -> bool {
-    t.is(SPEECH_BASE)
-        || matches!(
-            word,
-            "show"
-                | "suggest"
-                | "believe"
-                | "hope"
-                | "fear"
-                | "think"
-                | "expect"
-                | "worry"
-                | "agree"
-                | "doubt"
-                | "want"
-                | "prefer"
-                | "plan"
-        )
-}
-
-/// Reporting verbs whose object is the person spoken to: "told Reuters", "asked the judge".
-pub fn is_listener_verb(word: &str) -> bool {
-    matches!(
-        word,
-        "told" | "tells" | "tell" | "asked" | "asks" | "urged" | "urges"
-    )
-}
-
-/// Words that start a noun phrase after a verb: "said a senior official".
-fn opens_phrase(word: &str, t: &Token) -> bool {
-    word.starts_with(char::is_uppercase)
-        || word.starts_with(|c: char| c.is_ascii_digit())
-        || t.is(PHRASE_OPENERS)
 }
 
 /// The words of one sentence (or part of one) and the helpers to read them.
@@ -212,17 +128,20 @@ impl<'a> Clause<'a> {
                 return None;
             }
         }
+        // "is disavowing remarks", "after making claims": the object of a participle that no
+        // determiner makes a noun ("the ruling says" keeps its verb).
+        if i > 1 && self.plain(i - 1, i) && progressive(self.word(i - 1)) {
+            let before = self.word(i - 2);
+            if !self.is(i - 2, DETERMINERS) && !before.starts_with(char::is_uppercase) {
+                return None;
+            }
+        }
         let after_to = i > 0 && self.word(i - 1) == "to" && self.plain(i - 1, i);
         if !after_to && i > 0 && self.plain(i - 1, i) && bare(w, &self.toks[i]) {
             // "the tax plan", "a fundraising call": a bare form after a singular noun is a
             // noun; as a verb it follows a plural subject ("officials say") or an auxiliary.
             let prev = self.word(i - 1);
-            let noun = (i > 1
-                && self.plain(i - 2, i - 1)
-                && matches!(
-                    self.word(i - 2),
-                    "a" | "an" | "the" | "this" | "his" | "her" | "its" | "their" | "our" | "my"
-                ))
+            let noun = (i > 1 && self.plain(i - 2, i - 1) && self.is(i - 2, DETERMINERS))
                 || prev.ends_with("ing");
             let plural = prev.starts_with(char::is_uppercase)
                 || (prev.ends_with('s') && !prev.ends_with("ss"))
@@ -258,7 +177,8 @@ impl<'a> Clause<'a> {
                 end = j;
             }
         }
-        if end > floor && self.word(end - 1) == "who" {
+        let relative = end > floor && self.word(end - 1) == "who";
+        if relative {
             end -= 1;
         }
         if end == floor || matches!(self.word(end - 1), "which" | "that" | "to") {
@@ -268,12 +188,27 @@ impl<'a> Clause<'a> {
         if self.is(last, CLAUSE_OPENERS) || self.verb_word(last).is_some() {
             return None;
         }
-        let start = self.phrase_start(last, end, floor);
+        let mut start = self.phrase_start(last, end, floor);
+        // "an endorsement from Ana Ruiz, who declared", "remarks made by an aide who said":
+        // "who" refers to the preposition's object.
+        if relative {
+            if let Some(by) = (start..last).rev().find(|&i| self.word(i) == "by") {
+                start = by + 1;
+            } else if self.is(start, LEAD_PREPOSITIONS) {
+                start += 1;
+            }
+        }
         let phrase = self.noun_phrase(start..end)?;
-        Some(
-            self.appositive_head(phrase.clone(), floor, v)
-                .unwrap_or(phrase),
-        )
+        // "Roe, during a visit to Dover, said": an inserted prepositional phrase gives way to
+        // the name before it, as a description does.
+        let inserted = start < phrase.start && self.is(start, LEAD_PREPOSITIONS);
+        self.appositive_head(phrase.clone(), floor, v)
+            .or_else(|| {
+                inserted
+                    .then(|| self.appositive_head(start..end, floor, v))
+                    .flatten()
+            })
+            .or(Some(phrase))
     }
 
     /// The speaker a quotation after the finite verb at `v` is credited to: its subject, or
@@ -350,20 +285,30 @@ impl<'a> Clause<'a> {
             let relative = seg > floor
                 && matches!(self.word(seg - 1), "who" | "which")
                 && self.plain(seg - 1, seg);
-            // "a salesman", "the head of", "35", "chairman of", "who lives": not "he",
-            // "Monday" nor "leading the race".
+            // "a salesman", "the head of", "35", "chairman of", "who lives", "during a
+            // visit": not "he", "Monday" nor "leading the race".
             let described = relative
                 || first.starts_with(|c: char| c.is_ascii_digit())
                 || (first.starts_with(char::is_lowercase)
-                    && self.is(seg, DETERMINERS | ROLE_NOUNS | TITLE_BASE | TITLE_MOD));
+                    && self.is(
+                        seg,
+                        DETERMINERS | ROLE_NOUNS | TITLE_BASE | TITLE_MOD | LEAD_PREPOSITIONS,
+                    ));
             if !described {
                 return None;
             }
             seg -= usize::from(relative);
-            if seg <= floor || !self.comma(seg - 1, seg) {
+            // "Roe, a pollster who is working with Ash Corp, said": a relative clause hangs
+            // from the description right before it.
+            let within = relative && seg > floor && self.plain(seg - 1, seg);
+            if seg <= floor || !(within || self.comma(seg - 1, seg)) {
                 return None;
             }
             let end = seg;
+            if within {
+                seg = self.phrase_start(end - 1, end, floor);
+                continue;
+            }
             seg = self.phrase_start(end - 1, end, floor);
             if self.names_someone(seg..end) && (seg == floor || self.comma(seg - 1, seg)) {
                 return Some(seg..end);
@@ -432,8 +377,11 @@ impl<'a> Clause<'a> {
         if !words.is_empty() && self.is(words.start, LEAD_ADVERBS) {
             words.start += 1;
         }
-        if !words.is_empty() && self.is(words.start, LEAD_PREPOSITIONS) {
-            // The preposition's object ends where the subject starts.
+        // "At the rally the candidate", "infringing on what the founders": the object of a
+        // preposition or participle ends where the subject starts.
+        if !words.is_empty()
+            && (self.is(words.start, LEAD_PREPOSITIONS) || progressive(self.word(words.start)))
+        {
             let next = (words.start + 2..words.end).find(|&i| {
                 let w = self.word(i);
                 matches!(w, "a" | "an" | "the")
@@ -533,9 +481,11 @@ impl<'a> Clause<'a> {
             return None;
         }
         // A lowercase verb inside ("the judge pointed to a case to") is a clause, not a name.
+        // So is one with an auxiliary ("Roe had a good night Tuesday, winning …").
         let clause = (phrase.start + 1..phrase.end).any(|i| {
             let w = self.word(i);
-            w.ends_with("ed") && w.starts_with(char::is_lowercase) && !self.is(i, STOP)
+            (w.ends_with("ed") && w.starts_with(char::is_lowercase) && !self.is(i, STOP))
+                || auxiliary(w)
         });
         (!clause && phrase.start == first).then_some(phrase)
     }
@@ -544,3 +494,4 @@ impl<'a> Clause<'a> {
 mod sentence;
 #[cfg(test)]
 mod tests;
+mod words;

@@ -34,6 +34,10 @@ impl Clause<'_> {
                     && ago(self.word(i + 2))
                     && self.word(i + 1).starts_with(char::is_lowercase)
                     && !self.is(i + 1, SPEECH_FILLERS))
+                // "Just a few months ago,": a time phrase up to its comma.
+                || (i + 1..n.min(i + 8))
+                    .find(|&j| self.breaks(j - 1, j))
+                    .is_some_and(|j| ago(self.word(j - 1)))
         };
         if start < n && leading(start) {
             let comma = (start + 1..n.min(start + MAX_OPENING)).find(|&i| self.breaks(i - 1, i))?;
@@ -74,8 +78,21 @@ impl Clause<'_> {
                 continue;
             }
             let role = |i: usize| i < n && self.is(i, ROLE_NOUNS | TITLE_BASE | TITLE_MOD);
+            // After one capitalised word, lowercase words belong to the subject only on the
+            // way to a role or a name ("Republican presidential candidate Ana Ruiz", "Band
+            // member Flea"), not "Roe took the stage Tuesday".
+            let to_name = |from: usize| {
+                (from..n.min(from + 3))
+                    .take_while(|&i| {
+                        self.plain(i - 1, i)
+                            && !self.is(i, STOP | DETERMINERS | LEAD_PREPOSITIONS)
+                            && self.verb_word(i).is_none()
+                    })
+                    .any(|i| self.word(i).starts_with(char::is_uppercase))
+            };
             let predicate = !matches!(w, "of" | "for" | "and")
                 && ((run >= 2 && !role(end) && !role(end + 1))
+                    || (run == 1 && !role(end) && !role(end + 1) && !to_name(end))
                     || self.is(
                         end,
                         CLAUSE_OPENERS | SPEAKER_ENDS | LEAD_PREPOSITIONS | SPEECH_FILLERS,
@@ -92,6 +109,14 @@ impl Clause<'_> {
         }
         while end > start && !self.word(end - 1).starts_with(char::is_uppercase) {
             end -= 1;
+        }
+        // "Roe’s letter makes the case", "Ash’s campaign replied": a possessive name is no
+        // subject alone; the noun after it completes it.
+        if end > start && self.toks[end - 1].full_end > self.toks[end - 1].end {
+            if end == n || !self.plain(end - 1, end) || !self.noun(end) || self.is(end, STOP) {
+                return None;
+            }
+            end += 1;
         }
         (end > start && !self.is(first_at, STOP | TEMPORAL | SPEAKER_ENDS)).then_some(start..end)
     }

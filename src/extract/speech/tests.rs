@@ -363,3 +363,92 @@ fn a_name_in_apposition_is_the_sentence_subject() {
     });
     assert_ne!(got, "Tom Ng");
 }
+
+#[test]
+fn relative_clauses_refer_to_the_name_before_who() {
+    for (s, want) in [
+        (
+            "Roe won an endorsement, from Dana Ash, who declared",
+            "Dana Ash",
+        ),
+        ("Dana Ash, who declared", "Dana Ash"),
+        (
+            "Roe rejected remarks made by a campaign aide who said",
+            "a campaign aide",
+        ),
+        (
+            "Dan Ames, a pollster who is working with Fenwick Partners, a lobby group, said",
+            "Dan Ames",
+        ),
+    ] {
+        let got = with(s, |c| {
+            let v = (0..c.toks.len())
+                .rev()
+                .find(|&i| c.verb_at(i) == Some(Verb::Finite))
+                .unwrap();
+            text(c, c.subject_before(v, 0))
+        });
+        assert_eq!(got, want, "{s}");
+    }
+    // Not in a relative clause, the agent of a participle is not the subject.
+    let got = with("The plan drafted by the aides said", |c| {
+        text(c, c.subject_before(verb_index(c, "said"), 0))
+    });
+    assert_ne!(got, "the aides");
+}
+
+#[test]
+fn an_inserted_prepositional_phrase_gives_way_to_the_name() {
+    let got = with(
+        "Jane Roe, during a town hall in Dover, Delaware, said",
+        |c| text(c, c.subject_before(verb_index(c, "said"), 0)),
+    );
+    assert_eq!(got, "Jane Roe");
+    // A phrase opening the sentence is no insert.
+    let got = with("During a town hall in Dover, Jane Roe said", |c| {
+        text(c, c.subject_before(verb_index(c, "said"), 0))
+    });
+    assert_eq!(got, "Jane Roe");
+}
+
+#[test]
+fn a_speech_noun_after_a_participle_is_its_object() {
+    with("Roe is disavowing remarks made by an aide", |c| {
+        assert_eq!(c.verb_at(verb_index(c, "remarks")), None);
+    });
+    with("there was no telephone call planned", |c| {
+        assert_eq!(c.verb_at(verb_index(c, "call")), None);
+    });
+    // After a determiner the "-ing" word is a noun and the verb stays one.
+    with("The ruling says the law stands", |c| {
+        assert_eq!(c.verb_at(verb_index(c, "says")), Some(Verb::Finite));
+    });
+}
+
+#[test]
+fn a_subject_after_one_name_stops_at_the_predicate() {
+    for (s, want) in [
+        ("Roe took the stage at noon and called it", "Roe"),
+        ("Band member Tom Ash wrote that", "Band member Tom Ash"),
+        (
+            "Republican presidential candidate Dana Ruiz wrote",
+            "Republican presidential candidate Dana Ruiz",
+        ),
+    ] {
+        let got = with(s, |c| text(c, c.main_subject(0)));
+        assert_eq!(got, want, "{s}");
+    }
+}
+
+#[test]
+fn a_possessive_subject_takes_its_noun() {
+    let got = with("Roe’s letter makes a plain case", |c| {
+        text(c, c.main_subject(0))
+    });
+    assert_eq!(got, "Roe’s letter");
+    // A possessive before a function word is no subject at all.
+    let got = with("Roe’s first five critics spoke", |c| {
+        text(c, c.main_subject(0))
+    });
+    assert_eq!(got, "");
+}

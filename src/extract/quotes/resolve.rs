@@ -1,0 +1,152 @@
+//! From a speaker phrase to the name stored on a quote: a person's or organisation's
+//! entity, the person a pronoun refers to, or the description as written.
+
+use std::ops::Range;
+
+use super::Context;
+use crate::extract::discover::Spot;
+use crate::extract::lexicon::{DESCRIBING_PREPOSITIONS, LEAD_PREPOSITIONS, is};
+use crate::load::EntityKind;
+
+/// What a speaker phrase resolved to.
+pub(super) struct Speaker {
+    pub(super) name: String,
+    pub(super) entity: Option<String>,
+    pub(super) role: Option<String>,
+}
+
+/// Whether a described speaker reads as a noun phrase ("one official", "the retired
+/// judge"), not as the rest of a clause run on after the quotation ("is likely to be",
+/// "citing a report", "among its members"): it opens with no auxiliary, participle nor
+/// preposition.
+fn noun_phrase_shape(phrase: &str) -> bool {
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    let auxiliary = matches!(
+        first,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "would"
+            | "will"
+            | "could"
+            | "should"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "do"
+            | "does"
+            | "did"
+            | "not"
+            | "there"
+            | "what"
+            | "more"
+            | "among"
+    );
+    let participle = first.len() > 4 && first.ends_with("ing");
+    !auxiliary && !participle && !is(first, LEAD_PREPOSITIONS)
+}
+
+impl Context<'_> {
+    /// Turns a speaker phrase into a name: an entity's canonical name when it names one,
+    /// the person referred to for "he" or "she", else the description as written.
+    pub(super) fn resolve(&self, range: Range<usize>, quote_at: usize) -> Option<Speaker> {
+        let spots: Vec<&Spot> = self.table.within(range.clone()).collect();
+        let raw = &self.doc.text[range.clone()];
+        let phrase_start = range.start + raw.len() - raw.trim_start().len();
+        let phrase = raw.trim().trim_end_matches(|c: char| !c.is_alphanumeric());
+        let phrase_end = phrase_start + phrase.len();
+        let is_person = |s: &&&Spot| self.table.entities[s.entity].kind == EntityKind::Person;
+        let after_preposition = |s: &&&Spot| {
+            let before = self.doc.text[phrase_start..s.start].trim_end();
+            let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            is(word, DESCRIBING_PREPOSITIONS)
+        };
+        let entity = |s: &Spot| self.table.entities[s.entity].name.clone();
+        // "Roe and Ash", "Roe, Ash and Lee": people who speak together are credited
+        // together, as written, with no one entity.
+        let people: Vec<&&Spot> = spots.iter().filter(is_person).collect();
+        let joined = people.len() >= 2
+            && people[0].start == phrase_start
+            && people[people.len() - 1].full_end >= phrase_end
+            && people.windows(2).all(|w| {
+                let gap = self.doc.text[w[0].full_end..w[1].start].trim();
+                matches!(gap, "and" | "," | ", and" | "&")
+            });
+        if joined {
+            return Some(Speaker {
+                name: phrase.to_string(),
+                entity: None,
+                role: None,
+            });
+        }
+        // A person speaks when their name closes the phrase ("US President Joe Biden", "Roe
+        // spokesman Tim Ng"), not when it sits inside a description ("an aide to Biden").
+        if let Some(s) = spots
+            .iter()
+            .filter(is_person)
+            .find(|s| s.end >= phrase_end && !after_preposition(s))
+        {
+            let role = self.doc.text[phrase_start..s.start].trim();
+            let role = (!role.is_empty() && role.chars().any(char::is_lowercase))
+                .then(|| role.to_string());
+            return Some(Speaker {
+                name: entity(s),
+                entity: Some(entity(s)),
+                role,
+            });
+        }
+        let described = |name: String, entity: Option<String>| Speaker {
+            name,
+            entity,
+            role: None,
+        };
+        // A name no entity covers closes the phrase: keep the phrase, the name heads it.
+        let last_word = phrase.rsplit(char::is_whitespace).next().unwrap_or("");
+        let unnamed_tail = last_word.starts_with(char::is_uppercase)
+            && spots.iter().all(|s| s.end < phrase_end)
+            && phrase
+                .split_whitespace()
+                .any(|w| w.starts_with(char::is_lowercase));
+        if let Some(s) = spots.iter().filter(is_person).find(|s| {
+            s.start == phrase_start
+                && s.full_end == s.end
+                && !unnamed_tail
+                && s.end + 1 >= phrase_end
+        }) {
+            return Some(described(entity(s), Some(entity(s))));
+        }
+        if let Some(s) = spots
+            .iter()
+            .find(|s| !is_person(s))
+            .filter(|_| !unnamed_tail)
+        {
+            // "Hezbollah said" is Hezbollah; "a spokesperson for the White House" is a
+            // description linked to the White House.
+            let bare = phrase.strip_prefix("the ").unwrap_or(phrase);
+            let surface = &self.doc.text[s.start..s.end];
+            let name = if bare == surface || bare == &self.doc.text[s.start..s.full_end] {
+                entity(s)
+            } else {
+                phrase.to_string()
+            };
+            return Some(described(name, Some(entity(s))));
+        }
+        if !spots.is_empty() || unnamed_tail {
+            // A description that only mentions a person ("an aide to Biden") is kept as
+            // written and linked to no one.
+            return Some(described(phrase.to_string(), None));
+        }
+        match phrase.to_lowercase().as_str() {
+            "he" | "she" => {
+                let name = self.salience.resolve(self.table, quote_at, phrase)?;
+                Some(described(phrase.to_string(), Some(name)))
+            }
+            "" | "it" | "they" | "we" | "i" | "you" | "who" | "this" | "that" => None,
+            _ if !noun_phrase_shape(phrase) => None,
+            _ => Some(described(phrase.to_string(), None)),
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! Single words around a reporting verb: whether a word is one, and the word shapes that
+//! tell a speaker phrase from a clause (role and kin nouns, participles, auxiliaries).
+
+use super::Verb;
+use crate::extract::lexicon::{
+    Class, PHRASE_OPENERS, REPORT_VERBS, ROLE_NOUNS, SPEECH_BASE, SPEECH_PARTICIPLES, SPEECH_VERBS,
+    is,
+};
+use crate::extract::text::Token;
+
+/// The kind of reporting verb `word`, of lexicon classes `c`, is, if any; capitalised words
+/// are names ("Says").
+pub(super) fn verb(word: &str, c: Class) -> Option<Verb> {
+    if !word.starts_with(|c: char| c.is_lowercase()) {
+        return None;
+    }
+    // A bare form is finite after a plural subject ("officials say"); after "to" it is
+    // dependent (`verb_at`).
+    if c & (SPEECH_VERBS | SPEECH_BASE) != 0 {
+        Some(Verb::Finite)
+    } else if c & SPEECH_PARTICIPLES != 0 {
+        Some(Verb::Dependent)
+    } else if c & REPORT_VERBS != 0 {
+        Some(Verb::Report)
+    } else {
+        None
+    }
+}
+
+/// A lowercase noun for a person that may follow a role noun ("billionaire businessman",
+/// "campaign spokeswoman"), known by its ending.
+pub(super) fn person_noun(word: &str) -> bool {
+    word.starts_with(char::is_lowercase)
+        && ["man", "woman", "person", "ist", "ian"]
+            .iter()
+            .any(|end| word.len() > end.len() + 2 && word.ends_with(end))
+        || is(word, ROLE_NOUNS)
+}
+
+/// Nouns of kinship and company that describe a person ("his wife", "a close friend").
+pub(super) const KIN_NOUNS: &[&str] = &[
+    "friend",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "sister",
+    "brother",
+    "partner",
+    "colleague",
+    "neighbor",
+    "neighbour",
+    "widow",
+    "cousin",
+    "aunt",
+    "uncle",
+];
+
+/// A lowercase "-ing" form long enough to be a participle ("making", not "king").
+pub(super) fn progressive(word: &str) -> bool {
+    word.len() > 5 && word.ends_with("ing") && word.starts_with(char::is_lowercase)
+}
+
+/// Forms of "be" and "have" that carry a predicate: a speaker phrase holding one is a
+/// clause ("Roe had a good night").
+pub(super) fn auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are" | "was" | "were" | "has" | "had" | "have" | "will" | "would"
+    )
+}
+
+/// A reporting verb in its bare form ("say", "plan"), which is also a noun.
+pub(super) fn bare(word: &str, t: &Token) -> bool {
+    t.is(SPEECH_BASE)
+        || matches!(
+            word,
+            "show"
+                | "suggest"
+                | "believe"
+                | "hope"
+                | "fear"
+                | "think"
+                | "expect"
+                | "worry"
+                | "agree"
+                | "doubt"
+                | "want"
+                | "prefer"
+                | "plan"
+        )
+}
+
+/// Reporting verbs whose object is the person spoken to: "told Reuters", "asked the judge".
+pub fn is_listener_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "told" | "tells" | "tell" | "asked" | "asks" | "urged" | "urges"
+    )
+}
+
+/// Words that start a noun phrase after a verb: "said a senior official".
+pub(super) fn opens_phrase(word: &str, t: &Token) -> bool {
+    word.starts_with(char::is_uppercase)
+        || word.starts_with(|c: char| c.is_ascii_digit())
+        || t.is(PHRASE_OPENERS)
+}
