@@ -2,6 +2,7 @@
 //! warned …` and `a new poll found …` in the prose, as a source with its cue and content.
 
 mod agents;
+mod linked;
 mod phrase;
 mod subject;
 mod words;
@@ -62,11 +63,30 @@ pub fn find(
                 }
             }
             for v in 0..c.toks.len() {
-                let Some(kind) = c.verb_at(v) else { continue };
+                // "are warning", "is confident that": the subject stands before the link.
+                let link = linked::linked(&c, v);
+                let Some(kind) = c.verb_at(v).or(link.map(|_| Verb::Finite)) else {
+                    continue;
+                };
                 // "has not yet commented" credits no statement.
                 let negated = (v.saturating_sub(3)..v)
                     .any(|i| matches!(c.word(i), "not" | "never" | "didn't" | "hasn't"));
                 if inside(c.toks[v].start) || c.word(v) == "according" || negated {
+                    continue;
+                }
+                if let Some(at) = link {
+                    // "Ash, who is hoping to win": the cue is in a relative clause.
+                    if at > 0 && words::relative_pronoun(&c.lower(at - 1)) {
+                        continue;
+                    }
+                    let subject = subject::before(&c, at)
+                        .map(|s| s.words)
+                        .or_else(|| plain_subject(&c, at));
+                    if let Some(a) = subject.and_then(|words| {
+                        credit(doc, table, salience, &c, words, v, sentence.end, &inside)
+                    }) {
+                        out.push(a);
+                    }
                     continue;
                 }
                 // "Ash is said to be wary": hearsay credited to no one.
@@ -144,6 +164,35 @@ pub fn find(
         }
     }
     out
+}
+
+/// The attribution of the verb at `v` to the subject `words`, with the rest of the
+/// sentence up to `end` as its content.
+#[allow(clippy::too_many_arguments)]
+fn credit(
+    doc: &Doc,
+    table: &Table<'_>,
+    salience: &Salience,
+    c: &Clause<'_>,
+    words: Range<usize>,
+    v: usize,
+    end: usize,
+    inside: &dyn Fn(usize) -> bool,
+) -> Option<(usize, Attribution)> {
+    if inside(c.toks[words.start].start) {
+        return None;
+    }
+    let range = c.bytes(words);
+    let (source, entity) = name(doc, table, salience, range.clone())?;
+    Some((
+        range.start,
+        Attribution {
+            source,
+            entity,
+            cue: Some(c.word(v).to_string()),
+            content: content(doc, c.toks[v].full_end..end),
+        },
+    ))
 }
 
 /// "Roe’s claim", "Ash’s recent remarks": a named possessor of something said.
@@ -275,6 +324,18 @@ fn name(
         .trim()
         .trim_end_matches(|c: char| !c.is_alphanumeric());
     let end = range.start + phrase.len();
+    // "She’ll", "He's": a pronoun with a verb run into it.
+    let pronoun = phrase
+        .split_once(['’', '\''])
+        .map_or(phrase, |(head, _)| head);
+    let phrase = if matches!(
+        pronoun.to_lowercase().as_str(),
+        "he" | "she" | "it" | "they" | "we" | "i" | "you"
+    ) {
+        pronoun
+    } else {
+        phrase
+    };
     match phrase.to_lowercase().as_str() {
         "he" | "she" => {
             let name = salience.resolve(table, range.start, phrase)?;
@@ -462,6 +523,25 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].0, "the county survey");
         assert_eq!(got[0].2.as_deref(), Some("Ash leads with 33 percent"));
+    }
+
+    #[test]
+    fn pronouns_with_a_verb_run_in_are_resolved() {
+        let got = sources("Dana Reyes spoke first. She’ll argue that rents must fall.");
+        let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+        assert_eq!(names, ["Dana Reyes"]);
+        // A contraction on a name is no pronoun.
+        assert!(sources("Ash’ll go. The bridge’s closed.").is_empty());
+    }
+
+    #[test]
+    fn so_far_opens_a_sentence_and_names_no_one() {
+        let got = sources(
+            "But, so far, only two harbor pilots, both of whom opposed the levy, are backing \
+             the plan.",
+        );
+        let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+        assert_eq!(names, ["only two harbor pilots"]);
     }
 
     #[test]

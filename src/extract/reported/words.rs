@@ -227,6 +227,7 @@ pub(super) fn adverb(w: &str) -> bool {
                 | "again"
                 | "already"
                 | "too"
+                | "far"
         )
 }
 
