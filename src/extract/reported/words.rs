@@ -261,3 +261,40 @@ pub(super) fn participle(w: &str) -> bool {
                 | "put"
         )
 }
+
+/// Verbs of perceiving, knowing and deciding that credit a view to their subject in the
+/// prose ("voters see", "the board knew", "a judge ordered"), read here only: a quotation
+/// after them is seldom what their subject said.
+pub(super) fn stance_verb(w: &str) -> bool {
+    stance_bare(w)
+        || matches!(
+            w,
+            "sees"
+                | "knows"
+                | "knew"
+                | "learned"
+                | "ordered"
+                | "issued"
+                | "decided"
+                | "published"
+                | "blames"
+                | "indicates"
+                | "mentions"
+                | "mentioned"
+                | "recognizes"
+                | "recognized"
+                | "realized"
+                | "imagined"
+                | "suspected"
+                | "considers"
+                | "ruled"
+        )
+}
+
+/// The bare forms among `stance_verb`, verbs only after a plural subject ("analysts see").
+pub(super) fn stance_bare(w: &str) -> bool {
+    matches!(
+        w,
+        "see" | "know" | "blame" | "indicate" | "mention" | "recognize" | "consider"
+    )
+}
