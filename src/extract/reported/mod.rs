@@ -73,7 +73,10 @@ pub fn find(
                     continue;
                 };
                 // "has not yet commented" credits no statement.
+                // Only words running into the verb: "…is not late,’’ said Roe" is no negation.
                 let negated = (v.saturating_sub(3)..v)
+                    .rev()
+                    .take_while(|&i| c.plain(i, i + 1))
                     .any(|i| matches!(c.word(i), "not" | "never" | "didn't" | "hasn't"));
                 if inside(c.toks[v].start) || c.word(v) == "according" || negated {
                     continue;
@@ -574,6 +577,13 @@ mod tests {
         assert_eq!(names, ["Harbor pilots", "A county judge"]);
         // A bare form after an article is a noun: "the blame".
         assert!(sources("The pilots took the blame for the delay.").is_empty());
+    }
+
+    #[test]
+    fn a_negation_inside_the_quotation_leaves_the_verb_alone() {
+        let got = sources("Ash was late. ''The levy is not fair,'' said Jo Lin, a harbor pilot.");
+        assert_eq!(got[0].0, "Jo Lin", "{got:?}");
+        assert!(sources("Jo Lin has not yet commented on the levy.").is_empty());
     }
 
     #[test]
