@@ -79,11 +79,19 @@ pub fn before(c: &Clause<'_>, v: usize) -> Option<Subject> {
             return r.start == 0 || c.gap(r.start - 1, r.start).contains(QUOTE_MARKS);
         }
         let before = segments[j - 1].clone();
-        adverbial(c, before.clone()) || head(c, before.start, trim_end(c, before.clone())).is_none()
+        adverbial(c, before.clone())
+            || prepositional(c, before.clone())
+            || head(c, before.start, trim_end(c, before.clone())).is_none()
     };
     for (j, r) in segments.iter().enumerate() {
+        // An opening phrase after a preposition with more stretches after it is no subject,
+        // nor is a bracket ("Sen. Jo Lin (D-Md.) said").
+        let opening = j + 1 < segments.len() && prepositional(c, r.clone());
+        let bracketed = r.start > 0 && c.gap(r.start - 1, r.start).contains('(');
         if tail_ok(j)
+            && !bracketed
             && opens(j)
+            && !opening
             && !dated(c, r.clone())
             && let Some(words) = head(c, r.start, trim_end(c, r.clone()))
         {
@@ -220,6 +228,16 @@ fn adverbial(c: &Clause<'_>, mut r: Range<usize>) -> bool {
         || r.len() == 1 && adverb(&first)
         || r.len() <= 6
             && (c.is(r.start, LEAD_PREPOSITIONS | LEAD_ADVERBS | TEMPORAL) || first == "however")
+}
+
+/// Whether words `r` are a phrase after a preposition of any length with no clause in it:
+/// "in the wake of two failed attempts at a levy".
+fn prepositional(c: &Clause<'_>, r: Range<usize>) -> bool {
+    c.is(r.start, LEAD_PREPOSITIONS)
+        && r.clone().all(|i| {
+            let w = c.lower(i);
+            !(auxiliary(&w) || personal_pronoun(&w) || c.verb_at(i).is_some())
+        })
 }
 
 /// Whether words `r` are a date with no preposition: "Last week", "This morning".
@@ -366,6 +384,14 @@ mod tests {
         assert_eq!(
             subject("Last week, the port director, Jo Lin, said it was closed."),
             "the port director"
+        );
+        // A long opening phrase after a preposition is no subject, nor opens a chain.
+        assert_eq!(
+            subject(
+                "Last year, in the wake of two failed attempts at a new harbor levy, Mayor \
+                 Jo Lin (D) said it was dead."
+            ),
+            "Mayor Jo Lin"
         );
         // After a clause, the description set off by commas is the subject.
         assert_eq!(
