@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use super::Attribution;
 use super::entities::Table;
-use super::lexicon::SPEECH_NOUNS;
+use super::lexicon::{DETERMINERS, SPEECH_NOUNS};
 use super::salience::Salience;
 use super::speech::{Clause, Verb};
 use super::text::Doc;
@@ -311,7 +311,10 @@ fn plain_subject(c: &Clause<'_>, v: usize) -> Option<Range<usize>> {
     // A lone word that is no noun: "didn’t", "Significantly".
     let lone = words.len() == 1 && {
         let w = c.lower(words.start);
-        !(words::negative(&w) || words::auxiliary(&w) || words::adverb(&w))
+        !(words::negative(&w)
+            || words::auxiliary(&w)
+            || words::adverb(&w)
+            || c.is(words.start, DETERMINERS))
     };
     (!clause || lone).then_some(words)
 }

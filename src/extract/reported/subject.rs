@@ -461,12 +461,32 @@ mod tests {
                 "The tax is not as popular as most local economists believe.",
                 "most local economists",
             ),
+            // Adverbs, "-ing" adjectives and nouns inside the phrase.
+            (
+                "A newly formed county board says the levy failed.",
+                "A newly formed county board",
+            ),
+            (
+                "A Metro Wire rolling poll shows a tie.",
+                "A Metro Wire rolling poll",
+            ),
+            (
+                "The latest polling in Dover shows a tie.",
+                "The latest polling in Dover",
+            ),
+            // An adverb after a name is no part of it.
+            ("Jo Lin repeatedly said the levy failed.", "Jo Lin"),
         ] {
             assert_eq!(subject(s), want, "{s}");
         }
         // Numbers alone name no one, but a share of those polled and a quantifier standing
         // for people do.
         assert_eq!(subject("After a long debate, half said so."), "");
+        // A participle opening the sentence is no subject.
+        assert_eq!(
+            subject("Addressing the board at its spring meeting, argued for a levy."),
+            ""
+        );
         assert_eq!(
             subject("One in five say the levy is too high."),
             "One in five"

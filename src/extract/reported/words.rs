@@ -2,7 +2,7 @@
 //! closed lists of general English, kept here rather than in the shared lexicon because
 //! only the reading of subjects asks for them.
 
-use crate::extract::lexicon::{DETERMINERS, lowercase};
+use crate::extract::lexicon::{DETERMINERS, DOCUMENTS, SPEECH_NOUNS, lowercase};
 use crate::extract::speech::Clause;
 
 /// "didn't", "hasn’t".
@@ -184,7 +184,11 @@ pub(super) fn preposition(w: &str) -> bool {
 /// nor a noun closing the phrase ("exit polling").
 pub(super) fn modifies(c: &Clause<'_>, i: usize, e: usize) -> bool {
     let w = c.lower(i);
-    if !participle(&w) || i + 1 >= e {
+    if !participle(&w) || i + 1 >= e || ing_noun(&w) {
+        return false;
+    }
+    // "a rolling poll", "her closing statement": an adjective before a document.
+    if w.ends_with("ing") && c.is(i + 1, DOCUMENTS | SPEECH_NOUNS) {
         return false;
     }
     let next = c.word(i + 1);
@@ -193,6 +197,23 @@ pub(super) fn modifies(c: &Clause<'_>, i: usize, e: usize) -> bool {
             || c.is(i + 1, DETERMINERS)
             || personal_pronoun(&lowercase(next))
             || matches!(next, "him" | "her" | "them" | "us" | "me"))
+}
+
+/// Nouns in "-ing" that head a phrase rather than open a modifier: "the latest polling in
+/// Ohio", "the ruling by the court".
+pub(super) fn ing_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "polling"
+            | "ruling"
+            | "briefing"
+            | "hearing"
+            | "filing"
+            | "reporting"
+            | "meeting"
+            | "funding"
+            | "spending"
+    )
 }
 
 /// Sentence adverbs that never name anyone: "Moreover", "Meanwhile", "Rather".

@@ -232,7 +232,7 @@ impl<'a> Clause<'a> {
             let noun = (i > 1
                 && self.plain(i - 2, i - 1)
                 && matches!(
-                    self.word(i - 2),
+                    self.lower(i - 2).as_ref(),
                     "a" | "an" | "the" | "this" | "his" | "her" | "its" | "their" | "our" | "my"
                 ))
                 || prev.ends_with("ing");
