@@ -78,6 +78,8 @@ pub fn find(
                     .rev()
                     .take_while(|&i| c.plain(i, i + 1))
                     .any(|i| matches!(c.word(i), "not" | "never" | "didn't" | "hasn't"));
+                // A stance denied is still one: "the board does not want a levy".
+                let negated = negated && kind != Verb::Report;
                 if inside(c.toks[v].start) || c.word(v) == "according" || negated {
                     continue;
                 }
@@ -587,6 +589,11 @@ mod tests {
         let got = sources("Ash was late. ''The levy is not fair,'' said Jo Lin, a harbor pilot.");
         assert_eq!(got[0].0, "Jo Lin", "{got:?}");
         assert!(sources("Jo Lin has not yet commented on the levy.").is_empty());
+        // A stance denied is still a stance.
+        assert_eq!(
+            sources("The harbor board does not want a levy.")[0].0,
+            "The harbor board"
+        );
     }
 
     #[test]
