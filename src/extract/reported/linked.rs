@@ -3,9 +3,16 @@
 //! on") and an adjective of stance ("leaders are confident that", "was critical of the
 //! plan"). Either credits the subject of the linking verb.
 
-use super::words::adverb;
-use crate::extract::lexicon::{REPORT_VERBS, SPEECH_BASE, SPEECH_VERBS, classes};
-use crate::extract::speech::Clause;
+use std::ops::Range;
+
+use super::words::{
+    adverb, auxiliary, boundary, negative, participle, personal_pronoun, preposition,
+    relative_pronoun,
+};
+use crate::extract::lexicon::{
+    DETERMINERS, DOCUMENTS, REPORT_VERBS, SPEECH_BASE, SPEECH_NOUNS, SPEECH_VERBS, classes,
+};
+use crate::extract::speech::{Clause, Verb};
 
 /// Words allowed between the linking verb and the cue: "are now increasingly worried".
 const MAX_GAP: usize = 3;
@@ -33,6 +40,102 @@ pub(super) fn linked(c: &Clause<'_>, v: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// The noun phrase right before word `v` when `v` is the "-ing" form of a reporting verb
+/// modifying it: "911 calls saying shots were fired", "a sign reading", "emails showing
+/// that", "a petition calling for": the thing or people doing the saying.
+pub(super) fn noun_before(c: &Clause<'_>, v: usize) -> Option<Range<usize>> {
+    let w = c.word(v);
+    if !(w.len() > 5 && w.ends_with("ing")) || v < 2 || !c.plain(v - 1, v) {
+        return None;
+    }
+    let head = c.word(v - 1);
+    // People or groups ("voters", "groups") or something written ("a statement").
+    let plural =
+        head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("ness");
+    let written = c.is(v - 1, DOCUMENTS | SPEECH_NOUNS)
+        || matches!(
+            head,
+            "sign" | "petition" | "banner" | "ad" | "item" | "resolution"
+        );
+    let noun = head.starts_with(char::is_lowercase)
+        && (plural || written)
+        && !(head.ends_with("ing") || head.ends_with("ed") || head.ends_with("ly"))
+        && !closed(c, v - 1);
+    let reporting = !gerund_noun(w) && (c.verb_at(v) == Some(Verb::Dependent) || reporting_stem(w));
+    if !noun || !reporting {
+        return None;
+    }
+    if matches!(
+        head,
+        "means" | "ways" | "years" | "times" | "days" | "lines"
+    ) {
+        return None;
+    }
+    // Back over the phrase's words to its determiner, or to a word that ends it.
+    let mut s = v - 1;
+    let mut determined = false;
+    while s > 0 && c.plain(s - 1, s) && v - s < MAX_GAP {
+        if c.is(s - 1, DETERMINERS) {
+            s -= 1;
+            determined = true;
+            break;
+        }
+        let p = c.lower(s - 1);
+        if closed(c, s - 1) || participle(&p) {
+            break;
+        }
+        s -= 1;
+    }
+    // Lowercase words with no determiner before them may be a verb ("hold banners").
+    while !determined && s + 1 < v && c.word(s).starts_with(char::is_lowercase) {
+        s += 1;
+    }
+    // A bare or owned text ("a statement", "his remarks") is credited to whoever issued
+    // it, named elsewhere.
+    let owned = (s..v).any(|i| {
+        let t = &c.toks[i];
+        t.full_end > t.end || matches!(c.word(i), "his" | "her" | "its" | "their" | "our")
+    });
+    if c.is(v - 1, DOCUMENTS | SPEECH_NOUNS) && (owned || v - s < 3) {
+        return None;
+    }
+    Some(s..v)
+}
+
+/// "-ing" forms read as nouns after a noun or adjective: "a strong showing", "precincts
+/// reporting", "a public offering".
+fn gerund_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "showing"
+            | "reporting"
+            | "offering"
+            | "writing"
+            | "posting"
+            | "thinking"
+            | "planning"
+            | "declining"
+            | "hearing"
+            | "meeting"
+            | "briefing"
+            | "ruling"
+            | "filing"
+    )
+}
+
+/// Whether word `i` is a function word or a verb that no noun phrase runs across.
+fn closed(c: &Clause<'_>, i: usize) -> bool {
+    let w = c.lower(i);
+    auxiliary(&w)
+        || boundary(&w)
+        || preposition(&w)
+        || personal_pronoun(&w)
+        || relative_pronoun(&w)
+        || negative(&w)
+        || matches!(w.as_ref(), "and" | "or" | "of" | "for" | "than")
+        || c.verb_at(i).is_some()
 }
 
 /// Verbs that link a subject to its stance: "is", "remains", "seemed", "grew".
@@ -194,6 +297,24 @@ mod tests {
         );
         // A progressive of any other verb credits no one.
         assert!(sources("The Dover council is building a new bridge.").is_empty());
+    }
+
+    #[test]
+    fn things_saying_something_are_sources() {
+        assert_eq!(
+            sources("Police took 911 calls saying shots had been fired."),
+            ["911 calls"]
+        );
+        assert_eq!(
+            sources("Jo Lin held up a sign saying the levy was theft."),
+            ["a sign"]
+        );
+        // A singular noun with no article is no source: the sentence's subject is.
+        assert_eq!(
+            sources("Jo Lin ended debate saying nothing new."),
+            ["Jo Lin"]
+        );
+        assert!(sources("The bill passed after debating the levy.").is_empty());
     }
 
     #[test]

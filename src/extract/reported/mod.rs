@@ -63,6 +63,16 @@ pub fn find(
                 }
             }
             for v in 0..c.toks.len() {
+                // "emails showing that": the noun before the participle.
+                if let Some(words) = linked::noun_before(&c, v) {
+                    if !inside(c.toks[v].start)
+                        && let Some(a) =
+                            credit(doc, table, salience, &c, words, v, sentence.end, &inside)
+                    {
+                        out.push(a);
+                    }
+                    continue;
+                }
                 // "are warning", "is confident that": the subject stands before the link.
                 let link = linked::linked(&c, v);
                 let Some(kind) = c

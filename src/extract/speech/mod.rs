@@ -223,6 +223,12 @@ impl<'a> Clause<'a> {
             if prev.full_end > prev.end || self.is(i - 1, DETERMINERS) && !share && !people {
                 return false;
             }
+            // "911 calls", "two reports": a plural noun after a number.
+            let p = self.word(i - 1);
+            let number = p.bytes().all(|b| b.is_ascii_digit()) || number_word(p);
+            if number && !share && w.ends_with('s') {
+                return false;
+            }
         }
         let after_to = i > 0 && self.word(i - 1) == "to" && self.plain(i - 1, i);
         if !after_to && i > 0 && self.plain(i - 1, i) && bare_form {
