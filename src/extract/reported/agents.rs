@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::phrase::forward;
-use super::words::auxiliary;
+use super::words::{auxiliary, participle};
 use crate::extract::lexicon::{
     DETERMINERS, DOCUMENTS, REPORT_VERBS, SPEECH_BASE, SPEECH_NOUNS, SPEECH_VERBS, classes,
 };
@@ -200,7 +200,16 @@ fn read_in(c: &Clause<'_>) -> Vec<(Range<usize>, usize)> {
             continue;
         };
         // "in national polls ahead of the vote": the phrase ends at its first poll noun.
-        let poll_at = words.clone().find(|&i| poll_noun(c.word(i)));
+        let mut poll_at = words.clone().find(|&i| poll_noun(c.word(i)));
+        // "in front of a polling place": a place to vote, no poll.
+        if poll_at.is_some_and(|i| {
+            c.word(i) == "polling"
+                && i + 1 < words.end
+                && c.word(i + 1).starts_with(char::is_lowercase)
+                && !(participle(&c.lower(i + 1)) || c.verb_at(i + 1).is_some())
+        }) {
+            poll_at = None;
+        }
         if let Some(i) = poll_at {
             words.end = i + 1;
         }
@@ -305,5 +314,6 @@ mod tests {
             ["national polls"]
         );
         assert!(sources("Ash leads in national races this year.").is_empty());
+        assert!(sources("Ash waited in front of a polling place.").is_empty());
     }
 }

@@ -5,8 +5,8 @@
 use std::ops::Range;
 
 use super::words::{
-    adverb, auxiliary, boundary, modifies, negative, number_word, personal_pronoun, preposition,
-    quantifier, relative_pronoun,
+    adverb, auxiliary, boundary, ing_noun, modifies, negative, number_word, personal_pronoun,
+    preposition, quantifier, relative_pronoun,
 };
 use crate::extract::lexicon::{DETERMINERS, ROLE_NOUNS, TEMPORAL, TITLE_BASE, lowercase};
 use crate::extract::speech::Clause;
@@ -74,6 +74,17 @@ fn core(c: &Clause<'_>, st: usize, e: usize) -> Option<usize> {
     if gerund(c.word(st)) && !quantifier(c.word(st)) {
         return None;
     }
+    // "Addressing the board at its meeting": a participle opening the sentence, unless a
+    // noun ("Polling shows").
+    let first = c.lower(st);
+    let opening = st == 0 || c.breaks(st - 1, st);
+    let object = st + 1 < e
+        && c.word(st + 1)
+            .starts_with(|ch: char| ch.is_lowercase() || ch.is_ascii_digit())
+        && !matches!(c.word(st + 1), "and" | "or");
+    if opening && object && first.len() > 5 && first.ends_with("ing") && !ing_noun(&first) {
+        return None;
+    }
     let mut i = st;
     while i < e {
         if i > st && !joined(c, i - 1, i) {
@@ -87,6 +98,13 @@ fn core(c: &Clause<'_>, st: usize, e: usize) -> Option<usize> {
             // "the April survey".
         } else if c.is(i, TEMPORAL) || personal_pronoun(l) || (i == st && adverb(l)) {
             break;
+        } else if nouns == 0
+            && l.len() > 4
+            && l.ends_with("ly")
+            && i + 1 < e
+            && plain_lower(c, i + 1)
+        {
+            // "a newly released email": an adverb before the word it modifies, no noun.
         } else if quantifier(l) || number {
             determined = true;
             // "four in 10 voters"; "one in five" alone stands for people polled.

@@ -79,11 +79,19 @@ pub fn before(c: &Clause<'_>, v: usize) -> Option<Subject> {
             return r.start == 0 || c.gap(r.start - 1, r.start).contains(QUOTE_MARKS);
         }
         let before = segments[j - 1].clone();
-        adverbial(c, before.clone()) || head(c, before.start, trim_end(c, before.clone())).is_none()
+        adverbial(c, before.clone())
+            || prepositional(c, before.clone())
+            || head(c, before.start, trim_end(c, before.clone())).is_none()
     };
     for (j, r) in segments.iter().enumerate() {
+        // An opening phrase after a preposition with more stretches after it is no subject,
+        // nor is a bracket ("Sen. Jo Lin (D-Md.) said").
+        let opening = j + 1 < segments.len() && prepositional(c, r.clone());
+        let bracketed = r.start > 0 && c.gap(r.start - 1, r.start).contains('(');
         if tail_ok(j)
+            && !bracketed
             && opens(j)
+            && !opening
             && !dated(c, r.clone())
             && let Some(words) = head(c, r.start, trim_end(c, r.clone()))
         {
@@ -220,6 +228,16 @@ fn adverbial(c: &Clause<'_>, mut r: Range<usize>) -> bool {
         || r.len() == 1 && adverb(&first)
         || r.len() <= 6
             && (c.is(r.start, LEAD_PREPOSITIONS | LEAD_ADVERBS | TEMPORAL) || first == "however")
+}
+
+/// Whether words `r` are a phrase after a preposition of any length with no clause in it:
+/// "in the wake of two failed attempts at a levy".
+fn prepositional(c: &Clause<'_>, r: Range<usize>) -> bool {
+    c.is(r.start, LEAD_PREPOSITIONS)
+        && r.clone().all(|i| {
+            let w = c.lower(i);
+            !(auxiliary(&w) || personal_pronoun(&w) || c.verb_at(i).is_some())
+        })
 }
 
 /// Whether words `r` are a date with no preposition: "Last week", "This morning".
@@ -367,6 +385,14 @@ mod tests {
             subject("Last week, the port director, Jo Lin, said it was closed."),
             "the port director"
         );
+        // A long opening phrase after a preposition is no subject, nor opens a chain.
+        assert_eq!(
+            subject(
+                "Last year, in the wake of two failed attempts at a new harbor levy, Mayor \
+                 Jo Lin (D) said it was dead."
+            ),
+            "Mayor Jo Lin"
+        );
         // After a clause, the description set off by commas is the subject.
         assert_eq!(
             subject("The plan is dead, a retired teacher, said on Monday."),
@@ -435,12 +461,32 @@ mod tests {
                 "The tax is not as popular as most local economists believe.",
                 "most local economists",
             ),
+            // Adverbs, "-ing" adjectives and nouns inside the phrase.
+            (
+                "A newly formed county board says the levy failed.",
+                "A newly formed county board",
+            ),
+            (
+                "A Metro Wire rolling poll shows a tie.",
+                "A Metro Wire rolling poll",
+            ),
+            (
+                "The latest polling in Dover shows a tie.",
+                "The latest polling in Dover",
+            ),
+            // An adverb after a name is no part of it.
+            ("Jo Lin repeatedly said the levy failed.", "Jo Lin"),
         ] {
             assert_eq!(subject(s), want, "{s}");
         }
         // Numbers alone name no one, but a share of those polled and a quantifier standing
         // for people do.
         assert_eq!(subject("After a long debate, half said so."), "");
+        // A participle opening the sentence is no subject.
+        assert_eq!(
+            subject("Addressing the board at its spring meeting, argued for a levy."),
+            ""
+        );
         assert_eq!(
             subject("One in five say the levy is too high."),
             "One in five"

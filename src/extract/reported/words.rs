@@ -2,7 +2,7 @@
 //! closed lists of general English, kept here rather than in the shared lexicon because
 //! only the reading of subjects asks for them.
 
-use crate::extract::lexicon::{DETERMINERS, lowercase};
+use crate::extract::lexicon::{DETERMINERS, DOCUMENTS, SPEECH_NOUNS, lowercase};
 use crate::extract::speech::Clause;
 
 /// "didn't", "hasn’t".
@@ -184,7 +184,11 @@ pub(super) fn preposition(w: &str) -> bool {
 /// nor a noun closing the phrase ("exit polling").
 pub(super) fn modifies(c: &Clause<'_>, i: usize, e: usize) -> bool {
     let w = c.lower(i);
-    if !participle(&w) || i + 1 >= e {
+    if !participle(&w) || i + 1 >= e || ing_noun(&w) {
+        return false;
+    }
+    // "a rolling poll", "her closing statement": an adjective before a document.
+    if w.ends_with("ing") && c.is(i + 1, DOCUMENTS | SPEECH_NOUNS) {
         return false;
     }
     let next = c.word(i + 1);
@@ -193,6 +197,23 @@ pub(super) fn modifies(c: &Clause<'_>, i: usize, e: usize) -> bool {
             || c.is(i + 1, DETERMINERS)
             || personal_pronoun(&lowercase(next))
             || matches!(next, "him" | "her" | "them" | "us" | "me"))
+}
+
+/// Nouns in "-ing" that head a phrase rather than open a modifier: "the latest polling in
+/// Ohio", "the ruling by the court".
+pub(super) fn ing_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "polling"
+            | "ruling"
+            | "briefing"
+            | "hearing"
+            | "filing"
+            | "reporting"
+            | "meeting"
+            | "funding"
+            | "spending"
+    )
 }
 
 /// Sentence adverbs that never name anyone: "Moreover", "Meanwhile", "Rather".
@@ -227,6 +248,7 @@ pub(super) fn adverb(w: &str) -> bool {
                 | "again"
                 | "already"
                 | "too"
+                | "far"
         )
 }
 
@@ -259,4 +281,41 @@ pub(super) fn participle(w: &str) -> bool {
                 | "set"
                 | "put"
         )
+}
+
+/// Verbs of perceiving, knowing and deciding that credit a view to their subject in the
+/// prose ("voters see", "the board knew", "a judge ordered"), read here only: a quotation
+/// after them is seldom what their subject said.
+pub(super) fn stance_verb(w: &str) -> bool {
+    stance_bare(w)
+        || matches!(
+            w,
+            "sees"
+                | "knows"
+                | "knew"
+                | "learned"
+                | "ordered"
+                | "issued"
+                | "decided"
+                | "published"
+                | "blames"
+                | "indicates"
+                | "mentions"
+                | "mentioned"
+                | "recognizes"
+                | "recognized"
+                | "realized"
+                | "imagined"
+                | "suspected"
+                | "considers"
+                | "ruled"
+        )
+}
+
+/// The bare forms among `stance_verb`, verbs only after a plural subject ("analysts see").
+pub(super) fn stance_bare(w: &str) -> bool {
+    matches!(
+        w,
+        "see" | "know" | "blame" | "indicate" | "mention" | "recognize" | "consider"
+    )
 }

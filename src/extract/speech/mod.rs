@@ -108,6 +108,18 @@ impl<'a> Clause<'a> {
             return Some(Verb::Finite);
         }
         let v = self.verb_word(i)?;
+        if !self.verbal(i, bare(w, &self.toks[i])) {
+            return None;
+        }
+        let after_to = i > 0 && self.word(i - 1) == "to" && self.plain(i - 1, i);
+        Some(if after_to { Verb::Dependent } else { v })
+    }
+
+    /// Whether word `i`, spelled as a verb, is used as one here rather than as a noun ("Ash’s
+    /// comments", "any states", "the tax plan"); `bare_form` marks a form that is a verb only
+    /// after a plural subject, an auxiliary or "to".
+    pub fn verbal(&self, i: usize, bare_form: bool) -> bool {
+        let w = self.word(i);
         // "Ash’s comments", "any states": a noun, not a verb.
         if i > 0 && self.plain(i - 1, i) {
             let prev = &self.toks[i - 1];
@@ -125,7 +137,13 @@ impl<'a> Clause<'a> {
                 )
                 && !w.ends_with('s');
             if prev.full_end > prev.end || self.is(i - 1, DETERMINERS) && !share && !people {
-                return None;
+                return false;
+            }
+            // "911 calls", "two reports": a plural noun after a number.
+            let p = self.word(i - 1);
+            let number = p.bytes().all(|b| b.is_ascii_digit()) || number_word(p);
+            if number && !share && w.ends_with('s') {
+                return false;
             }
         }
         // "is disavowing remarks", "after making claims": the object of a participle that no
@@ -133,11 +151,11 @@ impl<'a> Clause<'a> {
         if i > 1 && self.plain(i - 1, i) && progressive(self.word(i - 1)) {
             let before = self.word(i - 2);
             if !self.is(i - 2, DETERMINERS) && !before.starts_with(char::is_uppercase) {
-                return None;
+                return false;
             }
         }
         let after_to = i > 0 && self.word(i - 1) == "to" && self.plain(i - 1, i);
-        if !after_to && i > 0 && self.plain(i - 1, i) && bare(w, &self.toks[i]) {
+        if !after_to && i > 0 && self.plain(i - 1, i) && bare_form {
             // "the tax plan", "a fundraising call": a bare form after a singular noun is a
             // noun; as a verb it follows a plural subject ("officials say") or an auxiliary.
             let prev = self.word(i - 1);
@@ -147,10 +165,10 @@ impl<'a> Clause<'a> {
                 || (prev.ends_with('s') && !prev.ends_with("ss"))
                 || matches!(prev, "third" | "half" | "majority" | "minority" | "percent");
             if noun && !plural {
-                return None;
+                return false;
             }
         }
-        Some(if after_to { Verb::Dependent } else { v })
+        true
     }
 
     /// The subject of the finite verb at `v`, looking back no further than word `floor`:

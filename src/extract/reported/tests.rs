@@ -1,0 +1,198 @@
+//! Rule tests for reported speech: sentences of our own, each with a case where a rule
+//! must not fire.
+
+use crate::extract::tests::facts;
+
+fn sources(markdown: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    facts(markdown)
+        .attributions
+        .into_iter()
+        .map(|a| (a.source, a.cue, a.content))
+        .collect()
+}
+
+#[test]
+fn reported_speech_credits_its_subject() {
+    let got = sources(
+        "Jane Roe, the mayor’s campaign manager, said that the budget was late. A new \
+         survey found wide support for the plan.",
+    );
+    assert_eq!(got[0].0, "Jane Roe");
+    assert_eq!(got[0].1.as_deref(), Some("said"));
+    assert_eq!(got[0].2.as_deref(), Some("the budget was late"));
+    assert_eq!(got[1].0, "A new survey");
+    assert_eq!(got[1].1.as_deref(), Some("found"));
+}
+
+#[test]
+fn citing_expressing_and_proposing_credit_a_view() {
+    let got = sources(
+        "Dana Reyes cited rising rents as the main cause. The county board expressed \
+         concern about the delay. Tom Ash proposed a second vote. The sign pointed north.",
+    );
+    let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+    assert_eq!(names, ["Dana Reyes", "The county board", "Tom Ash"]);
+}
+
+#[test]
+fn told_takes_an_object_not_an_inverted_subject() {
+    let got = sources(
+        "Another city ally, council member Dana Reyes, told Channel Five that the plan \
+         was fair. The vote was delayed, reports Metro Wire.",
+    );
+    let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+    // The channel told is an organisation, credited like "told Reuters".
+    assert_eq!(names, ["Another city ally", "Channel Five", "Metro Wire"]);
+}
+
+#[test]
+fn possessors_of_statements_are_sources() {
+    let got = sources("The vote followed Dana Reyes’s controversial proposal. Ash’s car broke.");
+    let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+    assert_eq!(names, ["Dana Reyes"]);
+    let got = sources("Many strategists hope the plan will pass.");
+    assert_eq!(got[0].0, "Many strategists");
+}
+
+#[test]
+fn pronouns_and_repeats_are_one_source() {
+    let got = sources(
+        "Tom Ash said the bridge would open in May. He warned that costs could rise. \
+         Ash told the council it was safe.",
+    );
+    let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+    assert_eq!(names, ["Tom Ash"]);
+}
+
+#[test]
+fn appositions_keep_the_subject_before_the_verb() {
+    let got = sources(
+        "Tom Ash, a director at the port, said the budget was late. The mayor cut its \
+         advertising plans for May. The plan is dead, said Dana Reyes.",
+    );
+    let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+    assert_eq!(names, ["Tom Ash", "Dana Reyes"]);
+    assert_eq!(got[0].2.as_deref(), Some("the budget was late"));
+}
+
+#[test]
+fn documents_that_show_are_sources() {
+    let got = sources(
+        "A new county survey shows wide support for the levy. Ash watched the shows on \
+         Monday.",
+    );
+    let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+    assert_eq!(names, ["A new county survey"]);
+}
+
+#[test]
+fn passive_subjects_and_stance_verbs() {
+    assert!(sources("The hostages were released on Friday.").is_empty());
+    let got = sources("Voter support for the levy grew. Dana Reyes endorsed the levy.");
+    let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+    assert_eq!(names, ["Dana Reyes"]);
+}
+
+#[test]
+fn inverted_subjects_keep_their_modifiers() {
+    let got = sources(
+        "The port will close, said Jo Lin of the harbor board. The talks stalled in May, \
+         said an aide who was briefed on the details. Rents will rise, said one person \
+         with knowledge of the plan, who asked not to be named.",
+    );
+    let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+    assert_eq!(names, ["Jo Lin", "an aide", "one person"]);
+    // A clause after the verb is what was said, not who said it.
+    let got = sources("The vote was close, said the plan of the mayor was late.");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn quantifiers_standing_for_people_are_sources() {
+    let got = sources(
+        "Many fear the bridge will close. The levy pleased some. Some reports suggest \
+         a delay.",
+    );
+    let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+    assert_eq!(names, ["Many", "Some reports"]);
+}
+
+#[test]
+fn inverted_after_a_closing_double_apostrophe() {
+    let got = sources("''Stop the vote!'' wrote a reader from Dover who signed as Jo Bird.");
+    assert_eq!(got[0].0, "a reader", "{got:?}");
+    // Without a quotation or comma before it the verb is no inverted one.
+    let got = sources("The board wrote a letter calling for calm.");
+    assert_eq!(got[0].0, "The board");
+}
+
+#[test]
+fn documents_closing_a_sentence_report_what_comes_before() {
+    let got = sources(
+        "Ash leads with 33 percent, the county survey found. The agency reports \
+         quarterly.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "the county survey");
+    assert_eq!(got[0].2.as_deref(), Some("Ash leads with 33 percent"));
+}
+
+#[test]
+fn pronouns_with_a_verb_run_in_are_resolved() {
+    let got = sources("Dana Reyes spoke first. She’ll argue that rents must fall.");
+    let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+    assert_eq!(names, ["Dana Reyes"]);
+    // A contraction on a name is no pronoun.
+    assert!(sources("Ash’ll go. The bridge’s closed.").is_empty());
+}
+
+#[test]
+fn so_far_opens_a_sentence_and_names_no_one() {
+    let got = sources(
+        "But, so far, only two harbor pilots, both of whom opposed the levy, are backing \
+         the plan.",
+    );
+    let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+    assert_eq!(names, ["only two harbor pilots"]);
+}
+
+#[test]
+fn verbs_of_knowing_and_deciding_credit_their_subject() {
+    let got = sources(
+        "Harbor pilots see a one-in-three chance of a strike. A county judge ordered a \
+         recount. The pilots went to see the memo issued by the board.",
+    );
+    let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+    assert_eq!(names, ["Harbor pilots", "A county judge"]);
+    // A bare form after an article is a noun: "the blame".
+    assert!(sources("The pilots took the blame for the delay.").is_empty());
+}
+
+#[test]
+fn a_negation_inside_the_quotation_leaves_the_verb_alone() {
+    let got = sources("Ash was late. ''The levy is not fair,'' said Jo Lin, a harbor pilot.");
+    assert_eq!(got[0].0, "Jo Lin", "{got:?}");
+    assert!(sources("Jo Lin has not yet commented on the levy.").is_empty());
+    // A stance denied is still a stance.
+    assert_eq!(
+        sources("The harbor board does not want a levy.")[0].0,
+        "The harbor board"
+    );
+}
+
+#[test]
+fn said_to_credits_no_one() {
+    let got = sources("Democratic leaders are said to be wary. City officials said it was late.");
+    let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+    assert_eq!(names, ["City officials"]);
+}
+
+#[test]
+fn fragments_and_quoted_words_are_not_sources() {
+    let got = sources(
+        "The council read the resolution which said rents would fall. “Our \
+         neighbours said it was fine,” the mayor argued.",
+    );
+    let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+    assert_eq!(names, ["the mayor"]);
+}
