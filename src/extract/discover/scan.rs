@@ -534,6 +534,20 @@ impl<'a> Discoverer<'a> {
                 return;
             }
         }
+        if let Some(k) = self.described_person(a, b) {
+            // "Pollster Dana Reyes", "Navy SEAL Tom Ash": the words before describe her.
+            // A party or a role ending the description is no name: "Ohio Republican".
+            let mut e = k - 1;
+            while e > a
+                && self.world_span(a, e).is_none()
+                && self.is(e, DEMONYM | ROLE_NOUNS | TITLES | TITLE_MOD)
+            {
+                e -= 1;
+            }
+            self.part(a, e, None);
+            self.part(k, b, Some(Person));
+            return;
+        }
         self.part(a, b, None);
     }
 }
