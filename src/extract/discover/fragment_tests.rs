@@ -219,3 +219,17 @@ fn hyphenated_words_with_a_lowercase_tail_are_no_names() {
     assert!(!has(&got, "Semitic"), "{got:?}");
     assert!(has(&got, "Dana Reyes"), "{got:?}");
 }
+
+#[test]
+fn an_ordinary_word_opening_a_sentence_is_no_part_of_the_name() {
+    let got =
+        entities("Like Oakland, it grew. Watching Dana Reyes speak, we left. It felt like home.");
+    assert!(has(&got, "Oakland") && has(&got, "Dana Reyes"), "{got:?}");
+    assert!(
+        !got.iter()
+            .any(|(n, _)| n.starts_with("Like") || n.starts_with("Watching"))
+    );
+    // A name made of common words stays whole.
+    let got = entities("Hard Hats marched on Friday. The hats were hard.");
+    assert!(has(&got, "Hard Hats"), "{got:?}");
+}

@@ -105,4 +105,37 @@ impl<'a> Discoverer<'a> {
         };
         (a..k).any(known).then_some(k)
     }
+
+    /// Whether word `a`, opening a sentence before the name `a + 1..=b`, is an ordinary
+    /// word rather than the start of a longer name: a gerund ("Watching Trump"), or a word
+    /// the article also writes in lowercase before a built-in name or a given name and
+    /// surname ("Like Oakland", "Take Dana Reyes"). Titles of common words ("Hard Hats",
+    /// "Black Lives Matter") stay whole.
+    pub(super) fn ordinary_opener(&mut self, a: usize, b: usize) -> bool {
+        let word = self.word(a);
+        if a >= b
+            || !self.toks[a].initial
+            || self.is(a, GIVEN_NAMES)
+            || self.toks[a].world.is_some()
+        {
+            return false;
+        }
+        if word.len() >= 6 && word.ends_with("ing") {
+            return true;
+        }
+        let named = self.world_span(a + 1, b).is_some()
+            || (a + 1 < b && self.is(a + 1, GIVEN_NAMES) && self.name_shaped(a + 1, b));
+        if !named {
+            return false;
+        }
+        let (doc, text) = (self.doc, self.text);
+        let lower = self.lowercase_words.get_or_insert_with(|| {
+            doc.tokens
+                .iter()
+                .map(|t| &text[t.start..t.end])
+                .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+                .collect()
+        });
+        lower.contains(lowercase(word).as_ref())
+    }
 }
