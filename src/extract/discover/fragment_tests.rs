@@ -199,3 +199,37 @@ fn a_state_in_parentheses_after_a_lawmaker_is_a_tag() {
         "a town's state is still a place: {got:?}"
     );
 }
+
+#[test]
+fn hyphenated_words_with_a_lowercase_tail_are_no_names() {
+    let got = entities("The Tony-winning singer gave a Spanish-language interview to Mara Quill.");
+    assert_eq!(got, named(&[("Mara Quill", Person)]));
+    // The capitalised part ends a name begun before it.
+    let got = entities("She is a Pellston Prize-winning poet with a Port Halden-based firm.");
+    assert!(has(&got, "Pellston Prize"), "{got:?}");
+    assert!(has(&got, "Port Halden"), "{got:?}");
+    // A Korean given name keeps its lowercase second syllable.
+    let got = entities("Envoys met Kim Jong-un and Ban Ki-moon there.");
+    assert!(
+        has(&got, "Kim Jong-un") && has(&got, "Ban Ki-moon"),
+        "{got:?}"
+    );
+    // "anti-Semitic" is an adjective; "anti-Reyes" names her.
+    let got = entities("He condemned anti-Semitic posts at an anti-Reyes rally for Dana Reyes.");
+    assert!(!has(&got, "Semitic"), "{got:?}");
+    assert!(has(&got, "Dana Reyes"), "{got:?}");
+}
+
+#[test]
+fn an_ordinary_word_opening_a_sentence_is_no_part_of_the_name() {
+    let got =
+        entities("Like Oakland, it grew. Watching Dana Reyes speak, we left. It felt like home.");
+    assert!(has(&got, "Oakland") && has(&got, "Dana Reyes"), "{got:?}");
+    assert!(
+        !got.iter()
+            .any(|(n, _)| n.starts_with("Like") || n.starts_with("Watching"))
+    );
+    // A name made of common words stays whole.
+    let got = entities("Hard Hats marched on Friday. The hats were hard.");
+    assert!(has(&got, "Hard Hats"), "{got:?}");
+}

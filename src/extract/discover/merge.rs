@@ -96,7 +96,9 @@ impl<'a> Discoverer<'a> {
         }
         self.kind_from_lists();
         // "Donald J. Trump" and "Donald Trump" are one person: a name with initials or a
-        // suffix folds into the same name without them, when the article has it.
+        // suffix folds into the same name without them, when the article has it; so does
+        // a person's name with a middle name ("Dana Maria Reyes") into the given name and
+        // surname alone, when both read as a person's.
         let mut variants: Vec<(usize, usize)> = Vec::new();
         for (m, c) in self.cands.iter().enumerate().filter(|(_, c)| c.words >= 3) {
             let plain = without_initials(&c.name);
@@ -104,6 +106,8 @@ impl<'a> Discoverer<'a> {
                 && plain != c.name
                 && let Some(&t) = self.index.get(plain.as_str())
             {
+                variants.push((m, t));
+            } else if let Some(t) = self.without_middle_name(c) {
                 variants.push((m, t));
             }
         }
@@ -218,6 +222,20 @@ impl<'a> Discoverer<'a> {
             .filter_map(|s| keep[self.root(s.entity)].map(|entity| Spot { entity, ..*s }))
             .collect();
         Discovered { entities, spots }
+    }
+
+    /// The candidate naming the same person as `c` without its middle names: "Dana
+    /// Reyes" for "Dana Maria Reyes", when both are voted people.
+    fn without_middle_name(&self, c: &Cand) -> Option<usize> {
+        let person = |c: &Cand| KindVotes(c.votes()).winner() == Person;
+        let words: Vec<&str> = c.name.split(' ').collect();
+        let (first, last) = (words.first()?, words.last()?);
+        if words.len() > 4 || !person(c) || is_suffix(last) {
+            return None;
+        }
+        let short = format!("{first} {last}");
+        let &t = self.index.get(short.as_str())?;
+        person(&self.cands[t]).then_some(t)
     }
 
     /// "Great Recession", "Daily Beast": words shaped like a person's name, one of which

@@ -6,18 +6,18 @@
 
 use std::borrow::Cow;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Gazetteer;
 use super::gazetteer::Hit;
 use super::kinds::KindVotes;
 use super::lexicon::{
     ACRONYM_STOP, COMMON_PHRASES, CORP_SUFFIX, CORPORATE_TITLES, Class, DEMONYM, DIRECTION,
-    GIVEN_NAMES, LEAD_MODIFIERS, NAME_PREFIXES, ORG_APPOS, ORG_HEAD, ORG_POSS, ORG_TAIL,
-    OTHER_HEAD, OTHER_NEXT, OTHER_TAIL, PARTICLES, PERSON_NEXT, PERSON_POSS, PLACE_APPOS,
-    PLACE_HEAD, PLACE_POSS, PLACE_PREPS, PLACE_TAIL, PRESS_TITLES, RELATION_SUFFIXES, ROLE_NOUNS,
-    SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD, TITLE_NOUNS, US_STATES, classes, info, is,
-    world,
+    FEMALE_GIVEN, GIVEN_NAMES, LEAD_MODIFIERS, MALE_GIVEN, NAME_PREFIXES, ORG_APPOS, ORG_HEAD,
+    ORG_POSS, ORG_TAIL, OTHER_HEAD, OTHER_NEXT, OTHER_TAIL, PARTICLES, PERSON_NEXT, PERSON_POSS,
+    PLACE_APPOS, PLACE_HEAD, PLACE_POSS, PLACE_PREPS, PLACE_TAIL, PRESS_TITLES, RELATION_SUFFIXES,
+    ROLE_NOUNS, SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD, TITLE_NOUNS, US_STATES,
+    classes, info, is, lowercase, world,
 };
 use super::text::{Doc, Token};
 use crate::load::EntityKind;
@@ -108,6 +108,7 @@ pub fn discover(doc: &Doc, hits: &[Hit], gazetteer: &Gazetteer) -> Discovered {
         lead: None,
         last_name: None,
         pairs: Vec::new(),
+        lowercase_words: None,
     };
     for block in doc.prose() {
         if heading_in_capitals(&doc.text[block.range.clone()]) {
@@ -212,6 +213,8 @@ struct Discoverer<'a> {
     last_name: Option<(usize, usize, usize)>,
     /// Candidates named side by side in a list ("Kraft and Heinz"), by id.
     pairs: Vec<(usize, usize)>,
+    /// The article's words written in lowercase, gathered when first needed.
+    lowercase_words: Option<FxHashSet<&'a str>>,
 }
 
 /// "north", "southeast" and the like.

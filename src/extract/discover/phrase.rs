@@ -1,6 +1,6 @@
 //! Capitalised words that belong to a longer phrase rather than naming anything alone:
-//! parts of titles and slogans ("Gang of Eight", "Face the Nation") and headlines set in
-//! capitals.
+//! parts of titles and slogans ("Gang of Eight", "Face the Nation"), headlines set in
+//! capitals, and words describing the person named after them ("Pollster Dana Reyes").
 
 use super::*;
 
@@ -77,5 +77,65 @@ impl<'a> Discoverer<'a> {
                 None => from += 1,
             }
         }
+    }
+
+    /// Where a person's name starts in the run `a..=b` when capitalised words describing
+    /// her come first: "Pollster Dana Reyes", "Navy SEAL Tom Ash", "Using Dana Reyes" at a
+    /// sentence's start. The name is a given name and a surname; the words before hold no
+    /// given name and at least one word known as something else (a role, a party, a
+    /// common word, a built-in name, an acronym), so "Moner Ali Haddad" stays whole.
+    pub(super) fn described_person(&self, a: usize, b: usize) -> Option<usize> {
+        let given = GIVEN_NAMES | MALE_GIVEN | FEMALE_GIVEN;
+        if self.is(a, OTHER_HEAD) {
+            // "Hurricane Sandy Jones" is rather a storm.
+            return None;
+        }
+        let k = (a + 1..b).find(|&i| self.is(i, given))?;
+        if !self.name_shaped(k, b) || (a..k).any(|i| self.is(i, given) || !self.toks[i].cap) {
+            return None;
+        }
+        let known = |i: usize| {
+            let w = self.word(i);
+            let t = &self.toks[i];
+            (t.classes & !(PARTICLES | given) != 0 && !is_initials(w))
+                || t.world.is_some()
+                || (is_acronym(w) && w.len() >= 3 && !is_initials(w))
+                || is_adverb(w)
+                || (t.initial && w.len() >= 6 && w.ends_with("ing"))
+        };
+        (a..k).any(known).then_some(k)
+    }
+
+    /// Whether word `a`, opening a sentence before the name `a + 1..=b`, is an ordinary
+    /// word rather than the start of a longer name: a gerund ("Watching Trump"), or a word
+    /// the article also writes in lowercase before a built-in name or a given name and
+    /// surname ("Like Oakland", "Take Dana Reyes"). Titles of common words ("Hard Hats",
+    /// "Black Lives Matter") stay whole.
+    pub(super) fn ordinary_opener(&mut self, a: usize, b: usize) -> bool {
+        let word = self.word(a);
+        if a >= b
+            || !self.toks[a].initial
+            || self.is(a, GIVEN_NAMES)
+            || self.toks[a].world.is_some()
+        {
+            return false;
+        }
+        if word.len() >= 6 && word.ends_with("ing") {
+            return true;
+        }
+        let named = self.world_span(a + 1, b).is_some()
+            || (a + 1 < b && self.is(a + 1, GIVEN_NAMES) && self.name_shaped(a + 1, b));
+        if !named {
+            return false;
+        }
+        let (doc, text) = (self.doc, self.text);
+        let lower = self.lowercase_words.get_or_insert_with(|| {
+            doc.tokens
+                .iter()
+                .map(|t| &text[t.start..t.end])
+                .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+                .collect()
+        });
+        lower.contains(lowercase(word).as_ref())
     }
 }

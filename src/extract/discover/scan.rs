@@ -76,8 +76,29 @@ impl<'a> Discoverer<'a> {
             }
             if !starts_upper(part(0)) && is(part(0), NAME_PREFIXES) && starts_upper(part(1)) {
                 tok.start = t.start + parts[1].0;
-                tok.cap = true;
+                // "anti-Semitic", "anti-Semitism": an adjective or a doctrine, not a name.
+                tok.cap = world().lookup(part(1)).is_some()
+                    || !(part(1).ends_with("ic") || part(1).ends_with("ism"));
                 tok.solo = true;
+                self.push_tok(tok);
+                return;
+            }
+            if starts_upper(word)
+                && last.starts_with(char::is_lowercase)
+                && !self.korean_given_name(&parts, word, t.start)
+            {
+                // "Tony-winning", "Spanish-language", "CNBC-itis": a compound adjective or
+                // a coinage, not a name; but in "Nobel Prize-winning" the capitalised part
+                // ends the name before it.
+                if self.follows_name(t.start)
+                    && starts_upper(part(0))
+                    && part(0).chars().nth(1).is_some()
+                {
+                    tok.end = t.start + parts[0].1;
+                    tok.full_end = tok.end;
+                    tok.cap = true;
+                    tok.solo = true;
+                }
                 self.push_tok(tok);
                 return;
             }
@@ -107,6 +128,37 @@ impl<'a> Discoverer<'a> {
             && !word.starts_with("I’")
             && !word.starts_with("I'");
         self.push_tok(tok);
+    }
+
+    /// "Jong-un" in "Kim Jong-un", "Ki-moon": a romanised Korean given name of two short
+    /// syllables, the second in lowercase, right after a capitalised family name.
+    fn korean_given_name(&self, parts: &[(usize, usize)], word: &str, start: usize) -> bool {
+        let syllable = |&(from, to): &(usize, usize)| {
+            let s = &word[from..to];
+            (2..=4).contains(&s.len())
+                && s.bytes().skip(1).all(|b| b.is_ascii_lowercase())
+                && s.as_bytes()[0].is_ascii_alphabetic()
+        };
+        parts.len() == 2 && parts.iter().all(syllable) && self.follows_name(start)
+    }
+
+    /// Whether the word starting at `start` comes right after a capitalised word other than
+    /// "The", one space between: the next word of a name.
+    fn follows_name(&self, start: usize) -> bool {
+        self.toks.last().is_some_and(|p| {
+            p.cap
+                && p.classes & STOP == 0
+                && p.full_end + 1 == start
+                && self.text[..start].ends_with(' ')
+        })
+    }
+
+    /// Whether word `i` is the first part of a hyphenated word ("York" in "New York-based"),
+    /// which may end a name begun before it.
+    fn hyphen_head(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        self.text[t.end..].starts_with(['-', '‐'])
+            && self.text[..t.start].ends_with(|c: char| c.is_whitespace())
     }
 
     /// "(Fla.)" after a lawmaker's name: the state they represent, a tag like "R-Fla.",
@@ -207,8 +259,9 @@ impl<'a> Discoverer<'a> {
             let mut end = i;
             while end - i < MAX_RUN && !self.toks[end].solo && !self.toks[end].possessive() {
                 let next = end + 1;
-                if next < n && self.toks[next].cap && !self.toks[next].solo && self.joins(end, next)
-                {
+                let joinable =
+                    |d: &Self| d.toks[next].cap && (!d.toks[next].solo || d.hyphen_head(next));
+                if next < n && joinable(self) && self.joins(end, next) {
                     end = next;
                 } else if next < n
                     && self.word(next).bytes().all(|c| c.is_ascii_digit())
@@ -480,6 +533,20 @@ impl<'a> Discoverer<'a> {
                 self.part(te + 1, b, Some(Person));
                 return;
             }
+        }
+        if let Some(k) = self.described_person(a, b) {
+            // "Pollster Dana Reyes", "Navy SEAL Tom Ash": the words before describe her.
+            // A party or a role ending the description is no name: "Ohio Republican".
+            let mut e = k - 1;
+            while e > a
+                && self.world_span(a, e).is_none()
+                && self.is(e, DEMONYM | ROLE_NOUNS | TITLES | TITLE_MOD)
+            {
+                e -= 1;
+            }
+            self.part(a, e, None);
+            self.part(k, b, Some(Person));
+            return;
         }
         self.part(a, b, None);
     }

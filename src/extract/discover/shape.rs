@@ -178,6 +178,8 @@ impl<'a> Discoverer<'a> {
                 && self.toks[a].initial
                 && (self.is(a, ROLE_NOUNS | SPEECH_VERBS) || is_adverb(word))
                 && self.name_shaped(a + 1, b);
+            // "Like Oakland", "Watching Trump": an ordinary word opening the sentence.
+            let ordinary = self.ordinary_opener(a, b);
             // "Lebanese Hezbollah" is Hezbollah and "Republican Senate" the Senate, but
             // "Lebanese Ministry of Public Health" and "American Legion" are one name each.
             let adjective = a < b
@@ -188,7 +190,7 @@ impl<'a> Discoverer<'a> {
                     || (is_party_adjective(word)
                         && !self.is(a + 1, DEMONYM)
                         && self.world_span(a + 1, b).is_some()));
-            if !stop && !modifier && !opener && !adjective {
+            if !stop && !modifier && !opener && !adjective && !ordinary {
                 break;
             }
             a += 1;

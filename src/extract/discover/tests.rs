@@ -394,6 +394,20 @@ fn middle_initials_fold_into_the_plain_name() {
 }
 
 #[test]
+fn middle_names_fold_into_the_plain_name() {
+    let found = facts("Dana Maria Reyes spoke first. Later Dana Reyes said more.").entities;
+    let reyes: Vec<&EntityMention> = found.iter().filter(|e| e.name.contains("Reyes")).collect();
+    assert_eq!(reyes.len(), 1, "{found:?}");
+    assert!(reyes[0].surfaces.contains(&"Dana Maria Reyes".to_string()));
+    // An organisation with a word inside is another body.
+    let got = entities("The Oakton Planning Committee met. The Oakton Committee did not.");
+    assert!(
+        got.contains(&("Oakton Planning Committee".to_string(), Organization)),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn first_names_teams_and_papers() {
     let got = entities("Later, Hillary thanked the Oakton Courier. The Denver Hawks won.");
     assert!(got.contains(&("Hillary".to_string(), Person)), "{got:?}");

@@ -92,3 +92,19 @@ fn headlines_in_title_case_or_capitals_are_no_names() {
     let org = "The Center for Coastal Policy Research in Oakton published it.";
     assert!(names(org).contains(&"Center for Coastal Policy Research".to_string()));
 }
+
+#[test]
+fn describing_words_before_a_full_name_split_off() {
+    let text = "They polled voters, said Pollster Dana Reyes. Ohio Republican Tom Ash agreed.";
+    let got = names(text);
+    assert!(got.contains(&"Dana Reyes".to_string()), "{got:?}");
+    assert!(got.contains(&"Tom Ash".to_string()), "{got:?}");
+    assert!(got.contains(&"Ohio".to_string()), "{got:?}");
+    assert_eq!(kind_of(text, "Tom Ash"), Some(EntityKind::Person));
+    // An unknown first name before a given name and a surname stays one name.
+    let whole = "They met Moner Ali Haddad on Monday.";
+    assert!(names(whole).contains(&"Moner Ali Haddad".to_string()));
+    // A storm is no description.
+    let storm = "Hurricane Sandy Grace hit the coast.";
+    assert!(!names(storm).contains(&"Sandy Grace".to_string()));
+}
