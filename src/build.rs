@@ -297,7 +297,7 @@ fn site_static_files(
     if !dir.is_dir() {
         return Ok(files);
     }
-    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter() {
+    for entry in crate::load::walk::in_order(walkdir::WalkDir::new(&dir)) {
         let entry = entry.map_err(|e| Diagnostic::error("static", format!("cannot read: {e}")))?;
         if entry.depth() > 0 && entry.path_is_symlink() {
             let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());

@@ -147,7 +147,7 @@ pub fn check_output(output: &Path, base_url: &BaseUrl) -> Result<LinkReport, Dia
 /// Every `.html` file under `dir`, as `/`-separated relative paths, sorted.
 fn html_files(dir: &Path) -> Result<Vec<String>, Diagnostic> {
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+    for entry in crate::load::walk::in_order(walkdir::WalkDir::new(dir)) {
         let entry = entry.map_err(|e| Diagnostic::error(dir, format!("cannot read: {e}")))?;
         let is_html = entry
             .path()

@@ -133,7 +133,7 @@ pub fn inputs(options: &BuildOptions, output: &Path) -> Option<u64> {
     );
     add(format!("{choices:?}").as_bytes());
     for input in INPUTS {
-        for entry in walkdir::WalkDir::new(options.root.join(input)).sort_by_file_name() {
+        for entry in crate::load::walk::in_order(walkdir::WalkDir::new(options.root.join(input))) {
             let entry = match entry {
                 Ok(entry) => entry,
                 // A missing folder is an input like any other: its absence is hashed.

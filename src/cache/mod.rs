@@ -436,8 +436,7 @@ pub fn render_key(site: &Site, options: &BuildOptions, facts_key_of: &Cache) -> 
 
 /// Every file under the site's `templates/`, by path, with its content.
 fn templates(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    walkdir::WalkDir::new(root.join("templates"))
-        .sort_by_file_name()
+    crate::load::walk::in_order(walkdir::WalkDir::new(root.join("templates")))
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())

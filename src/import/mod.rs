@@ -78,7 +78,7 @@ pub fn import(from: Generator, source: &Path, dest: &Path) -> Imported {
         drafts.push((source.join("_drafts"), true));
     }
     for (folder, draft) in drafts {
-        for entry in walkdir::WalkDir::new(&folder).sort_by_file_name() {
+        for entry in crate::load::walk::in_order(walkdir::WalkDir::new(&folder)) {
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(e) => {
@@ -369,8 +369,7 @@ fn copy_images(folder: &Path, source: &Path, dest: &Path, imported: &mut Importe
             false => PathBuf::from("static").join(path.strip_prefix(root).unwrap_or(path)),
         }
     };
-    for entry in walkdir::WalkDir::new(folder)
-        .sort_by_file_name()
+    for entry in crate::load::walk::in_order(walkdir::WalkDir::new(folder))
         .into_iter()
         .flatten()
     {

@@ -8,6 +8,7 @@ pub mod frontmatter;
 mod intros;
 mod parse;
 mod toml_front;
+pub mod walk;
 pub use toml_front::json_of as toml_to_json;
 
 use std::collections::BTreeMap;
@@ -279,10 +280,9 @@ pub fn content_files(root: &Path) -> (Vec<(PathBuf, ContentKind)>, Vec<Diagnosti
     let mut unreadable = Vec::new();
     // Hidden files and folders (`.git`, editors' swap files) are not content.
     let walk = WalkDir::new(&content)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walk {
+    for entry in walk::in_order(walk) {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e)

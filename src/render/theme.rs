@@ -185,7 +185,7 @@ fn read_site_templates(root: &Path) -> (Vec<(String, PathBuf, String)>, Vec<Diag
     if !site_dir.is_dir() {
         return (templates, diagnostics);
     }
-    for entry in walkdir::WalkDir::new(&site_dir).sort_by_file_name() {
+    for entry in crate::load::walk::in_order(walkdir::WalkDir::new(&site_dir)) {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
