@@ -14,7 +14,7 @@ mod marker;
 mod sink;
 mod swap;
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -151,7 +151,7 @@ pub struct Staging {
     /// Whether the replaced site is kept for the next build (see `begin`).
     keep_replaced: bool,
     pool: rayon::ThreadPool,
-    folders: Mutex<HashSet<PathBuf>>,
+    folders: Mutex<HashSet<String>>,
     /// Path -> (hash, size) of every file of the new site; a later file replaces an earlier one.
     built: Mutex<BTreeMap<String, (u64, u64)>>,
     /// The base URL the site is built for, recorded in the marker for `brief check --output`.
@@ -429,23 +429,32 @@ impl Staging {
     /// first, each level in parallel.
     fn make_folders<'p>(&self, paths: impl Iterator<Item = &'p str>) -> Result<(), Diagnostic> {
         let mut known = self.folders.lock().unwrap_or_else(|e| e.into_inner());
-        let new: BTreeSet<&Path> = paths
-            .flat_map(|path| Path::new(path).ancestors().skip(1))
-            .filter(|p| !p.as_os_str().is_empty() && !known.contains(*p))
-            .collect();
-        let depth = |p: &Path| p.components().count();
-        let deepest = new.iter().map(|p| depth(p)).max().unwrap_or(0);
+        // Each file's folders, deepest first, up to one already known or just found: its
+        // own parents were taken with it. Strings, not paths: at 10,000 articles, sorting
+        // and hashing paths made this 3% of a rebuild.
+        let mut new: HashSet<&str> = HashSet::new();
+        for path in paths {
+            let mut folder = path;
+            while let Some(cut) = folder.rfind('/') {
+                folder = &folder[..cut];
+                if folder.is_empty() || known.contains(folder) || !new.insert(folder) {
+                    break;
+                }
+            }
+        }
+        let depth = |folder: &str| folder.bytes().filter(|&b| b == b'/').count();
+        let mut new: Vec<&str> = new.into_iter().collect();
+        new.sort_unstable_by_key(|folder| depth(folder));
         self.pool.install(|| {
-            (1..=deepest).try_for_each(|level| {
-                new.par_iter()
-                    .filter(|p| depth(p) == level)
-                    .try_for_each(|folder| {
-                        let path = self.dir.join(folder);
-                        self.make_folder(&path)
-                    })
-            })
+            // Parents before children: one level at a time.
+            new.chunk_by(|a, b| depth(a) == depth(b))
+                .try_for_each(|level| {
+                    level
+                        .par_iter()
+                        .try_for_each(|folder| self.make_folder(&self.dir.join(folder)))
+                })
         })?;
-        known.extend(new.into_iter().map(Path::to_path_buf));
+        known.extend(new.into_iter().map(str::to_string));
         Ok(())
     }
 
