@@ -465,6 +465,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn characters_xml_cannot_carry_are_found_anywhere_in_a_file() {
+        let path = Path::new("content/a.md");
+        let clean = "Tabs\tand\r\nnew lines, caf\u{e9} and \u{1f600} are fine.\n".repeat(20);
+        assert!(unsafe_characters(path, &clean).is_empty());
+        for odd in ['\u{0}', '\u{1b}', '\u{fffe}', '\u{ffff}'] {
+            let text = format!("{clean}{odd}{clean}");
+            let found = unsafe_characters(path, &text);
+            assert_eq!(found.len(), 1, "{odd:?}");
+            assert!(found[0].message.contains(&format!("U+{:04X}", odd as u32)));
+        }
+    }
+
+    #[test]
     fn slugs_are_normalised() {
         assert_eq!(
             normalise_slug("Gaza Talks, Day 2").unwrap(),
