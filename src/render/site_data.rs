@@ -145,17 +145,17 @@ pub fn site_data(r: &Renderer<'_>, sink: &mut dyn Sink) -> Result<(), Diagnostic
     ];
     // The object is written by hand around the article entries, exactly as serde_json
     // writes a struct: {"title":…,"base_url":…,"articles":[…],"entities":…,"stories":…,"tags":…}
-    let mut piece = |text: &str| sink.piece(DATA_PATH, text.as_bytes());
+    let mut piece = |text: &[u8]| sink.piece(DATA_PATH, text);
     let head = head.strip_suffix('}').unwrap_or(&head);
     let open = ",\"articles\":[";
-    piece(head)?;
-    piece(open)?;
+    piece(head.as_bytes())?;
+    piece(open.as_bytes())?;
     write_article_entries(r, &mut piece, (head.len() + open.len()) as u64)?;
     for (key, value) in &tail {
-        piece(key)?;
-        piece(value)?;
+        piece(key.as_bytes())?;
+        piece(value.as_bytes())?;
     }
-    piece("}")
+    piece(b"}")
 }
 
 /// Where `data/site.json` is in the output.
@@ -170,7 +170,7 @@ const DATA_WAVE: usize = 512;
 /// others here a wave at a time, so they are never all held at once.
 fn write_article_entries(
     r: &Renderer<'_>,
-    piece: &mut dyn FnMut(&str) -> Result<(), Diagnostic>,
+    piece: &mut dyn FnMut(&[u8]) -> Result<(), Diagnostic>,
     start: u64,
 ) -> Result<(), Diagnostic> {
     let (site, graph) = (r.site, r.graph);
@@ -212,7 +212,7 @@ fn write_article_entries(
                     .zip(within)
                     .map(|(&a, (o, l))| (a, (base + o, l))),
             );
-            piece(comma)?;
+            piece(comma.as_bytes())?;
             piece(&text)?;
             at = base + text.len() as u64;
             continue;
@@ -230,7 +230,7 @@ fn write_article_entries(
             joined.push_str(made);
         }
         at += joined.len() as u64;
-        piece(&joined)?;
+        piece(joined.as_bytes())?;
     }
     r.note_entry_ranges(ranges);
     Ok(())
