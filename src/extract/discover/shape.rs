@@ -12,6 +12,36 @@ fn is_party_adjective(word: &str) -> bool {
     )
 }
 
+/// "HuffPost", "YouTube": a capital inside a word after lowercase letters marks a brand,
+/// unless a surname's prefix comes first ("McCain", "DeSantis", "LaHood").
+fn is_brand_cased(word: &str) -> bool {
+    let b = word.as_bytes();
+    if !b.iter().all(u8::is_ascii_alphabetic) {
+        // Mojibake ("PeA" and a combining tilde) or punctuation: no evidence either way.
+        return false;
+    }
+    let Some(k) =
+        (2..b.len()).find(|&k| b[k].is_ascii_uppercase() && b[k - 1].is_ascii_lowercase())
+    else {
+        return false;
+    };
+    !matches!(
+        &word[..k],
+        "Mc" | "Mac"
+            | "De"
+            | "Di"
+            | "Da"
+            | "Du"
+            | "La"
+            | "Le"
+            | "Lo"
+            | "Van"
+            | "Vande"
+            | "Von"
+            | "Fitz"
+    )
+}
+
 impl<'a> Discoverer<'a> {
     pub(super) fn world_span(&self, a: usize, b: usize) -> Option<usize> {
         if a == b && self.toks[a].cap {
@@ -86,6 +116,8 @@ impl<'a> Discoverer<'a> {
             return false;
         }
         let surname_tail = self.surname_after_given(a, b);
+        // "Jim VandeHei": after a given name, inner capitals are a surname's.
+        let given_led = a < b && self.is(a, GIVEN_NAMES);
         (a..=b).all(|i| {
             let word = self.word(i);
             if !self.toks[i].cap {
@@ -97,6 +129,7 @@ impl<'a> Discoverer<'a> {
             // "Bill Clinton": a given name first, though "bill" is a word of laws.
             let given = i == a && self.is(i, GIVEN_NAMES) && a < b;
             (is_initials(word) || is_roman(word) || !is_acronym(word))
+                && (given_led || !is_brand_cased(word))
                 && (given || !self.is(i, ORG_TAIL | PLACE_TAIL | OTHER_TAIL))
                 && !self.is(i, TITLES)
                 // "Robert A. Levinson": the initial "A." is no article.
