@@ -186,3 +186,13 @@ fn inner_capitals_make_a_brand_unless_a_given_name_leads() {
     assert_eq!(kind_of(firms, "Larkspur Books"), Some(Organization));
     assert_eq!(kind_of(firms, "Tessel Enterprises"), Some(Organization));
 }
+
+#[test]
+fn a_curly_apostrophe_in_a_name_is_written_plain() {
+    let got = entities("Dana O’Keefe spoke first. Later Dana O'Keefe left.");
+    let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Dana O'Keefe"]);
+    // A possessive is no part of the name.
+    let got = entities("Dana Reyes’s plan passed.");
+    assert_eq!(got[0].0, "Dana Reyes");
+}

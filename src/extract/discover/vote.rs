@@ -152,6 +152,9 @@ impl<'a> Discoverer<'a> {
         let odd_space = raw.as_bytes().windows(2).any(|w| w == b"  ") || raw.contains('\u{a0}');
         let name = if odd_space {
             Cow::Owned(raw.split_whitespace().collect::<Vec<_>>().join(" "))
+        } else if raw.contains('’') {
+            // "O’Malley" and "O'Malley" are one name: the plain apostrophe is canonical.
+            Cow::Owned(raw.replace('’', "'"))
         } else {
             Cow::Borrowed(raw)
         };
