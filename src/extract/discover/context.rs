@@ -45,6 +45,54 @@ fn is_kin(word: &str) -> bool {
     )
 }
 
+/// Nouns for what only a person is, beyond the titles and roles of the lexicon: "X, a
+/// campaign official", "X, a longtime supporter".
+fn is_person_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "official"
+            | "consultant"
+            | "operative"
+            | "aide"
+            | "staffer"
+            | "supporter"
+            | "donor"
+            | "volunteer"
+            | "organizer"
+            | "voter"
+            | "resident"
+            | "native"
+            | "student"
+            | "teacher"
+            | "doctor"
+            | "physician"
+            | "nurse"
+            | "worker"
+            | "employee"
+            | "retiree"
+            | "veteran"
+            | "host"
+            | "anchor"
+            | "editor"
+            | "columnist"
+            | "blogger"
+            | "producer"
+            | "pollster"
+            | "comedian"
+            | "musician"
+            | "artist"
+            | "critic"
+            | "fan"
+            | "farmer"
+            | "businessman"
+            | "businesswoman"
+            | "mogul"
+            | "tycoon"
+            | "survivor"
+            | "victim"
+    )
+}
+
 impl<'a> Discoverer<'a> {
     /// Kind evidence from the words around a name.
     pub(super) fn context(&self, a: usize, b: usize, person_shaped: bool, cue: &mut Votes) {
@@ -71,10 +119,12 @@ impl<'a> Discoverer<'a> {
             let pc = classes(prev);
             let before = (p > 0 && self.plain_gap(p - 1, p)).then(|| self.word(p - 1));
             let bc = before.map_or(0, classes);
-            if pc & PLACE_PREPS != 0 || (prev == "the" && bc & PLACE_PREPS != 0) {
+            // "in Hitler’s Germany", "at Dana’s diner": a possessive name owns the place.
+            let owner = self.toks[b].possessive();
+            if !owner && (pc & PLACE_PREPS != 0 || (prev == "the" && bc & PLACE_PREPS != 0)) {
                 cue[slot(Place)] += CUE;
             }
-            if prev == "at" {
+            if prev == "at" && !owner {
                 // "an analyst at Wedbush Securities" works for an organisation; "at
                 // Wembley" is a place.
                 let employer = bc & ROLE_NOUNS != 0
@@ -225,15 +275,19 @@ impl<'a> Discoverer<'a> {
                     continue;
                 }
                 let joined = i == q || self.plain_gap(i - 1, i) || self.toks[i - 1].solo;
-                if self.toks[i].cap || !joined {
+                if !joined {
                     break;
+                }
+                if self.toks[i].cap {
+                    // "X, an Ohio GOP consultant": names describing the noun.
+                    continue;
                 }
                 if self.toks[i].possessive() {
                     // "the city’s budget director": the owner is not what X is.
                     continue;
                 }
                 let w = self.word(i);
-                if is(w, ROLE_NOUNS) {
+                if is(w, ROLE_NOUNS) || is_person_noun(w) {
                     cue[slot(Person)] += CUE;
                 } else if is(w, ORG_APPOS) || w.ends_with("maker") {
                     cue[slot(Organization)] += CUE;

@@ -233,3 +233,25 @@ fn an_ordinary_word_opening_a_sentence_is_no_part_of_the_name() {
     let got = entities("Hard Hats marched on Friday. The hats were hard.");
     assert!(has(&got, "Hard Hats"), "{got:?}");
 }
+
+#[test]
+fn a_dateline_dash_or_an_ellipsis_opens_a_sentence() {
+    let got = entities("OAKTON - Four days later, the council met.");
+    assert!(!has(&got, "Four"));
+    let got = entities("Sales fell for Harbex….Then the board met.");
+    assert!(!has(&got, "Then"));
+    let got = entities("''Even so, it was hard,'' she said.");
+    assert!(!has(&got, "Even"));
+    // Mid-sentence, an unknown capitalised word is still a name.
+    let got = entities("The board met Vastenko in the morning.");
+    assert!(has(&got, "Vastenko"));
+}
+
+#[test]
+fn a_title_after_an_owner_is_no_name() {
+    let got = entities("She said on the anchor’s Meet the Press that she would run.");
+    assert!(!has(&got, "Meet"));
+    let got = entities("She said on Harbex’s Meet the Press that she would run.");
+    assert!(!has(&got, "Meet"));
+    assert!(has(&got, "Harbex"));
+}

@@ -154,3 +154,45 @@ fn compass_points_and_buildings_make_places() {
     let person = "Marcus Weston spoke first.";
     assert_eq!(kind_of(person, "Marcus Weston"), Some(Person));
 }
+
+#[test]
+fn a_possessive_after_in_or_at_owns_the_place() {
+    let owned = "Crowds gathered in Vastenko’s Borduria and later at Halvorsen’s diner.";
+    assert_ne!(kind_of(owned, "Vastenko"), Some(Place));
+    assert_ne!(kind_of(owned, "Halvorsen"), Some(Place));
+    let plain = "Crowds gathered in Vastenko and later at Halvorsen.";
+    assert_eq!(kind_of(plain, "Vastenko"), Some(Place));
+    assert_eq!(kind_of(plain, "Halvorsen"), Some(Place));
+}
+
+#[test]
+fn an_apposition_reads_past_names_to_its_noun() {
+    let person = "Okonkwo, an Ohio GOP consultant, disagreed with the plan.";
+    assert_eq!(kind_of(person, "Okonkwo"), Some(Person));
+    let firm = "Okonkwo, an Ohio GOP company, disagreed with the plan.";
+    assert_eq!(kind_of(firm, "Okonkwo"), Some(Organization));
+    let official = "The memo was sent by Vastenko, a longtime campaign official.";
+    assert_eq!(kind_of(official, "Vastenko"), Some(Person));
+}
+
+#[test]
+fn inner_capitals_make_a_brand_unless_a_given_name_leads() {
+    let text = "TrendLedger Politics reported the poll, and Jim VandeHei and Hal McKenna \
+                doubted it.";
+    assert_eq!(kind_of(text, "TrendLedger Politics"), Some(Organization));
+    assert_eq!(kind_of(text, "Jim VandeHei"), Some(Person));
+    assert_eq!(kind_of(text, "Hal McKenna"), Some(Person));
+    let firms = "The memoir came out from Larkspur Books and Tessel Enterprises paid for it.";
+    assert_eq!(kind_of(firms, "Larkspur Books"), Some(Organization));
+    assert_eq!(kind_of(firms, "Tessel Enterprises"), Some(Organization));
+}
+
+#[test]
+fn a_curly_apostrophe_in_a_name_is_written_plain() {
+    let got = entities("Dana O’Keefe spoke first. Later Dana O'Keefe left.");
+    let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Dana O'Keefe"]);
+    // A possessive is no part of the name.
+    let got = entities("Dana Reyes’s plan passed.");
+    assert_eq!(got[0].0, "Dana Reyes");
+}

@@ -36,6 +36,7 @@ mod shape;
 mod tests;
 #[cfg(test)]
 mod title_tests;
+mod vote;
 
 pub use shape::guess_kind;
 

@@ -46,7 +46,9 @@ impl<'a> Discoverer<'a> {
                     && a + 3 < n
                     && linked(a + 2, a + 3)
                     && cap_word(a + 3)));
-        before || (after && !(a > 0 && self.toks[a - 1].cap))
+        // "NBC’s Meet the Press": a possessive owner before the title is no name run.
+        let run_before = a > 0 && self.toks[a - 1].cap && !self.toks[a - 1].possessive();
+        before || (after && !run_before)
     }
 
     /// Whether the run `i..=end` is three or more words in capitals that no built-in name

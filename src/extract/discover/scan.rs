@@ -11,6 +11,13 @@ const HEADLINE_WORDS: [&str; 29] = [
     "The", "Than", "Within",
 ];
 
+/// Whether the text between two words ends a sentence the sentence splitter kept whole:
+/// a dateline's dash ("OAKTON - Four days later") or an ellipsis run into the next word
+/// ("…Then").
+fn sentence_break(gap: &str) -> bool {
+    gap.ends_with(" -") || gap.ends_with(" --") || gap.ends_with("….") || gap.ends_with("...")
+}
+
 impl<'a> Discoverer<'a> {
     pub(super) fn sentence(&mut self, range: std::ops::Range<usize>) {
         let doc = self.doc;
@@ -28,7 +35,11 @@ impl<'a> Discoverer<'a> {
             } else {
                 let gap = self.text[prev_end.min(t.start)..t.start].trim_end();
                 let initial = self.toks.is_empty()
-                    || gap.ends_with(['“', '"', '‘', '(', '[', ':', '—', '–', ';', '\u{FFFC}']);
+                    || gap.ends_with([
+                        '“', '"', '‘', '\'', '(', '[', ']', ':', '—', '–', ';', '…', '~',
+                        '\u{FFFC}', '\u{FEFF}',
+                    ])
+                    || sentence_break(gap);
                 self.push_token(*t, initial);
                 any_cap |= self.toks.last().is_some_and(|t| t.cap);
             }

@@ -12,6 +12,36 @@ fn is_party_adjective(word: &str) -> bool {
     )
 }
 
+/// "HuffPost", "YouTube": a capital inside a word after lowercase letters marks a brand,
+/// unless a surname's prefix comes first ("McCain", "DeSantis", "LaHood").
+fn is_brand_cased(word: &str) -> bool {
+    let b = word.as_bytes();
+    if !b.iter().all(u8::is_ascii_alphabetic) {
+        // Mojibake ("PeA" and a combining tilde) or punctuation: no evidence either way.
+        return false;
+    }
+    let Some(k) =
+        (2..b.len()).find(|&k| b[k].is_ascii_uppercase() && b[k - 1].is_ascii_lowercase())
+    else {
+        return false;
+    };
+    !matches!(
+        &word[..k],
+        "Mc" | "Mac"
+            | "De"
+            | "Di"
+            | "Da"
+            | "Du"
+            | "La"
+            | "Le"
+            | "Lo"
+            | "Van"
+            | "Vande"
+            | "Von"
+            | "Fitz"
+    )
+}
+
 impl<'a> Discoverer<'a> {
     pub(super) fn world_span(&self, a: usize, b: usize) -> Option<usize> {
         if a == b && self.toks[a].cap {
@@ -86,6 +116,8 @@ impl<'a> Discoverer<'a> {
             return false;
         }
         let surname_tail = self.surname_after_given(a, b);
+        // "Jim VandeHei": after a given name, inner capitals are a surname's.
+        let given_led = a < b && self.is(a, GIVEN_NAMES);
         (a..=b).all(|i| {
             let word = self.word(i);
             if !self.toks[i].cap {
@@ -97,6 +129,7 @@ impl<'a> Discoverer<'a> {
             // "Bill Clinton": a given name first, though "bill" is a word of laws.
             let given = i == a && self.is(i, GIVEN_NAMES) && a < b;
             (is_initials(word) || is_roman(word) || !is_acronym(word))
+                && (given_led || !is_brand_cased(word))
                 && (given || !self.is(i, ORG_TAIL | PLACE_TAIL | OTHER_TAIL))
                 && !self.is(i, TITLES)
                 // "Robert A. Levinson": the initial "A." is no article.
@@ -249,211 +282,8 @@ impl<'a> Discoverer<'a> {
         self.add(a, b, None, given);
     }
 
-    /// Whether words `a..=b`, shaped like a person's name but not led by a given name,
-    /// rather name a thing: the first word is an ordinary adjective or noun ("Great",
-    /// "Daily"), a gerund ("Chasing"), or a name of its own that the rest is named after
-    /// ("Trump Tower", "Boston Red Sox"), unless the last word is a generational suffix
-    /// ("Hale Jr.").
-    pub(super) fn named_like_a_thing(&self, a: usize, b: usize) -> bool {
-        let first = self.word(a);
-        if self.is(a, GIVEN_NAMES) || is_roman(self.word(b)) {
-            return false;
-        }
-        let lower = first.to_lowercase();
-        let gerund = lower.len() >= 7 && lower.ends_with("ing");
-        gerund || is_thing_word(&lower) || self.toks[a].world.is_some()
-    }
-
-    /// Whether words `a..=b` are a compass point or a word of position before a built-in
-    /// place: "Lower Manhattan", "Southeast Leeds", "Greater Boston".
-    fn part_of_place(&self, a: usize, b: usize) -> bool {
-        let lower = self.word(a).to_lowercase();
-        let position = is_compass(&lower)
-            || matches!(
-                lower.as_str(),
-                "upper" | "lower" | "midtown" | "downtown" | "uptown" | "central" | "greater"
-            );
-        position
-            && self
-                .world_span(a + 1, b)
-                .is_some_and(|id| world().entries[id].kind == Place)
-    }
-
     pub(super) fn has_tail(&self, i: usize) -> bool {
         self.is(i, ORG_TAIL) || self.is(i, PLACE_TAIL) || self.is(i, OTHER_TAIL)
-    }
-
-    /// Votes for words `a..=b` and records the mention.
-    pub(super) fn add(
-        &mut self,
-        a: usize,
-        b: usize,
-        world_id: Option<usize>,
-        given: Option<EntityKind>,
-    ) {
-        let span = self.toks[a].start..self.toks[b].end;
-        if b + 1 - a > MAX_NAME_WORDS
-            || span.len() > MAX_NAME_BYTES
-            || is(&self.text[span], COMMON_PHRASES)
-        {
-            return;
-        }
-        let mut cue = [0; 4];
-        let mut fallback = [0; 4];
-        let multi = a < b;
-        let person_shaped = self.name_shaped(a, b);
-        if let Some(id) = world_id {
-            cue[slot(world().entries[id].kind)] += WORLD;
-        } else {
-            let head = |mask: Class| {
-                (a..b).any(|i| self.is(i, mask) && matches!(self.word(i + 1), "of" | "for"))
-            };
-            let linked = multi && self.text[self.toks[a].start..self.toks[b].end].contains('&');
-            if linked || (multi && self.is(b, ORG_TAIL) && !self.surname_after_given(a, b)) {
-                // "Procter & Gamble": no person's name has an ampersand.
-                cue[slot(Organization)] += STRONG;
-            } else if multi && self.is(b, PLACE_TAIL) && !self.surname_after_given(a, b) {
-                cue[slot(Place)] += STRONG;
-            } else if multi && (self.is(b, OTHER_TAIL) || self.is(a, OTHER_HEAD)) {
-                cue[slot(Other)] += STRONG;
-            } else if head(ORG_HEAD) || head(ORG_TAIL) {
-                cue[slot(Organization)] += STRONG;
-            } else if head(PLACE_HEAD) {
-                cue[slot(Place)] += STRONG;
-            }
-            let org_led = self.toks[a]
-                .world
-                .is_some_and(|id| world().entries[id].kind == Organization);
-            if !multi && is_acronym(self.word(a)) {
-                cue[slot(Organization)] += CUE;
-            } else if multi && (org_led || (a..=b).all(|i| is_acronym(self.word(i)))) {
-                // "UN OCHA": an agency of a known organisation.
-                cue[slot(Organization)] += CUE;
-            } else if multi && person_shaped && self.is(a, GIVEN_NAMES) {
-                // "Dana Houston": a given name and a surname that is also a place.
-                cue[slot(Person)] += CUE;
-            } else if multi && self.part_of_place(a, b) {
-                // "Lower Manhattan", "West Tessel": a part of a place is a place.
-                cue[slot(Place)] += CUE;
-            } else if multi
-                && (a + 1..=b).any(|i| {
-                    self.toks[i]
-                        .world
-                        .is_some_and(|id| world().entries[id].kind != Person)
-                })
-            {
-                // "Real Madrid", "West Texas Intermediate": a place inside is no person's name.
-                fallback[slot(Organization)] += WEAK;
-            } else if multi
-                && person_shaped
-                && !self.is(a, GIVEN_NAMES)
-                && is_compass(&self.word(a).to_lowercase())
-            {
-                // "West Tessel", "North Varden": a compass point opens a place's name.
-                fallback[slot(Place)] += WEAK;
-            } else if multi && person_shaped && self.named_like_a_thing(a, b) {
-                // "Great Slump", "Daily Ledger", "Ash Tower": shaped like a person's name,
-                // but led by an ordinary word or another name.
-                fallback[slot(Organization)] += WEAK;
-            } else if multi && person_shaped {
-                fallback[slot(Person)] += WEAK;
-            } else if !multi && self.is(a, GIVEN_NAMES) && !is_acronym(self.word(a)) {
-                // "Hillary", "David": a first name alone is still a person.
-                fallback[slot(Person)] += WEAK;
-            } else {
-                // An unknown word, or words not shaped like a person's name ("Judicial
-                // Watch", "Getty Images"): most often an organisation.
-                fallback[slot(Organization)] += WEAK;
-            }
-            let word_b = self.word(b);
-            let team = multi
-                && self.toks[a]
-                    .world
-                    .is_some_and(|id| world().entries[id].kind == Place)
-                && word_b.ends_with('s')
-                && !word_b.ends_with("ss")
-                && !self.is(b, PLACE_TAIL);
-            if team {
-                // "Denver Broncos": a place and a plural is a team.
-                cue[slot(Organization)] += CUE;
-            }
-        }
-        if let Some(k) = given {
-            cue[slot(k)] += if k == Person { STRONG } else { CUE };
-        }
-        if !multi && self.toks[a].cap && self.is(a, US_STATES) {
-            cue[slot(Place)] += WORLD;
-        }
-        if let Some(k) = self.toks[a].cue.or(self.toks[b].cue) {
-            cue[slot(k)] += STRONG;
-        }
-        if self.toks[b].owner {
-            cue[slot(Organization)] += CUE;
-        }
-        self.context(a, b, person_shaped, &mut cue);
-        let (end, full_end) = (self.toks[b].end, self.toks[b].full_end);
-        let start = self.toks[a].start;
-        let mention_start = self.lead.take().map_or(start, |l| self.toks[l].start);
-        let raw = match world_id {
-            Some(id) => world().entries[id].name,
-            None => &self.text[start..end],
-        };
-        let odd_space = raw.as_bytes().windows(2).any(|w| w == b"  ") || raw.contains('\u{a0}');
-        let name = if odd_space {
-            Cow::Owned(raw.split_whitespace().collect::<Vec<_>>().join(" "))
-        } else {
-            Cow::Borrowed(raw)
-        };
-        let mid = !self.toks[a].initial || (a + 1..=b).any(|i| self.toks[i].cap);
-        let id = self.register(
-            name,
-            world_id,
-            cue,
-            fallback,
-            mid,
-            (mention_start, end, full_end),
-        );
-        if a == b && self.in_title_phrase(a) {
-            self.cands[id].title_parts += 1;
-        }
-        if let Some((_, _, prev_id)) = self.last_name.filter(|_| self.listed_with(a, b)) {
-            self.pairs.push((prev_id, id));
-        }
-        self.last_name = Some((a, b, id));
-    }
-
-    /// Whether the name at words `a..=b` follows the sentence's previous name as the next
-    /// item of a list: "Kraft and Heinz", "Lazard, Evercore and Centerview". A name after a
-    /// comma counts only when the list goes on ("Dana Reyes, Acme’s chief" and "the mayor of
-    /// Oakton, Dana Reyes, said" are no lists), and a name after "X of Y" or "X in Y" is
-    /// listed with X, not Y ("Tom Ash of Ohio and Dana Reyes").
-    pub(super) fn listed_with(&self, a: usize, b: usize) -> bool {
-        let Some((pa, p, _)) = self.last_name else {
-            return false;
-        };
-        let n = self.toks.len();
-        if p >= a || self.toks[p].possessive() || self.toks[b].possessive() {
-            return false;
-        }
-        let joined = |x: usize| matches!(self.word(x), "and" | "or" | "&");
-        let comma = |x: usize, y: usize| self.gap(x, y).trim() == ",";
-        let attached = pa >= 2
-            && matches!(
-                self.word(pa - 1),
-                "of" | "in" | "from" | "at" | "for" | "on" | "with" | "to" | "by" | "near"
-            )
-            && self.toks[pa - 2].cap;
-        let goes_on = (b + 1 < n && self.plain_gap(b, b + 1) && joined(b + 1))
-            || (b + 2 < n && comma(b, b + 1) && self.toks[b + 2].cap);
-        !attached
-            && match a - p {
-                1 => comma(p, a) && goes_on,
-                2 => {
-                    let k = p + 1;
-                    joined(k) && (self.plain_gap(p, k) || comma(p, k)) && self.plain_gap(k, a)
-                }
-                _ => false,
-            }
     }
 
     /// Whether words `a..=b` name an organisation by their shape alone.
@@ -489,89 +319,4 @@ pub fn guess_kind(name: &str) -> EntityKind {
     } else {
         Other
     }
-}
-
-/// Adjectives and common nouns that open the names of events, eras, titles, teams and
-/// brands but almost never a person's name: colours, times, sizes and qualities.
-fn is_thing_word(word: &str) -> bool {
-    matches!(
-        word,
-        "great"
-            | "grand"
-            | "big"
-            | "super"
-            | "mega"
-            | "daily"
-            | "weekly"
-            | "monthly"
-            | "morning"
-            | "evening"
-            | "midnight"
-            | "night"
-            | "real"
-            | "true"
-            | "free"
-            | "civil"
-            | "common"
-            | "public"
-            | "national"
-            | "global"
-            | "federal"
-            | "central"
-            | "royal"
-            | "united"
-            | "industrial"
-            | "personal"
-            | "critical"
-            | "criminal"
-            | "social"
-            | "digital"
-            | "modern"
-            | "ancient"
-            | "holy"
-            | "sacred"
-            | "secret"
-            | "silent"
-            | "dark"
-            | "bright"
-            | "happy"
-            | "merry"
-            | "cruel"
-            | "bitter"
-            | "sweet"
-            | "golden"
-            | "gold"
-            | "silver"
-            | "iron"
-            | "steel"
-            | "red"
-            | "blue"
-            | "green"
-            | "black"
-            | "white"
-            | "purple"
-            | "orange"
-            | "pink"
-            | "yellow"
-            | "upper"
-            | "lower"
-            | "inner"
-            | "outer"
-            | "star"
-            | "sun"
-            | "moon"
-            | "rust"
-            | "generation"
-            | "revolution"
-            | "democracy"
-            | "freedom"
-            | "liberty"
-            | "independence"
-            | "victory"
-            | "stop"
-            | "dump"
-            | "save"
-            | "hail"
-            | "like"
-    )
 }
