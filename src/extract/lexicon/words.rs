@@ -499,7 +499,12 @@ pub(super) const PERSON_NEXT_WORDS: &str = "administration administrations era p
 pub const STANCE_VERBS: Class = 1 << 50;
 pub(super) const STANCE_VERBS_WORDS: &str = "see know blame indicate mention recognize consider
     sees knows knew learned ordered issued decided published blames indicates mentions
-    mentioned recognizes recognized realized imagined suspected considers ruled";
+    mentioned recognizes recognized realized imagined suspected considers ruled
+    feel feels felt understand wish wished reckoned reasoned hint hints hinted implied implies
+    clarified characterized underscored deplored bemoaned grumbled regretted apologized
+    thanked confessed appealed assailed faulted lauded commended rebutted refuted theorized
+    forecast calculated reminded swore sue sues sued confirm dispute criticize accuse
+    contend maintain allege recommend propose urge assert emphasize reveal disagree";
 
 /// Adjectives of a stance or a feeling about something said or done: "confident that".
 pub const STANCE_ADJECTIVES: Class = 1 << 51;

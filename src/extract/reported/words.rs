@@ -287,6 +287,31 @@ pub(super) fn participle(w: &str) -> bool {
 pub(super) fn stance_bare(w: &str) -> bool {
     matches!(
         w,
-        "see" | "know" | "blame" | "indicate" | "mention" | "recognize" | "consider"
+        "see"
+            | "know"
+            | "blame"
+            | "indicate"
+            | "mention"
+            | "recognize"
+            | "consider"
+            | "feel"
+            | "understand"
+            | "wish"
+            | "hint"
+            | "sue"
+            | "confirm"
+            | "dispute"
+            | "criticize"
+            | "accuse"
+            | "contend"
+            | "maintain"
+            | "allege"
+            | "recommend"
+            | "propose"
+            | "urge"
+            | "assert"
+            | "emphasize"
+            | "reveal"
+            | "disagree"
     )
 }
