@@ -9,7 +9,7 @@ use super::phrase::{MAX_WORDS, forward};
 use super::words::{auxiliary, participle};
 use crate::extract::lexicon::{
     DETERMINERS, DOCUMENTS, REPORT_VERBS, SOURCE_PREPOSITIONS, SPEECH_BASE, SPEECH_NOUNS,
-    SPEECH_VERBS, classes,
+    SPEECH_VERBS, STANCE_VERBS, TEMPORAL, classes,
 };
 use crate::extract::speech::Clause;
 
@@ -81,8 +81,10 @@ fn with_subject(c: &Clause<'_>, st: usize) -> Option<Range<usize>> {
 /// "endorsed", "reported"), whose agent after "by" is the source.
 fn passive(c: &Clause<'_>, i: usize) -> bool {
     let w = c.word(i);
+    // "a country ruled by a junta", "a race decided by votes": no one spoke.
     w.starts_with(char::is_lowercase)
-        && (w.ends_with("ed") && c.is(i, SPEECH_VERBS | REPORT_VERBS)
+        && !matches!(w, "ruled" | "decided")
+        && (w.ends_with("ed") && c.is(i, SPEECH_VERBS | REPORT_VERBS | STANCE_VERBS)
             || matches!(
                 w,
                 "seen"
@@ -113,6 +115,11 @@ fn passive(c: &Clause<'_>, i: usize) -> bool {
                     | "championed"
                     | "excoriated"
                     | "lauded"
+                    | "requested"
+                    | "berated"
+                    | "sued"
+                    | "asked"
+                    | "pushed"
             ))
 }
 
@@ -126,7 +133,8 @@ fn participle_before(c: &Clause<'_>, by: usize) -> Option<usize> {
             break;
         }
         let w = c.word(i);
-        let filler = w.starts_with(char::is_lowercase)
+        // "supported Friday by": a day may stand between too.
+        let filler = (w.starts_with(char::is_lowercase) || c.is(i, TEMPORAL))
             && !auxiliary(w)
             && !matches!(w, "or" | "but" | "that" | "which" | "who")
             && c.verb_at(i).is_none();
@@ -158,6 +166,12 @@ fn stance_noun(w: &str) -> bool {
             | "complaints"
             | "objections"
             | "blessing"
+            | "suggestion"
+            | "suggestions"
+            | "request"
+            | "requests"
+            | "quip"
+            | "quips"
     )
 }
 
@@ -283,6 +297,15 @@ mod tests {
         );
         // A complement before "by" does not make a builder a source either.
         assert!(sources("The bridge was built of steel by Acme Steel.").is_empty());
+        assert_eq!(
+            sources("The recount was requested on Friday by the harbor pilots."),
+            ["the harbor pilots"]
+        );
+        assert_eq!(
+            sources("The levy drew suggestions by the county auditor."),
+            ["the county auditor"]
+        );
+        assert!(sources("The bridge was painted on Friday by Acme Steel.").is_empty());
         // Adverbs before "by" do not make a builder a source, nor an effort a statement.
         assert!(sources("The bridge was built mostly by Acme Steel.").is_empty());
         assert!(sources("Years of efforts by the council came to nothing.").is_empty());
