@@ -169,6 +169,9 @@ fn table() -> &'static FxHashMap<Box<str>, Info> {
             (LEAD_MODIFIERS, LEAD_MODIFIERS_WORDS),
             (PERSON_NEXT, PERSON_NEXT_WORDS),
             (PRESS_TITLES, PRESS_TITLES_WORDS),
+            (STANCE_VERBS, STANCE_VERBS_WORDS),
+            (STANCE_ADJECTIVES, STANCE_ADJECTIVES_WORDS),
+            (SOURCE_PREPOSITIONS, SOURCE_PREPOSITIONS_WORDS),
         ] {
             for w in list.split_whitespace() {
                 *classes.entry(w.into()).or_insert(0) |= class;

@@ -494,3 +494,27 @@ pub const PERSON_NEXT: Class = 1 << 49;
 pub(super) const PERSON_NEXT_WORDS: &str = "administration administrations era presidency camp
     aide aides adviser advisers advisor advisors delegate delegates supporters backers loyalists
     surrogate surrogates voters";
+
+/// Verbs of perceiving, knowing and deciding that credit a view to their subject in the
+/// prose ("voters see", "the board knew", "a judge ordered").
+pub const STANCE_VERBS: Class = 1 << 50;
+pub(super) const STANCE_VERBS_WORDS: &str = "see know blame indicate mention recognize consider
+    sees knows knew learned ordered issued decided published blames indicates mentions
+    mentioned recognizes recognized realized imagined suspected considers ruled
+    feel feels felt understand wish wished reckoned reasoned hint hints hinted implied implies
+    clarified characterized underscored deplored bemoaned grumbled regretted apologized
+    thanked confessed appealed assailed faulted lauded commended rebutted refuted theorized
+    forecast calculated reminded swore sue sues sued confirm dispute criticize accuse
+    contend maintain allege recommend propose urge assert emphasize reveal disagree";
+
+/// Adjectives of a stance or a feeling about something said or done: "confident that".
+pub const STANCE_ADJECTIVES: Class = 1 << 51;
+pub(super) const STANCE_ADJECTIVES_WORDS: &str = "concerned worried hopeful confident
+    optimistic pessimistic skeptical sceptical convinced certain adamant upset angry furious
+    frustrated disappointed pleased unhappy nervous anxious alarmed outraged shocked aware
+    unaware uneasy insistent critical supportive wary leery fearful proud tired divided split
+    opposed sympathetic hostile eager reluctant hesitant unwilling determined quick keen clear";
+
+/// Prepositions a source can follow: "rejected by", "criticism from", "in a new poll".
+pub const SOURCE_PREPOSITIONS: Class = 1 << 52;
+pub(super) const SOURCE_PREPOSITIONS_WORDS: &str = "by from of with in";

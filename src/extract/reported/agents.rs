@@ -5,10 +5,11 @@
 
 use std::ops::Range;
 
-use super::phrase::forward;
+use super::phrase::{MAX_WORDS, forward};
 use super::words::{auxiliary, participle};
 use crate::extract::lexicon::{
-    DETERMINERS, DOCUMENTS, REPORT_VERBS, SPEECH_BASE, SPEECH_NOUNS, SPEECH_VERBS, classes,
+    DETERMINERS, DOCUMENTS, REPORT_VERBS, SOURCE_PREPOSITIONS, SPEECH_BASE, SPEECH_NOUNS,
+    SPEECH_VERBS, STANCE_VERBS, TEMPORAL, classes,
 };
 use crate::extract::speech::Clause;
 
@@ -17,8 +18,11 @@ use crate::extract::speech::Clause;
 pub(super) fn find(c: &Clause<'_>) -> Vec<(Range<usize>, usize)> {
     let mut out = Vec::new();
     for k in 0..c.toks.len().saturating_sub(1) {
-        // The word first: most words are none of these, and the gaps cost more to read.
-        if !matches!(c.word(k), "by" | "from" | "of" | "with" | "With") {
+        // The word's class first: most words are none of these, and the gaps cost more to
+        // read.
+        if !c.is(k, SOURCE_PREPOSITIONS)
+            || !matches!(c.word(k), "by" | "from" | "of" | "with" | "With")
+        {
             continue;
         }
         // "…, with two polls showing a tie": "with" may follow a comma.
@@ -58,6 +62,11 @@ pub(super) fn find(c: &Clause<'_>) -> Vec<(Range<usize>, usize)> {
 /// The noun phrase from word `st` when a reporting verb's "-ing" form follows it: "with
 /// two polls showing a tie", "with Ash calling the plan a fraud".
 fn with_subject(c: &Clause<'_>, st: usize) -> Option<Range<usize>> {
+    // Most "with" phrases have no "-ing" form within reach: not parsed.
+    let reach = c.toks.len().min(st + MAX_WORDS + 1);
+    if !(st + 1..reach).any(|i| c.word(i).ends_with("ing")) {
+        return None;
+    }
     let words = forward(c, st)?;
     let v = words.end;
     if v >= c.toks.len() || !c.plain(v - 1, v) {
@@ -72,8 +81,10 @@ fn with_subject(c: &Clause<'_>, st: usize) -> Option<Range<usize>> {
 /// "endorsed", "reported"), whose agent after "by" is the source.
 fn passive(c: &Clause<'_>, i: usize) -> bool {
     let w = c.word(i);
+    // "a country ruled by a junta", "a race decided by votes": no one spoke.
     w.starts_with(char::is_lowercase)
-        && (w.ends_with("ed") && c.is(i, SPEECH_VERBS | REPORT_VERBS)
+        && !matches!(w, "ruled" | "decided")
+        && (w.ends_with("ed") && c.is(i, SPEECH_VERBS | REPORT_VERBS | STANCE_VERBS)
             || matches!(
                 w,
                 "seen"
@@ -104,6 +115,11 @@ fn passive(c: &Clause<'_>, i: usize) -> bool {
                     | "championed"
                     | "excoriated"
                     | "lauded"
+                    | "requested"
+                    | "berated"
+                    | "sued"
+                    | "asked"
+                    | "pushed"
             ))
 }
 
@@ -117,7 +133,8 @@ fn participle_before(c: &Clause<'_>, by: usize) -> Option<usize> {
             break;
         }
         let w = c.word(i);
-        let filler = w.starts_with(char::is_lowercase)
+        // "supported Friday by": a day may stand between too.
+        let filler = (w.starts_with(char::is_lowercase) || c.is(i, TEMPORAL))
             && !auxiliary(w)
             && !matches!(w, "or" | "but" | "that" | "which" | "who")
             && c.verb_at(i).is_none();
@@ -149,6 +166,12 @@ fn stance_noun(w: &str) -> bool {
             | "complaints"
             | "objections"
             | "blessing"
+            | "suggestion"
+            | "suggestions"
+            | "request"
+            | "requests"
+            | "quip"
+            | "quips"
     )
 }
 
@@ -193,7 +216,15 @@ fn held(c: &Clause<'_>, i: usize) -> bool {
 fn read_in(c: &Clause<'_>) -> Vec<(Range<usize>, usize)> {
     let mut out = Vec::new();
     for k in 0..c.toks.len().saturating_sub(1) {
-        if !matches!(c.word(k), "In" | "in") || !c.plain(k, k + 1) {
+        if !c.is(k, SOURCE_PREPOSITIONS) || !matches!(c.word(k), "In" | "in") || !c.plain(k, k + 1)
+        {
+            continue;
+        }
+        // Most phrases after "in" hold no poll nor text within reach: not parsed.
+        let reach = c.toks.len().min(k + 1 + MAX_WORDS);
+        if !(k + 1..reach).any(|i| {
+            c.is(i, DOCUMENTS | SPEECH_NOUNS) || c.word(i) == "interview" || poll_noun(c.word(i))
+        }) {
             continue;
         }
         let Some(mut words) = forward(c, k + 1) else {
@@ -266,6 +297,15 @@ mod tests {
         );
         // A complement before "by" does not make a builder a source either.
         assert!(sources("The bridge was built of steel by Acme Steel.").is_empty());
+        assert_eq!(
+            sources("The recount was requested on Friday by the harbor pilots."),
+            ["the harbor pilots"]
+        );
+        assert_eq!(
+            sources("The levy drew suggestions by the county auditor."),
+            ["the county auditor"]
+        );
+        assert!(sources("The bridge was painted on Friday by Acme Steel.").is_empty());
         // Adverbs before "by" do not make a builder a source, nor an effort a statement.
         assert!(sources("The bridge was built mostly by Acme Steel.").is_empty());
         assert!(sources("Years of efforts by the council came to nothing.").is_empty());

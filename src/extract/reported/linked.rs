@@ -10,7 +10,8 @@ use super::words::{
     relative_pronoun,
 };
 use crate::extract::lexicon::{
-    DETERMINERS, DOCUMENTS, REPORT_VERBS, SPEECH_BASE, SPEECH_NOUNS, SPEECH_VERBS, classes,
+    DETERMINERS, DOCUMENTS, REPORT_VERBS, SPEECH_BASE, SPEECH_NOUNS, SPEECH_VERBS,
+    STANCE_ADJECTIVES, classes,
 };
 use crate::extract::speech::{Clause, Verb};
 
@@ -22,7 +23,8 @@ const MAX_GAP: usize = 3;
 pub(super) fn linked(c: &Clause<'_>, v: usize) -> Option<usize> {
     let w = c.word(v);
     let ing = w.len() > 5 && w.ends_with("ing");
-    if !(ing || stance_adjective(w)) {
+    let adjective = c.is(v, STANCE_ADJECTIVES) && w.starts_with(char::is_lowercase);
+    if !(ing || adjective) {
         return None;
     }
     let mut k = v;
@@ -203,60 +205,6 @@ fn reporting_stem(w: &str) -> bool {
         || verb(&format!("{stem}ed"))
         || verb(&format!("{stem}s"))
         || undoubled && verb(&stem[..stem.len() - 1])
-}
-
-/// Adjectives of a stance or a feeling about something said or done.
-fn stance_adjective(w: &str) -> bool {
-    matches!(
-        w,
-        "concerned"
-            | "worried"
-            | "hopeful"
-            | "confident"
-            | "optimistic"
-            | "pessimistic"
-            | "skeptical"
-            | "sceptical"
-            | "convinced"
-            | "certain"
-            | "adamant"
-            | "upset"
-            | "angry"
-            | "furious"
-            | "frustrated"
-            | "disappointed"
-            | "pleased"
-            | "unhappy"
-            | "nervous"
-            | "anxious"
-            | "alarmed"
-            | "outraged"
-            | "shocked"
-            | "aware"
-            | "unaware"
-            | "uneasy"
-            | "insistent"
-            | "critical"
-            | "supportive"
-            | "wary"
-            | "leery"
-            | "fearful"
-            | "proud"
-            | "tired"
-            | "divided"
-            | "split"
-            | "opposed"
-            | "sympathetic"
-            | "hostile"
-            | "eager"
-            | "reluctant"
-            | "hesitant"
-            | "unwilling"
-            | "determined"
-            | "quick"
-            | "keen"
-            | "clear"
-    )
 }
 
 /// Whether the word after adjective `v` opens what the stance is about: "confident that",

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use super::Attribution;
 use super::entities::Table;
-use super::lexicon::{DETERMINERS, SPEECH_NOUNS};
+use super::lexicon::{DETERMINERS, SPEECH_NOUNS, STANCE_ADJECTIVES, STANCE_VERBS};
 use super::salience::Salience;
 use super::speech::{Clause, Verb};
 use super::text::Doc;
@@ -63,6 +63,13 @@ pub fn find(
                 }
             }
             for v in 0..c.toks.len() {
+                // Most words are no cue of any kind: rejected on their classes and shape.
+                let verb = c.verb_at(v);
+                let t = &c.toks[v];
+                let ing = t.end - t.start > 5 && c.word(v).ends_with("ing");
+                if verb.is_none() && !ing && !t.is(STANCE_VERBS | STANCE_ADJECTIVES) {
+                    continue;
+                }
                 // "emails showing that": the noun before the participle.
                 if let Some(words) = linked::noun_before(&c, v) {
                     if !inside(c.toks[v].start)
@@ -75,8 +82,7 @@ pub fn find(
                 }
                 // "are warning", "is confident that": the subject stands before the link.
                 let link = linked::linked(&c, v);
-                let Some(kind) = c
-                    .verb_at(v)
+                let Some(kind) = verb
                     .or_else(|| stance(&c, v))
                     .or(link.map(|_| Verb::Finite))
                 else {
@@ -335,11 +341,43 @@ fn plain_subject(c: &Clause<'_>, v: usize) -> Option<Range<usize>> {
 /// as a verb and not after "to".
 fn stance(c: &Clause<'_>, v: usize) -> Option<Verb> {
     let w = c.word(v);
+    if !(c.is(v, STANCE_VERBS) && w.starts_with(char::is_lowercase)) {
+        return None;
+    }
     let after_to = v > 0 && c.word(v - 1) == "to";
     // "a memo issued by the mayor": a participle after its noun.
     let passive = v + 1 < c.toks.len() && c.word(v + 1) == "by";
-    (!after_to && !passive && words::stance_verb(w) && c.verbal(v, words::stance_bare(w)))
-        .then_some(Verb::Report)
+    // "made them feel", "helping people understand", "in praise": a bare form after an
+    // object or a preposition is no verb of its own subject.
+    let bare = words::stance_bare(w);
+    let object = |p: &str| matches!(p, "them" | "him" | "us" | "me") || words::preposition(p);
+    let causative = |p: &str| {
+        matches!(
+            p,
+            "make" | "makes" | "made" | "making" | "help" | "helps" | "helped" | "helping" | "let"
+        )
+    };
+    if bare
+        && v > 0
+        && (object(&c.lower(v - 1)) || (v.saturating_sub(4)..v).any(|i| causative(c.word(i))))
+    {
+        return None;
+    }
+    // "voters feel that …" holds a view; "voters feel trapped" a mood.
+    let feeling = matches!(w, "feel" | "feels" | "felt");
+    if feeling && !(v + 1 < c.toks.len() && opens_view(c, v + 1)) {
+        return None;
+    }
+    (!after_to && !passive && c.verbal(v, bare)).then_some(Verb::Report)
+}
+
+/// Whether word `i` opens what a feeling is about: "that", "like", a subject.
+fn opens_view(c: &Clause<'_>, i: usize) -> bool {
+    let w = c.lower(i);
+    matches!(w.as_ref(), "that" | "like" | "as" | "it")
+        || words::personal_pronoun(&w)
+        || c.is(i, DETERMINERS)
+        || c.word(i).starts_with(char::is_uppercase)
 }
 
 /// Whether a preposition follows word `v`: "plans for", "hopes of".

@@ -12,7 +12,7 @@ use crate::extract::lexicon::{DETERMINERS, ROLE_NOUNS, TEMPORAL, TITLE_BASE, low
 use crate::extract::speech::Clause;
 
 /// Longest subject shown, in words; a longer one is cut before its modifiers.
-const MAX_WORDS: usize = 14;
+pub(super) const MAX_WORDS: usize = 14;
 /// Longest relative clause or participle phrase after a head noun, in words.
 pub(super) const MAX_MODIFIER: usize = 25;
 

@@ -300,11 +300,13 @@ fn head(c: &Clause<'_>, s: usize, e: usize) -> Option<Range<usize>> {
             || gap.contains([':', '―', '•'])
             || gap.contains(" - ")
     };
-    let starts: Vec<usize> = std::iter::once(s)
-        .chain((s + 1..e).filter(|&i| opens(i)))
-        .collect();
+    // Nearest the verb first, each opener read only when the parses after it failed.
+    let starts = (s + 1..e)
+        .rev()
+        .filter(|&i| opens(i))
+        .chain(std::iter::once(s));
     let parse = |st: usize| lead(c, st, e).and_then(|st| phrase(c, st, e));
-    let mut valid = starts.iter().rev().filter_map(|&st| Some((st, parse(st)?)));
+    let mut valid = starts.filter_map(|st| Some((st, parse(st)?)));
     let (st, nearest) = valid.next()?;
     if st > s && matches!(c.word(st - 1), "and" | "or") {
         // "Mr. Lin and other leaders": the phrase before "and" when it takes the list in.

@@ -163,7 +163,8 @@ fn verbs_of_knowing_and_deciding_credit_their_subject() {
          recount. The pilots went to see the memo issued by the board.",
     );
     let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
-    assert_eq!(names, ["Harbor pilots", "A county judge"]);
+    // The memo is no subject of "issued"; the board that issued it is its source.
+    assert_eq!(names, ["Harbor pilots", "A county judge", "the board"]);
     // A bare form after an article is a noun: "the blame".
     assert!(sources("The pilots took the blame for the delay.").is_empty());
 }
@@ -195,4 +196,25 @@ fn fragments_and_quoted_words_are_not_sources() {
     );
     let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
     assert_eq!(names, ["the mayor"]);
+}
+
+#[test]
+fn verbs_of_feeling_hinting_and_suing_credit_their_subject() {
+    let names = |m: &str| sources(m).into_iter().map(|a| a.0).collect::<Vec<_>>();
+    assert_eq!(
+        names("Most harbor pilots feel that the levy is unfair."),
+        ["Most harbor pilots"]
+    );
+    assert_eq!(
+        names("The county auditor hinted at a larger deficit next year."),
+        ["The county auditor"]
+    );
+    assert_eq!(
+        names("Four harbor towns sued the state over the new levy."),
+        ["Four harbor towns"]
+    );
+    // A mood is no view, and a bare form after an object or "make" is no verb of its own.
+    assert!(names("Most harbor pilots feel tired after the storm.").is_empty());
+    assert!(names("The storm made the harbor pilots feel that the levy was unfair.").is_empty());
+    assert!(names("The storm helped them understand the levy.").is_empty());
 }

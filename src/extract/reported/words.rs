@@ -283,39 +283,35 @@ pub(super) fn participle(w: &str) -> bool {
         )
 }
 
-/// Verbs of perceiving, knowing and deciding that credit a view to their subject in the
-/// prose ("voters see", "the board knew", "a judge ordered"), read here only: a quotation
-/// after them is seldom what their subject said.
-pub(super) fn stance_verb(w: &str) -> bool {
-    stance_bare(w)
-        || matches!(
-            w,
-            "sees"
-                | "knows"
-                | "knew"
-                | "learned"
-                | "ordered"
-                | "issued"
-                | "decided"
-                | "published"
-                | "blames"
-                | "indicates"
-                | "mentions"
-                | "mentioned"
-                | "recognizes"
-                | "recognized"
-                | "realized"
-                | "imagined"
-                | "suspected"
-                | "considers"
-                | "ruled"
-        )
-}
-
-/// The bare forms among `stance_verb`, verbs only after a plural subject ("analysts see").
+/// The bare forms among the stance verbs, verbs only after a plural subject ("analysts see").
 pub(super) fn stance_bare(w: &str) -> bool {
     matches!(
         w,
-        "see" | "know" | "blame" | "indicate" | "mention" | "recognize" | "consider"
+        "see"
+            | "know"
+            | "blame"
+            | "indicate"
+            | "mention"
+            | "recognize"
+            | "consider"
+            | "feel"
+            | "understand"
+            | "wish"
+            | "hint"
+            | "sue"
+            | "confirm"
+            | "dispute"
+            | "criticize"
+            | "accuse"
+            | "contend"
+            | "maintain"
+            | "allege"
+            | "recommend"
+            | "propose"
+            | "urge"
+            | "assert"
+            | "emphasize"
+            | "reveal"
+            | "disagree"
     )
 }

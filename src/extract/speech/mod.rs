@@ -73,7 +73,10 @@ impl<'a> Clause<'a> {
     }
 
     pub fn plain(&self, a: usize, b: usize) -> bool {
-        self.gap(a, b).chars().all(char::is_whitespace)
+        // Most gaps are one space, read as a byte without slicing the text.
+        let (s, e) = (self.toks[a].full_end, self.toks[b].start);
+        (e == s + 1 && self.doc.text.as_bytes()[s] == b' ')
+            || self.gap(a, b).chars().all(char::is_whitespace)
     }
 
     /// A comma, dash or bracket between two words: the edge of an inserted phrase.
