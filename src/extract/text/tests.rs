@@ -112,7 +112,8 @@ fn sentences_never_split_inside_multibyte_text() {
 fn lines_too_long_to_be_wrapped_are_paragraphs() {
     // One paragraph a line, with no blank line between: each line is a block.
     let long = "The council met on Monday to hear the plans for the new bridge, the roads \
-                and the schools of the city, and it voted late in the evening after a debate";
+                and the schools of the city, and it voted late in the evening after a long \
+                debate on the cost of it all";
     let doc = Doc::new(&format!(
         "{long}.\n“We will build it,” Roe said.\nAsh disagreed."
     ));
