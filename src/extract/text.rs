@@ -110,7 +110,12 @@ pub struct Builder {
     heading: bool,
     skip: usize,
     link_starts: Vec<usize>,
+    /// Where the current block's soft line breaks stand in `text`.
+    soft_breaks: Vec<usize>,
 }
+
+/// A line longer than this was not wrapped by hand: its block has one paragraph a line.
+const LONG_LINE: usize = 160;
 
 impl Builder {
     pub fn event(&mut self, event: &Event<'_>) {
@@ -119,7 +124,11 @@ impl Builder {
             Event::End(tag) => self.end(*tag),
             Event::Text(t) if self.skip == 0 => self.text.push_str(t),
             Event::Code(_) if self.skip == 0 => self.text.push(CODE_MARK),
-            Event::SoftBreak | Event::InlineHtml(_) if self.skip == 0 => self.text.push(' '),
+            Event::SoftBreak if self.skip == 0 => {
+                self.soft_breaks.push(self.text.len());
+                self.text.push(' ');
+            }
+            Event::InlineHtml(_) if self.skip == 0 => self.text.push(' '),
             // A hard line break ends any name: "Mayor Dana Reyes  \nCouncil Hall".
             Event::HardBreak if self.skip == 0 => self.text.push('\n'),
             Event::Rule => self.flush(),
@@ -203,11 +212,44 @@ impl Builder {
         }
     }
 
-    /// Closes the current block, if it has any text, and starts the next one.
+    /// Closes the current block, if it has any text, and starts the next one. Text written
+    /// one paragraph a line, with no blank line between ("…” Roe said.\nAsh replied …"), is
+    /// split at its line breaks: a line too long to be hand-wrapped shows that style.
     fn flush(&mut self) {
+        let breaks = std::mem::take(&mut self.soft_breaks);
         if self.text[self.block_start..].trim().is_empty() {
             self.text.truncate(self.block_start);
             return;
+        }
+        let end = self.text.len();
+        let one_a_line = breaks
+            .iter()
+            .chain([&end])
+            .scan(self.block_start, |from, &b| {
+                let len = b - *from;
+                *from = b + 1;
+                Some(len)
+            })
+            .any(|len| len > LONG_LINE);
+        if one_a_line {
+            let mut start = self.block_start;
+            for b in breaks {
+                if !self.text[start..b].trim().is_empty() {
+                    self.blocks.push(Block {
+                        range: start..b,
+                        heading: self.heading,
+                        sentences: 0..0,
+                    });
+                }
+                // The space that stood for the break becomes the newline between blocks.
+                self.text.replace_range(b..b + 1, "\n");
+                start = b + 1;
+            }
+            self.block_start = start;
+            if self.text[start..].trim().is_empty() {
+                self.text.truncate(start);
+                return;
+            }
         }
         self.blocks.push(Block {
             range: self.block_start..self.text.len(),
@@ -458,113 +500,4 @@ fn state_abbreviation(word: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn words(text: &str) -> Vec<(&str, bool)> {
-        let mut out = Vec::new();
-        tokens(text, 0..text.len(), &mut out);
-        out.iter().map(|t| (t.text(text), t.possessive())).collect()
-    }
-
-    fn block_texts(doc: &Doc) -> Vec<&str> {
-        doc.blocks
-            .iter()
-            .map(|b| &doc.text[b.range.clone()])
-            .collect()
-    }
-
-    #[test]
-    fn blocks_skip_code_and_mark_links() {
-        let doc = Doc::new(
-            "# Talks in Doha {#doha}\n\nHamas said `Israel` was [in Gaza](https://x.example/Lebanon).\n\n```\nIsrael\n```\n\n- one item\n- two",
-        );
-        assert_eq!(
-            block_texts(&doc),
-            [
-                "Talks in Doha",
-                "Hamas said \u{FFFC} was in Gaza.",
-                "one item",
-                "two"
-            ]
-        );
-        assert!(doc.blocks[0].heading);
-        let gaza = doc.text.find("in Gaza").unwrap();
-        assert!(doc.is_excluded(gaza..gaza + 2));
-        assert!(!doc.is_excluded(0..5));
-        assert!(!doc.text.contains("Lebanon"));
-    }
-
-    #[test]
-    fn bare_urls_are_excluded() {
-        let doc = Doc::new("See https://hezbollah.example/Israel for Israel.");
-        let url = doc.text.find("https").unwrap();
-        assert!(doc.is_excluded(url + 10..url + 12));
-        let last = doc.text.rfind("Israel").unwrap();
-        assert!(!doc.is_excluded(last..last + 6));
-    }
-
-    #[test]
-    fn smart_punctuation_is_kept() {
-        let doc = Doc::new("Israel's \"war\"");
-        assert_eq!(block_texts(&doc), ["Israel’s “war”"]);
-    }
-
-    #[test]
-    fn tokens_keep_inner_marks_and_split_possessives() {
-        assert_eq!(
-            words("Hezbollah’s U.S.-led al-Qaeda AT&T Israel's Reuters’ report"),
-            [
-                ("Hezbollah", true),
-                ("U.S.-led", false),
-                ("al-Qaeda", false),
-                ("AT&T", false),
-                ("Israel", true),
-                ("Reuters", true),
-                ("report", false)
-            ]
-        );
-        assert_eq!(
-            words("the U.S. and Jerome H. Powell."),
-            [
-                ("the", false),
-                ("U.S.", false),
-                ("and", false),
-                ("Jerome", false),
-                ("H.", false),
-                ("Powell", false)
-            ]
-        );
-        assert_eq!(words("“don’t” — 7"), [("don’t", false), ("7", false)]);
-    }
-
-    #[test]
-    fn sentences_respect_abbreviations_and_quotes() {
-        let text =
-            "Mr. Biden met U.S. officials. “It is over.” He left! The talks in the U.S. The end";
-        let mut ranges = Vec::new();
-        split_sentences(text, 0..text.len(), &mut ranges);
-        let got: Vec<&str> = ranges.into_iter().map(|r| &text[r]).collect();
-        assert_eq!(
-            got,
-            [
-                "Mr. Biden met U.S. officials.",
-                "“It is over.”",
-                "He left!",
-                "The talks in the U.S.",
-                "The end"
-            ]
-        );
-    }
-
-    #[test]
-    fn sentences_never_split_inside_multibyte_text() {
-        let text = "Café. Ürümqi… “Ça va?” Fin";
-        let mut ranges = Vec::new();
-        split_sentences(text, 0..text.len(), &mut ranges);
-        assert_eq!(ranges.len(), 4);
-        for r in ranges {
-            assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
-        }
-    }
-}
+mod tests;

@@ -77,10 +77,20 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
                 .count();
             let before_floor = floor;
             floor = span.after;
+            let next_open = spans.get(k + 1).map_or(block.range.end, |n| n.open);
             if is_title(doc, block.range.start, span, text) {
+                // A capitalised remark with its speaker ("“Like Dover. Or Ely,” Roe said.
+                // “…”") still tells who speaks next.
+                let end = sentence_at(sents, span.inner.end.saturating_sub(1))
+                    .map_or(next_open, |i| sents[i].end.min(next_open));
+                if let Some(s) = ctx
+                    .after_quote(span.after.min(end)..end)
+                    .and_then(|r| ctx.resolve(r, span.open))
+                {
+                    last = Some(Said(Some(s.name), s.entity, s.role));
+                }
                 continue;
             }
-            let next_open = spans.get(k + 1).map_or(block.range.end, |n| n.open);
             let found = ctx.speaker(span, before_floor, next_open, sents, previous_last.clone());
             let continues = doc.text[block.range.start..span.open].trim().is_empty();
             let said = match found {

@@ -337,3 +337,18 @@ fn people_speaking_together_are_credited_together() {
         quotes("“We will build the new bridge this year,” Jane Roe, a friend of Tom Ash, said.");
     assert_eq!(got[0].2.as_deref(), Some("Jane Roe"));
 }
+
+#[test]
+fn a_capitalised_remark_still_names_the_next_speaker() {
+    let speakers = |text: &str| -> Vec<Option<String>> {
+        facts(text).quotes.into_iter().map(|q| q.speaker).collect()
+    };
+    // "Like Dover. Or Ely" reads as a title and is no quote, but Roe says it.
+    let text = "Tom Ash spoke first.\n\n“Like Dover. Or Ely,” Jane Roe said. “The roads there \
+                are worse than ours.”";
+    assert_eq!(speakers(text), [Some("Jane Roe".to_string())]);
+    // A title with no speaker leaves the quotation after it unattributed.
+    let text = "Tom Ash spoke first.\n\n“Like Dover. Or Ely” is a film. “The roads there \
+                are worse than ours.”";
+    assert_eq!(speakers(text), [None]);
+}

@@ -1,0 +1,134 @@
+//! Tests of the plain-text view: blocks, sentences and words.
+
+use super::*;
+
+fn words(text: &str) -> Vec<(&str, bool)> {
+    let mut out = Vec::new();
+    tokens(text, 0..text.len(), &mut out);
+    out.iter().map(|t| (t.text(text), t.possessive())).collect()
+}
+
+fn block_texts(doc: &Doc) -> Vec<&str> {
+    doc.blocks
+        .iter()
+        .map(|b| &doc.text[b.range.clone()])
+        .collect()
+}
+
+#[test]
+fn blocks_skip_code_and_mark_links() {
+    let doc = Doc::new(
+        "# Talks in Doha {#doha}\n\nHamas said `Israel` was [in Gaza](https://x.example/Lebanon).\n\n```\nIsrael\n```\n\n- one item\n- two",
+    );
+    assert_eq!(
+        block_texts(&doc),
+        [
+            "Talks in Doha",
+            "Hamas said \u{FFFC} was in Gaza.",
+            "one item",
+            "two"
+        ]
+    );
+    assert!(doc.blocks[0].heading);
+    let gaza = doc.text.find("in Gaza").unwrap();
+    assert!(doc.is_excluded(gaza..gaza + 2));
+    assert!(!doc.is_excluded(0..5));
+    assert!(!doc.text.contains("Lebanon"));
+}
+
+#[test]
+fn bare_urls_are_excluded() {
+    let doc = Doc::new("See https://hezbollah.example/Israel for Israel.");
+    let url = doc.text.find("https").unwrap();
+    assert!(doc.is_excluded(url + 10..url + 12));
+    let last = doc.text.rfind("Israel").unwrap();
+    assert!(!doc.is_excluded(last..last + 6));
+}
+
+#[test]
+fn smart_punctuation_is_kept() {
+    let doc = Doc::new("Israel's \"war\"");
+    assert_eq!(block_texts(&doc), ["Israel’s “war”"]);
+}
+
+#[test]
+fn tokens_keep_inner_marks_and_split_possessives() {
+    assert_eq!(
+        words("Hezbollah’s U.S.-led al-Qaeda AT&T Israel's Reuters’ report"),
+        [
+            ("Hezbollah", true),
+            ("U.S.-led", false),
+            ("al-Qaeda", false),
+            ("AT&T", false),
+            ("Israel", true),
+            ("Reuters", true),
+            ("report", false)
+        ]
+    );
+    assert_eq!(
+        words("the U.S. and Jerome H. Powell."),
+        [
+            ("the", false),
+            ("U.S.", false),
+            ("and", false),
+            ("Jerome", false),
+            ("H.", false),
+            ("Powell", false)
+        ]
+    );
+    assert_eq!(words("“don’t” — 7"), [("don’t", false), ("7", false)]);
+}
+
+#[test]
+fn sentences_respect_abbreviations_and_quotes() {
+    let text = "Mr. Biden met U.S. officials. “It is over.” He left! The talks in the U.S. The end";
+    let mut ranges = Vec::new();
+    split_sentences(text, 0..text.len(), &mut ranges);
+    let got: Vec<&str> = ranges.into_iter().map(|r| &text[r]).collect();
+    assert_eq!(
+        got,
+        [
+            "Mr. Biden met U.S. officials.",
+            "“It is over.”",
+            "He left!",
+            "The talks in the U.S.",
+            "The end"
+        ]
+    );
+}
+
+#[test]
+fn sentences_never_split_inside_multibyte_text() {
+    let text = "Café. Ürümqi… “Ça va?” Fin";
+    let mut ranges = Vec::new();
+    split_sentences(text, 0..text.len(), &mut ranges);
+    assert_eq!(ranges.len(), 4);
+    for r in ranges {
+        assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+    }
+}
+
+#[test]
+fn lines_too_long_to_be_wrapped_are_paragraphs() {
+    // One paragraph a line, with no blank line between: each line is a block.
+    let long = "The council met on Monday to hear the plans for the new bridge, the roads \
+                and the schools of the city, and it voted late in the evening after a long \
+                debate on the cost of it all";
+    let doc = Doc::new(&format!(
+        "{long}.\n“We will build it,” Roe said.\nAsh disagreed."
+    ));
+    assert_eq!(
+        block_texts(&doc),
+        [
+            &format!("{long}.") as &str,
+            "“We will build it,” Roe said.",
+            "Ash disagreed."
+        ]
+    );
+    // Text wrapped by hand stays one paragraph.
+    let doc = Doc::new("The council met on Monday to hear\nthe plans for the new bridge.");
+    assert_eq!(
+        block_texts(&doc),
+        ["The council met on Monday to hear the plans for the new bridge."]
+    );
+}
