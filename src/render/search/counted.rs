@@ -71,6 +71,12 @@ impl<Context> bincode::Decode<Context> for CountedTerms {
         decoder: &mut D,
     ) -> Result<Self, bincode::error::DecodeError> {
         let stored = StoredTerms::decode(decoder)?;
+        // A list cut inside a number is a damaged file, never read in part.
+        if stored.docs.iter().any(|(_, bytes)| bytes.len() % 4 != 0) {
+            return Err(bincode::error::DecodeError::Other(
+                "a document's counted terms end inside a number",
+            ));
+        }
         let numbers = |bytes: Vec<u8>| -> Vec<u32> {
             let words = bytes.chunks_exact(4);
             words
@@ -281,6 +287,14 @@ mod tests {
         let (back, _): (CountedTerms, usize) = bincode::decode_from_slice(&bytes, config).unwrap();
         assert_eq!(back.terms, counted.terms);
         assert_eq!(back.docs, counted.docs);
+        // A document's numbers cut inside a number are refused, not read in part.
+        let cut = StoringTerms {
+            terms: &counted.terms,
+            docs: vec![(7, vec![1, 0, 0, 0, 2])],
+        };
+        let bytes = bincode::encode_to_vec(&cut, config).unwrap();
+        let read: Result<(CountedTerms, usize), _> = bincode::decode_from_slice(&bytes, config);
+        assert!(read.is_err());
     }
 
     #[test]
