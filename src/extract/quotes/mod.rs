@@ -91,7 +91,14 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
                 }
                 continue;
             }
-            let found = ctx.speaker(span, before_floor, next_open, sents, previous_last.clone());
+            let found = ctx.speaker(
+                span,
+                before_floor,
+                next_open,
+                sents,
+                previous_last.clone(),
+                last.is_some(),
+            );
             let continues = doc.text[block.range.start..span.open].trim().is_empty();
             let said = match found {
                 Some(s) => Some(Said(Some(s.name), s.entity, s.role)),
@@ -271,14 +278,27 @@ impl Context<'_> {
         next_open: usize,
         sents: &[Range<usize>],
         previous_last: Option<Range<usize>>,
+        earlier_speaker: bool,
     ) -> Option<Speaker> {
         let open_s = sentence_at(sents, span.open)?;
         let close_s = sentence_at(sents, span.inner.end.saturating_sub(1)).unwrap_or(open_s);
         let after = span.after.min(sents[close_s].end)..sents[close_s].end.min(next_open);
         let before = sents[open_s].start.max(floor)..span.open;
-        let found = self
-            .after_quote(after.clone())
-            .or_else(|| self.before_quote(before.clone()));
+        // "Ash claimed that “…,” one prosecutor said the cases differ": a quotation that a
+        // verb before it reports is that verb's speaker's, whatever follows.
+        let reported = self.doc.text[before.clone()].trim_end().ends_with(" that");
+        let found = if reported {
+            self.before_quote(before.clone())
+                .or_else(|| self.after_quote(after.clone()))
+        } else {
+            self.after_quote(after.clone())
+                .or_else(|| self.before_quote(before.clone()))
+        };
+        // A quotation after another in the same sentence ("Roe said she would “…” and
+        // insisted that “…”") with no verb of its own is the earlier one's speaker's.
+        if found.is_none() && earlier_speaker && floor > sents[open_s].start {
+            return None;
+        }
         let found = found.or_else(|| {
             let quiet_after = self.doc.text[after.clone()].trim().is_empty();
             let quiet_before = self.doc.text[before.clone()].trim().is_empty();
@@ -365,6 +385,15 @@ impl Context<'_> {
             .find(|&i| according(i) || (c.verb_at(i).is_some() && !elliptic(i)));
         if let Some(v) = v.filter(|&v| according(v)) {
             return c.subject_after(v + 1).map(|w| c.bytes(w));
+        }
+        // "When Ash suggested a deal, Roe fired back:": the clause that ends at the colon
+        // has a subject and verb of its own, and its subject introduces the quotation.
+        if tail == ":"
+            && let Some(v) = v
+            && let Some(k) = (v + 2..n).rev().find(|&k| c.breaks(k - 1, k))
+            && let Some(words) = c.main_subject(k).filter(|w| w.start == k && w.end < n)
+        {
+            return Some(c.bytes(words));
         }
         let Some(v) = v else {
             // A transcript line ("Roe:", "Former governor Jane Roe:"), or a sentence

@@ -59,10 +59,16 @@ impl Context<'_> {
         let phrase = raw.trim().trim_end_matches(|c: char| !c.is_alphanumeric());
         let phrase_end = phrase_start + phrase.len();
         let is_person = |s: &&&Spot| self.table.entities[s.entity].kind == EntityKind::Person;
+        // "an aide to Biden", "Dana Reyes of The Ledger": past an article to the preposition.
         let after_preposition = |s: &&&Spot| {
-            let before = self.doc.text[phrase_start..s.start].trim_end();
-            let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-            is(word, DESCRIBING_PREPOSITIONS)
+            let mut before = self.doc.text[phrase_start..s.start]
+                .split_whitespace()
+                .rev();
+            let word = match before.next() {
+                Some("the" | "The" | "a" | "an") => before.next(),
+                word => word,
+            };
+            word.is_some_and(|w| is(w, DESCRIBING_PREPOSITIONS))
         };
         let entity = |s: &Spot| self.table.entities[s.entity].name.clone();
         // "Roe and Ash", "Roe, Ash and Lee": people who speak together are credited
@@ -103,6 +109,20 @@ impl Context<'_> {
             entity,
             role: None,
         };
+        // "Dana Reyes of The Ledger", "Tom Ash from the mayor’s office": a person named
+        // first, then placed.
+        if let Some(s) = spots
+            .iter()
+            .filter(is_person)
+            .find(|s| s.start == phrase_start)
+        {
+            let next = self.doc.text[s.full_end..phrase_end]
+                .split_whitespace()
+                .next();
+            if next.is_some_and(|w| matches!(w, "of" | "from" | "at")) {
+                return Some(described(entity(s), Some(entity(s))));
+            }
+        }
         // A name no entity covers closes the phrase: keep the phrase, the name heads it.
         let last_word = phrase.rsplit(char::is_whitespace).next().unwrap_or("");
         let unnamed_tail = last_word.starts_with(char::is_uppercase)

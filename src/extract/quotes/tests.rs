@@ -352,3 +352,45 @@ fn a_capitalised_remark_still_names_the_next_speaker() {
                 are worse than ours.”";
     assert_eq!(speakers(text), [None]);
 }
+
+#[test]
+fn a_person_placed_at_a_paper_speaks_not_the_paper() {
+    let found = quotes(
+        "Dana Reyes of The Ledger wrote, “If you want people to know you care, you have to show it every day.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
+    assert_eq!(found[0].2.as_deref(), Some("Dana Reyes"));
+}
+
+#[test]
+fn the_clause_ending_at_the_colon_introduces_the_quotation() {
+    let found = quotes(
+        "When Tom Ash suggested that the city would sue the state, Mara Quill fired back: “If they sue us in a court in Oakton, they will lose.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Mara Quill"));
+    // A colon after a verb with no subject of its own still reads back to the speaker.
+    let found = quotes("Mara Quill said on Tuesday, in a statement: “We will not sign this deal.”");
+    assert_eq!(found[0].1.as_deref(), Some("Mara Quill"));
+}
+
+#[test]
+fn a_quotation_a_verb_reports_is_not_the_next_clause_speaker() {
+    let found = quotes(
+        "Even as Tom Ash claimed on Tuesday that “the old plan got in trouble for far less,” one of the city’s lawyers said the two cases were quite different.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Tom Ash"));
+    // Without a reporting verb before it, the attribution after it stands.
+    let found = quotes(
+        "The plan was “the best deal the city could get,” one of the city’s lawyers said on Monday.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("one of the city’s lawyers"));
+}
+
+#[test]
+fn a_second_quotation_in_a_sentence_keeps_its_speaker() {
+    let found = quotes(
+        "Mara Quill said Monday that she will “try to form a stable government” and insisted that her party was “still the strongest force in the region.” – Tom Hale",
+    );
+    assert_eq!(found.len(), 2);
+    assert_eq!(found[1].1.as_deref(), Some("Mara Quill"));
+}
