@@ -71,13 +71,15 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
         for (k, span) in spans.iter().enumerate() {
             let raw = &doc.text[span.inner.clone()];
             let text = raw.trim().trim_end_matches(',').trim_end();
-            let words = text
-                .split_whitespace()
-                .filter(|w| w.chars().any(char::is_alphanumeric))
-                .count();
+            let words = word_count(text);
             let before_floor = floor;
             floor = span.after;
-            let next_open = spans.get(k + 1).map_or(block.range.end, |n| n.open);
+            // A short quoted name inside the attribution ("Roe, wearing “Vote Ash” pins,
+            // said") does not end it; the next quotation proper does.
+            let next_open = spans[k + 1..]
+                .iter()
+                .find(|n| word_count(&doc.text[n.inner.clone()]) >= MIN_WORDS)
+                .map_or(block.range.end, |n| n.open);
             if is_title(doc, block.range.start, span, text) {
                 // A capitalised remark with its speaker ("“Like Dover. Or Ely,” Roe said.
                 // “…”") still tells who speaks next.
@@ -263,6 +265,13 @@ fn named_before_colon(c: &Clause<'_>) -> Option<Range<usize>> {
     .then_some(name)
 }
 
+/// Words with a letter or digit in them.
+fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
 fn sentence_at(sents: &[Range<usize>], at: usize) -> Option<usize> {
     let i = sents.partition_point(|s| s.end.max(s.start + 1) <= at);
     sents.get(i).filter(|s| s.start <= at).map(|_| i)
@@ -446,16 +455,23 @@ impl Context<'_> {
             .map(|w| c.bytes(w))
     }
 
-    /// A person named first after a closing mark: "“…,” Ash shot back".
+    /// A person named first after a closing mark: "“…,” Ash shot back", "“…,” an angry
+    /// Ash retaliated" (an article and one word describing the person may come first).
     fn person_after(&self, range: Range<usize>) -> Option<Range<usize>> {
-        let first = self.clause_after_mark(range.clone())?.toks.first()?.start;
-        self.table
-            .within(range)
-            .next()
-            .filter(|s| {
-                s.start == first && self.table.entities[s.entity].kind == EntityKind::Person
-            })
-            .map(|s| s.start..s.end)
+        let c = self.clause_after_mark(range.clone())?;
+        let first = c.toks.first()?.start;
+        let spot = self.table.within(range).next()?;
+        let lead = c.toks.iter().take_while(|t| t.start < spot.start).count();
+        let described = match lead {
+            0 => true,
+            1 | 2 => {
+                matches!(c.word(0), "a" | "an" | "the")
+                    && (1..lead).all(|i| c.word(i).starts_with(char::is_lowercase))
+            }
+            _ => false,
+        };
+        (described && self.table.entities[spot.entity].kind == EntityKind::Person)
+            .then(|| first.min(spot.start)..spot.end)
     }
 
     /// The subject of a sentence when it names a person.

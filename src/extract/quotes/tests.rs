@@ -394,3 +394,33 @@ fn a_second_quotation_in_a_sentence_keeps_its_speaker() {
     assert_eq!(found.len(), 2);
     assert_eq!(found[1].1.as_deref(), Some("Mara Quill"));
 }
+
+#[test]
+fn a_described_person_after_the_quotation_speaks() {
+    let found = quotes(
+        "“The town will always be the town,” an angry Mara Quill retaliated. “It never gives up, because it still bears ideals.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Mara Quill"));
+    assert_eq!(found[1].1.as_deref(), Some("Mara Quill"));
+    // More than a word of description is a clause of its own, not a speaker.
+    let found = quotes(
+        "“The town will always be the town,” the old friend of Mara Quill retaliated. The council agreed.",
+    );
+    assert_eq!(found[0].1, None);
+}
+
+#[test]
+fn a_quotation_run_on_into_a_predicate_takes_the_speaker_after_the_comma() {
+    let found = quotes(
+        "\"Boots on the ground\" would be appropriate, Republican candidate Dana Reyes said after the attacks.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
+}
+
+#[test]
+fn a_short_quoted_name_inside_the_attribution_does_not_cut_it() {
+    let found = quotes(
+        "“We have had more successful conventions than this one,” delegate Tom Hale, wearing a cowboy hat and “Vote Ash” pins, said as confetti fell.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Tom Hale"));
+}

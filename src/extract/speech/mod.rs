@@ -503,11 +503,17 @@ impl<'a> Clause<'a> {
         }
         // A lowercase verb inside ("the judge pointed to a case to") is a clause, not a name.
         // So is one with an auxiliary ("Roe had a good night Tuesday, winning …").
-        let clause = (phrase.start + 1..phrase.end).any(|i| {
-            let w = self.word(i);
-            (w.ends_with("ed") && w.starts_with(char::is_lowercase) && !self.is(i, STOP))
-                || auxiliary(w)
-        });
+        // A modal first ("would be appropriate, Roe said") is a clause too.
+        let modal = matches!(
+            self.word(phrase.start),
+            "would" | "will" | "could" | "should" | "can" | "may" | "might" | "must" | "be"
+        );
+        let clause = modal
+            || (phrase.start + 1..phrase.end).any(|i| {
+                let w = self.word(i);
+                (w.ends_with("ed") && w.starts_with(char::is_lowercase) && !self.is(i, STOP))
+                    || auxiliary(w)
+            });
         (!clause && phrase.start == first).then_some(phrase)
     }
 }
