@@ -423,13 +423,23 @@ impl Context<'_> {
             (Verb::Finite, "according") => c.subject_after(v + 1),
             // "Then, explained the moderator Ana Ruiz: “…”": inverted, up to the mark; after
             // "told" stands the listener, not the speaker.
-            (Verb::Finite | Verb::Report, w) => c
-                .speaker_before(v, 0)
-                .or_else(|| {
+            (Verb::Finite | Verb::Report, w) => {
+                let inverted = || {
                     c.subject_after(v)
                         .filter(|r| r.end == n && matches!(tail, ":" | ",") && !is_listener_verb(w))
-                })
-                .or_else(|| c.shared_subject(v)),
+                };
+                // "Because of how the rules were made, explained Roe, “…”": a comma before
+                // the verb sets the inversion off from the clause before it.
+                if v > 0
+                    && c.breaks(v - 1, v)
+                    && let Some(words) = inverted()
+                {
+                    return Some(c.bytes(words));
+                }
+                c.speaker_before(v, 0)
+                    .or_else(inverted)
+                    .or_else(|| c.shared_subject(v))
+            }
             // "Spicer said, adding, “…”": the finite verb's subject, else the sentence's.
             (Verb::Dependent, _) => (0..v)
                 .rev()

@@ -49,6 +49,29 @@ fn noun_phrase_shape(phrase: &str) -> bool {
     !auxiliary && !participle && !is(first, LEAD_PREPOSITIONS)
 }
 
+/// Nouns for what someone said or wrote, which a possessive name owns: "Roe’s reply".
+fn is_utterance(noun: &str) -> bool {
+    matches!(
+        noun,
+        "response"
+            | "reply"
+            | "answer"
+            | "retort"
+            | "statement"
+            | "message"
+            | "tweet"
+            | "post"
+            | "letter"
+            | "email"
+            | "e-mail"
+            | "note"
+            | "words"
+            | "remarks"
+            | "comment"
+            | "comments"
+    )
+}
+
 impl Context<'_> {
     /// Turns a speaker phrase into a name: an entity's canonical name when it names one,
     /// the person referred to for "he" or "she", else the description as written.
@@ -109,6 +132,16 @@ impl Context<'_> {
             entity,
             role: None,
         };
+        // "Roe’s response was: “…”": what a person wrote or said, credited to the person.
+        if let Some(s) = spots
+            .iter()
+            .find(|s| s.start == phrase_start && s.full_end > s.end)
+        {
+            let rest = self.doc.text[s.full_end..phrase_end].trim();
+            if is_utterance(rest) {
+                return Some(described(entity(s), Some(entity(s))));
+            }
+        }
         // "Dana Reyes of The Ledger", "Tom Ash from the mayor’s office": a person named
         // first, then placed.
         if let Some(s) = spots

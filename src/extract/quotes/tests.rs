@@ -424,3 +424,20 @@ fn a_short_quoted_name_inside_the_attribution_does_not_cut_it() {
     );
     assert_eq!(found[0].1.as_deref(), Some("Tom Hale"));
 }
+
+#[test]
+fn an_inverted_verb_after_a_comma_takes_the_name_after_it() {
+    let found = quotes(
+        "Because of how the parties made the schedule, explained Tom Rosen, “with this thing over by March there is a scenario where it is hard.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Tom Rosen"));
+}
+
+#[test]
+fn a_persons_reply_is_the_persons() {
+    let found = quotes("Mara Quill’s response was: “Is the store in Dover or in Ely?”");
+    assert_eq!(found[0].1.as_deref(), Some("Mara Quill"));
+    // Someone who works for a person is not that person.
+    let found = quotes("Mara Quill’s spokesman said: “We have nothing more to add today.”");
+    assert_eq!(found[0].1.as_deref(), Some("Mara Quill’s spokesman"));
+}
