@@ -376,7 +376,7 @@ pub(super) const PHRASE_OPENERS_WORDS: &str = "a an the one two three four five 
 /// Prepositions that open a phrase before a subject: "At the rally the candidate said".
 pub const LEAD_PREPOSITIONS: Class = 1 << 33;
 pub(super) const LEAD_PREPOSITIONS_WORDS: &str = "in at on after before during for with from by
-    of under to into over since speaking asked amid despite following";
+    of under to into over since speaking asked amid despite following like unlike";
 
 /// Adverbs that open a sentence before its subject: "Later Roe said".
 pub const LEAD_ADVERBS: Class = 1 << 34;

@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::Quote;
 use super::discover::title_case;
 use super::entities::Table;
-use super::lexicon::{STOP, TEMPORAL};
+use super::lexicon::{LEAD_ADVERBS, LEAD_PREPOSITIONS, STOP, TEMPORAL};
 use super::salience::Salience;
 use super::speech::{Clause, MAX_WORDS, Verb, is_listener_verb};
 use super::text::Doc;
@@ -407,9 +407,12 @@ impl Context<'_> {
         let Some(v) = v else {
             // A transcript line ("Roe:", "Former governor Jane Roe:"), or a sentence
             // introducing the quotation ("Roe has since apologized:").
+            // Not a time or a channel set off by commas ("Then, later on TV:").
             let short = n <= 6
                 && c.word(0).starts_with(char::is_uppercase)
-                && c.word(n - 1).starts_with(char::is_uppercase);
+                && c.word(n - 1).starts_with(char::is_uppercase)
+                && !c.is(0, TEMPORAL | LEAD_ADVERBS | LEAD_PREPOSITIONS)
+                && (1..n).all(|i| !c.breaks(i - 1, i));
             if tail != ":" {
                 return None;
             }

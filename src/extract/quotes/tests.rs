@@ -441,3 +441,31 @@ fn a_persons_reply_is_the_persons() {
     let found = quotes("Mara Quill’s spokesman said: “We have nothing more to add today.”");
     assert_eq!(found[0].1.as_deref(), Some("Mara Quill’s spokesman"));
 }
+
+#[test]
+fn two_offices_joined_by_and_stay_one_description() {
+    let found = quotes(
+        "“That is what he did before,” said former Ohio Gov. and Democratic Party Chairman Ed Rendle.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Ed Rendle"));
+    let found = quotes(
+        "Dana Ames, president and CEO of the Oakton Diner Association stated, “It is not a political problem; it is a math problem.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Dana Ames"));
+}
+
+#[test]
+fn a_time_and_a_channel_before_a_colon_are_no_speaker() {
+    let found = quotes(
+        "Tom Ash spoke twice. Then, later that month on TV: “I have never said we made a mistake going into the valley.”",
+    );
+    assert_ne!(found[0].1.as_deref(), Some("Then, later that month on TV"));
+}
+
+#[test]
+fn a_comparison_opening_the_sentence_is_not_its_subject() {
+    let found = quotes(
+        "Like Tom Corkle, Mara Quill also rejected the notion, arguing that there is “flexibility for the administration” in the plan.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Mara Quill"));
+}

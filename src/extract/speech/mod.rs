@@ -275,10 +275,17 @@ impl<'a> Clause<'a> {
     /// Back from word `start` (inclusive) over words in plain succession, to no further than
     /// `floor` nor `MAX_WORDS` before `end`, stopping at a clause opener or a verb.
     fn phrase_start(&self, mut start: usize, end: usize, floor: usize) -> usize {
+        // "president and CEO of Acme": two offices joined, not two clauses.
+        let offices = |p: usize| {
+            p > floor
+                && self.word(p) == "and"
+                && self.is(p - 1, ROLE_NOUNS | TITLE_BASE)
+                && self.is(p + 1, ROLE_NOUNS | TITLE_BASE)
+        };
         while start > floor && end - start < MAX_WORDS {
             let p = start - 1;
             if !self.plain(p, start)
-                || self.is(p, CLAUSE_OPENERS | TEMPORAL)
+                || (self.is(p, CLAUSE_OPENERS | TEMPORAL) && !offices(p))
                 || self.verb_word(p).is_some()
             {
                 break;
@@ -442,7 +449,14 @@ impl<'a> Clause<'a> {
                 break;
             }
             let w = self.word(end);
-            if self.is(end, SPEAKER_ENDS) && w.starts_with(char::is_lowercase)
+            // "said former Gov. and party chairman Ed Roe": one person's two offices.
+            let offices = w == "and"
+                && end + 1 < n
+                && self.plain(end, end + 1)
+                && (self.word(end + 1).starts_with(char::is_uppercase)
+                    || self.is(end + 1, ROLE_NOUNS | TITLE_BASE))
+                && self.is(end - 1, TITLE_BASE);
+            if self.is(end, SPEAKER_ENDS) && w.starts_with(char::is_lowercase) && !offices
                 || self.is(end, TEMPORAL)
                 || self.verb_word(end).is_some()
             {
