@@ -100,7 +100,8 @@ pub(super) const ROLE_NOUNS_WORDS: &str =
     commentator historian economist policymaker diplomat cleric rabbi imam pastor priest
     bishop cardinal pope sheikh emir colonel captain sergeant lieutenant admiral minister
     head boss partner owner analysts economists strategists executives officials researchers
-    lawyers experts advisers advisors bankers traders investors";
+    lawyers experts advisers advisors bankers traders investors aide aides operative
+    operatives insider insiders";
 
 /// Last words of organisation names: Council, Ministry, Party, Inc.
 pub const ORG_TAIL: Class = 1 << 5;

@@ -413,7 +413,9 @@ impl Context<'_> {
                 && c.word(n - 1).starts_with(char::is_uppercase)
                 && !c.is(0, TEMPORAL | LEAD_ADVERBS | LEAD_PREPOSITIONS)
                 && (1..n).all(|i| !c.breaks(i - 1, i));
-            if tail != ":" {
+            // "Roe issued a statement, “…”": a statement introduces its words as a colon does.
+            let stated = tail == "," && resolve::is_utterance(c.word(n - 1));
+            if tail != ":" && !stated {
                 return None;
             }
             return if short {

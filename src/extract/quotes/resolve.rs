@@ -50,7 +50,7 @@ fn noun_phrase_shape(phrase: &str) -> bool {
 }
 
 /// Nouns for what someone said or wrote, which a possessive name owns: "Roe’s reply".
-fn is_utterance(noun: &str) -> bool {
+pub(super) fn is_utterance(noun: &str) -> bool {
     matches!(
         noun,
         "response"

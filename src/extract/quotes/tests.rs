@@ -469,3 +469,28 @@ fn a_comparison_opening_the_sentence_is_not_its_subject() {
     );
     assert_eq!(found[0].1.as_deref(), Some("Mara Quill"));
 }
+
+#[test]
+fn a_participle_after_a_plain_verb_takes_the_sentence_subject() {
+    let found = quotes(
+        "One operative inside the campaign tried to downplay the comments, saying they were “not a big deal around here at all.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("One operative"));
+    let found = quotes(
+        "And then Tom Ash went fully on the attack, saying, \"Is the mayor going to finally mention the words?\"",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Tom Ash"));
+}
+
+#[test]
+fn a_statement_introduces_its_words_like_a_colon() {
+    let found = quotes(
+        "Immediately after the attacks, Tom Ash issued a statement, “Last night, our town was attacked and we will not forget it.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Tom Ash"));
+    // A name ending in -ly opening the sentence is its subject, not an adverb.
+    let found = quotes(
+        "Carly Fiorina threw her support behind Tom Ash on Wednesday, saying it is time to have a “real conservative in the mayor’s office.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Carly Fiorina"));
+}

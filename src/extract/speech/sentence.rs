@@ -20,7 +20,12 @@ impl Clause<'_> {
     pub fn main_subject(&self, floor: usize) -> Option<Range<usize>> {
         let n = self.toks.len();
         let mut start = floor;
-        while start < n && matches!(self.word(start), "But" | "And" | "So" | "Yet" | "Then") {
+        while start < n
+            && matches!(
+                self.word(start),
+                "But" | "And" | "So" | "Yet" | "Then" | "then"
+            )
+        {
             start += 1;
         }
         // "In Dover,", "Speaking in Dover,", "Hours later,": an opening phrase, not the subject.
@@ -28,6 +33,17 @@ impl Clause<'_> {
             self.is(i, LEAD_PREPOSITIONS | LEAD_ADVERBS)
                 || self.word(i).ends_with("ing")
                 || matches!(self.word(i), "Here" | "There")
+                // "Immediately after the attacks,": an adverb opening the sentence.
+                // ("Carly Fiorina", "Jolly of Dover" are names, not adverbs.)
+                || (i == start
+                    && i + 1 < n
+                    && self.word(i).len() >= 7
+                    && self.word(i).ends_with("ly")
+                    && self.plain(i, i + 1)
+                    && matches!(
+                        self.word(i + 1),
+                        "after" | "before" | "following" | "during" | "in" | "at" | "on"
+                    ))
                 || (i + 1 < n && ago(self.word(i + 1)))
                 // "Eight years ago,", "A week later,": a number or article and a unit.
                 || (i + 2 < n
@@ -51,7 +67,10 @@ impl Clause<'_> {
         if matches!(first, "He" | "She" | "he" | "she") {
             return Some(start..start + 1);
         }
-        if matches!(first, "The" | "A" | "An" | "the" | "a" | "an") {
+        if matches!(
+            first,
+            "The" | "A" | "An" | "One" | "the" | "a" | "an" | "one"
+        ) {
             // A description up to its role noun: "The Florida senator sought …", "The
             // billionaire businessman began …".
             let mut role = (start + 1..n.min(start + 6))
