@@ -144,7 +144,12 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
             })
             .filter(|s| s.0.is_some())
             .or_else(|| {
-                let r = ctx.person_subject(sents.last()?.clone())?;
+                // A person the last sentence is about, else the speaker of its reporting
+                // verb ("People want proof, he told reporters.").
+                let last = sents.last()?.clone();
+                let r = ctx
+                    .person_subject(last.clone())
+                    .or_else(|| ctx.reporting_subject(last))?;
                 ctx.resolve(r, block.range.end)
                     .map(|s| Said(Some(s.name), s.entity, s.role))
             });
@@ -487,6 +492,18 @@ impl Context<'_> {
         };
         (described && self.table.entities[spot.entity].kind == EntityKind::Person)
             .then(|| first.min(spot.start)..spot.end)
+    }
+
+    /// The speaker of a sentence's first reporting verb: "Roe said the plan would work",
+    /// "If anything, Roe argued, the plan works", "…, he told reporters".
+    fn reporting_subject(&self, sentence: Range<usize>) -> Option<Range<usize>> {
+        let c = Clause::new(self.doc, sentence);
+        let v = (0..c.toks.len().min(MAX_REACH)).find(|&i| {
+            matches!(c.verb_at(i), Some(Verb::Finite | Verb::Report)) && c.word(i) != "according"
+        })?;
+        c.speaker_before(v, 0)
+            .or_else(|| c.subject_after(v))
+            .map(|w| c.bytes(w))
     }
 
     /// The subject of a sentence when it names a person.

@@ -494,3 +494,11 @@ fn a_statement_introduces_its_words_like_a_colon() {
     );
     assert_eq!(found[0].1.as_deref(), Some("Carly Fiorina"));
 }
+
+#[test]
+fn a_quotation_paragraph_after_a_reporting_clause_is_its_speakers() {
+    let text = "Speaking in Dover, the ministry spokesman Lu Kang repeated that the town opposed it.\n\nPeople should provide evidence and not wave around words like “maybe”, he told reporters.\n\n“This is extremely irresponsible of them all.”";
+    let found = quotes(text);
+    assert_eq!(found.last().unwrap().1.as_deref(), Some("he"));
+    assert_eq!(found.last().unwrap().2.as_deref(), Some("Lu Kang"));
+}
