@@ -502,3 +502,12 @@ fn a_quotation_paragraph_after_a_reporting_clause_is_its_speakers() {
     assert_eq!(found.last().unwrap().1.as_deref(), Some("he"));
     assert_eq!(found.last().unwrap().2.as_deref(), Some("Lu Kang"));
 }
+
+#[test]
+fn a_towns_state_belongs_to_the_opening_phrase() {
+    let found = quotes(
+        "At a conference in Aspen, Colo., the Stanford graduate ended her speech by quoting a painter: \"Every obstacle yields to stern resolve, always.\"",
+    );
+    assert_ne!(found[0].1.as_deref(), Some("Colo."));
+    assert_ne!(found[0].1.as_deref(), Some("Colo"));
+}

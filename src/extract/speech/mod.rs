@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::lexicon::{
     CLAUSE_OPENERS, Class, DETERMINERS, LEAD_ADVERBS, LEAD_PREPOSITIONS, PHRASE_OPENERS,
     REPORT_VERBS, ROLE_NOUNS, SPEAKER_ENDS, SPEECH_BASE, SPEECH_FILLERS, SPEECH_PARTICIPLES,
-    SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD, lowercase,
+    SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD, US_STATES, lowercase,
 };
 use super::reported::number_word;
 use super::text::{Doc, Token};

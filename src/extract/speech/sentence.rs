@@ -58,6 +58,10 @@ impl Clause<'_> {
         if start < n && leading(start) {
             let comma = (start + 1..n.min(start + MAX_OPENING)).find(|&i| self.breaks(i - 1, i))?;
             start = comma;
+            // "In Aspen, Colo., the guest": a town's state belongs to the opening phrase.
+            if start + 1 < n && self.is(start, US_STATES) && self.breaks(start, start + 1) {
+                start += 1;
+            }
         }
         let first_at = *(start..n).next().as_ref()?;
         if let Some(name) = self.apposed_name(first_at) {
