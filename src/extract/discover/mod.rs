@@ -296,9 +296,14 @@ fn starts_upper(word: &str) -> bool {
 
 /// Arabic name prefixes written in lowercase: "al-Assad".
 fn is_arabic_prefixed(word: &str) -> bool {
+    without_arabic_prefix(word).is_some()
+}
+
+/// "Assad" from "al-Assad": the part of a prefixed name written alone on later mentions.
+fn without_arabic_prefix(word: &str) -> Option<&str> {
     ["al-", "el-", "ad-", "as-", "an-", "ash-", "bin-"]
         .iter()
-        .any(|p| word.strip_prefix(p).is_some_and(starts_upper))
+        .find_map(|p| word.strip_prefix(p).filter(|w| starts_upper(w)))
 }
 
 /// Whether every word of a quoted phrase is capitalised, small words aside.

@@ -23,7 +23,7 @@ impl<'a> Discoverer<'a> {
         let cap_word = |i: usize| {
             self.toks[i].cap && !self.toks[i].solo && !(self.toks[i].initial && self.is(i, STOP))
         };
-        let lone = |i: usize| cap_word(i) && !(i > 0 && self.toks[i - 1].cap);
+        let lone = |i: usize| cap_word(i) && !(i > 0 && self.run_word_before(i));
         let joint = |i: usize| !self.toks[i].cap && title_joint(self.word(i));
         let linked = |x: usize, y: usize| self.plain_gap(x, y);
         let before = a >= 2
@@ -46,9 +46,15 @@ impl<'a> Discoverer<'a> {
                     && a + 3 < n
                     && linked(a + 2, a + 3)
                     && cap_word(a + 3)));
-        // "NBC’s Meet the Press": a possessive owner before the title is no name run.
-        let run_before = a > 0 && self.toks[a - 1].cap && !self.toks[a - 1].possessive();
-        before || (after && !run_before)
+        // "NBC’s Meet the Press": an owner before the title is no name run.
+        before || (after && !(a > 0 && self.run_word_before(a)))
+    }
+
+    /// Whether the word before `i` is a capitalised word of the same run, rather than an
+    /// owner ("NBC’s", "CBS'") or a name of its own inside a hyphenated word ("pro-Ash").
+    fn run_word_before(&self, i: usize) -> bool {
+        let p = &self.toks[i - 1];
+        p.cap && !p.possessive() && !p.solo && !self.text[p.end..].starts_with(['\'', '’'])
     }
 
     /// Whether the run `i..=end` is three or more words in capitals that no built-in name

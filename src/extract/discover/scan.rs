@@ -1,6 +1,7 @@
 //! Reading a sentence: its words, quoted titles, and the runs of capitalised words that
 //! may be names, split at titles.
 
+use super::vote::is_thing_word;
 use super::*;
 
 /// Small words that, capitalised inside a run of capitals, make it a headline: no name
@@ -287,7 +288,7 @@ impl<'a> Discoverer<'a> {
                     break;
                 }
             }
-            if self.holiday(i, end) {
+            if self.holiday(i, end) || self.after_day_name(i) {
                 i = end + 1;
                 continue;
             }
@@ -329,6 +330,17 @@ impl<'a> Discoverer<'a> {
             }
         }
         day_word(end) && end - i < 3 && !(end > i && self.is(end - 1, GIVEN_NAMES))
+    }
+
+    /// Whether the run at `i` continues a title opened by a day's name: "Night Live" in
+    /// "Saturday Night Live", "Morning Edition" in "Sunday Morning Edition". A name after a
+    /// day ("On Tuesday Dana Reyes said") starts with no such common word.
+    fn after_day_name(&self, i: usize) -> bool {
+        i > 0
+            && self.toks[i - 1].classes & TEMPORAL != 0
+            && starts_upper(self.word(i - 1))
+            && self.plain_gap(i - 1, i)
+            && is_thing_word(&self.word(i).to_lowercase())
     }
 
     /// A headline in title case inside prose ("Senator Scores Direct Hit On Rival", "RIVAL

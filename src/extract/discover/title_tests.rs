@@ -108,3 +108,17 @@ fn describing_words_before_a_full_name_split_off() {
     let storm = "Hurricane Sandy Grace hit the coast.";
     assert!(!names(storm).contains(&"Sandy Grace".to_string()));
 }
+
+#[test]
+fn a_title_word_before_a_suffix_is_a_surname() {
+    let text = "A statue of Dana Quillon King Jr. stands in Oakton, and visitors admire it.";
+    assert_eq!(kind_of(text, "Dana Quillon King Jr."), Some(Person));
+    assert!(
+        !names(text)
+            .iter()
+            .any(|n| n == "Dana Quillon" || n == "Jr.")
+    );
+    // A suffix cut off by a comma is no name of its own.
+    let comma = "His eldest, Tom Vellacott, Jr., runs the farm with Dana Okafor.";
+    assert!(!names(comma).iter().any(|n| n == "Jr."));
+}
