@@ -270,3 +270,19 @@ fn pieces_of_titles_after_an_owner_or_a_day_are_no_names() {
     let got = entities("On Tuesday Dana Reyes said the bill would pass.");
     assert!(has(&got, "Dana Reyes"), "{got:?}");
 }
+
+#[test]
+fn a_paragraph_in_capitals_names_only_built_in_names() {
+    let text = "RUGBY - CHINA HOLD OAKTON VIKINGS, JAPAN WIN AWAY.\n\n\
+                The match drew a small crowd, Dana Reyes said.";
+    let got = entities(text);
+    assert!(has(&got, "China") && has(&got, "Japan"), "{got:?}");
+    assert!(
+        !got.iter()
+            .any(|(n, _)| n.contains("RUGBY") || n.contains("VIKINGS"))
+    );
+    // A short label in capitals names nothing, even a built-in name.
+    let label = "Dana Reyes spoke in Oakton on Monday.\n\nFACEBOOK.\n\nCHINA.";
+    let got = entities(label);
+    assert!(!has(&got, "China"), "{got:?}");
+}

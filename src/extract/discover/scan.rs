@@ -292,7 +292,7 @@ impl<'a> Discoverer<'a> {
                 i = end + 1;
                 continue;
             }
-            if self.capitals_headline(i, end) {
+            if self.capitals || self.capitals_headline(i, end) {
                 self.world_names_in(i, end);
                 i = end + 1;
                 continue;
