@@ -12,6 +12,12 @@ fn title_joint(word: &str) -> bool {
     )
 }
 
+/// "Moderator", "Filmmaker", "Novelist", "Actress": a noun for what someone does, by its
+/// ending, long enough not to be a short surname like "Baker" standing first.
+pub(super) fn is_agent_noun(word: &str) -> bool {
+    word.len() >= 7 && ["er", "or", "ist", "ess"].iter().any(|s| word.ends_with(s))
+}
+
 impl<'a> Discoverer<'a> {
     /// Whether the one word at `a` is joined by a small word to a lone capitalised word
     /// before or after it: "Eight" and "Gang" in "Gang of Eight", "Nation" in "Face the
@@ -88,7 +94,8 @@ impl<'a> Discoverer<'a> {
     }
 
     /// Where a person's name starts in the run `a..=b` when capitalised words describing
-    /// her come first: "Pollster Dana Reyes", "Navy SEAL Tom Ash", "Using Dana Reyes" at a
+    /// her come first: "Pollster Dana Reyes", "Navy SEAL Tom Ash", "Moderator Tom Ash",
+    /// "Using Dana Reyes" at a
     /// sentence's start. The name is a given name and a surname; the words before hold no
     /// given name and at least one word known as something else (a role, a party, a
     /// common word, a built-in name, an acronym), so "Moner Ali Haddad" stays whole.
@@ -109,7 +116,8 @@ impl<'a> Discoverer<'a> {
                 || t.world.is_some()
                 || (is_acronym(w) && w.len() >= 3 && !is_initials(w))
                 || is_adverb(w)
-                || (t.initial && w.len() >= 6 && w.ends_with("ing"))
+                || (t.initial && w.len() >= 5 && w.ends_with("ing"))
+                || (i == a && is_agent_noun(w))
         };
         (a..k).any(known).then_some(k)
     }

@@ -1,6 +1,7 @@
 //! Reading a sentence: its words, quoted titles, and the runs of capitalised words that
 //! may be names, split at titles.
 
+use super::phrase::is_agent_noun;
 use super::vote::is_thing_word;
 use super::*;
 
@@ -567,7 +568,10 @@ impl<'a> Discoverer<'a> {
             {
                 e -= 1;
             }
-            self.part(a, e, None);
+            // "Moderator" alone is what she does, no name.
+            if e > a || !is_agent_noun(self.word(a)) {
+                self.part(a, e, None);
+            }
             self.part(k, b, Some(Person));
             return;
         }
