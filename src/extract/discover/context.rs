@@ -109,6 +109,11 @@ impl<'a> Discoverer<'a> {
             // "Tampa, Fla.": a town and its state.
             cue[slot(Place)] += STRONG;
         }
+        if a == b && self.toks[a].solo && self.backer(a) {
+            // "pro-Reyes", "anti-Okafor": a camp is named after a person, more often
+            // than not (built-in names and acronyms aside).
+            cue[slot(Person)] += CUE;
+        }
         if self.dateline(a, b) {
             // "OAKTON, Iowa —": a town in capitals is no acronym.
             cue[slot(Place)] += STRONG;
@@ -248,6 +253,14 @@ impl<'a> Discoverer<'a> {
             }
             break;
         }
+    }
+
+    /// Whether the word at `a` follows "pro-" or "anti-" and is no acronym or built-in name.
+    fn backer(&self, a: usize) -> bool {
+        let before = &self.text[..self.toks[a].start];
+        (before.ends_with("pro-") || before.ends_with("anti-"))
+            && self.toks[a].world.is_none()
+            && !is_acronym(self.word(a))
     }
 
     /// Whether words `a..=b` open a dateline: a sentence's first words, in capitals, before

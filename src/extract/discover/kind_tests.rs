@@ -259,3 +259,14 @@ fn a_town_in_capitals_opening_a_dateline_is_a_place() {
     let abroad = "RANVALE, Burma — Crowds gathered at dawn.";
     assert_eq!(kind_of(abroad, "RANVALE"), Some(Place));
 }
+
+#[test]
+fn a_camp_named_after_a_word_is_named_after_a_person() {
+    let text = "The pro-Vellacott crowd cheered, and anti-Okafor signs went up.";
+    assert_eq!(kind_of(text, "Vellacott"), Some(Person));
+    assert_eq!(kind_of(text, "Okafor"), Some(Person));
+    // Acronyms and built-in names keep their kind.
+    let known = "The pro-Israel group and an anti-NATO rally met the same day.";
+    assert_eq!(kind_of(known, "Israel"), Some(Place));
+    assert_eq!(kind_of(known, "NATO"), Some(Organization));
+}
