@@ -246,6 +246,9 @@ fn names_led_by_a_participle_are_groups_and_belts_are_regions() {
     assert_eq!(kind_of(group, "Planned Futures"), Some(Organization));
     let belt = "Voters across the Rust Belt wanted jobs, and the Corn Belt wanted rain.";
     assert_eq!(kind_of(belt, "Corn Belt"), Some(Place));
+    // A name that merely ends in "-ed" is still a person's.
+    let name = "Later Farshed Quellin, the group's director, said the talks had failed.";
+    assert_eq!(kind_of(name, "Farshed Quellin"), Some(Person));
     let game = "Tickets for the Peach Bowl sold out in an hour.";
     assert_eq!(kind_of(game, "Peach Bowl"), Some(Other));
 }

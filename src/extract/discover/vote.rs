@@ -212,9 +212,16 @@ impl<'a> Discoverer<'a> {
 }
 
 /// "Planned", "Wounded", "Concerned": a past participle opens the names of groups, not of
-/// people (given names like "Mohammed" and surnames like "Saeed" aside).
+/// people. Only the endings of English participles count, so that names like "Murshed",
+/// "Mohammed" or "Saeed" do not.
 fn participle(word: &str) -> bool {
-    word.len() >= 7 && word.ends_with("ed") && !word.ends_with("eed") && !word.ends_with("med")
+    word.len() >= 7
+        && [
+            "nned", "pped", "tted", "lled", "rred", "ided", "nded", "rded", "nted", "rted", "sted",
+            "cted", "ened", "rned", "ated", "ized", "ised", "uced",
+        ]
+        .iter()
+        .any(|e| word.ends_with(e))
 }
 
 /// Adjectives and common nouns that open the names of events, eras, titles, teams and
