@@ -98,12 +98,24 @@ impl<'a> Discoverer<'a> {
     pub(super) fn context(&self, a: usize, b: usize, person_shaped: bool, cue: &mut Votes) {
         let n = self.toks.len();
         let multi_person = person_shaped && a < b;
+        // "Dana Reyes": a given name and a surname outweigh an organisation beside them
+        // ("pollster Dana Reyes", "the Oakton Times and Dana Reyes").
+        let given_person = multi_person && self.is(a, GIVEN_NAMES);
         if b + 1 < n
             && self.gap(b, b + 1).trim() == ","
             && self.toks[b + 1].cap
             && self.is(b + 1, US_STATES)
         {
             // "Tampa, Fla.": a town and its state.
+            cue[slot(Place)] += STRONG;
+        }
+        if a == b && self.toks[a].solo && self.backer(a) {
+            // "pro-Reyes", "anti-Okafor": a camp is named after a person, more often
+            // than not (built-in names and acronyms aside).
+            cue[slot(Person)] += CUE;
+        }
+        if self.dateline(a, b) {
+            // "OAKTON, Iowa —": a town in capitals is no acronym.
             cue[slot(Place)] += STRONG;
         }
         if person_shaped && a > 0 && self.lower_word(a - 1) && is_kin(self.word(a - 1)) {
@@ -134,7 +146,7 @@ impl<'a> Discoverer<'a> {
             if person_shaped && pc & ROLE_NOUNS != 0 {
                 cue[slot(Person)] += CUE;
             }
-            if pc & ORG_APPOS != 0 || prev.ends_with("maker") {
+            if (pc & ORG_APPOS != 0 || prev.ends_with("maker")) && !given_person {
                 cue[slot(Organization)] += CUE;
             }
             let after_comma = p > 0 && self.gap(p - 1, p).trim() == ",";
@@ -151,6 +163,7 @@ impl<'a> Discoverer<'a> {
                 && self.toks[p - 1].cap
                 && self.is(p - 1, ORG_TAIL)
                 && !person_before
+                && !given_person
             {
                 // "Duke Energy and Georgia Power": listed with an organisation.
                 cue[slot(Organization)] += STRONG;
@@ -201,6 +214,7 @@ impl<'a> Discoverer<'a> {
                 cue[slot(Other)] += CUE;
             }
             if next == "and"
+                && !given_person
                 && q + 1 < n
                 && self.toks[q + 1].cap
                 && self.plain_gap(q, q + 1)
@@ -241,6 +255,33 @@ impl<'a> Discoverer<'a> {
         }
     }
 
+    /// Whether the word at `a` follows "pro-" or "anti-" and is no acronym or built-in name.
+    fn backer(&self, a: usize) -> bool {
+        let before = &self.text[..self.toks[a].start];
+        (before.ends_with("pro-") || before.ends_with("anti-"))
+            && self.toks[a].world.is_none()
+            && !is_acronym(self.word(a))
+    }
+
+    /// Whether words `a..=b` open a dateline: a sentence's first words, in capitals, before
+    /// a comma and a state or a known place ("OAKTON, Iowa", "PORT ELLIS, Fla.").
+    pub(super) fn dateline(&self, a: usize, b: usize) -> bool {
+        let n = self.toks.len();
+        let q = b + 1;
+        if a != 0 || q >= n || !self.toks[q].cap || self.gap(b, q).trim() != "," {
+            return false;
+        }
+        let capitals = (a..=b).all(|i| is_acronym(self.word(i)) && !is_initials(self.word(i)));
+        let letters: usize = (a..=b).map(|i| self.word(i).len()).sum();
+        if !capitals || letters < 4 {
+            return false;
+        }
+        self.is(q, US_STATES)
+            || self
+                .world_span(q, self.last_cap(q))
+                .is_some_and(|id| world().entries[id].kind == Place)
+    }
+
     /// "X, who ...", "X, 45, ...", "X, a company ..." after a name.
     pub(super) fn apposition(&self, q: usize, cue: &mut Votes) {
         let n = self.toks.len();
@@ -269,6 +310,9 @@ impl<'a> Discoverer<'a> {
             if i == q {
                 return;
             }
+            // The phrase's head is its last noun of a kind: "a tea party activist" is a
+            // person, "a health care company" an organisation.
+            let mut head = None;
             for i in i..n.min(i + 5) {
                 // "a Helsinki-based startup": the hyphenated place is part of the phrase.
                 if self.toks[i].solo {
@@ -287,16 +331,21 @@ impl<'a> Discoverer<'a> {
                     continue;
                 }
                 let w = self.word(i);
-                if is(w, ROLE_NOUNS) || is_person_noun(w) {
-                    cue[slot(Person)] += CUE;
+                let kind = if is(w, ROLE_NOUNS) || is_person_noun(w) {
+                    Person
                 } else if is(w, ORG_APPOS) || w.ends_with("maker") {
-                    cue[slot(Organization)] += CUE;
+                    Organization
                 } else if is(w, PLACE_APPOS) {
-                    cue[slot(Place)] += CUE;
+                    Place
+                } else if head.is_some() {
+                    break;
                 } else {
                     continue;
-                }
-                break;
+                };
+                head = Some(kind);
+            }
+            if let Some(kind) = head {
+                cue[slot(kind)] += CUE;
             }
         }
     }

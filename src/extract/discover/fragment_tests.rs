@@ -255,3 +255,34 @@ fn a_title_after_an_owner_is_no_name() {
     assert!(!has(&got, "Meet"));
     assert!(has(&got, "Harbex"));
 }
+
+#[test]
+fn pieces_of_titles_after_an_owner_or_a_day_are_no_names() {
+    // An owner written with a bare apostrophe, or a hyphenated name, before the title.
+    let got = entities("The senator told KXTV' Meet the Voters on Sunday that she would run.");
+    assert!(!has(&got, "Meet") && !has(&got, "Voters"), "{got:?}");
+    let got = entities("Ads from the pro-Reyes Rise to Win ran all week.");
+    assert!(!has(&got, "Rise") && !has(&got, "Win"), "{got:?}");
+    // A title opened by a day's name.
+    let got = entities("She hosted Saturday Night Revue twice, and Dana Reyes watched.");
+    assert!(!has(&got, "Night Revue"), "{got:?}");
+    // A name after a day stays.
+    let got = entities("On Tuesday Dana Reyes said the bill would pass.");
+    assert!(has(&got, "Dana Reyes"), "{got:?}");
+}
+
+#[test]
+fn a_paragraph_in_capitals_names_only_built_in_names() {
+    let text = "RUGBY - CHINA HOLD OAKTON VIKINGS, JAPAN WIN AWAY.\n\n\
+                The match drew a small crowd, Dana Reyes said.";
+    let got = entities(text);
+    assert!(has(&got, "China") && has(&got, "Japan"), "{got:?}");
+    assert!(
+        !got.iter()
+            .any(|(n, _)| n.contains("RUGBY") || n.contains("VIKINGS"))
+    );
+    // A short label in capitals names nothing, even a built-in name.
+    let label = "Dana Reyes spoke in Oakton on Monday.\n\nFACEBOOK.\n\nCHINA.";
+    let got = entities(label);
+    assert!(!has(&got, "China"), "{got:?}");
+}

@@ -196,3 +196,80 @@ fn a_curly_apostrophe_in_a_name_is_written_plain() {
     let got = entities("Dana Reyes’s plan passed.");
     assert_eq!(got[0].0, "Dana Reyes");
 }
+
+#[test]
+fn a_given_name_and_surname_outweigh_organisations_beside_them() {
+    let text = "Republican pollster Dana Veltri told the paper the race was close.";
+    assert_eq!(kind_of(text, "Dana Veltri"), Some(Person));
+    let list = "Prizes went to the Oakton Herald and Maria Tessaro for the series.";
+    assert_eq!(kind_of(list, "Maria Tessaro"), Some(Person));
+    let after = "Investigators interviewed Sarah Quell and Karen Mills on Tuesday.";
+    assert_eq!(kind_of(after, "Sarah Quell"), Some(Person));
+    // Without a given name, the company word still decides.
+    let firm = "Investors backed Harbex Capital and Veltro Group last year.";
+    assert_eq!(kind_of(firm, "Veltro Group"), Some(Organization));
+}
+
+#[test]
+fn an_apposition_is_read_by_its_last_noun() {
+    let text = "Moira Selk, a local tea party activist, said the rally was peaceful.";
+    assert_eq!(kind_of(text, "Moira Selk"), Some(Person));
+    let firm = "Veltrano, a health care company, said the rally was peaceful.";
+    assert_eq!(kind_of(firm, "Veltrano"), Some(Organization));
+    let of = "Quarrix, a maker of drones for farms, said sales rose.";
+    assert_eq!(kind_of(of, "Quarrix"), Some(Organization));
+}
+
+#[test]
+fn a_surname_after_an_arabic_prefix_is_the_person() {
+    let text = "Rebels fought Hamid al-Zoubari for years. The fall of Zoubari was near.";
+    let got = entities(text);
+    assert!(!got.iter().any(|(n, _)| n == "Zoubari"), "{got:?}");
+    assert_eq!(kind_of(text, "Hamid al-Zoubari"), Some(Person));
+}
+
+#[test]
+fn a_word_listed_with_given_names_is_a_person() {
+    let text = "They had three children: Adam, Tavi and Orsola.";
+    assert_eq!(kind_of(text, "Orsola"), Some(Person));
+    assert_eq!(kind_of(text, "Tavi"), Some(Person));
+    // A longer name beside a given name keeps its own reading.
+    let corner = "The shop stood at the corner of Allen and Varick Streets downtown.";
+    assert_eq!(kind_of(corner, "Varick Streets"), Some(Place));
+}
+
+#[test]
+fn names_led_by_a_participle_are_groups_and_belts_are_regions() {
+    let text = "Donors to Concerned Parents Alliance met Wounded Heroes Network staff.";
+    assert_ne!(kind_of(text, "Concerned Parents Alliance"), Some(Person));
+    let group = "Funding for Planned Futures was cut, and the board objected.";
+    assert_eq!(kind_of(group, "Planned Futures"), Some(Organization));
+    let belt = "Voters across the Rust Belt wanted jobs, and the Corn Belt wanted rain.";
+    assert_eq!(kind_of(belt, "Corn Belt"), Some(Place));
+    // A name that merely ends in "-ed" is still a person's.
+    let name = "Later Farshed Quellin, the group's director, said the talks had failed.";
+    assert_eq!(kind_of(name, "Farshed Quellin"), Some(Person));
+    let game = "Tickets for the Peach Bowl sold out in an hour.";
+    assert_eq!(kind_of(game, "Peach Bowl"), Some(Other));
+}
+
+#[test]
+fn a_town_in_capitals_opening_a_dateline_is_a_place() {
+    let text = "WESTMORE, Iowa — The candidate spoke at a diner on Monday.";
+    assert_eq!(kind_of(text, "WESTMORE"), Some(Place));
+    let two = "PORT ELLIS, Fla. — Voters lined up early.";
+    assert_eq!(kind_of(two, "PORT ELLIS"), Some(Place));
+    let abroad = "RANVALE, Burma — Crowds gathered at dawn.";
+    assert_eq!(kind_of(abroad, "RANVALE"), Some(Place));
+}
+
+#[test]
+fn a_camp_named_after_a_word_is_named_after_a_person() {
+    let text = "The pro-Vellacott crowd cheered, and anti-Okafor signs went up.";
+    assert_eq!(kind_of(text, "Vellacott"), Some(Person));
+    assert_eq!(kind_of(text, "Okafor"), Some(Person));
+    // Acronyms and built-in names keep their kind.
+    let known = "The pro-Israel group and an anti-NATO rally met the same day.";
+    assert_eq!(kind_of(known, "Israel"), Some(Place));
+    assert_eq!(kind_of(known, "NATO"), Some(Organization));
+}

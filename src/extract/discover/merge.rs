@@ -132,6 +132,10 @@ impl<'a> Discoverer<'a> {
             match KindVotes(c.votes()).winner() {
                 Person => {
                     by_last.entry(last).or_insert(m);
+                    // "Assad" is Bashar al-Assad.
+                    if let Some(bare) = without_arabic_prefix(last) {
+                        by_last.entry(bare).or_insert(m);
+                    }
                     by_first.entry(first).or_insert(m);
                 }
                 Organization => {
@@ -262,24 +266,27 @@ impl<'a> Discoverer<'a> {
     }
 
     /// Names listed together ("Kraft and Heinz", "Hitler and Mussolini") are mostly of one
-    /// kind: a name with no evidence but its shape takes the kind of a partner with some.
+    /// kind: a name with no evidence but its shape takes the kind of a partner with some,
+    /// or, for a word alone, of a partner that is a given name alone.
     fn kind_from_lists(&mut self) {
-        let mut votes = Vec::new();
-        for &(x, y) in &self.pairs {
+        // In text order, so a kind passes along a list: "Adam, Tavi and Orsola".
+        for k in 0..self.pairs.len() {
+            let (x, y) = self.pairs[k];
             for (from, to) in [(x, y), (y, x)] {
                 let (f, t) = (&self.cands[from], &self.cands[to]);
                 let evidence = |c: &Cand| c.cue.iter().sum::<u32>();
-                if t.world.is_some() || evidence(t) > 0 || evidence(f) < CUE {
+                // "Adam, Salma and Aliya": a given name alone is a person's.
+                let given = || {
+                    f.words == 1 && t.words == 1 && f.world.is_none() && is(&f.name, GIVEN_NAMES)
+                };
+                if t.world.is_some() || evidence(t) > 0 || (evidence(f) < CUE && !given()) {
                     continue;
                 }
                 let kind = KindVotes(f.votes()).winner();
                 if kind != Other {
-                    votes.push((to, kind));
+                    self.cands[to].cue[slot(kind)] += CUE;
                 }
             }
-        }
-        for (to, kind) in votes {
-            self.cands[to].cue[slot(kind)] += CUE;
         }
     }
 
@@ -369,6 +376,6 @@ fn without_initials(name: &str) -> String {
 }
 
 /// A generational suffix after a surname: "Jr.", "III".
-fn is_suffix(word: &str) -> bool {
+pub(super) fn is_suffix(word: &str) -> bool {
     matches!(word, "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III" | "IV")
 }

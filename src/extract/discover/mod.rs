@@ -110,9 +110,15 @@ pub fn discover(doc: &Doc, hits: &[Hit], gazetteer: &Gazetteer) -> Discovered {
         last_name: None,
         pairs: Vec::new(),
         lowercase_words: None,
+        capitals: false,
     };
     for block in doc.prose() {
-        if heading_in_capitals(&doc.text[block.range.clone()]) {
+        // A paragraph all in capitals is a label or credit when short ("FACEBOOK", "FULL
+        // TEXT", "ASSOCIATED PRESS"), else a headline ("TROOPS MASS NEAR BORDER, OAKTON
+        // SAYS"), which shows no name by its capitals: only built-in names count there.
+        let text = &doc.text[block.range.clone()];
+        d.capitals = !text.chars().any(char::is_lowercase);
+        if d.capitals && text.split_whitespace().nth(3).is_none() {
             continue;
         }
         for sentence in doc.sentences_of(block) {
@@ -216,6 +222,8 @@ struct Discoverer<'a> {
     pairs: Vec<(usize, usize)>,
     /// The article's words written in lowercase, gathered when first needed.
     lowercase_words: Option<FxHashSet<&'a str>>,
+    /// The paragraph being read is all in capitals.
+    capitals: bool,
 }
 
 /// "north", "southeast" and the like.
@@ -224,16 +232,6 @@ fn is_compass(word: &str) -> bool {
     ["north", "south", "east", "west"]
         .iter()
         .any(|d| w.starts_with(d) && ["", "east", "west"].contains(&&w[d.len()..]))
-}
-
-/// A short paragraph all in capitals ("LETTERS", "FULL TEXT OF THE SPEECH") is a heading
-/// set as prose, not a name.
-fn heading_in_capitals(block: &str) -> bool {
-    // `nth`, not `count`: a paragraph is rejected after its eleventh word, not read whole.
-    block.split_whitespace().nth(10).is_none()
-        && block.chars().filter(|c| c.is_alphabetic()).count() > 3
-        && !block.chars().any(char::is_lowercase)
-        && !block.contains(['(', '—', '–'])
 }
 
 /// "R-Texas", "D-Calif.": a lawmaker's party and state, not a name.
@@ -296,9 +294,14 @@ fn starts_upper(word: &str) -> bool {
 
 /// Arabic name prefixes written in lowercase: "al-Assad".
 fn is_arabic_prefixed(word: &str) -> bool {
+    without_arabic_prefix(word).is_some()
+}
+
+/// "Assad" from "al-Assad": the part of a prefixed name written alone on later mentions.
+fn without_arabic_prefix(word: &str) -> Option<&str> {
     ["al-", "el-", "ad-", "as-", "an-", "ash-", "bin-"]
         .iter()
-        .any(|p| word.strip_prefix(p).is_some_and(starts_upper))
+        .find_map(|p| word.strip_prefix(p).filter(|w| starts_upper(w)))
 }
 
 /// Whether every word of a quoted phrase is capitalised, small words aside.

@@ -12,6 +12,12 @@ fn title_joint(word: &str) -> bool {
     )
 }
 
+/// "Moderator", "Filmmaker", "Novelist", "Actress": a noun for what someone does, by its
+/// ending, long enough not to be a short surname like "Baker" standing first.
+pub(super) fn is_agent_noun(word: &str) -> bool {
+    word.len() >= 7 && ["er", "or", "ist", "ess"].iter().any(|s| word.ends_with(s))
+}
+
 impl<'a> Discoverer<'a> {
     /// Whether the one word at `a` is joined by a small word to a lone capitalised word
     /// before or after it: "Eight" and "Gang" in "Gang of Eight", "Nation" in "Face the
@@ -23,7 +29,7 @@ impl<'a> Discoverer<'a> {
         let cap_word = |i: usize| {
             self.toks[i].cap && !self.toks[i].solo && !(self.toks[i].initial && self.is(i, STOP))
         };
-        let lone = |i: usize| cap_word(i) && !(i > 0 && self.toks[i - 1].cap);
+        let lone = |i: usize| cap_word(i) && !(i > 0 && self.run_word_before(i));
         let joint = |i: usize| !self.toks[i].cap && title_joint(self.word(i));
         let linked = |x: usize, y: usize| self.plain_gap(x, y);
         let before = a >= 2
@@ -46,9 +52,15 @@ impl<'a> Discoverer<'a> {
                     && a + 3 < n
                     && linked(a + 2, a + 3)
                     && cap_word(a + 3)));
-        // "NBC’s Meet the Press": a possessive owner before the title is no name run.
-        let run_before = a > 0 && self.toks[a - 1].cap && !self.toks[a - 1].possessive();
-        before || (after && !run_before)
+        // "NBC’s Meet the Press": an owner before the title is no name run.
+        before || (after && !(a > 0 && self.run_word_before(a)))
+    }
+
+    /// Whether the word before `i` is a capitalised word of the same run, rather than an
+    /// owner ("NBC’s", "CBS'") or a name of its own inside a hyphenated word ("pro-Ash").
+    fn run_word_before(&self, i: usize) -> bool {
+        let p = &self.toks[i - 1];
+        p.cap && !p.possessive() && !p.solo && !self.text[p.end..].starts_with(['\'', '’'])
     }
 
     /// Whether the run `i..=end` is three or more words in capitals that no built-in name
@@ -82,7 +94,8 @@ impl<'a> Discoverer<'a> {
     }
 
     /// Where a person's name starts in the run `a..=b` when capitalised words describing
-    /// her come first: "Pollster Dana Reyes", "Navy SEAL Tom Ash", "Using Dana Reyes" at a
+    /// her come first: "Pollster Dana Reyes", "Navy SEAL Tom Ash", "Moderator Tom Ash",
+    /// "Using Dana Reyes" at a
     /// sentence's start. The name is a given name and a surname; the words before hold no
     /// given name and at least one word known as something else (a role, a party, a
     /// common word, a built-in name, an acronym), so "Moner Ali Haddad" stays whole.
@@ -103,7 +116,8 @@ impl<'a> Discoverer<'a> {
                 || t.world.is_some()
                 || (is_acronym(w) && w.len() >= 3 && !is_initials(w))
                 || is_adverb(w)
-                || (t.initial && w.len() >= 6 && w.ends_with("ing"))
+                || (t.initial && w.len() >= 5 && w.ends_with("ing"))
+                || (i == a && is_agent_noun(w))
         };
         (a..k).any(known).then_some(k)
     }

@@ -1,6 +1,8 @@
 //! Reading a sentence: its words, quoted titles, and the runs of capitalised words that
 //! may be names, split at titles.
 
+use super::phrase::is_agent_noun;
+use super::vote::is_thing_word;
 use super::*;
 
 /// Small words that, capitalised inside a run of capitals, make it a headline: no name
@@ -287,11 +289,11 @@ impl<'a> Discoverer<'a> {
                     break;
                 }
             }
-            if self.holiday(i, end) {
+            if self.holiday(i, end) || self.after_day_name(i) {
                 i = end + 1;
                 continue;
             }
-            if self.capitals_headline(i, end) {
+            if self.capitals || self.capitals_headline(i, end) {
                 self.world_names_in(i, end);
                 i = end + 1;
                 continue;
@@ -329,6 +331,17 @@ impl<'a> Discoverer<'a> {
             }
         }
         day_word(end) && end - i < 3 && !(end > i && self.is(end - 1, GIVEN_NAMES))
+    }
+
+    /// Whether the run at `i` continues a title opened by a day's name: "Night Live" in
+    /// "Saturday Night Live", "Morning Edition" in "Sunday Morning Edition". A name after a
+    /// day ("On Tuesday Dana Reyes said") starts with no such common word.
+    fn after_day_name(&self, i: usize) -> bool {
+        i > 0
+            && self.toks[i - 1].classes & TEMPORAL != 0
+            && starts_upper(self.word(i - 1))
+            && self.plain_gap(i - 1, i)
+            && is_thing_word(&self.word(i).to_lowercase())
     }
 
     /// A headline in title case inside prose ("Senator Scores Direct Hit On Rival", "RIVAL
@@ -555,7 +568,10 @@ impl<'a> Discoverer<'a> {
             {
                 e -= 1;
             }
-            self.part(a, e, None);
+            // "Moderator" alone is what she does, no name.
+            if e > a || !is_agent_noun(self.word(a)) {
+                self.part(a, e, None);
+            }
             self.part(k, b, Some(Person));
             return;
         }

@@ -1,6 +1,7 @@
 //! What a name looks like: a world name, a title, a person's or an organisation's shape;
 //! the candidates it yields and their votes from shape.
 
+use super::merge::is_suffix;
 use super::*;
 
 /// A party's adjective, which says whose a chamber or an office is, not its name:
@@ -79,7 +80,13 @@ impl<'a> Discoverer<'a> {
             // "Secretary of State", "Chief of Staff".
             te += 2;
         }
-        if te == b && ts == te && self.surname_after_given(a, te) {
+        // "Pete King", and "Dana Quillon King Jr.": a title word ending a person's name,
+        // or followed only by a generational suffix, is a surname.
+        let suffixed = te < b && (te + 1..=b).all(|i| is_suffix(self.word(i)));
+        if ts == te
+            && ((te == b && self.surname_after_given(a, te))
+                || (suffixed && ts > a && self.name_shaped(a, te - 1)))
+        {
             return None;
         }
         Some((ts, te))
@@ -115,7 +122,12 @@ impl<'a> Discoverer<'a> {
         {
             return false;
         }
-        let surname_tail = self.surname_after_given(a, b);
+        // The surname before a generational suffix: "King" in "Dana Quillon King Jr.".
+        let core = (a..=b)
+            .rev()
+            .find(|&i| !is_suffix(self.word(i)))
+            .unwrap_or(b);
+        let surname_tail = self.surname_after_given(a, core) || (a < core && core < b);
         // "Jim VandeHei": after a given name, inner capitals are a surname's.
         let given_led = a < b && self.is(a, GIVEN_NAMES);
         (a..=b).all(|i| {
@@ -123,7 +135,7 @@ impl<'a> Discoverer<'a> {
             if !self.toks[i].cap {
                 return is(word, PARTICLES);
             }
-            if i == b && surname_tail {
+            if i == core && surname_tail {
                 return true;
             }
             // "Bill Clinton": a given name first, though "bill" is a word of laws.
@@ -271,7 +283,8 @@ impl<'a> Discoverer<'a> {
                 return;
             }
             if word.chars().count() < 2
-                || (acronym && (is(word, ACRONYM_STOP) || word.len() > 7))
+                || is_suffix(word)
+                || (acronym && (is(word, ACRONYM_STOP) || word.len() > 7) && !self.dateline(a, b))
                 || self.is(a, TITLES)
                 || self.is(a, TITLE_MOD)
                 || self.has_tail(a)

@@ -108,3 +108,30 @@ fn describing_words_before_a_full_name_split_off() {
     let storm = "Hurricane Sandy Grace hit the coast.";
     assert!(!names(storm).contains(&"Sandy Grace".to_string()));
 }
+
+#[test]
+fn a_title_word_before_a_suffix_is_a_surname() {
+    let text = "A statue of Dana Quillon King Jr. stands in Oakton, and visitors admire it.";
+    assert_eq!(kind_of(text, "Dana Quillon King Jr."), Some(Person));
+    assert!(
+        !names(text)
+            .iter()
+            .any(|n| n == "Dana Quillon" || n == "Jr.")
+    );
+    // A suffix cut off by a comma is no name of its own.
+    let comma = "His eldest, Tom Vellacott, Jr., runs the farm with Dana Okafor.";
+    assert!(!names(comma).iter().any(|n| n == "Jr."));
+}
+
+#[test]
+fn a_word_for_what_someone_does_before_the_name_is_no_part_of_it() {
+    let text = "Moderator Tom Vellacott asked the first question of the night.";
+    assert_eq!(names(text), ["Tom Vellacott"]);
+    let gerund = "Using Dana Okafor as an example, the report made its case.";
+    assert_eq!(names(gerund), ["Dana Okafor"]);
+    let whereas = "Whereas Okafor wanted a vote, Tom Vellacott did not.";
+    assert!(!names(whereas).iter().any(|n| n.starts_with("Whereas")));
+    // A short surname first is no such word: the run stays one name.
+    let baker = "Baker Tom Vellacott was not a name anyone used.";
+    assert!(names(baker).iter().all(|n| n != "Tom Vellacott"));
+}

@@ -6,7 +6,7 @@ use super::*;
 impl<'a> Discoverer<'a> {
     /// Whether words `a..=b`, shaped like a person's name but not led by a given name,
     /// rather name a thing: the first word is an ordinary adjective or noun ("Great",
-    /// "Daily"), a gerund ("Chasing"), or a name of its own that the rest is named after
+    /// "Daily"), a gerund ("Chasing") or participle ("Planned"), or a name of its own that the rest is named after
     /// ("Trump Tower", "Boston Red Sox"), unless the last word is a generational suffix
     /// ("Hale Jr.").
     pub(super) fn named_like_a_thing(&self, a: usize, b: usize) -> bool {
@@ -16,7 +16,7 @@ impl<'a> Discoverer<'a> {
         }
         let lower = first.to_lowercase();
         let gerund = lower.len() >= 7 && lower.ends_with("ing");
-        gerund || is_thing_word(&lower) || self.toks[a].world.is_some()
+        gerund || participle(&lower) || is_thing_word(&lower) || self.toks[a].world.is_some()
     }
 
     /// Whether words `a..=b` are a compass point or a word of position before a built-in
@@ -211,9 +211,22 @@ impl<'a> Discoverer<'a> {
     }
 }
 
+/// "Planned", "Wounded", "Concerned": a past participle opens the names of groups, not of
+/// people. Only the endings of English participles count, so that names like "Murshed",
+/// "Mohammed" or "Saeed" do not.
+fn participle(word: &str) -> bool {
+    word.len() >= 7
+        && [
+            "nned", "pped", "tted", "lled", "rred", "ided", "nded", "rded", "nted", "rted", "sted",
+            "cted", "ened", "rned", "ated", "ized", "ised", "uced",
+        ]
+        .iter()
+        .any(|e| word.ends_with(e))
+}
+
 /// Adjectives and common nouns that open the names of events, eras, titles, teams and
 /// brands but almost never a person's name: colours, times, sizes and qualities.
-fn is_thing_word(word: &str) -> bool {
+pub(super) fn is_thing_word(word: &str) -> bool {
     matches!(
         word,
         "great"

@@ -30,6 +30,7 @@ pub(super) const STOP_WORDS: &str =
     within without about above across after against along amid among around before behind below
     beneath beside besides between beyond despite during except inside near outside since through
     throughout toward towards until unlike upon via while although though because unless once
+    whereas
     according asked asking speaking follow subscribe click meanwhile however moreover furthermore nevertheless
     nonetheless instead still also even just only already again later earlier now today tonight
     yesterday tomorrow currently recently finally eventually indeed perhaps maybe often sometimes
@@ -146,7 +147,8 @@ pub(super) const PLACE_TAIL_WORDS: &str =
     territories beach harbor harbour bridge dam corridor crossing camp quarter highway airport
     border falls park shrine temple cathedral mosque palace tower stadium arena memorial
     monument castle prison station terminal base crater canyon glacier volcano reef forest
-    plains hill ridge counties cities towns villages provinces districts hotel inn plaza mansion";
+    plains hill ridge counties cities towns villages provinces districts hotel inn plaza mansion
+    belt streets avenues roads rivers lakes";
 
 /// First words of place names built with "of": Gulf of Mexico, Strait of Hormuz.
 pub const PLACE_HEAD: Class = 1 << 8;
@@ -159,7 +161,7 @@ pub(super) const OTHER_TAIL_WORDS: &str =
     "act bill agreement accord accords treaty protocol convention cup olympics games prize
     award awards summit conference festival championship championships open marathon expo war
     doctrine plan index fashion show amendment charter resolution directive declaration
-    manifesto";
+    manifesto bowl";
 
 /// Corporate suffixes: "Nvidia" and "Nvidia Corp" are the same company.
 pub const CORP_SUFFIX: Class = 1 << 10;
