@@ -286,3 +286,11 @@ fn a_paragraph_in_capitals_names_only_built_in_names() {
     let got = entities(label);
     assert!(!has(&got, "China"), "{got:?}");
 }
+
+#[test]
+fn peoples_in_the_plural_are_not_names() {
+    let got =
+        entities("Hispanics and Latinas in Oakton benefited more from the plan, Dana Reyes said.");
+    assert!(!has(&got, "Hispanics") && !has(&got, "Latinas"));
+    assert!(has(&got, "Dana Reyes"));
+}
