@@ -508,7 +508,7 @@ pub(super) const STANCE_VERBS_WORDS: &str = "see know blame indicate mention rec
     contend maintain allege recommend propose urge assert emphasize reveal disagree support favor
     point speak view determined saw spoke talked made makes gave gives delivered charge estimate
     defend caution complain concede question praise applaud decry denounce condemn reject dismiss
-    welcome";
+    welcome compared";
 
 /// Adjectives of a stance or a feeling about something said or done: "confident that".
 pub const STANCE_ADJECTIVES: Class = 1 << 51;

@@ -125,6 +125,8 @@ fn passive(c: &Clause<'_>, i: usize) -> bool {
                     | "sued"
                     | "asked"
                     | "pushed"
+                    | "remembered"
+                    | "overheard"
             ))
 }
 
@@ -203,7 +205,12 @@ fn stance_noun(w: &str) -> bool {
 fn stance(c: &Clause<'_>, i: usize, prep: &str) -> bool {
     let w = c.word(i);
     match prep {
-        "from" => stance_noun(w) || c.is(i, SPEECH_NOUNS | DOCUMENTS),
+        // "came under fire from rivals": criticism ("fire from" alone may be gunfire).
+        "from" => {
+            stance_noun(w)
+                || c.is(i, SPEECH_NOUNS | DOCUMENTS)
+                || w == "fire" && i > 0 && c.word(i - 1) == "under"
+        }
         // "the support of the council" also reads as what is supported, so only
         // endorsements, "in the words of" and support someone has or wins credit the
         // phrase after "of".
@@ -214,7 +221,8 @@ fn stance(c: &Clause<'_>, i: usize, prep: &str) -> bool {
         }
         // "remarks by the mayor", "a report by the auditor", "criticism by rivals".
         "by" => c.is(i, SPEECH_NOUNS | DOCUMENTS) || stance_noun(w) || w == "speeches",
-        // "an interview with", and the audience a message "resonated with".
+        // "an interview with", and the audience a message "resonated with" or "struck a
+        // chord with".
         _ => matches!(
             w,
             "interview"
@@ -225,6 +233,8 @@ fn stance(c: &Clause<'_>, i: usize, prep: &str) -> bool {
                 | "popular"
                 | "unpopular"
                 | "popularity"
+                | "chord"
+                | "credibility"
         ),
     }
 }
@@ -445,6 +455,10 @@ mod tests {
         assert_eq!(
             sources("The message resonated with younger voters."),
             ["younger voters"]
+        );
+        assert_eq!(
+            sources("The mayor came under fire from harbor pilots."),
+            ["harbor pilots"]
         );
     }
 

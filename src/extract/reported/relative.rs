@@ -34,7 +34,25 @@ pub(super) fn antecedent(c: &Clause<'_>, r: usize) -> Option<Range<usize>> {
         let w = c.lower(i);
         preposition(&w) || matches!(w.as_ref(), "of" | "for" | "and" | "or")
     };
-    if r == 0 || !c.plain(r - 1, r) || closed(r - 1) || at_preposition(r - 1) {
+    if r == 0 {
+        return None;
+    }
+    // "Tom Ash, who has argued": past a comma, a name standing right before it.
+    if c.gap(r - 1, r).trim() == "," && c.word(r - 1).starts_with(char::is_uppercase) {
+        let mut s = r - 1;
+        while s > 0 && c.plain(s - 1, s) && c.word(s - 1).starts_with(char::is_uppercase) {
+            s -= 1;
+        }
+        // "But Tom Ash": a capitalised opener is no part of the name.
+        while s + 1 < r && matches!(c.word(s), "But" | "And" | "Yet" | "So" | "Then") {
+            s += 1;
+        }
+        // "Sen. Jo Lin of Vermont, who", "Dover, Del., who": a place closing a longer
+        // phrase, not the person.
+        let place = s > 0 && (!c.plain(s - 1, s) || at_preposition(s - 1));
+        return (r - s <= MAX_ANTECEDENT && !place).then_some(s..r);
+    }
+    if !c.plain(r - 1, r) || closed(r - 1) || at_preposition(r - 1) {
         return None;
     }
     let mut s = r - 1;
@@ -79,6 +97,13 @@ mod tests {
             sources("Some harbor critics who have argued that the levy is unfair met Ash."),
             ["Some harbor critics"]
         );
+        assert_eq!(
+            sources("The plan drew Tom Ash, who has argued that the levy is unfair, to town."),
+            ["Tom Ash"]
+        );
+        let got =
+            sources("The plan drew Sen. Jo Lin of Vermont, who has argued that it is unfair.");
+        assert!(!got.iter().any(|s| s == "Vermont"), "{got:?}");
         // The clause after a preposition's object may be about either noun, and a bare
         // phrase may hold a verb the lists do not know.
         let got = sources("Aides to Ash who said so left.");

@@ -59,6 +59,16 @@ fn noun_as_verb(c: &Clause<'_>, v: usize) -> bool {
             .take_while(|&k| c.plain(k - 1, k))
             .any(|k| matches!(c.word(k), "as" | "that"));
     }
+    // "compared the plan to a tax", not "rents rose compared with May".
+    if w == "compared" {
+        let Some(next) = (v + 1 < c.toks.len()).then(|| c.word(v + 1)) else {
+            return false;
+        };
+        return !matches!(next, "with" | "to")
+            && (v + 2..c.toks.len().min(v + 7))
+                .take_while(|&k| c.plain(k - 1, k))
+                .any(|k| matches!(c.word(k), "to" | "with"));
+    }
     // "spoke about the levy", "talked with aides".
     if matches!(w, "spoke" | "talked") {
         return v + 1 < c.toks.len() && matches!(c.word(v + 1), "about" | "of" | "with" | "out");

@@ -276,6 +276,11 @@ fn nouns_that_are_stance_verbs_after_a_plural_subject() {
     );
     assert_eq!(sources("Harbor pilots defend the levy."), ["Harbor pilots"]);
     assert!(sources("The criminal charge was dropped.").is_empty());
+    assert_eq!(
+        sources("Critics quickly compared the plan to a tax."),
+        ["Critics"]
+    );
+    assert!(sources("Rents rose 3% compared with May.").is_empty());
     assert!(sources("Pilots always err on the side of caution and care.").is_empty());
     assert!(sources("What makes the statement odd is its date.").is_empty());
 }
