@@ -1,7 +1,7 @@
 //! Who the information comes from: `reports Reuters`, `Reuters reported`, `according to two
 //! Western diplomats`, `told Reuters`, `(With agency inputs)`, after front matter `sources`.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::entities::Table;
@@ -168,25 +168,40 @@ pub fn find(
         ))
     }));
     all.sort_by_key(|&(at, _)| at);
-    let mut seen = HashSet::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     let front = sources.iter().map(|s| Attribution {
         source: s.trim().to_string(),
         entity: entity_of(s.trim()),
         cue: None,
         content: None,
     });
-    front
-        .chain(all.into_iter().map(|(_, a)| a))
-        .filter(|a| {
-            // One per entity, but a description that only mentions one ("a Reuters poll",
-            // "a spokesman for Acme") is a source of its own.
-            let key = match a.entity.as_deref() {
-                Some(e) if !describes(&a.source, e) => e,
-                _ => &a.source,
-            };
-            !a.source.is_empty() && seen.insert(key.to_lowercase())
-        })
-        .collect()
+    let mut out: Vec<Attribution> = Vec::new();
+    for a in front.chain(all.into_iter().map(|(_, a)| a)) {
+        if a.source.is_empty() {
+            continue;
+        }
+        // One per entity, but a description that only mentions one ("a Reuters poll",
+        // "a spokesman for Acme") is a source of its own.
+        let key = match a.entity.as_deref() {
+            Some(e) if !describes(&a.source, e) => e,
+            _ => &a.source,
+        };
+        match seen.get(&key.to_lowercase()) {
+            // The first mention keeps its place; what it said comes from the first
+            // reported statement with content ("support from Ash" says nothing itself).
+            Some(&i) => {
+                if out[i].content.is_none() && a.content.is_some() && a.cue.is_some() {
+                    let source = std::mem::take(&mut out[i].source);
+                    out[i] = Attribution { source, ..a };
+                }
+            }
+            None => {
+                seen.insert(key.to_lowercase(), out.len());
+                out.push(a);
+            }
+        }
+    }
+    out
 }
 
 /// Whether `source` is a description that mentions entity `name` without naming it: a
@@ -244,7 +259,7 @@ fn according_to(doc: &Doc, table: &Table<'_>, range: std::ops::Range<usize>) -> 
     let first = usize::from(end > 0 && article(toks[0].text(text)));
     if first + 1 < end
         && toks[first].is(DOCUMENTS)
-        && matches!(toks[first + 1].text(text), "from" | "by" | "of")
+        && matches!(toks[first + 1].text(text), "from" | "by")
     {
         start = first + 2;
     }
@@ -376,6 +391,11 @@ mod tests {
         assert_eq!(
             sources("Prices rose 3%, according to data from the Labor Department."),
             ["Labor Department"]
+        );
+        // "of" names what the document is about, not who issued it.
+        assert_eq!(
+            sources("Fees rose, according to a transcript of the hearing."),
+            ["a transcript of the hearing"]
         );
     }
 

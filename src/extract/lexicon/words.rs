@@ -201,7 +201,7 @@ pub const SPEECH_PARTICIPLES: Class = 1 << 24;
 pub(super) const SPEECH_PARTICIPLES_WORDS: &str = "saying adding telling noting writing arguing
     warning explaining insisting declaring calling asking claiming stressing suggesting
     announcing tweeting posting recalling acknowledging admitting predicting urging describing
-    arguing promising vowing";
+    arguing promising vowing pointing";
 
 /// Bare reporting verbs after "to" or an auxiliary: "went on to say", "did not say".
 pub const SPEECH_BASE: Class = 1 << 25;
@@ -508,7 +508,10 @@ pub(super) const STANCE_VERBS_WORDS: &str = "see know blame indicate mention rec
     clarified characterized underscored deplored bemoaned grumbled regretted apologized
     thanked confessed appealed assailed faulted lauded commended rebutted refuted theorized
     forecast calculated reminded swore sue sues sued confirm dispute criticize accuse
-    contend maintain allege recommend propose urge assert emphasize reveal disagree";
+    contend maintain allege recommend propose urge assert emphasize reveal disagree support favor
+    point speak view determined saw spoke talked made makes gave gives delivered charge estimate
+    defend caution complain concede question praise applaud decry denounce condemn reject dismiss
+    welcome compared";
 
 /// Adjectives of a stance or a feeling about something said or done: "confident that".
 pub const STANCE_ADJECTIVES: Class = 1 << 51;
@@ -518,6 +521,7 @@ pub(super) const STANCE_ADJECTIVES_WORDS: &str = "concerned worried hopeful conf
     unaware uneasy insistent critical supportive wary leery fearful proud tired divided split
     opposed sympathetic hostile eager reluctant hesitant unwilling determined quick keen clear";
 
-/// Prepositions a source can follow: "rejected by", "criticism from", "in a new poll".
+/// Prepositions a source can follow: "rejected by", "criticism from", "in a new poll",
+/// "support among".
 pub const SOURCE_PREPOSITIONS: Class = 1 << 52;
-pub(super) const SOURCE_PREPOSITIONS_WORDS: &str = "by from of with in";
+pub(super) const SOURCE_PREPOSITIONS_WORDS: &str = "by from of with in among";

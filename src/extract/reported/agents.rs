@@ -1,7 +1,8 @@
 //! Sources named after a preposition rather than as a subject: the agent of a passive
 //! ("the plan was rejected by the council"), the giver of a stance ("criticism from
 //! union leaders", "a statement from the ministry", "an interview with Dana Reyes") and
-//! the poll or interview a finding is read in ("in a new county survey, …").
+//! the poll or interview a finding is read in ("in a new county survey, …") and the
+//! people a stance is found among ("broad support among harbor pilots").
 
 use std::ops::Range;
 
@@ -21,7 +22,7 @@ pub(super) fn find(c: &Clause<'_>) -> Vec<(Range<usize>, usize)> {
         // The word's class first: most words are none of these, and the gaps cost more to
         // read.
         if !c.is(k, SOURCE_PREPOSITIONS)
-            || !matches!(c.word(k), "by" | "from" | "of" | "with" | "With")
+            || !matches!(c.word(k), "by" | "from" | "of" | "with" | "With" | "among")
         {
             continue;
         }
@@ -49,6 +50,10 @@ pub(super) fn find(c: &Clause<'_>) -> Vec<(Range<usize>, usize)> {
                     .flatten()
             }
             "from" | "of" | "with" if stance(c, cue, c.word(k)) => forward(c, k + 1),
+            "among" => held_among(c, k).and_then(|i| {
+                cue = i;
+                forward(c, k + 1)
+            }),
             _ => None,
         };
         if let Some(words) = found {
@@ -83,7 +88,7 @@ fn passive(c: &Clause<'_>, i: usize) -> bool {
     let w = c.word(i);
     // "a country ruled by a junta", "a race decided by votes": no one spoke.
     w.starts_with(char::is_lowercase)
-        && !matches!(w, "ruled" | "decided")
+        && !matches!(w, "ruled" | "decided" | "determined")
         && (w.ends_with("ed") && c.is(i, SPEECH_VERBS | REPORT_VERBS | STANCE_VERBS)
             || matches!(
                 w,
@@ -120,6 +125,8 @@ fn passive(c: &Clause<'_>, i: usize) -> bool {
                     | "sued"
                     | "asked"
                     | "pushed"
+                    | "remembered"
+                    | "overheard"
             ))
 }
 
@@ -172,6 +179,24 @@ fn stance_noun(w: &str) -> bool {
             | "requests"
             | "quip"
             | "quips"
+            | "scorn"
+            | "hostility"
+            | "blowback"
+            | "backlash"
+            | "pushback"
+            | "resistance"
+            | "attacks"
+            | "reaction"
+            | "reactions"
+            | "rebuke"
+            | "outcry"
+            | "shouts"
+            | "jeers"
+            | "cheers"
+            | "admission"
+            | "pledges"
+            | "responses"
+            | "approval"
     )
 }
 
@@ -180,7 +205,12 @@ fn stance_noun(w: &str) -> bool {
 fn stance(c: &Clause<'_>, i: usize, prep: &str) -> bool {
     let w = c.word(i);
     match prep {
-        "from" => stance_noun(w) || c.is(i, SPEECH_NOUNS | DOCUMENTS),
+        // "came under fire from rivals": criticism ("fire from" alone may be gunfire).
+        "from" => {
+            stance_noun(w)
+                || c.is(i, SPEECH_NOUNS | DOCUMENTS)
+                || w == "fire" && i > 0 && c.word(i - 1) == "under"
+        }
         // "the support of the council" also reads as what is supported, so only
         // endorsements, "in the words of" and support someone has or wins credit the
         // phrase after "of".
@@ -191,8 +221,97 @@ fn stance(c: &Clause<'_>, i: usize, prep: &str) -> bool {
         }
         // "remarks by the mayor", "a report by the auditor", "criticism by rivals".
         "by" => c.is(i, SPEECH_NOUNS | DOCUMENTS) || stance_noun(w) || w == "speeches",
-        _ => matches!(w, "interview" | "interviews"),
+        // "an interview with", and the audience a message "resonated with" or "struck a
+        // chord with".
+        _ => matches!(
+            w,
+            "interview"
+                | "interviews"
+                | "resonated"
+                | "resonates"
+                | "resonate"
+                | "popular"
+                | "unpopular"
+                | "popularity"
+                | "chord"
+                | "credibility"
+        ),
     }
+}
+
+/// The stance word a few words before "among" at `k`, whose holders follow it: "broad
+/// support among", "popular among", "a lead among", "mounting anxiety among".
+fn held_among(c: &Clause<'_>, k: usize) -> Option<usize> {
+    let mut i = k;
+    while i > 0 && c.plain(i - 1, i) && k - i < 4 {
+        i -= 1;
+        let w = c.word(i);
+        if crowd_stance(w) {
+            return Some(i);
+        }
+        // "support for the levy among voters": past the object of the stance, not a verb.
+        if auxiliary(w) || c.verb_at(i).is_some() {
+            return None;
+        }
+    }
+    None
+}
+
+/// Words of a view held, or a standing had, among a group of people.
+fn crowd_stance(w: &str) -> bool {
+    matches!(
+        w,
+        "support"
+            | "backing"
+            | "opposition"
+            | "anxiety"
+            | "concern"
+            | "concerns"
+            | "alarm"
+            | "fear"
+            | "fears"
+            | "anger"
+            | "frustration"
+            | "sense"
+            | "feeling"
+            | "recognition"
+            | "discontent"
+            | "dissatisfaction"
+            | "unease"
+            | "rejection"
+            | "skepticism"
+            | "enthusiasm"
+            | "consensus"
+            | "dispute"
+            | "debate"
+            | "disagreement"
+            | "doubts"
+            | "worry"
+            | "worries"
+            | "resentment"
+            | "distrust"
+            | "mistrust"
+            | "outrage"
+            | "hostility"
+            | "approval"
+            | "disapproval"
+            | "optimism"
+            | "pessimism"
+            | "edge"
+            | "lead"
+            | "advantage"
+            | "popularity"
+            | "favorability"
+            | "popular"
+            | "unpopular"
+            | "revered"
+            | "respected"
+            | "admired"
+            | "trusted"
+            | "distrusted"
+            | "leads"
+            | "trails"
+    )
 }
 
 /// Whether the noun at `i` is had or won: "has the support of", "won the full support of".
@@ -329,6 +448,37 @@ mod tests {
             sources("The plan was, in the words of one aide, a mess."),
             ["one aide"]
         );
+        assert_eq!(
+            sources("The levy drew scorn from harbor pilots."),
+            ["harbor pilots"]
+        );
+        assert_eq!(
+            sources("The message resonated with younger voters."),
+            ["younger voters"]
+        );
+        assert_eq!(
+            sources("The mayor came under fire from harbor pilots."),
+            ["harbor pilots"]
+        );
+    }
+
+    #[test]
+    fn holders_of_a_stance_after_among() {
+        assert_eq!(
+            sources("The levy has broad support among harbor pilots."),
+            ["harbor pilots"]
+        );
+        assert_eq!(
+            sources("Ash remains popular among older voters in the county."),
+            ["older voters"]
+        );
+        assert_eq!(
+            sources("There is mounting anxiety among senior party donors."),
+            ["senior party donors"]
+        );
+        // Membership is no stance.
+        assert!(sources("Ash was among the first to arrive.").is_empty());
+        assert!(sources("The bridge is among the oldest in the county.").is_empty());
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::words::{
 };
 use crate::extract::lexicon::{
     DETERMINERS, DOCUMENTS, REPORT_VERBS, SPEECH_BASE, SPEECH_NOUNS, SPEECH_VERBS,
-    STANCE_ADJECTIVES, classes,
+    STANCE_ADJECTIVES, TEMPORAL, classes,
 };
 use crate::extract::speech::{Clause, Verb};
 
@@ -210,10 +210,25 @@ fn reporting_stem(w: &str) -> bool {
 /// Whether the word after adjective `v` opens what the stance is about: "confident that",
 /// "critical of", "eager to", "split over"; "critical to" or "clear of snow" are no stance.
 fn stance_follows(c: &Clause<'_>, v: usize) -> bool {
-    let Some(next) = (v + 1 < c.toks.len() && c.plain(v, v + 1)).then(|| c.word(v + 1)) else {
+    // "outraged." or "upset, and": a feeling needs nothing after it.
+    let ends = v + 1 == c.toks.len() || c.breaks(v, v + 1);
+    if ends && feeling(c.word(v)) {
+        return true;
+    }
+    // "hopeful Tuesday that": past a day.
+    let n = v + 1 + usize::from(v + 2 < c.toks.len() && c.is(v + 1, TEMPORAL));
+    let Some(next) =
+        (n < c.toks.len() && c.plain(v, v + 1) && c.plain(n - 1, n)).then(|| c.word(n))
+    else {
         return false;
     };
+    if feeling(c.word(v))
+        && (matches!(next, "after" | "when" | "because" | "at") || personal_pronoun(&c.lower(n)))
+    {
+        return true;
+    }
     match c.word(v) {
+        "skeptical" | "sceptical" => matches!(next, "of" | "about" | "that"),
         "critical" | "supportive" | "wary" | "leery" | "tired" | "aware" | "unaware" | "proud"
         | "fearful" => matches!(next, "of" | "that"),
         "divided" | "split" => matches!(next, "over" | "on" | "about"),
@@ -223,6 +238,21 @@ fn stance_follows(c: &Clause<'_>, v: usize) -> bool {
         "clear" => matches!(next, "that" | "about"),
         _ => matches!(next, "that" | "about" | "over" | "whether" | "by" | "with"),
     }
+}
+
+/// Adjectives of a feeling stirred by something done or said: "voters were outraged".
+fn feeling(w: &str) -> bool {
+    matches!(
+        w,
+        "upset"
+            | "angry"
+            | "furious"
+            | "outraged"
+            | "frustrated"
+            | "disappointed"
+            | "shocked"
+            | "alarmed"
+    )
 }
 
 #[cfg(test)]
@@ -274,6 +304,18 @@ mod tests {
         assert_eq!(
             sources("The county board remained critical of the plan."),
             ["The county board"]
+        );
+        assert_eq!(
+            sources("Most harbor pilots are skeptical of the plan."),
+            ["Most harbor pilots"]
+        );
+        assert_eq!(
+            sources("When the mayor closed the bridge, harbor residents were outraged."),
+            ["harbor residents"]
+        );
+        assert_eq!(
+            sources("Ash allies were hopeful Tuesday that the vote would pass."),
+            ["Ash allies"]
         );
         // "critical to", "clear of": no stance.
         assert!(sources("The bridge is critical to the harbor economy.").is_empty());

@@ -4,6 +4,8 @@
 mod agents;
 mod linked;
 mod phrase;
+mod relative;
+mod stance;
 mod subject;
 mod words;
 
@@ -13,7 +15,10 @@ use std::ops::Range;
 
 use super::Attribution;
 use super::entities::Table;
-use super::lexicon::{DETERMINERS, SPEECH_NOUNS, STANCE_ADJECTIVES, STANCE_VERBS};
+use super::lexicon::{
+    DETERMINERS, LEAD_PREPOSITIONS, ROLE_NOUNS, SPEECH_NOUNS, STANCE_ADJECTIVES, STANCE_VERBS,
+    TEMPORAL, TITLE_BASE,
+};
 use super::salience::Salience;
 use super::speech::{Clause, Verb};
 use super::text::Doc;
@@ -83,7 +88,7 @@ pub fn find(
                 // "are warning", "is confident that": the subject stands before the link.
                 let link = linked::linked(&c, v);
                 let Some(kind) = verb
-                    .or_else(|| stance(&c, v))
+                    .or_else(|| stance::stance(&c, v))
                     .or(link.map(|_| Verb::Finite))
                 else {
                     continue;
@@ -230,18 +235,31 @@ fn possessive_sources(
 ) -> Vec<(usize, Attribution)> {
     let mut out = Vec::new();
     for (i, t) in c.toks.iter().enumerate() {
-        if t.full_end == t.end || !c.word(i).starts_with(char::is_uppercase) || inside(t.start) {
+        // "Saturday’s call" is no one’s.
+        if t.full_end == t.end
+            || !c.word(i).starts_with(char::is_uppercase)
+            || c.is(i, TEMPORAL)
+            || inside(t.start)
+        {
             continue;
         }
         // The noun within two words: "Ash’s claim", "Ash’s controversial proposal".
         let noun = (i + 1..c.toks.len().min(i + 4))
             .take_while(|&k| c.plain(k - 1, k) && c.word(k).starts_with(char::is_lowercase))
-            .find(|&k| c.is(k, SPEECH_NOUNS));
+            .find(|&k| c.is(k, SPEECH_NOUNS) || stance::owned(c.word(k)));
         let Some(k) = noun else { continue };
         // The possessor: the name ending at this word.
         let mut s = i;
         while s > 0 && c.plain(s - 1, s) && c.word(s - 1).starts_with(char::is_uppercase) {
             s -= 1;
+        }
+        // "In Ash’s words": a capitalised preposition opening the sentence is no part of it.
+        while s < i && c.is(s, LEAD_PREPOSITIONS) {
+            s += 1;
+        }
+        // "the President’s plan": a title alone names no one here.
+        if s == i && c.is(i, TITLE_BASE | ROLE_NOUNS) {
+            continue;
         }
         let range = c.toks[s].start..t.end;
         if let Some((source, entity)) = name(doc, table, salience, range.clone()) {
@@ -317,6 +335,10 @@ fn modified(c: &Clause<'_>, i: usize) -> bool {
 /// subject, unless they read as part of a clause ("Democratic leaders are").
 fn plain_subject(c: &Clause<'_>, v: usize) -> Option<Range<usize>> {
     let words = c.subject_before(v, 0)?;
+    // "Ash met pilots who say": the full parse found no noun for "who" to hang on.
+    if words.end < v && c.word(words.end) == "who" {
+        return None;
+    }
     let first = c.word(words.start);
     let clause = words.clone().any(|i| {
         let w = c.lower(i);
@@ -335,49 +357,6 @@ fn plain_subject(c: &Clause<'_>, v: usize) -> Option<Range<usize>> {
             || c.is(words.start, DETERMINERS))
     };
     (!clause || lone).then_some(words)
-}
-
-/// A verb of the sources' own list at word `v` ("analysts see", "the judge ordered"), used
-/// as a verb and not after "to".
-fn stance(c: &Clause<'_>, v: usize) -> Option<Verb> {
-    let w = c.word(v);
-    if !(c.is(v, STANCE_VERBS) && w.starts_with(char::is_lowercase)) {
-        return None;
-    }
-    let after_to = v > 0 && c.word(v - 1) == "to";
-    // "a memo issued by the mayor": a participle after its noun.
-    let passive = v + 1 < c.toks.len() && c.word(v + 1) == "by";
-    // "made them feel", "helping people understand", "in praise": a bare form after an
-    // object or a preposition is no verb of its own subject.
-    let bare = words::stance_bare(w);
-    let object = |p: &str| matches!(p, "them" | "him" | "us" | "me") || words::preposition(p);
-    let causative = |p: &str| {
-        matches!(
-            p,
-            "make" | "makes" | "made" | "making" | "help" | "helps" | "helped" | "helping" | "let"
-        )
-    };
-    if bare
-        && v > 0
-        && (object(&c.lower(v - 1)) || (v.saturating_sub(4)..v).any(|i| causative(c.word(i))))
-    {
-        return None;
-    }
-    // "voters feel that …" holds a view; "voters feel trapped" a mood.
-    let feeling = matches!(w, "feel" | "feels" | "felt");
-    if feeling && !(v + 1 < c.toks.len() && opens_view(c, v + 1)) {
-        return None;
-    }
-    (!after_to && !passive && c.verbal(v, bare)).then_some(Verb::Report)
-}
-
-/// Whether word `i` opens what a feeling is about: "that", "like", a subject.
-fn opens_view(c: &Clause<'_>, i: usize) -> bool {
-    let w = c.lower(i);
-    matches!(w.as_ref(), "that" | "like" | "as" | "it")
-        || words::personal_pronoun(&w)
-        || c.is(i, DETERMINERS)
-        || c.word(i).starts_with(char::is_uppercase)
 }
 
 /// Whether a preposition follows word `v`: "plans for", "hopes of".
@@ -417,21 +396,48 @@ fn name(
             let name = salience.resolve(table, range.start, phrase)?;
             return Some((name.clone(), Some(name)));
         }
-        "it" | "they" | "we" | "i" | "you" | "who" | "this" | "that" | "there" => return None,
+        "it" | "they" | "we" | "i" | "you" | "who" | "this" | "that" | "there" | "what"
+        | "which" | "least" => return None,
         _ => {}
     }
     let closing = table
         .within(range.clone())
         .filter(|s| s.end >= end || s.full_end >= end)
         .last();
-    if let Some(s) = closing {
+    // "supporters of Roe", "Sen. Jo Lin of Ohio": a name after a preposition is not the
+    // one credited; the name the preposition follows is, when there is one.
+    let prepositional = |at: usize| {
+        let before = doc.text[range.start..at].trim_end();
+        let last = before.rsplit(' ').next().unwrap_or("");
+        before.len() < at - range.start
+            && (words::preposition(last) || matches!(last, "of" | "for" | "among"))
+    };
+    if let Some(s) = closing.filter(|s| prepositional(s.start)) {
+        let at = doc.text[range.start..s.start].trim_end().len() + range.start;
+        let prep = doc.text[..at].rfind(' ').map_or(at, |i| i + 1);
+        let head = table
+            .within(range.clone())
+            .filter(|h| h.end <= prep && doc.text[h.end..prep].trim().is_empty())
+            .last();
+        if let Some(h) = head {
+            return Some((
+                phrase.to_string(),
+                Some(table.entities[h.entity].name.clone()),
+            ));
+        }
+    } else if let Some(s) = closing {
         let e = &table.entities[s.entity];
         let whole = s.start == range.start
             || phrase.strip_prefix("the ") == Some(&doc.text[s.start..s.end]);
-        let source = if whole {
-            e.name.clone()
-        } else {
+        // An acronym stays as written ("the AP" is "AP", not its expansion), as readers
+        // of the article know it; the entity links it to the full name.
+        let written = &doc.text[s.start..s.end];
+        let source = if !whole {
             phrase.to_string()
+        } else if acronym(written) {
+            written.to_string()
+        } else {
+            e.name.clone()
         };
         return Some((source, Some(e.name.clone())));
     }
@@ -442,6 +448,15 @@ fn name(
         .find(|s| table.entities[s.entity].kind == EntityKind::Organization)
         .map(|s| table.entities[s.entity].name.clone());
     Some((phrase.to_string(), org))
+}
+
+/// Whether a name is a short acronym: "AP", "FBI", "AFL-CIO".
+fn acronym(name: &str) -> bool {
+    name.len() <= 7
+        && name.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || matches!(c, '.' | '&' | '-'))
 }
 
 /// What was said: the rest of the sentence after the verb, without a leading "that".

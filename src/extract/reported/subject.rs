@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use super::phrase::{MAX_MODIFIER, phrase, strict};
+use super::relative;
 use super::words::{
     adverb, auxiliary, boundary, negative, personal_pronoun, quantifier, relative_pronoun,
 };
@@ -28,7 +29,7 @@ pub struct Subject {
 
 /// The subject of the finite verb at `v`, standing before it.
 pub fn before(c: &Clause<'_>, v: usize) -> Option<Subject> {
-    let end = fillers(c, v);
+    let end = past_dashes(c, fillers(c, v));
     if end == 0 {
         return None;
     }
@@ -40,9 +41,16 @@ pub fn before(c: &Clause<'_>, v: usize) -> Option<Subject> {
                 chained: false,
             });
         }
-        // "the resolution which said": a relative clause credits no one by name.
+        // "the resolution which said" credits no one by name.
         if matches!(c.word(end - 1), "which" | "that") {
             return None;
+        }
+        // "voters who say": the people the relative clause hangs on.
+        if c.word(end - 1) == "who" {
+            return relative::antecedent(c, end - 1).map(|words| Subject {
+                words,
+                chained: false,
+            });
         }
         let words = listed(c, end)?;
         return Some(Subject {
@@ -114,9 +122,13 @@ fn fillers(c: &Clause<'_>, v: usize) -> usize {
         let lower = w.starts_with(char::is_lowercase);
         let adverb = lower && w.len() > 4 && w.ends_with("ly");
         let temporal = !lower && c.is(end - 1, TEMPORAL) && end - 1 > 0;
-        let filler = c.is(end - 1, SPEECH_FILLERS) || auxiliary(w) || matches!(w, "long" | "since");
+        let filler = c.is(end - 1, SPEECH_FILLERS)
+            || auxiliary(w)
+            || matches!(w, "long" | "since" | "already");
         if filler && lower || adverb || negative(w) {
             end -= 1;
+        } else if let Some(k) = lately(c, end) {
+            end = k;
         } else if temporal {
             end -= 1;
             if end > 0 && c.plain(end - 1, end) && matches!(c.word(end - 1), "on" | "last") {
@@ -127,6 +139,38 @@ fn fillers(c: &Clause<'_>, v: usize) -> usize {
         }
     }
     end
+}
+
+/// The start of "in the past" or "in recent weeks" ending at `end`: "have in the past said".
+fn lately(c: &Clause<'_>, end: usize) -> Option<usize> {
+    if end < 3
+        || !c.plain(end - 3, end - 2)
+        || !c.plain(end - 2, end - 1)
+        || c.word(end - 3) != "in"
+    {
+        return None;
+    }
+    let recent = matches!(
+        (c.word(end - 2), c.word(end - 1)),
+        ("the", "past") | ("recent", "weeks" | "months" | "years" | "days")
+    );
+    recent.then_some(end - 3)
+}
+
+/// Before a phrase set off by hyphens when `end` closes one: "the three judges - Ash, Roe
+/// and Lin - agreed", "some economists -- including two on the board -- warn".
+fn past_dashes(c: &Clause<'_>, end: usize) -> usize {
+    let dash = |i: usize| {
+        let gap = c.gap(i - 1, i);
+        gap.contains(" - ") || gap.contains("--")
+    };
+    if end < 3 || !dash(end) {
+        return end;
+    }
+    (end.saturating_sub(MAX_CHAIN).max(2)..end - 1)
+        .rev()
+        .find(|&k| dash(k))
+        .unwrap_or(end)
 }
 
 /// The end of stretch `r` without a closing auxiliary: "A poll of voters has, however,
@@ -405,6 +449,30 @@ mod tests {
             subject("Dana Reyes won the seat, and the plan failed, said nothing."),
             ""
         );
+    }
+
+    #[test]
+    fn past_time_phrases_and_hyphened_appositions() {
+        for (s, want) in [
+            (
+                "Harbor pilots have in the past said the channel was safe.",
+                "Harbor pilots",
+            ),
+            (
+                "Most county commissioners have already said they would back Ash.",
+                "Most county commissioners",
+            ),
+            (
+                "The three county judges - Mr. Ash, Ms. Roe and Mr. Lin - agreed it was late.",
+                "The three county judges",
+            ),
+            (
+                "Some harbor economists -- including two on the board -- warn that it will fail.",
+                "Some harbor economists",
+            ),
+        ] {
+            assert_eq!(subject(s), want, "{s}");
+        }
     }
 
     #[test]

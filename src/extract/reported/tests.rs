@@ -52,6 +52,20 @@ fn possessors_of_statements_are_sources() {
     assert_eq!(names, ["Dana Reyes"]);
     let got = sources("Many strategists hope the plan will pass.");
     assert_eq!(got[0].0, "Many strategists");
+    // A plan, a demand or a decision is a stance its owner took.
+    let got = sources("The vote followed Dana Reyes’s plan to close the bridge.");
+    assert_eq!(got[0].0, "Dana Reyes");
+    // A name after a preposition is not the one credited.
+    let got =
+        facts("Supporters of Dana Reyes say the levy is fair. Dana Reyes said so.").attributions;
+    assert_eq!(got[0].source, "Supporters of Dana Reyes");
+    assert_eq!(got[0].entity, None);
+    assert_eq!(got[1].source, "Dana Reyes");
+    // A preposition opening the sentence is no part of the name.
+    let got = sources("In Dana Reyes’s words, the levy is a tax on work.");
+    assert_eq!(got[0].0, "Dana Reyes");
+    // A title alone names no one.
+    assert!(sources("The vote followed the President’s plan to close the bridge.").is_empty());
 }
 
 #[test]
@@ -217,4 +231,56 @@ fn verbs_of_feeling_hinting_and_suing_credit_their_subject() {
     assert!(names("Most harbor pilots feel tired after the storm.").is_empty());
     assert!(names("The storm made the harbor pilots feel that the levy was unfair.").is_empty());
     assert!(names("The storm helped them understand the levy.").is_empty());
+}
+
+#[test]
+fn nouns_that_are_stance_verbs_after_a_plural_subject() {
+    use crate::extract::tests::sources;
+    assert_eq!(
+        sources("Most harbor pilots support the new levy."),
+        ["Most harbor pilots"]
+    );
+    assert_eq!(
+        sources("Critics point to the cost of the bridge."),
+        ["Critics"]
+    );
+    assert_eq!(sources("Two-thirds favor a ban on cars."), ["Two-thirds"]);
+    // Nouns stay nouns.
+    assert!(sources("The levy has strong support in the county.").is_empty());
+    assert!(sources("At one point the bridge was closed.").is_empty());
+    assert!(sources("The harbor view was lovely.").is_empty());
+    // Speaking of something, and light verbs with something said.
+    assert_eq!(
+        sources("Harbor pilots spoke about the cost of the bridge."),
+        ["Harbor pilots"]
+    );
+    assert_eq!(
+        sources("Most pilots made it clear that they oppose the levy."),
+        ["Most pilots"]
+    );
+    assert_eq!(
+        sources("The mayor gave a speech on the levy."),
+        ["The mayor"]
+    );
+    assert!(sources("The mayor made a cake for the pilots.").is_empty());
+    assert!(sources("The mayor spoke slowly.").is_empty());
+    assert_eq!(
+        sources("Most pilots saw the levy as a tax on work."),
+        ["Most pilots"]
+    );
+    assert!(sources("The harbor saw record traffic in May.").is_empty());
+    // Bare reporting verbs after a plural subject.
+    assert_eq!(
+        sources("Critics charge that the levy is unfair."),
+        ["Critics"]
+    );
+    assert_eq!(sources("Harbor pilots defend the levy."), ["Harbor pilots"]);
+    assert!(sources("The criminal charge was dropped.").is_empty());
+    assert_eq!(
+        sources("Critics quickly compared the plan to a tax."),
+        ["Critics"]
+    );
+    assert!(sources("Rents rose 3% compared with May.").is_empty());
+    assert!(sources("Pilots always err on the side of caution and care.").is_empty());
+    assert!(sources("What makes the statement odd is its date.").is_empty());
 }
