@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::words::{
     adverb, auxiliary, boundary, negative, personal_pronoun, preposition, quantifier,
 };
-use crate::extract::lexicon::DETERMINERS;
+use crate::extract::lexicon::{DETERMINERS, ROLE_NOUNS};
 use crate::extract::speech::Clause;
 
 /// Longest noun phrase read back from a relative pronoun, in words.
@@ -68,7 +68,20 @@ pub(super) fn antecedent(c: &Clause<'_>, r: usize) -> Option<Range<usize>> {
             }
             break;
         }
-        if at_preposition(s - 1) || r - s >= MAX_ANTECEDENT {
+        if r - s >= MAX_ANTECEDENT {
+            return None;
+        }
+        if at_preposition(s - 1) {
+            // "fresh ammunition to Republicans who say": a plural after a preposition, with
+            // no person's noun before it ("aides to …"), is who the clause is about.
+            let plural = c.lower(r - 1).ends_with('s') && !c.lower(r - 1).ends_with("ss");
+            let to_group = matches!(c.lower(s - 1).as_ref(), "to" | "for" | "among" | "with")
+                && s >= 2
+                && !c.is(s - 2, ROLE_NOUNS);
+            // Two words at most: a longer run may begin with a verb ("to lure companies").
+            if plural && to_group && r - s <= 2 {
+                break;
+            }
             return None;
         }
         s -= 1;
@@ -108,6 +121,14 @@ mod tests {
         // phrase may hold a verb the lists do not know.
         let got = sources("Aides to Ash who said so left.");
         assert!(!got.iter().any(|s| s == "Ash"), "{got:?}");
+        // A plural group after "to" or "for", with no person's noun before it, is who
+        // the clause is about; a longer run may open with a verb.
+        let got = sources(
+            "The vote gave fresh ammunition to Republicans who say the levy is a money pit.",
+        );
+        assert!(got.iter().any(|s| s == "Republicans"), "{got:?}");
+        let got = sources("The town tried to lure harbor companies who want cheap land.");
+        assert!(!got.iter().any(|s| s.contains("lure")), "{got:?}");
         let got = sources("Ash met pilots who say so.");
         assert!(!got.iter().any(|s| s.contains("met")), "{got:?}");
     }
