@@ -280,11 +280,13 @@ impl<'a> Renderer<'a> {
         std::mem::take(&mut *self.entry_ranges.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
-    /// An article's rendered body: the kept one, else rendered now.
-    pub fn body(&self, a: ArticleId) -> Cow<'_, str> {
+    /// An article's rendered body: the kept one, else rendered now (reading the article's
+    /// file again when the build has let its text go).
+    pub fn body(&self, a: ArticleId) -> Result<Cow<'_, str>, Diagnostic> {
         match self.bodies.get(a) {
-            Some(body) => Cow::Borrowed(body),
+            Some(body) => Ok(Cow::Borrowed(body)),
             None => {
+                let markdown = self.site.articles[a].read_body(&self.site.root)?;
                 let shared = self
                     .surfaces
                     .get_or_init(|| site_surfaces(self.site, self.facts, self.graph));
@@ -293,11 +295,12 @@ impl<'a> Renderer<'a> {
                     self.facts,
                     self.graph,
                     a,
+                    &markdown,
                     Some(shared),
                     &self.highlighter,
                 );
                 self.made[a].body.get_or_init(|| hash_of(body.as_str()));
-                Cow::Owned(body)
+                Ok(Cow::Owned(body))
             }
         }
     }

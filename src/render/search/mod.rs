@@ -78,7 +78,7 @@ struct Manifest<'a> {
 /// The search index files, handed to `sink` as they are made.
 pub fn index(r: &Renderer<'_>, sink: &mut dyn Sink) -> Result<(), Diagnostic> {
     let order = &r.graph.by_date;
-    let counted = counted::count(r, order, r.take_search_terms());
+    let counted = counted::count(r, order, r.take_search_terms())?;
     let mut out = IndexFiles {
         sink,
         stamp: fnv::FnvHasher::default(),
