@@ -154,8 +154,9 @@ pub struct Renderer<'a> {
     /// Where each article's entry went in the `data/site.json` written here.
     entry_ranges: Mutex<Vec<(ArticleId, EntryRange)>>,
     /// Each article's terms for the search index: those an earlier build counted until
-    /// the index is made, then those it was made with.
-    search_terms: Mutex<search::CountedTerms>,
+    /// the index is made, then those it was made with. None when no cache keeps them:
+    /// then the index lets each article's terms go once its postings are made.
+    search_terms: Mutex<Option<search::CountedTerms>>,
 }
 
 /// Hashes of an article's parts, set when a renderer makes them.
@@ -251,23 +252,27 @@ impl<'a> Renderer<'a> {
         self.earlier_entries = Some(earlier);
     }
 
-    /// Counts for the search index only the articles `earlier` has not counted.
+    /// Counts for the search index only the articles `earlier` has not counted, and keeps
+    /// the terms of all of them for `search_terms`.
     pub fn recall_search_terms(&mut self, earlier: search::CountedTerms) {
-        self.search_terms = Mutex::new(earlier);
+        self.search_terms = Mutex::new(Some(earlier));
     }
 
-    fn take_search_terms(&self) -> search::CountedTerms {
-        std::mem::take(&mut *self.search_terms.lock().unwrap_or_else(|e| e.into_inner()))
+    fn take_search_terms(&self) -> Option<search::CountedTerms> {
+        self.search_terms
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
     }
 
-    fn keep_search_terms(&self, counted: search::CountedTerms) {
+    fn keep_search_terms(&self, counted: Option<search::CountedTerms>) {
         *self.search_terms.lock().unwrap_or_else(|e| e.into_inner()) = counted;
     }
 
     /// The search terms of this site's articles, for the build cache: those the index was
     /// made with, or those recalled when it was not made.
     pub fn search_terms(&self) -> search::CountedTerms {
-        self.take_search_terms()
+        self.take_search_terms().unwrap_or_default()
     }
 
     fn note_entry_ranges(&self, ranges: Vec<(ArticleId, EntryRange)>) {

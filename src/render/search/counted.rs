@@ -97,7 +97,8 @@ impl<Context> bincode::Decode<Context> for CountedTerms {
 
 /// The index's terms with their postings.
 pub(super) struct Counted {
-    /// What the build cache keeps; its terms are the index's, in index order.
+    /// What the build cache keeps; its terms are the index's, in index order. Its
+    /// documents are empty when no cache keeps them.
     pub learnt: CountedTerms,
     /// The postings of each term of `learnt.terms`: `[doc, weight, …]`, docs ascending.
     pub postings: Vec<Vec<u32>>,
@@ -160,16 +161,26 @@ fn count_article(
 }
 
 /// The terms of the documents `order` (document `n` is article `order[n]`), taking each
-/// document counted in `earlier` from there.
+/// document counted in `earlier` from there. Without `earlier` (no cache keeps them), each
+/// document's terms go once its postings are made: held beside the postings, they were
+/// most of the index's memory.
 pub(super) fn count(
     r: &Renderer<'_>,
     order: &[ArticleId],
-    earlier: CountedTerms,
+    earlier: Option<CountedTerms>,
 ) -> Result<Counted, Diagnostic> {
-    let keys: Vec<u64> = order.par_iter().map(|&a| document_key(r, a)).collect();
+    let keep = earlier.is_some();
+    let earlier = earlier.unwrap_or_default();
+    let keys: Vec<u64> = match keep {
+        true => order.par_iter().map(|&a| document_key(r, a)).collect(),
+        false => Vec::new(),
+    };
     let mut known: FxHashMap<u64, Vec<u32>> = earlier.docs.into_iter().collect();
     // Each document's terms by number in `earlier.terms`; `None` until counted.
-    let mut docs: Vec<Option<Vec<u32>>> = keys.iter().map(|key| known.remove(key)).collect();
+    let mut docs: Vec<Option<Vec<u32>>> = match keep {
+        true => keys.iter().map(|key| known.remove(key)).collect(),
+        false => vec![None; order.len()],
+    };
     drop(known);
     let missing: Vec<usize> = (0..docs.len()).filter(|&n| docs[n].is_none()).collect();
 
@@ -219,12 +230,15 @@ pub(super) fn count(
     }
 
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); terms.len()];
-    for (n, list) in docs.iter().enumerate() {
+    for (n, list) in docs.iter_mut().enumerate() {
         let doc = u32::try_from(n).unwrap_or(u32::MAX);
         for pair in list.iter().flat_map(|list| list.chunks_exact(2)) {
             if let Some(postings) = postings.get_mut(pair[0] as usize) {
                 postings.extend([doc, pair[1]]);
             }
+        }
+        if !keep {
+            *list = None;
         }
     }
     // The terms some document holds, in index order; the earlier ones are in that order
