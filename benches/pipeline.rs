@@ -47,7 +47,7 @@ fn pipeline(c: &mut Criterion) {
         Err(report) => panic!("the corpus does not load: {report:?}"),
     };
     let site = &analysed.site;
-    let texts: Vec<&str> = site.articles.iter().map(|a| a.text.as_str()).collect();
+    let texts: Vec<&str> = site.articles.iter().map(|a| a.text.held()).collect();
     let count = texts.len();
 
     c.bench_function("front matter: split and parse one article", |b| {
@@ -120,11 +120,13 @@ fn pipeline(c: &mut Criterion) {
             let mut i = 0;
             b.iter(|| {
                 i += 1;
+                let a = brief::model::ArticleId::from(i % count);
                 render_article_body(
                     site,
                     &analysed.facts,
                     &analysed.graph,
-                    brief::model::ArticleId::from(i % count),
+                    a,
+                    site.articles[a].body(),
                     Some(&shared),
                     &highlighter,
                 )

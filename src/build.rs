@@ -434,6 +434,9 @@ pub fn build(
     let Some(tera) = tera else {
         return Err(analysed.report);
     };
+    // Held whole through rendering, the texts would be the largest part of a large
+    // build's memory.
+    analysed.site.release_texts();
     let base_url = analysed.site.config.base_url.as_written();
     let staging =
         write::Staging::begin(&target, base_url, cache.is_some()).map_err(|d| Report {

@@ -21,9 +21,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use xxhash_rust::xxh3::xxh3_128;
 
 use crate::extract::{ExtractOptions, Facts, Gazetteer};
 use crate::link::{EarlierRelated, Graph};
@@ -172,7 +170,7 @@ impl Cache {
     pub fn revisions(&self, site: &Site) -> PerArticle<u64> {
         site.articles
             .iter()
-            .map(|a| hash_of(&(&a.path, file_key(&a.text), self.facts_key)))
+            .map(|a| hash_of(&(&a.path, a.text.key(), self.facts_key)))
             .collect()
     }
 
@@ -228,7 +226,7 @@ impl Cache {
             format!("cannot encode the build cache's {what}: {e}")
         };
         let articles = &site.articles.raw;
-        let keys: Vec<u128> = articles.par_iter().map(|a| file_key(&a.text)).collect();
+        let keys: Vec<u128> = articles.iter().map(|a| a.text.key()).collect();
         let earlier = &self.earlier.fronts;
         let shards = articles::write(
             &self.dir,
@@ -352,7 +350,7 @@ fn front_json(front: &FrontMatter) -> Option<String> {
 
 /// What identifies an article's file: its whole text.
 fn file_key(text: &str) -> u128 {
-    xxh3_128(text.as_bytes())
+    load::Source::key_of(text)
 }
 
 impl load::Recall for Cache {
@@ -378,7 +376,7 @@ impl pipeline::Recall for Cache {
     }
 
     fn facts(&self, article: &Article) -> Option<Facts> {
-        let slot = self.earlier.facts.get(&file_key(&article.text))?;
+        let slot = self.earlier.facts.get(&article.text.key())?;
         let facts = slot.lock().unwrap_or_else(|e| e.into_inner()).take()?;
         self.recalled.fetch_add(1, Ordering::Relaxed);
         Some(facts)

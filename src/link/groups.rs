@@ -196,7 +196,11 @@ pub(super) fn group_days(site: &Site, by_date: &[ArticleId]) -> (Vec<Day>, Vec<D
                 .iter()
                 .map(|a| a.path.display().to_string())
                 .collect();
-            let line = first.text.lines().position(|l| l.starts_with("lead:"));
+            let line = first
+                .text
+                .held()
+                .lines()
+                .position(|l| l.starts_with("lead:"));
             warnings.push(
                 Diagnostic::warning(
                     &first.path,
@@ -207,7 +211,7 @@ pub(super) fn group_days(site: &Site, by_date: &[ArticleId]) -> (Vec<Day>, Vec<D
                         others.join(", ")
                     ),
                 )
-                .at(&first.text, line.map_or(1, |i| i + 1), 1),
+                .at(first.text.held(), line.map_or(1, |i| i + 1), 1),
             );
         }
     }

@@ -321,7 +321,7 @@ pub fn link(
                     article_links[a].resolved.insert(link.target.clone(), url);
                 }
                 Resolution::Broken(message) => diagnostics.push(
-                    Diagnostic::error(&article.path, message).at(&article.text, link.line, 1),
+                    Diagnostic::error(&article.path, message).at(article.text.held(), link.line, 1),
                 ),
             }
         }

@@ -1,6 +1,8 @@
 //! What each kind of content file holds once parsed: articles and their front matter,
 //! gazetteer entries, standalone pages and briefing notes.
 
+use std::borrow::Cow;
+
 use super::*;
 
 /// Front matter of an article, exactly the keys DESIGN.md lists.
@@ -103,8 +105,9 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(values: D) -> Result<Vec<String
 pub struct Article {
     /// Path relative to the site root, e.g. `content/articles/x.md`.
     pub path: PathBuf,
-    /// The whole file, kept so later stages can point diagnostics at lines.
-    pub text: String,
+    /// The whole file, kept so later stages can point diagnostics at lines; a build lets
+    /// it go before rendering (see `Source`).
+    pub text: Source,
     pub body_offset: usize,
     pub front: FrontMatter,
     pub date: PubDate,
@@ -119,13 +122,33 @@ pub struct Article {
 }
 
 impl Article {
+    /// The body while the text is held (empty once let go: rendering uses `read_body`).
     pub fn body(&self) -> &str {
-        &self.text[self.body_offset..]
+        self.text.held().get(self.body_offset..).unwrap_or("")
+    }
+
+    /// The body, read again from the file if the text was let go.
+    pub fn read_body(&self, root: &Path) -> Result<Cow<'_, str>, Diagnostic> {
+        Ok(match self.text.read(root, &self.path)? {
+            Cow::Borrowed(text) => Cow::Borrowed(text.get(self.body_offset..).unwrap_or("")),
+            Cow::Owned(mut text) => {
+                match text.is_char_boundary(self.body_offset) {
+                    true => text.drain(..self.body_offset),
+                    false => text.drain(..),
+                };
+                Cow::Owned(text)
+            }
+        })
     }
 
     /// 1-based line of the file on which the body starts.
     pub fn body_line(&self) -> usize {
-        self.text[..self.body_offset].matches('\n').count() + 1
+        let text = self.text.held();
+        text.get(..self.body_offset)
+            .unwrap_or(text)
+            .matches('\n')
+            .count()
+            + 1
     }
 }
 

@@ -7,6 +7,7 @@ pub mod dates;
 pub mod frontmatter;
 mod intros;
 mod parse;
+mod source;
 mod toml_front;
 pub mod walk;
 pub use toml_front::json_of as toml_to_json;
@@ -29,6 +30,7 @@ use intros::parse_intro;
 pub use intros::{Intro, Section};
 use parse::*;
 pub use parse::{normalise_alias, normalise_slug, parse_front};
+pub use source::Source;
 
 /// Everything read from a site folder.
 #[derive(Debug, Clone)]
@@ -58,6 +60,14 @@ pub struct Site {
 impl Site {
     fn schedule_turns(&mut self, at: Option<jiff::Timestamp>) {
         self.schedule_turns_at = self.schedule_turns_at.into_iter().chain(at).min();
+    }
+
+    /// Lets every article's text go (see `Source`): rendering reads again what it needs of
+    /// one, where it needs it.
+    pub fn release_texts(&mut self) {
+        for article in self.articles.iter_mut() {
+            article.text.release();
+        }
     }
 
     /// Adds what one file held after everything already added (files come in path order).

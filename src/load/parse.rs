@@ -210,7 +210,7 @@ pub(super) fn parse_article(
             };
             Ok(Loaded::Article(Box::new(Article {
                 path: path.to_path_buf(),
-                text,
+                text: Source::new(text),
                 body_offset,
                 front,
                 date,
@@ -487,7 +487,7 @@ pub(super) fn duplicate_slugs(articles: &[Article]) -> Vec<Diagnostic> {
                         first.display()
                     ),
                 )
-                .at(&article.text, 1, 1),
+                .at(article.text.held(), 1, 1),
             );
             seen.insert(&article.slug, first);
         }

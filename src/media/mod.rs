@@ -165,7 +165,7 @@ fn resolve(
 ) -> (ArticleMedia, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let error = |message: String, offset: usize| {
-        Diagnostic::error(&article.path, message).at_offset(&article.text, offset)
+        Diagnostic::error(&article.path, message).at_offset(article.text.held(), offset)
     };
     let mut media = ArticleMedia::default();
     if let Some((written, offset)) = &scan.lead {
@@ -195,7 +195,9 @@ fn resolve(
         }
     }
     for (offset, len) in scan.calls {
-        let Some(call) = shortcodes::call_in(&article.text[offset..offset + len]) else {
+        let Some(call) =
+            shortcodes::call_in(article.text.held().get(offset..offset + len).unwrap_or(""))
+        else {
             continue;
         };
         let rendered = shortcodes::parse_args(call.args)

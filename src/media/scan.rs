@@ -68,7 +68,12 @@ impl Scan {
 /// Offset of the value of a top-level front matter key, or of the file's start.
 fn value_offset(article: &Article, key: &str) -> usize {
     let mut offset = 0;
-    for line in article.text[..article.body_offset].split_inclusive('\n') {
+    let text = article.text.held();
+    for line in text
+        .get(..article.body_offset)
+        .unwrap_or(text)
+        .split_inclusive('\n')
+    {
         if let Some(rest) = line.strip_prefix(key).and_then(|r| r.strip_prefix(':')) {
             return offset + key.len() + 1 + (rest.len() - rest.trim_start().len());
         }

@@ -19,6 +19,17 @@ use crate::model::{ArticleId, EntityId, Route, attribute_text, escape_html, xml_
 pub fn site_feeds(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
     let limit = r.site.config.feed_length;
     let latest: Vec<ArticleId> = r.graph.by_date.iter().copied().take(limit).collect();
+    // Made once for both feeds.
+    let contents: Option<Vec<String>> = match r.site.config.feed_content == FeedContent::Full {
+        true => Some(
+            latest
+                .iter()
+                .map(|&a| feed_html(r, a))
+                .collect::<Result<_, _>>()?,
+        ),
+        false => None,
+    };
+    let contents = contents.as_deref();
     Ok(vec![
         atom(
             r,
@@ -26,9 +37,9 @@ pub fn site_feeds(r: &Renderer<'_>) -> Result<Vec<Output>, Diagnostic> {
             Route::Front,
             Route::SiteFeed,
             &latest,
-            r.site.config.feed_content == FeedContent::Full,
+            contents,
         ),
-        json_feed(r, &latest)?,
+        json_feed(r, &latest, contents)?,
     ])
 }
 
@@ -48,7 +59,7 @@ pub fn entity_feed(r: &Renderer<'_>, e: EntityId) -> Output {
         Route::Entity(&entity.slug),
         Route::EntityFeed(&entity.slug),
         &articles,
-        false,
+        None,
     )
 }
 
@@ -65,7 +76,7 @@ pub fn group_feed(
         super::group_route(section, &group.slug),
         super::group_feed_route(section, &group.slug),
         &articles,
-        false,
+        None,
     )
 }
 
@@ -129,8 +140,8 @@ pub fn absolute_links(html: &str, page_url: &str) -> String {
 }
 
 /// An article's body HTML as feeds carry it.
-fn feed_html(r: &Renderer<'_>, a: ArticleId) -> String {
-    absolute_links(&r.body(a), &r.absolute(&r.card_of(a).url))
+fn feed_html(r: &Renderer<'_>, a: ArticleId) -> Result<String, Diagnostic> {
+    Ok(absolute_links(&r.body(a)?, &r.absolute(&r.card_of(a).url)))
 }
 
 /// The newest article date of the site, for feeds with no entries.
@@ -142,16 +153,17 @@ fn site_updated(r: &Renderer<'_>) -> FixedDateTime {
         .unwrap_or_default()
 }
 
-/// The Atom feed of `articles` (newest first) for the page at `page`, written to `feed`.
-/// Only the site feed may carry whole articles: an article appears in the feeds of every
-/// entity and topic it mentions, and copying it into each would multiply the site's size.
+/// The Atom feed of `articles` (newest first) for the page at `page`, written to `feed`,
+/// with each article's whole HTML when `contents` gives it (in the same order). Only the
+/// site feed may carry whole articles: an article appears in the feeds of every entity and
+/// topic it mentions, and copying it into each would multiply the site's size.
 fn atom(
     r: &Renderer<'_>,
     title: &str,
     page: Route,
     feed_route: Route,
     articles: &[ArticleId],
-    full: bool,
+    contents: Option<&[String]>,
 ) -> Output {
     let page_url = r.graph.routes.absolute(page);
     let feed_url = r.graph.routes.absolute(feed_route);
@@ -166,7 +178,8 @@ fn atom(
         .map_or_else(|| site_updated(r), |d| date(&d.rfc3339()));
     let entries = articles
         .iter()
-        .map(|&a| {
+        .enumerate()
+        .map(|(n, &a)| {
             let article = &r.site.articles[a];
             let card = r.card_of(a);
             let url = r.absolute(&card.url);
@@ -188,11 +201,11 @@ fn atom(
                         .map(|name| PersonBuilder::default().name(name.clone()).build())
                         .collect::<Vec<_>>(),
                 );
-            if full {
+            if let Some(contents) = contents {
                 entry.content(Some(
                     ContentBuilder::default()
                         .content_type(Some("html".into()))
-                        .value(Some(feed_html(r, a)))
+                        .value(contents.get(n).cloned())
                         .build(),
                 ));
             }
@@ -264,9 +277,12 @@ struct JsonAuthor {
 }
 
 /// JSON Feed 1.1 of the latest articles.
-fn json_feed(r: &Renderer<'_>, articles: &[ArticleId]) -> Result<Output, Diagnostic> {
+fn json_feed(
+    r: &Renderer<'_>,
+    articles: &[ArticleId],
+    contents: Option<&[String]>,
+) -> Result<Output, Diagnostic> {
     let home = r.graph.routes.absolute(Route::Front);
-    let full = r.site.config.feed_content == FeedContent::Full;
     let feed = JsonFeed {
         version: "https://jsonfeed.org/version/1.1",
         title: r.site.config.title.clone(),
@@ -276,7 +292,8 @@ fn json_feed(r: &Renderer<'_>, articles: &[ArticleId]) -> Result<Output, Diagnos
         language: r.site.config.language.clone(),
         items: articles
             .iter()
-            .map(|&a| {
+            .enumerate()
+            .map(|(n, &a)| {
                 let article = &r.site.articles[a];
                 let card = r.card_of(a);
                 let url = r.absolute(&card.url);
@@ -285,8 +302,8 @@ fn json_feed(r: &Renderer<'_>, articles: &[ArticleId]) -> Result<Output, Diagnos
                     url,
                     title: article.front.title.clone(),
                     summary: card.summary.clone(),
-                    content_html: full.then(|| feed_html(r, a)),
-                    content_text: (!full).then(|| card.summary.clone()),
+                    content_html: contents.and_then(|c| c.get(n).cloned()),
+                    content_text: contents.is_none().then(|| card.summary.clone()),
                     date_published: article.date.rfc3339(),
                     date_modified: article.updated.map(|d| d.rfc3339()),
                     tags: article.front.tags.clone(),

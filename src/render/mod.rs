@@ -154,8 +154,9 @@ pub struct Renderer<'a> {
     /// Where each article's entry went in the `data/site.json` written here.
     entry_ranges: Mutex<Vec<(ArticleId, EntryRange)>>,
     /// Each article's terms for the search index: those an earlier build counted until
-    /// the index is made, then those it was made with.
-    search_terms: Mutex<search::CountedTerms>,
+    /// the index is made, then those it was made with. None when no cache keeps them:
+    /// then the index lets each article's terms go once its postings are made.
+    search_terms: Mutex<Option<search::CountedTerms>>,
 }
 
 /// Hashes of an article's parts, set when a renderer makes them.
@@ -251,23 +252,27 @@ impl<'a> Renderer<'a> {
         self.earlier_entries = Some(earlier);
     }
 
-    /// Counts for the search index only the articles `earlier` has not counted.
+    /// Counts for the search index only the articles `earlier` has not counted, and keeps
+    /// the terms of all of them for `search_terms`.
     pub fn recall_search_terms(&mut self, earlier: search::CountedTerms) {
-        self.search_terms = Mutex::new(earlier);
+        self.search_terms = Mutex::new(Some(earlier));
     }
 
-    fn take_search_terms(&self) -> search::CountedTerms {
-        std::mem::take(&mut *self.search_terms.lock().unwrap_or_else(|e| e.into_inner()))
+    fn take_search_terms(&self) -> Option<search::CountedTerms> {
+        self.search_terms
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
     }
 
-    fn keep_search_terms(&self, counted: search::CountedTerms) {
+    fn keep_search_terms(&self, counted: Option<search::CountedTerms>) {
         *self.search_terms.lock().unwrap_or_else(|e| e.into_inner()) = counted;
     }
 
     /// The search terms of this site's articles, for the build cache: those the index was
     /// made with, or those recalled when it was not made.
     pub fn search_terms(&self) -> search::CountedTerms {
-        self.take_search_terms()
+        self.take_search_terms().unwrap_or_default()
     }
 
     fn note_entry_ranges(&self, ranges: Vec<(ArticleId, EntryRange)>) {
@@ -280,11 +285,13 @@ impl<'a> Renderer<'a> {
         std::mem::take(&mut *self.entry_ranges.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
-    /// An article's rendered body: the kept one, else rendered now.
-    pub fn body(&self, a: ArticleId) -> Cow<'_, str> {
+    /// An article's rendered body: the kept one, else rendered now (reading the article's
+    /// file again when the build has let its text go).
+    pub fn body(&self, a: ArticleId) -> Result<Cow<'_, str>, Diagnostic> {
         match self.bodies.get(a) {
-            Some(body) => Cow::Borrowed(body),
+            Some(body) => Ok(Cow::Borrowed(body)),
             None => {
+                let markdown = self.site.articles[a].read_body(&self.site.root)?;
                 let shared = self
                     .surfaces
                     .get_or_init(|| site_surfaces(self.site, self.facts, self.graph));
@@ -293,11 +300,12 @@ impl<'a> Renderer<'a> {
                     self.facts,
                     self.graph,
                     a,
+                    &markdown,
                     Some(shared),
                     &self.highlighter,
                 );
                 self.made[a].body.get_or_init(|| hash_of(body.as_str()));
-                Cow::Owned(body)
+                Ok(Cow::Owned(body))
             }
         }
     }

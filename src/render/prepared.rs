@@ -74,7 +74,15 @@ impl Prepared {
                 .map(|a| {
                     (
                         (
-                            render_article_body(site, facts, graph, a, Some(&shared), &highlighter),
+                            render_article_body(
+                                site,
+                                facts,
+                                graph,
+                                a,
+                                site.articles[a].body(),
+                                Some(&shared),
+                                &highlighter,
+                            ),
                             article_card(site, facts, graph, a),
                         ),
                         site_data::article_data(site, facts, graph, a),
@@ -218,24 +226,25 @@ pub fn body_inputs(site: &Site, facts: &ArticleSlice<Facts>, graph: &Graph, a: A
     hasher.finish()
 }
 
-/// An article's body HTML with its entity mentions linked. `shared`, from
-/// `site_surfaces`, saves building a matcher for the article when many are rendered.
+/// An article's body HTML, from its Markdown `body`, with its entity mentions linked.
+/// `shared`, from `site_surfaces`, saves building a matcher for the article when many are
+/// rendered.
 pub fn render_article_body(
     site: &Site,
     facts: &ArticleSlice<Facts>,
     graph: &Graph,
     a: ArticleId,
+    body: &str,
     shared: Option<&SiteSurfaces>,
     highlighter: &Highlighter,
 ) -> String {
-    let article = &site.articles[a];
     let mode = site.config.link_entities;
     let surfaces = linked_surfaces(site, facts, graph, a)
         .map(|(surface, name, url)| (surface.to_string(), name.to_string(), url.to_string()))
         .collect();
     let linker = EntityLinker::new(surfaces, mode, shared);
     markdown::render(&Document {
-        markdown: article.body(),
+        markdown: body,
         headings: &facts[a].headings,
         links: &graph.article_links[a].resolved,
         entities: &linker,

@@ -32,7 +32,7 @@ fn render_all(root: &Path) -> Pages {
     let revisions: brief::model::PerArticle<u64> = site
         .articles
         .iter()
-        .map(|a| hasher.hash_one(&a.text))
+        .map(|a| hasher.hash_one(a.text.held()))
         .collect();
     renderer
         .all_jobs()

@@ -82,7 +82,7 @@ impl Renderer<'_> {
         });
         let article_context = ArticleContext {
             card,
-            content: self.body(a).into_owned(),
+            content: self.body(a)?.into_owned(),
             toc: toc(&facts.headings),
             key_points: article.front.key_points.clone(),
             sources: facts

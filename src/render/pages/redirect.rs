@@ -25,13 +25,13 @@ impl Renderer<'_> {
         let (path, a) = &redirects[index];
         let article = &self.site.articles[*a];
         let file = self.graph.routes.file(Route::File(path));
-        let line = article.text.lines().position(|l| l.starts_with("aliases:"));
         let error = |message: String| {
-            Diagnostic::error(&article.path, message).at(
-                &article.text,
-                line.map_or(1, |i| i + 1),
-                1,
-            )
+            let error = Diagnostic::error(&article.path, message);
+            let Ok(text) = article.text.read(&self.site.root, &article.path) else {
+                return error;
+            };
+            let line = text.lines().position(|l| l.starts_with("aliases:"));
+            error.at(&text, line.map_or(1, |i| i + 1), 1)
         };
         if let Some(source) = self.page_files().get(&file) {
             let owner = match source {

@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::Xxh3Default;
 
 use super::terms::{Dictionary, Document, plain_text};
+use crate::diag::Diagnostic;
 use crate::model::ArticleId;
 use crate::render::Renderer;
 
@@ -21,7 +22,7 @@ const SUMMARY_WEIGHT: u32 = 3;
 const TEXT_WEIGHT: u32 = 1;
 /// Changes whenever counting would count the same text differently, so that terms counted
 /// by an older rule are never found.
-const COUNTING: &[u8] = b"search counting 1";
+const COUNTING: &[u8] = b"search counting 2";
 
 /// Every document's counted terms, as the build cache keeps them.
 #[derive(Default)]
@@ -96,7 +97,8 @@ impl<Context> bincode::Decode<Context> for CountedTerms {
 
 /// The index's terms with their postings.
 pub(super) struct Counted {
-    /// What the build cache keeps; its terms are the index's, in index order.
+    /// What the build cache keeps; its terms are the index's, in index order. Its
+    /// documents are empty when no cache keeps them.
     pub learnt: CountedTerms,
     /// The postings of each term of `learnt.terms`: `[doc, weight, …]`, docs ascending.
     pub postings: Vec<Vec<u32>>,
@@ -109,52 +111,76 @@ impl Counted {
     }
 }
 
-/// Calls `add` with each text the index holds of article `a`, with its weight and
-/// whether it is Markdown (the body).
-fn each_field(r: &Renderer<'_>, a: ArticleId, mut add: impl FnMut(&str, u32, bool)) {
+/// Calls `add` with each text the index holds of article `a` besides its body (which
+/// follows them, with `TEXT_WEIGHT`), with its weight.
+fn each_field(r: &Renderer<'_>, a: ArticleId, mut add: impl FnMut(&str, u32)) {
     let links = &r.graph.article_links[a];
-    add(&r.site.articles[a].front.title, TITLE_WEIGHT, false);
-    add(&r.facts[a].summary, SUMMARY_WEIGHT, false);
+    add(&r.site.articles[a].front.title, TITLE_WEIGHT);
+    add(&r.facts[a].summary, SUMMARY_WEIGHT);
     for &(e, _) in &links.entities {
         let entity = &r.graph.entities[e];
-        add(&entity.name, ENTITY_WEIGHT, false);
+        add(&entity.name, ENTITY_WEIGHT);
         for alias in &entity.aliases {
-            add(alias, ENTITY_WEIGHT, false);
+            add(alias, ENTITY_WEIGHT);
         }
     }
     for &t in &links.tags {
-        add(&r.graph.tags[t].name, TAG_WEIGHT, false);
+        add(&r.graph.tags[t].name, TAG_WEIGHT);
     }
-    add(r.site.articles[a].body(), TEXT_WEIGHT, true);
 }
 
 /// What identifies a document's terms: every text they are counted from, with its weight.
+/// The body is known by the hash of its file and where in it the body starts, so that a
+/// build that has let the texts go reads only the bodies it counts.
 fn document_key(r: &Renderer<'_>, a: ArticleId) -> u64 {
     let mut hasher = Xxh3Default::new();
     hasher.update(COUNTING);
-    each_field(r, a, |text, weight, _| {
+    each_field(r, a, |text, weight| {
         hasher.update(&weight.to_le_bytes());
         hasher.update(&(text.len() as u64).to_le_bytes());
         hasher.update(text.as_bytes());
     });
+    let article = &r.site.articles[a];
+    hasher.update(&TEXT_WEIGHT.to_le_bytes());
+    hasher.update(&article.text.key().to_le_bytes());
+    hasher.update(&(article.body_offset as u64).to_le_bytes());
     hasher.digest()
 }
 
 /// Counts the terms of article `a` into `document`.
-fn count_article(dictionary: &mut Dictionary, document: &mut Document, r: &Renderer, a: ArticleId) {
-    each_field(r, a, |text, weight, markdown| match markdown {
-        true => document.add(dictionary, &plain_text(text), weight),
-        false => document.add(dictionary, text, weight),
-    });
+fn count_article(
+    dictionary: &mut Dictionary,
+    document: &mut Document,
+    r: &Renderer,
+    a: ArticleId,
+) -> Result<(), Diagnostic> {
+    each_field(r, a, |text, weight| document.add(dictionary, text, weight));
+    let body = r.site.articles[a].read_body(&r.site.root)?;
+    document.add(dictionary, &plain_text(&body), TEXT_WEIGHT);
+    Ok(())
 }
 
 /// The terms of the documents `order` (document `n` is article `order[n]`), taking each
-/// document counted in `earlier` from there.
-pub(super) fn count(r: &Renderer<'_>, order: &[ArticleId], earlier: CountedTerms) -> Counted {
-    let keys: Vec<u64> = order.par_iter().map(|&a| document_key(r, a)).collect();
+/// document counted in `earlier` from there. Without `earlier` (no cache keeps them), each
+/// document's terms go once its postings are made: held beside the postings, they were
+/// most of the index's memory.
+pub(super) fn count(
+    r: &Renderer<'_>,
+    order: &[ArticleId],
+    earlier: Option<CountedTerms>,
+) -> Result<Counted, Diagnostic> {
+    let keep = earlier.is_some();
+    let earlier = earlier.unwrap_or_default();
+    let keys: Vec<u64> = match keep {
+        true => order.par_iter().map(|&a| document_key(r, a)).collect(),
+        false => Vec::new(),
+    };
     let mut known: FxHashMap<u64, Vec<u32>> = earlier.docs.into_iter().collect();
     // Each document's terms by number in `earlier.terms`; `None` until counted.
-    let mut docs: Vec<Option<Vec<u32>>> = keys.iter().map(|key| known.remove(key)).collect();
+    let mut docs: Vec<Option<Vec<u32>>> = match keep {
+        true => keys.iter().map(|key| known.remove(key)).collect(),
+        false => vec![None; order.len()],
+    };
     drop(known);
     let missing: Vec<usize> = (0..docs.len()).filter(|&n| docs[n].is_none()).collect();
 
@@ -163,7 +189,7 @@ pub(super) fn count(r: &Renderer<'_>, order: &[ArticleId], earlier: CountedTerms
         .len()
         .div_ceil(4 * rayon::current_num_threads())
         .max(1);
-    let (dictionaries, runs): (Vec<Dictionary>, Vec<Vec<Vec<u32>>>) = missing
+    let counted: Vec<(Dictionary, Vec<Vec<u32>>)> = missing
         .par_chunks(run_length)
         .map(|run| {
             let mut dictionary = Dictionary::default();
@@ -171,13 +197,14 @@ pub(super) fn count(r: &Renderer<'_>, order: &[ArticleId], earlier: CountedTerms
             let lists = run
                 .iter()
                 .map(|&n| {
-                    count_article(&mut dictionary, &mut document, r, order[n]);
-                    document.finish()
+                    count_article(&mut dictionary, &mut document, r, order[n])?;
+                    Ok(document.finish())
                 })
-                .collect();
-            (dictionary, lists)
+                .collect::<Result<_, Diagnostic>>()?;
+            Ok((dictionary, lists))
         })
-        .unzip();
+        .collect::<Result<_, Diagnostic>>()?;
+    let (dictionaries, runs): (Vec<Dictionary>, Vec<Vec<Vec<u32>>>) = counted.into_iter().unzip();
 
     // One numbering: the earlier terms, then each run's new ones.
     let mut terms: Vec<&str> = earlier.terms.iter().map(String::as_str).collect();
@@ -203,12 +230,15 @@ pub(super) fn count(r: &Renderer<'_>, order: &[ArticleId], earlier: CountedTerms
     }
 
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); terms.len()];
-    for (n, list) in docs.iter().enumerate() {
+    for (n, list) in docs.iter_mut().enumerate() {
         let doc = u32::try_from(n).unwrap_or(u32::MAX);
         for pair in list.iter().flat_map(|list| list.chunks_exact(2)) {
             if let Some(postings) = postings.get_mut(pair[0] as usize) {
                 postings.extend([doc, pair[1]]);
             }
+        }
+        if !keep {
+            *list = None;
         }
     }
     // The terms some document holds, in index order; the earlier ones are in that order
@@ -231,7 +261,7 @@ pub(super) fn count(r: &Renderer<'_>, order: &[ArticleId], earlier: CountedTerms
             (key, list)
         })
         .collect();
-    Counted {
+    Ok(Counted {
         learnt: CountedTerms {
             terms: used
                 .iter()
@@ -243,7 +273,7 @@ pub(super) fn count(r: &Renderer<'_>, order: &[ArticleId], earlier: CountedTerms
             .iter()
             .map(|&t| std::mem::take(&mut postings[t as usize]))
             .collect(),
-    }
+    })
 }
 
 /// Replaces each term number of `[term, weight, …]` by its number in `numbers`.

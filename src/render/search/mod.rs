@@ -78,7 +78,9 @@ struct Manifest<'a> {
 /// The search index files, handed to `sink` as they are made.
 pub fn index(r: &Renderer<'_>, sink: &mut dyn Sink) -> Result<(), Diagnostic> {
     let order = &r.graph.by_date;
-    let counted = counted::count(r, order, r.take_search_terms());
+    let earlier = r.take_search_terms();
+    let keep = earlier.is_some();
+    let counted = counted::count(r, order, earlier)?;
     let mut out = IndexFiles {
         sink,
         stamp: fnv::FnvHasher::default(),
@@ -100,7 +102,7 @@ pub fn index(r: &Renderer<'_>, sink: &mut dyn Sink) -> Result<(), Diagnostic> {
     if !chunk.is_empty() {
         out.term_chunk(&mut chunk, firsts.len() - 1)?;
     }
-    r.keep_search_terms(counted.learnt);
+    r.keep_search_terms(keep.then_some(counted.learnt));
 
     let docs: Vec<DocEntry> = order.par_iter().map(|&a| doc_entry(r, a)).collect();
     for (n, group) in docs.chunks(DOC_CHUNK).enumerate() {

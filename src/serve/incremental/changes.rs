@@ -127,6 +127,8 @@ impl Changes {
             .iter()
             .map(|o| o.and_then(|o| kept[o].take()))
             .collect();
+        // `serve` holds every article's text.
+        let body_of = |a: ArticleId| site.articles[a].body();
         let made: Vec<Part> = carried
             .into_par_iter()
             .enumerate()
@@ -134,7 +136,8 @@ impl Changes {
                 let a = ArticleId::from(a);
                 let Some((mut card, mut body, mut data, mut hashes)) = carried else {
                     let card = article_card(site, facts, graph, a);
-                    let body = render_article_body(site, facts, graph, a, None, &highlighter);
+                    let body =
+                        render_article_body(site, facts, graph, a, body_of(a), None, &highlighter);
                     let data = site_data::article_data(site, facts, graph, a);
                     let hashes = PartHashes::of(&card, &body, &data);
                     return (card, body, data, hashes);
@@ -144,7 +147,8 @@ impl Changes {
                     hashes.card = hash_of(&card);
                 }
                 if self.body_stale(a, model, graph, old) {
-                    body = render_article_body(site, facts, graph, a, None, &highlighter);
+                    body =
+                        render_article_body(site, facts, graph, a, body_of(a), None, &highlighter);
                     hashes.body = hash_of(body.as_str());
                 }
                 if self.data_stale(a, graph, old) {

@@ -151,7 +151,7 @@ impl Model {
                     .binary_search_by(|a| a.path.as_path().cmp(path));
                 match (found, loaded) {
                     (Ok(i), Loaded::Article(article)) => {
-                        let changed = site.articles[i].text != article.text;
+                        let changed = site.articles[i].text.held() != article.text.held();
                         if changed {
                             let facts = extract_article(&article, self);
                             relink = !link::same_link_inputs(

@@ -49,7 +49,9 @@ pub(super) fn edited_pages(
     let mut replaced = Vec::with_capacity(edited.len());
     for &a in &edited {
         let card = article_card(site, facts, graph, a);
-        let body = render_article_body(site, facts, graph, a, None, &prepared.highlighter);
+        let markdown = site.articles[a].body();
+        let body =
+            render_article_body(site, facts, graph, a, markdown, None, &prepared.highlighter);
         replaced.push((
             a,
             std::mem::replace(&mut prepared.cards[a], card),
