@@ -132,15 +132,15 @@ impl Context<'_> {
             entity,
             role: None,
         };
+        // The words of the phrase after a name, when the phrase goes on past it.
+        let after_name = |s: &Spot| self.doc.text.get(s.full_end..phrase_end).unwrap_or("");
         // "Roe’s response was: “…”": what a person wrote or said, credited to the person.
         if let Some(s) = spots
             .iter()
             .find(|s| s.start == phrase_start && s.full_end > s.end)
+            && is_utterance(after_name(s).trim())
         {
-            let rest = self.doc.text[s.full_end..phrase_end].trim();
-            if is_utterance(rest) {
-                return Some(described(entity(s), Some(entity(s))));
-            }
+            return Some(described(entity(s), Some(entity(s))));
         }
         // "Dana Reyes of The Ledger", "Tom Ash from the mayor’s office": a person named
         // first, then placed.
@@ -149,9 +149,7 @@ impl Context<'_> {
             .filter(is_person)
             .find(|s| s.start == phrase_start)
         {
-            let next = self.doc.text[s.full_end..phrase_end]
-                .split_whitespace()
-                .next();
+            let next = after_name(s).split_whitespace().next();
             if next.is_some_and(|w| matches!(w, "of" | "from" | "at")) {
                 return Some(described(entity(s), Some(entity(s))));
             }

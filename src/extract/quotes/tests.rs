@@ -511,3 +511,11 @@ fn a_towns_state_belongs_to_the_opening_phrase() {
     assert_ne!(found[0].1.as_deref(), Some("Colo."));
     assert_ne!(found[0].1.as_deref(), Some("Colo"));
 }
+
+#[test]
+fn a_plural_possessive_closing_a_subject_is_read_safely() {
+    // The subject's name runs past the phrase trimmed of its apostrophe.
+    let text = "At least 15 people were affected, according to two diplomats. Oakton Harbor Workers’ tally has heavily defended the plan, a move that curbs the proposal.\n\n“We will keep the harbor open all winter long.”";
+    let found = quotes(text);
+    assert_eq!(found.len(), 1);
+}
