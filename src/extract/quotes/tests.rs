@@ -356,7 +356,7 @@ fn a_capitalised_remark_still_names_the_next_speaker() {
 #[test]
 fn a_person_placed_at_a_paper_speaks_not_the_paper() {
     let found = quotes(
-        "Dana Reyes of The Ledger wrote, “If you want people to know you care, you have to show it every day.”",
+        "Dana Reyes of The Ledger wrote, “The ferry timetable has to be printed again before the spring.”",
     );
     assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
     assert_eq!(found[0].2.as_deref(), Some("Dana Reyes"));
@@ -365,7 +365,7 @@ fn a_person_placed_at_a_paper_speaks_not_the_paper() {
 #[test]
 fn the_clause_ending_at_the_colon_introduces_the_quotation() {
     let found = quotes(
-        "When Tom Ash suggested that the city would sue the state, Mara Quill fired back: “If they sue us in a court in Oakton, they will lose.”",
+        "When Tom Ash suggested that the city would sue the state, Mara Quill fired back: “Let them bring their barges; the harbour belongs to the town.”",
     );
     assert_eq!(found[0].1.as_deref(), Some("Mara Quill"));
     // A colon after a verb with no subject of its own still reads back to the speaker.
@@ -376,7 +376,7 @@ fn the_clause_ending_at_the_colon_introduces_the_quotation() {
 #[test]
 fn a_quotation_a_verb_reports_is_not_the_next_clause_speaker() {
     let found = quotes(
-        "Even as Tom Ash claimed on Tuesday that “the old plan got in trouble for far less,” one of the city’s lawyers said the two cases were quite different.",
+        "Even as Tom Ash claimed on Tuesday that “the harbour board broke the same rule twice,” one of the city’s lawyers said the two cases were quite different.",
     );
     assert_eq!(found[0].1.as_deref(), Some("Tom Ash"));
     // Without a reporting verb before it, the attribution after it stands.
@@ -389,7 +389,7 @@ fn a_quotation_a_verb_reports_is_not_the_next_clause_speaker() {
 #[test]
 fn a_second_quotation_in_a_sentence_keeps_its_speaker() {
     let found = quotes(
-        "Mara Quill said Monday that she will “try to form a stable government” and insisted that her party was “still the strongest force in the region.” – Tom Hale",
+        "Mara Quill said Monday that she will “seek a fair deal with the ferry union” and insisted that her council was “the only body fit to run the harbour.” – Tom Hale",
     );
     assert_eq!(found.len(), 2);
     assert_eq!(found[1].1.as_deref(), Some("Mara Quill"));
@@ -398,13 +398,13 @@ fn a_second_quotation_in_a_sentence_keeps_its_speaker() {
 #[test]
 fn a_described_person_after_the_quotation_speaks() {
     let found = quotes(
-        "“The town will always be the town,” an angry Mara Quill retaliated. “It never gives up, because it still bears ideals.”",
+        "“The ferries will sail on Sunday,” an angry Mara Quill retaliated. “Nobody asked the crews, and nobody asked the riders.”",
     );
     assert_eq!(found[0].1.as_deref(), Some("Mara Quill"));
     assert_eq!(found[1].1.as_deref(), Some("Mara Quill"));
     // More than a word of description is a clause of its own, not a speaker.
     let found = quotes(
-        "“The town will always be the town,” the old friend of Mara Quill retaliated. The council agreed.",
+        "“The ferries will sail on Sunday,” the old friend of Mara Quill retaliated. The council agreed.",
     );
     assert_eq!(found[0].1, None);
 }
@@ -412,7 +412,7 @@ fn a_described_person_after_the_quotation_speaks() {
 #[test]
 fn a_quotation_run_on_into_a_predicate_takes_the_speaker_after_the_comma() {
     let found = quotes(
-        "\"Boots on the ground\" would be appropriate, Republican candidate Dana Reyes said after the attacks.",
+        "\"More ferries on weekends\" would be welcome, harbour candidate Dana Reyes said after the vote.",
     );
     assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
 }
@@ -420,7 +420,7 @@ fn a_quotation_run_on_into_a_predicate_takes_the_speaker_after_the_comma() {
 #[test]
 fn a_short_quoted_name_inside_the_attribution_does_not_cut_it() {
     let found = quotes(
-        "“We have had more successful conventions than this one,” delegate Tom Hale, wearing a cowboy hat and “Vote Ash” pins, said as confetti fell.",
+        "“The fair was busier the year the bridge was shut,” stallholder Tom Hale, wearing an apron and “Vote Ash” badges, said as the stalls closed.",
     );
     assert_eq!(found[0].1.as_deref(), Some("Tom Hale"));
 }
@@ -428,14 +428,14 @@ fn a_short_quoted_name_inside_the_attribution_does_not_cut_it() {
 #[test]
 fn an_inverted_verb_after_a_comma_takes_the_name_after_it() {
     let found = quotes(
-        "Because of how the parties made the schedule, explained Tom Rosen, “with this thing over by March there is a scenario where it is hard.”",
+        "Since the timetable was cut in two, explained Tom Vane, “with one boat a day the island empties by noon.”",
     );
-    assert_eq!(found[0].1.as_deref(), Some("Tom Rosen"));
+    assert_eq!(found[0].1.as_deref(), Some("Tom Vane"));
 }
 
 #[test]
 fn a_persons_reply_is_the_persons() {
-    let found = quotes("Mara Quill’s response was: “Is the store in Dover or in Ely?”");
+    let found = quotes("Mara Quill’s response was: “Which pier does the late boat leave from?”");
     assert_eq!(found[0].1.as_deref(), Some("Mara Quill"));
     // Someone who works for a person is not that person.
     let found = quotes("Mara Quill’s spokesman said: “We have nothing more to add today.”");
@@ -445,11 +445,11 @@ fn a_persons_reply_is_the_persons() {
 #[test]
 fn two_offices_joined_by_and_stay_one_description() {
     let found = quotes(
-        "“That is what he did before,” said former Ohio Gov. and Democratic Party Chairman Ed Rendle.",
+        "“The pier needs a new roof first,” said former Ohio Gov. and Harbour Board Chairman Ivo Brand.",
     );
-    assert_eq!(found[0].1.as_deref(), Some("Ed Rendle"));
+    assert_eq!(found[0].1.as_deref(), Some("Ivo Brand"));
     let found = quotes(
-        "Dana Ames, president and CEO of the Oakton Diner Association stated, “It is not a political problem; it is a math problem.”",
+        "Dana Ames, president and CEO of the Oakton Diner Association stated, “The pier is not a question of taste; it is a question of tides.”",
     );
     assert_eq!(found[0].1.as_deref(), Some("Dana Ames"));
 }
@@ -457,15 +457,18 @@ fn two_offices_joined_by_and_stay_one_description() {
 #[test]
 fn a_time_and_a_channel_before_a_colon_are_no_speaker() {
     let found = quotes(
-        "Tom Ash spoke twice. Then, later that month on TV: “I have never said we made a mistake going into the valley.”",
+        "Tom Ash spoke twice. Then, later that month on the radio: “I never promised a second ferry to the island.”",
     );
-    assert_ne!(found[0].1.as_deref(), Some("Then, later that month on TV"));
+    assert_ne!(
+        found[0].1.as_deref(),
+        Some("Then, later that month on the radio")
+    );
 }
 
 #[test]
 fn a_comparison_opening_the_sentence_is_not_its_subject() {
     let found = quotes(
-        "Like Tom Corkle, Mara Quill also rejected the notion, arguing that there is “flexibility for the administration” in the plan.",
+        "Like Ivo Brand, Mara Quill also doubted the figures, arguing that there is “room for a cheaper crossing” in the budget.",
     );
     assert_eq!(found[0].1.as_deref(), Some("Mara Quill"));
 }
@@ -473,11 +476,11 @@ fn a_comparison_opening_the_sentence_is_not_its_subject() {
 #[test]
 fn a_participle_after_a_plain_verb_takes_the_sentence_subject() {
     let found = quotes(
-        "One operative inside the campaign tried to downplay the comments, saying they were “not a big deal around here at all.”",
+        "One operative inside the campaign tried to downplay the comments, saying they were “only harbour gossip and nothing more.”",
     );
     assert_eq!(found[0].1.as_deref(), Some("One operative"));
     let found = quotes(
-        "And then Tom Ash went fully on the attack, saying, \"Is the mayor going to finally mention the words?\"",
+        "And then Tom Ash went fully on the attack, saying, \"Will the board ever publish the ferry accounts?\"",
     );
     assert_eq!(found[0].1.as_deref(), Some("Tom Ash"));
 }
@@ -485,31 +488,31 @@ fn a_participle_after_a_plain_verb_takes_the_sentence_subject() {
 #[test]
 fn a_statement_introduces_its_words_like_a_colon() {
     let found = quotes(
-        "Immediately after the attacks, Tom Ash issued a statement, “Last night, our town was attacked and we will not forget it.”",
+        "Immediately after the storm, Tom Ash issued a statement, “This morning the ferry service ended, and the island will remember it.”",
     );
     assert_eq!(found[0].1.as_deref(), Some("Tom Ash"));
     // A name ending in -ly opening the sentence is its subject, not an adverb.
     let found = quotes(
-        "Carly Fiorina threw her support behind Tom Ash on Wednesday, saying it is time to have a “real conservative in the mayor’s office.”",
+        "Kimberly Sandoz threw her support behind Tom Ash on Wednesday, saying it is time to have a “real sailor in the harbour office.”",
     );
-    assert_eq!(found[0].1.as_deref(), Some("Carly Fiorina"));
+    assert_eq!(found[0].1.as_deref(), Some("Kimberly Sandoz"));
 }
 
 #[test]
 fn a_quotation_paragraph_after_a_reporting_clause_is_its_speakers() {
-    let text = "Speaking in Dover, the ministry spokesman Lu Kang repeated that the town opposed it.\n\nPeople should provide evidence and not wave around words like “maybe”, he told reporters.\n\n“This is extremely irresponsible of them all.”";
+    let text = "Speaking in Dover, the harbour spokesman Ivo Brand repeated that the board opposed the toll.\n\nCritics could count the boats themselves instead of guessing “about right”, he told reporters.\n\n“The toll pays for the lifeboat and nothing else.”";
     let found = quotes(text);
     assert_eq!(found.last().unwrap().1.as_deref(), Some("he"));
-    assert_eq!(found.last().unwrap().2.as_deref(), Some("Lu Kang"));
+    assert_eq!(found.last().unwrap().2.as_deref(), Some("Ivo Brand"));
 }
 
 #[test]
 fn a_towns_state_belongs_to_the_opening_phrase() {
     let found = quotes(
-        "At a conference in Aspen, Colo., the Stanford graduate ended her speech by quoting a painter: \"Every obstacle yields to stern resolve, always.\"",
+        "At a fair in Dover, Del., the retired teacher closed her talk by quoting a sailor: \"A calm sea never made a skilled hand, they say.\"",
     );
-    assert_ne!(found[0].1.as_deref(), Some("Colo."));
-    assert_ne!(found[0].1.as_deref(), Some("Colo"));
+    assert_ne!(found[0].1.as_deref(), Some("Del."));
+    assert_ne!(found[0].1.as_deref(), Some("Del"));
 }
 
 #[test]

@@ -123,10 +123,9 @@ mod tests {
         assert!(!got.iter().any(|s| s == "Ash"), "{got:?}");
         // A plural group after "to" or "for", with no person's noun before it, is who
         // the clause is about; a longer run may open with a verb.
-        let got = sources(
-            "The vote gave fresh ammunition to Republicans who say the levy is a money pit.",
-        );
-        assert!(got.iter().any(|s| s == "Republicans"), "{got:?}");
+        let got =
+            sources("The toll vote handed an argument to Islanders who say the ferry is too dear.");
+        assert!(got.iter().any(|s| s == "Islanders"), "{got:?}");
         let got = sources("The town tried to lure harbor companies who want cheap land.");
         assert!(!got.iter().any(|s| s.contains("lure")), "{got:?}");
         let got = sources("Ash met pilots who say so.");
