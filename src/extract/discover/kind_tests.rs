@@ -230,12 +230,12 @@ fn a_surname_after_an_arabic_prefix_is_the_person() {
 
 #[test]
 fn a_word_listed_with_given_names_is_a_person() {
-    let text = "They had three children: Adam, Tavi and Orsola.";
+    let text = "The couple raised Tavi, Adam and Orsola on the island.";
     assert_eq!(kind_of(text, "Orsola"), Some(Person));
     assert_eq!(kind_of(text, "Tavi"), Some(Person));
     // A longer name beside a given name keeps its own reading.
-    let corner = "The shop stood at the corner of Allen and Varick Streets downtown.";
-    assert_eq!(kind_of(corner, "Varick Streets"), Some(Place));
+    let corner = "The shop stood at the corner of Allen and Tolver Streets downtown.";
+    assert_eq!(kind_of(corner, "Tolver Streets"), Some(Place));
 }
 
 #[test]

@@ -376,7 +376,7 @@ fn the_clause_ending_at_the_colon_introduces_the_quotation() {
 #[test]
 fn a_quotation_a_verb_reports_is_not_the_next_clause_speaker() {
     let found = quotes(
-        "Even as Tom Ash claimed on Tuesday that “the harbour board broke the same rule twice,” one of the city’s lawyers said the two cases were quite different.",
+        "Even as Tom Ash claimed on Tuesday that “the harbour board broke the same rule twice,” one of the city’s lawyers said the two matters differ.",
     );
     assert_eq!(found[0].1.as_deref(), Some("Tom Ash"));
     // Without a reporting verb before it, the attribution after it stands.
@@ -457,11 +457,11 @@ fn two_offices_joined_by_and_stay_one_description() {
 #[test]
 fn a_time_and_a_channel_before_a_colon_are_no_speaker() {
     let found = quotes(
-        "Tom Ash spoke twice. Then, later that month on the radio: “I never promised a second ferry to the island.”",
+        "Tom Ash spoke twice. Then, a week after on the radio: “I never promised a second ferry to the island.”",
     );
     assert_ne!(
         found[0].1.as_deref(),
-        Some("Then, later that month on the radio")
+        Some("Then, a week after on the radio")
     );
 }
 
@@ -480,7 +480,7 @@ fn a_participle_after_a_plain_verb_takes_the_sentence_subject() {
     );
     assert_eq!(found[0].1.as_deref(), Some("One operative"));
     let found = quotes(
-        "And then Tom Ash went fully on the attack, saying, \"Will the board ever publish the ferry accounts?\"",
+        "And then Tom Ash went on the offensive, saying, \"Will the board ever publish the ferry accounts?\"",
     );
     assert_eq!(found[0].1.as_deref(), Some("Tom Ash"));
 }
@@ -493,7 +493,7 @@ fn a_statement_introduces_its_words_like_a_colon() {
     assert_eq!(found[0].1.as_deref(), Some("Tom Ash"));
     // A name ending in -ly opening the sentence is its subject, not an adverb.
     let found = quotes(
-        "Kimberly Sandoz threw her support behind Tom Ash on Wednesday, saying it is time to have a “real sailor in the harbour office.”",
+        "Kimberly Sandoz threw her support behind Tom Ash on Wednesday, saying the harbour needs “a real sailor in the harbour office.”",
     );
     assert_eq!(found[0].1.as_deref(), Some("Kimberly Sandoz"));
 }

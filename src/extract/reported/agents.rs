@@ -473,8 +473,8 @@ mod tests {
             ["older voters"]
         );
         assert_eq!(
-            sources("There is mounting anxiety among senior party donors."),
-            ["senior party donors"]
+            sources("There is growing anxiety among harbour donors."),
+            ["harbour donors"]
         );
         // Membership is no stance.
         assert!(sources("Ash was among the first to arrive.").is_empty());

@@ -314,8 +314,8 @@ mod tests {
             ["harbor residents"]
         );
         assert_eq!(
-            sources("Ash allies were hopeful Tuesday that the vote would pass."),
-            ["Ash allies"]
+            sources("Ash backers were hopeful Friday that the toll would pass."),
+            ["Ash backers"]
         );
         // "critical to", "clear of": no stance.
         assert!(sources("The bridge is critical to the harbor economy.").is_empty());

@@ -24,7 +24,7 @@ pub(super) fn antecedent(c: &Clause<'_>, r: usize) -> Option<Range<usize>> {
             || boundary(&w)
             || personal_pronoun(&w)
             || negative(&w)
-            // "the Daily Beast editor who": a name is no adverb.
+            // "the Oakton Ledger editor who": a name is no adverb.
             || c.word(i).starts_with(char::is_lowercase) && adverb(&w)
             || w == "than"
             || c.verb_at(i).is_some()
@@ -72,7 +72,7 @@ pub(super) fn antecedent(c: &Clause<'_>, r: usize) -> Option<Range<usize>> {
             return None;
         }
         if at_preposition(s - 1) {
-            // "fresh ammunition to Republicans who say": a plural after a preposition, with
+            // "an argument to Islanders who say": a plural after a preposition, with
             // no person's noun before it ("aides to …"), is who the clause is about.
             let plural = c.lower(r - 1).ends_with('s') && !c.lower(r - 1).ends_with("ss");
             let to_group = matches!(c.lower(s - 1).as_ref(), "to" | "for" | "among" | "with")
