@@ -86,8 +86,21 @@ fn alive(pid: u32) -> bool {
     pid != std::process::id()
 }
 
+/// Whether the running process `pid` is this program: on a busy machine an ended build's
+/// process id is soon taken by another program, whose folder this cannot be. Where that
+/// cannot be read, it is taken as this program.
+fn same_program(pid: u32) -> bool {
+    let theirs = std::fs::read_link(format!("/proc/{pid}/exe"));
+    let ours = std::env::current_exe();
+    match (theirs, ours) {
+        (Ok(theirs), Ok(ours)) => theirs == ours,
+        _ => true,
+    }
+}
+
 /// Removes the temporary and old folders of `output` that builds killed before they
-/// finished left behind: those whose process has ended and which nobody holds locked.
+/// finished left behind: those whose process has ended (or is another program now) and
+/// which nobody holds locked.
 /// A folder named after this very process is from an earlier process of the same id.
 pub(super) fn clear_stale(output: &Path) -> Result<(), Diagnostic> {
     let Some(parent) = output.parent() else {
@@ -108,7 +121,7 @@ pub(super) fn clear_stale(output: &Path) -> Result<(), Diagnostic> {
             continue;
         };
         let path = entry.path();
-        let stale = pid == own || !alive(pid);
+        let stale = pid == own || !alive(pid) || !same_program(pid);
         if stale && File::open(&path).is_ok_and(|f| !held_elsewhere(&f)) {
             remove_tree(&path).map_err(|e| io_error(&path, "remove a killed build's folder", e))?;
         }

@@ -128,12 +128,19 @@ fn folders_left_by_killed_builds_are_removed_and_live_ones_kept() {
         std::fs::create_dir_all(site.path().join(stale).join("articles")).unwrap();
         std::fs::write(site.path().join(stale).join("articles/x.html"), "old").unwrap();
     }
-    // A folder of a process that runs (this test) is not touched.
-    let live = format!(".public.brief-tmp-{}", std::process::id());
+    // A folder a running build holds locked is not touched.
+    let live = ".public.brief-tmp-2147483002".to_string();
     std::fs::create_dir(site.path().join(&live)).unwrap();
+    let held = std::fs::File::open(site.path().join(&live)).unwrap();
+    held.lock().unwrap();
+    // One named after a running process of another program (this test), as when an
+    // ended build's process id has been taken again, is removed when nobody holds it.
+    let reused = format!(".public.brief-tmp-{}", std::process::id());
+    std::fs::create_dir(site.path().join(&reused)).unwrap();
     let out = build(site.path(), &[]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(leftovers(site.path()), vec![live]);
+    drop(held);
 }
 
 #[test]
