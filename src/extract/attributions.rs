@@ -190,6 +190,16 @@ pub fn find(
             // The first mention keeps its place; what it said comes from the first
             // reported statement with content ("support from Ash" says nothing itself).
             Some(&i) => {
+                // "Rick Tyler" from a quote, then "Cruz spokesman Rick Tyler said": the
+                // source keeps the name with the role the article gives it.
+                let titled = |kept: &Attribution| {
+                    kept.entity.as_deref() == Some(kept.source.as_str())
+                        && a.source.len() > kept.source.len()
+                        && a.source.ends_with(kept.source.as_str())
+                };
+                if titled(&out[i]) {
+                    out[i].source = a.source.clone();
+                }
                 if out[i].content.is_none() && a.content.is_some() && a.cue.is_some() {
                     let source = std::mem::take(&mut out[i].source);
                     out[i] = Attribution { source, ..a };
@@ -210,6 +220,14 @@ pub fn find(
 fn describes(source: &str, name: &str) -> bool {
     if source.eq_ignore_ascii_case(name) {
         return false;
+    }
+    // "former Gov. Jo Lin", "Acme spokesman Tim Ng": the name closing its own titles, but
+    // not the name after a preposition ("a poll by Gallup").
+    if let Some(titles) = source.strip_suffix(name) {
+        let last = titles.split_whitespace().next_back().unwrap_or("");
+        if titles.ends_with(' ') && !matches!(last, "by" | "for" | "of" | "from" | "at" | "with") {
+            return false;
+        }
     }
     let rest = source.replacen(name, " ", 1);
     rest.split_whitespace().any(|w| {

@@ -201,7 +201,8 @@ pub const SPEECH_PARTICIPLES: Class = 1 << 24;
 pub(super) const SPEECH_PARTICIPLES_WORDS: &str = "saying adding telling noting writing arguing
     warning explaining insisting declaring calling asking claiming stressing suggesting
     announcing tweeting posting recalling acknowledging admitting predicting urging describing
-    arguing promising vowing pointing";
+    arguing promising vowing pointing fearing hoping believing blaming accusing criticizing
+    questioning expressing praising";
 
 /// Bare reporting verbs after "to" or an auxiliary: "went on to say", "did not say".
 pub const SPEECH_BASE: Class = 1 << 25;
@@ -243,7 +244,8 @@ pub(super) const REPORT_VERBS_WORDS: &str = "reported reports found finds showed
     hailed applauded decried railed voiced speculated advocated embraced vouched likened
     blasted slammed touted signaled signalled welcomed challenged mocked ridiculed lambasted
     projected favored favors backed rebuffed protested threatened cheered booed
-    objected recommended recommends";
+    objected recommended recommends wonder wonders admire admires admired balked portrayed
+    portrays attributed";
 
 /// Nouns for what someone said, after a possessive: "Roe’s claim", "Ash’s remarks".
 pub const SPEECH_NOUNS: Class = 1 << 39;
@@ -511,7 +513,7 @@ pub(super) const STANCE_VERBS_WORDS: &str = "see know blame indicate mention rec
     contend maintain allege recommend propose urge assert emphasize reveal disagree support favor
     point speak view determined saw spoke talked made makes gave gives delivered charge estimate
     defend caution complain concede question praise applaud decry denounce condemn reject dismiss
-    welcome compared";
+    welcome compared sent filed vote";
 
 /// Adjectives of a stance or a feeling about something said or done: "confident that".
 pub const STANCE_ADJECTIVES: Class = 1 << 51;

@@ -67,6 +67,11 @@ pub fn find(
                     ));
                 }
             }
+            for (words, v) in stance::prompted(&c) {
+                if let Some(a) = credit(doc, table, salience, &c, words, v, sentence.end, &inside) {
+                    out.push(a);
+                }
+            }
             for v in 0..c.toks.len() {
                 // Most words are no cue of any kind: rejected on their classes and shape.
                 let verb = c.verb_at(v);
@@ -132,7 +137,12 @@ pub fn find(
                         c.word(v - 1),
                         "is" | "are" | "was" | "were" | "be" | "been" | "being"
                     );
-                if passive || undergoes {
+                // "the lines portrayed by Allen": a participle whose agent follows.
+                let by_agent = kind == Verb::Report
+                    && c.word(v).ends_with("ed")
+                    && v + 1 < c.toks.len()
+                    && c.word(v + 1) == "by";
+                if passive || undergoes || by_agent {
                     continue;
                 }
                 // "its advertising plans for May": a plural noun, not a verb.
@@ -168,9 +178,14 @@ pub fn find(
                 let mut content = content(doc, c.toks[v].full_end..sentence.end);
                 // "The agency reports quarterly" reports nothing in particular; "…, the poll
                 // found." reports the clause before it.
+                // "Lin endorsed Roe." has its object: a name, not an adverb or a date.
+                let named_object = v + 1 < c.toks.len()
+                    && !matches!(c.word(v), "found" | "finds" | "know" | "knew" | "saw")
+                    && c.word(v + 1).starts_with(char::is_uppercase)
+                    && !c.is(v + 1, TEMPORAL);
                 let said_little = content
                     .as_deref()
-                    .is_none_or(|t| t.split_whitespace().nth(1).is_none());
+                    .is_none_or(|t| t.split_whitespace().nth(1).is_none() && !named_object);
                 if kind == Verb::Report && said_little {
                     let before = sentence.start..range.start;
                     let closing = words.start > 0

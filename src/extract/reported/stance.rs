@@ -83,6 +83,26 @@ fn noun_as_verb(c: &Clause<'_>, v: usize) -> bool {
                     || matches!(c.word(k), "clear" | "observation" | "prediction" | "case")
             });
     }
+    // Papers sent or filed: "sent out a statement", "filed a complaint against the city".
+    if matches!(w, "sent" | "filed") {
+        return (v + 1..c.toks.len().min(v + 5))
+            .take_while(|&k| c.plain(k - 1, k))
+            .any(|k| {
+                c.is(k, SPEECH_NOUNS)
+                    || matches!(
+                        c.word(k),
+                        "complaint" | "lawsuit" | "suit" | "motion" | "petition" | "appeal"
+                    )
+            });
+    }
+    // "56 percent would vote for Roe": the choice of a share polled, not "the vote".
+    if w == "vote" {
+        return v >= 2
+            && v + 1 < c.toks.len()
+            && c.word(v + 1) == "for"
+            && matches!(c.word(v - 1), "would" | "will")
+            && share(&c.lower(v - 2));
+    }
     // "a judge determined that", not "a determined opponent".
     if w == "determined" {
         return v + 1 < c.toks.len() && matches!(c.word(v + 1), "that" | "there");
@@ -123,15 +143,24 @@ fn noun_as_verb(c: &Clause<'_>, v: usize) -> bool {
                 )
         }
     };
-    let prev = c.lower(v - 1);
+    // "supporters still question": past an adverb to the subject.
+    let mut before = v - 1;
+    while before > 0 && c.plain(before - 1, before) && words::adverb(&c.lower(before)) {
+        before -= 1;
+    }
+    let prev = c.lower(before);
     let p = prev.as_ref();
     let plural = (p.len() > 3 && p.ends_with('s') && !p.ends_with("ss") && !p.ends_with("us"))
-        || p.bytes().all(|b| b.is_ascii_digit())
-        || matches!(
-            p,
-            "percent" | "half" | "majority" | "minority" | "most" | "many" | "some" | "few"
-        );
+        || share(p)
+        || matches!(p, "most" | "many" | "some" | "few");
     takes && plural
+}
+
+/// Whether a word closes a share of people: "56 percent", "a majority", "half".
+fn share(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_digit())
+        || w.ends_with('%')
+        || matches!(w, "percent" | "half" | "majority" | "minority")
 }
 
 /// Whether word `i` opens what a feeling is about: "that", "like", a subject.
@@ -176,5 +205,87 @@ pub(super) fn owned(w: &str) -> bool {
             | "belief"
             | "beliefs"
             | "opinion"
+    )
+}
+
+/// Sources made to speak by an event: "the ruling led some to speculate", "leaving many to
+/// wonder whether": (the people, the verb) for each.
+pub(super) fn prompted(c: &Clause<'_>) -> Vec<(std::ops::Range<usize>, usize)> {
+    let mut out = Vec::new();
+    for v in 2..c.toks.len() {
+        // "led some to speculate", or "left many wondering", "got people talking".
+        let w = c.word(v);
+        let infinitive = c.word(v - 1) == "to" && said_or_thought(w);
+        let ongoing = matches!(
+            w,
+            "wondering" | "talking" | "asking" | "questioning" | "speculating"
+        );
+        if !(infinitive || ongoing) {
+            continue;
+        }
+        let object_end = if infinitive { v - 1 } else { v };
+        // Back over the people, up to four plain words, to the verb that moved them.
+        let Some(cause) = (v.saturating_sub(6)..object_end.saturating_sub(1))
+            .rev()
+            .find(|&k| {
+                let w = c.word(k);
+                if ongoing {
+                    matches!(
+                        w,
+                        "left" | "leaves" | "leaving" | "got" | "gets" | "getting"
+                    )
+                } else {
+                    matches!(
+                        w,
+                        "led"
+                            | "leads"
+                            | "leading"
+                            | "left"
+                            | "leaves"
+                            | "leaving"
+                            | "caused"
+                            | "causing"
+                            | "prompted"
+                            | "prompts"
+                            | "prompting"
+                    )
+                }
+            })
+        else {
+            continue;
+        };
+        let people = cause + 1..object_end;
+        let plain = (cause..v).all(|k| c.plain(k, k + 1));
+        let named = people.clone().all(|k| {
+            let w = c.lower(k);
+            !(words::auxiliary(&w)
+                || words::preposition(&w)
+                || words::boundary(&w)
+                || matches!(c.word(k), "him" | "her" | "them" | "us" | "me" | "it"))
+        });
+        if plain && named {
+            out.push((people, v));
+        }
+    }
+    out
+}
+
+/// Bare verbs of saying or thinking after "to": "to wonder", "to speculate".
+fn said_or_thought(w: &str) -> bool {
+    matches!(
+        w,
+        "wonder"
+            | "speculate"
+            | "question"
+            | "ask"
+            | "believe"
+            | "conclude"
+            | "say"
+            | "complain"
+            | "argue"
+            | "predict"
+            | "suspect"
+            | "doubt"
+            | "warn"
     )
 }

@@ -284,3 +284,88 @@ fn nouns_that_are_stance_verbs_after_a_plural_subject() {
     assert!(sources("Pilots always err on the side of caution and care.").is_empty());
     assert!(sources("What makes the statement odd is its date.").is_empty());
 }
+
+#[test]
+fn a_named_object_is_something_said() {
+    let got = sources("Jo Lin endorsed Roe. The agency reports quarterly.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "Jo Lin");
+    assert_eq!(got[0].2.as_deref(), Some("Roe"));
+}
+
+#[test]
+fn states_after_a_number_are_a_noun() {
+    let got = sources("Two dozen states require a photo ID at the polls.");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_quantifier_opening_a_clause_stands_for_people() {
+    let got =
+        sources("While many agreed with the levy, the vote failed. Others wonder why it closed.");
+    let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+    assert_eq!(names, ["many", "Others"]);
+    // "many" before a noun is a determiner.
+    let got = sources("The plan has many critics in the county.");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_stance_participle_credits_the_main_subject() {
+    let got = sources("Dana Reyes is rushing to build a fund, fearing that the mill could close.");
+    assert_eq!(got[0].0, "Dana Reyes", "{got:?}");
+    assert_eq!(got[0].1.as_deref(), Some("fearing"));
+}
+
+#[test]
+fn papers_sent_or_filed_are_statements() {
+    let got = sources(
+        "Leaders of the county board filed a complaint against the agency. The port sent \
+         out a statement about the strike. The clerk filed the papers in March.",
+    );
+    let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+    assert_eq!(names, ["Leaders of the county board", "The port"]);
+}
+
+#[test]
+fn shares_polled_vote_and_say() {
+    let got = sources(
+        "Among likely voters, 56 percent would vote for the mayor. Thirty percent of \
+         those surveyed say the bridge should close. The council will vote for the budget.",
+    );
+    let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+    assert_eq!(names, ["56 percent", "Thirty percent of those surveyed"]);
+}
+
+#[test]
+fn people_moved_to_speak_are_sources() {
+    let got = sources(
+        "The delay led some to speculate about a sale. The leak left many residents \
+         wondering whether the plant was safe. The storm led the city to close the bridge.",
+    );
+    let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+    assert_eq!(names, ["some", "many residents"]);
+}
+
+#[test]
+fn a_participle_before_by_credits_its_agent_not_its_noun() {
+    let got = sources("The script has a few lines portrayed by Jo Lin as jokes.");
+    let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+    assert!(!names.contains(&"a few lines"), "{got:?}");
+}
+
+#[test]
+fn supporters_still_question_past_an_adverb() {
+    let got = sources("Reyes supporters still question whether the count was fair.");
+    assert_eq!(got[0].0, "Reyes supporters", "{got:?}");
+}
+
+#[test]
+fn one_source_per_person_keeps_the_role_given() {
+    let got = sources(
+        "“We will reopen the pier,” Tim Ng said on Monday. Later, harbor spokesman Tim Ng \
+         said the repairs were late.",
+    );
+    let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+    assert_eq!(names, ["harbor spokesman Tim Ng"], "{got:?}");
+}

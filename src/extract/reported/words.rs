@@ -333,5 +333,6 @@ pub(super) fn stance_bare(w: &str) -> bool {
             | "reject"
             | "dismiss"
             | "welcome"
+            | "vote"
     )
 }

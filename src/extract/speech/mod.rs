@@ -84,6 +84,11 @@ impl<'a> Clause<'a> {
         self.gap(a, b).contains([',', '—', '–', '(', ')', ';'])
     }
 
+    /// Whether word `i` opens a clause: after a comma or a word like "while", "but".
+    fn opens_clause(&self, i: usize) -> bool {
+        i == 0 || self.breaks(i - 1, i) || self.is(i - 1, CLAUSE_OPENERS)
+    }
+
     /// Byte range of words `a..b`.
     pub fn bytes(&self, words: Range<usize>) -> Range<usize> {
         self.toks[words.start].start..self.toks[words.end - 1].full_end
@@ -133,10 +138,10 @@ impl<'a> Clause<'a> {
             };
             // "Many fear", "Some say": a quantifier opening the sentence stands for people,
             // before a verb with no plural "s" ("Some reports" stays a noun).
-            let people = i == 1
+            let people = (i == 1 || (i > 1 && self.opens_clause(i - 1)))
                 && matches!(
-                    self.word(0),
-                    "Some" | "Many" | "Both" | "Several" | "Most" | "Few"
+                    self.lower(i - 1).as_ref(),
+                    "some" | "many" | "both" | "several" | "most" | "few" | "others"
                 )
                 && !w.ends_with('s');
             if prev.full_end > prev.end || self.is(i - 1, DETERMINERS) && !share && !people {
@@ -144,7 +149,7 @@ impl<'a> Clause<'a> {
             }
             // "911 calls", "two reports": a plural noun after a number.
             let p = self.word(i - 1);
-            let number = p.bytes().all(|b| b.is_ascii_digit()) || number_word(p);
+            let number = p.bytes().all(|b| b.is_ascii_digit()) || number_word(p) || p == "dozen";
             if number && !share && w.ends_with('s') {
                 return false;
             }
@@ -164,7 +169,10 @@ impl<'a> Clause<'a> {
             let prev = self.word(i - 1);
             let noun = (i > 1 && self.plain(i - 2, i - 1) && self.is(i - 2, DETERMINERS))
                 || prev.ends_with("ing");
-            let plural = prev.starts_with(char::is_uppercase)
+            // "those surveyed say": people named by a participle.
+            let polled = i > 1 && self.word(i - 2) == "those" && prev.ends_with("ed");
+            let plural = polled
+                || prev.starts_with(char::is_uppercase)
                 || (prev.ends_with('s') && !prev.ends_with("ss"))
                 || matches!(prev, "third" | "half" | "majority" | "minority" | "percent");
             if noun && !plural {

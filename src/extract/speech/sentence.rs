@@ -85,7 +85,8 @@ impl Clause<'_> {
             }
             return Some(start..role + 1);
         }
-        if !first.starts_with(char::is_uppercase) {
+        // "…, former Gov. Jo Lin agreed": a lowercase title may open it.
+        if !(first.starts_with(char::is_uppercase) || self.is(first_at, TITLE_MOD)) {
             return None;
         }
         // Capitalised words, and lowercase role words leading to a name ("Republican
