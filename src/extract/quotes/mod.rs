@@ -542,7 +542,8 @@ impl Context<'_> {
         let v = (1..c.toks.len().min(MAX_WORDS + 1))
             .take_while(|&i| c.plain(i - 1, i))
             .find(|&i| match c.verb_at(i) {
-                Some(Verb::Finite) => true,
+                // "Ash said she would …": a statement of its own, not the quote's tag.
+                Some(Verb::Finite) => !says_more(&c, i),
                 None => reads(&c, i),
                 // "“…?” Ash questioned.": a verb of opinion ends the sentence; with an object
                 // ("Ash denied the claim") it is a new statement.
@@ -551,6 +552,21 @@ impl Context<'_> {
             })?;
         c.subject_leading(v).map(|w| c.bytes(w))
     }
+}
+
+/// Whether a clause of its own follows the verb at `v`: "said that …", "said she would …",
+/// "said on Tuesday they …", but not "said this to residents" nor "said Tuesday.".
+fn says_more(c: &Clause<'_>, v: usize) -> bool {
+    let mut i = v + 1;
+    while i < c.toks.len() && c.plain(i - 1, i) && (c.is(i, TEMPORAL) || c.word(i) == "on") {
+        i += 1;
+    }
+    i < c.toks.len()
+        && c.plain(i - 1, i)
+        && matches!(
+            c.word(i),
+            "that" | "he" | "she" | "they" | "we" | "I" | "there" | "if" | "whether"
+        )
 }
 
 mod resolve;

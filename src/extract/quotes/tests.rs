@@ -522,3 +522,16 @@ fn a_plural_possessive_closing_a_subject_is_read_safely() {
     let found = quotes(text);
     assert_eq!(found.len(), 1);
 }
+
+#[test]
+fn a_statement_of_its_own_after_the_quotation_is_no_tag() {
+    let got = quotes(
+        "“It is a sad day,” Reyes told reporters outside a cafe in Dover. “This is what \
+         insults bring. Nobody should be surprised.” Dana Ash said she would have fired \
+         the manager.",
+    );
+    assert_eq!(got[1].1.as_deref(), Some("Reyes"), "{got:?}");
+    // A tag with a date or an object still credits the quotation.
+    let got = quotes("“Nobody should be surprised.” Dana Ash said Tuesday.");
+    assert_eq!(got[0].1.as_deref(), Some("Dana Ash"), "{got:?}");
+}
