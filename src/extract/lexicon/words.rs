@@ -193,7 +193,7 @@ pub(super) const SPEECH_VERBS_WORDS: &str =
     conveyed wondered mused countered shouted whispered testified proclaimed proclaims describes
     described calls called recounted answered asserted asserts alleged alleges boasted bragged
     charged texted emailed echoed echoes assured assures exclaimed opined retorted
-    interjected scoffed fumed barked repeated";
+    interjected scoffed fumed barked repeated exhorted remembered";
 
 /// Participles of reporting verbs, whose speaker is the subject of the main clause: "Roe
 /// ended the meeting, saying …".

@@ -535,3 +535,23 @@ fn a_statement_of_its_own_after_the_quotation_is_no_tag() {
     let got = quotes("“Nobody should be surprised.” Dana Ash said Tuesday.");
     assert_eq!(got[0].1.as_deref(), Some("Dana Ash"), "{got:?}");
 }
+
+#[test]
+fn going_on_after_a_quotation_is_speaking() {
+    let got =
+        quotes("“Is that all we get from the board?” Reyes went on, as if nobody had answered.");
+    assert_eq!(got[0].1.as_deref(), Some("Reyes"), "{got:?}");
+    // Time going on names no speaker.
+    let got = quotes("As the day went on, the crowd grew. “We want a vote on the pier now.”");
+    assert_eq!(got[0].1, None, "{got:?}");
+}
+
+#[test]
+fn exhorting_and_remembering_introduce_a_quotation() {
+    let got = quotes(
+        "“It is time we had a mayor who listens,” exhorted her introducer, actress Jo \
+         Lin. “Nobody told us the pier would close,” remembered Tom Ash.",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("her introducer"), "{got:?}");
+    assert_eq!(got[1].1.as_deref(), Some("Tom Ash"), "{got:?}");
+}

@@ -131,7 +131,7 @@ pub fn find(
                     && c.word(v + 1) == "to";
                 // "The levy was rejected by voters": the agent is the source, not the
                 // subject ("The hostages were released").
-                let undergoes = kind == Verb::Report
+                let undergoes = (kind == Verb::Report || c.word(v).ends_with("ed"))
                     && v > 0
                     && matches!(
                         c.word(v - 1),

@@ -369,3 +369,11 @@ fn one_source_per_person_keeps_the_role_given() {
     let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
     assert_eq!(names, ["harbor spokesman Tim Ng"], "{got:?}");
 }
+
+#[test]
+fn a_subject_that_undergoes_a_verb_of_saying_is_no_source() {
+    let got =
+        sources("The mayor was remembered by the council as a builder. The race was called early.");
+    let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+    assert_eq!(names, ["the council"]);
+}

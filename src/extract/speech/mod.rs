@@ -98,10 +98,12 @@ impl<'a> Clause<'a> {
     #[inline]
     pub fn verb_at(&self, i: usize) -> Option<Verb> {
         // Most words are no verb: rejected on their classes and length alone.
-        // The idioms of `verb_here` ("according", "put", "puts") pass on length and letter.
+        // The idioms of `verb_here` ("according", "put", "went") pass on length and letter.
         let t = &self.toks[i];
         let len = t.end - t.start;
-        let idiom = len == 9 || (matches!(len, 3 | 4) && self.doc.text.as_bytes()[t.start] == b'p');
+        let first = self.doc.text.as_bytes()[t.start];
+        let idiom =
+            len == 9 || (matches!(len, 3 | 4) && first == b'p') || (len == 4 && first == b'w');
         if !t.is(VERBS) && !idiom {
             return None;
         }
@@ -114,6 +116,16 @@ impl<'a> Clause<'a> {
         // "according to Roe"; "as Roe put it": an idiom that credits its subject.
         if (w == "according" && next("to")) || (matches!(w, "put" | "puts") && next("it")) {
             return Some(Verb::Finite);
+        }
+        // "“…?” Ash went on, as if": going on speaking, the clause ending there, after a
+        // quotation ("as the day went on, …" goes on with no one speaking).
+        if w == "went" && next("on") {
+            let ends = i + 2 == self.toks.len() || self.breaks(i + 1, i + 2);
+            let before = &self.doc.text[..self.toks[i].start];
+            let quoted = before
+                .rfind(['”', '"'])
+                .is_some_and(|q| before.len() - q < 60 && !before[q..].contains(['.', ';']));
+            return (ends && quoted).then_some(Verb::Finite);
         }
         let v = self.verb_word(i)?;
         if !self.verbal(i, bare(w, &self.toks[i])) {
