@@ -13,6 +13,7 @@ use super::lexicon::world;
 use super::text::Doc;
 use super::{EntityMention, Gazetteer};
 use crate::load::EntityKind;
+use crate::model::Name;
 
 #[derive(Debug)]
 pub struct Ent<'a> {
@@ -182,11 +183,11 @@ impl<'a> Table<'a> {
             .entities
             .into_iter()
             .map(|e| EntityMention {
-                name: e.name,
+                name: e.name.into(),
                 kind: e.kind,
                 known: e.known,
                 surfaces: {
-                    let mut s: Vec<String> = e.surfaces.into_iter().map(str::to_string).collect();
+                    let mut s: Vec<Name> = e.surfaces.into_iter().map(Name::from).collect();
                     s.sort();
                     s
                 },
