@@ -189,7 +189,7 @@ impl<'a> Table<'a> {
                 surfaces: {
                     let mut s: Vec<Name> = e.surfaces.into_iter().map(Name::from).collect();
                     s.sort();
-                    s
+                    s.into_boxed_slice()
                 },
                 count: e.count,
                 kind_votes: e.votes,
@@ -240,7 +240,7 @@ mod tests {
             ]
         );
         let usa = &facts.entities[1];
-        assert_eq!(usa.surfaces, ["US", "United States"]);
+        assert_eq!(usa.surfaces[..], ["US", "United States"]);
         assert_eq!(usa.kind_votes, crate::extract::KindVotes([0, 0, 1, 0]));
     }
 

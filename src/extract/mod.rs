@@ -117,7 +117,7 @@ pub struct EntityMention {
     /// True when the gazetteer defines it; false when discovered.
     pub known: bool,
     /// Surface forms seen in the text, sorted and unique (`Biden`, `Joe Biden`).
-    pub surfaces: Vec<Name>,
+    pub surfaces: Box<[Name]>,
     /// Mentions in the body (0 for an entity only forced by front matter).
     pub count: usize,
     /// Kind evidence from this article, for site-wide voting on discovered entities.
@@ -127,8 +127,8 @@ pub struct EntityMention {
 /// A quoted statement and who said it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, bincode::Encode, bincode::Decode)]
 pub struct Quote {
-    /// The words inside the quotation marks.
-    pub text: String,
+    /// The words inside the quotation marks; shared with the attribution they make.
+    pub text: Name,
     /// The speaker, if one was found: the entity's canonical name when the speaker is one
     /// ("Biden said" gives "Joe Biden"), else the description as written ("one official").
     pub speaker: Option<Name>,
@@ -151,8 +151,8 @@ pub struct Attribution {
     pub entity: Option<Name>,
     /// The word that credits it: "said", "according", "reported".
     pub cue: Option<Name>,
-    /// What the source said, as paraphrased (cut at a word).
-    pub content: Option<String>,
+    /// What the source said, as paraphrased (cut at a word), or the words of its quote.
+    pub content: Option<Name>,
 }
 
 impl Attribution {
@@ -238,22 +238,13 @@ pub fn extract(input: &Input<'_>, gazetteer: &Gazetteer, options: &ExtractOption
 impl Facts {
     /// Gives back the room that building left in each string and list: a build holds
     /// every article's facts at once, and strings grown by pushes hold up to twice their
-    /// length. (Names are made at their length.)
+    /// length. (Names and lists of surfaces are made at their length.)
     fn shrink_to_fit(&mut self) {
         let shrink = |s: &mut String| s.shrink_to_fit();
         shrink(&mut self.summary);
         for h in &mut self.headings {
             shrink(&mut h.text);
             shrink(&mut h.id);
-        }
-        for e in &mut self.entities {
-            e.surfaces.shrink_to_fit();
-        }
-        for q in &mut self.quotes {
-            shrink(&mut q.text);
-        }
-        for a in &mut self.attributions {
-            a.content.iter_mut().for_each(shrink);
         }
         for l in &mut self.links {
             shrink(&mut l.target);

@@ -284,7 +284,7 @@ fn example_article_with_full_gazetteer() {
             .iter()
             .find(|e| e.name == "Joe Biden")
             .unwrap();
-        assert_eq!(biden.surfaces, ["Biden", "Joe Biden"]);
+        assert_eq!(biden.surfaces[..], ["Biden", "Joe Biden"]);
         assert_quotes_and_sources("example with gazetteer", &facts, &expected);
     }
 }

@@ -517,7 +517,11 @@ impl<'a> Renderer<'a> {
         StatementContext {
             source: attribution.source.to_string(),
             cue: attribution.cue.as_ref().map(Name::to_string),
-            content: attribution.content.clone().unwrap_or_default(),
+            content: attribution
+                .content
+                .as_ref()
+                .map(Name::to_string)
+                .unwrap_or_default(),
             article: Link {
                 name: self.site.articles[a].front.title.clone(),
                 url: self.graph.article_url(self.site, a),
@@ -534,7 +538,7 @@ impl<'a> Renderer<'a> {
             .and_then(|n| self.graph.entity_by_name.get(n.as_str()))
             .map(|&e| self.graph.entity_url(e).to_string());
         QuoteContext {
-            text: quote.text.clone(),
+            text: quote.text.to_string(),
             speaker: quote.speaker.as_ref().map(Name::to_string),
             speaker_url,
             article: Link {

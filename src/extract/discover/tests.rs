@@ -50,7 +50,7 @@ fn surnames_join_the_full_name() {
         (e.name.as_str(), e.kind, e.count),
         ("Maria Okafor", Person, 3)
     );
-    assert_eq!(e.surfaces, ["Maria Okafor", "Okafor", "Okafor’s"]);
+    assert_eq!(e.surfaces[..], ["Maria Okafor", "Okafor", "Okafor’s"]);
     assert!(!e.known);
 }
 
@@ -177,7 +177,7 @@ fn country_abbreviation_before_an_agency_is_one_mention() {
     let got: Vec<(&str, &[Name])> = f
         .entities
         .iter()
-        .map(|e| (e.name.as_str(), e.surfaces.as_slice()))
+        .map(|e| (e.name.as_str(), &e.surfaces[..]))
         .collect();
     assert_eq!(
         got,

@@ -126,7 +126,7 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
             out.push((
                 span.open,
                 Quote {
-                    text: text.to_string(),
+                    text: text.into(),
                     speaker,
                     speaker_entity,
                     speaker_role,

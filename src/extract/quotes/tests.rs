@@ -15,7 +15,7 @@ fn quotes(markdown: &str) -> Vec<(String, Option<String>, Option<String>)> {
                  ..
              }| {
                 (
-                    text,
+                    text.into(),
                     speaker.map(String::from),
                     speaker_entity.map(String::from),
                 )

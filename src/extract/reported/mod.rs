@@ -188,7 +188,7 @@ pub fn find(
                         source: source.into(),
                         entity: entity.map(Name::from),
                         cue: Some(c.word(v).into()),
-                        content,
+                        content: content.map(Name::from),
                     },
                 ));
             }
@@ -221,7 +221,7 @@ fn credit(
             source: source.into(),
             entity: entity.map(Name::from),
             cue: Some(c.word(v).into()),
-            content: content(doc, c.toks[v].full_end..end),
+            content: content(doc, c.toks[v].full_end..end).map(Name::from),
         },
     ))
 }
