@@ -9,6 +9,7 @@ use super::lexicon::{ACCORDING_ENDS, DOCUMENTS, STOP, TEMPORAL, is, world};
 use super::text::{Doc, Token};
 use super::{Attribution, Quote};
 use crate::load::EntityKind;
+use crate::model::Name;
 
 /// Longest "according to" phrase kept.
 const MAX_WORDS: usize = 8;
@@ -134,17 +135,17 @@ pub fn find(
             .entities
             .iter()
             .find(|e| e.name == name)
-            .map(|e| e.name.clone())
+            .map(|e| Name::from(&e.name))
     };
     let mut all: Vec<(usize, Attribution)> = found
         .into_iter()
         .map(|(at, cue, source)| {
             let entity = entity_of(&source);
-            let cue = Some(cue.to_string());
+            let cue = Some(cue.into());
             (
                 at,
                 Attribution {
-                    source,
+                    source: source.into(),
                     entity,
                     cue,
                     content: None,
@@ -170,7 +171,7 @@ pub fn find(
     all.sort_by_key(|&(at, _)| at);
     let mut seen: HashMap<String, usize> = HashMap::new();
     let front = sources.iter().map(|s| Attribution {
-        source: s.trim().to_string(),
+        source: s.trim().into(),
         entity: entity_of(s.trim()),
         cue: None,
         content: None,

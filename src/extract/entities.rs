@@ -13,6 +13,7 @@ use super::lexicon::world;
 use super::text::Doc;
 use super::{EntityMention, Gazetteer};
 use crate::load::EntityKind;
+use crate::model::Name;
 
 #[derive(Debug)]
 pub struct Ent<'a> {
@@ -182,13 +183,13 @@ impl<'a> Table<'a> {
             .entities
             .into_iter()
             .map(|e| EntityMention {
-                name: e.name,
+                name: e.name.into(),
                 kind: e.kind,
                 known: e.known,
                 surfaces: {
-                    let mut s: Vec<String> = e.surfaces.into_iter().map(str::to_string).collect();
+                    let mut s: Vec<Name> = e.surfaces.into_iter().map(Name::from).collect();
                     s.sort();
-                    s
+                    s.into_boxed_slice()
                 },
                 count: e.count,
                 kind_votes: e.votes,
@@ -239,7 +240,7 @@ mod tests {
             ]
         );
         let usa = &facts.entities[1];
-        assert_eq!(usa.surfaces, ["US", "United States"]);
+        assert_eq!(usa.surfaces[..], ["US", "United States"]);
         assert_eq!(usa.kind_votes, crate::extract::KindVotes([0, 0, 1, 0]));
     }
 

@@ -22,6 +22,7 @@ use rustc_hash::FxHashSet;
 use serde::Serialize;
 
 use crate::load::{EntityDef, EntityKind};
+use crate::model::{Name, Names};
 pub use kinds::KindVotes;
 pub use site::{extract_site, outline_pages};
 pub use structure::{Heading, OutLink, Outline, outline, parser_options, slugify_heading};
@@ -111,12 +112,12 @@ impl Gazetteer {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, bincode::Encode, bincode::Decode)]
 pub struct EntityMention {
     /// Canonical name: the gazetteer name, or the fullest discovered form.
-    pub name: String,
+    pub name: Name,
     pub kind: EntityKind,
     /// True when the gazetteer defines it; false when discovered.
     pub known: bool,
     /// Surface forms seen in the text, sorted and unique (`Biden`, `Joe Biden`).
-    pub surfaces: Vec<String>,
+    pub surfaces: Box<[Name]>,
     /// Mentions in the body (0 for an entity only forced by front matter).
     pub count: usize,
     /// Kind evidence from this article, for site-wide voting on discovered entities.
@@ -126,17 +127,17 @@ pub struct EntityMention {
 /// A quoted statement and who said it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, bincode::Encode, bincode::Decode)]
 pub struct Quote {
-    /// The words inside the quotation marks.
-    pub text: String,
+    /// The words inside the quotation marks; shared with the attribution they make.
+    pub text: Name,
     /// The speaker, if one was found: the entity's canonical name when the speaker is one
     /// ("Biden said" gives "Joe Biden"), else the description as written ("one official").
-    pub speaker: Option<String>,
+    pub speaker: Option<Name>,
     /// Canonical entity name of the speaker when the speaker is an entity, or of the
     /// organisation a described speaker talks for ("a spokesperson for Hezbollah").
-    pub speaker_entity: Option<String>,
+    pub speaker_entity: Option<Name>,
     /// The speaker's role as the text gives it before the name ("Roe spokesman").
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub speaker_role: Option<String>,
+    pub speaker_role: Option<Name>,
 }
 
 /// A source the article credits: "Reuters reported …", "Roe said that …", "according to
@@ -145,13 +146,13 @@ pub struct Quote {
 pub struct Attribution {
     /// The source as written ("a senior official"), or the canonical name when the source
     /// is an entity or a pronoun referring to one.
-    pub source: String,
+    pub source: Name,
     /// Canonical name of the entity the source is, or speaks for.
-    pub entity: Option<String>,
+    pub entity: Option<Name>,
     /// The word that credits it: "said", "according", "reported".
-    pub cue: Option<String>,
-    /// What the source said, as paraphrased (cut at a word).
-    pub content: Option<String>,
+    pub cue: Option<Name>,
+    /// What the source said, as paraphrased (cut at a word), or the words of its quote.
+    pub content: Option<Name>,
 }
 
 impl Attribution {
@@ -237,31 +238,13 @@ pub fn extract(input: &Input<'_>, gazetteer: &Gazetteer, options: &ExtractOption
 impl Facts {
     /// Gives back the room that building left in each string and list: a build holds
     /// every article's facts at once, and strings grown by pushes hold up to twice their
-    /// length.
+    /// length. (Names and lists of surfaces are made at their length.)
     fn shrink_to_fit(&mut self) {
         let shrink = |s: &mut String| s.shrink_to_fit();
-        let shrink_some = |s: &mut Option<String>| s.iter_mut().for_each(String::shrink_to_fit);
         shrink(&mut self.summary);
         for h in &mut self.headings {
             shrink(&mut h.text);
             shrink(&mut h.id);
-        }
-        for e in &mut self.entities {
-            shrink(&mut e.name);
-            e.surfaces.iter_mut().for_each(shrink);
-            e.surfaces.shrink_to_fit();
-        }
-        for q in &mut self.quotes {
-            shrink(&mut q.text);
-            shrink_some(&mut q.speaker);
-            shrink_some(&mut q.speaker_entity);
-            shrink_some(&mut q.speaker_role);
-        }
-        for a in &mut self.attributions {
-            shrink(&mut a.source);
-            shrink_some(&mut a.entity);
-            shrink_some(&mut a.cue);
-            shrink_some(&mut a.content);
         }
         for l in &mut self.links {
             shrink(&mut l.target);
@@ -272,5 +255,24 @@ impl Facts {
         self.quotes.shrink_to_fit();
         self.attributions.shrink_to_fit();
         self.links.shrink_to_fit();
+    }
+
+    /// Points every name in these facts at the copy `names` holds, so that a name
+    /// mentioned in many articles is kept once.
+    pub fn share_names(&mut self, names: &Names) {
+        for e in &mut self.entities {
+            names.share(&mut e.name);
+            e.surfaces.iter_mut().for_each(|s| names.share(s));
+        }
+        for q in &mut self.quotes {
+            names.share_some(&mut q.speaker);
+            names.share_some(&mut q.speaker_entity);
+            names.share_some(&mut q.speaker_role);
+        }
+        for a in &mut self.attributions {
+            names.share(&mut a.source);
+            names.share_some(&mut a.entity);
+            names.share_some(&mut a.cue);
+        }
     }
 }

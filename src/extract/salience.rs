@@ -399,7 +399,7 @@ mod tests {
         facts(text)
             .quotes
             .into_iter()
-            .map(|q| q.speaker_entity)
+            .map(|q| q.speaker_entity.map(String::from))
             .collect()
     }
 

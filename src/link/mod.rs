@@ -213,7 +213,7 @@ pub fn link(
     for (a, fact) in facts.iter_enumerated() {
         let mut seen = BTreeSet::new();
         for mention in &fact.entities {
-            if let Some(&e) = entity_by_name.get(&mention.name)
+            if let Some(&e) = entity_by_name.get(mention.name.as_str())
                 && seen.insert(e)
             {
                 article_links[a].entities.push((e, mention.count));
@@ -224,7 +224,7 @@ pub fn link(
             if let Some(&e) = quote
                 .speaker_entity
                 .as_ref()
-                .and_then(|n| entity_by_name.get(n))
+                .and_then(|n| entity_by_name.get(n.as_str()))
             {
                 entities[e].quotes.push((a, q));
             }
@@ -236,7 +236,7 @@ pub fn link(
             if let Some(&e) = attribution
                 .entity
                 .as_ref()
-                .and_then(|n| entity_by_name.get(n))
+                .and_then(|n| entity_by_name.get(n.as_str()))
             {
                 entities[e].statements.push((a, i));
             }

@@ -3,6 +3,7 @@
 
 mod base_url;
 mod ids;
+mod name;
 mod routes;
 mod sanitise;
 mod text;
@@ -10,6 +11,7 @@ mod zone;
 
 pub use base_url::BaseUrl;
 pub use ids::{ArticleId, ArticleSlice, EntityId, PerArticle};
+pub use name::{Name, Names};
 pub use routes::{RESERVED_SECTIONS, Route, Routes};
 pub use sanitise::{removed_by_sanitiser, sanitise};
 pub use text::{

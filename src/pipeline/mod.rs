@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use crate::extract::{self, ExtractOptions, Facts, Gazetteer, Input};
 use crate::link::{self, Graph};
 use crate::load::{self, Article, LoadOptions, Schedule, Site};
-use crate::model::{BaseUrl, PerArticle};
+use crate::model::{BaseUrl, Names, PerArticle};
 pub use timings::{Timings, peak_memory_mib, resource_usage};
 
 #[derive(Debug, Clone, Default)]
@@ -142,19 +142,22 @@ pub fn analyse_recalling<R: Recall>(
 }
 
 /// Every article's facts, in parallel: recalled where `recall` has them, else extracted.
+/// Names repeated across articles are kept once (`Names`): they are most of the facts.
 fn extract_recalling<R: Recall>(
     site: &Site,
     gazetteer: &Gazetteer,
     recall: &R,
 ) -> PerArticle<Facts> {
     let options = ExtractOptions::of(&site.config);
+    let names = Names::default();
     site.articles
         .raw
         .par_iter()
         .map(|article| {
-            let facts = recall
+            let mut facts = recall
                 .facts(article)
                 .unwrap_or_else(|| extract::extract(&Input::of(article), gazetteer, &options));
+            facts.share_names(&names);
             recall.extracted();
             facts
         })

@@ -77,7 +77,7 @@ impl<'r, 'a> Print<'r, 'a> {
             let page = quote
                 .speaker_entity
                 .as_ref()
-                .and_then(|n| graph.entity_by_name.get(n));
+                .and_then(|n| graph.entity_by_name.get(n.as_str()));
             self.add(&page.map(|&e| graph.entity_url(e)));
         }
         self

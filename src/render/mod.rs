@@ -31,7 +31,7 @@ use crate::diag::Diagnostic;
 use crate::extract::{Facts, Heading};
 use crate::link::Graph;
 use crate::load::{EntityKind, Section, Site};
-use crate::model::{ArticleId, ArticleSlice, EntityId, PerArticle, Route};
+use crate::model::{ArticleId, ArticleSlice, EntityId, Name, PerArticle, Route};
 use context::*;
 pub use earlier::{EarlierEntries, EntryRange};
 pub use fingerprint::Print;
@@ -515,9 +515,13 @@ impl<'a> Renderer<'a> {
     fn statement(&self, a: ArticleId, i: usize) -> StatementContext {
         let attribution = &self.facts[a].attributions[i];
         StatementContext {
-            source: attribution.source.clone(),
-            cue: attribution.cue.clone(),
-            content: attribution.content.clone().unwrap_or_default(),
+            source: attribution.source.to_string(),
+            cue: attribution.cue.as_ref().map(Name::to_string),
+            content: attribution
+                .content
+                .as_ref()
+                .map(Name::to_string)
+                .unwrap_or_default(),
             article: Link {
                 name: self.site.articles[a].front.title.clone(),
                 url: self.graph.article_url(self.site, a),
@@ -531,11 +535,11 @@ impl<'a> Renderer<'a> {
         let speaker_url = quote
             .speaker_entity
             .as_ref()
-            .and_then(|n| self.graph.entity_by_name.get(n))
+            .and_then(|n| self.graph.entity_by_name.get(n.as_str()))
             .map(|&e| self.graph.entity_url(e).to_string());
         QuoteContext {
-            text: quote.text.clone(),
-            speaker: quote.speaker.clone(),
+            text: quote.text.to_string(),
+            speaker: quote.speaker.as_ref().map(Name::to_string),
             speaker_url,
             article: Link {
                 name: self.site.articles[a].front.title.clone(),

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::model::Name;
 use crate::render::highlight::Highlighter;
 use crate::render::*;
 
@@ -183,8 +184,8 @@ pub fn site_surfaces(site: &Site, facts: &ArticleSlice<Facts>, graph: &Graph) ->
         facts
             .iter()
             .flat_map(|f| &f.entities)
-            .filter(|mention| graph.entity_by_name.contains_key(&mention.name))
-            .flat_map(|mention| mention.surfaces.iter().cloned()),
+            .filter(|mention| graph.entity_by_name.contains_key(mention.name.as_str()))
+            .flat_map(|mention| mention.surfaces.iter().map(Name::to_string)),
     )
 }
 
@@ -202,7 +203,7 @@ fn linked_surfaces<'g>(
         .iter()
         .filter(move |_| linking)
         .filter_map(|mention| {
-            let &e = graph.entity_by_name.get(&mention.name)?;
+            let &e = graph.entity_by_name.get(mention.name.as_str())?;
             Some((mention, graph.entity_url(e)))
         })
         .flat_map(|(mention, url)| {

@@ -99,20 +99,21 @@ pub fn site_data(r: &Renderer<'_>, sink: &mut dyn Sink) -> Result<(), Diagnostic
     fn json<T: Serialize>(value: &T) -> Result<String, Diagnostic> {
         serde_json::to_string(value).map_err(|e| Diagnostic::error(DATA_PATH, e.to_string()))
     }
-    fn groups<'a>(site: &'a Site, list: &'a [crate::link::Group]) -> Vec<GroupData<'a>> {
-        list.iter()
-            .map(|g| GroupData {
-                slug: &g.slug,
-                name: &g.name,
-                articles: g
-                    .articles
-                    .iter()
-                    .map(|&a| site.articles[a].slug.as_str())
-                    .collect(),
-            })
-            .collect()
+    fn groups<'a>(
+        site: &'a Site,
+        list: &'a [crate::link::Group],
+    ) -> impl Iterator<Item = GroupData<'a>> {
+        list.iter().map(|g| GroupData {
+            slug: &g.slug,
+            name: &g.name,
+            articles: g
+                .articles
+                .iter()
+                .map(|&a| site.articles[a].slug.as_str())
+                .collect(),
+        })
     }
-    let entities: Vec<EntityData> = graph
+    let entities = graph
         .entities
         .iter_enumerated()
         .map(|(e, entity)| EntityData {
@@ -132,17 +133,11 @@ pub fn site_data(r: &Renderer<'_>, sink: &mut dyn Sink) -> Result<(), Diagnostic
                 .iter()
                 .map(|&(o, n)| (graph.entities[o].name.as_str(), n))
                 .collect(),
-        })
-        .collect();
+        });
     let head = json(&SiteHead {
         title: &site.config.title,
         base_url: site.config.base_url.absolute().to_string(),
     })?;
-    let tail = [
-        ("],\"entities\":", json(&entities)?),
-        (",\"stories\":", json(&groups(site, &graph.stories))?),
-        (",\"tags\":", json(&groups(site, &graph.tags))?),
-    ];
     // The object is written by hand around the article entries, exactly as serde_json
     // writes a struct: {"title":…,"base_url":…,"articles":[…],"entities":…,"stories":…,"tags":…}
     let mut piece = |text: &[u8]| sink.piece(DATA_PATH, text);
@@ -151,11 +146,39 @@ pub fn site_data(r: &Renderer<'_>, sink: &mut dyn Sink) -> Result<(), Diagnostic
     piece(head.as_bytes())?;
     piece(open.as_bytes())?;
     write_article_entries(r, &mut piece, (head.len() + open.len()) as u64)?;
-    for (key, value) in &tail {
-        piece(key.as_bytes())?;
-        piece(value.as_bytes())?;
-    }
+    piece(b"],\"entities\":")?;
+    write_array(entities, &mut piece)?;
+    piece(b",\"stories\":")?;
+    write_array(groups(site, &graph.stories), &mut piece)?;
+    piece(b",\"tags\":")?;
+    write_array(groups(site, &graph.tags), &mut piece)?;
     piece(b"}")
+}
+
+/// Bytes of a JSON array gathered before they are handed on (see `write_array`).
+const ARRAY_PIECE: usize = 1 << 20;
+
+/// Writes `items` as serde_json writes a list of them, a piece at a time: every entity
+/// with the slugs of its articles, made whole before it was written, was the largest
+/// thing a build held while writing `data/site.json`.
+fn write_array<T: Serialize>(
+    items: impl Iterator<Item = T>,
+    piece: &mut dyn FnMut(&[u8]) -> Result<(), Diagnostic>,
+) -> Result<(), Diagnostic> {
+    let mut buffer = vec![b'['];
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            buffer.push(b',');
+        }
+        serde_json::to_writer(&mut buffer, &item)
+            .map_err(|e| Diagnostic::error(DATA_PATH, e.to_string()))?;
+        if buffer.len() >= ARRAY_PIECE {
+            piece(&buffer)?;
+            buffer.clear();
+        }
+    }
+    buffer.push(b']');
+    piece(&buffer)
 }
 
 /// Where `data/site.json` is in the output.

@@ -3,6 +3,7 @@
 use super::*;
 use crate::extract::EntityMention;
 use crate::extract::tests::{entities, facts, named};
+use crate::model::Name;
 
 #[test]
 fn sentence_starts_weekdays_and_months_are_not_entities() {
@@ -49,7 +50,7 @@ fn surnames_join_the_full_name() {
         (e.name.as_str(), e.kind, e.count),
         ("Maria Okafor", Person, 3)
     );
-    assert_eq!(e.surfaces, ["Maria Okafor", "Okafor", "Okafor’s"]);
+    assert_eq!(e.surfaces[..], ["Maria Okafor", "Okafor", "Okafor’s"]);
     assert!(!e.known);
 }
 
@@ -173,19 +174,19 @@ fn votes_are_reported_per_kind() {
 #[test]
 fn country_abbreviation_before_an_agency_is_one_mention() {
     let f = facts("U.S. Treasury yields fell. The U.S. Federal Trade Commission sued.");
-    let got: Vec<(&str, &[String])> = f
+    let got: Vec<(&str, &[Name])> = f
         .entities
         .iter()
-        .map(|e| (e.name.as_str(), e.surfaces.as_slice()))
+        .map(|e| (e.name.as_str(), &e.surfaces[..]))
         .collect();
     assert_eq!(
         got,
         [
             (
                 "Federal Trade Commission",
-                &["U.S. Federal Trade Commission".to_string()][..]
+                &[Name::from("U.S. Federal Trade Commission")][..]
             ),
-            ("Treasury", &["U.S. Treasury".to_string()][..]),
+            ("Treasury", &[Name::from("U.S. Treasury")][..]),
         ]
     );
 }
@@ -387,7 +388,7 @@ fn middle_initials_fold_into_the_plain_name() {
     let reyes: Vec<&EntityMention> = found.iter().filter(|e| e.name.contains("Reyes")).collect();
     assert_eq!(reyes.len(), 1, "{found:?}");
     assert_eq!(reyes[0].name, "Dana Reyes");
-    assert!(reyes[0].surfaces.contains(&"Dana Q. Reyes".to_string()));
+    assert!(reyes[0].surfaces.contains(&"Dana Q. Reyes".into()));
     // Without the plain name in the article, the full name stays.
     let found = facts("Dana Q. Reyes spoke first.").entities;
     assert_eq!(found[0].name, "Dana Q. Reyes");
@@ -398,7 +399,7 @@ fn middle_names_fold_into_the_plain_name() {
     let found = facts("Dana Maria Reyes spoke first. Later Dana Reyes said more.").entities;
     let reyes: Vec<&EntityMention> = found.iter().filter(|e| e.name.contains("Reyes")).collect();
     assert_eq!(reyes.len(), 1, "{found:?}");
-    assert!(reyes[0].surfaces.contains(&"Dana Maria Reyes".to_string()));
+    assert!(reyes[0].surfaces.contains(&"Dana Maria Reyes".into()));
     // An organisation with a word inside is another body.
     let got = entities("The Oakton Planning Committee met. The Oakton Committee did not.");
     assert!(

@@ -12,6 +12,7 @@ use super::salience::Salience;
 use super::speech::{Clause, MAX_WORDS, Verb, is_listener_verb};
 use super::text::Doc;
 use crate::load::EntityKind;
+use crate::model::Name;
 use resolve::Speaker;
 
 /// Fewer words than this is a scare quote or a title, not a statement.
@@ -89,7 +90,7 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
                     .after_quote(span.after.min(end)..end)
                     .and_then(|r| ctx.resolve(r, span.open))
                 {
-                    last = Some(Said(Some(s.name), s.entity, s.role));
+                    last = Some(Said::of(s));
                 }
                 continue;
             }
@@ -103,7 +104,7 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
             );
             let continues = doc.text[block.range.start..span.open].trim().is_empty();
             let said = match found {
-                Some(s) => Some(Said(Some(s.name), s.entity, s.role)),
+                Some(s) => Some(Said::of(s)),
                 None => last
                     .clone()
                     .or_else(|| carried.clone().filter(|_| continues)),
@@ -125,7 +126,7 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
             out.push((
                 span.open,
                 Quote {
-                    text: text.to_string(),
+                    text: text.into(),
                     speaker,
                     speaker_entity,
                     speaker_role,
@@ -150,8 +151,7 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
                 let r = ctx
                     .person_subject(last.clone())
                     .or_else(|| ctx.reporting_subject(last))?;
-                ctx.resolve(r, block.range.end)
-                    .map(|s| Said(Some(s.name), s.entity, s.role))
+                ctx.resolve(r, block.range.end).map(Said::of)
             });
     }
     out
@@ -159,7 +159,17 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
 
 /// A speaker as it is stored on a quote: name, entity, role.
 #[derive(Debug, Clone, Default)]
-struct Said(Option<String>, Option<String>, Option<String>);
+struct Said(Option<Name>, Option<Name>, Option<Name>);
+
+impl Said {
+    fn of(speaker: Speaker) -> Said {
+        Said(
+            Some(speaker.name.into()),
+            speaker.entity.map(Name::from),
+            speaker.role.map(Name::from),
+        )
+    }
+}
 
 /// Quotation spans in a block: curly pairs, straight pairs, and a quotation left open at
 /// the end of a paragraph (it continues in the next one).

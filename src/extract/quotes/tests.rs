@@ -13,7 +13,13 @@ fn quotes(markdown: &str) -> Vec<(String, Option<String>, Option<String>)> {
                  speaker,
                  speaker_entity,
                  ..
-             }| (text, speaker, speaker_entity),
+             }| {
+                (
+                    text.into(),
+                    speaker.map(String::from),
+                    speaker_entity.map(String::from),
+                )
+            },
         )
         .collect()
 }
@@ -341,7 +347,11 @@ fn people_speaking_together_are_credited_together() {
 #[test]
 fn a_capitalised_remark_still_names_the_next_speaker() {
     let speakers = |text: &str| -> Vec<Option<String>> {
-        facts(text).quotes.into_iter().map(|q| q.speaker).collect()
+        facts(text)
+            .quotes
+            .into_iter()
+            .map(|q| q.speaker.map(String::from))
+            .collect()
     };
     // "Like Dover. Or Ely" reads as a title and is no quote, but Roe says it.
     let text = "Tom Ash spoke first.\n\n“Like Dover. Or Ely,” Jane Roe said. “The roads there \

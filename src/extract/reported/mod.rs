@@ -23,6 +23,7 @@ use super::salience::Salience;
 use super::speech::{Clause, Verb};
 use super::text::Doc;
 use crate::load::EntityKind;
+use crate::model::Name;
 
 /// Longest content kept, in bytes, cut at a word.
 const MAX_CONTENT: usize = 300;
@@ -55,12 +56,12 @@ pub fn find(
                     continue;
                 }
                 if let Some((source, entity)) = name(doc, table, salience, range.clone()) {
-                    let cue = Some(c.word(cue).to_string());
+                    let cue = Some(c.word(cue).into());
                     out.push((
                         range.start,
                         Attribution {
-                            source,
-                            entity,
+                            source: source.into(),
+                            entity: entity.map(Name::from),
                             cue,
                             content: None,
                         },
@@ -199,10 +200,10 @@ pub fn find(
                 out.push((
                     range.start,
                     Attribution {
-                        source,
-                        entity,
-                        cue: Some(c.word(v).to_string()),
-                        content,
+                        source: source.into(),
+                        entity: entity.map(Name::from),
+                        cue: Some(c.word(v).into()),
+                        content: content.map(Name::from),
                     },
                 ));
             }
@@ -232,10 +233,10 @@ fn credit(
     Some((
         range.start,
         Attribution {
-            source,
-            entity,
-            cue: Some(c.word(v).to_string()),
-            content: content(doc, c.toks[v].full_end..end),
+            source: source.into(),
+            entity: entity.map(Name::from),
+            cue: Some(c.word(v).into()),
+            content: content(doc, c.toks[v].full_end..end).map(Name::from),
         },
     ))
 }
@@ -281,9 +282,9 @@ fn possessive_sources(
             out.push((
                 range.start,
                 Attribution {
-                    source,
-                    entity,
-                    cue: Some(c.word(k).to_string()),
+                    source: source.into(),
+                    entity: entity.map(Name::from),
+                    cue: Some(c.word(k).into()),
                     content: None,
                 },
             ));

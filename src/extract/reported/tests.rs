@@ -7,7 +7,13 @@ fn sources(markdown: &str) -> Vec<(String, Option<String>, Option<String>)> {
     facts(markdown)
         .attributions
         .into_iter()
-        .map(|a| (a.source, a.cue, a.content))
+        .map(|a| {
+            (
+                a.source.into(),
+                a.cue.map(String::from),
+                a.content.map(String::from),
+            )
+        })
         .collect()
 }
 

@@ -39,9 +39,9 @@ impl Renderer<'_> {
                 .entities
                 .iter()
                 .filter(|m| m.kind == kind && m.count > 0)
-                .filter(|m| !graph.entity_by_name.contains_key(&m.name))
+                .filter(|m| !graph.entity_by_name.contains_key(m.name.as_str()))
                 .map(|m| EntityRef {
-                    name: m.name.clone(),
+                    name: m.name.to_string(),
                     url: String::new(),
                     kind: kind.as_str(),
                     known: m.known,
@@ -89,7 +89,7 @@ impl Renderer<'_> {
                 .attributions
                 .iter()
                 .filter(|a| a.is_listed())
-                .map(|a| a.source.clone())
+                .map(|a| a.source.to_string())
                 .collect(),
             authors: article.front.authors.clone(),
             author_links: links

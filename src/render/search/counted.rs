@@ -20,6 +20,8 @@ const ENTITY_WEIGHT: u32 = 6;
 const TAG_WEIGHT: u32 = 4;
 const SUMMARY_WEIGHT: u32 = 3;
 const TEXT_WEIGHT: u32 = 1;
+/// Documents counted before their terms are joined into the postings (see `count`).
+const WAVE: usize = 4096;
 /// Changes whenever counting would count the same text differently, so that terms counted
 /// by an older rule are never found.
 const COUNTING: &[u8] = b"search counting 2";
@@ -161,9 +163,9 @@ fn count_article(
 }
 
 /// The terms of the documents `order` (document `n` is article `order[n]`), taking each
-/// document counted in `earlier` from there. Without `earlier` (no cache keeps them), each
-/// document's terms go once its postings are made: held beside the postings, they were
-/// most of the index's memory.
+/// document counted in `earlier` from there. Without `earlier` (no cache keeps them), the
+/// documents are counted a wave at a time and each wave's terms go once its postings are
+/// made: held beside the postings, every document's terms were most of the index's memory.
 pub(super) fn count(
     r: &Renderer<'_>,
     order: &[ArticleId],
@@ -184,70 +186,67 @@ pub(super) fn count(
     drop(known);
     let missing: Vec<usize> = (0..docs.len()).filter(|&n| docs[n].is_none()).collect();
 
-    // The missing documents, counted in parallel runs, each run with its own dictionary.
-    let run_length = missing
-        .len()
-        .div_ceil(4 * rayon::current_num_threads())
-        .max(1);
-    let counted: Vec<(Dictionary, Vec<Vec<u32>>)> = missing
-        .par_chunks(run_length)
-        .map(|run| {
-            let mut dictionary = Dictionary::default();
-            let mut document = Document::default();
-            let lists = run
-                .iter()
-                .map(|&n| {
-                    count_article(&mut dictionary, &mut document, r, order[n])?;
-                    Ok(document.finish())
-                })
-                .collect::<Result<_, Diagnostic>>()?;
-            Ok((dictionary, lists))
-        })
-        .collect::<Result<_, Diagnostic>>()?;
-    let (dictionaries, runs): (Vec<Dictionary>, Vec<Vec<Vec<u32>>>) = counted.into_iter().unzip();
-
     // One numbering: the earlier terms, then each run's new ones.
-    let mut terms: Vec<&str> = earlier.terms.iter().map(String::as_str).collect();
-    if !missing.is_empty() {
-        let mut ids: FxHashMap<&str, u32> = terms.iter().zip(0..).map(|(&t, i)| (t, i)).collect();
-        let mut fresh = missing.iter();
-        for (dictionary, lists) in dictionaries.iter().zip(runs) {
-            let numbers: Vec<u32> = dictionary
-                .terms
-                .iter()
-                .map(|term| {
-                    *ids.entry(term).or_insert_with(|| {
-                        terms.push(term);
-                        u32::try_from(terms.len() - 1).unwrap_or(u32::MAX)
+    let mut terms = Dictionary::default();
+    for term in &earlier.terms {
+        terms.id(term);
+    }
+    drop(earlier.terms);
+    let mut postings: Vec<Vec<u32>> = Vec::new();
+    // The missing documents a wave at a time, each wave counted in parallel runs with a
+    // dictionary each. Without a cache, a wave's terms go into the postings before the
+    // next wave is counted: every document's terms held at once were the index's peak.
+    for wave in missing.chunks(WAVE) {
+        let run_length = wave.len().div_ceil(4 * rayon::current_num_threads()).max(1);
+        let counted: Vec<(Dictionary, Vec<Vec<u32>>)> = wave
+            .par_chunks(run_length)
+            .map(|run| {
+                let mut dictionary = Dictionary::default();
+                let mut document = Document::default();
+                let lists = run
+                    .iter()
+                    .map(|&n| {
+                        count_article(&mut dictionary, &mut document, r, order[n])?;
+                        Ok(document.finish())
                     })
-                })
-                .collect();
+                    .collect::<Result<_, Diagnostic>>()?;
+                Ok((dictionary, lists))
+            })
+            .collect::<Result<_, Diagnostic>>()?;
+        let mut fresh = wave.iter();
+        for (dictionary, lists) in counted {
+            let numbers: Vec<u32> = dictionary.terms.iter().map(|t| terms.id(t)).collect();
+            drop(dictionary);
             for (mut list, &n) in lists.into_iter().zip(fresh.by_ref()) {
                 renumber(&mut list, &numbers);
-                docs[n] = Some(list);
+                match keep {
+                    true => docs[n] = Some(list),
+                    // Without a cache every document is counted here, in order.
+                    false => add_postings(&mut postings, terms.terms.len(), n, &list),
+                }
             }
         }
     }
 
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); terms.len()];
-    for (n, list) in docs.iter_mut().enumerate() {
-        let doc = u32::try_from(n).unwrap_or(u32::MAX);
-        for pair in list.iter().flat_map(|list| list.chunks_exact(2)) {
-            if let Some(postings) = postings.get_mut(pair[0] as usize) {
-                postings.extend([doc, pair[1]]);
-            }
-        }
-        if !keep {
-            *list = None;
+    if keep {
+        for (n, list) in docs.iter().enumerate() {
+            add_postings(
+                &mut postings,
+                terms.terms.len(),
+                n,
+                list.as_deref().unwrap_or(&[]),
+            );
         }
     }
+    postings.resize(terms.terms.len(), Vec::new());
+    let terms = terms.terms;
     // The terms some document holds, in index order; the earlier ones are in that order
     // already, so the sort has little to do.
     let mut used: Vec<u32> = (0..terms.len())
         .filter(|&t| !postings[t].is_empty())
         .filter_map(|t| u32::try_from(t).ok())
         .collect();
-    used.sort_unstable_by(|&a, &b| utf16_order(terms[a as usize], terms[b as usize]));
+    used.sort_unstable_by(|&a, &b| utf16_order(&terms[a as usize], &terms[b as usize]));
     let mut place = vec![u32::MAX; terms.len()];
     for (i, &t) in (0..).zip(&used) {
         place[t as usize] = i;
@@ -274,6 +273,18 @@ pub(super) fn count(
             .map(|&t| std::mem::take(&mut postings[t as usize]))
             .collect(),
     })
+}
+
+/// Adds document `n`'s `[term, weight, …]` to the postings of its terms, of which there are
+/// `count` so far.
+fn add_postings(postings: &mut Vec<Vec<u32>>, count: usize, n: usize, list: &[u32]) {
+    postings.resize(count, Vec::new());
+    let doc = u32::try_from(n).unwrap_or(u32::MAX);
+    for pair in list.chunks_exact(2) {
+        if let Some(postings) = postings.get_mut(pair[0] as usize) {
+            postings.extend([doc, pair[1]]);
+        }
+    }
 }
 
 /// Replaces each term number of `[term, weight, …]` by its number in `numbers`.

@@ -108,7 +108,7 @@ pub(super) struct Dictionary {
 
 impl Dictionary {
     /// The number of `term`, allocating the term only the first time it is seen.
-    fn id(&mut self, term: &str) -> u32 {
+    pub(super) fn id(&mut self, term: &str) -> u32 {
         if let Some(&id) = self.ids.get(term) {
             return id;
         }

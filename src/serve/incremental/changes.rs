@@ -220,7 +220,7 @@ impl Changes {
                 && model.facts[a]
                     .entities
                     .iter()
-                    .any(|m| self.relinked.contains(&m.name)))
+                    .any(|m| self.relinked.contains(m.name.as_str())))
     }
 
     /// Same entities, in the same order, with the same counts and pages.
