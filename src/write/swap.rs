@@ -87,9 +87,18 @@ fn alive(pid: u32) -> bool {
 }
 
 /// Whether the running process `pid` is this program: on a busy machine an ended build's
-/// process id is soon taken by another program, whose folder this cannot be. Where that
+/// process id is soon taken by another program, whose folder this cannot be, or by a
+/// thread of any process (threads share the numbers, and a build runs many). Where that
 /// cannot be read, it is taken as this program.
 fn same_program(pid: u32) -> bool {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let leader = status
+        .lines()
+        .find_map(|line| line.strip_prefix("Tgid:"))
+        .is_none_or(|tgid| tgid.trim() == pid.to_string());
+    if !leader {
+        return false;
+    }
     let theirs = std::fs::read_link(format!("/proc/{pid}/exe"));
     let ours = std::env::current_exe();
     match (theirs, ours) {
