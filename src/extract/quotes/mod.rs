@@ -270,12 +270,16 @@ fn named_before_colon(c: &Clause<'_>) -> Option<Range<usize>> {
         gap.contains([',', '—', '–', ';']) || gap.trim() == "-"
     })?;
     let name = seg..n;
-    (name.len() >= 2
-        && name.len() <= 4
+    // "Polls were early - Dana Roe and Tom Ash:", "Polls were early - Pollster:": after a
+    // dash, one name or two joined.
+    let dash = c.gap(seg - 1, seg).trim() == "-" || c.gap(seg - 1, seg).contains(['—', '–']);
+    let joined = dash && name.len() <= 6 && (seg..n).filter(|&i| c.word(i) == "and").count() == 1;
+    (name.len() >= if dash { 1 } else { 2 }
+        && (name.len() <= 4 || joined)
         && (seg + 1..n).all(|i| c.plain(i - 1, i))
         && name
             .clone()
-            .all(|i| c.word(i).starts_with(char::is_uppercase))
+            .all(|i| c.word(i).starts_with(char::is_uppercase) || (joined && c.word(i) == "and"))
         && !c.is(seg, STOP | TEMPORAL))
     .then_some(name)
 }
@@ -419,6 +423,19 @@ impl Context<'_> {
         {
             return Some(c.bytes(words));
         }
+        // "From Roe’s post:", "More from the report:": where the words come from.
+        if tail == ":"
+            && let Some(from) = (0..n.min(2)).find(|&i| c.lower(i) == "from")
+            && (from == 0 || c.word(0) == "More")
+            && n - from - 1 <= MAX_WORDS / 2
+            && (from + 1..n).all(|i| c.plain(i - 1, i))
+            && self
+                .table
+                .within(c.bytes(from + 1..n))
+                .all(|s| self.table.entities[s.entity].kind != EntityKind::Place)
+        {
+            return Some(c.bytes(from + 1..n));
+        }
         let Some(v) = v else {
             // A transcript line ("Roe:", "Former governor Jane Roe:"), or a sentence
             // introducing the quotation ("Roe has since apologized:").
@@ -456,7 +473,8 @@ impl Context<'_> {
                 {
                     return Some(c.bytes(words));
                 }
-                c.speaker_before(v, 0)
+                c.agent_after(v)
+                    .or_else(|| c.speaker_before(v, 0))
                     .or_else(inverted)
                     .or_else(|| c.shared_subject(v))
             }

@@ -134,11 +134,16 @@ impl Context<'_> {
         };
         // The words of the phrase after a name, when the phrase goes on past it.
         let after_name = |s: &Spot| self.doc.text.get(s.full_end..phrase_end).unwrap_or("");
-        // "Roe’s response was: “…”": what a person wrote or said, credited to the person.
+        // "Roe’s response was: “…”", "Roe’s Facebook post:": what a person wrote or said,
+        // credited to the person.
+        let owned_utterance = |rest: &str| {
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            words.len() <= 3 && words.last().is_some_and(|w| is_utterance(w))
+        };
         if let Some(s) = spots
             .iter()
             .find(|s| s.start == phrase_start && s.full_end > s.end)
-            && is_utterance(after_name(s).trim())
+            && owned_utterance(after_name(s))
         {
             return Some(described(entity(s), Some(entity(s))));
         }

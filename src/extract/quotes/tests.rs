@@ -565,3 +565,50 @@ fn exhorting_and_remembering_introduce_a_quotation() {
     assert_eq!(got[0].1.as_deref(), Some("her introducer"), "{got:?}");
     assert_eq!(got[1].1.as_deref(), Some("Tom Ash"), "{got:?}");
 }
+
+#[test]
+fn the_agent_of_a_passive_verb_speaks() {
+    let found = quotes(
+        "Tom Ash was asked by host Dana Reyes, who backs him, “Now, you said you were tired of this?”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
+    // Active, the subject speaks; "by" after an active verb is no agent.
+    let found = quotes("Tom Ash asked by phone, “Is anyone there to help us today?”");
+    assert_eq!(found[0].1.as_deref(), Some("Tom Ash"));
+}
+
+#[test]
+fn where_the_words_come_from_before_a_colon() {
+    let found = quotes(
+        "The council met late. From Dana Reyes’s Facebook post: “We must move on from this now.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
+    let found = quotes(
+        "The panel reported in June. More from the report: “Samples with longer field periods did better.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("the report"));
+    // A time after "From" opens the sentence of the one who speaks.
+    let found = quotes(
+        "The storm hit hard. From the start of the session, the mayor said: “The water was rising.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("the mayor"));
+}
+
+#[test]
+fn a_name_after_a_dash_before_a_colon_speaks() {
+    let found = quotes(
+        "Polls were not wrong, just early - Dana Reyes and Tom Ash: “The surveys simply ended too soon.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Dana Reyes and Tom Ash"));
+    let found = quotes(
+        "Media shares the blame - Pollwatch: “Pollsters are taking a lot of heat this week.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Pollwatch"));
+}
+
+#[test]
+fn people_counted_speak_together() {
+    let found =
+        quotes("The snack was left untouched. “That is a shame for all of us,” the two write.");
+    assert_eq!(found[0].1.as_deref(), Some("the two"));
+}

@@ -156,7 +156,14 @@ impl<'a> Clause<'a> {
                     "some" | "many" | "both" | "several" | "most" | "few" | "others"
                 )
                 && !w.ends_with('s');
-            if prev.full_end > prev.end || self.is(i - 1, DETERMINERS) && !share && !people {
+            // "the two said": people counted, though a number is usually a determiner.
+            let counted = i > 1 && self.word(i - 2) == "the" && {
+                let n = self.word(i - 1);
+                number_word(n) && n != "one"
+            };
+            if prev.full_end > prev.end
+                || self.is(i - 1, DETERMINERS) && !share && !people && !counted
+            {
                 return false;
             }
             // "911 calls", "two reports": a plural noun after a number.
@@ -186,7 +193,9 @@ impl<'a> Clause<'a> {
             let plural = polled
                 || prev.starts_with(char::is_uppercase)
                 || (prev.ends_with('s') && !prev.ends_with("ss"))
-                || matches!(prev, "third" | "half" | "majority" | "minority" | "percent");
+                || matches!(prev, "third" | "half" | "majority" | "minority" | "percent" | "both")
+                // "the two write": people counted.
+                || (number_word(prev) && prev != "one");
             if noun && !plural {
                 return false;
             }
@@ -439,9 +448,14 @@ impl<'a> Clause<'a> {
             words.start = next;
         }
         let last = words.end.checked_sub(1)?;
+        // "the two": people counted, though a number usually opens a phrase.
+        let counted = words.len() == 2 && self.word(words.start) == "the" && {
+            let n = self.word(last);
+            number_word(n) && n != "one"
+        };
         if words.is_empty()
             || words.len() > MAX_WORDS
-            || (words.len() > 1 && self.is(last, PHRASE_OPENERS | CLAUSE_OPENERS))
+            || (words.len() > 1 && self.is(last, PHRASE_OPENERS | CLAUSE_OPENERS) && !counted)
         {
             return None;
         }
@@ -451,6 +465,21 @@ impl<'a> Clause<'a> {
     /// The subject after an inverted verb at `v`: "said Joe Biden", "says a senior aide".
     pub fn subject_after(&self, v: usize) -> Option<Range<usize>> {
         self.subject_after_from(v, false)
+    }
+
+    /// The agent of a passive verb at `v`: "Roe was asked by host Ana Ruiz" is Ruiz's
+    /// question, "the plan was praised by the mayor" the mayor's word.
+    pub fn agent_after(&self, v: usize) -> Option<Range<usize>> {
+        let passive = v > 0
+            && self.plain(v - 1, v)
+            && matches!(
+                self.word(v - 1),
+                "was" | "were" | "is" | "are" | "been" | "being"
+            );
+        let by = v + 1 < self.toks.len() && self.plain(v, v + 1) && self.word(v + 1) == "by";
+        (passive && by)
+            .then(|| self.subject_after_from(v + 1, true))
+            .flatten()
     }
 
     /// `subject_after`, also taking a phrase that opens with a lowercase word when `loose`.
