@@ -202,7 +202,8 @@ pub(super) const SPEECH_PARTICIPLES_WORDS: &str = "saying adding telling noting 
     warning explaining insisting declaring calling asking claiming stressing suggesting
     announcing tweeting posting recalling acknowledging admitting predicting urging describing
     arguing promising vowing pointing fearing hoping believing blaming accusing criticizing
-    questioning expressing praising";
+    questioning expressing praising yelling shouting chanting screaming joking quipping
+    replying responding answering remarking stating commenting";
 
 /// Bare reporting verbs after "to" or an auxiliary: "went on to say", "did not say".
 pub const SPEECH_BASE: Class = 1 << 25;

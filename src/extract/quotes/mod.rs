@@ -284,6 +284,26 @@ fn named_before_colon(c: &Clause<'_>) -> Option<Range<usize>> {
     .then_some(name)
 }
 
+/// A word opening a clause that another clause completes: "After Ash spoke, Roe …".
+fn subordinate(word: &str) -> bool {
+    matches!(
+        word,
+        "After"
+            | "When"
+            | "As"
+            | "While"
+            | "Before"
+            | "Because"
+            | "If"
+            | "Though"
+            | "Although"
+            | "Once"
+            | "Since"
+            | "Until"
+            | "Whenever"
+    )
+}
+
 /// Words with a letter or digit in them.
 fn word_count(text: &str) -> usize {
     text.split_whitespace()
@@ -415,11 +435,20 @@ impl Context<'_> {
             return c.subject_after(v + 1).map(|w| c.bytes(w));
         }
         // "When Ash suggested a deal, Roe fired back:": the clause that ends at the colon
-        // has a subject and verb of its own, and its subject introduces the quotation.
-        if tail == ":"
+        // has a subject and verb of its own, and its subject introduces the quotation. Before
+        // a comma the clause is that subject and a short predicate ("…, Roe shot back,").
+        if matches!(tail, ":" | ",")
             && let Some(v) = v
             && let Some(k) = (v + 2..n).rev().find(|&k| c.breaks(k - 1, k))
-            && let Some(words) = c.main_subject(k).filter(|w| w.start == k && w.end < n)
+            && let Some(words) = c.main_subject(k).filter(|w| {
+                w.start == k
+                    && w.end < n
+                    && (tail == ":"
+                        || (subordinate(c.word(0))
+                            && n - w.end <= 2
+                            && c.word(w.end).starts_with(char::is_lowercase)
+                            && !c.is(w.end, LEAD_PREPOSITIONS)))
+            })
         {
             return Some(c.bytes(words));
         }
@@ -478,12 +507,19 @@ impl Context<'_> {
                     .or_else(inverted)
                     .or_else(|| c.shared_subject(v))
             }
-            // "Spicer said, adding, “…”": the finite verb's subject, else the sentence's.
-            (Verb::Dependent, _) => (0..v)
-                .rev()
-                .find(|&i| matches!(c.verb_at(i), Some(Verb::Finite)) && c.word(i) != "according")
-                .and_then(|f| c.speaker_before(f, 0))
-                .or_else(|| c.described_subject()),
+            // "Spicer said, adding, “…”": the finite verb's subject, else the sentence's;
+            // "…, with Roe reportedly yelling:" the subject "with" gives the participle.
+            (Verb::Dependent, _) => c
+                .subject_with(v)
+                .or_else(|| {
+                    (0..v)
+                        .rev()
+                        .find(|&i| {
+                            matches!(c.verb_at(i), Some(Verb::Finite)) && c.word(i) != "according"
+                        })
+                        .and_then(|f| c.speaker_before(f, 0))
+                })
+                .or_else(|| c.speaking_subject()),
         }?;
         Some(c.bytes(words))
     }

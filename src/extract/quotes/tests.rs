@@ -612,3 +612,44 @@ fn people_counted_speak_together() {
         quotes("The snack was left untouched. “That is a shame for all of us,” the two write.");
     assert_eq!(found[0].1.as_deref(), Some("the two"));
 }
+
+#[test]
+fn a_clause_before_the_speakers_own_predicate() {
+    let found = quotes(
+        "After former Gov. Tom Ash criticized the mayor during a debate, Dana Reyes shot back, “I suppose I could have stayed home all day.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
+    // An apposition after an inverted verb is no clause of its own.
+    let found = quotes(
+        "“We opened offices in the spring,” said Mia Cole, the mayor’s press secretary, “and we are staying.”",
+    );
+    assert_eq!(found[1].1.as_deref(), Some("Mia Cole"));
+}
+
+#[test]
+fn participles_with_their_own_subject() {
+    let found = quotes(
+        "At a rally in Dover, Delaware, on Saturday, some supporters shoved a protester, with Tom Ash reportedly yelling: “Get him out of here right now!”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Tom Ash"));
+    let found = quotes(
+        "Her campaign quickly blasted out an email to supporters stating, “Ash joins a growing list of critics.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Her campaign"));
+}
+
+#[test]
+fn a_speakers_town_and_state() {
+    let found = quotes(
+        "Dana Reyes of Columbia, South Carolina says she thinks the mayor can win if he keeps “doing what he is doing.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
+}
+
+#[test]
+fn a_day_inside_an_inverted_speaker() {
+    let found = quotes(
+        "“There are snails that have shown more spine than the mayor,” reads a Wednesday editorial in The Dover Ledger.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("a Wednesday editorial"));
+}

@@ -239,6 +239,17 @@ impl<'a> Clause<'a> {
             return None;
         }
         let mut start = self.phrase_start(last, end, floor);
+        // "Roe of Columbia, South Carolina says": the state of the town the speaker is from.
+        if start > floor + 1 && self.comma(start - 1, start) && end - start <= 2 {
+            let town = self.phrase_start(start - 1, end, floor);
+            let from = (town..start - 1).rev().find(|&i| {
+                matches!(self.word(i), "of" | "from")
+                    && (i + 1..start).all(|j| self.word(j).starts_with(char::is_uppercase))
+            });
+            if from.is_some_and(|i| i > town) {
+                start = town;
+            }
+        }
         // "an endorsement from Ana Ruiz, who declared", "remarks made by an aide who said":
         // "who" refers to the preposition's object.
         if relative {
@@ -467,6 +478,19 @@ impl<'a> Clause<'a> {
         self.subject_after_from(v, false)
     }
 
+    /// The subject "with" gives a participle at `v`: "…, with Roe reportedly yelling".
+    pub fn subject_with(&self, v: usize) -> Option<Range<usize>> {
+        let end = self.skip_fillers(v, 0);
+        let with = (end.saturating_sub(MAX_WORDS / 2)..end)
+            .rev()
+            .take_while(|&i| self.plain(i, i + 1))
+            .find(|&i| self.word(i) == "with")?;
+        let words = with + 1..end;
+        (!words.is_empty() && opens_phrase(self.word(with + 1), &self.toks[with + 1]))
+            .then(|| self.noun_phrase(words))
+            .flatten()
+    }
+
     /// The agent of a passive verb at `v`: "Roe was asked by host Ana Ruiz" is Ruiz's
     /// question, "the plan was praised by the mayor" the mayor's word.
     pub fn agent_after(&self, v: usize) -> Option<Range<usize>> {
@@ -505,8 +529,10 @@ impl<'a> Clause<'a> {
                 && (self.word(end + 1).starts_with(char::is_uppercase)
                     || self.is(end + 1, ROLE_NOUNS | TITLE_BASE))
                 && self.is(end - 1, TITLE_BASE);
+            // "reads a Wednesday editorial": a day inside the phrase, after its article.
+            let dated = end > from && self.is(end - 1, DETERMINERS);
             if self.is(end, SPEAKER_ENDS) && w.starts_with(char::is_lowercase) && !offices
-                || self.is(end, TEMPORAL)
+                || (self.is(end, TEMPORAL) && !dated)
                 || self.verb_word(end).is_some()
             {
                 break;

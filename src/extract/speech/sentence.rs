@@ -186,12 +186,19 @@ impl Clause<'_> {
     /// "The email goes on", "The New York Times characterized". A quoted phrase in such a
     /// sentence is credited to it.
     pub fn described_subject(&self) -> Option<Range<usize>> {
-        self.main_subject(0).or_else(|| self.thing_subject())
+        self.main_subject(0).or_else(|| self.thing_subject(false))
     }
 
-    fn thing_subject(&self) -> Option<Range<usize>> {
+    /// `described_subject`, also taking someone's staff or papers ("Her campaign blasted
+    /// out an email"), for a sentence that a verb of saying shows to be a statement.
+    pub fn speaking_subject(&self) -> Option<Range<usize>> {
+        self.main_subject(0).or_else(|| self.thing_subject(true))
+    }
+
+    fn thing_subject(&self, owned: bool) -> Option<Range<usize>> {
         let n = self.toks.len();
-        if n < 3 || !matches!(self.word(0), "The" | "A" | "An") {
+        let owner = owned && matches!(self.word(0), "His" | "Her" | "Their");
+        if n < 3 || !(owner || matches!(self.word(0), "The" | "A" | "An")) {
             return None;
         }
         let mut end = 1;
