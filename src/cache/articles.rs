@@ -45,8 +45,15 @@ fn shard_of(key: u128) -> usize {
 pub type ReadShard<F> = (Shard, Vec<Entry<F>>);
 
 /// Reads the shards `files` name, in parallel: each one's entries, or why one cannot be
-/// used (then none is).
-pub fn read<F>(dir: &Path, identity: u64, files: &[String]) -> Result<Vec<ReadShard<F>>, String>
+/// used (then none is). `settle` is given each entry's facts as soon as they are decoded,
+/// so that what it lets go (names it shares) is taken again by the next entry rather
+/// than held until the whole cache is read.
+pub fn read<F>(
+    dir: &Path,
+    identity: u64,
+    files: &[String],
+    settle: impl Fn(&mut F) + Sync,
+) -> Result<Vec<ReadShard<F>>, String>
 where
     F: bincode::Decode<()> + Send,
 {
@@ -55,10 +62,22 @@ where
         .map(|file| {
             let body = store::read(dir, file, identity)?
                 .ok_or_else(|| format!("its file {file} is missing"))?;
-            let (entries, read): (Vec<Entry<F>>, usize) =
-                bincode::decode_from_slice(&body, store::encoding())
-                    .map_err(|e| format!("{file} cannot be decoded: {e}"))?;
-            if read != body.len() {
+            let undecodable =
+                |e: bincode::error::DecodeError| format!("{file} cannot be decoded: {e}");
+            // The entries as a list is encoded: their number, then each entry.
+            let config = store::encoding();
+            let (count, mut at): (u64, usize) =
+                bincode::decode_from_slice(&body, config).map_err(undecodable)?;
+            let mut entries = Vec::new();
+            for _ in 0..count {
+                let rest = body.get(at..).unwrap_or_default();
+                let (mut entry, read): (Entry<F>, usize) =
+                    bincode::decode_from_slice(rest, config).map_err(undecodable)?;
+                settle(&mut entry.facts);
+                entries.push(entry);
+                at += read;
+            }
+            if at != body.len() {
                 return Err(format!("{file} holds more than its entries"));
             }
             let keys = entries.iter().map(|e| e.key).collect();
@@ -139,13 +158,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let keys: Vec<u128> = (0..200).collect();
         let first = write(dir.path(), 1, &keys, &[], |at| entry(keys[at])).unwrap();
-        let read_back = read::<String>(dir.path(), 1, &first).unwrap();
+        let settle = |facts: &mut String| facts.push_str(", settled");
+        let read_back = read::<String>(dir.path(), 1, &first, settle).unwrap();
         let facts: Vec<String> = read_back
             .iter()
             .flat_map(|(_, entries)| entries.iter().map(|e| e.facts.clone()))
             .collect();
         assert_eq!(facts.len(), 200);
-        assert!(facts.contains(&"facts of 199".to_string()));
+        assert!(facts.contains(&"facts of 199, settled".to_string()));
 
         let earlier: Vec<Shard> = read_back.into_iter().map(|(shard, _)| shard).collect();
         let mut edited = keys.clone();
@@ -156,10 +176,10 @@ mod tests {
         assert_eq!(rewritten.len(), 2, "{rewritten:?}");
 
         remove_others(dir.path(), &second);
-        assert!(read::<String>(dir.path(), 1, &second).is_ok());
+        assert!(read::<String>(dir.path(), 1, &second, |_| {}).is_ok());
         let gone = rewritten[0].0;
         assert!(
-            read::<String>(dir.path(), 1, &first)
+            read::<String>(dir.path(), 1, &first, |_| {})
                 .unwrap_err()
                 .contains(gone.as_str())
         );

@@ -26,7 +26,7 @@ use rustc_hash::FxHashMap;
 use crate::extract::{ExtractOptions, Facts, Gazetteer};
 use crate::link::{EarlierRelated, Graph};
 use crate::load::{self, Article, FrontMatter, Site};
-use crate::model::PerArticle;
+use crate::model::{Names, PerArticle};
 use crate::pipeline::{self, BuildOptions};
 use crate::progress::Progress;
 use crate::render::search::CountedTerms;
@@ -95,6 +95,9 @@ struct Earlier {
     search: Mutex<CountedTerms>,
     /// Taken once, by linking.
     related: Vec<(u64, Vec<String>)>,
+    /// The names of `facts`, each held once, as they were shared when read; taken by
+    /// extraction, whose facts share them too.
+    names: Names,
 }
 
 /// The build cache of one build: what the last build learnt, offered to this one, and
@@ -292,8 +295,12 @@ fn read(dir: &Path, identity: u64) -> Result<Option<Earlier>, String> {
     if read != body.len() {
         return Err("it holds more than one cache".into());
     }
+    let names = Names::default();
     let (shards, search) = rayon::join(
-        || articles::read::<Facts>(dir, identity, &manifest.shards),
+        || {
+            let share = |facts: &mut Facts| facts.share_names(&names);
+            articles::read::<Facts>(dir, identity, &manifest.shards, share)
+        },
         || -> Result<CountedTerms, String> {
             let body = store::read(dir, SEARCH, identity)?
                 .ok_or_else(|| format!("its file {SEARCH} is missing"))?;
@@ -312,6 +319,7 @@ fn read(dir: &Path, identity: u64) -> Result<Option<Earlier>, String> {
         pages: manifest.pages.into_iter().collect(),
         search: Mutex::new(search?),
         related: manifest.related,
+        names,
         ..Earlier::default()
     };
     for (shard, entries) in shards? {
@@ -384,6 +392,10 @@ impl pipeline::Recall for Cache {
 
     fn extracted(&self) {
         self.progress.advance(1);
+    }
+
+    fn names(&mut self) -> Names {
+        std::mem::take(&mut self.earlier.names)
     }
 
     fn related(&mut self) -> EarlierRelated {

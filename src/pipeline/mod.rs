@@ -78,6 +78,11 @@ pub trait Recall: load::Recall {
     fn extracting(&mut self, site: &Site, gazetteer: &Gazetteer);
     /// The facts of an article with exactly this file, extracted by an earlier build.
     fn facts(&self, article: &Article) -> Option<Facts>;
+    /// The set of names (see `Names`) the facts `facts` offers already point at, for the
+    /// facts extracted now to share.
+    fn names(&mut self) -> Names {
+        Names::default()
+    }
     /// Told of each article extracted, for progress.
     fn extracted(&self) {}
     /// The related lists an earlier build scored (see `link::EarlierRelated`).
@@ -120,7 +125,8 @@ pub fn analyse_recalling<R: Recall>(
     let gazetteer = Gazetteer::new(&site.entities).ignoring(&site.ignored);
     report.extend(gazetteer_problem(&gazetteer));
     recall.extracting(&site, &gazetteer);
-    let facts = extract_recalling(&site, &gazetteer, recall);
+    let names = recall.names();
+    let facts = extract_recalling(&site, &gazetteer, recall, names);
     timings.extract = started.elapsed();
     timings.peak_memory.push(("extract", peak_memory_mib()));
 
@@ -143,21 +149,23 @@ pub fn analyse_recalling<R: Recall>(
 
 /// Every article's facts, in parallel: recalled where `recall` has them, else extracted.
 /// Names repeated across articles are kept once (`Names`): they are most of the facts.
+/// Recalled facts point at `names` already.
 fn extract_recalling<R: Recall>(
     site: &Site,
     gazetteer: &Gazetteer,
     recall: &R,
+    names: Names,
 ) -> PerArticle<Facts> {
     let options = ExtractOptions::of(&site.config);
-    let names = Names::default();
     site.articles
         .raw
         .par_iter()
         .map(|article| {
-            let mut facts = recall
-                .facts(article)
-                .unwrap_or_else(|| extract::extract(&Input::of(article), gazetteer, &options));
-            facts.share_names(&names);
+            let facts = recall.facts(article).unwrap_or_else(|| {
+                let mut facts = extract::extract(&Input::of(article), gazetteer, &options);
+                facts.share_names(&names);
+                facts
+            });
             recall.extracted();
             facts
         })

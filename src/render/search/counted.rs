@@ -9,6 +9,8 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::Xxh3Default;
 
+use super::CountedTerms;
+use super::stored::Postings;
 use super::terms::{Dictionary, Document, plain_text};
 use crate::diag::Diagnostic;
 use crate::model::ArticleId;
@@ -26,91 +28,14 @@ const WAVE: usize = 4096;
 /// by an older rule are never found.
 const COUNTING: &[u8] = b"search counting 2";
 
-/// Every document's counted terms, as the build cache keeps them.
-#[derive(Default)]
-pub struct CountedTerms {
-    /// Every term some document holds, in the order `search.js` compares strings.
-    terms: Vec<String>,
-    /// Each document's `[term, weight, …]`, terms by their place in `terms`, keyed by a
-    /// hash of everything the document was counted from (see `document_key`).
-    docs: Vec<(u64, Vec<u32>)>,
-}
-
-/// `CountedTerms` in the cache's file: each document's numbers as little-endian bytes,
-/// which decoding copies whole instead of reading number by number (that was most of
-/// the time a rebuild took to read the file back).
-#[derive(bincode::Decode)]
-struct StoredTerms {
-    terms: Vec<String>,
-    docs: Vec<(u64, Vec<u8>)>,
-}
-
-/// `StoredTerms` as written, borrowing the terms.
-#[derive(bincode::Encode)]
-struct StoringTerms<'t> {
-    terms: &'t [String],
-    docs: Vec<(u64, Vec<u8>)>,
-}
-
-impl bincode::Encode for CountedTerms {
-    fn encode<E: bincode::enc::Encoder>(
-        &self,
-        encoder: &mut E,
-    ) -> Result<(), bincode::error::EncodeError> {
-        let docs = self.docs.iter().map(|(key, list)| {
-            let bytes = list.iter().flat_map(|n| n.to_le_bytes()).collect();
-            (*key, bytes)
-        });
-        let stored = StoringTerms {
-            terms: &self.terms,
-            docs: docs.collect(),
-        };
-        stored.encode(encoder)
-    }
-}
-
-impl<Context> bincode::Decode<Context> for CountedTerms {
-    fn decode<D: bincode::de::Decoder<Context = Context>>(
-        decoder: &mut D,
-    ) -> Result<Self, bincode::error::DecodeError> {
-        let stored = StoredTerms::decode(decoder)?;
-        // A list cut inside a number is a damaged file, never read in part.
-        if stored.docs.iter().any(|(_, bytes)| bytes.len() % 4 != 0) {
-            return Err(bincode::error::DecodeError::Other(
-                "a document's counted terms end inside a number",
-            ));
-        }
-        let numbers = |bytes: Vec<u8>| -> Vec<u32> {
-            let words = bytes.chunks_exact(4);
-            words
-                .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
-                .collect()
-        };
-        Ok(CountedTerms {
-            terms: stored.terms,
-            docs: stored
-                .docs
-                .into_iter()
-                .map(|(key, bytes)| (key, numbers(bytes)))
-                .collect(),
-        })
-    }
-}
-
 /// The index's terms with their postings.
 pub(super) struct Counted {
-    /// What the build cache keeps; its terms are the index's, in index order. Its
-    /// documents are empty when no cache keeps them.
-    pub learnt: CountedTerms,
-    /// The postings of each term of `learnt.terms`: `[doc, weight, …]`, docs ascending.
-    pub postings: Vec<Vec<u32>>,
-}
-
-impl Counted {
-    pub fn terms(&self) -> impl Iterator<Item = (&str, &[u32])> {
-        let terms = self.learnt.terms.iter().map(String::as_str);
-        terms.zip(self.postings.iter().map(Vec::as_slice))
-    }
+    /// Every term some document holds, in index order.
+    pub terms: Vec<String>,
+    /// The postings of each term of `terms`.
+    pub postings: Vec<Postings>,
+    /// Each document's key (see `document_key`), when a cache keeps the terms.
+    pub keys: Vec<u64>,
 }
 
 /// Calls `add` with each text the index holds of article `a` besides its body (which
@@ -163,9 +88,9 @@ fn count_article(
 }
 
 /// The terms of the documents `order` (document `n` is article `order[n]`), taking each
-/// document counted in `earlier` from there. Without `earlier` (no cache keeps them), the
-/// documents are counted a wave at a time and each wave's terms go once its postings are
-/// made: held beside the postings, every document's terms were most of the index's memory.
+/// document counted in `earlier` from there. The missing documents are counted a wave at
+/// a time and each wave's terms go once its postings are made: held beside the postings,
+/// every document's terms were most of the index's memory.
 pub(super) fn count(
     r: &Renderer<'_>,
     order: &[ArticleId],
@@ -177,25 +102,20 @@ pub(super) fn count(
         true => order.par_iter().map(|&a| document_key(r, a)).collect(),
         false => Vec::new(),
     };
-    let mut known: FxHashMap<u64, Vec<u32>> = earlier.docs.into_iter().collect();
-    // Each document's terms by number in `earlier.terms`; `None` until counted.
-    let mut docs: Vec<Option<Vec<u32>>> = match keep {
-        true => keys.iter().map(|key| known.remove(key)).collect(),
-        false => vec![None; order.len()],
-    };
-    drop(known);
-    let missing: Vec<usize> = (0..docs.len()).filter(|&n| docs[n].is_none()).collect();
+    let (earlier_postings, counted) = postings_of(&earlier, &keys, order.len());
+    let missing: Vec<usize> = (0..order.len()).filter(|&n| !counted[n]).collect();
+    drop(counted);
 
     // One numbering: the earlier terms, then each run's new ones.
     let mut terms = Dictionary::default();
-    for term in &earlier.terms {
+    for term in earlier.terms() {
         terms.id(term);
     }
-    drop(earlier.terms);
-    let mut postings: Vec<Vec<u32>> = Vec::new();
+    drop(earlier);
+    // The postings of the documents counted now, in order.
+    let mut postings: Vec<Postings> = Vec::new();
     // The missing documents a wave at a time, each wave counted in parallel runs with a
-    // dictionary each. Without a cache, a wave's terms go into the postings before the
-    // next wave is counted: every document's terms held at once were the index's peak.
+    // dictionary each, and its terms put into the postings before the next is counted.
     for wave in missing.chunks(WAVE) {
         let run_length = wave.len().div_ceil(4 * rayon::current_num_threads()).max(1);
         let counted: Vec<(Dictionary, Vec<Vec<u32>>)> = wave
@@ -219,27 +139,19 @@ pub(super) fn count(
             drop(dictionary);
             for (mut list, &n) in lists.into_iter().zip(fresh.by_ref()) {
                 renumber(&mut list, &numbers);
-                match keep {
-                    true => docs[n] = Some(list),
-                    // Without a cache every document is counted here, in order.
-                    false => add_postings(&mut postings, terms.terms.len(), n, &list),
-                }
+                add_postings(&mut postings, terms.terms.len(), n, &list);
             }
         }
     }
+    postings.resize_with(terms.terms.len(), Postings::default);
+    let mut earlier_postings = earlier_postings;
+    earlier_postings.resize_with(postings.len(), Postings::default);
+    let mut postings: Vec<Postings> = (earlier_postings.into_par_iter())
+        .zip(postings)
+        .map(|(earlier, now)| earlier.merge(now))
+        .collect();
 
-    if keep {
-        for (n, list) in docs.iter().enumerate() {
-            add_postings(
-                &mut postings,
-                terms.terms.len(),
-                n,
-                list.as_deref().unwrap_or(&[]),
-            );
-        }
-    }
-    postings.resize(terms.terms.len(), Vec::new());
-    let terms = terms.terms;
+    let mut terms = terms.terms;
     // The terms some document holds, in index order; the earlier ones are in that order
     // already, so the sort has little to do.
     let mut used: Vec<u32> = (0..terms.len())
@@ -247,42 +159,64 @@ pub(super) fn count(
         .filter_map(|t| u32::try_from(t).ok())
         .collect();
     used.sort_unstable_by(|&a, &b| utf16_order(&terms[a as usize], &terms[b as usize]));
-    let mut place = vec![u32::MAX; terms.len()];
-    for (i, &t) in (0..).zip(&used) {
-        place[t as usize] = i;
-    }
-    let docs = keys
-        .into_iter()
-        .zip(docs)
-        .map(|(key, list)| {
-            let mut list = list.unwrap_or_default();
-            renumber(&mut list, &place);
-            (key, list)
-        })
-        .collect();
     Ok(Counted {
-        learnt: CountedTerms {
-            terms: used
-                .iter()
-                .map(|&t| terms[t as usize].to_string())
-                .collect(),
-            docs,
-        },
+        terms: used
+            .iter()
+            .map(|&t| std::mem::take(&mut terms[t as usize]).into_string())
+            .collect(),
         postings: used
             .iter()
             .map(|&t| std::mem::take(&mut postings[t as usize]))
             .collect(),
+        keys,
     })
+}
+
+/// The postings of the terms of `earlier`, with each document still here as it was
+/// counted (its key among `keys`) numbered as it is now, and which of the `docs`
+/// documents they hold. Of documents with the same key, the first takes the earlier terms.
+fn postings_of(earlier: &CountedTerms, keys: &[u64], docs: usize) -> (Vec<Postings>, Vec<bool>) {
+    let mut now: FxHashMap<u64, u32> = FxHashMap::default();
+    for (n, &key) in keys.iter().enumerate().rev() {
+        now.insert(key, u32::try_from(n).unwrap_or(u32::MAX));
+    }
+    let mut counted = vec![false; docs];
+    let moved: Vec<u32> = earlier
+        .keys()
+        .iter()
+        .map(|key| {
+            let n = now.remove(key)?;
+            *counted.get_mut(n as usize)? = true;
+            Some(n)
+        })
+        .map(|n| n.unwrap_or(u32::MAX))
+        .collect();
+    drop(now);
+    let postings = (0..earlier.terms().len())
+        .into_par_iter()
+        .map(|t| {
+            let mut pairs = Vec::new();
+            earlier.each_pair(t, |doc, weight| {
+                if let Some(&n) = moved.get(doc as usize)
+                    && n != u32::MAX
+                {
+                    pairs.push([n, weight]);
+                }
+            });
+            Postings::of_pairs(pairs)
+        })
+        .collect();
+    (postings, counted)
 }
 
 /// Adds document `n`'s `[term, weight, …]` to the postings of its terms, of which there are
 /// `count` so far.
-fn add_postings(postings: &mut Vec<Vec<u32>>, count: usize, n: usize, list: &[u32]) {
-    postings.resize(count, Vec::new());
+fn add_postings(postings: &mut Vec<Postings>, count: usize, n: usize, list: &[u32]) {
+    postings.resize_with(count, Postings::default);
     let doc = u32::try_from(n).unwrap_or(u32::MAX);
     for pair in list.chunks_exact(2) {
         if let Some(postings) = postings.get_mut(pair[0] as usize) {
-            postings.extend([doc, pair[1]]);
+            postings.push(doc, pair[1]);
         }
     }
 }
@@ -315,27 +249,6 @@ mod tests {
         words.sort_by(|a, b| utf16_order(a, b));
         // U+10000 is a surrogate pair (D800 DC00) in UTF-16, before U+FF61.
         assert_eq!(words, ["a", "ab", "b", "é", "\u{10000}", "\u{ff61}"]);
-    }
-
-    #[test]
-    fn counted_terms_read_back_as_written() {
-        let counted = CountedTerms {
-            terms: vec!["harbour".into(), "quell".into()],
-            docs: vec![(7, vec![0, 3, 1, 70_000]), (9, Vec::new())],
-        };
-        let config = bincode::config::standard();
-        let bytes = bincode::encode_to_vec(&counted, config).unwrap();
-        let (back, _): (CountedTerms, usize) = bincode::decode_from_slice(&bytes, config).unwrap();
-        assert_eq!(back.terms, counted.terms);
-        assert_eq!(back.docs, counted.docs);
-        // A document's numbers cut inside a number are refused, not read in part.
-        let cut = StoringTerms {
-            terms: &counted.terms,
-            docs: vec![(7, vec![1, 0, 0, 0, 2])],
-        };
-        let bytes = bincode::encode_to_vec(&cut, config).unwrap();
-        let read: Result<(CountedTerms, usize), _> = bincode::decode_from_slice(&bytes, config);
-        assert!(read.is_err());
     }
 
     #[test]

@@ -16,6 +16,7 @@
 //! `static/search.js` reads this format; the two change together.
 
 mod counted;
+mod stored;
 mod terms;
 
 use std::hash::Hasher;
@@ -27,7 +28,8 @@ use super::{Output, PageKind, Print, Renderer, Sink};
 use crate::diag::Diagnostic;
 use crate::model::ArticleId;
 use crate::model::Route;
-pub use counted::CountedTerms;
+pub use stored::CountedTerms;
+use stored::Postings;
 
 /// Where the browser finds the index; the search page points `search.js` at its folder.
 pub const MANIFEST: &str = "search/manifest.json";
@@ -80,29 +82,38 @@ pub fn index(r: &Renderer<'_>, sink: &mut dyn Sink) -> Result<(), Diagnostic> {
     let order = &r.graph.by_date;
     let earlier = r.take_search_terms();
     let keep = earlier.is_some();
-    let counted = counted::count(r, order, earlier)?;
+    let counted::Counted {
+        terms,
+        postings,
+        keys,
+    } = counted::count(r, order, earlier)?;
     let mut out = IndexFiles {
         sink,
         stamp: fnv::FnvHasher::default(),
     };
+    // Each term's postings go as they are written, into what the cache keeps if it does.
+    let mut learnt = keep.then(|| CountedTerms::of_documents(keys));
     let mut firsts: Vec<String> = Vec::new();
     let mut chunk = String::new();
-    for (term, postings) in counted.terms() {
-        let entry = serde_json::to_string(&(term, encode_postings(postings)))
+    for (term, postings) in terms.into_iter().zip(postings) {
+        let entry = serde_json::to_string(&(&term, encode_postings(&postings)))
             .map_err(|e| Diagnostic::error(MANIFEST, e.to_string()))?;
         if !chunk.is_empty() && chunk.len() + entry.len() > TERM_CHUNK_BYTES {
             out.term_chunk(&mut chunk, firsts.len() - 1)?;
         }
         if chunk.is_empty() {
-            firsts.push(term.to_string());
+            firsts.push(term.clone());
         }
         chunk.push(if chunk.is_empty() { '[' } else { ',' });
         chunk.push_str(&entry);
+        if let Some(learnt) = &mut learnt {
+            learnt.push(term, postings);
+        }
     }
     if !chunk.is_empty() {
         out.term_chunk(&mut chunk, firsts.len() - 1)?;
     }
-    r.keep_search_terms(keep.then_some(counted.learnt));
+    r.keep_search_terms(learnt);
 
     let docs: Vec<DocEntry> = order.par_iter().map(|&a| doc_entry(r, a)).collect();
     for (n, group) in docs.chunks(DOC_CHUNK).enumerate() {
@@ -143,18 +154,17 @@ impl IndexFiles<'_> {
     }
 }
 
-/// `[doc, weight, doc, weight, …]`, docs ascending -> Base64 VLQ of the same numbers with
+/// `doc, weight, doc, weight, …`, docs ascending -> Base64 VLQ of the same numbers with
 /// each doc replaced by its gap from the previous one, which keeps them short.
-fn encode_postings(postings: &[u32]) -> String {
-    let mut encoded = Vec::with_capacity(postings.len());
+fn encode_postings(postings: &Postings) -> String {
+    let mut encoded = Vec::new();
     let mut previous = 0;
-    for pair in postings.chunks_exact(2) {
-        let (doc, weight) = (pair[0], pair[1]);
+    postings.each(|doc, weight| {
         // Writing into a Vec cannot fail.
         let _ = vlq::encode(i64::from(doc - previous), &mut encoded);
         let _ = vlq::encode(i64::from(weight), &mut encoded);
         previous = doc;
-    }
+    });
     // Base64 VLQ is ASCII.
     String::from_utf8_lossy(&encoded).into_owned()
 }
@@ -206,7 +216,8 @@ mod tests {
     #[test]
     fn postings_are_gaps_and_weights_in_base64_vlq() {
         // docs 3, 7, 8 with weights 1, 2, 20 -> 3 1 4 2 1 20; VLQ doubles (sign bit).
-        assert_eq!(encode_postings(&[3, 1, 7, 2, 8, 20]), "GCIECoB");
+        let postings = Postings::of_pairs(vec![[3, 1], [7, 2], [8, 20]]);
+        assert_eq!(encode_postings(&postings), "GCIECoB");
     }
 
     #[test]

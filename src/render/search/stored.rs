@@ -1,0 +1,259 @@
+//! Postings as the index makes them and the build cache keeps them: each term's `doc,
+//! weight` pairs as variable-length numbers, the doc as its gap from the previous one
+//! (about 2 bytes a pair, where two `u32` took 8: the postings were the index's peak).
+//! The cache keeps the index's own postings beside the key of each document: by term
+//! rather than by document, so a build that keeps them holds nothing more than one that
+//! does not, and a rebuild renumbers them into its postings without turning documents
+//! into terms.
+
+use rayon::prelude::*;
+
+/// Every document's counted terms, as the build cache keeps them.
+#[derive(Default, bincode::Encode)]
+pub struct CountedTerms {
+    /// The key of each document (see `counted::document_key`), by its number.
+    keys: Vec<u64>,
+    /// Every term some document holds, in index order.
+    terms: Vec<String>,
+    /// Each term's postings' bytes (see `Postings`).
+    lists: Vec<Box<[u8]>>,
+}
+
+/// `CountedTerms` as read from the cache, not yet checked.
+#[derive(bincode::Decode)]
+struct Unchecked {
+    keys: Vec<u64>,
+    terms: Vec<String>,
+    lists: Vec<Box<[u8]>>,
+}
+
+impl<Context> bincode::Decode<Context> for CountedTerms {
+    fn decode<D: bincode::de::Decoder<Context = Context>>(
+        decoder: &mut D,
+    ) -> Result<Self, bincode::error::DecodeError> {
+        let Unchecked { keys, terms, lists } = Unchecked::decode(decoder)?;
+        let counted = CountedTerms { keys, terms, lists };
+        // Read in part, a damaged file would lose documents from the index unnoticed.
+        match counted.whole() {
+            true => Ok(counted),
+            false => Err(bincode::error::DecodeError::Other(
+                "the counted search terms are not whole",
+            )),
+        }
+    }
+}
+
+impl CountedTerms {
+    /// An empty set for the documents of `keys`, to which `push` adds the terms.
+    pub(super) fn of_documents(keys: Vec<u64>) -> CountedTerms {
+        CountedTerms {
+            keys,
+            ..CountedTerms::default()
+        }
+    }
+
+    /// Adds `term` with its postings; terms come in index order.
+    pub(super) fn push(&mut self, term: String, postings: Postings) {
+        self.terms.push(term);
+        self.lists.push(postings.bytes.into_boxed_slice());
+    }
+
+    pub(super) fn keys(&self) -> &[u64] {
+        &self.keys
+    }
+
+    pub(super) fn terms(&self) -> &[String] {
+        &self.terms
+    }
+
+    /// Calls `each(doc, weight)` for each pair of term `t`, docs ascending. The lists
+    /// were checked when read (see `whole`).
+    pub(super) fn each_pair(&self, t: usize, each: impl FnMut(u32, u32)) {
+        let list = self.lists.get(t).map_or(&[][..], |list| list);
+        let _whole = take_pairs(list, each);
+    }
+
+    /// Whether the lists are what `push` makes: one per term, each pairs of numbers with
+    /// docs ascending and below the number of documents.
+    fn whole(&self) -> bool {
+        let docs = self.keys.len();
+        self.lists.len() == self.terms.len()
+            && self.lists.par_iter().all(|list| {
+                let mut last = None;
+                take_pairs(list, |doc, _| last = Some(doc))
+                    && last.is_none_or(|doc| (doc as usize) < docs)
+            })
+    }
+}
+
+/// One term's postings: its documents with their weights, in document order.
+#[derive(Default)]
+pub(super) struct Postings {
+    bytes: Vec<u8>,
+    last: Option<u32>,
+}
+
+impl Postings {
+    /// Adds `doc`, which comes after every document here, with `weight`.
+    pub fn push(&mut self, doc: u32, weight: u32) {
+        let gap = self.last.map_or(doc, |last| doc.saturating_sub(last));
+        put_number(&mut self.bytes, gap);
+        put_number(&mut self.bytes, weight);
+        self.last = Some(doc);
+    }
+
+    /// Postings of `pairs` (`[doc, weight]`, each doc once), in any order.
+    pub fn of_pairs(mut pairs: Vec<[u32; 2]>) -> Postings {
+        if !pairs.is_sorted_by_key(|pair| pair[0]) {
+            pairs.sort_unstable_by_key(|pair| pair[0]);
+        }
+        let mut postings = Postings::default();
+        for [doc, weight] in pairs {
+            postings.push(doc, weight);
+        }
+        postings
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+
+    /// Calls `each(doc, weight)` for each document, in order.
+    pub fn each(&self, each: impl FnMut(u32, u32)) {
+        let _whole = take_pairs(&self.bytes, each);
+    }
+
+    /// The postings of both, which hold different documents.
+    pub fn merge(self, other: Postings) -> Postings {
+        if other.is_empty() {
+            return self;
+        }
+        if self.is_empty() {
+            return other;
+        }
+        let mut pairs = Vec::new();
+        self.each(|doc, weight| pairs.push([doc, weight]));
+        other.each(|doc, weight| pairs.push([doc, weight]));
+        Postings::of_pairs(pairs)
+    }
+}
+
+/// Calls `each(doc, weight)` for each pair of `bytes` (see `Postings`); false, having
+/// stopped, at a number cut short or too large, or a doc not after the one before.
+fn take_pairs(mut bytes: &[u8], mut each: impl FnMut(u32, u32)) -> bool {
+    let mut previous: Option<u32> = None;
+    while !bytes.is_empty() {
+        let (Some(gap), Some(weight)) = (take_number(&mut bytes), take_number(&mut bytes)) else {
+            return false;
+        };
+        let doc = match previous {
+            None => Some(gap),
+            Some(_) if gap == 0 => None,
+            Some(p) => p.checked_add(gap),
+        };
+        let Some(doc) = doc else {
+            return false;
+        };
+        each(doc, weight);
+        previous = Some(doc);
+    }
+    true
+}
+
+/// Seven bits a byte, lowest first; the high bit says another byte follows.
+fn put_number(bytes: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        bytes.push(n as u8 | 0x80);
+        n >>= 7;
+    }
+    bytes.push(n as u8);
+}
+
+/// The number `bytes` starts with (see `put_number`), taken off the front.
+fn take_number(bytes: &mut &[u8]) -> Option<u32> {
+    let mut n = 0u32;
+    for shift in [0, 7, 14, 21, 28] {
+        let (&byte, rest) = bytes.split_first()?;
+        *bytes = rest;
+        if shift == 28 && byte & 0xf0 != 0 {
+            return None;
+        }
+        n |= u32::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            return Some(n);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs_of(counted: &CountedTerms, t: usize) -> Vec<u32> {
+        let mut list = Vec::new();
+        counted.each_pair(t, |doc, weight| list.extend([doc, weight]));
+        list
+    }
+
+    #[test]
+    fn counted_terms_read_back_as_written() {
+        let mut counted = CountedTerms::of_documents(vec![7, 9, 11]);
+        counted.push(
+            "harbour".into(),
+            Postings::of_pairs(vec![[2, 70_000], [0, 3]]),
+        );
+        counted.push("quell".into(), Postings::of_pairs(vec![[1, u32::MAX]]));
+        let config = bincode::config::standard();
+        let bytes = bincode::encode_to_vec(&counted, config).unwrap();
+        let (back, _): (CountedTerms, usize) = bincode::decode_from_slice(&bytes, config).unwrap();
+        assert_eq!(back.keys(), [7, 9, 11]);
+        assert_eq!(back.terms(), ["harbour", "quell"]);
+        assert_eq!(pairs_of(&back, 0), [0, 3, 2, 70_000]);
+        assert_eq!(pairs_of(&back, 1), [1, u32::MAX]);
+    }
+
+    #[test]
+    fn merged_postings_are_in_document_order() {
+        let mut a = Postings::default();
+        a.push(1, 5);
+        a.push(200, 1);
+        let b = Postings::of_pairs(vec![[7, 2]]);
+        let mut pairs = Vec::new();
+        a.merge(b).each(|doc, weight| pairs.push([doc, weight]));
+        assert_eq!(pairs, [[1, 5], [7, 2], [200, 1]]);
+    }
+
+    #[test]
+    fn damaged_terms_are_refused_not_read_in_part() {
+        let config = bincode::config::standard();
+        let read = |lists: Vec<Vec<u8>>| {
+            let unchecked = (vec![1u64, 2], vec!["harbour".to_string()], lists);
+            let bytes = bincode::encode_to_vec(unchecked, config).unwrap();
+            bincode::decode_from_slice::<CountedTerms, _>(&bytes, config).is_ok()
+        };
+        assert!(read(vec![vec![0, 1, 1, 4]]));
+        // A number cut short, a doc repeated, a doc past the last, a list too few.
+        assert!(!read(vec![vec![0, 0x81]]));
+        assert!(!read(vec![vec![0, 1, 0, 4]]));
+        assert!(!read(vec![vec![2, 1]]));
+        assert!(!read(Vec::new()));
+    }
+
+    #[test]
+    fn numbers_take_a_byte_per_seven_bits() {
+        let mut bytes = Vec::new();
+        for n in [0, 127, 128, u32::MAX] {
+            put_number(&mut bytes, n);
+        }
+        assert_eq!(bytes.len(), 1 + 1 + 2 + 5);
+        let mut rest = bytes.as_slice();
+        let back: Vec<_> = std::iter::from_fn(|| take_number(&mut rest)).collect();
+        assert_eq!(back, [0, 127, 128, u32::MAX]);
+        // A fifth byte beyond 32 bits.
+        assert_eq!(
+            take_number(&mut [0xff, 0xff, 0xff, 0xff, 0x1f].as_slice()),
+            None
+        );
+    }
+}
