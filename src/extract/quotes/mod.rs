@@ -92,6 +92,9 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
                 {
                     last = Some(Said::of(s));
                 }
+                // A title is part of its sentence ("Lane, star of “Harbor,” thanked …"): the
+                // next quotation's speaker may stand before it.
+                floor = before_floor;
                 continue;
             }
             let found = ctx.speaker(

@@ -46,7 +46,10 @@ fn noun_phrase_shape(phrase: &str) -> bool {
             | "among"
     );
     let participle = first.len() > 4 && first.ends_with("ing");
-    !auxiliary && !participle && !is(first, LEAD_PREPOSITIONS)
+    // "his boss was": a clause cut at its verb.
+    let last = phrase.split_whitespace().last().unwrap_or("");
+    let cut = matches!(last, "is" | "are" | "was" | "were" | "has" | "had" | "have");
+    !auxiliary && !participle && !cut && !is(first, LEAD_PREPOSITIONS)
 }
 
 /// Nouns for what someone said or wrote, which a possessive name owns: "Roe’s reply".
@@ -76,6 +79,20 @@ impl Context<'_> {
     /// Turns a speaker phrase into a name: an entity's canonical name when it names one,
     /// the person referred to for "he" or "she", else the description as written.
     pub(super) fn resolve(&self, range: Range<usize>, quote_at: usize) -> Option<Speaker> {
+        // Words in quotation marks are a title or a quotation, no speaker: "“Harbor,”".
+        let before = self
+            .doc
+            .text
+            .get(..range.start)
+            .unwrap_or_default()
+            .trim_end();
+        let after = self.doc.text.get(range.end..).unwrap_or_default();
+        let closed = after
+            .trim_start_matches(|c: char| c == ',' || c == '.' || c.is_whitespace())
+            .starts_with(['”', '"']);
+        if before.ends_with(['“', '"']) && closed {
+            return None;
+        }
         let spots: Vec<&Spot> = self.table.within(range.clone()).collect();
         let raw = &self.doc.text[range.clone()];
         let phrase_start = range.start + raw.len() - raw.trim_start().len();

@@ -653,3 +653,23 @@ fn a_day_inside_an_inverted_speaker() {
     );
     assert_eq!(found[0].1.as_deref(), Some("a Wednesday editorial"));
 }
+
+#[test]
+fn a_title_inside_the_attribution_does_not_cut_it() {
+    let found = quotes(
+        "Mia Lane, star of the network’s “Harbor,” thanked the mayor for “keeping the river clean for all of us.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Mia Lane"));
+}
+
+#[test]
+fn a_title_or_a_cut_clause_is_no_speaker() {
+    let found = quotes(
+        "Ana Ruiz, a contestant on the network’s show, “The Harbor,” who went on to work for him, recalled his boss was “always kind and generous to the staff.”",
+    );
+    // Ruiz, or no one rather than a guess.
+    assert!(
+        matches!(found[0].1.as_deref(), None | Some("Ana Ruiz")),
+        "{found:?}"
+    );
+}
