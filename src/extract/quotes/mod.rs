@@ -7,7 +7,9 @@ use std::ops::Range;
 use super::Quote;
 use super::discover::title_case;
 use super::entities::Table;
-use super::lexicon::{LEAD_ADVERBS, LEAD_PREPOSITIONS, STOP, TEMPORAL};
+use super::lexicon::{
+    DESCRIBING_PREPOSITIONS, LEAD_ADVERBS, LEAD_PREPOSITIONS, STOP, TEMPORAL, is,
+};
 use super::salience::Salience;
 use super::speech::{Clause, MAX_WORDS, Verb, is_listener_verb};
 use super::text::Doc;
@@ -482,11 +484,30 @@ impl Context<'_> {
             if tail != ":" && !stated {
                 return None;
             }
-            return if short {
-                Some(c.bytes(0..n))
-            } else {
-                c.described_subject().map(|w| c.bytes(w))
-            };
+            if short {
+                return Some(c.bytes(0..n));
+            }
+            // "The surge does not surprise pollster Dana Roe:": a person named last, right
+            // before the colon, introduces the words; not one after a preposition ("a
+            // message to Roe:").
+            let range = c.bytes(0..n);
+            let named_last = self.table.within(range.clone()).find(|s| {
+                let object = self.doc.text[range.start..s.start]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| {
+                        matches!(w, "and" | "or")
+                            || is(w, LEAD_PREPOSITIONS | DESCRIBING_PREPOSITIONS)
+                    });
+                s.full_end == range.end
+                    && self.table.entities[s.entity].kind == EntityKind::Person
+                    && !object
+            });
+            return c
+                .described_subject()
+                .map(|w| c.bytes(w))
+                .filter(|_| tail == "," || named_last.is_none())
+                .or_else(|| named_last.map(|s| s.start..s.full_end));
         };
         let words = match (c.verb_at(v)?, c.word(v)) {
             (Verb::Finite, "according") => c.subject_after(v + 1),

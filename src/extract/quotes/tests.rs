@@ -673,3 +673,16 @@ fn a_title_or_a_cut_clause_is_no_speaker() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_person_named_last_before_a_colon() {
+    let found = quotes(
+        "The timing of the surge does not surprise Republican pollster Dana Reyes: “Lesser-known candidates often get the biggest boost early.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
+    // The one spoken to is not the speaker.
+    let found = quotes(
+        "Senate leader Mia Cole delivered a blunt message to Tom Ash: “It is time to quit attacking your rivals.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Mia Cole"));
+}
