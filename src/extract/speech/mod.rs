@@ -478,34 +478,6 @@ impl<'a> Clause<'a> {
         self.subject_after_from(v, false)
     }
 
-    /// The subject "with" gives a participle at `v`: "…, with Roe reportedly yelling".
-    pub fn subject_with(&self, v: usize) -> Option<Range<usize>> {
-        let end = self.skip_fillers(v, 0);
-        let with = (end.saturating_sub(MAX_WORDS / 2)..end)
-            .rev()
-            .take_while(|&i| self.plain(i, i + 1))
-            .find(|&i| self.word(i) == "with")?;
-        let words = with + 1..end;
-        (!words.is_empty() && opens_phrase(self.word(with + 1), &self.toks[with + 1]))
-            .then(|| self.noun_phrase(words))
-            .flatten()
-    }
-
-    /// The agent of a passive verb at `v`: "Roe was asked by host Ana Ruiz" is Ruiz's
-    /// question, "the plan was praised by the mayor" the mayor's word.
-    pub fn agent_after(&self, v: usize) -> Option<Range<usize>> {
-        let passive = v > 0
-            && self.plain(v - 1, v)
-            && matches!(
-                self.word(v - 1),
-                "was" | "were" | "is" | "are" | "been" | "being"
-            );
-        let by = v + 1 < self.toks.len() && self.plain(v, v + 1) && self.word(v + 1) == "by";
-        (passive && by)
-            .then(|| self.subject_after_from(v + 1, true))
-            .flatten()
-    }
-
     /// `subject_after`, also taking a phrase that opens with a lowercase word when `loose`.
     fn subject_after_from(&self, v: usize, loose: bool) -> Option<Range<usize>> {
         let from = v + 1;

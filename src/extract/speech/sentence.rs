@@ -181,6 +181,34 @@ impl Clause<'_> {
         (end - first_name >= 2 && closes && !self.is(comma, STOP | TEMPORAL)).then_some(comma..end)
     }
 
+    /// The subject "with" gives a participle at `v`: "…, with Roe reportedly yelling".
+    pub fn subject_with(&self, v: usize) -> Option<Range<usize>> {
+        let end = self.skip_fillers(v, 0);
+        let with = (end.saturating_sub(MAX_WORDS / 2)..end)
+            .rev()
+            .take_while(|&i| self.plain(i, i + 1))
+            .find(|&i| self.word(i) == "with")?;
+        let words = with + 1..end;
+        (!words.is_empty() && opens_phrase(self.word(with + 1), &self.toks[with + 1]))
+            .then(|| self.noun_phrase(words))
+            .flatten()
+    }
+
+    /// The agent of a passive verb at `v`: "Roe was asked by host Ana Ruiz" is Ruiz's
+    /// question, "the plan was praised by the mayor" the mayor's word.
+    pub fn agent_after(&self, v: usize) -> Option<Range<usize>> {
+        let passive = v > 0
+            && self.plain(v - 1, v)
+            && matches!(
+                self.word(v - 1),
+                "was" | "were" | "is" | "are" | "been" | "being"
+            );
+        let by = v + 1 < self.toks.len() && self.plain(v, v + 1) && self.word(v + 1) == "by";
+        (passive && by)
+            .then(|| self.subject_after_from(v + 1, true))
+            .flatten()
+    }
+
     /// `main_subject`, or else a sentence-opening description of a thing that speaks for
     /// someone, known by the predicate after it: "The Rove ad hits", "The council voted",
     /// "The email goes on", "The New York Times characterized". A quoted phrase in such a

@@ -1,0 +1,190 @@
+//! The tag before a quotation: the speaker of the last reporting verb before its opening
+//! mark, a transcript line, or where the words come from.
+
+use std::ops::Range;
+
+use super::{Context, MAX_REACH, resolve};
+use crate::extract::lexicon::{
+    DESCRIBING_PREPOSITIONS, LEAD_ADVERBS, LEAD_PREPOSITIONS, STOP, TEMPORAL, is,
+};
+use crate::extract::speech::{Clause, MAX_WORDS, Verb, is_listener_verb};
+use crate::load::EntityKind;
+
+impl Context<'_> {
+    /// The speaker of the last reporting verb before the opening mark: `Biden said:`, `Roe
+    /// told reporters on Tuesday,`, `Roe said the city had become a`, or `Roe:`.
+    pub(super) fn before_quote(&self, range: Range<usize>) -> Option<Range<usize>> {
+        let c = Clause::new(self.doc, range.clone());
+        let n = c.toks.len();
+        let last = c.toks.last()?;
+        let tail = self.doc.text[last.full_end..range.end].trim();
+        // "According to Roe, “…”": the idiom opening a sentence, capitalised.
+        let according = |i: usize| i + 1 < n && c.word(i) == "According" && c.word(i + 1) == "to";
+        if tail == ":"
+            && let Some(name) = named_before_colon(&c)
+        {
+            return Some(c.bytes(name));
+        }
+        // "Roe, who told the panel when asked about it: “…”": a verb with no subject of its
+        // own after "when" or "if" is not the one that introduces the quotation.
+        let elliptic = |i: usize| {
+            i > 0 && c.plain(i - 1, i) && matches!(c.word(i - 1), "when" | "if" | "unless")
+        };
+        let v = (n.saturating_sub(MAX_REACH)..n)
+            .rev()
+            .find(|&i| according(i) || (c.verb_at(i).is_some() && !elliptic(i)));
+        if let Some(v) = v.filter(|&v| according(v)) {
+            return c.subject_after(v + 1).map(|w| c.bytes(w));
+        }
+        // "When Ash suggested a deal, Roe fired back:": the clause that ends at the colon
+        // has a subject and verb of its own, and its subject introduces the quotation. Before
+        // a comma the clause is that subject and a short predicate ("…, Roe shot back,").
+        if matches!(tail, ":" | ",")
+            && let Some(v) = v
+            && let Some(k) = (v + 2..n).rev().find(|&k| c.breaks(k - 1, k))
+            && let Some(words) = c.main_subject(k).filter(|w| {
+                w.start == k
+                    && w.end < n
+                    && (tail == ":"
+                        || (subordinate(c.word(0))
+                            && n - w.end <= 2
+                            && c.word(w.end).starts_with(char::is_lowercase)
+                            && !c.is(w.end, LEAD_PREPOSITIONS)))
+            })
+        {
+            return Some(c.bytes(words));
+        }
+        // "From Roe’s post:", "More from the report:": where the words come from.
+        if tail == ":"
+            && let Some(from) = (0..n.min(2)).find(|&i| c.lower(i) == "from")
+            && (from == 0 || c.word(0) == "More")
+            && n - from - 1 <= MAX_WORDS / 2
+            && (from + 1..n).all(|i| c.plain(i - 1, i))
+            && self
+                .table
+                .within(c.bytes(from + 1..n))
+                .all(|s| self.table.entities[s.entity].kind != EntityKind::Place)
+        {
+            return Some(c.bytes(from + 1..n));
+        }
+        let Some(v) = v else {
+            // A transcript line ("Roe:", "Former governor Jane Roe:"), or a sentence
+            // introducing the quotation ("Roe has since apologized:").
+            // Not a time or a channel set off by commas ("Then, later on TV:").
+            let short = n <= 6
+                && c.word(0).starts_with(char::is_uppercase)
+                && c.word(n - 1).starts_with(char::is_uppercase)
+                && !c.is(0, TEMPORAL | LEAD_ADVERBS | LEAD_PREPOSITIONS)
+                && (1..n).all(|i| !c.breaks(i - 1, i));
+            // "Roe issued a statement, “…”": a statement introduces its words as a colon does.
+            let stated = tail == "," && resolve::is_utterance(c.word(n - 1));
+            if tail != ":" && !stated {
+                return None;
+            }
+            if short {
+                return Some(c.bytes(0..n));
+            }
+            // "The surge does not surprise pollster Dana Roe:": a person named last, right
+            // before the colon, introduces the words; not one after a preposition ("a
+            // message to Roe:").
+            let range = c.bytes(0..n);
+            let named_last = self.table.within(range.clone()).find(|s| {
+                let object = self.doc.text[range.start..s.start]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| {
+                        matches!(w, "and" | "or")
+                            || is(w, LEAD_PREPOSITIONS | DESCRIBING_PREPOSITIONS)
+                    });
+                s.full_end == range.end
+                    && self.table.entities[s.entity].kind == EntityKind::Person
+                    && !object
+            });
+            return c
+                .described_subject()
+                .map(|w| c.bytes(w))
+                .filter(|_| tail == "," || named_last.is_none())
+                .or_else(|| named_last.map(|s| s.start..s.full_end));
+        };
+        let words = match (c.verb_at(v)?, c.word(v)) {
+            (Verb::Finite, "according") => c.subject_after(v + 1),
+            // "Then, explained the moderator Ana Ruiz: “…”": inverted, up to the mark; after
+            // "told" stands the listener, not the speaker.
+            (Verb::Finite | Verb::Report, w) => {
+                let inverted = || {
+                    c.subject_after(v)
+                        .filter(|r| r.end == n && matches!(tail, ":" | ",") && !is_listener_verb(w))
+                };
+                // "Because of how the rules were made, explained Roe, “…”": a comma before
+                // the verb sets the inversion off from the clause before it.
+                if v > 0
+                    && c.breaks(v - 1, v)
+                    && let Some(words) = inverted()
+                {
+                    return Some(c.bytes(words));
+                }
+                c.agent_after(v)
+                    .or_else(|| c.speaker_before(v, 0))
+                    .or_else(inverted)
+                    .or_else(|| c.shared_subject(v))
+            }
+            // "Spicer said, adding, “…”": the finite verb's subject, else the sentence's;
+            // "…, with Roe reportedly yelling:" the subject "with" gives the participle.
+            (Verb::Dependent, _) => c
+                .subject_with(v)
+                .or_else(|| {
+                    (0..v)
+                        .rev()
+                        .find(|&i| {
+                            matches!(c.verb_at(i), Some(Verb::Finite)) && c.word(i) != "according"
+                        })
+                        .and_then(|f| c.speaker_before(f, 0))
+                })
+                .or_else(|| c.speaking_subject()),
+        }?;
+        Some(c.bytes(words))
+    }
+}
+
+/// A name set off by a comma or dash right before a colon: "Analysts agree - Dana Roe:"
+/// introduces Roe’s words, not the analysts’.
+fn named_before_colon(c: &Clause<'_>) -> Option<Range<usize>> {
+    let n = c.toks.len();
+    let seg = (1..n).rev().find(|&i| {
+        let gap = c.gap(i - 1, i);
+        gap.contains([',', '—', '–', ';']) || gap.trim() == "-"
+    })?;
+    let name = seg..n;
+    // "Polls were early - Dana Roe and Tom Ash:", "Polls were early - Pollster:": after a
+    // dash, one name or two joined.
+    let dash = c.gap(seg - 1, seg).trim() == "-" || c.gap(seg - 1, seg).contains(['—', '–']);
+    let joined = dash && name.len() <= 6 && (seg..n).filter(|&i| c.word(i) == "and").count() == 1;
+    (name.len() >= if dash { 1 } else { 2 }
+        && (name.len() <= 4 || joined)
+        && (seg + 1..n).all(|i| c.plain(i - 1, i))
+        && name
+            .clone()
+            .all(|i| c.word(i).starts_with(char::is_uppercase) || (joined && c.word(i) == "and"))
+        && !c.is(seg, STOP | TEMPORAL))
+    .then_some(name)
+}
+
+/// A word opening a clause that another clause completes: "After Ash spoke, Roe …".
+fn subordinate(word: &str) -> bool {
+    matches!(
+        word,
+        "After"
+            | "When"
+            | "As"
+            | "While"
+            | "Before"
+            | "Because"
+            | "If"
+            | "Though"
+            | "Although"
+            | "Once"
+            | "Since"
+            | "Until"
+            | "Whenever"
+    )
+}
