@@ -157,10 +157,7 @@ impl<'a> Clause<'a> {
                 )
                 && !w.ends_with('s');
             // "the two said": people counted, though a number is usually a determiner.
-            let counted = i > 1 && self.word(i - 2) == "the" && {
-                let n = self.word(i - 1);
-                number_word(n) && n != "one"
-            };
+            let counted = i > 1 && self.word(i - 2) == "the" && counted(self.word(i - 1));
             if prev.full_end > prev.end
                 || self.is(i - 1, DETERMINERS) && !share && !people && !counted
             {
@@ -195,7 +192,7 @@ impl<'a> Clause<'a> {
                 || (prev.ends_with('s') && !prev.ends_with("ss"))
                 || matches!(prev, "third" | "half" | "majority" | "minority" | "percent" | "both")
                 // "the two write": people counted.
-                || (number_word(prev) && prev != "one");
+                || counted(prev);
             if noun && !plural {
                 return false;
             }
@@ -460,10 +457,8 @@ impl<'a> Clause<'a> {
         }
         let last = words.end.checked_sub(1)?;
         // "the two": people counted, though a number usually opens a phrase.
-        let counted = words.len() == 2 && self.word(words.start) == "the" && {
-            let n = self.word(last);
-            number_word(n) && n != "one"
-        };
+        let counted =
+            words.len() == 2 && self.word(words.start) == "the" && counted(self.word(last));
         if words.is_empty()
             || words.len() > MAX_WORDS
             || (words.len() > 1 && self.is(last, PHRASE_OPENERS | CLAUSE_OPENERS) && !counted)
@@ -583,3 +578,8 @@ mod sentence;
 #[cfg(test)]
 mod tests;
 mod words;
+
+/// A number of people more than one: "two" in "the two said".
+fn counted(word: &str) -> bool {
+    number_word(word) && word != "one"
+}
