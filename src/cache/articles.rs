@@ -45,17 +45,16 @@ fn shard_of(key: u128) -> usize {
 pub type ReadShard<F> = (Shard, Vec<Entry<F>>);
 
 /// Reads the shards `files` name, in parallel: each one's entries, or why one cannot be
-/// used (then none is). `settle` is given each entry's facts as soon as they are decoded,
-/// so that what it lets go (names it shares) is taken again by the next entry rather
-/// than held until the whole cache is read.
-pub fn read<F>(
+/// used (then none is). Each entry is decoded with `context` (see `model::NameContext`).
+pub fn read<F, C>(
     dir: &Path,
     identity: u64,
     files: &[String],
-    settle: impl Fn(&mut F) + Sync,
+    context: C,
 ) -> Result<Vec<ReadShard<F>>, String>
 where
-    F: bincode::Decode<()> + Send,
+    F: bincode::Decode<C> + Send,
+    C: Clone + Sync,
 {
     files
         .par_iter()
@@ -71,9 +70,9 @@ where
             let mut entries = Vec::new();
             for _ in 0..count {
                 let rest = body.get(at..).unwrap_or_default();
-                let (mut entry, read): (Entry<F>, usize) =
-                    bincode::decode_from_slice(rest, config).map_err(undecodable)?;
-                settle(&mut entry.facts);
+                let (entry, read): (Entry<F>, usize) =
+                    bincode::decode_from_slice_with_context(rest, config, context.clone())
+                        .map_err(undecodable)?;
                 entries.push(entry);
                 at += read;
             }
@@ -158,14 +157,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let keys: Vec<u128> = (0..200).collect();
         let first = write(dir.path(), 1, &keys, &[], |at| entry(keys[at])).unwrap();
-        let settle = |facts: &mut String| facts.push_str(", settled");
-        let read_back = read::<String>(dir.path(), 1, &first, settle).unwrap();
+        let read_back = read::<String, ()>(dir.path(), 1, &first, ()).unwrap();
         let facts: Vec<String> = read_back
             .iter()
             .flat_map(|(_, entries)| entries.iter().map(|e| e.facts.clone()))
             .collect();
         assert_eq!(facts.len(), 200);
-        assert!(facts.contains(&"facts of 199, settled".to_string()));
+        assert!(facts.contains(&"facts of 199".to_string()));
 
         let earlier: Vec<Shard> = read_back.into_iter().map(|(shard, _)| shard).collect();
         let mut edited = keys.clone();
@@ -176,10 +174,10 @@ mod tests {
         assert_eq!(rewritten.len(), 2, "{rewritten:?}");
 
         remove_others(dir.path(), &second);
-        assert!(read::<String>(dir.path(), 1, &second, |_| {}).is_ok());
+        assert!(read::<String, ()>(dir.path(), 1, &second, ()).is_ok());
         let gone = rewritten[0].0;
         assert!(
-            read::<String>(dir.path(), 1, &first, |_| {})
+            read::<String, ()>(dir.path(), 1, &first, ())
                 .unwrap_err()
                 .contains(gone.as_str())
         );

@@ -18,15 +18,15 @@ pub mod pages;
 mod store;
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use rustc_hash::FxHashMap;
 
 use crate::extract::{ExtractOptions, Facts, Gazetteer};
 use crate::link::{EarlierRelated, Graph};
 use crate::load::{self, Article, FrontMatter, Site};
-use crate::model::{Names, PerArticle};
+use crate::model::{Names, PerArticle, SharedNames};
 use crate::pipeline::{self, BuildOptions};
 use crate::progress::Progress;
 use crate::render::search::CountedTerms;
@@ -295,12 +295,9 @@ fn read(dir: &Path, identity: u64) -> Result<Option<Earlier>, String> {
     if read != body.len() {
         return Err("it holds more than one cache".into());
     }
-    let names = Names::default();
+    let names = SharedNames::default();
     let (shards, search) = rayon::join(
-        || {
-            let share = |facts: &mut Facts| facts.share_names(&names);
-            articles::read::<Facts>(dir, identity, &manifest.shards, share)
-        },
+        || articles::read::<Facts, _>(dir, identity, &manifest.shards, names.clone()),
         || -> Result<CountedTerms, String> {
             let body = store::read(dir, SEARCH, identity)?
                 .ok_or_else(|| format!("its file {SEARCH} is missing"))?;
@@ -319,7 +316,8 @@ fn read(dir: &Path, identity: u64) -> Result<Option<Earlier>, String> {
         pages: manifest.pages.into_iter().collect(),
         search: Mutex::new(search?),
         related: manifest.related,
-        names,
+        // Every entry's decoder has let its handle go.
+        names: Arc::try_unwrap(names).unwrap_or_default(),
         ..Earlier::default()
     };
     for (shard, entries) in shards? {

@@ -22,7 +22,7 @@ use rustc_hash::FxHashSet;
 use serde::Serialize;
 
 use crate::load::{EntityDef, EntityKind};
-use crate::model::{Name, Names};
+use crate::model::{Name, NameContext, Names};
 pub use kinds::KindVotes;
 pub use site::{extract_site, outline_pages};
 pub use structure::{Heading, OutLink, Outline, outline, parser_options, slugify_heading};
@@ -110,6 +110,7 @@ impl Gazetteer {
 
 /// One entity found in an article, under its canonical name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, bincode::Encode, bincode::Decode)]
+#[bincode(decode_context = "crate::model::SharedNames")]
 pub struct EntityMention {
     /// Canonical name: the gazetteer name, or the fullest discovered form.
     pub name: Name,
@@ -125,7 +126,7 @@ pub struct EntityMention {
 }
 
 /// A quoted statement and who said it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, bincode::Encode, bincode::Decode)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, bincode::Encode)]
 pub struct Quote {
     /// The words inside the quotation marks; shared with the attribution they make.
     pub text: Name,
@@ -142,7 +143,7 @@ pub struct Quote {
 
 /// A source the article credits: "Reuters reported …", "Roe said that …", "according to
 /// a senior official".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, bincode::Encode, bincode::Decode)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, bincode::Encode)]
 pub struct Attribution {
     /// The source as written ("a senior official"), or the canonical name when the source
     /// is an entity or a pronoun referring to one.
@@ -169,9 +170,65 @@ impl std::fmt::Display for Attribution {
     }
 }
 
+// Decoded by hand: a quotation's words and a paraphrase are texts of their own, not names
+// for the site to share (see `NameContext`).
+impl<C: NameContext> bincode::Decode<C> for Quote {
+    fn decode<D: bincode::de::Decoder<Context = C>>(
+        decoder: &mut D,
+    ) -> Result<Self, bincode::error::DecodeError> {
+        Ok(Quote {
+            text: Name::decode_unshared(decoder)?,
+            speaker: bincode::Decode::decode(decoder)?,
+            speaker_entity: bincode::Decode::decode(decoder)?,
+            speaker_role: bincode::Decode::decode(decoder)?,
+        })
+    }
+}
+
+impl<C: NameContext> bincode::Decode<C> for Attribution {
+    fn decode<D: bincode::de::Decoder<Context = C>>(
+        decoder: &mut D,
+    ) -> Result<Self, bincode::error::DecodeError> {
+        let source = bincode::Decode::decode(decoder)?;
+        let entity = bincode::Decode::decode(decoder)?;
+        let cue = bincode::Decode::decode(decoder)?;
+        let content = match <u8 as bincode::Decode<C>>::decode(decoder)? {
+            0 => None,
+            1 => Some(Name::decode_unshared(decoder)?),
+            found => {
+                return Err(bincode::error::DecodeError::UnexpectedVariant {
+                    type_name: "Option<Name>",
+                    allowed: &bincode::error::AllowedEnumVariants::Range { min: 0, max: 1 },
+                    found: found.into(),
+                });
+            }
+        };
+        Ok(Attribution {
+            source,
+            entity,
+            cue,
+            content,
+        })
+    }
+}
+
+macro_rules! borrow_decode_by_decode {
+    ($($type:ty),*) => {$(
+        impl<'de, C: NameContext> bincode::BorrowDecode<'de, C> for $type {
+            fn borrow_decode<D: bincode::de::BorrowDecoder<'de, Context = C>>(
+                decoder: &mut D,
+            ) -> Result<Self, bincode::error::DecodeError> {
+                bincode::Decode::decode(decoder)
+            }
+        }
+    )*};
+}
+borrow_decode_by_decode!(Quote, Attribution);
+
 /// Everything extracted from one article.
 /// Encoded for the build cache (`cache`), which keeps it between builds.
 #[derive(Debug, Clone, Default, Serialize, bincode::Encode, bincode::Decode)]
+#[bincode(decode_context = "crate::model::SharedNames")]
 pub struct Facts {
     /// Plain-text summary.
     pub summary: String,

@@ -117,15 +117,79 @@ impl bincode::Encode for Name {
     }
 }
 
-impl<Context> bincode::Decode<Context> for Name {
-    fn decode<D: bincode::de::Decoder<Context = Context>>(
-        decoder: &mut D,
-    ) -> Result<Self, bincode::error::DecodeError> {
-        String::decode(decoder).map(Name::from)
+/// How the names of decoded facts are made: each as a string of its own (`()`), or as the
+/// copy a set of `Names` holds (`SharedNames`), so that reading the cache never allocates a
+/// name the site already holds.
+pub trait NameContext: Clone {
+    fn name(&self, text: &str) -> Name;
+}
+
+impl NameContext for () {
+    fn name(&self, text: &str) -> Name {
+        Name::from(text)
     }
 }
 
-bincode::impl_borrow_decode!(Name);
+/// The set of names a cache's facts are decoded into, handed to each entry's decoder.
+pub type SharedNames = Arc<Names>;
+
+impl NameContext for SharedNames {
+    fn name(&self, text: &str) -> Name {
+        self.held(text)
+    }
+}
+
+impl<C: NameContext> bincode::Decode<C> for Name {
+    fn decode<D: bincode::de::Decoder<Context = C>>(
+        decoder: &mut D,
+    ) -> Result<Self, bincode::error::DecodeError> {
+        let context = decoder.context().clone();
+        Name::decode_with(decoder, |text| context.name(text))
+    }
+}
+
+impl<'de, C: NameContext> bincode::BorrowDecode<'de, C> for Name {
+    fn borrow_decode<D: bincode::de::BorrowDecoder<'de, Context = C>>(
+        decoder: &mut D,
+    ) -> Result<Self, bincode::error::DecodeError> {
+        bincode::Decode::decode(decoder)
+    }
+}
+
+impl Name {
+    /// Decodes a string that is a text of its own (a quotation's words), not a name to
+    /// share.
+    pub fn decode_unshared<D: bincode::de::Decoder>(
+        decoder: &mut D,
+    ) -> Result<Name, bincode::error::DecodeError> {
+        Name::decode_with(decoder, |text| Name::from(text))
+    }
+
+    /// Decodes a string as `String` encodes it and gives it to `make`: in place when the
+    /// decoder reads from memory, as the cache does, so no string is allocated for it.
+    fn decode_with<D: bincode::de::Decoder>(
+        decoder: &mut D,
+        make: impl FnOnce(&str) -> Name,
+    ) -> Result<Name, bincode::error::DecodeError> {
+        use bincode::de::read::Reader;
+        use bincode::error::DecodeError;
+        let length = <u64 as bincode::Decode<D::Context>>::decode(decoder)?;
+        let length = usize::try_from(length).map_err(|_| DecodeError::OutsideUsizeRange(length))?;
+        decoder.claim_bytes_read(length)?;
+        if let Some(bytes) = decoder.reader().peek_read(length) {
+            let text = std::str::from_utf8(bytes).map_err(|inner| DecodeError::Utf8 { inner })?;
+            let name = make(text);
+            decoder.reader().consume(length);
+            return Ok(name);
+        }
+        let mut bytes = vec![0; length];
+        decoder.reader().read(&mut bytes)?;
+        let text = String::from_utf8(bytes).map_err(|e| DecodeError::Utf8 {
+            inner: e.utf8_error(),
+        })?;
+        Ok(make(&text))
+    }
+}
 
 /// Shards of the set, so that articles extracted in parallel seldom wait for each other.
 const SHARDS: usize = 16;
@@ -140,17 +204,34 @@ pub struct Names {
 impl Names {
     /// Makes `name` the copy this set holds of it, keeping it as that copy if it is new.
     pub fn share(&self, name: &mut Name) {
-        let hash = FxBuildHasher.hash_one(name.as_str());
-        // The high bits: the set itself places entries by the low ones.
-        let shard = &self.shards[(hash >> 60) as usize % SHARDS];
-        // A thread that panicked while holding the lock left a set that is still whole.
-        let mut set = shard.lock().unwrap_or_else(|e| e.into_inner());
+        let mut set = self.shard_of(name.as_str());
         match set.get(name.as_str()) {
             Some(held) => *name = held.clone(),
             None => {
                 set.insert(name.clone());
             }
         }
+    }
+
+    /// The copy of `text` this set holds, made and kept if it is new.
+    pub fn held(&self, text: &str) -> Name {
+        let mut set = self.shard_of(text);
+        match set.get(text) {
+            Some(held) => held.clone(),
+            None => {
+                let name = Name::from(text);
+                set.insert(name.clone());
+                name
+            }
+        }
+    }
+
+    fn shard_of(&self, text: &str) -> std::sync::MutexGuard<'_, FxHashSet<Name>> {
+        let hash = FxBuildHasher.hash_one(text);
+        // The high bits: the set itself places entries by the low ones.
+        let shard = &self.shards[(hash >> 60) as usize % SHARDS];
+        // A thread that panicked while holding the lock left a set that is still whole.
+        shard.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// `share` for an optional name.

@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::Xxh3Default;
 
 use super::CountedTerms;
-use super::stored::Postings;
+use super::stored::{Postings, Renumbering};
 use super::terms::{Dictionary, Document, plain_text};
 use crate::diag::Diagnostic;
 use crate::model::ArticleId;
@@ -192,19 +192,10 @@ fn postings_of(earlier: &CountedTerms, keys: &[u64], docs: usize) -> (Vec<Postin
         .map(|n| n.unwrap_or(u32::MAX))
         .collect();
     drop(now);
+    let order = Renumbering::of(&moved);
     let postings = (0..earlier.terms().len())
         .into_par_iter()
-        .map(|t| {
-            let mut pairs = Vec::new();
-            earlier.each_pair(t, |doc, weight| {
-                if let Some(&n) = moved.get(doc as usize)
-                    && n != u32::MAX
-                {
-                    pairs.push([n, weight]);
-                }
-            });
-            Postings::of_pairs(pairs)
-        })
+        .map(|t| earlier.renumbered(t, &moved, order))
         .collect();
     (postings, counted)
 }

@@ -73,6 +73,45 @@ impl CountedTerms {
         let _whole = take_pairs(list, each);
     }
 
+    /// Term `t`'s postings with each document `doc` numbered `moved[doc]` now, leaving out
+    /// those moved to `u32::MAX` (gone or counted again). A rebuild usually keeps the
+    /// documents in their order, often with the same numbers: then the pairs need no
+    /// sorting, and a list none of whose documents moved is taken as it is.
+    pub(super) fn renumbered(&self, t: usize, moved: &[u32], order: Renumbering) -> Postings {
+        let list = self.lists.get(t).map_or(&[][..], |list| list);
+        let now = |doc: u32| moved.get(doc as usize).copied().filter(|&n| n != u32::MAX);
+        if order == Renumbering::Same {
+            let mut last = None;
+            let mut all_kept = true;
+            let _whole = take_pairs(list, |doc, _| {
+                all_kept &= now(doc).is_some();
+                last = Some(doc);
+            });
+            if all_kept {
+                return Postings {
+                    bytes: list.to_vec(),
+                    last,
+                };
+            }
+        }
+        if order != Renumbering::Any {
+            let mut postings = Postings::default();
+            self.each_pair(t, |doc, weight| {
+                if let Some(n) = now(doc) {
+                    postings.push(n, weight);
+                }
+            });
+            return postings;
+        }
+        let mut pairs = Vec::new();
+        self.each_pair(t, |doc, weight| {
+            if let Some(n) = now(doc) {
+                pairs.push([n, weight]);
+            }
+        });
+        Postings::of_pairs(pairs)
+    }
+
     /// Whether the lists are what `push` makes: one per term, each pairs of numbers with
     /// docs ascending and below the number of documents.
     fn whole(&self) -> bool {
@@ -83,6 +122,32 @@ impl CountedTerms {
                 take_pairs(list, |doc, _| last = Some(doc))
                     && last.is_none_or(|doc| (doc as usize) < docs)
             })
+    }
+}
+
+/// How the documents a rebuild keeps are numbered now against before (see `renumbered`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Renumbering {
+    /// Each kept document has its number still.
+    Same,
+    /// The kept documents are in their order still.
+    InOrder,
+    Any,
+}
+
+impl Renumbering {
+    /// How `moved` (each earlier document's number now, `u32::MAX` when it is not kept)
+    /// renumbers.
+    pub(super) fn of(moved: &[u32]) -> Renumbering {
+        let kept = || moved.iter().enumerate().filter(|(_, n)| **n != u32::MAX);
+        if kept().all(|(was, &n)| n as usize == was) {
+            return Renumbering::Same;
+        }
+        let numbers: Vec<u32> = kept().map(|(_, &n)| n).collect();
+        match numbers.windows(2).all(|w| w[0] < w[1]) {
+            true => Renumbering::InOrder,
+            false => Renumbering::Any,
+        }
     }
 }
 
@@ -131,10 +196,19 @@ impl Postings {
         if self.is_empty() {
             return other;
         }
-        let mut pairs = Vec::new();
-        self.each(|doc, weight| pairs.push([doc, weight]));
-        other.each(|doc, weight| pairs.push([doc, weight]));
-        Postings::of_pairs(pairs)
+        // Both are in document order: one pass merges them.
+        let mut theirs = Vec::new();
+        other.each(|doc, weight| theirs.push([doc, weight]));
+        let mut theirs = theirs.into_iter().peekable();
+        let mut merged = Postings::default();
+        self.each(|doc, weight| {
+            while let Some([before, w]) = theirs.next_if(|pair| pair[0] < doc) {
+                merged.push(before, w);
+            }
+            merged.push(doc, weight);
+        });
+        theirs.for_each(|[doc, weight]| merged.push(doc, weight));
+        merged
     }
 }
 
@@ -211,6 +285,42 @@ mod tests {
         assert_eq!(back.terms(), ["harbour", "quell"]);
         assert_eq!(pairs_of(&back, 0), [0, 3, 2, 70_000]);
         assert_eq!(pairs_of(&back, 1), [1, u32::MAX]);
+    }
+
+    #[test]
+    fn renumbered_postings_keep_document_order_and_leave_out_the_gone() {
+        let mut counted = CountedTerms::of_documents(vec![1, 2, 3, 4]);
+        counted.push(
+            "harbour".into(),
+            Postings::of_pairs(vec![[0, 5], [2, 1], [3, 9]]),
+        );
+        counted.push("quell".into(), Postings::of_pairs(vec![[1, 2], [3, 4]]));
+        let pairs = |postings: Postings| {
+            let mut pairs = Vec::new();
+            postings.each(|doc, weight| pairs.push([doc, weight]));
+            pairs
+        };
+        let gone = u32::MAX;
+        // Document 1 counted again: "harbour" is taken whole, "quell" loses it.
+        let same = [0, gone, 2, 3];
+        assert_eq!(Renumbering::of(&same), Renumbering::Same);
+        let harbour = counted.renumbered(0, &same, Renumbering::Same);
+        assert_eq!(harbour.last, Some(3));
+        assert_eq!(pairs(harbour), [[0, 5], [2, 1], [3, 9]]);
+        assert_eq!(
+            pairs(counted.renumbered(1, &same, Renumbering::Same)),
+            [[3, 4]]
+        );
+        // A new document first moves every number up by one.
+        let shifted = [1, 2, 3, 4];
+        assert_eq!(Renumbering::of(&shifted), Renumbering::InOrder);
+        let quell = counted.renumbered(1, &shifted, Renumbering::InOrder);
+        assert_eq!(pairs(quell), [[2, 2], [4, 4]]);
+        // Reordered documents are sorted again.
+        let swapped = [3, 1, 2, 0];
+        assert_eq!(Renumbering::of(&swapped), Renumbering::Any);
+        let harbour = counted.renumbered(0, &swapped, Renumbering::Any);
+        assert_eq!(pairs(harbour), [[0, 9], [2, 1], [3, 5]]);
     }
 
     #[test]
