@@ -84,7 +84,7 @@ impl Context<'_> {
             if short {
                 return Some(c.bytes(0..n));
             }
-            // "The surge does not surprise pollster Dana Roe:": a person named last, right
+            // "The swing delighted organiser Dana Roe:": a person named last, right
             // before the colon, introduces the words; not one after a preposition ("a
             // message to Roe:").
             let range = c.bytes(0..n);

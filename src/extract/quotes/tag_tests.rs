@@ -34,13 +34,12 @@ fn where_the_words_come_from_before_a_colon() {
 #[test]
 fn a_name_after_a_dash_before_a_colon_speaks() {
     let found = quotes(
-        "Polls were not wrong, just early - Dana Reyes and Tom Ash: “The surveys simply ended too soon.”",
+        "Turnout was high, not record-breaking - Dana Reyes and Tom Ash: “The lines moved faster than in past years.”",
     );
     assert_eq!(found[0].1.as_deref(), Some("Dana Reyes and Tom Ash"));
-    let found = quotes(
-        "Media shares the blame - Pollwatch: “Pollsters are taking a lot of heat this week.”",
-    );
-    assert_eq!(found[0].1.as_deref(), Some("Pollwatch"));
+    let found =
+        quotes("Blame the weather - Floodwatch: “Forecasters warned of the storm for a week.”");
+    assert_eq!(found[0].1.as_deref(), Some("Floodwatch"));
 }
 
 #[test]
@@ -53,7 +52,7 @@ fn people_counted_speak_together() {
 #[test]
 fn a_clause_before_the_speakers_own_predicate() {
     let found = quotes(
-        "After former Gov. Tom Ash criticized the mayor during a debate, Dana Reyes shot back, “I suppose I could have stayed home all day.”",
+        "When council member Tom Ash questioned the budget at the hearing, Dana Reyes shot back, “The numbers were published in March.”",
     );
     assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
     // An apposition after an inverted verb is no clause of its own.
@@ -66,19 +65,19 @@ fn a_clause_before_the_speakers_own_predicate() {
 #[test]
 fn participles_with_their_own_subject() {
     let found = quotes(
-        "At a rally in Dover, Delaware, on Saturday, some supporters shoved a protester, with Tom Ash reportedly yelling: “Get him out of here right now!”",
+        "At the county fair in Dover, Delaware, on Sunday, a crowd booed the speaker, with Tom Ash reportedly yelling: “Let her finish her speech!”",
     );
     assert_eq!(found[0].1.as_deref(), Some("Tom Ash"));
     let found = quotes(
-        "Her campaign quickly blasted out an email to supporters stating, “Ash joins a growing list of critics.”",
+        "Her office mailed a letter to every voter stating, “The count will take two more days.”",
     );
-    assert_eq!(found[0].1.as_deref(), Some("Her campaign"));
+    assert_eq!(found[0].1.as_deref(), Some("Her office"));
 }
 
 #[test]
 fn a_speakers_town_and_state() {
     let found = quotes(
-        "Dana Reyes of Columbia, South Carolina says she thinks the mayor can win if he keeps “doing what he is doing.”",
+        "Dana Reyes of Dover, Delaware says the ferry should run “every hour, not every two.”",
     );
     assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
 }
@@ -86,7 +85,7 @@ fn a_speakers_town_and_state() {
 #[test]
 fn a_day_inside_an_inverted_speaker() {
     let found = quotes(
-        "“There are snails that have shown more spine than the mayor,” reads a Wednesday editorial in The Dover Ledger.",
+        "“The bridge plan deserves a second look,” reads a Wednesday editorial in The Dover Ledger.",
     );
     assert_eq!(found[0].1.as_deref(), Some("a Wednesday editorial"));
 }
@@ -102,7 +101,7 @@ fn a_title_inside_the_attribution_does_not_cut_it() {
 #[test]
 fn a_title_or_a_cut_clause_is_no_speaker() {
     let found = quotes(
-        "Ana Ruiz, a contestant on the network’s show, “The Harbor,” who went on to work for him, recalled his boss was “always kind and generous to the staff.”",
+        "Ana Ruiz, a chef on the network’s show, “The Harbor,” who later ran his kitchen, recalled the owner was “patient with every new cook.”",
     );
     // Ruiz, or no one rather than a guess.
     assert!(
@@ -114,7 +113,7 @@ fn a_title_or_a_cut_clause_is_no_speaker() {
 #[test]
 fn a_person_named_last_before_a_colon() {
     let found = quotes(
-        "The timing of the surge does not surprise Republican pollster Dana Reyes: “Lesser-known candidates often get the biggest boost early.”",
+        "The late swing in the suburbs delighted county organiser Dana Reyes: “We knocked on every door twice.”",
     );
     assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
     // The one spoken to is not the speaker.

@@ -142,10 +142,10 @@ fn speakers_from_the_sentence_around() {
     let text = "Roe and Ash will meet next week, Tom Ash said, adding, “They need to sit \
                 down and talk.”";
     assert_eq!(speaker(text).as_deref(), Some("Tom Ash"));
-    let text = "Jane Roe has since apologized for what happened: “Yes, I should have used \
-                the other address.”";
+    let text = "Jane Roe has since owned up to the late payment: “Yes, I should have paid \
+                the invoice in May.”";
     assert_eq!(speaker(text).as_deref(), Some("Jane Roe"));
-    let text = "Tom Ash resisted: “Governors do not have the power to do that.”";
+    let text = "Tom Ash resisted: “Mayors cannot close a state road on their own.”";
     assert_eq!(speaker(text).as_deref(), Some("Tom Ash"));
     let text = "Dana Reyes distanced herself from the group. “I am going to support the plan \
                 with all my heart.”";
@@ -200,10 +200,10 @@ fn inverted_speaker_before_the_quote() {
 #[test]
 fn a_quoted_phrase_belongs_to_the_sentence_subject() {
     let got = quotes(
-        "The billionaire businessman began by talking about water, saying that clean water \
-         is now “more expensive than getting fresh milk.”",
+        "The veteran shipbuilder opened with a story about the docks, saying that the old cranes \
+         were “louder than any storm I have heard.”",
     );
-    assert_eq!(got[0].1.as_deref(), Some("The billionaire businessman"));
+    assert_eq!(got[0].1.as_deref(), Some("The veteran shipbuilder"));
     let got = quotes(
         "Lena Ortiz spoke in Dover on Monday.\n\nShe then adopted a fake accent and joked, \
          “But I am just going to make it easier for them.”",
@@ -311,7 +311,7 @@ fn a_clause_after_the_quote_is_no_speaker() {
     // "states" is a noun here, and "Jane Roe had a good night" a clause, not a speaker.
     let got = quotes(
         "For a mayor who admitted she was “not a natural campaigner at all,” Jane Roe had a \
-         good night Tuesday, winning the key states of the north.",
+         strong week in May, taking the river wards of the north.",
     );
     assert_eq!(got[0].1.as_deref(), Some("a mayor"));
     // A speaker phrase that is a name stays one.

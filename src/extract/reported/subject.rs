@@ -487,8 +487,8 @@ mod tests {
                 "the families, neighbours and city officials",
             ),
             (
-                "But attorneys and legal experts said that is unlikely.",
-                "attorneys and legal experts",
+                "But lawyers and tax experts said that is unlikely.",
+                "lawyers and tax experts",
             ),
             // Two clauses, not one subject.
             ("Roe won Ohio and Ash said he was pleased.", "Ash"),

@@ -558,7 +558,7 @@ impl<'a> Clause<'a> {
             return None;
         }
         // A lowercase verb inside ("the judge pointed to a case to") is a clause, not a name.
-        // So is one with an auxiliary ("Roe had a good night Tuesday, winning …").
+        // So is one with an auxiliary ("Roe had a strong week in May, taking …").
         // A modal first ("would be appropriate, Roe said") is a clause too.
         let modal = matches!(
             self.word(phrase.start),

@@ -217,8 +217,8 @@ impl Clause<'_> {
         self.main_subject(0).or_else(|| self.thing_subject(false))
     }
 
-    /// `described_subject`, also taking someone's staff or papers ("Her campaign blasted
-    /// out an email"), for a sentence that a verb of saying shows to be a statement.
+    /// `described_subject`, also taking someone's staff or papers ("Her office mailed a
+    /// letter"), for a sentence that a verb of saying shows to be a statement.
     pub fn speaking_subject(&self) -> Option<Range<usize>> {
         self.main_subject(0).or_else(|| self.thing_subject(true))
     }
