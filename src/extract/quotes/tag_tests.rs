@@ -122,3 +122,12 @@ fn a_person_named_last_before_a_colon() {
     );
     assert_eq!(found[0].1.as_deref(), Some("Mia Cole"));
 }
+
+#[test]
+fn a_capitalised_tweeted_is_the_verb_not_part_of_the_name() {
+    let found = quotes("“The ferry runs again at noon,” Dana Reyes Tweeted on Friday.");
+    assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
+    // Other capitalised verbs stay part of a name.
+    let found = quotes("“The ferry runs again at noon,” said Edward Says.");
+    assert_eq!(found[0].1.as_deref(), Some("Edward Says"));
+}

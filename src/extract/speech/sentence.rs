@@ -77,8 +77,13 @@ impl Clause<'_> {
         ) {
             // A description up to its role noun: "The Florida senator sought …", "The
             // billionaire businessman began …".
+            // A participle right after the article describes the role ("The retired
+            // teacher"); elsewhere a verb ends the description.
+            let describing = |i: usize| i == start + 1 && self.word(i).ends_with("ed");
             let mut role = (start + 1..n.min(start + 6))
-                .take_while(|&i| self.plain(i - 1, i) && self.verb_word(i).is_none())
+                .take_while(|&i| {
+                    self.plain(i - 1, i) && (self.verb_word(i).is_none() || describing(i))
+                })
                 .find(|&i| self.is(i, ROLE_NOUNS))?;
             while role + 1 < n && self.plain(role, role + 1) && person_noun(self.word(role + 1)) {
                 role += 1;

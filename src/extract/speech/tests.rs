@@ -256,6 +256,13 @@ fn main_subjects_take_the_whole_description_and_skip_time_phrases() {
         text(c, c.main_subject(0))
     });
     assert_eq!(got, "The veteran captain");
+    let got = with("The retired captain began by talking about", |c| {
+        text(c, c.main_subject(0))
+    });
+    assert_eq!(got, "The retired captain");
+    // A participle that is the predicate is not part of the description.
+    let got = with("The captain retired in May", |c| text(c, c.main_subject(0)));
+    assert_eq!(got, "The captain");
     let got = with("The billionaire never began", |c| {
         text(c, c.main_subject(0))
     });

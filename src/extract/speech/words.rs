@@ -9,9 +9,10 @@ use crate::extract::lexicon::{
 use crate::extract::text::Token;
 
 /// The kind of reporting verb `word`, of lexicon classes `c`, is, if any; capitalised words
-/// are names ("Says").
+/// are names ("Says"), except "Tweeted", which some newsrooms capitalise after the service.
 pub(super) fn verb(word: &str, c: Class) -> Option<Verb> {
-    if !word.starts_with(|c: char| c.is_lowercase()) {
+    let tweet = matches!(word, "Tweeted" | "Tweets" | "Tweeting");
+    if !word.starts_with(|c: char| c.is_lowercase()) && !tweet {
         return None;
     }
     // A bare form is finite after a plural subject ("officials say"); after "to" it is
