@@ -117,17 +117,10 @@ impl bincode::Encode for Name {
     }
 }
 
-/// How the names of decoded facts are made: each as a string of its own (`()`), or as the
-/// copy a set of `Names` holds (`SharedNames`), so that reading the cache never allocates a
-/// name the site already holds.
+/// How the names of decoded facts are made: as the copy a set of `Names` holds
+/// (`SharedNames`), so that reading the cache never allocates a name the site already holds.
 pub trait NameContext: Clone {
     fn name(&self, text: &str) -> Name;
-}
-
-impl NameContext for () {
-    fn name(&self, text: &str) -> Name {
-        Name::from(text)
-    }
 }
 
 /// The set of names a cache's facts are decoded into, handed to each entry's decoder.
@@ -247,6 +240,36 @@ mod tests {
     use super::*;
 
     #[test]
+    fn decoded_names_are_the_sets_copies_and_texts_stay_apart() {
+        let config = bincode::config::standard();
+        let names = SharedNames::default();
+        let mut held = Name::from("Dover");
+        names.share(&mut held);
+        let bytes =
+            bincode::encode_to_vec(vec![Name::from("Dover"), Name::from("Kent")], config).unwrap();
+        let (decoded, _): (Vec<Name>, usize) =
+            bincode::decode_from_slice_with_context(&bytes, config, names.clone()).unwrap();
+        assert_eq!(decoded, ["Dover", "Kent"]);
+        assert!(Arc::ptr_eq(&decoded[0].0, &held.0));
+        assert!(Arc::ptr_eq(&decoded[1].0, &names.held("Kent").0));
+
+        let bytes = bincode::encode_to_vec(Name::from("The ferry is late."), config).unwrap();
+        let mut decoder = bincode::de::DecoderImpl::new(
+            bincode::de::read::SliceReader::new(&bytes),
+            config,
+            names.clone(),
+        );
+        let text = Name::decode_unshared(&mut decoder).unwrap();
+        assert_eq!(text, "The ferry is late.");
+        assert!(!Arc::ptr_eq(&text.0, &names.held("The ferry is late.").0));
+        // Bytes that are not UTF-8 are an error, not a name.
+        let bad = [2u8, 0xff, 0xfe];
+        let decoded: Result<(Name, usize), _> =
+            bincode::decode_from_slice_with_context(&bad, config, names.clone());
+        assert!(decoded.is_err());
+    }
+
+    #[test]
     fn equal_names_end_up_as_one() {
         let names = Names::default();
         let mut a = Name::from("Joe Biden");
@@ -266,7 +289,9 @@ mod tests {
         let name = Name::from("Reuters");
         let encoded = bincode::encode_to_vec(&name, config).unwrap();
         assert_eq!(encoded, bincode::encode_to_vec("Reuters", config).unwrap());
-        let (decoded, _): (Name, usize) = bincode::decode_from_slice(&encoded, config).unwrap();
+        let (decoded, _): (Name, usize) =
+            bincode::decode_from_slice_with_context(&encoded, config, SharedNames::default())
+                .unwrap();
         assert_eq!(decoded, name);
         assert_eq!(serde_json::to_string(&name).unwrap(), "\"Reuters\"");
     }
