@@ -72,6 +72,11 @@ fn participles_with_their_own_subject() {
         "Her office mailed a letter to every voter stating, “The count will take two more days.”",
     );
     assert_eq!(found[0].1.as_deref(), Some("Her office"));
+    // A past tense not ending in "-ed" is a predicate too.
+    let found = quotes(
+        "Her campaign sent a note to volunteers stating, “The count will take two more days.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Her campaign"));
 }
 
 #[test]

@@ -13,7 +13,9 @@ use super::lexicon::{
 use super::reported::number_word;
 use super::text::{Doc, Token};
 pub use words::is_listener_verb;
-use words::{KIN_NOUNS, auxiliary, bare, opens_phrase, person_noun, progressive, verb};
+use words::{
+    KIN_NOUNS, auxiliary, bare, irregular_past, opens_phrase, person_noun, progressive, verb,
+};
 
 /// Longest speaker phrase kept ("a spokesperson for the White House National Security
 /// Council").

@@ -249,6 +249,7 @@ impl Clause<'_> {
             let predicate = w.starts_with(char::is_lowercase)
                 && (self.verb_word(end).is_some()
                     || self.is(end, SPEECH_FILLERS)
+                    || irregular_past(w)
                     || (w.len() > 3
                         && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))));
             if predicate && end > 1 {

@@ -108,3 +108,27 @@ pub(super) fn opens_phrase(word: &str, t: &Token) -> bool {
         || word.starts_with(|c: char| c.is_ascii_digit())
         || t.is(PHRASE_OPENERS)
 }
+
+/// Common verbs whose past tense does not end in "-ed", which shape alone cannot tell
+/// ("Her campaign sent out a text").
+pub(super) fn irregular_past(word: &str) -> bool {
+    matches!(
+        word,
+        "sent"
+            | "put"
+            | "wrote"
+            | "gave"
+            | "made"
+            | "took"
+            | "began"
+            | "ran"
+            | "spent"
+            | "held"
+            | "brought"
+            | "threw"
+            | "struck"
+            | "sought"
+            | "hit"
+            | "shot"
+    )
+}
