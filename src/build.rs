@@ -541,6 +541,8 @@ fn unchanged(options: &BuildOptions, dir: &Path, inputs: u64, output: &Path) -> 
     if !write::intact(&target, last.marker) {
         return None;
     }
+    // A folder that cannot be cleared is reported by a build that does the work.
+    write::clear_killed_builds(&target).ok()?;
     Some(Built {
         articles: last.articles,
         pages: last.pages,

@@ -31,6 +31,12 @@ pub use sink::StagingSink;
 /// Files named in a refusal before "and N more".
 const LISTED_UNLISTED: usize = 5;
 
+/// Removes what builds killed before they finished left beside `output`: also done by a
+/// build that finds nothing else to do, so that no killed build's folder outlives it.
+pub fn clear_killed_builds(output: &Path) -> Result<(), Diagnostic> {
+    swap::clear_stale(&absolute(output))
+}
+
 /// Refuses output folders that would destroy the site or someone else's files, and gives
 /// the folder to write: a symbolic link's target, since the build replaces the folder.
 /// `times` are the output's folder times as the last build left them, when known.
@@ -173,7 +179,7 @@ impl Staging {
         keep_replaced: bool,
     ) -> Result<Staging, Diagnostic> {
         let output = absolute(output);
-        swap::clear_stale(&output)?;
+        clear_killed_builds(&output)?;
         let dir = swap::temporary_folder(&output, std::process::id());
         let kept = swap::previous_folder(&output);
         let base = match keep_replaced {

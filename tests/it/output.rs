@@ -43,6 +43,30 @@ fn leftovers(parent: &Path) -> Vec<String> {
 }
 
 #[test]
+fn a_build_with_nothing_to_do_still_removes_a_killed_builds_folder() {
+    let site = versioned_site("first", 3);
+    let place = tempfile::tempdir().unwrap();
+    let out = place.path().join("out");
+    let args = ["--output", out.to_str().unwrap()];
+    assert!(build(site.path(), &args).status.success());
+    // What a build killed early leaves: its temporary folder, named by its process, which
+    // has ended.
+    let mut ended = std::process::Command::new("true").spawn().unwrap();
+    let pid = ended.id();
+    ended.wait().unwrap();
+    std::fs::create_dir_all(place.path().join(format!(".out.brief-tmp-{pid}/articles"))).unwrap();
+    let again = build(site.path(), &args);
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&again.stdout),
+        stderr(&again)
+    );
+    assert!(again.status.success(), "{said}");
+    assert!(said.contains("nothing changed"), "{said}");
+    assert_eq!(leftovers(place.path()), Vec::<String>::new());
+}
+
+#[test]
 fn a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one() {
     let sites = [versioned_site("first", 12), versioned_site("second", 12)];
     let place = tempfile::tempdir().unwrap();
