@@ -426,7 +426,15 @@ impl<'a> Discoverer<'a> {
                 if k < n && is(self.word(k), PARTICLES) && self.plain_gap(next, k) {
                     k += 1;
                 }
-                !has(ORG_TAIL) && !has(PLACE_TAIL)
+                // Only the words after a title are the person's: "New York City Mayor
+                // Bill de Blasio", "Commission President Ursula von der Leyen".
+                let named_from = run
+                    .clone()
+                    .rev()
+                    .find(|&i| self.is(i, TITLES))
+                    .map_or(start, |t| t + 1);
+                named_from <= end
+                    && (named_from..=end).all(|i| !self.is(i, ORG_TAIL) && !self.is(i, PLACE_TAIL))
             }
             _ => false,
         };

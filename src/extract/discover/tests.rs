@@ -14,6 +14,24 @@ fn sentence_starts_weekdays_and_months_are_not_entities() {
 }
 
 #[test]
+fn a_name_with_particles_after_a_title_is_whole() {
+    // The place and the body before the title do not stop "de" or "von der".
+    assert_eq!(
+        entities("Oakton City Mayor Lina de Sousa spoke. Board Chair Rolf von der Heide left."),
+        named(&[
+            ("Lina de Sousa", Person),
+            ("Oakton City", Place),
+            ("Rolf von der Heide", Person),
+        ])
+    );
+    // Without a title, a place's name still takes no particle: "Oakton City de".
+    assert_eq!(
+        entities("Rio de Janeiro voted. Oakton City de facto ruled."),
+        named(&[("Oakton City", Place), ("Rio de Janeiro", Place)])
+    );
+}
+
+#[test]
 fn titles_split_a_run_into_its_names() {
     assert_eq!(
         entities("US President Joe Biden spoke. Fed Chair Jerome Powell listened."),
