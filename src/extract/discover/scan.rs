@@ -502,7 +502,8 @@ impl<'a> Discoverer<'a> {
         }
         let department = |i: usize| self.is(i, TITLE_MOD | ORG_TAIL) && !self.is(i, GIVEN_NAMES);
         let k = (a..=b).find(|&i| !department(i))?;
-        (k > a && self.name_shaped(k, b) && k < b).then_some(k)
+        // A surname alone is hers too: "secretary of State Reyes".
+        (k > a && self.name_shaped(k, b)).then_some(k)
     }
 
     /// Splits a run of capitalised words at a title and hands each part on.

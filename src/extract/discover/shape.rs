@@ -203,6 +203,16 @@ impl<'a> Discoverer<'a> {
         while b > a && !self.toks[b].cap && !self.word(b).bytes().all(|c| c.is_ascii_digit()) {
             b -= 1;
         }
+        // "We Are Sorry", "It Was Here": a subject and its verb in capitals make a line of
+        // title case; a word left alone after them is no name. ("We The People" goes on.)
+        let banner = a < b
+            && self.toks[a].initial
+            && matches!(
+                self.word(a),
+                "We" | "I" | "You" | "They" | "It" | "He" | "She"
+            )
+            && self.is(a + 1, STOP)
+            && !matches!(self.word(a + 1), "The" | "A" | "An");
         loop {
             if a > b {
                 return;
@@ -214,7 +224,8 @@ impl<'a> Discoverer<'a> {
             let word = self.word(a);
             let common = self.is(a, STOP) && !is_acronym(word);
             let stop = !self.toks[a].cap
-                || (common && (self.toks[a].initial || matches!(word, "The" | "A" | "An")));
+                || (common
+                    && (self.toks[a].initial || banner || matches!(word, "The" | "A" | "An")));
             // "Former Ohio Gov.", "Presumptive nominee": words about the holder.
             let modifier = a < b && self.is(a, LEAD_MODIFIERS);
             // "Actress Dana Reyes", "Ironically Reyes", "Said Dana Reyes": a role, an adverb
@@ -239,6 +250,9 @@ impl<'a> Discoverer<'a> {
                 break;
             }
             a += 1;
+        }
+        if banner && a == b && self.toks[a].world.is_none() {
+            return;
         }
         // "Iowa Republican", "Senate Democrats": a place or body and a party adjective.
         while b > a && self.is(b, DEMONYM) && self.world_span(a, b - 1).is_some() {

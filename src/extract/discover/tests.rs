@@ -32,6 +32,29 @@ fn a_name_with_particles_after_a_title_is_whole() {
 }
 
 #[test]
+fn common_words_after_a_sentences_first_word_are_no_name() {
+    // A subject and its verb in capitals: a line of title case, no name.
+    assert_eq!(
+        entities("We Are Closed, the sign read. They Were Here."),
+        []
+    );
+    assert_eq!(
+        entities("We met Dana Reyes. The Hague voted. We The Readers Foundation paid."),
+        named(&[
+            ("Dana Reyes", Person),
+            ("Readers Foundation", Organization),
+            ("The Hague", Place),
+        ])
+    );
+}
+
+#[test]
+fn a_surname_after_a_lowercase_title_and_its_department_is_the_person() {
+    let found = entities("Former secretary of State Reyes backed the pact.");
+    assert_eq!(found, named(&[("Reyes", Person)]));
+}
+
+#[test]
 fn titles_split_a_run_into_its_names() {
     assert_eq!(
         entities("US President Joe Biden spoke. Fed Chair Jerome Powell listened."),
