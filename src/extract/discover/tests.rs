@@ -55,6 +55,14 @@ fn a_surname_after_a_lowercase_title_and_its_department_is_the_person() {
 }
 
 #[test]
+fn a_states_abbreviation_needs_its_period_or_a_town_before_it() {
+    assert_eq!(
+        entities("Mass layoffs hit the plant. Staff in Oakton, Wash and in Calif. left."),
+        named(&[("Calif.", Place), ("Oakton", Place), ("Wash", Place)])
+    );
+}
+
+#[test]
 fn titles_split_a_run_into_its_names() {
     assert_eq!(
         entities("US President Joe Biden spoke. Fed Chair Jerome Powell listened."),

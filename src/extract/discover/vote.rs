@@ -132,7 +132,10 @@ impl<'a> Discoverer<'a> {
         if let Some(k) = given {
             cue[slot(k)] += if k == Person { STRONG } else { CUE };
         }
-        if !multi && self.toks[a].cap && self.is(a, US_STATES) {
+        // "Calif.", "Tampa, Fla": a state's abbreviation, where "Mass" or "Miss" alone is a
+        // word of its own.
+        let abbreviated = self.word(a).ends_with('.') || (a > 0 && self.gap(a - 1, a) == ", ");
+        if !multi && self.toks[a].cap && self.is(a, US_STATES) && abbreviated {
             cue[slot(Place)] += WORLD;
         }
         if let Some(k) = self.toks[a].cue.or(self.toks[b].cue) {
