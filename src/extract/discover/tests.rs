@@ -63,6 +63,17 @@ fn a_states_abbreviation_needs_its_period_or_a_town_before_it() {
 }
 
 #[test]
+fn a_hall_of_something_is_one_name_and_a_numbered_war_an_event() {
+    assert_eq!(
+        entities("The Oakton Hall of Science opened after World War II."),
+        named(&[
+            ("Oakton Hall of Science", Organization),
+            ("World War II", Other)
+        ])
+    );
+}
+
+#[test]
 fn titles_split_a_run_into_its_names() {
     assert_eq!(
         entities("US President Joe Biden spoke. Fed Chair Jerome Powell listened."),

@@ -60,12 +60,18 @@ impl<'a> Discoverer<'a> {
                 (a..b).any(|i| self.is(i, mask) && matches!(self.word(i + 1), "of" | "for"))
             };
             let linked = multi && self.text[self.toks[a].start..self.toks[b].end].contains('&');
+            // "World War II": the numeral after the word that says what it names.
+            let numbered_tail = if multi && is_roman(self.word(b)) {
+                b - 1
+            } else {
+                b
+            };
             if linked || (multi && self.is(b, ORG_TAIL) && !self.surname_after_given(a, b)) {
                 // "Procter & Gamble": no person's name has an ampersand.
                 cue[slot(Organization)] += STRONG;
             } else if multi && self.is(b, PLACE_TAIL) && !self.surname_after_given(a, b) {
                 cue[slot(Place)] += STRONG;
-            } else if multi && (self.is(b, OTHER_TAIL) || self.is(a, OTHER_HEAD)) {
+            } else if multi && (self.is(numbered_tail, OTHER_TAIL) || self.is(a, OTHER_HEAD)) {
                 cue[slot(Other)] += STRONG;
             } else if head(ORG_HEAD) || head(ORG_TAIL) {
                 cue[slot(Organization)] += STRONG;
