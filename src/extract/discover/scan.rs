@@ -415,7 +415,12 @@ impl<'a> Discoverer<'a> {
             }
             "for" => has(ORG_TAIL) || has(ORG_HEAD),
             "and" => {
-                ((has(ORG_HEAD) || has(ORG_TAIL)) && run.clone().any(|i| !self.toks[i].cap))
+                // "Department of Health and Human Services", but not "Secretary of State and
+                // Democratic nominee": a party's adjective alone goes on no name.
+                let adjective = k < n && self.is(k, DEMONYM) && self.last_cap(k) == k;
+                ((has(ORG_HEAD) || has(ORG_TAIL))
+                    && run.clone().any(|i| !self.toks[i].cap)
+                    && !adjective)
                     || (start == end
                         && self.toks[start].world.is_none()
                         && self.tail_follows(k)

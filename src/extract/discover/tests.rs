@@ -74,6 +74,14 @@ fn a_hall_of_something_is_one_name_and_a_numbered_war_an_event() {
 }
 
 #[test]
+fn a_party_adjective_after_and_joins_no_name() {
+    assert_eq!(
+        entities("Former Secretary of State and Democratic nominee Dana Reyes spoke."),
+        named(&[("Dana Reyes", Person)])
+    );
+}
+
+#[test]
 fn titles_split_a_run_into_its_names() {
     assert_eq!(
         entities("US President Joe Biden spoke. Fed Chair Jerome Powell listened."),
