@@ -398,6 +398,12 @@ impl<'a> Discoverer<'a> {
         }
         let run = start..=end;
         let has = |mask: Class| run.clone().any(|i| self.is(i, mask));
+        // The last word joined by a lowercase connector so far: "Bank of England" has one.
+        let joined = run.clone().rev().find(|&i| !self.toks[i].cap);
+        // An organisation's word goes on past "of" or "for" right after it ("Bank of",
+        // "Center for") or once the name has gone past one ("Church of X of Y"); not from
+        // further back ("House Speaker Tom Ash of Ohio", "the House East Room for").
+        let heads = |mask: Class| self.is(end, mask) || (joined.is_some() && has(mask));
         let w = self.word(next);
         let mut k = next + 1;
         let allowed = match w {
@@ -405,22 +411,28 @@ impl<'a> Discoverer<'a> {
                 if k < n && self.word(k) == "the" && self.plain_gap(next, k) {
                     k += 1;
                 }
-                has(ORG_TAIL)
-                    || has(ORG_HEAD)
-                    || has(PLACE_HEAD)
+                heads(ORG_TAIL | ORG_HEAD | PLACE_HEAD)
+                    // "United States of America": a built-in name.
+                    || (k < n && self.world_span(start, self.last_cap(k)).is_some())
                     // "Secretary of State", "Chief of Staff".
                     || (self.is(end, TITLES) && k < n && matches!(self.word(k), "State" | "Staff"))
                     // "Freedom of Information Act": the name of a law.
                     || (k == next + 1 && self.tail_follows_of(k, OTHER_TAIL))
             }
-            "for" => has(ORG_TAIL) || has(ORG_HEAD),
+            "for" => heads(ORG_TAIL | ORG_HEAD),
             "and" => {
                 // "Department of Health and Human Services", but not "Secretary of State and
-                // Democratic nominee": a party's adjective alone goes on no name.
+                // Democratic nominee" (a party's adjective alone goes on no name) nor
+                // "University of Oakton and Tessel College" (a place ends the first name,
+                // and no place follows as in "Port Authority of Oakton and Tessel").
                 let adjective = k < n && self.is(k, DEMONYM) && self.last_cap(k) == k;
-                ((has(ORG_HEAD) || has(ORG_TAIL))
-                    && run.clone().any(|i| !self.toks[i].cap)
-                    && !adjective)
+                let place = |a: usize, b: usize| {
+                    self.world_span(a, b)
+                        .is_some_and(|id| world().entries[id].kind == Place)
+                };
+                let place_ends = joined.is_some_and(|j| place(j + 1, end))
+                    && !(k < n && place(k, self.last_cap(k)));
+                (has(ORG_HEAD | ORG_TAIL) && joined.is_some() && !adjective && !place_ends)
                     || (start == end
                         && self.toks[start].world.is_none()
                         && self.tail_follows(k)
@@ -470,9 +482,10 @@ impl<'a> Discoverer<'a> {
         m
     }
 
-    /// Whether word `k` is a built-in name standing alone: "House and Senate" are two.
+    /// Whether the capitalised words from `k` are a built-in name: "House and Senate" and
+    /// "Reyes and White House" are two.
     fn lone_world_name(&self, k: usize) -> bool {
-        k < self.toks.len() && self.last_cap(k) == k && self.toks[k].world.is_some()
+        k < self.toks.len() && self.world_span(k, self.last_cap(k)).is_some()
     }
 
     /// Whether words `start..=k` are a name with "and" in it: seen before, or followed by

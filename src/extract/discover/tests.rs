@@ -82,6 +82,41 @@ fn a_party_adjective_after_and_joins_no_name() {
 }
 
 #[test]
+fn of_for_and_and_join_an_organisations_name_only_after_its_own_word() {
+    assert_eq!(
+        entities(
+            "House Speaker Tom Ash of Ohio spoke in the Oakton Hall East Room for Dana Reyes."
+        ),
+        named(&[
+            ("Dana Reyes", Person),
+            ("House of Representatives", Organization),
+            ("Oakton Hall East Room", Place),
+            ("Ohio", Place),
+            ("Tom Ash", Person),
+        ])
+    );
+    assert_eq!(
+        entities("Scholars at the University of Ohio and Tessel Mellon agreed."),
+        named(&[
+            ("Tessel Mellon", Organization),
+            ("University of Ohio", Organization)
+        ])
+    );
+    assert_eq!(
+        entities(
+            "The Port Authority of Texas and Ohio, the Center for Oakton Studies and the \
+                  Church of Dana Reyes of Tessel met. So did the United States of America."
+        ),
+        named(&[
+            ("Center for Oakton Studies", Organization),
+            ("Church of Dana Reyes of Tessel", Organization),
+            ("Port Authority of Texas and Ohio", Organization),
+            ("United States", Place),
+        ])
+    );
+}
+
+#[test]
 fn titles_split_a_run_into_its_names() {
     assert_eq!(
         entities("US President Joe Biden spoke. Fed Chair Jerome Powell listened."),

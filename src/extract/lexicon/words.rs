@@ -136,7 +136,7 @@ pub(super) const ORG_HEAD_WORDS: &str =
     "bank ministry department university office council court house church institute
     organization organisation league federation association commission committee board union
     chamber academy college school museum party order army centers centres center centre
-    secretary bureau agency hall";
+    secretary bureau agency hall workers";
 
 /// Last words of place names: Gaza Strip, Red Sea, Golan Heights.
 pub const PLACE_TAIL: Class = 1 << 7;
