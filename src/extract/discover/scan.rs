@@ -41,7 +41,9 @@ impl<'a> Discoverer<'a> {
                         '“', '"', '‘', '\'', '(', '[', ']', ':', '—', '–', ';', '…', '~',
                         '\u{FFFC}', '\u{FEFF}',
                     ])
-                    || sentence_break(gap);
+                    || sentence_break(gap)
+                    // "rose.The": a sentence whose space was lost.
+                    || self.text.get(prev_end..t.start) == Some(".");
                 self.push_token(*t, initial);
                 any_cap |= self.toks.last().is_some_and(|t| t.cap);
             }

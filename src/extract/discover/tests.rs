@@ -117,6 +117,14 @@ fn of_for_and_and_join_an_organisations_name_only_after_its_own_word() {
 }
 
 #[test]
+fn a_sentence_run_on_after_a_dot_opens_anew() {
+    assert_eq!(
+        entities("The vote angered Republicans.Meanwhile Dana Reyes left."),
+        named(&[("Dana Reyes", Person)])
+    );
+}
+
+#[test]
 fn titles_split_a_run_into_its_names() {
     assert_eq!(
         entities("US President Joe Biden spoke. Fed Chair Jerome Powell listened."),

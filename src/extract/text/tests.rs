@@ -52,6 +52,17 @@ fn smart_punctuation_is_kept() {
 }
 
 #[test]
+fn a_dot_without_its_space_before_a_word_ends_the_word() {
+    let texts = |text| words(text).into_iter().map(|(w, _)| w).collect::<Vec<_>>();
+    assert_eq!(texts("rose.The PAC.Next"), ["rose", "The", "PAC", "Next"]);
+    // Addresses, numbers and a dotted abbreviation go on.
+    assert_eq!(
+        texts("oakton.com 3.5 D-W.Va. St.Louis"),
+        ["oakton.com", "3.5", "D-W.Va", "St.Louis"]
+    );
+}
+
+#[test]
 fn tokens_keep_inner_marks_and_split_possessives() {
     assert_eq!(
         words("Hezbollah’s U.S.-led al-Qaeda AT&T Israel's Reuters’ report"),
