@@ -39,6 +39,10 @@ fn common_words_after_a_sentences_first_word_are_no_name() {
         []
     );
     assert_eq!(
+        entities("Whatever Reyes says, nothing. Whenever Ash calls, nobody."),
+        named(&[("Ash", Person), ("Reyes", Person)])
+    );
+    assert_eq!(
         entities("We met Dana Reyes. The Hague voted. We The Readers Foundation paid."),
         named(&[
             ("Dana Reyes", Person),

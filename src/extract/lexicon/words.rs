@@ -30,7 +30,7 @@ pub(super) const STOP_WORDS: &str =
     within without about above across after against along amid among around before behind below
     beneath beside besides between beyond despite during except inside near outside since through
     throughout toward towards until unlike upon via while although though because unless once
-    whereas
+    whereas whatever whoever whichever whenever wherever
     according asked asking speaking follow subscribe click meanwhile however moreover furthermore nevertheless
     nonetheless instead still also even just only already again later earlier now today tonight
     yesterday tomorrow currently recently finally eventually indeed perhaps maybe often sometimes
