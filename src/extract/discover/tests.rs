@@ -80,7 +80,7 @@ fn a_hall_of_something_is_one_name_and_a_numbered_war_an_event() {
 #[test]
 fn a_party_adjective_after_and_joins_no_name() {
     assert_eq!(
-        entities("Former Secretary of State and Democratic nominee Dana Reyes spoke."),
+        entities("The onetime Secretary of State and Democratic hopeful Dana Reyes spoke."),
         named(&[("Dana Reyes", Person)])
     );
 }
