@@ -23,6 +23,7 @@ use super::text::{Doc, Token};
 use crate::load::EntityKind;
 use crate::load::EntityKind::{Organization, Other, Person, Place};
 
+mod connect;
 mod context;
 #[cfg(test)]
 mod fragment_tests;
