@@ -298,9 +298,11 @@ fn is_joiner(c: char) -> bool {
 /// lost: "rose.The", "PAC.Next" (a capital and a lowercase letter after it). "site.com",
 /// "D-W.Va" and "St.Louis" go on: the part before the dot takes it.
 fn run_on(s: &str, start: usize, i: usize, joiner: char) -> bool {
+    if joiner != '.' {
+        return false;
+    }
     let after = s.as_bytes().get(i + 1..i + 3).unwrap_or_default();
-    joiner == '.'
-        && matches!(after, [u, l] if u.is_ascii_uppercase() && l.is_ascii_lowercase())
+    matches!(after, [u, l] if u.is_ascii_uppercase() && l.is_ascii_lowercase())
         && !s[start..i]
             .rsplit(|c: char| !is_word_char(c))
             .next()
@@ -382,8 +384,7 @@ pub fn tokens(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
             let Some((d, dw)) = char_at(s, i) else {
                 break;
             };
-            let joins = is_joiner(d) && alnum_at(s, i + dw) && !run_on(s, start, i, d);
-            if is_word_char(d) || joins {
+            if is_word_char(d) || (is_joiner(d) && alnum_at(s, i + dw) && !run_on(s, start, i, d)) {
                 i += dw;
             } else if d == '.'
                 && bytes.get(i + 1) == Some(&b'-')
