@@ -3,6 +3,7 @@
 
 use super::merge::is_suffix;
 use super::*;
+use crate::extract::reported::personal_pronoun;
 
 /// A party's adjective, which says whose a chamber or an office is, not its name:
 /// "Republican Senate", "Democratic White House".
@@ -205,14 +206,12 @@ impl<'a> Discoverer<'a> {
         }
         // "We Are Sorry", "It Was Here": a subject and its verb in capitals make a line of
         // title case; a word left alone after them is no name. ("We The People" goes on.)
+        let article = |w: &str| matches!(w, "The" | "A" | "An");
         let banner = a < b
             && self.toks[a].initial
-            && matches!(
-                self.word(a),
-                "We" | "I" | "You" | "They" | "It" | "He" | "She"
-            )
+            && personal_pronoun(&self.word(a).to_lowercase())
             && self.is(a + 1, STOP)
-            && !matches!(self.word(a + 1), "The" | "A" | "An");
+            && !article(self.word(a + 1));
         loop {
             if a > b {
                 return;
@@ -223,9 +222,8 @@ impl<'a> Discoverer<'a> {
             }
             let word = self.word(a);
             let common = self.is(a, STOP) && !is_acronym(word);
-            let stop = !self.toks[a].cap
-                || (common
-                    && (self.toks[a].initial || banner || matches!(word, "The" | "A" | "An")));
+            let stop =
+                !self.toks[a].cap || (common && (self.toks[a].initial || banner || article(word)));
             // "Former Ohio Gov.", "Presumptive nominee": words about the holder.
             let modifier = a < b && self.is(a, LEAD_MODIFIERS);
             // "Actress Dana Reyes", "Ironically Reyes", "Said Dana Reyes": a role, an adverb

@@ -9,6 +9,8 @@ mod stance;
 mod subject;
 mod words;
 
+pub(in crate::extract) use words::personal_pronoun;
+
 pub(super) use words::number_word;
 
 use std::ops::Range;

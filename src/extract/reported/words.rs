@@ -141,7 +141,8 @@ pub(super) fn relative_pronoun(w: &str) -> bool {
     matches!(w, "who" | "whose" | "whom" | "which" | "that")
 }
 
-pub(super) fn personal_pronoun(w: &str) -> bool {
+/// A personal pronoun (or "there") in lowercase: a subject that names nobody.
+pub(in crate::extract) fn personal_pronoun(w: &str) -> bool {
     matches!(
         w,
         "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there"
