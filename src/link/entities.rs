@@ -9,7 +9,7 @@ use super::*;
 pub(super) fn merge_entities(
     site: &Site,
     facts: &ArticleSlice<Facts>,
-) -> (TiVec<EntityId, EntityNode>, HashMap<String, EntityId>) {
+) -> (TiVec<EntityId, EntityNode>, FxHashMap<String, EntityId>) {
     struct Discovered {
         votes: KindVotes,
         articles: usize,

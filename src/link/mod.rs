@@ -10,10 +10,12 @@ mod targets;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 
 use jiff::civil::Date;
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diag::Diagnostic;
 use crate::extract::{Facts, Heading, KindVotes, Outline};
@@ -101,7 +103,7 @@ pub struct Graph {
     /// Each entity's page URL, index-aligned with `entities`: made once, since every list
     /// of entities and every linked mention needs it.
     entity_urls: TiVec<EntityId, String>,
-    pub entity_by_name: HashMap<String, EntityId>,
+    pub entity_by_name: FxHashMap<String, EntityId>,
     pub tags: Vec<Group>,
     pub stories: Vec<Group>,
     pub authors: Vec<Group>,
@@ -210,16 +212,25 @@ pub fn link(
         })
         .collect();
 
-    for (a, fact) in facts.iter_enumerated() {
-        let mut seen = BTreeSet::new();
-        for mention in &fact.entities {
-            if let Some(&e) = entity_by_name.get(mention.name.as_str())
-                && seen.insert(e)
-            {
-                article_links[a].entities.push((e, mention.count));
-                entities[e].articles.push((a, mention.count));
-            }
+    // Each article's entities, found on every core; the entities' own lists are then
+    // filled in article order, as the pages list them.
+    let mentioned: Vec<Vec<(EntityId, usize)>> = facts
+        .raw
+        .par_iter()
+        .map(|fact| {
+            let mut seen = FxHashSet::default();
+            let found = fact.entities.iter().filter_map(|mention| {
+                let &e = entity_by_name.get(mention.name.as_str())?;
+                seen.insert(e).then_some((e, mention.count))
+            });
+            found.collect()
+        })
+        .collect();
+    for ((a, fact), mentioned) in facts.iter_enumerated().zip(mentioned) {
+        for &(e, count) in &mentioned {
+            entities[e].articles.push((a, count));
         }
+        article_links[a].entities = mentioned;
         for (q, quote) in fact.quotes.iter().enumerate() {
             if let Some(&e) = quote
                 .speaker_entity
@@ -242,11 +253,11 @@ pub fn link(
             }
         }
     }
-    for entity in &mut entities {
+    entities.raw.par_iter_mut().for_each(|entity| {
         entity.articles.sort_by_key(|&(a, _)| date_rank[a]);
         entity.quotes.sort_by_key(|&(a, q)| (date_rank[a], q));
         entity.statements.sort_by_key(|&(a, i)| (date_rank[a], i));
-    }
+    });
     co_mentions(&mut entities, &article_links);
 
     let mut tags = group_by(&by_date, |a| site.articles[a].front.tags.clone(), false);

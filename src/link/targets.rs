@@ -13,7 +13,7 @@ pub(super) enum Resolution {
 
 /// What an internal link may point at: content files by path, with their anchors.
 pub(super) struct Targets<'a> {
-    by_path: HashMap<PathBuf, Target<'a>>,
+    by_path: FxHashMap<PathBuf, Target<'a>>,
 }
 
 /// A linkable file: its URL, the article it is (if one) and its heading anchors (if known).
@@ -27,7 +27,7 @@ impl<'a> Targets<'a> {
         page_outlines: &'a [Outline],
         routes: &Routes,
     ) -> Targets<'a> {
-        let mut by_path = HashMap::new();
+        let mut by_path = FxHashMap::default();
         for (a, article) in site.articles.iter_enumerated() {
             let url = routes.url(Route::Article(&article.slug));
             by_path.insert(
