@@ -6,6 +6,8 @@
 //! does not, and a rebuild renumbers them into its postings without turning documents
 //! into terms.
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 
 /// Every document's counted terms, as the build cache keeps them.
@@ -76,32 +78,18 @@ impl CountedTerms {
     /// Term `t`'s postings with each document `doc` numbered `moved[doc]` now, leaving out
     /// those moved to `u32::MAX` (gone or counted again). A rebuild usually keeps the
     /// documents in their order, often with the same numbers: then the pairs need no
-    /// sorting, and a list none of whose documents moved is taken as it is.
+    /// sorting, and runs of them are copied as they are (see `Splice`).
     pub(super) fn renumbered(&self, t: usize, moved: &[u32], order: Renumbering) -> Postings {
         let list = self.lists.get(t).map_or(&[][..], |list| list);
         let now = |doc: u32| moved.get(doc as usize).copied().filter(|&n| n != u32::MAX);
-        if order == Renumbering::Same {
-            let mut last = None;
-            let mut all_kept = true;
-            let _whole = take_pairs(list, |doc, _| {
-                all_kept &= now(doc).is_some();
-                last = Some(doc);
-            });
-            if all_kept {
-                return Postings {
-                    bytes: list.to_vec(),
-                    last,
-                };
-            }
-        }
         if order != Renumbering::Any {
-            let mut postings = Postings::default();
-            self.each_pair(t, |doc, weight| {
-                if let Some(n) = now(doc) {
-                    postings.push(n, weight);
+            let mut splice = Splice::default();
+            for (was, weight, at) in pairs_at(list) {
+                if let Some(doc) = now(was) {
+                    splice.take(list, at, was, doc, weight);
                 }
-            });
-            return postings;
+            }
+            return splice.finish();
         }
         let mut pairs = Vec::new();
         self.each_pair(t, |doc, weight| {
@@ -197,19 +185,89 @@ impl Postings {
             return other;
         }
         // Both are in document order: one pass merges them.
-        let mut theirs = Vec::new();
-        other.each(|doc, weight| theirs.push([doc, weight]));
-        let mut theirs = theirs.into_iter().peekable();
-        let mut merged = Postings::default();
-        self.each(|doc, weight| {
-            while let Some([before, w]) = theirs.next_if(|pair| pair[0] < doc) {
-                merged.push(before, w);
+        let mut splice = Splice::default();
+        let mut theirs = pairs_at(&other.bytes).peekable();
+        for (doc, weight, at) in pairs_at(&self.bytes) {
+            while let Some((before, w, their_at)) = theirs.next_if(|pair| pair.0 < doc) {
+                splice.take(&other.bytes, their_at, before, before, w);
             }
-            merged.push(doc, weight);
-        });
-        theirs.for_each(|[doc, weight]| merged.push(doc, weight));
-        merged
+            splice.take(&self.bytes, at, doc, doc, weight);
+        }
+        for (doc, weight, at) in theirs {
+            splice.take(&other.bytes, at, doc, doc, weight);
+        }
+        splice.finish()
     }
+}
+
+/// Postings made of pairs of other lists, in document order. A pair's gap is from the pair
+/// before it, so a run of pairs that follow each other in one list, their numbers all moved
+/// by the same amount, keeps its bytes: they are copied, not decoded and encoded again. An
+/// edited article holds the commonest words, whose lists hold most documents, and only
+/// the pairs around it change.
+#[derive(Default)]
+struct Splice<'s> {
+    made: Postings,
+    run: Option<Run<'s>>,
+}
+
+/// Pairs to copy: where they are in their list, and how far their numbers move.
+struct Run<'s> {
+    list: &'s [u8],
+    bytes: Range<usize>,
+    shift: i64,
+}
+
+impl<'s> Splice<'s> {
+    /// Adds the pair at `at` in `list`, document `was` there and `doc` here, with `weight`.
+    fn take(&mut self, list: &'s [u8], at: Range<usize>, was: u32, doc: u32, weight: u32) {
+        let shift = i64::from(doc) - i64::from(was);
+        if let Some(run) = &mut self.run
+            && run.list.as_ptr() == list.as_ptr()
+            && run.bytes.end == at.start
+            && run.shift == shift
+        {
+            run.bytes.end = at.end;
+            self.made.last = Some(doc);
+            return;
+        }
+        self.copy_run();
+        self.made.push(doc, weight);
+        self.run = Some(Run {
+            list,
+            bytes: at.end..at.end,
+            shift,
+        });
+    }
+
+    fn copy_run(&mut self) {
+        if let Some(run) = self.run.take() {
+            self.made.bytes.extend_from_slice(&run.list[run.bytes]);
+        }
+    }
+
+    fn finish(mut self) -> Postings {
+        self.copy_run();
+        self.made
+    }
+}
+
+/// Each pair of `bytes` (see `Postings`) as `(doc, weight, where its bytes are)`, up to the
+/// first that is cut short or out of order.
+fn pairs_at(bytes: &[u8]) -> impl Iterator<Item = (u32, u32, Range<usize>)> + '_ {
+    let mut rest = bytes;
+    let mut previous: Option<u32> = None;
+    std::iter::from_fn(move || {
+        let start = bytes.len() - rest.len();
+        let (gap, weight) = take_pair(&mut rest)?;
+        let doc = match previous {
+            None => gap,
+            Some(_) if gap == 0 => return None,
+            Some(p) => p.checked_add(gap)?,
+        };
+        previous = Some(doc);
+        Some((doc, weight, start..bytes.len() - rest.len()))
+    })
 }
 
 /// Calls `each(doc, weight)` for each pair of `bytes` (see `Postings`); false, having
@@ -217,7 +275,7 @@ impl Postings {
 fn take_pairs(mut bytes: &[u8], mut each: impl FnMut(u32, u32)) -> bool {
     let mut previous: Option<u32> = None;
     while !bytes.is_empty() {
-        let (Some(gap), Some(weight)) = (take_number(&mut bytes), take_number(&mut bytes)) else {
+        let Some((gap, weight)) = take_pair(&mut bytes) else {
             return false;
         };
         let doc = match previous {
@@ -232,6 +290,18 @@ fn take_pairs(mut bytes: &[u8], mut each: impl FnMut(u32, u32)) -> bool {
         previous = Some(doc);
     }
     true
+}
+
+/// The gap and weight `bytes` starts with, taken off the front. Most are a byte each (the
+/// gaps of common words' lists and most weights are small), read here without a loop.
+fn take_pair(bytes: &mut &[u8]) -> Option<(u32, u32)> {
+    if let &[gap, weight, ref rest @ ..] = *bytes
+        && (gap | weight) < 0x80
+    {
+        *bytes = rest;
+        return Some((u32::from(gap), u32::from(weight)));
+    }
+    Some((take_number(bytes)?, take_number(bytes)?))
 }
 
 /// Seven bits a byte, lowest first; the high bit says another byte follows.
@@ -332,6 +402,34 @@ mod tests {
         let mut pairs = Vec::new();
         a.merge(b).each(|doc, weight| pairs.push([doc, weight]));
         assert_eq!(pairs, [[1, 5], [7, 2], [200, 1]]);
+    }
+
+    #[test]
+    fn spliced_postings_are_the_bytes_pushing_makes() {
+        let long: Vec<[u32; 2]> = (0..300).map(|d| [d * 3, d % 7 + 1]).collect();
+        let pushed = |pairs: Vec<[u32; 2]>| Postings::of_pairs(pairs).bytes;
+        // One document taken out of the middle, as an edited article is.
+        let mut counted = CountedTerms::of_documents((0..900).collect());
+        counted.push("harbour".into(), Postings::of_pairs(long.clone()));
+        let mut same: Vec<u32> = (0..900).collect();
+        same[150] = u32::MAX;
+        let kept = counted.renumbered(0, &same, Renumbering::Same);
+        let without: Vec<[u32; 2]> = long.iter().copied().filter(|p| p[0] != 150).collect();
+        assert_eq!(kept.bytes, pushed(without.clone()));
+        assert_eq!(kept.last, Some(897));
+        // Counted again, it goes back in between.
+        let merged = kept.merge(Postings::of_pairs(vec![[150, 40_000]]));
+        let mut back = without;
+        back.insert(50, [150, 40_000]);
+        assert_eq!(merged.bytes, pushed(back));
+        // A new document at 100 moves every later one up by one.
+        let shifted: Vec<u32> = (0..900).map(|d| if d < 100 { d } else { d + 1 }).collect();
+        let moved = counted.renumbered(0, &shifted, Renumbering::InOrder);
+        let moved_pairs: Vec<[u32; 2]> = long
+            .iter()
+            .map(|&[d, w]| [if d < 100 { d } else { d + 1 }, w])
+            .collect();
+        assert_eq!(moved.bytes, pushed(moved_pairs));
     }
 
     #[test]
