@@ -8,7 +8,8 @@ use std::hash::{BuildHasher, Hash, Hasher};
 use std::ops::Deref;
 use std::sync::{Arc, Mutex};
 
-use rustc_hash::{FxBuildHasher, FxHashSet};
+use hashbrown::HashTable;
+use rustc_hash::FxBuildHasher;
 
 /// An immutable string that clones by reference: a name in an article's facts.
 /// Compares, hashes, orders, prints and encodes exactly as the string it holds, so the
@@ -120,15 +121,16 @@ impl bincode::Encode for Name {
 /// How the names of decoded facts are made: as the copy a set of `Names` holds
 /// (`SharedNames`), so that reading the cache never allocates a name the site already holds.
 pub trait NameContext: Clone {
-    fn name(&self, text: &str) -> Name;
+    /// The name whose UTF-8 text is `bytes`; an error when they are not UTF-8.
+    fn name(&self, bytes: &[u8]) -> Result<Name, std::str::Utf8Error>;
 }
 
 /// The set of names a cache's facts are decoded into, handed to each entry's decoder.
 pub type SharedNames = Arc<Names>;
 
 impl NameContext for SharedNames {
-    fn name(&self, text: &str) -> Name {
-        self.held(text)
+    fn name(&self, bytes: &[u8]) -> Result<Name, std::str::Utf8Error> {
+        self.held_utf8(bytes)
     }
 }
 
@@ -137,7 +139,7 @@ impl<C: NameContext> bincode::Decode<C> for Name {
         decoder: &mut D,
     ) -> Result<Self, bincode::error::DecodeError> {
         let context = decoder.context().clone();
-        Name::decode_with(decoder, |text| context.name(text))
+        Name::decode_with(decoder, |bytes| context.name(bytes))
     }
 }
 
@@ -155,14 +157,14 @@ impl Name {
     pub fn decode_unshared<D: bincode::de::Decoder>(
         decoder: &mut D,
     ) -> Result<Name, bincode::error::DecodeError> {
-        Name::decode_with(decoder, |text| Name::from(text))
+        Name::decode_with(decoder, |bytes| Ok(Name::from(std::str::from_utf8(bytes)?)))
     }
 
-    /// Decodes a string as `String` encodes it and gives it to `make`: in place when the
-    /// decoder reads from memory, as the cache does, so no string is allocated for it.
+    /// Decodes a string as `String` encodes it and gives its bytes to `make`: in place when
+    /// the decoder reads from memory, as the cache does, so no string is allocated for it.
     fn decode_with<D: bincode::de::Decoder>(
         decoder: &mut D,
-        make: impl FnOnce(&str) -> Name,
+        make: impl FnOnce(&[u8]) -> Result<Name, std::str::Utf8Error>,
     ) -> Result<Name, bincode::error::DecodeError> {
         use bincode::de::read::Reader;
         use bincode::error::DecodeError;
@@ -170,17 +172,13 @@ impl Name {
         let length = usize::try_from(length).map_err(|_| DecodeError::OutsideUsizeRange(length))?;
         decoder.claim_bytes_read(length)?;
         if let Some(bytes) = decoder.reader().peek_read(length) {
-            let text = std::str::from_utf8(bytes).map_err(|inner| DecodeError::Utf8 { inner })?;
-            let name = make(text);
+            let name = make(bytes).map_err(|inner| DecodeError::Utf8 { inner })?;
             decoder.reader().consume(length);
             return Ok(name);
         }
         let mut bytes = vec![0; length];
         decoder.reader().read(&mut bytes)?;
-        let text = String::from_utf8(bytes).map_err(|e| DecodeError::Utf8 {
-            inner: e.utf8_error(),
-        })?;
-        Ok(make(&text))
+        make(&bytes).map_err(|inner| DecodeError::Utf8 { inner })
     }
 }
 
@@ -189,39 +187,50 @@ const SHARDS: usize = 16;
 
 /// Every distinct name seen so far, to which equal names are made to point. Shared by the
 /// threads of one extraction and dropped with it: the names stay shared by the facts.
+/// Looked up by bytes, so that a cached name the set holds is never checked as UTF-8 again.
 #[derive(Default)]
 pub struct Names {
-    shards: [Mutex<FxHashSet<Name>>; SHARDS],
+    shards: [Mutex<HashTable<Name>>; SHARDS],
 }
 
 impl Names {
     /// Makes `name` the copy this set holds of it, keeping it as that copy if it is new.
     pub fn share(&self, name: &mut Name) {
-        let mut set = self.shard_of(name.as_str());
-        match set.get(name.as_str()) {
+        let hash = hash_of(name.as_bytes());
+        let mut set = self.shard_of(hash);
+        match set.find(hash, |held| held.as_bytes() == name.as_bytes()) {
             Some(held) => *name = held.clone(),
             None => {
-                set.insert(name.clone());
+                set.insert_unique(hash, name.clone(), |held| hash_of(held.as_bytes()));
             }
         }
     }
 
     /// The copy of `text` this set holds, made and kept if it is new.
     pub fn held(&self, text: &str) -> Name {
-        let mut set = self.shard_of(text);
-        match set.get(text) {
-            Some(held) => held.clone(),
-            None => {
-                let name = Name::from(text);
-                set.insert(name.clone());
-                name
-            }
-        }
+        self.held_as(text.as_bytes(), || Ok(Name::from(text)))
+            .unwrap_or_else(|never: std::convert::Infallible| match never {})
     }
 
-    fn shard_of(&self, text: &str) -> std::sync::MutexGuard<'_, FxHashSet<Name>> {
-        let hash = FxBuildHasher.hash_one(text);
-        // The high bits: the set itself places entries by the low ones.
+    /// The copy of the UTF-8 text `bytes` this set holds; bytes it does not hold are
+    /// checked, made into a name and kept.
+    pub fn held_utf8(&self, bytes: &[u8]) -> Result<Name, std::str::Utf8Error> {
+        self.held_as(bytes, || Ok(Name::from(std::str::from_utf8(bytes)?)))
+    }
+
+    fn held_as<E>(&self, bytes: &[u8], make: impl FnOnce() -> Result<Name, E>) -> Result<Name, E> {
+        let hash = hash_of(bytes);
+        let mut set = self.shard_of(hash);
+        if let Some(held) = set.find(hash, |held| held.as_bytes() == bytes) {
+            return Ok(held.clone());
+        }
+        let name = make()?;
+        set.insert_unique(hash, name.clone(), |held| hash_of(held.as_bytes()));
+        Ok(name)
+    }
+
+    fn shard_of(&self, hash: u64) -> std::sync::MutexGuard<'_, HashTable<Name>> {
+        // The high bits: the table itself places entries by the low ones.
         let shard = &self.shards[(hash >> 60) as usize % SHARDS];
         // A thread that panicked while holding the lock left a set that is still whole.
         shard.lock().unwrap_or_else(|e| e.into_inner())
@@ -233,6 +242,11 @@ impl Names {
             self.share(name);
         }
     }
+}
+
+/// The hash a name is kept by in `Names`.
+fn hash_of(bytes: &[u8]) -> u64 {
+    FxBuildHasher.hash_one(bytes)
 }
 
 #[cfg(test)]
