@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::lexicon::{ABBREVIATIONS, Class, STOP, US_STATES, classes, is};
+use super::lexicon::{ABBREVIATIONS, Class, ORG_TAIL, STOP, US_STATES, classes, is, world};
 
 /// Stands in for an inline code span: not a word character, so it breaks names and words.
 pub const CODE_MARK: char = '\u{FFFC}';
@@ -501,12 +501,21 @@ fn ends_sentence(before: &str, after: &str) -> bool {
     if word.is_empty() || !takes_dot(word) {
         return true;
     }
-    // "in the U.S. The talks": a dotted abbreviation ends a sentence before a common opener.
-    let next_word = after
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    (is_dotted(word) || state_abbreviation(word)) && is(next_word, STOP)
+    // "in the U.S. The talks": a dotted abbreviation ends a sentence before a common opener,
+    // but not before an organisation it names ("U.S. Army", "U.S. State Department").
+    let mut words = after.split(|c: char| !c.is_alphanumeric());
+    let next_word = words.next().unwrap_or("");
+    let mut organisation = || {
+        let w = world();
+        let two = words.next().map(|second| format!("{next_word} {second}"));
+        is(next_word, ORG_TAIL)
+            || [Some(next_word.to_string()), two]
+                .into_iter()
+                .flatten()
+                .filter_map(|name| w.lookup(&name))
+                .any(|id| w.entries[id].kind == crate::load::EntityKind::Organization)
+    };
+    (is_dotted(word) || state_abbreviation(word)) && is(next_word, STOP) && !organisation()
 }
 
 /// "Calif", "Fla": a capitalised US state abbreviation, whose period is its own.

@@ -91,6 +91,26 @@ fn tokens_keep_inner_marks_and_split_possessives() {
 }
 
 #[test]
+fn a_dotted_abbreviation_before_an_organisation_it_names_goes_on() {
+    let text = "A U.S. Army medic spoke. The U.S. State Department agreed. She flew to the U.S. \
+                Army life was over. They left the U.S. The rest stayed.";
+    let mut ranges = Vec::new();
+    split_sentences(text, 0..text.len(), &mut ranges);
+    let got: Vec<&str> = ranges.into_iter().map(|r| &text[r]).collect();
+    assert_eq!(
+        got,
+        [
+            "A U.S. Army medic spoke.",
+            "The U.S. State Department agreed.",
+            // Ambiguous: an organisation's word after the abbreviation is read as its name.
+            "She flew to the U.S. Army life was over.",
+            "They left the U.S.",
+            "The rest stayed."
+        ]
+    );
+}
+
+#[test]
 fn sentences_respect_abbreviations_and_quotes() {
     let text = "Mr. Biden met U.S. officials. “It is over.” He left! The talks in the U.S. The end";
     let mut ranges = Vec::new();
