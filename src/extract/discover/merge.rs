@@ -204,12 +204,16 @@ impl<'a> Discoverer<'a> {
                 let sig = sig.get_or_insert_with(|| self.lowercase_signature());
                 self.common_word(&c.name, sig)
             };
-            let weak = c.words == 1 && c.world.is_none() && evidence <= WEAK;
+            let one_word = c.words == 1 && c.world.is_none();
+            let weak = one_word && evidence <= WEAK;
+            // "Family members said": a word that opens sentences only and is written in
+            // lowercase elsewhere in the article is that word, whatever follows it.
+            let opener_only = one_word && !c.mid && evidence < STRONG;
             if c.short_form
                 || (evidence == 0 && short)
                 || (!c.mid && evidence <= WEAK)
                 || (weak && c.title_parts == c.mentions)
-                || (weak && common(&mut signature))
+                || ((weak || opener_only) && common(&mut signature))
             {
                 continue;
             }

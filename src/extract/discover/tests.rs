@@ -269,6 +269,18 @@ fn capitalised_common_words_also_used_in_lowercase_are_dropped() {
 }
 
 #[test]
+fn a_word_that_only_opens_sentences_and_is_also_lowercase_is_no_name() {
+    // "members" after it would make it an organisation; the lowercase use says otherwise.
+    let text = "Orchard members met at noon. The orchard was closed.";
+    assert_eq!(entities(text), []);
+    // Seen inside a sentence, or never in lowercase, it stays a name.
+    let kept = "Orchard members met at noon. They praised Orchard.";
+    assert_eq!(entities(kept).len(), 1);
+    let named_only = "Velmont members met at noon. The field was closed.";
+    assert_eq!(entities(named_only).len(), 1);
+}
+
+#[test]
 fn dateline_capitals_are_places() {
     assert_eq!(
         entities("WASHINGTON (AP) — Lawmakers met."),
