@@ -177,7 +177,7 @@ pub(super) const ACRONYM_STOP_WORDS: &str =
     covid-19 hiv aids dna rna ufo usb pdf url faq ceos mp mps mep meps uav uavs ied ieds icbm
     lgbt lgbtq lgbtq+ bc ad bce ce rsvp diy gps suv suvs nft nfts api apis cpu gpu gpus
     bpd kg km mph usd eur gbp jpy cny mw gw kwh ii iii iv vi vii viii ix xi xii ap-style
-    breaking update exclusive factbox analysis video photos live new old war";
+    breaking update exclusive factbox analysis video photos live new old war vp";
 
 /// Verbs that introduce or follow a quotation.
 pub const SPEECH_VERBS: Class = 1 << 12;
@@ -400,9 +400,10 @@ pub(super) const US_STATES_WORDS: &str = "ala ariz ark calif colo conn del fla g
     kans ky la md mass mich minn miss mo mont neb nev okla ore pa penn tenn tex va vt wash wis
     wisc wyo d.c. n.y. n.h. n.j. n.m. n.c. n.d. s.c. s.d. r.i. w.va.";
 
-/// Capitalised phrases that name a day, a season or a slogan rather than an entity.
+/// Capitalised phrases that name a day, a season or a slogan rather than an entity, and
+/// common nouns some styles capitalise ("a Web site").
 pub const COMMON_PHRASES: Class = 1 << 37;
-pub(super) const COMMON_PHRASES_WORDS: &str = "election_day super_tuesday full_text
+pub(super) const COMMON_PHRASES_WORDS: &str = "web internet election_day super_tuesday full_text
     breaking_news read_more related_coverage editor's_note election_night inauguration_day
     labor_day memorial_day veterans_day independence_day new_year's_day new_year's_eve
     black_friday cyber_monday good_friday ash_wednesday palm_sunday easter_sunday
