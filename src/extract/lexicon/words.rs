@@ -177,7 +177,7 @@ pub(super) const ACRONYM_STOP_WORDS: &str =
     covid-19 hiv aids dna rna ufo usb pdf url faq ceos mp mps mep meps uav uavs ied ieds icbm
     lgbt lgbtq lgbtq+ bc ad bce ce rsvp diy gps suv suvs nft nfts api apis cpu gpu gpus
     bpd kg km mph usd eur gbp jpy cny mw gw kwh ii iii iv vi vii viii ix xi xii ap-style
-    breaking update exclusive factbox analysis video photos live new old war vp";
+    breaking update exclusive factbox analysis video photos live new old war vp o.k.";
 
 /// Verbs that introduce or follow a quotation.
 pub const SPEECH_VERBS: Class = 1 << 12;
