@@ -90,15 +90,19 @@ fn tokens_keep_inner_marks_and_split_possessives() {
     assert_eq!(words("“don’t” — 7"), [("don’t", false), ("7", false)]);
 }
 
+/// The sentences `split_sentences` finds in all of `text`.
+fn sentences(text: &str) -> Vec<&str> {
+    let mut ranges = Vec::new();
+    split_sentences(text, 0..text.len(), &mut ranges);
+    ranges.into_iter().map(|r| &text[r]).collect()
+}
+
 #[test]
 fn a_dotted_abbreviation_before_an_organisation_it_names_goes_on() {
     let text = "A U.S. Army medic spoke. The U.S. State Department agreed. She flew to the U.S. \
                 Army life was over. They left the U.S. The rest stayed.";
-    let mut ranges = Vec::new();
-    split_sentences(text, 0..text.len(), &mut ranges);
-    let got: Vec<&str> = ranges.into_iter().map(|r| &text[r]).collect();
     assert_eq!(
-        got,
+        sentences(text),
         [
             "A U.S. Army medic spoke.",
             "The U.S. State Department agreed.",
@@ -113,11 +117,8 @@ fn a_dotted_abbreviation_before_an_organisation_it_names_goes_on() {
 #[test]
 fn sentences_respect_abbreviations_and_quotes() {
     let text = "Mr. Biden met U.S. officials. “It is over.” He left! The talks in the U.S. The end";
-    let mut ranges = Vec::new();
-    split_sentences(text, 0..text.len(), &mut ranges);
-    let got: Vec<&str> = ranges.into_iter().map(|r| &text[r]).collect();
     assert_eq!(
-        got,
+        sentences(text),
         [
             "Mr. Biden met U.S. officials.",
             "“It is over.”",
