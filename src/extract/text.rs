@@ -6,6 +6,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::lexicon::{ABBREVIATIONS, Class, ORG_TAIL, STOP, US_STATES, classes, is, world};
+use crate::load::EntityKind;
 
 /// Stands in for an inline code span: not a word character, so it breaks names and words.
 pub const CODE_MARK: char = '\u{FFFC}';
@@ -504,16 +505,16 @@ fn ends_sentence(before: &str, after: &str) -> bool {
     // "in the U.S. The talks": a dotted abbreviation ends a sentence before a common opener,
     // but not before an organisation it names ("U.S. Army", "U.S. State Department").
     let mut words = after.split(|c: char| !c.is_alphanumeric());
-    let next_word = words.next().unwrap_or("");
-    let mut organisation = || {
+    let (next_word, second_word) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let built_in_organisation = |name: &str| {
         let w = world();
-        let two = words.next().map(|second| format!("{next_word} {second}"));
+        w.lookup(name)
+            .is_some_and(|id| w.entries[id].kind == EntityKind::Organization)
+    };
+    let organisation = || {
         is(next_word, ORG_TAIL)
-            || [Some(next_word.to_string()), two]
-                .into_iter()
-                .flatten()
-                .filter_map(|name| w.lookup(&name))
-                .any(|id| w.entries[id].kind == crate::load::EntityKind::Organization)
+            || built_in_organisation(next_word)
+            || built_in_organisation(&format!("{next_word} {second_word}"))
     };
     (is_dotted(word) || state_abbreviation(word)) && is(next_word, STOP) && !organisation()
 }
