@@ -8,6 +8,7 @@ mod entities;
 mod gazetteer;
 mod kinds;
 mod lexicon;
+mod marks;
 mod quotes;
 mod reported;
 mod salience;

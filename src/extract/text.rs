@@ -23,6 +23,9 @@ pub struct Doc {
     pub sentences: Vec<Range<usize>>,
     /// Every word of every block, in order.
     pub tokens: Vec<Token>,
+    /// The text as written, kept when its quotation marks were exchanged for the rules'
+    /// sake (`marks`): what a reader is shown comes from here.
+    written: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -42,6 +45,12 @@ impl Doc {
             b.event(&event);
         }
         b.finish()
+    }
+
+    /// A stretch of the text as the article writes it, quotation marks included.
+    pub fn as_written(&self, range: Range<usize>) -> &str {
+        let text = self.written.as_deref().unwrap_or(&self.text);
+        text.get(range).unwrap_or("")
     }
 
     /// The sentences of a block.
@@ -153,7 +162,10 @@ impl Builder {
             excluded: self.excluded,
             sentences: Vec::new(),
             tokens: Vec::new(),
+            written: None,
         };
+        let paragraphs: Vec<Range<usize>> = doc.blocks.iter().map(|b| b.range.clone()).collect();
+        doc.written = super::marks::double_single_quotes(&mut doc.text, &paragraphs);
         doc.exclude_bare_urls();
         doc.tokens.reserve(doc.text.len() / 5);
         doc.sentences.reserve(doc.text.len() / 80);

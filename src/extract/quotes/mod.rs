@@ -70,7 +70,7 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
         // second part of `“Yes,” Ash said. “…”` is Ash's.
         let mut last: Option<Said> = None;
         for (k, span) in spans.iter().enumerate() {
-            let raw = &doc.text[span.inner.clone()];
+            let raw = doc.as_written(span.inner.clone());
             let text = raw.trim().trim_end_matches(',').trim_end();
             let words = word_count(text);
             let before_floor = floor;

@@ -459,6 +459,15 @@ fn name(
         };
         return Some((source, Some(e.name.clone())));
     }
+    // "The union leader, Tom Ash, said": the description as written, credited to the
+    // person set beside it.
+    if let Some(s) = table.apposed_person(&doc.text, end) {
+        let written = doc.as_written(range.start..s.end).trim_start();
+        return Some((
+            written.to_string(),
+            Some(table.entities[s.entity].name.clone()),
+        ));
+    }
     // "a spokesperson for Hezbollah" credits Hezbollah's side; a person inside a
     // description ("an aide to Roe") is not the source.
     let org = table
@@ -479,7 +488,10 @@ fn acronym(name: &str) -> bool {
 
 /// What was said: the rest of the sentence after the verb, without a leading "that".
 fn content(doc: &Doc, range: Range<usize>) -> Option<String> {
-    let text = doc.text[range].trim_start_matches([',', ':', ' ']).trim();
+    let text = doc
+        .as_written(range)
+        .trim_start_matches([',', ':', ' '])
+        .trim();
     let text = text.strip_prefix("that ").unwrap_or(text);
     let text = text.trim_end_matches(['.', ',', ';', ':', ' ']);
     if text.is_empty() {
