@@ -134,6 +134,25 @@ impl<'a> Table<'a> {
         });
     }
 
+    /// A person named between commas right after byte `at`, with no "and" after it that
+    /// would make the name one of a list: the apposition of "The union leader, Tom Ash,
+    /// said".
+    pub fn apposed_person(&self, text: &str, at: usize) -> Option<&Spot> {
+        let gap = text.get(at..)?;
+        let comma = gap
+            .find(|c: char| !c.is_whitespace())
+            .filter(|&i| gap[i..].starts_with(','))?;
+        let comma = at + comma;
+        let s = self
+            .within(comma..comma + 160)
+            .next()
+            .filter(|s| self.entities[s.entity].kind == EntityKind::Person)
+            .filter(|s| text[comma + 1..s.start].trim().is_empty())?;
+        let rest = text[s.full_end..].trim_start().strip_prefix(',')?;
+        let next = rest.split_whitespace().next().unwrap_or("");
+        (s.full_end == s.end && !matches!(next, "and" | "or")).then_some(s)
+    }
+
     /// Mentions lying wholly inside `range`.
     pub fn within(&self, range: Range<usize>) -> impl Iterator<Item = &Spot> {
         let from = self.spots.partition_point(|s| s.start < range.start);

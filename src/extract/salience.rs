@@ -190,6 +190,10 @@ impl Salience {
             let kind = table.entities[sp.entity].kind;
             return (kind != EntityKind::Place).then(|| self.entity_person(doc, table, sp));
         }
+        // "The union leader, Tom Ash, told …": the person set beside the description.
+        if let Some(sp) = table.apposed_person(&doc.text, end) {
+            return Some(self.entity_person(doc, table, sp));
+        }
         let mut start = words.end;
         while start > words.start && c.word(start - 1).starts_with(char::is_uppercase) {
             start -= 1;

@@ -128,13 +128,26 @@ impl Context<'_> {
                 role: None,
             });
         }
-        // A person speaks when their name closes the phrase ("US President Joe Biden", "Roe
-        // spokesman Tim Ng"), not when it sits inside a description ("an aide to Biden").
-        if let Some(s) = spots
+        let closing_person = spots
             .iter()
             .filter(is_person)
-            .find(|s| s.end >= phrase_end && !after_preposition(s))
+            .find(|s| s.end >= phrase_end && !after_preposition(s));
+        // "The union leader, Tom Ash, said": a description with the person's name set beside
+        // it. The speaker is the phrase as written; the name says whose it is.
+        if closing_person.is_none()
+            && phrase.chars().any(char::is_lowercase)
+            && let Some(s) = self.table.apposed_person(&self.doc.text, phrase_end)
         {
+            let name = self.table.entities[s.entity].name.clone();
+            return Some(Speaker {
+                name: self.doc.as_written(phrase_start..s.end).to_string(),
+                entity: Some(name),
+                role: Some(phrase.to_string()),
+            });
+        }
+        // A person speaks when their name closes the phrase ("US President Joe Biden", "Roe
+        // spokesman Tim Ng"), not when it sits inside a description ("an aide to Biden").
+        if let Some(s) = closing_person {
             let role = self.doc.text[phrase_start..s.start].trim();
             let role = (!role.is_empty() && role.chars().any(char::is_lowercase))
                 .then(|| role.to_string());

@@ -565,3 +565,51 @@ fn exhorting_and_remembering_introduce_a_quotation() {
     assert_eq!(got[0].1.as_deref(), Some("her introducer"), "{got:?}");
     assert_eq!(got[1].1.as_deref(), Some("Tom Ash"), "{got:?}");
 }
+
+#[test]
+fn an_article_quoting_with_single_marks_has_its_quotations_and_speakers() {
+    let text = "Mayor Dana Reyes opened the new ferry pier on Friday.\n\n\
+                ‘The harbour’s workers have waited a decade for this,’ Ms Reyes said. \
+                ‘They called the old pier “a death trap”, and they were right.’\n\n\
+                The dockers’ leader, Tom Ash, told the Gazette: ‘It is a good day for the town.’";
+    assert_eq!(
+        quotes(text),
+        [
+            one(
+                "The harbour’s workers have waited a decade for this",
+                Some("Dana Reyes"),
+                Some("Dana Reyes")
+            ),
+            one(
+                "They called the old pier “a death trap”, and they were right.",
+                Some("Dana Reyes"),
+                Some("Dana Reyes")
+            ),
+            one(
+                "It is a good day for the town.",
+                Some("The dockers’ leader, Tom Ash"),
+                Some("Tom Ash")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_description_with_a_name_beside_it_speaks_as_written_for_the_person() {
+    let text = "The harbour master, Tom Ash, told the Gazette: “The pier opens in May.” \
+                “We are ready for the crowds,” he said.";
+    let found = quotes(text);
+    assert_eq!(
+        found[0],
+        one(
+            "The pier opens in May.",
+            Some("The harbour master, Tom Ash"),
+            Some("Tom Ash")
+        )
+    );
+    // The pronoun refers to the person named beside the description.
+    assert_eq!(found[1].2.as_deref(), Some("Tom Ash"));
+    // A name that starts a list is not set beside the description.
+    let text = "A close friend, Dana Roe, and her brother said: “The house was empty all week.”";
+    assert_eq!(quotes(text)[0].2, None);
+}

@@ -383,3 +383,19 @@ fn a_subject_that_undergoes_a_verb_of_saying_is_no_source() {
     let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
     assert_eq!(names, ["the council"]);
 }
+
+#[test]
+fn a_description_with_a_name_beside_it_is_credited_to_the_person() {
+    let found = facts(
+        "The harbour master, Tom Ash, said the pier would open in May. A close friend, Dana \
+         Roe, and her brother said the house was empty.",
+    )
+    .attributions;
+    assert_eq!(found[0].source.as_str(), "The harbour master, Tom Ash");
+    assert_eq!(found[0].entity.as_deref(), Some("Tom Ash"));
+    assert!(
+        found
+            .iter()
+            .all(|a| a.entity.as_deref() != Some("Dana Roe"))
+    );
+}
