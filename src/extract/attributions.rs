@@ -155,7 +155,12 @@ pub fn find(
         .collect();
     all.extend(reported);
     all.extend(quotes.iter().filter_map(|(at, q)| {
-        let source = q.speaker_entity.clone().or_else(|| q.speaker.clone())?;
+        // "A Pentagon spokesperson" stays a description of its own, as the same speaker
+        // found in the prose is.
+        let source = match (&q.speaker, &q.speaker_entity) {
+            (Some(speaker), Some(entity)) if describes(speaker, entity) => speaker.clone(),
+            (speaker, entity) => entity.clone().or_else(|| speaker.clone())?,
+        };
         let content = Some(q.text.clone());
         let entity = q.speaker_entity.clone();
         Some((
@@ -391,6 +396,14 @@ mod tests {
         assert_eq!(
             sources("The talks moved to Doha, reports Reuters. Later Bloomberg reported a delay."),
             ["Reuters", "Bloomberg"]
+        );
+    }
+
+    #[test]
+    fn a_described_speaker_of_a_quotation_is_one_source() {
+        assert_eq!(
+            sources("A Port Authority spokesperson said: “No decision has been taken yet.”"),
+            ["A Port Authority spokesperson"]
         );
     }
 

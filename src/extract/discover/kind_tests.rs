@@ -273,3 +273,15 @@ fn a_camp_named_after_a_word_is_named_after_a_person() {
     assert_eq!(kind_of(known, "Israel"), Some(Place));
     assert_eq!(kind_of(known, "NATO"), Some(Organization));
 }
+
+#[test]
+fn a_place_word_joined_inside_a_name_does_not_make_it_a_place() {
+    let text = "The Office of Ferries and Harbour fined the company.";
+    assert_eq!(
+        kind_of(text, "Office of Ferries and Harbour"),
+        Some(Organization)
+    );
+    // Closing the name, the place word says what the whole is.
+    let text = "Crowds gathered at Marlow Trust Plaza on Sunday.";
+    assert_eq!(kind_of(text, "Marlow Trust Plaza"), Some(Place));
+}

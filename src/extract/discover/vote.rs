@@ -69,7 +69,13 @@ impl<'a> Discoverer<'a> {
             if linked || (multi && self.is(b, ORG_TAIL) && !self.surname_after_given(a, b)) {
                 // "Procter & Gamble": no person's name has an ampersand.
                 cue[slot(Organization)] += STRONG;
-            } else if multi && self.is(b, PLACE_TAIL) && !self.surname_after_given(a, b) {
+            } else if multi
+                && self.is(b, PLACE_TAIL)
+                && !self.surname_after_given(a, b)
+                && !matches!(self.word(b - 1), "and" | "of")
+            {
+                // "Office of Rail and Road": a place word joined inside the name does not
+                // say what the whole names.
                 cue[slot(Place)] += STRONG;
             } else if multi && (self.is(numbered_tail, OTHER_TAIL) || self.is(a, OTHER_HEAD)) {
                 cue[slot(Other)] += STRONG;
