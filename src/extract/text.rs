@@ -453,8 +453,13 @@ pub fn split_sentences(text: &str, range: Range<usize>, out: &mut Vec<Range<usiz
     let s = &text[range.clone()];
     let base = range.start;
     let bytes = s.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
+    // "WASHINGTON (Reuters) - The …": the dateline is no part of the first sentence's
+    // subject.
+    let mut start = dateline_end(s).unwrap_or(0);
+    if start > 0 {
+        out.push(base..base + s[..start].trim_end().len());
+    }
+    let mut i = start;
     // Sentence ends are '.', '!', '?' or '…': jump between candidates.
     let ellipsis =
         |from: usize| memchr::memmem::find(&bytes[from..], "…".as_bytes()).map(|p| p + from);
@@ -501,6 +506,27 @@ pub fn split_sentences(text: &str, range: Range<usize>, out: &mut Vec<Range<usiz
     if !s[start..].trim().is_empty() {
         out.push(base + start..base + s.len());
     }
+}
+
+/// Where the text after a wire dateline starts: a place in capitals, then a date or the
+/// agency in brackets, then a dash ("LONDON, May 3 (Reuters) — ", "ROME (AP) - ").
+fn dateline_end(block: &str) -> Option<usize> {
+    let head = block.get(..block.len().min(80)).unwrap_or(block);
+    let (dash, mark) = ['—', '–', '-']
+        .iter()
+        .filter_map(|&d| head.find(&format!(" {d} ")).map(|at| (at, d)))
+        .min()?;
+    let before = head[..dash].trim_end();
+    let place = before.split([',', '(']).next().unwrap_or("").trim();
+    let capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !place.chars().any(char::is_lowercase);
+    let dated_or_credited = before.ends_with(')') || before.contains(|c: char| c.is_ascii_digit());
+    let after = dash + 1 + mark.len_utf8();
+    let rest = &block[after..];
+    let opens = rest
+        .trim_start()
+        .starts_with(|c: char| c.is_uppercase() || "“\"‘".contains(c));
+    (capitals && dated_or_credited && opens).then(|| after + rest.len() - rest.trim_start().len())
 }
 
 /// Whether a full stop after `before` ends the sentence, given the text after it.

@@ -164,3 +164,20 @@ fn lines_too_long_to_be_wrapped_are_paragraphs() {
         ["The council met on Monday to hear the plans for the new bridge."]
     );
 }
+
+#[test]
+fn a_wire_dateline_stands_apart_from_the_first_sentence() {
+    assert_eq!(
+        sentences("LISBON, May 3 (Wirepress) — The port reopened. Ships came in."),
+        [
+            "LISBON, May 3 (Wirepress) —",
+            "The port reopened.",
+            "Ships came in."
+        ]
+    );
+    // Capitals before a dash with no date nor agency are the sentence's own words.
+    assert_eq!(
+        sentences("NATO - the alliance - met today."),
+        ["NATO - the alliance - met today."]
+    );
+}
