@@ -272,7 +272,10 @@ impl<'a> Discoverer<'a> {
                 continue;
             }
             let mut end = i;
-            while end - i < MAX_RUN && !self.toks[end].solo && !self.toks[end].possessive() {
+            while end - i < MAX_RUN
+                && !self.toks[end].solo
+                && (!self.toks[end].possessive() || self.possessive_firm(i, end))
+            {
                 let next = end + 1;
                 let joinable =
                     |d: &Self| d.toks[next].cap && (!d.toks[next].solo || d.hyphen_head(next));
@@ -315,6 +318,37 @@ impl<'a> Discoverer<'a> {
             self.run(i, end);
             i = end + 1;
         }
+    }
+
+    /// Whether the possessive word at `i` opens a firm's name rather than owning what
+    /// follows: "Moody’s Investors Service", "Marlow’s Holding Company". An unknown single
+    /// word, no given name nor acronym, that the article never writes without its "’s",
+    /// before capitalised words that end in an organisation's word. "Britain’s Labour
+    /// Party", "Dana’s Bakery Group" and "Ash’s Campaign Committee" (with Tom Ash named
+    /// elsewhere) are owned.
+    fn possessive_firm(&self, i: usize, end: usize) -> bool {
+        let word = self.word(i);
+        if i != end || self.toks[i].world.is_some() || self.is(i, GIVEN_NAMES) || is_acronym(word) {
+            return false;
+        }
+        let elsewhere = self
+            .doc
+            .tokens
+            .iter()
+            .any(|t| t.full_end == t.end && &self.text[t.start..t.end] == word);
+        if elsewhere {
+            return false;
+        }
+        let mut k = end;
+        while k + 1 < self.toks.len()
+            && k - end < MAX_RUN
+            && self.toks[k + 1].cap
+            && !self.toks[k + 1].possessive()
+            && self.joins(k, k + 1)
+        {
+            k += 1;
+        }
+        k > end && self.is(k, ORG_TAIL) && self.world_span(end + 1, k).is_none()
     }
 
     /// Whether the run `i..=end` names a day rather than an entity: "Super Tuesday",

@@ -551,3 +551,23 @@ fn first_names_teams_and_papers() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_firm_named_with_a_possessive_is_one_name() {
+    let names =
+        |text: &str| -> Vec<String> { entities(text).into_iter().map(|(n, _)| n).collect() };
+    let found = names("Quillby’s Ratings Service cut the port’s rating on Monday.");
+    assert!(
+        found.contains(&"Quillby's Ratings Service".to_string()),
+        "{found:?}"
+    );
+    // An owner the article also names on its own owns what follows.
+    let found = names("Tom Ash spoke first. Ash’s Campaign Committee met later.");
+    assert!(
+        found.contains(&"Campaign Committee".to_string()),
+        "{found:?}"
+    );
+    // So does a place.
+    let found = names("Britain’s Labour Party won the vote.");
+    assert!(found.contains(&"Labour Party".to_string()), "{found:?}");
+}
