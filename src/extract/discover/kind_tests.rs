@@ -285,3 +285,12 @@ fn a_place_word_joined_inside_a_name_does_not_make_it_a_place() {
     let text = "Crowds gathered at Marlow Trust Plaza on Sunday.";
     assert_eq!(kind_of(text, "Marlow Trust Plaza"), Some(Place));
 }
+
+#[test]
+fn a_given_name_that_also_names_a_faith_leads_a_person() {
+    let text = "The winner came from Christian Vorlani in the second half.";
+    assert_eq!(kind_of(text, "Christian Vorlani"), Some(Person));
+    // Before a word known as something else, the faith's word leads an organisation.
+    let text = "The Christian Coalition met on Sunday.";
+    assert_eq!(kind_of(text, "Christian Coalition"), Some(Organization));
+}

@@ -131,6 +131,10 @@ impl<'a> Discoverer<'a> {
         let surname_tail = self.surname_after_given(a, core) || (a < core && core < b);
         // "Jim VandeHei": after a given name, inner capitals are a surname's.
         let given_led = a < b && self.is(a, GIVEN_NAMES);
+        // "Christian Vieri": a given name that also names a faith or a people, before
+        // words known as nothing else.
+        let unknown_after =
+            (a + 1..=b).all(|i| self.toks[i].classes == 0 && self.toks[i].world.is_none());
         (a..=b).all(|i| {
             let word = self.word(i);
             if !self.toks[i].cap {
@@ -147,7 +151,7 @@ impl<'a> Discoverer<'a> {
                 && !self.is(i, TITLES)
                 // "Robert A. Levinson": the initial "A." is no article.
                 && (is_initials(word) || !self.is(i, STOP))
-                && !self.is(i, DEMONYM)
+                && (!self.is(i, DEMONYM) || (given && unknown_after))
         })
     }
 
