@@ -511,17 +511,28 @@ pub fn split_sentences(text: &str, range: Range<usize>, out: &mut Vec<Range<usiz
 /// Where the text after a wire dateline starts: a place in capitals, then a date or the
 /// agency in brackets, then a dash ("LONDON, May 3 (Reuters) — ", "ROME (AP) - ").
 fn dateline_end(block: &str) -> Option<usize> {
-    let head = block.get(..block.len().min(80)).unwrap_or(block);
-    let (dash, mark) = ['—', '–', '-']
+    // Most paragraphs open with a word in lowercase after its capital.
+    let bytes = block.as_bytes();
+    if !bytes.first().is_some_and(u8::is_ascii_uppercase)
+        || bytes.get(1).is_some_and(u8::is_ascii_lowercase)
+    {
+        return None;
+    }
+    let mut cut = block.len().min(80);
+    while !block.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &block[..cut];
+    let (dash, mark) = [" — ", " – ", " - "]
         .iter()
-        .filter_map(|&d| head.find(&format!(" {d} ")).map(|at| (at, d)))
+        .filter_map(|&d| head.find(d).map(|at| (at, d)))
         .min()?;
     let before = head[..dash].trim_end();
     let place = before.split([',', '(']).next().unwrap_or("").trim();
     let capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !place.chars().any(char::is_lowercase);
     let dated_or_credited = before.ends_with(')') || before.contains(|c: char| c.is_ascii_digit());
-    let after = dash + 1 + mark.len_utf8();
+    let after = dash + mark.len() - 1;
     let rest = &block[after..];
     let opens = rest
         .trim_start()

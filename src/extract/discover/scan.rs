@@ -331,14 +331,6 @@ impl<'a> Discoverer<'a> {
         if i != end || self.toks[i].world.is_some() || self.is(i, GIVEN_NAMES) || is_acronym(word) {
             return false;
         }
-        let elsewhere = self
-            .doc
-            .tokens
-            .iter()
-            .any(|t| t.full_end == t.end && &self.text[t.start..t.end] == word);
-        if elsewhere {
-            return false;
-        }
         let mut k = end;
         while k + 1 < self.toks.len()
             && k - end < MAX_RUN
@@ -348,7 +340,13 @@ impl<'a> Discoverer<'a> {
         {
             k += 1;
         }
-        k > end && self.is(k, ORG_TAIL) && self.world_span(end + 1, k).is_none()
+        let elsewhere = || {
+            self.doc
+                .tokens
+                .iter()
+                .any(|t| t.full_end == t.end && &self.text[t.start..t.end] == word)
+        };
+        k > end && self.is(k, ORG_TAIL) && self.world_span(end + 1, k).is_none() && !elsewhere()
     }
 
     /// Whether the run `i..=end` names a day rather than an entity: "Super Tuesday",
