@@ -7,8 +7,9 @@
 use std::ops::Range;
 
 /// Exchanges single and double quotation marks in `text` when the article quotes with
-/// single ones, and gives back the text as written if it did. `blocks` are the paragraphs: a quotation never
-/// runs across two, though one left open at a paragraph's end is still a quotation.
+/// single ones, and gives back the text as written if it did. `blocks` are the
+/// paragraphs: a quotation never runs across two, though one left open at a paragraph's
+/// end is still a quotation.
 pub fn double_single_quotes(text: &mut String, blocks: &[Range<usize>]) -> Option<String> {
     // Most articles have no single mark that could open a quotation: the Markdown reader
     // curls an opening one into ‘.
@@ -87,14 +88,14 @@ fn swaps_in(text: &str, block: Range<usize>, swaps: &mut Vec<(usize, char)>) {
         .filter(|(_, c)| matches!(c, '‘' | '’' | '\'' | '“' | '”' | '"'))
         .map(|(i, c)| (i, c, role(s, i, c)))
         .collect();
-    let mut open: Option<usize> = None;
+    let mut open = false;
     for (k, &(i, c, role)) in marks.iter().enumerate() {
         match (open, role) {
-            (None, Role::Opens) => {
-                open = Some(i);
+            (false, Role::Opens) => {
+                open = true;
                 swaps.push((block.start + i, exchanged(c)));
             }
-            (Some(_), Role::Closes | Role::MayClose) => {
+            (true, Role::Closes | Role::MayClose) => {
                 // "the teachers’ union": a plural possessive inside the quotation, when a
                 // later mark can close it.
                 let later_closer = marks[k + 1..]
@@ -104,10 +105,10 @@ fn swaps_in(text: &str, block: Range<usize>, swaps: &mut Vec<(usize, char)>) {
                 if role == Role::MayClose && later_closer {
                     continue;
                 }
-                open = None;
+                open = false;
                 swaps.push((block.start + i, exchanged(c)));
             }
-            (Some(_), Role::Nested) => swaps.push((block.start + i, exchanged(c))),
+            (true, Role::Nested) => swaps.push((block.start + i, exchanged(c))),
             _ => {}
         }
     }
@@ -123,8 +124,9 @@ enum Role {
     /// A single mark after a plural's "s" and before a space: the possessive of
     /// "teachers’ union", or the end of a quotation.
     MayClose,
-    /// A double mark: nested inside a quotation, or an apostrophe in a word ("don’t").
+    /// A double mark: nested inside the quotation it stands in.
     Nested,
+    /// A single mark inside a word ("don’t", "the ’90s"): no quotation mark.
     Apostrophe,
 }
 
