@@ -1,7 +1,7 @@
 //! Speakers found in the tag around a quotation: passive agents, colons, dashes,
-//! participles and titles.
+//! participles, titles and a description with the name beside it.
 
-use super::tests::quotes;
+use super::tests::{one, quotes};
 
 #[test]
 fn the_agent_of_a_passive_verb_speaks() {
@@ -135,4 +135,24 @@ fn a_capitalised_tweeted_is_the_verb_not_part_of_the_name() {
     // Other capitalised verbs stay part of a name.
     let found = quotes("“The ferry runs again at noon,” said Edward Says.");
     assert_eq!(found[0].1.as_deref(), Some("Edward Says"));
+}
+
+#[test]
+fn a_description_with_a_name_beside_it_speaks_as_written_for_the_person() {
+    let text = "The harbour master, Tom Ash, told the Gazette: “The pier opens in May.” \
+                “We are ready for the crowds,” he said.";
+    let found = quotes(text);
+    assert_eq!(
+        found[0],
+        one(
+            "The pier opens in May.",
+            Some("The harbour master, Tom Ash"),
+            Some("Tom Ash")
+        )
+    );
+    // The pronoun refers to the person named beside the description.
+    assert_eq!(found[1].2.as_deref(), Some("Tom Ash"));
+    // A name that starts a list is not set beside the description.
+    let text = "A close friend, Dana Roe, and her brother said: “The house was empty all week.”";
+    assert_eq!(quotes(text)[0].2, None);
 }

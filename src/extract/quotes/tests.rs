@@ -24,7 +24,7 @@ pub(super) fn quotes(markdown: &str) -> Vec<(String, Option<String>, Option<Stri
         .collect()
 }
 
-fn one(
+pub(super) fn one(
     text: &str,
     speaker: Option<&str>,
     entity: Option<&str>,
@@ -592,24 +592,4 @@ fn an_article_quoting_with_single_marks_has_its_quotations_and_speakers() {
             ),
         ]
     );
-}
-
-#[test]
-fn a_description_with_a_name_beside_it_speaks_as_written_for_the_person() {
-    let text = "The harbour master, Tom Ash, told the Gazette: “The pier opens in May.” \
-                “We are ready for the crowds,” he said.";
-    let found = quotes(text);
-    assert_eq!(
-        found[0],
-        one(
-            "The pier opens in May.",
-            Some("The harbour master, Tom Ash"),
-            Some("Tom Ash")
-        )
-    );
-    // The pronoun refers to the person named beside the description.
-    assert_eq!(found[1].2.as_deref(), Some("Tom Ash"));
-    // A name that starts a list is not set beside the description.
-    let text = "A close friend, Dana Roe, and her brother said: “The house was empty all week.”";
-    assert_eq!(quotes(text)[0].2, None);
 }
