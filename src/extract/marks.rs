@@ -10,7 +10,10 @@ use std::ops::Range;
 /// single ones, and gives back the text as written if it did. `blocks` are the
 /// paragraphs: a quotation never runs across two, though one left open at a paragraph's
 /// end is still a quotation.
-pub fn double_single_quotes(text: &mut String, blocks: &[Range<usize>]) -> Option<String> {
+pub fn double_single_quotes(
+    text: &mut String,
+    blocks: impl Iterator<Item = Range<usize>> + Clone,
+) -> Option<String> {
     // Most articles have no single mark that could open a quotation: the Markdown reader
     // curls an opening one into ‘.
     if memchr::memmem::find(text.as_bytes(), "‘".as_bytes()).is_none()
@@ -19,15 +22,15 @@ pub fn double_single_quotes(text: &mut String, blocks: &[Range<usize>]) -> Optio
         return None;
     }
     let (single, double) = blocks
-        .iter()
-        .map(|b| opening_marks(&text[b.clone()]))
+        .clone()
+        .map(|b| opening_marks(&text[b]))
         .fold((0, 0), |(s, d), (bs, bd)| (s + bs, d + bd));
     if single == 0 || single <= double {
         return None;
     }
     let mut swaps: Vec<(usize, char)> = Vec::new();
     for block in blocks {
-        swaps_in(text, block.clone(), &mut swaps);
+        swaps_in(text, block, &mut swaps);
     }
     if swaps.is_empty() {
         return None;
@@ -180,7 +183,7 @@ mod tests {
                 Some(start..start + line.trim_end().len())
             })
             .collect();
-        double_single_quotes(&mut text, &blocks);
+        double_single_quotes(&mut text, blocks.iter().cloned());
         text
     }
 

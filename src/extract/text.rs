@@ -164,8 +164,8 @@ impl Builder {
             tokens: Vec::new(),
             written: None,
         };
-        let paragraphs: Vec<Range<usize>> = doc.blocks.iter().map(|b| b.range.clone()).collect();
-        doc.written = super::marks::double_single_quotes(&mut doc.text, &paragraphs);
+        let paragraphs = doc.blocks.iter().map(|b| b.range.clone());
+        doc.written = super::marks::double_single_quotes(&mut doc.text, paragraphs);
         doc.exclude_bare_urls();
         doc.tokens.reserve(doc.text.len() / 5);
         doc.sentences.reserve(doc.text.len() / 80);
