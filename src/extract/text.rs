@@ -359,7 +359,10 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+        // Combining accents belong to the letter before them ("Pen\u{303}a" written
+        // decomposed).
+        !('\u{2000}'..='\u{206F}').contains(&c)
+            && (c.is_alphanumeric() || ('\u{300}'..='\u{36F}').contains(&c))
     }
 }
 

@@ -294,3 +294,17 @@ fn peoples_in_the_plural_are_not_names() {
     assert!(!has(&got, "Hispanics") && !has(&got, "Latinas"));
     assert!(has(&got, "Dana Reyes"));
 }
+
+#[test]
+fn an_adverb_opening_a_sentence_is_no_name() {
+    let got = entities(
+        "The two rivals spoke. Ironically, the one who won is the newcomer. Publicly, the \
+         mayor says little. Reportedly, the Oakton council met.",
+    );
+    for adverb in ["Ironically", "Publicly", "Reportedly"] {
+        assert!(!has(&got, adverb), "{got:?}");
+    }
+    // A surname with the same ending keeps its capital inside.
+    let got = entities("McNally, the coach, said the team was ready.");
+    assert!(has(&got, "McNally"), "{got:?}");
+}

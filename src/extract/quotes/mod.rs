@@ -182,6 +182,9 @@ fn spans(text: &str, range: Range<usize>) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
     let mut nested = 0usize;
+    // The next paragraph opens with a quotation mark: a quotation here may be left open
+    // to go on there.
+    let runs_on = text[range.end..].trim_start().starts_with(['“', '"']);
     // Quotation marks are '"' or start with byte 0xE2 (“ ”): jump between those bytes.
     let marks = memchr::memchr2_iter(b'"', 0xE2, s.as_bytes())
         .filter_map(|i| s[i..].chars().next().map(|c| (i, c)));
@@ -205,7 +208,7 @@ fn spans(text: &str, range: Range<usize>) -> Vec<Span> {
         match (c, open) {
             // A quotation inside the quotation (“… the “cell phone only” voters …”), when
             // the next two marks close both.
-            ('“', Some(_)) if closes_twice(&s[i + c.len_utf8()..]) => nested += 1,
+            ('“', Some(_)) if closes_twice(&s[i + c.len_utf8()..], runs_on) => nested += 1,
             ('”', Some(_)) if nested > 0 => nested -= 1,
             // Quotation marks are often mismatched in published text (“…" or "…”).
             ('“' | '"', None) => open = Some((i, c)),
@@ -234,10 +237,15 @@ fn spans(text: &str, range: Range<usize>) -> Vec<Span> {
 }
 
 /// Whether the next two quotation marks in `rest` are both closing curly marks: an inner
-/// quotation then the end of the outer one.
-fn closes_twice(rest: &str) -> bool {
+/// quotation then the end of the outer one. When the quotation runs on into the next
+/// paragraph, the inner one's close may be the paragraph's last mark.
+fn closes_twice(rest: &str, runs_on: bool) -> bool {
     let mut marks = rest.chars().filter(|c| matches!(c, '“' | '”' | '"'));
-    marks.next() == Some('”') && marks.next() == Some('”')
+    marks.next() == Some('”')
+        && match marks.next() {
+            Some(mark) => mark == '”',
+            None => runs_on,
+        }
 }
 
 /// A quoted title rather than a statement: right after a possessive ("ABC’s “The View”"),

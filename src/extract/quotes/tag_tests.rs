@@ -156,3 +156,13 @@ fn a_description_with_a_name_beside_it_speaks_as_written_for_the_person() {
     let text = "A close friend, Dana Roe, and her brother said: “The house was empty all week.”";
     assert_eq!(quotes(text)[0].2, None);
 }
+
+#[test]
+fn a_role_before_the_name_is_kept_apart() {
+    let got = crate::extract::tests::facts(
+        "“We will rebuild the harbor before winter,” Roe spokesman Tim Ng said.",
+    );
+    let q = &got.quotes[0];
+    assert_eq!(q.speaker.as_deref(), Some("Tim Ng"));
+    assert_eq!(q.speaker_role.as_deref(), Some("Roe spokesman"));
+}

@@ -52,6 +52,15 @@ fn smart_punctuation_is_kept() {
 }
 
 #[test]
+fn a_combining_accent_stays_in_its_word() {
+    let texts = |text| words(text).into_iter().map(|(w, _)| w).collect::<Vec<_>>();
+    assert_eq!(
+        texts("Jose\u{301} Pen\u{303}a"),
+        ["Jose\u{301}", "Pen\u{303}a"]
+    );
+}
+
+#[test]
 fn a_dot_without_its_space_before_a_word_ends_the_word() {
     let texts = |text| words(text).into_iter().map(|(w, _)| w).collect::<Vec<_>>();
     assert_eq!(texts("rose.The PAC.Next"), ["rose", "The", "PAC", "Next"]);
