@@ -347,6 +347,9 @@ impl Context<'_> {
                         .flatten()
                 })
                 .or_else(|| self.person_after(after.clone()))
+                // A quoted phrase in a sentence that closes with its source ("… will carry
+                // “…” and help, Roe said").
+                .or_else(|| self.closing_attribution(after.clone()))
         })?;
         self.resolve(found, span.open)
     }
@@ -387,9 +390,22 @@ impl Context<'_> {
             return None;
         }
         let comma = (1..v).rev().find(|&i| c.breaks(i - 1, i))?;
-        c.subject_before(v, comma)
+        let subject = c
+            .subject_before(v, comma)
             .filter(|r| r.start == comma && r.len() <= MAX_WORDS / 2)
-            .map(|w| c.bytes(w))
+            .map(|w| c.bytes(w))?;
+        // "…, Dana Reyes, the former mayor, said": the person the description follows.
+        let text = &self.doc.text;
+        let described = matches!(c.word(comma), "the" | "a" | "an");
+        let named = self
+            .table
+            .within(c.bytes(0..comma))
+            .filter(|s| s.full_end == s.end && text[s.end..subject.start].trim() == ",")
+            .find(|s| self.table.entities[s.entity].kind == EntityKind::Person);
+        Some(match named {
+            Some(s) if described => s.start..s.end,
+            _ => subject,
+        })
     }
 
     /// A person named first after a closing mark: "“…,” Ash shot back", "“…,” an angry

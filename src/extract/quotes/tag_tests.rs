@@ -166,3 +166,18 @@ fn a_role_before_the_name_is_kept_apart() {
     assert_eq!(q.speaker.as_deref(), Some("Tim Ng"));
     assert_eq!(q.speaker_role.as_deref(), Some("Roe spokesman"));
 }
+
+#[test]
+fn a_quoted_phrase_in_a_sentence_that_closes_with_its_source() {
+    let found = quotes(
+        "Given the vote, her backing will carry “a great deal of weight” and help the party win, \
+         union spokesman Neil Ross said.",
+    );
+    assert_eq!(found[0].2.as_deref(), Some("Neil Ross"));
+    // A description after the name: the name speaks.
+    let found = quotes(
+        "Parks are “the city’s best public health tool” and more, Dana Reyes, the former \
+         mayor of Oakton, told a crowd on Tuesday.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
+}
