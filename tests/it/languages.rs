@@ -52,6 +52,9 @@ fn a_french_site_speaks_french_on_every_page_and_in_its_dates() {
         day.contains("<title>Briefing du jeudi 26 septembre 2024 · "),
         "{day}"
     );
+    // Quotations take the language's marks.
+    assert!(day.contains("<blockquote><p>«\u{202f}"), "{day}");
+    assert!(!day.contains("<blockquote><p>“"), "{day}");
     let article = read(public.join("articles/us-gaza-lebanon-initiative/index.html"));
     assert!(article.contains("Qui est concerné"), "{article}");
     let search = read(public.join("search/index.html"));
