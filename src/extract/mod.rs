@@ -18,6 +18,7 @@ mod structure;
 #[cfg(test)]
 mod tests;
 mod text;
+mod transcript;
 
 use rustc_hash::FxHashSet;
 use serde::Serialize;
@@ -252,9 +253,10 @@ pub fn extract(input: &Input<'_>, gazetteer: &Gazetteer, options: &ExtractOption
     let outline = structure::outline_with(input.body, input.first_line, |e| builder.event(e));
     let doc = builder.finish();
     let hits = gazetteer.find(&doc);
+    let speakers = transcript::labels(&doc);
     let found = options
         .discovery
-        .then(|| discover::discover(&doc, &hits, gazetteer));
+        .then(|| discover::discover(&doc, &hits, &speakers, gazetteer));
     let not_entities: FxHashSet<String> = input
         .not_entities
         .iter()
@@ -272,7 +274,8 @@ pub fn extract(input: &Input<'_>, gazetteer: &Gazetteer, options: &ExtractOption
     let quoted = quotes::quoted(&doc);
     let salience = salience::Salience::build(&doc, &table, &quoted);
     let located = quotes::find(&doc, &table, &salience);
-    let reported = reported::find(&doc, &table, &salience, &quoted);
+    let mut reported = reported::find(&doc, &table, &salience, &quoted);
+    reported.extend(reported::transcript(&doc, &table, &salience, &speakers));
     let attributions = attributions::find(&doc, &table, input.sources, reported, &located);
     let quotes = located.into_iter().map(|(_, q)| q).collect();
     table.force(input.forced_entities, gazetteer);

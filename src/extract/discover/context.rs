@@ -114,6 +114,15 @@ impl<'a> Discoverer<'a> {
             // than not (built-in names and acronyms aside).
             cue[slot(Person)] += CUE;
         }
+        let (start, end) = (self.toks[a].start, self.toks[b].end);
+        if self
+            .speakers
+            .binary_search_by_key(&start, |r| r.start)
+            .is_ok_and(|i| self.speakers[i].end == end)
+        {
+            // "DANA REYES: We will…" in a transcript: the label names who speaks.
+            cue[slot(Person)] += STRONG;
+        }
         if self.dateline(a, b) {
             // "OAKTON, Iowa —": a town in capitals is no acronym.
             cue[slot(Place)] += STRONG;

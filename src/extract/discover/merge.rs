@@ -158,7 +158,10 @@ impl<'a> Discoverer<'a> {
                 let target = if c.short_form {
                     by_org_last.get(name)
                 } else if c.single_acronym() && c.world.is_none() {
-                    by_initials.get(name.replace('.', "").as_str())
+                    // "REYES" is DANA REYES in a transcript, else an acronym.
+                    by_last
+                        .get(name)
+                        .or_else(|| by_initials.get(name.replace('.', "").as_str()))
                 } else {
                     // "Biden" is Joe Biden; "Tedros" is Tedros Adhanom Ghebreyesus;
                     // "Activision" is Activision Blizzard Inc.

@@ -5,6 +5,7 @@
 //! they abbreviate.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -95,7 +96,13 @@ pub struct Spot {
     pub entity: usize,
 }
 
-pub fn discover(doc: &Doc, hits: &[Hit], gazetteer: &Gazetteer) -> Discovered {
+/// `speakers` are the transcript's speaker labels (`transcript::labels`).
+pub fn discover(
+    doc: &Doc,
+    hits: &[Hit],
+    speakers: &[Range<usize>],
+    gazetteer: &Gazetteer,
+) -> Discovered {
     // Sized for a typical share of names among the words, to avoid regrowing.
     let expected = doc.tokens.len() / 12 + 8;
     let mut d = Discoverer {
@@ -112,6 +119,7 @@ pub fn discover(doc: &Doc, hits: &[Hit], gazetteer: &Gazetteer) -> Discovered {
         pairs: Vec::new(),
         lowercase_words: None,
         capitals: false,
+        speakers,
     };
     for block in doc.prose() {
         // A paragraph all in capitals is a label or credit when short ("FACEBOOK", "FULL
@@ -225,6 +233,8 @@ struct Discoverer<'a> {
     lowercase_words: Option<FxHashSet<&'a str>>,
     /// The paragraph being read is all in capitals.
     capitals: bool,
+    /// A transcript's speaker labels ("DANA REYES:"), in order.
+    speakers: &'a [Range<usize>],
 }
 
 /// "north", "southeast" and the like.

@@ -214,6 +214,34 @@ pub fn find(
     out
 }
 
+/// The speakers of a transcript (`transcript::labels`), each with the first sentence of
+/// what they said.
+pub fn transcript(
+    doc: &Doc,
+    table: &Table<'_>,
+    salience: &Salience,
+    labels: &[Range<usize>],
+) -> Vec<(usize, Attribution)> {
+    labels
+        .iter()
+        .filter_map(|label| {
+            let (source, entity) = name(doc, table, salience, label.clone())?;
+            let at = doc.sentences.partition_point(|s| s.end <= label.end + 1);
+            let sentence_end = doc.sentences.get(at).map_or(label.end + 1, |s| s.end);
+            let said = content(doc, label.end + 1..sentence_end);
+            Some((
+                label.start,
+                Attribution {
+                    source: source.into(),
+                    entity: entity.map(Name::from),
+                    cue: None,
+                    content: said.map(Name::from),
+                },
+            ))
+        })
+        .collect()
+}
+
 /// The attribution of the verb at `v` to the subject `words`, with the rest of the
 /// sentence up to `end` as its content.
 #[allow(clippy::too_many_arguments)]

@@ -399,3 +399,33 @@ fn a_description_with_a_name_beside_it_is_credited_to_the_person() {
             .all(|a| a.entity.as_deref() != Some("Dana Roe"))
     );
 }
+
+#[test]
+fn the_speakers_of_a_transcript_are_sources_and_people() {
+    let text = "The interview ran long.\n\nKATE MORROW: Why not meet the voters?\n\nJOEL \
+                BRENNAN: The senator does not decide when we meet. We do.\n\nMORROW: You said \
+                in May you would.";
+    let got = facts(text);
+    let said: Vec<(&str, Option<&str>)> = got
+        .attributions
+        .iter()
+        .map(|a| (a.source.as_ref(), a.content.as_deref()))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            ("KATE MORROW", Some("Why not meet the voters?")),
+            (
+                "JOEL BRENNAN",
+                Some("The senator does not decide when we meet")
+            ),
+        ]
+    );
+    for name in ["KATE MORROW", "JOEL BRENNAN"] {
+        let e = got.entities.iter().find(|e| e.name == name).unwrap();
+        assert_eq!(e.kind, crate::load::EntityKind::Person, "{name}");
+    }
+    // One label alone is no transcript.
+    let got = facts("The road was shut.\n\nUPDATE: The road is open again tonight.");
+    assert!(got.attributions.is_empty(), "{:?}", got.attributions);
+}
