@@ -1,6 +1,7 @@
 //! Interview transcripts: paragraphs that open with the speaker's name in capitals and a
-//! colon ("DANA REYES: We will rebuild."). A transcript has at least two speakers; one such
-//! paragraph alone is more likely a label ("UPDATE:") than a speaker.
+//! colon ("DANA REYES: We will rebuild."). In a transcript two or more speakers take turns,
+//! so one of them speaks twice; labels that do not recur ("UPDATE:", "EDITOR’S NOTE:") are
+//! no speakers.
 
 use std::ops::Range;
 
@@ -10,15 +11,24 @@ use super::text::Doc;
 const MAX_WORDS: usize = 4;
 
 /// The speaker labels of the article's paragraphs, in order: empty unless at least two
-/// different names speak.
+/// different labels are written and one speaker, known by the last word of the label
+/// ("DANA REYES", then "REYES"), speaks twice.
 pub fn labels(doc: &Doc) -> Vec<Range<usize>> {
     let found: Vec<Range<usize>> = doc
         .prose()
         .filter_map(|block| label(&doc.text, block.range.clone()))
         .collect();
-    let first = found.first().map(|r| &doc.text[r.clone()]);
-    let two_speakers = found.iter().any(|r| Some(&doc.text[r.clone()]) != first);
-    if two_speakers { found } else { Vec::new() }
+    let names: Vec<&str> = found.iter().map(|r| &doc.text[r.clone()]).collect();
+    let two_labels = names.iter().any(|n| *n != names[0]);
+    let turns = names
+        .iter()
+        .enumerate()
+        .any(|(i, n)| names[..i].iter().any(|m| surname(m) == surname(n)));
+    if two_labels && turns {
+        found
+    } else {
+        Vec::new()
+    }
 }
 
 /// The name before the colon opening `block`, when it is a name in capitals followed by
@@ -39,6 +49,11 @@ fn label(text: &str, block: Range<usize>) -> Option<Range<usize>> {
     let speaks = said.starts_with(' ') && said.chars().any(char::is_lowercase);
     (words.len() <= MAX_WORDS && letters >= 2 && words.iter().all(capitals) && speaks)
         .then(|| block.start..block.start + colon)
+}
+
+/// The last word of a label: "REYES" of "DANA REYES".
+fn surname(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
 }
 
 #[cfg(test)]
@@ -66,5 +81,8 @@ mod tests {
         assert!(names("UPDATE: The road is open.\n\nThe mayor: gone.").is_empty());
         assert!(names("Q: Why?\n\nA: Because it is late.").is_empty());
         assert!(names("OAKTON: 12 PM\n\nASH: 3 PM").is_empty());
+        // Two labels, neither of them twice: no one takes turns.
+        let notes = "OAKTON: The council met.\n\nEDITOR’S NOTE: This story was corrected.";
+        assert!(names(notes).is_empty());
     }
 }

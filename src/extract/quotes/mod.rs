@@ -349,7 +349,11 @@ impl Context<'_> {
                 .or_else(|| self.person_after(after.clone()))
                 // A quoted phrase in a sentence that closes with its source ("… will carry
                 // “…” and help, Roe said").
-                .or_else(|| self.closing_attribution(after.clone()))
+                .or_else(|| {
+                    (!quiet_before)
+                        .then(|| self.closing_attribution(after.clone()))
+                        .flatten()
+                })
         })?;
         self.resolve(found, span.open)
     }
@@ -395,17 +399,16 @@ impl Context<'_> {
             .filter(|r| r.start == comma && r.len() <= MAX_WORDS / 2)
             .map(|w| c.bytes(w))?;
         // "…, Dana Reyes, the former mayor, said": the person the description follows.
+        if !matches!(c.word(comma), "the" | "a" | "an") {
+            return Some(subject);
+        }
         let text = &self.doc.text;
-        let described = matches!(c.word(comma), "the" | "a" | "an");
         let named = self
             .table
             .within(c.bytes(0..comma))
             .filter(|s| s.full_end == s.end && text[s.end..subject.start].trim() == ",")
             .find(|s| self.table.entities[s.entity].kind == EntityKind::Person);
-        Some(match named {
-            Some(s) if described => s.start..s.end,
-            _ => subject,
-        })
+        Some(named.map_or(subject, |s| s.start..s.end))
     }
 
     /// A person named first after a closing mark: "“…,” Ash shot back", "“…,” an angry

@@ -225,6 +225,10 @@ pub fn transcript(
     labels
         .iter()
         .filter_map(|label| {
+            // A label that names no person (a dateline, a note) is not a speaker.
+            table
+                .within(label.clone())
+                .find(|s| table.entities[s.entity].kind == EntityKind::Person)?;
             let (source, entity) = name(doc, table, salience, label.clone())?;
             let at = doc.sentences.partition_point(|s| s.end <= label.end + 1);
             let sentence_end = doc.sentences.get(at).map_or(label.end + 1, |s| s.end);
