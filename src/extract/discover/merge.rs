@@ -217,7 +217,9 @@ impl<'a> Discoverer<'a> {
                 || (!c.mid && evidence <= WEAK)
                 || (weak && c.title_parts == c.mentions)
                 || ((weak || opener_only) && common(&mut signature))
-                || (opener_only && adverb_shaped(&c.name))
+                // "Ironically, the one who…": an adverb before a comma reads like a name
+                // before its description.
+                || (opener_only && is_adverb(&c.name))
             {
                 continue;
             }
@@ -386,17 +388,4 @@ fn without_initials(name: &str) -> String {
 /// A generational suffix after a surname: "Jr.", "III".
 pub(super) fn is_suffix(word: &str) -> bool {
     matches!(word, "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III" | "IV")
-}
-
-/// A word with the ending of an adverb ("Ironically", "Publicly", "Reportedly"): opening a
-/// sentence before a comma, it reads like a name followed by its description. Surnames
-/// with such an ending ("McNally") have a capital inside.
-fn adverb_shaped(word: &str) -> bool {
-    const ENDINGS: [&str; 12] = [
-        "ally", "ully", "ously", "ively", "ingly", "edly", "ently", "antly", "ately", "ably",
-        "ibly", "icly",
-    ];
-    word.len() >= 7
-        && !word.chars().skip(1).any(char::is_uppercase)
-        && ENDINGS.iter().any(|e| word.ends_with(e))
 }

@@ -271,13 +271,14 @@ fn is_acronym(word: &str) -> bool {
     letters >= 2 && !word.chars().any(char::is_lowercase)
 }
 
-/// "Ironically", "Interestingly": an adverb by its ending, long enough not to be a
-/// surname like "Sally".
+/// "Ironically", "Publicly", "Reportedly": an adverb by its ending, long enough not to be
+/// a surname like "Sally", and with no capital inside like "McNally".
 fn is_adverb(word: &str) -> bool {
     word.len() >= 8
+        && !word.chars().skip(1).any(char::is_uppercase)
         && [
-            "ically", "ingly", "ately", "ently", "antly", "ously", "ively", "fully", "ably",
-            "ibly", "ainly", "ually",
+            "ally", "ingly", "ately", "ently", "antly", "ously", "ively", "fully", "ably", "ibly",
+            "ainly", "edly", "icly",
         ]
         .iter()
         .any(|s| word.ends_with(s))
