@@ -345,7 +345,7 @@ pub fn cache_dir(options: &BuildOptions, given: Option<&Path>) -> PathBuf {
 struct Counting<'p>(&'p Progress);
 
 impl load::Recall for Counting<'_> {
-    fn front(&self, _text: &str) -> Option<load::FrontMatter> {
+    fn front(&self, _key: u128) -> Option<load::FrontMatter> {
         None
     }
 

@@ -354,14 +354,9 @@ fn front_json(front: &FrontMatter) -> Option<String> {
     (serde_json::to_string(&back).ok()? == json).then_some(json)
 }
 
-/// What identifies an article's file: its whole text.
-fn file_key(text: &str) -> u128 {
-    load::Source::key_of(text)
-}
-
 impl load::Recall for Cache {
-    fn front(&self, text: &str) -> Option<FrontMatter> {
-        let json = self.earlier.fronts.get(&file_key(text))?;
+    fn front(&self, key: u128) -> Option<FrontMatter> {
+        let json = self.earlier.fronts.get(&key)?;
         serde_json::from_str(json).ok()
     }
 

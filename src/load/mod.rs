@@ -170,9 +170,9 @@ pub struct LoadedSite {
 /// What an earlier build parsed, offered to this one (see `cache`): parsing front matter
 /// is most of what loading an article costs.
 pub trait Recall: Sync {
-    /// The front matter of an article file with exactly this text, parsed without a
-    /// problem by an earlier build.
-    fn front(&self, text: &str) -> Option<FrontMatter>;
+    /// The front matter of the article file known by `key` (see `Source::key`), parsed
+    /// without a problem by an earlier build.
+    fn front(&self, key: u128) -> Option<FrontMatter>;
     /// Told of each content file read, for progress.
     fn read(&self) {}
 }
@@ -181,7 +181,7 @@ pub trait Recall: Sync {
 pub struct Nothing;
 
 impl Recall for Nothing {
-    fn front(&self, _text: &str) -> Option<FrontMatter> {
+    fn front(&self, _key: u128) -> Option<FrontMatter> {
         None
     }
 }

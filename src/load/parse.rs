@@ -131,17 +131,20 @@ pub(super) fn parse_article(
     options: &LoadOptions,
     recall: &dyn Recall,
 ) -> Result<Loaded, Vec<Diagnostic>> {
-    let split = frontmatter::split(&text);
+    // The hash the file is known by is taken once, for the cache and for reading it again.
+    let source = Source::new(text);
+    let text = source.held();
+    let split = frontmatter::split(text);
     if !split.has_front_matter {
         return Err(vec![Diagnostic::error(
             path,
             "article has no front matter: start the file with `---`, then `title:` and `date:`, then `---`",
         )
-        .at(&text, 1, 1)]);
+        .at(text, 1, 1)]);
     }
-    let (front, mut diagnostics) = match recall.front(&text) {
+    let (front, mut diagnostics) = match recall.front(source.key()) {
         Some(front) => (Some(front), Vec::new()),
-        None => read_front::<FrontMatter>(path, &text, &split),
+        None => read_front::<FrontMatter>(path, text, &split),
     };
     let Some(front) = front else {
         return Err(diagnostics);
@@ -154,7 +157,7 @@ pub(super) fn parse_article(
         };
     }
     let date_at = |key: &str, message: String| {
-        Diagnostic::error(path, message).at_offset(&text, key_offset(&text, &split, key))
+        Diagnostic::error(path, message).at_offset(text, key_offset(text, &split, key))
     };
     let zone = options.zone.zone();
     let read = |value: &str| PubDate::parse(value).and_then(|d| d.in_zone(zone));
@@ -210,7 +213,7 @@ pub(super) fn parse_article(
             };
             Ok(Loaded::Article(Box::new(Article {
                 path: path.to_path_buf(),
-                text: Source::new(text),
+                text: source,
                 body_offset,
                 front,
                 date,
