@@ -221,7 +221,7 @@ pub const SPEECH_FILLERS: Class = 1 << 27;
 pub(super) const SPEECH_FILLERS_WORDS: &str = "also later then previously repeatedly once further
     reportedly again recently separately has had have was is were would will just simply
     earlier initially publicly privately flatly bluntly not never often still even quickly
-    has had did does do could may might must shall should yet";
+    has had did does do could can may might must shall should are yet";
 
 /// Words that end a speaker phrase after the verb: "said Roe on Tuesday", "said of Ash".
 pub const SPEAKER_ENDS: Class = 1 << 28;

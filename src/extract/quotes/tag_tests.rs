@@ -181,3 +181,10 @@ fn a_quoted_phrase_in_a_sentence_that_closes_with_its_source() {
     );
     assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
 }
+
+#[test]
+fn a_modal_before_the_verb_is_not_part_of_the_speaker() {
+    let found =
+        quotes("Fans can expect the band to play with “a lot more noise than they are used to.”");
+    assert_eq!(found[0].1.as_deref(), Some("Fans"));
+}

@@ -44,6 +44,13 @@ impl Clause<'_> {
                         self.word(i + 1),
                         "after" | "before" | "following" | "during" | "in" | "at" | "on"
                     ))
+                // "Reached by the Courier,", "Asked about the vote,": a participle opener.
+                || (i == start
+                    && i + 1 < n
+                    && self.word(i).len() >= 5
+                    && self.word(i).ends_with("ed")
+                    && self.plain(i, i + 1)
+                    && matches!(self.word(i + 1), "by" | "about" | "for" | "on" | "after"))
                 || (i + 1 < n && ago(self.word(i + 1)))
                 // "Eight years ago,", "A week later,": a number or article and a unit.
                 || (i + 2 < n

@@ -178,6 +178,11 @@ fn main_subjects_skip_opening_phrases() {
     assert_eq!(got, "Jane Roe");
     let got = with("Yesterday the plan failed, saying", |c| c.main_subject(0));
     assert_eq!(got, None);
+    let got = with(
+        "Reached by the Courier, Jane Roe denied it, explaining",
+        |c| text(c, c.main_subject(0)),
+    );
+    assert_eq!(got, "Jane Roe");
     let got = with("The Oakton senator sought to calm them, saying", |c| {
         text(c, c.main_subject(0))
     });
