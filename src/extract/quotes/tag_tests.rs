@@ -1,5 +1,6 @@
-//! Speakers found in the tag around a quotation: passive agents, colons, dashes,
-//! participles, titles and a description with the name beside it.
+//! Speakers found in the tag around a quotation and in the sentence that holds it: passive
+//! agents, colons, dashes, participles, titles, a description with the name beside it, a
+//! role before the name, a source closing the sentence, and the next quotation's speaker.
 
 use super::tests::{one, quotes};
 
@@ -187,4 +188,12 @@ fn a_modal_before_the_verb_is_not_part_of_the_speaker() {
     let found =
         quotes("Fans can expect the band to play with “a lot more noise than they are used to.”");
     assert_eq!(found[0].1.as_deref(), Some("Fans"));
+}
+
+#[test]
+fn second_quote_in_a_paragraph_keeps_the_speaker() {
+    let text = "“The Fed is preparing the ground,” said Seema Shah. “The question is how \
+                far they go.”";
+    let got = quotes(text);
+    assert_eq!(got[1].1.as_deref(), Some("Seema Shah"));
 }

@@ -178,14 +178,6 @@ fn speakers_from_the_sentence_around() {
 }
 
 #[test]
-fn second_quote_in_a_paragraph_keeps_the_speaker() {
-    let text = "“The Fed is preparing the ground,” said Seema Shah. “The question is how \
-                far they go.”";
-    let got = quotes(text);
-    assert_eq!(got[1].1.as_deref(), Some("Seema Shah"));
-}
-
-#[test]
 fn quotes_in_code_are_ignored() {
     assert!(quotes("`\"this is not a quote at all\"`").is_empty());
 }
