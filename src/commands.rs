@@ -75,6 +75,10 @@ pub fn build(options: &BuildOptions, cache: Option<&Path>, timings: bool, quiet:
                     ms(t.render),
                     ms(t.write)
                 );
+                eprintln!(
+                    "  load: {} of {} article files not read (unchanged by size and times)",
+                    t.unread, built.articles
+                );
                 eprintln!("  render: prepare {:.1} ms wall", ms(t.prepare));
                 for (label, cpu) in &t.render_jobs {
                     eprintln!("  render: {label} {:.1} ms CPU", ms(*cpu));

@@ -3,16 +3,16 @@
 //! would write the same files again. It does nothing instead, which is what makes "nothing
 //! changed" cost a walk of the site's files rather than a build.
 //!
-//! Inputs are compared by each file's path, size and modification time, as `make` does;
-//! reading every file would cost most of what loading does.
+//! Inputs are compared by each file's path and stamp (size, times and inode; see
+//! `Stamp`), as `make` compares times; reading every file would cost most of what loading
+//! does.
 
 use std::path::Path;
-use std::time::UNIX_EPOCH;
 
 use xxhash_rust::xxh3::Xxh3;
 
 use super::store;
-use crate::load::Held;
+use crate::load::{Held, Stamp};
 use crate::pipeline::BuildOptions;
 
 /// The file in the cache folder.
@@ -116,8 +116,8 @@ impl LastBuild {
     }
 }
 
-/// A hash of what a build of `options` reads: each input file's path, size and
-/// modification time, and the command line's choices. None when a file cannot be read.
+/// A hash of what a build of `options` reads: each input file's path and stamp, and the
+/// command line's choices. None when a file cannot be read.
 pub fn inputs(options: &BuildOptions, output: &Path) -> Option<u64> {
     let mut hash = Xxh3::new();
     let mut add = |bytes: &[u8]| {
@@ -146,14 +146,8 @@ pub fn inputs(options: &BuildOptions, output: &Path) -> Option<u64> {
                 Err(_) => return None,
             };
             let meta = entry.metadata().ok()?;
-            let modified = meta
-                .modified()
-                .ok()
-                .and_then(|m| m.duration_since(UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos());
             add(entry.path().as_os_str().as_encoded_bytes());
-            add(&meta.len().to_le_bytes());
-            add(&modified.to_le_bytes());
+            add(&Stamp::of(&meta).bytes());
         }
     }
     Some(hash.digest())

@@ -24,8 +24,8 @@ use std::sync::{Arc, Mutex};
 use rustc_hash::FxHashMap;
 
 use crate::extract::{ExtractOptions, Facts, Gazetteer};
-use crate::link::{EarlierRelated, Graph};
-use crate::load::{self, Article, FrontMatter, Site};
+use crate::link::{self, Graph};
+use crate::load::{self, Article, FrontMatter, Known, Site, Stamp};
 use crate::model::{Names, PerArticle, SharedNames};
 use crate::pipeline::{self, BuildOptions};
 use crate::progress::Progress;
@@ -59,6 +59,20 @@ struct Manifest {
     pages: Vec<(String, PageRecord)>,
     /// Each article's related list, as slugs, by what it was scored from.
     related: Vec<(u64, Vec<String>)>,
+    /// Each story title worked out from its articles, by what it was worked out from.
+    story_titles: Vec<(u64, String)>,
+    /// The article files the next build may take as unchanged by their stamps.
+    unread: Vec<UnreadFile>,
+}
+
+/// An article file as this build read it, for the next build to leave unread while it
+/// keeps this stamp (see `load::Recall::unread`).
+#[derive(bincode::Encode, bincode::Decode)]
+struct UnreadFile {
+    path: String,
+    stamp: Stamp,
+    key: u128,
+    body_offset: u64,
 }
 
 /// The manifest's file. It is written after the shards it names, so a killed build leaves
@@ -95,6 +109,9 @@ struct Earlier {
     search: Mutex<CountedTerms>,
     /// Taken once, by linking.
     related: Vec<(u64, Vec<String>)>,
+    story_titles: Vec<(u64, String)>,
+    /// By the file's path relative to the site.
+    unread: FxHashMap<String, UnreadFile>,
     /// The names of `facts`, each held once, as they were shared when read; taken by
     /// extraction, whose facts share them too.
     names: Names,
@@ -260,6 +277,8 @@ impl Cache {
             data_at: rendered.data_at,
             pages: rendered.pages,
             related: related_lists(site, graph),
+            story_titles: graph.story_titles.clone(),
+            unread: unread_files(site),
         };
         let body = bincode::encode_to_vec(&manifest, config).map_err(|e| encoded("manifest", e))?;
         store::write(&self.dir, MANIFEST, self.identity, &body).map_err(failed)?;
@@ -316,6 +335,12 @@ fn read(dir: &Path, identity: u64) -> Result<Option<Earlier>, String> {
         pages: manifest.pages.into_iter().collect(),
         search: Mutex::new(search?),
         related: manifest.related,
+        story_titles: manifest.story_titles,
+        unread: manifest
+            .unread
+            .into_iter()
+            .map(|file| (file.path.clone(), file))
+            .collect(),
         // Every entry's decoder has let its handle go.
         names: Arc::try_unwrap(names).unwrap_or_default(),
         ..Earlier::default()
@@ -347,6 +372,19 @@ fn related_lists(site: &Site, graph: &Graph) -> Vec<(u64, Vec<String>)> {
         .collect()
 }
 
+/// The articles this build read whose stamps a later build may trust.
+fn unread_files(site: &Site) -> Vec<UnreadFile> {
+    let files = site.articles.iter().filter_map(|article| {
+        Some(UnreadFile {
+            path: article.path.to_str()?.to_string(),
+            stamp: article.stamp?,
+            key: article.text.key(),
+            body_offset: article.body_offset as u64,
+        })
+    });
+    files.collect()
+}
+
 /// Front matter as the cache keeps it, if it reads back as exactly the same front matter.
 fn front_json(front: &FrontMatter) -> Option<String> {
     let json = serde_json::to_string(front).ok()?;
@@ -358,6 +396,15 @@ impl load::Recall for Cache {
     fn front(&self, key: u128) -> Option<FrontMatter> {
         let json = self.earlier.fronts.get(&key)?;
         serde_json::from_str(json).ok()
+    }
+
+    fn unread(&self, relative: &Path, stamp: &Stamp) -> Option<Known> {
+        let file = self.earlier.unread.get(relative.to_str()?)?;
+        (file.stamp == *stamp).then(|| Known {
+            key: file.key,
+            body_offset: usize::try_from(file.body_offset).unwrap_or(usize::MAX),
+            stamp: *stamp,
+        })
     }
 
     fn read(&self) {
@@ -383,6 +430,10 @@ impl pipeline::Recall for Cache {
         Some(facts)
     }
 
+    fn has_facts(&self, article: &Article) -> bool {
+        self.earlier.facts.contains_key(&article.text.key())
+    }
+
     fn extracted(&self) {
         self.progress.advance(1);
     }
@@ -391,8 +442,11 @@ impl pipeline::Recall for Cache {
         std::mem::take(&mut self.earlier.names)
     }
 
-    fn related(&mut self) -> EarlierRelated {
-        EarlierRelated::new(std::mem::take(&mut self.earlier.related))
+    fn linked(&mut self) -> link::Earlier {
+        link::Earlier::new(
+            std::mem::take(&mut self.earlier.related),
+            std::mem::take(&mut self.earlier.story_titles),
+        )
     }
 }
 

@@ -32,6 +32,18 @@ pub(super) fn story_title<'t>(id: &str, texts: impl Iterator<Item = &'t str> + C
     title.join(" ")
 }
 
+/// Whether `story_title` looks into the articles for `id`: only an id of several words
+/// joined by hyphens or underscores has pairs the articles may write with a hyphen.
+pub(super) fn story_title_reads_texts(id: &str) -> bool {
+    let id = id.trim();
+    !id.contains(' ')
+        && id
+            .split(['-', '_'])
+            .filter(|w| !w.is_empty())
+            .nth(1)
+            .is_some()
+}
+
 /// `compound` ("gaza-lebanon") as a text writes it ("Gaza-Lebanon"), when one does, as a
 /// whole word.
 fn written_compound<'t>(
@@ -106,7 +118,7 @@ pub(super) fn introduce(
     groups: &mut [Group],
     section: Section,
     used: &mut [bool],
-    name: impl Fn(&Group) -> String,
+    mut name: impl FnMut(&Group) -> String,
 ) {
     for group in groups {
         let intro = site
@@ -196,11 +208,8 @@ pub(super) fn group_days(site: &Site, by_date: &[ArticleId]) -> (Vec<Day>, Vec<D
                 .iter()
                 .map(|a| a.path.display().to_string())
                 .collect();
-            let line = first
-                .text
-                .held()
-                .lines()
-                .position(|l| l.starts_with("lead:"));
+            let text = first.text_for_message(&site.root);
+            let line = text.lines().position(|l| l.starts_with("lead:"));
             warnings.push(
                 Diagnostic::warning(
                     &first.path,
@@ -211,7 +220,7 @@ pub(super) fn group_days(site: &Site, by_date: &[ArticleId]) -> (Vec<Day>, Vec<D
                         others.join(", ")
                     ),
                 )
-                .at(first.text.held(), line.map_or(1, |i| i + 1), 1),
+                .at(&text, line.map_or(1, |i| i + 1), 1),
             );
         }
     }

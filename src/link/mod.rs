@@ -3,6 +3,7 @@
 //! are scored through an inverted index, and internal Markdown links are resolved to URLs
 //! (a broken one is an error).
 
+mod earlier;
 mod entities;
 mod groups;
 mod related;
@@ -23,9 +24,10 @@ use crate::load::{Article, EntityKind, Section, Site};
 use crate::model::{
     ArticleId, ArticleSlice, EntityId, PerArticle, RESERVED_SECTIONS, Route, Routes, slugify,
 };
+pub use earlier::Earlier;
+use earlier::{story_texts, story_title_key};
 use entities::{co_mentions, merge_entities};
-use groups::{group_by, group_days, introduce, story_title};
-pub use related::EarlierRelated;
+use groups::{group_by, group_days, introduce, story_title, story_title_reads_texts};
 use related::related_articles;
 use targets::{Resolution, Targets};
 use typed_index_collections::{TiSlice, TiVec};
@@ -85,7 +87,7 @@ pub struct ArticleLinks {
     pub authors: Vec<usize>,
     pub related: Vec<ArticleId>,
     /// A hash of everything `related` was scored from, so that a later build with the
-    /// same inputs can take the list instead of scoring it again (see `EarlierRelated`).
+    /// same inputs can take the list instead of scoring it again (see `Earlier`).
     pub related_inputs: u64,
     pub backlinks: Vec<ArticleId>,
     /// Resolved internal links: target as written -> URL.
@@ -115,6 +117,9 @@ pub struct Graph {
     pub page_headings: Vec<Vec<Heading>>,
     /// Resolved internal links of standalone pages, index-aligned with `Site::pages`.
     pub page_links: Vec<BTreeMap<String, String>>,
+    /// Each story title worked out from its articles' texts, by what it was worked out
+    /// from, for a rebuild to take (see `Earlier`).
+    pub story_titles: Vec<(u64, String)>,
 }
 
 impl Graph {
@@ -176,7 +181,7 @@ pub fn link(
     site: &Site,
     facts: &ArticleSlice<Facts>,
     page_outlines: Vec<Outline>,
-    earlier: &EarlierRelated,
+    earlier: &Earlier,
 ) -> (Graph, Vec<Diagnostic>) {
     let routes = Routes::new(site.config.base_url.clone());
     let mut diagnostics = Vec::new();
@@ -274,10 +279,18 @@ pub fn link(
     introduce(site, &mut authors, Section::Authors, &mut used, |g| {
         g.name.clone()
     });
+    let mut story_titles = Vec::new();
     introduce(site, &mut stories, Section::Stories, &mut used, |g| {
-        let articles = g.articles.iter().map(|&a| &site.articles[a]);
-        let texts = articles.flat_map(|a| [a.front.title.as_str(), a.body()]);
-        story_title(&g.name, texts)
+        if !story_title_reads_texts(&g.name) {
+            return story_title(&g.name, std::iter::empty());
+        }
+        let key = story_title_key(site, g);
+        let title = earlier.story_titles.get(&key).cloned().unwrap_or_else(|| {
+            let texts = story_texts(site, g);
+            story_title(&g.name, texts.iter().map(AsRef::as_ref))
+        });
+        story_titles.push((key, title.clone()));
+        title
     });
     let unused = site.intros.iter().zip(&used).filter(|(_, used)| !**used);
     diagnostics.extend(unused.map(|(intro, _)| intro.unused()));
@@ -331,9 +344,13 @@ pub fn link(
                     }
                     article_links[a].resolved.insert(link.target.clone(), url);
                 }
-                Resolution::Broken(message) => diagnostics.push(
-                    Diagnostic::error(&article.path, message).at(article.text.held(), link.line, 1),
-                ),
+                Resolution::Broken(message) => {
+                    diagnostics.push(Diagnostic::error(&article.path, message).at(
+                        &article.text_for_message(&site.root),
+                        link.line,
+                        1,
+                    ))
+                }
             }
         }
     }
@@ -386,6 +403,7 @@ pub fn link(
         redirects,
         page_headings: page_outlines.into_iter().map(|o| o.headings).collect(),
         page_links,
+        story_titles,
     };
     (graph, diagnostics)
 }

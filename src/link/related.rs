@@ -9,17 +9,6 @@ use rustc_hash::FxHashMap;
 use super::*;
 use crate::render::hash_of;
 
-/// Related lists an earlier build scored, as slugs, by the hash of what each was scored
-/// from. Empty for a build without a cache.
-#[derive(Default)]
-pub struct EarlierRelated(FxHashMap<u64, Vec<String>>);
-
-impl EarlierRelated {
-    pub fn new(lists: impl IntoIterator<Item = (u64, Vec<String>)>) -> EarlierRelated {
-        EarlierRelated(lists.into_iter().collect())
-    }
-}
-
 /// Related articles shown per article.
 pub(super) const RELATED_COUNT: usize = 5;
 
@@ -45,7 +34,7 @@ pub(super) fn related_articles(
     entities: &TiSlice<EntityId, EntityNode>,
     tags: &[Group],
     stories: &[Group],
-    earlier: &EarlierRelated,
+    earlier: &Earlier,
 ) -> PerArticle<(u64, Vec<ArticleId>)> {
     use rayon::prelude::*;
     let count = site.articles.len();
@@ -57,7 +46,7 @@ pub(super) fn related_articles(
         .map(|a| a.date.timestamp().as_second())
         .collect();
     let inputs = scoring_inputs(site, article_links, entities, tags, stories, &seconds);
-    let by_slug: FxHashMap<&str, ArticleId> = match earlier.0.is_empty() {
+    let by_slug: FxHashMap<&str, ArticleId> = match earlier.related.is_empty() {
         true => FxHashMap::default(),
         false => site
             .articles
@@ -66,7 +55,7 @@ pub(super) fn related_articles(
             .collect(),
     };
     let recalled = |a: ArticleId| -> Option<Vec<ArticleId>> {
-        let slugs = earlier.0.get(&inputs[a])?;
+        let slugs = earlier.related.get(&inputs[a])?;
         slugs
             .iter()
             .map(|s| by_slug.get(s.as_str()).copied())

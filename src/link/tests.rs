@@ -17,7 +17,7 @@ fn linked(files: &[(&str, &str)]) -> (Site, Graph, Vec<Diagnostic>) {
         &site,
         &facts,
         crate::extract::outline_pages(&site),
-        &EarlierRelated::default(),
+        &Earlier::default(),
     );
     (site, graph, diagnostics)
 }
@@ -180,7 +180,7 @@ fn related_articles_share_rare_entities_and_stories_never_themselves() {
 }
 
 /// Links `site` again, offering `earlier` related lists.
-fn relinked(site: &Site, earlier: &EarlierRelated) -> Graph {
+fn relinked(site: &Site, earlier: &Earlier) -> Graph {
     let facts = crate::extract::extract_site(site, &Gazetteer::new(&site.entities));
     link(site, &facts, crate::extract::outline_pages(site), earlier).0
 }
@@ -220,7 +220,7 @@ fn related_lists_are_taken_from_an_earlier_build_only_when_scored_from_the_same_
         .unwrap()
         .slug
         .clone();
-    let earlier = EarlierRelated::new([(inputs, vec![c_slug])]);
+    let earlier = Earlier::new([(inputs, vec![c_slug])], []);
     let again = relinked(&site, &earlier);
     assert_eq!(titles(&site, &again.article_links[a].related), ["Rain"]);
     assert_eq!(again.article_links[a].related_inputs, inputs);

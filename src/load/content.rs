@@ -108,6 +108,11 @@ pub struct Article {
     /// The whole file, kept so later stages can point diagnostics at lines; a build lets
     /// it go before rendering (see `Source`).
     pub text: Source,
+    /// The file's stamp when a later build may take the file as unchanged by it without
+    /// reading it (see `Recall::unread`): none for a file written moments before it was
+    /// read, one whose loading had anything to say, and one whose body is read again
+    /// before rendering (for its images, embeds or raw HTML).
+    pub stamp: Option<Stamp>,
     pub body_offset: usize,
     pub front: FrontMatter,
     pub date: PubDate,
@@ -139,6 +144,11 @@ impl Article {
                 Cow::Owned(text)
             }
         })
+    }
+
+    /// The text to point a message about this article into (see `Source::for_message`).
+    pub fn text_for_message(&self, root: &Path) -> Cow<'_, str> {
+        self.text.for_message(root, &self.path)
     }
 
     /// 1-based line of the file on which the body starts.

@@ -2,14 +2,17 @@
 //! typed values. Every problem becomes a positioned diagnostic; loading goes on so a
 //! build can report all of them at once.
 
+mod article;
 mod content;
 pub mod dates;
 pub mod frontmatter;
 mod intros;
 mod parse;
 mod source;
+mod stamp;
 mod toml_front;
 pub mod walk;
+mod warnings;
 pub use toml_front::json_of as toml_to_json;
 
 use std::collections::BTreeMap;
@@ -23,7 +26,8 @@ use walkdir::WalkDir;
 use crate::config::Config;
 use crate::diag::{Diagnostic, yaml_error};
 use crate::i18n::Locale;
-use crate::model::{PerArticle, SiteZone, is_xml_char, slugify, try_slugify};
+use crate::model::{PerArticle, SiteZone, slugify, try_slugify};
+use article::{parse_article, recall_article};
 pub use content::*;
 pub use dates::PubDate;
 use intros::parse_intro;
@@ -31,6 +35,8 @@ pub use intros::{Intro, Section};
 use parse::*;
 pub use parse::{normalise_alias, normalise_slug, parse_front};
 pub use source::Source;
+pub use stamp::Stamp;
+use warnings::{removed_html, unsafe_characters};
 
 /// Everything read from a site folder.
 #[derive(Debug, Clone)]
@@ -68,6 +74,18 @@ impl Site {
         for article in self.articles.iter_mut() {
             article.text.release();
         }
+    }
+
+    /// Reads the text of each article not read at loading (see `Recall::unread`) that
+    /// `needs` says a stage will read.
+    pub fn hold_texts(&mut self, needs: impl Fn(&Article) -> bool + Sync) -> Vec<Diagnostic> {
+        let root = &self.root;
+        self.articles
+            .raw
+            .par_iter_mut()
+            .filter(|article| !article.text.is_held() && needs(article))
+            .filter_map(|article| article.text.hold(root, &article.path).err())
+            .collect()
     }
 
     /// Adds what one file held after everything already added (files come in path order).
@@ -173,8 +191,22 @@ pub trait Recall: Sync {
     /// The front matter of the article file known by `key` (see `Source::key`), parsed
     /// without a problem by an earlier build.
     fn front(&self, key: u128) -> Option<FrontMatter>;
+    /// What an earlier build read from the article file at `relative`, when the file had
+    /// this stamp then and was settled (see `Article::stamp`): it is taken as unchanged
+    /// and not read.
+    fn unread(&self, _relative: &Path, _stamp: &Stamp) -> Option<Known> {
+        None
+    }
     /// Told of each content file read, for progress.
     fn read(&self) {}
+}
+
+/// An article file as an earlier build read it: its hash and where its body starts.
+#[derive(Debug, Clone, Copy)]
+pub struct Known {
+    pub key: u128,
+    pub body_offset: usize,
+    pub stamp: Stamp,
 }
 
 /// Recalls nothing: every file is parsed.
@@ -275,7 +307,7 @@ pub fn load_entities(root: &Path) -> (Vec<EntityDef>, Vec<String>, Vec<Diagnosti
 
 /// Problems between files: slugs and entity names used twice.
 pub fn duplicates(site: &Site) -> Vec<Diagnostic> {
-    let mut diagnostics = duplicate_slugs(&site.articles.raw);
+    let mut diagnostics = duplicate_slugs(&site.root, &site.articles.raw);
     diagnostics.extend(duplicate_entity_names(&site.entities));
     diagnostics.extend(duplicate_page_slugs(&site.pages));
     diagnostics
@@ -371,6 +403,21 @@ fn load_file_recalling(
     options: &LoadOptions,
     recall: &dyn Recall,
 ) -> (Loaded, Vec<Diagnostic>) {
+    // An article's stamp is taken before the file is read: a write after it leaves
+    // another stamp, so the next build reads the file again.
+    let stamp = match kind {
+        ContentKind::Article => std::fs::metadata(root.join(relative))
+            .ok()
+            .map(|meta| Stamp::of(&meta)),
+        _ => None,
+    };
+    if let Some(stamp) = &stamp
+        && let Some(known) = recall.unread(relative, stamp)
+        && let Some(loaded) = recall_article(relative, known, options, recall)
+    {
+        return (loaded, Vec::new());
+    }
+    let read_at = std::time::SystemTime::now();
     let text = match read_utf8(root, relative) {
         Ok(text) => text,
         Err(d) => return (Loaded::Nothing, vec![d]),
@@ -391,69 +438,26 @@ fn load_file_recalling(
         ContentKind::Intro(section) => parse_intro(relative, &text, section).map(Loaded::Intro),
     };
     match result {
-        Ok(loaded) => (loaded, warnings),
+        Ok(mut loaded) => {
+            if let Loaded::Article(article) = &mut loaded
+                && warnings.is_empty()
+                && is_plain(article.body())
+            {
+                article.stamp = stamp.filter(|s| s.settled(read_at));
+            }
+            (loaded, warnings)
+        }
         Err(diags) => (Loaded::Nothing, diags),
     }
 }
 
-/// A warning at each character of `text` that XML cannot carry (NUL, other control
-/// characters, U+FFFE, U+FFFF): pages keep them, feeds and the sitemap leave them out.
-fn unsafe_characters(path: &Path, text: &str) -> Vec<Diagnostic> {
-    // Every file is read through here: a byte scan settles the common case, since the
-    // characters looked for are control bytes or start with 0xEF (U+FFFE, U+FFFF). The
-    // scan runs over whole blocks without branches, which the compiler turns into vector
-    // code: a scan stopping at each byte was 4% of a rebuild at 10,000 articles.
-    let suspect = |b: u8| (b < 0x20) & !matches!(b, b'\t' | b'\n' | b'\r') | (b == 0xEF);
-    let clean = text
-        .as_bytes()
-        .chunks(256)
-        .all(|block| !block.iter().fold(false, |found, &b| found | suspect(b)));
-    if clean {
-        return Vec::new();
-    }
-    text.char_indices()
-        .filter(|&(_, c)| !is_xml_char(c))
-        .map(|(offset, c)| {
-            Diagnostic::warning(
-                path,
-                format!(
-                    "the character U+{:04X} cannot be carried by XML: feeds and the sitemap leave it out; delete it",
-                    c as u32
-                ),
-            )
-            .at_offset(text, offset)
-        })
-        .collect()
-}
-
-/// A warning at each piece of raw HTML in the body that the sanitiser removes in part or
-/// whole. Most files have no `<` in their body and cost one byte scan.
-fn removed_html(path: &Path, text: &str) -> Vec<Diagnostic> {
-    let body_offset = frontmatter::split(text).body_offset;
-    let body = &text[body_offset..];
-    if memchr::memchr(b'<', body.as_bytes()).is_none() {
-        return Vec::new();
-    }
-    pulldown_cmark::Parser::new(body)
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            pulldown_cmark::Event::Html(html) | pulldown_cmark::Event::InlineHtml(html) => {
-                Some((crate::model::removed_by_sanitiser(&html), range.start))
-            }
-            _ => None,
-        })
-        .filter(|(removed, _)| !removed.is_empty())
-        .map(|(removed, at)| {
-            Diagnostic::warning(
-                path,
-                format!(
-                    "raw HTML is removed from the page: {}; only a site whose every writer is trusted sets `markdown: {{ allow_html: true }}` in site.yaml",
-                    removed.join(", ")
-                ),
-            )
-            .at_offset(text, body_offset + at)
-        })
-        .collect()
+/// Whether a body has nothing a build reads after loading: no image, no shortcode, no
+/// raw HTML. Only such an article is left unread by a later build (see `Recall::unread`).
+fn is_plain(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    memchr::memchr(b'<', bytes).is_none()
+        && memchr::memmem::find(bytes, b"![").is_none()
+        && memchr::memmem::find(bytes, b"{{").is_none()
 }
 
 pub fn read_utf8(root: &Path, relative: &Path) -> Result<String, Diagnostic> {

@@ -125,133 +125,6 @@ pub(super) fn key_offset(text: &str, split: &frontmatter::Split<'_>, key: &str) 
     split.front_offset.min(text.len())
 }
 
-pub(super) fn parse_article(
-    path: &Path,
-    text: String,
-    options: &LoadOptions,
-    recall: &dyn Recall,
-) -> Result<Loaded, Vec<Diagnostic>> {
-    // The hash the file is known by is taken once, for the cache and for reading it again.
-    let source = Source::new(text);
-    let text = source.held();
-    let split = frontmatter::split(text);
-    if !split.has_front_matter {
-        return Err(vec![Diagnostic::error(
-            path,
-            "article has no front matter: start the file with `---`, then `title:` and `date:`, then `---`",
-        )
-        .at(text, 1, 1)]);
-    }
-    let (front, mut diagnostics) = match recall.front(source.key()) {
-        Some(front) => (Some(front), Vec::new()),
-        None => read_front::<FrontMatter>(path, text, &split),
-    };
-    let Some(front) = front else {
-        return Err(diagnostics);
-    };
-    if front.draft && !options.drafts {
-        // A draft is left out, but its front matter is still checked.
-        return match diagnostics.is_empty() {
-            true => Ok(Loaded::Nothing),
-            false => Err(diagnostics),
-        };
-    }
-    let date_at = |key: &str, message: String| {
-        Diagnostic::error(path, message).at_offset(text, key_offset(text, &split, key))
-    };
-    let zone = options.zone.zone();
-    let read = |value: &str| PubDate::parse(value).and_then(|d| d.in_zone(zone));
-    let date = read(&front.date).map_err(|m| diagnostics.push(date_at("date", m)));
-    let updated = match &front.updated {
-        Some(value) => read(value)
-            .map(Some)
-            .map_err(|m| diagnostics.push(date_at("updated", m))),
-        None => Ok(None),
-    };
-    let expires = match &front.expires {
-        Some(value) => read(value)
-            .map(Some)
-            .map_err(|m| diagnostics.push(date_at("expires", m))),
-        None => Ok(None),
-    };
-    if front.title.trim().is_empty() {
-        diagnostics.push(date_at("title", "`title` is empty".into()));
-    }
-    if front.image.is_some()
-        && front
-            .image_alt
-            .as_deref()
-            .is_none_or(|a| a.trim().is_empty())
-    {
-        diagnostics.push(date_at(
-            "image",
-            "`image_alt:` is missing: describe what the image shows, for readers who cannot see it"
-                .into(),
-        ));
-    }
-    let slug = match &front.slug {
-        Some(raw) => normalise_slug(raw).map_err(|m| diagnostics.push(date_at("slug", m))),
-        None => Ok(slug_from_file_name(path)),
-    };
-    let mut front = front;
-    for alias in &mut front.aliases {
-        match normalise_alias(alias) {
-            Ok(path) => *alias = path,
-            Err(m) => diagnostics.push(date_at("aliases", m)),
-        }
-    }
-    let body_offset = split.body_offset;
-    match (date, updated, expires, slug) {
-        (Ok(date), Ok(updated), Ok(expires), Ok(slug)) if diagnostics.is_empty() => {
-            let turns_at = options.schedule.and_then(|s| turns_at(s, date, expires));
-            let scheduled = match options.schedule {
-                Some(schedule) => match hold(schedule, date, expires) {
-                    Some(held) => return Ok(Loaded::Held(path.to_path_buf(), held, turns_at)),
-                    None => date.timestamp() > schedule.now,
-                },
-                None => false,
-            };
-            Ok(Loaded::Article(Box::new(Article {
-                path: path.to_path_buf(),
-                text: source,
-                body_offset,
-                front,
-                date,
-                updated,
-                slug,
-                scheduled,
-                schedule_turns_at: turns_at,
-            })))
-        }
-        _ => Err(diagnostics),
-    }
-}
-
-/// Whether the schedule leaves an article with these dates out. An article expires
-/// after its `expires` date: at the end of that day when no time is given.
-fn hold(schedule: Schedule, date: PubDate, expires: Option<PubDate>) -> Option<Held> {
-    if !schedule.future && date.timestamp() > schedule.now {
-        return Some(Held::Scheduled);
-    }
-    let expired = expires.is_some_and(|e| e.end() <= schedule.now);
-    (!schedule.expired && expired).then_some(Held::Expired)
-}
-
-/// The first moment after now at which the schedule treats an article with these dates
-/// differently: its date, when it lies ahead, or the moment it expires.
-fn turns_at(
-    schedule: Schedule,
-    date: PubDate,
-    expires: Option<PubDate>,
-) -> Option<jiff::Timestamp> {
-    let ahead = |at: jiff::Timestamp| (at > schedule.now).then_some(at);
-    let published = ahead(date.timestamp());
-    let expiry = expires
-        .and_then(|e| ahead(e.end()))
-        .filter(|_| !schedule.expired);
-    published.into_iter().chain(expiry).min()
-}
-
 /// The slug a file's name gives; `index.md` and `_index.md` in a folder of their own (a
 /// page bundle, as other generators lay them out) take the folder's name.
 pub(super) fn slug_from_file_name(path: &Path) -> String {
@@ -476,7 +349,7 @@ pub(super) fn parse_briefing(path: &Path, text: &str) -> Result<BriefingNote, Ve
     })
 }
 
-pub(super) fn duplicate_slugs(articles: &[Article]) -> Vec<Diagnostic> {
+pub(super) fn duplicate_slugs(root: &Path, articles: &[Article]) -> Vec<Diagnostic> {
     let mut seen: BTreeMap<&str, &Path> = BTreeMap::new();
     let mut diagnostics = Vec::new();
     for article in articles {
@@ -490,7 +363,7 @@ pub(super) fn duplicate_slugs(articles: &[Article]) -> Vec<Diagnostic> {
                         first.display()
                     ),
                 )
-                .at(article.text.held(), 1, 1),
+                .at(&article.text_for_message(root), 1, 1),
             );
             seen.insert(&article.slug, first);
         }

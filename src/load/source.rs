@@ -28,6 +28,12 @@ impl Source {
         }
     }
 
+    /// A file not read: an earlier build read it with this hash, and its stamp says it has
+    /// not changed since (see `Stamp`). `hold` or `read` reads it where its text is needed.
+    pub fn unread(key: u128) -> Source {
+        Source { text: None, key }
+    }
+
     /// The hash a file with this text is known by.
     pub fn key_of(text: &str) -> u128 {
         xxh3_128(text.as_bytes())
@@ -42,6 +48,26 @@ impl Source {
     /// which run while every text is held, read it here.
     pub fn held(&self) -> &str {
         self.text.as_deref().unwrap_or("")
+    }
+
+    pub fn is_held(&self) -> bool {
+        self.text.is_some()
+    }
+
+    /// Reads the text from the file at `root/relative` and holds it, for the stages that
+    /// read every text they are given.
+    pub fn hold(&mut self, root: &Path, relative: &Path) -> Result<(), Diagnostic> {
+        if self.text.is_none() {
+            let text = self.read(root, relative)?.into_owned();
+            self.text = Some(text);
+        }
+        Ok(())
+    }
+
+    /// The text to point a message into: the one held, else the file read again, else
+    /// none (the message then names the line without showing it).
+    pub fn for_message(&self, root: &Path, relative: &Path) -> Cow<'_, str> {
+        self.read(root, relative).unwrap_or_default()
     }
 
     /// Lets the text go; `read` reads it again from the file.
@@ -108,5 +134,19 @@ mod tests {
         let mut source = Source::new(TEXT.to_string());
         source.release();
         assert!(source.read(dir.path(), Path::new("a.md")).is_err());
+    }
+
+    #[test]
+    fn an_unread_file_is_held_once_read_and_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.md"), TEXT).unwrap();
+        let mut source = Source::unread(Source::key_of(TEXT));
+        assert!(!source.is_held());
+        source.hold(dir.path(), Path::new("a.md")).unwrap();
+        assert_eq!(source.held(), TEXT);
+
+        let mut stale = Source::unread(Source::key_of("another text"));
+        assert!(stale.hold(dir.path(), Path::new("a.md")).is_err());
+        assert_eq!(stale.for_message(dir.path(), Path::new("a.md")), "");
     }
 }

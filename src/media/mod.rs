@@ -108,7 +108,7 @@ pub fn prepare(site: &Site, tera: &Tera, store: Arc<ImageStore>) -> (Media, Vec<
         .zip(&site.articles.raw)
         .flat_map(|(scan, article)| {
             scan.addresses()
-                .filter_map(|(written, _)| local(&site.root, written, article).ok().flatten())
+                .filter_map(|written| local(&site.root, written, article).ok().flatten())
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -164,11 +164,12 @@ fn resolve(
     store: &ImageStore,
 ) -> (ArticleMedia, Vec<Diagnostic>) {
     let mut problems = Vec::new();
+    let text = || article.text_for_message(store.root());
     let error = |message: String, offset: usize| {
-        Diagnostic::error(&article.path, message).at_offset(article.text.held(), offset)
+        Diagnostic::error(&article.path, message).at_offset(&text(), offset)
     };
     let mut media = ArticleMedia::default();
-    if let Some((written, offset)) = &scan.lead {
+    if let Some(written) = &scan.lead {
         match image_at(written, article, store) {
             Ok(image) => {
                 let front = &article.front;
@@ -179,7 +180,11 @@ fn resolve(
                     credit: front.image_credit.clone(),
                 });
             }
-            Err(message) => problems.push(error(message, *offset)),
+            Err(message) => {
+                let text = text();
+                let offset = scan::lead_offset(&text, article);
+                problems.push(Diagnostic::error(&article.path, message).at_offset(&text, offset));
+            }
         }
     }
     for (written, offset) in &scan.images {

@@ -13,8 +13,9 @@ use super::shortcodes;
 /// What one article refers to; every offset is a byte offset into the whole file.
 #[derive(Debug, Default)]
 pub(super) struct Scan {
-    /// The front matter `image` and the offset of its value.
-    pub(super) lead: Option<(String, usize)>,
+    /// The front matter `image` (its position is found again for a message: see
+    /// `lead_offset`, since the file may not have been read).
+    pub(super) lead: Option<String>,
     /// Body images: address as written, offset.
     pub(super) images: Vec<(String, usize)>,
     /// Paragraphs that call a shortcode: offset and length.
@@ -24,11 +25,7 @@ pub(super) struct Scan {
 impl Scan {
     pub(super) fn of(article: &Article) -> Scan {
         let mut scan = Scan {
-            lead: article
-                .front
-                .image
-                .as_ref()
-                .map(|image| (image.clone(), value_offset(article, "image"))),
+            lead: article.front.image.clone(),
             ..Scan::default()
         };
         let body = article.body();
@@ -57,18 +54,17 @@ impl Scan {
     }
 
     /// Every image address: the lead image's, then the body's.
-    pub(super) fn addresses(&self) -> impl Iterator<Item = (&str, usize)> {
-        self.lead
-            .iter()
-            .chain(&self.images)
-            .map(|(written, offset)| (written.as_str(), *offset))
+    pub(super) fn addresses(&self) -> impl Iterator<Item = &str> {
+        let body = self.images.iter().map(|(written, _)| written);
+        self.lead.iter().chain(body).map(String::as_str)
     }
 }
 
-/// Offset of the value of a top-level front matter key, or of the file's start.
-fn value_offset(article: &Article, key: &str) -> usize {
+/// Offset in `text`, an article's file, of the value of its front matter `image`, or of
+/// the file's start.
+pub(super) fn lead_offset(text: &str, article: &Article) -> usize {
+    let key = "image";
     let mut offset = 0;
-    let text = article.text.held();
     for line in text
         .get(..article.body_offset)
         .unwrap_or(text)

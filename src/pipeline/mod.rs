@@ -78,6 +78,11 @@ pub trait Recall: load::Recall {
     fn extracting(&mut self, site: &Site, gazetteer: &Gazetteer);
     /// The facts of an article with exactly this file, extracted by an earlier build.
     fn facts(&self, article: &Article) -> Option<Facts>;
+    /// Whether `facts` has the article's facts: the text of an article not read at
+    /// loading is read for extraction only when it has not.
+    fn has_facts(&self, _article: &Article) -> bool {
+        false
+    }
     /// The set of names (see `Names`) the facts `facts` offers already point at, for the
     /// facts extracted now to share.
     fn names(&mut self) -> Names {
@@ -85,9 +90,9 @@ pub trait Recall: load::Recall {
     }
     /// Told of each article extracted, for progress.
     fn extracted(&self) {}
-    /// The related lists an earlier build scored (see `link::EarlierRelated`).
-    fn related(&mut self) -> link::EarlierRelated {
-        link::EarlierRelated::default()
+    /// What an earlier build worked out while linking (see `link::Earlier`).
+    fn linked(&mut self) -> link::Earlier {
+        link::Earlier::default()
     }
 }
 
@@ -116,22 +121,25 @@ pub fn analyse_recalling<R: Recall>(
 
     let started = Instant::now();
     let load_options = options.load_options(&config);
-    let (site, diagnostics) = load::load_recalling(&options.root, config, &load_options, recall);
+    let (mut site, diagnostics) =
+        load::load_recalling(&options.root, config, &load_options, recall);
     report.extend(diagnostics);
     timings.load = started.elapsed();
+    timings.unread = site.articles.iter().filter(|a| !a.text.is_held()).count();
     timings.peak_memory.push(("load", peak_memory_mib()));
 
     let started = Instant::now();
     let gazetteer = Gazetteer::new(&site.entities).ignoring(&site.ignored);
     report.extend(gazetteer_problem(&gazetteer));
     recall.extracting(&site, &gazetteer);
+    report.extend(site.hold_texts(|article| !recall.has_facts(article)));
     let names = recall.names();
     let facts = extract_recalling(&site, &gazetteer, recall, names);
     timings.extract = started.elapsed();
     timings.peak_memory.push(("extract", peak_memory_mib()));
 
     let started = Instant::now();
-    let earlier = recall.related();
+    let earlier = recall.linked();
     let (graph, diagnostics) = link::link(&site, &facts, extract::outline_pages(&site), &earlier);
     report.extend(diagnostics);
     timings.link = started.elapsed();

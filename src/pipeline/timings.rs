@@ -7,6 +7,9 @@ use std::time::Duration;
 #[derive(Debug, Clone, Default)]
 pub struct Timings {
     pub load: Duration,
+    /// Article files loading took as unchanged by their stamps, without reading them
+    /// (see `load::Recall::unread`).
+    pub unread: usize,
     pub extract: Duration,
     pub link: Duration,
     /// Finding and resizing images, rendering shortcodes (see `media::prepare`).

@@ -11,6 +11,23 @@ struct Site {
     dir: tempfile::TempDir,
     /// The last cached build's summary line.
     summary: String,
+    /// Whether each content file written is given a modification time long past, as the
+    /// files of a site edited over months have: a build may then leave it unread while
+    /// its stamp holds (a file written moments before a build is always read).
+    aged: bool,
+    /// Article files the cached builds so far left unread.
+    unread: usize,
+}
+
+/// The modification time of aged files.
+fn long_ago() -> std::time::SystemTime {
+    std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_577_836_800)
+}
+
+/// Gives the file at `path` a modification time long past.
+fn age(path: &Path) {
+    let file = std::fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(long_ago()).unwrap();
 }
 
 /// Every build of these tests is of one moment, so no test depends on the clock.
@@ -21,6 +38,23 @@ impl Site {
         Site {
             dir,
             summary: String::new(),
+            aged: false,
+            unread: 0,
+        }
+    }
+
+    /// A site whose content files all have a modification time long past, as every one
+    /// written later will.
+    fn aged(dir: tempfile::TempDir) -> Site {
+        for entry in walkdir::WalkDir::new(dir.path().join("content")) {
+            let entry = entry.unwrap();
+            if entry.file_type().is_file() {
+                age(entry.path());
+            }
+        }
+        Site {
+            aged: true,
+            ..Site::new(dir)
         }
     }
 
@@ -39,7 +73,10 @@ impl Site {
     fn write(&self, relative: &str, content: &str) {
         let path = self.path(relative);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, content).unwrap();
+        std::fs::write(&path, content).unwrap();
+        if self.aged && relative.starts_with("content/") {
+            age(&path);
+        }
     }
 
     fn read(&self, relative: &str) -> String {
@@ -59,6 +96,7 @@ impl Site {
             false => vec!["--now", NOW],
         };
         args.extend_from_slice(extra);
+        args.push("--timings");
         let output = build(self.root(), &args);
         assert!(
             output.status.success(),
@@ -66,6 +104,10 @@ impl Site {
             stderr(&output)
         );
         self.summary = stdout(&output);
+        // A build with nothing changed stops before loading, and times nothing.
+        if stderr(&output).contains("article files not read") {
+            self.unread += unread(&output).0;
+        }
     }
 
     /// Builds with the cache, then checks the output against a cold build's.
@@ -303,14 +345,31 @@ fn without_dead_links(site: &Site, mut text: String, count: usize) -> String {
 
 #[test]
 fn random_edits_match_a_cold_build() {
+    random_edits(0x2545_f491_4f6c_dd1d, false);
+}
+
+/// The same with files whose stamps a build trusts: an article file left unread while it
+/// keeps its size and times must give the pages its text gives.
+#[test]
+fn random_edits_of_files_with_old_times_match_a_cold_build() {
+    random_edits(0x9e37_79b9_7f4a_7c15, true);
+}
+
+/// 24 random edits of a generated site (articles edited, rewritten, moved, removed; the
+/// gazetteer, `site.yaml` and a template changed), each build checked against a cold one.
+fn random_edits(seed: u64, aged: bool) {
     let count = 10;
-    let mut random = Random(0x2545_f491_4f6c_dd1d);
+    let mut random = Random(seed);
     let files = generated_site(&mut random, count);
     let borrowed: Vec<(&str, &str)> = files
         .iter()
         .map(|(p, c)| (p.as_str(), c.as_str()))
         .collect();
-    let mut site = Site::new(site_with(&borrowed));
+    let dir = site_with(&borrowed);
+    let mut site = match aged {
+        true => Site::aged(dir),
+        false => Site::new(dir),
+    };
     site.step("generated site");
     for step in 0..24 {
         let n = random.next(count);
@@ -409,6 +468,9 @@ fn random_edits_match_a_cold_build() {
             }
         };
         site.step(&format!("step {step}: {what}"));
+    }
+    if aged {
+        assert!(site.unread > 0, "no build left an article file unread");
     }
 }
 
@@ -519,6 +581,77 @@ fn a_damaged_cache_is_ignored_with_a_note() {
         stderr(&output)
     );
     site.assert_same_as_cold("cache folder is a file");
+}
+
+/// Article files not read again, from the `--timings` line: (not read, articles).
+fn unread(output: &std::process::Output) -> (usize, usize) {
+    let text = stderr(output);
+    let line = text
+        .lines()
+        .find(|l| l.contains("article files not read"))
+        .unwrap_or_else(|| panic!("no line on files not read: {text}"));
+    let numbers: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    (numbers[0], numbers[1])
+}
+
+#[test]
+fn article_files_unchanged_by_size_and_times_are_not_read_again() {
+    let mut site = Site::aged(example_site());
+    site.step("first build");
+    let timed = |site: &Site| {
+        let output = build(site.root(), &["--now", NOW, "--timings"]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        unread(&output)
+    };
+
+    site.edit(
+        FRANCE,
+        "Washington wanted to move",
+        "Washington hoped to move",
+    );
+    // Of the 7 articles built (an eighth is dated after `NOW`), the edited one and the one
+    // with an image are read.
+    assert_eq!(timed(&site), (5, 7));
+    site.assert_same_as_cold("one article edited");
+
+    // A new gazetteer extracts every article again: the files left unread at loading are
+    // read then, and the pages are those of their texts.
+    site.write(
+        "content/entities/oakton.md",
+        "---\nname: Oakton\nkind: place\n---\n\nA town.\n",
+    );
+    assert_eq!(timed(&site), (6, 7));
+    site.assert_same_as_cold("gazetteer entry added");
+
+    // Without the cache every file is read.
+    let output = build(site.root(), &["--now", NOW, "--timings", "--no-cache"]);
+    assert_eq!(unread(&output), (0, 7));
+}
+
+#[test]
+fn a_problem_in_an_article_not_read_again_shows_its_line() {
+    let dir = site_with(&[
+        ("site.yaml", "title: Lines\n"),
+        (
+            "content/articles/ferry.md",
+            "---\ntitle: Ferry\ndate: 2024-03-01\n---\n\nThe ferry runs. See [the port](port.md).\n",
+        ),
+        (
+            "content/articles/port.md",
+            "---\ntitle: Port\ndate: 2024-03-02\n---\n\nThe port opens.\n",
+        ),
+    ]);
+    let mut site = Site::aged(dir);
+    site.step("first build");
+    std::fs::remove_file(site.path("content/articles/port.md")).unwrap();
+    let output = build(site.root(), &["--now", NOW]);
+    assert!(!output.status.success());
+    let problem = stderr(&output);
+    assert!(problem.contains("ferry.md:6"), "{problem}");
+    assert!(problem.contains("See [the port](port.md)."), "{problem}");
 }
 
 #[test]

@@ -321,7 +321,7 @@ impl Engine {
                         &model.site,
                         &model.facts,
                         extract::outline_pages(&model.site),
-                        &link::EarlierRelated::default(),
+                        &link::Earlier::default(),
                     )
                     .0 == *rendered.graph,
                     "a change that link::same_link_inputs lets through changed the graph"
@@ -331,7 +331,7 @@ impl Engine {
             None => {
                 stats.linked = true;
                 let outlines = extract::outline_pages(&model.site);
-                let earlier = link::EarlierRelated::default();
+                let earlier = link::Earlier::default();
                 let (graph, diagnostics) =
                     link::link(&model.site, &model.facts, outlines, &earlier);
                 (Arc::new(graph), diagnostics)
