@@ -7,7 +7,7 @@ use super::{Context, MAX_REACH, resolve};
 use crate::extract::lexicon::{
     DESCRIBING_PREPOSITIONS, LEAD_ADVERBS, LEAD_PREPOSITIONS, STOP, TEMPORAL, is,
 };
-use crate::extract::speech::{Clause, MAX_WORDS, Verb, is_listener_verb};
+use crate::extract::speech::{Clause, MAX_WORDS, Verb, is_listener_verb, subordinate};
 use crate::load::EntityKind;
 
 impl Context<'_> {
@@ -167,24 +167,4 @@ fn named_before_colon(c: &Clause<'_>) -> Option<Range<usize>> {
             .all(|i| c.word(i).starts_with(char::is_uppercase) || (joined && c.word(i) == "and"))
         && !c.is(seg, STOP | TEMPORAL))
     .then_some(name)
-}
-
-/// A word opening a clause that another clause completes: "After Ash spoke, Roe …".
-fn subordinate(word: &str) -> bool {
-    matches!(
-        word,
-        "After"
-            | "When"
-            | "As"
-            | "While"
-            | "Before"
-            | "Because"
-            | "If"
-            | "Though"
-            | "Although"
-            | "Once"
-            | "Since"
-            | "Until"
-            | "Whenever"
-    )
 }

@@ -475,19 +475,37 @@ impl Context<'_> {
     /// A speaker then a verb starting the sentence after a quotation: `“…” Roe said this.`
     fn next_sentence(&self, range: Range<usize>) -> Option<Range<usize>> {
         let c = Clause::new(self.doc, range);
+        let tags = |i: usize| match c.verb_at(i) {
+            // "Ash said she would …": a statement of its own, not the quote's tag.
+            Some(Verb::Finite) => !says_more(&c, i),
+            None => reads(&c, i),
+            // "“…?” Ash questioned.": a verb of opinion ends the sentence; with an object
+            // ("Ash denied the claim") it is a new statement.
+            Some(Verb::Report) => i + 1 == c.toks.len() || c.breaks(i, i + 1),
+            _ => false,
+        };
         let v = (1..c.toks.len().min(MAX_WORDS + 1))
             .take_while(|&i| c.plain(i - 1, i))
-            .find(|&i| match c.verb_at(i) {
-                // "Ash said she would …": a statement of its own, not the quote's tag.
-                Some(Verb::Finite) => !says_more(&c, i),
-                None => reads(&c, i),
-                // "“…?” Ash questioned.": a verb of opinion ends the sentence; with an object
-                // ("Ash denied the claim") it is a new statement.
-                Some(Verb::Report) => i + 1 == c.toks.len() || c.breaks(i, i + 1),
-                _ => false,
-            })?;
+            .find(|&i| tags(i))
+            .or_else(|| verb_after_description(&c).filter(|&i| tags(i)))?;
         c.subject_leading(v).map(|w| c.bytes(w))
     }
+}
+
+/// The word right after a description set off by commas that follows a name opening the
+/// clause: "said" in "Ash, a retired teacher, said into the phone".
+fn verb_after_description(c: &Clause<'_>) -> Option<usize> {
+    let name_end = (1..c.toks.len().min(MAX_WORDS)).find(|&i| !c.plain(i - 1, i))?;
+    let named = (0..name_end).all(|i| c.word(i).starts_with(char::is_uppercase));
+    let described = c
+        .word(name_end)
+        .starts_with(|ch: char| ch.is_lowercase() || ch.is_ascii_digit());
+    if !named || !described || !c.comma(name_end - 1, name_end) {
+        return None;
+    }
+    let end = c.toks.len().min(name_end + MAX_WORDS);
+    let verb = (name_end + 1..end).find(|&i| !c.plain(i - 1, i))?;
+    c.comma(verb - 1, verb).then_some(verb)
 }
 
 /// Whether a clause of its own follows the verb at `v`: "said that …", "said she would …",

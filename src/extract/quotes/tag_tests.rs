@@ -197,3 +197,24 @@ fn second_quote_in_a_paragraph_keeps_the_speaker() {
     let got = quotes(text);
     assert_eq!(got[1].1.as_deref(), Some("Seema Shah"));
 }
+
+#[test]
+fn the_next_sentence_names_the_speaker_past_a_description() {
+    let found = quotes(
+        "Volunteers came early. “I am calling from the county office. How are you today?” Dana Reyes, a retired nurse from the valley, said warmly into the phone.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
+    // A statement of its own after the description is no tag of the quotation.
+    let found = quotes(
+        "“The lines were long. Who waits that long?” Dana Reyes, a retired nurse, said she had left early.",
+    );
+    assert_eq!(found[0].1, None);
+}
+
+#[test]
+fn a_clause_opening_the_sentence_is_not_its_subject() {
+    let found = quotes(
+        "When told the mayor was leaving, Tom Ash thought for a moment and said, “It is an advantage to be unknown.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Tom Ash"));
+}

@@ -12,6 +12,7 @@ use super::lexicon::{
 };
 use super::reported::number_word;
 use super::text::{Doc, Token};
+pub use sentence::subordinate;
 pub use words::is_listener_verb;
 use words::{
     KIN_NOUNS, auxiliary, bare, irregular_past, opens_phrase, person_noun, progressive, verb,
@@ -385,7 +386,7 @@ impl<'a> Clause<'a> {
     }
 
     /// A comma or dash (not a bracket) between two words.
-    fn comma(&self, a: usize, b: usize) -> bool {
+    pub fn comma(&self, a: usize, b: usize) -> bool {
         let gap = self.gap(a, b);
         gap.contains([',', '—', '–']) && !gap.contains(['(', ')'])
     }

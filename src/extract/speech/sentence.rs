@@ -14,6 +14,26 @@ fn ago(word: &str) -> bool {
     matches!(word, "later" | "earlier" | "ago")
 }
 
+/// A word opening a clause that another clause completes: "After Ash spoke, Roe …".
+pub fn subordinate(word: &str) -> bool {
+    matches!(
+        word,
+        "After"
+            | "When"
+            | "As"
+            | "While"
+            | "Before"
+            | "Because"
+            | "If"
+            | "Though"
+            | "Although"
+            | "Once"
+            | "Since"
+            | "Until"
+            | "Whenever"
+    )
+}
+
 impl Clause<'_> {
     /// The subject of the sentence starting at word `floor`, for "…, saying" and "went on to
     /// say": a capitalised name or a pronoun after any opening phrase and comma.
@@ -44,6 +64,8 @@ impl Clause<'_> {
                         self.word(i + 1),
                         "after" | "before" | "following" | "during" | "in" | "at" | "on"
                     ))
+                // "When told of the vote,": a clause another one completes.
+                || (i == start && subordinate(self.word(i)))
                 // "Reached by the Courier,", "Asked about the vote,": a participle opener.
                 || (i == start
                     && i + 1 < n
