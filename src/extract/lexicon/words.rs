@@ -208,7 +208,8 @@ pub(super) const SPEECH_PARTICIPLES_WORDS: &str = "saying adding telling noting 
 /// Bare reporting verbs after "to" or an auxiliary: "went on to say", "did not say".
 pub const SPEECH_BASE: Class = 1 << 25;
 pub(super) const SPEECH_BASE_WORDS: &str = "say tell add write argue warn explain insist declare
-    call ask claim note suggest announce tweet describe predict acknowledge admit";
+    call ask claim note suggest announce tweet describe predict acknowledge admit quip joke reply
+    respond answer concede";
 
 /// Words that open a clause, so a speaker phrase never reaches back across them.
 pub const CLAUSE_OPENERS: Class = 1 << 26;
@@ -221,7 +222,7 @@ pub const SPEECH_FILLERS: Class = 1 << 27;
 pub(super) const SPEECH_FILLERS_WORDS: &str = "also later then previously repeatedly once further
     reportedly again recently separately has had have was is were would will just simply
     earlier initially publicly privately flatly bluntly not never often still even quickly
-    has had did does do could can may might must shall should are yet";
+    has had did does do could can may might must shall should are yet only";
 
 /// Words that end a speaker phrase after the verb: "said Roe on Tuesday", "said of Ash".
 pub const SPEAKER_ENDS: Class = 1 << 28;

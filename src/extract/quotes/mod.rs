@@ -339,6 +339,13 @@ impl Context<'_> {
                 })
                 .or_else(|| prev.and_then(|p| self.before_quote(p)))
                 .or(subject_before)
+                // A quoted phrase in a sentence that closes with its source ("… will carry
+                // “…” and help, Roe said").
+                .or_else(|| {
+                    (!quiet_before)
+                        .then(|| self.closing_attribution(after.clone()))
+                        .flatten()
+                })
                 // A quoted phrase inside a sentence about a person ("Sanders credited the
                 // win to “…”"), or a person named right after it ("“…,” Ash shot back").
                 .or_else(|| {
@@ -347,13 +354,6 @@ impl Context<'_> {
                         .flatten()
                 })
                 .or_else(|| self.person_after(after.clone()))
-                // A quoted phrase in a sentence that closes with its source ("… will carry
-                // “…” and help, Roe said").
-                .or_else(|| {
-                    (!quiet_before)
-                        .then(|| self.closing_attribution(after.clone()))
-                        .flatten()
-                })
         })?;
         self.resolve(found, span.open)
     }

@@ -218,3 +218,27 @@ fn a_clause_opening_the_sentence_is_not_its_subject() {
     );
     assert_eq!(found[0].1.as_deref(), Some("Tom Ash"));
 }
+
+#[test]
+fn a_source_closing_the_sentence_outranks_its_subject() {
+    let found = quotes(
+        "The new fees have a “lasting and chilling effect” on small traders, who sell at the weekly market, the complaint says.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("the complaint"));
+}
+
+#[test]
+fn a_bare_verb_after_a_modal_and_only_introduces_the_words() {
+    let found = quotes(
+        "The delay was so long that an aide to Tom Ash could only joke: “We packed a lunch for this.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("an aide to Tom Ash"));
+}
+
+#[test]
+fn a_possessive_description_ends_on_its_person_noun() {
+    let found = quotes(
+        "Early on Monday, Tom Ash’s right-hand man told the crowd, “We will keep the bridge open.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Tom Ash’s right-hand man"));
+}

@@ -175,6 +175,11 @@ impl Clause<'_> {
                 return None;
             }
             end += 1;
+            // "Ash’s right-hand woman": a modifier, then the person noun.
+            let person = |w: &str| person_noun(w) || matches!(w, "man" | "woman" | "person");
+            if end < n && self.plain(end - 1, end) && person(self.word(end)) {
+                end += 1;
+            }
         }
         (end > start && !self.is(first_at, STOP | TEMPORAL | SPEAKER_ENDS)).then_some(start..end)
     }
