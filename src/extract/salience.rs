@@ -332,16 +332,22 @@ impl Salience {
     }
 }
 
-/// The person named at the end of a phrase opening a sentence with "To" or "For" and
-/// closed by a comma: "To historian Jane Roe, …", "For Tom Ash, …".
+/// The person named at the end of a phrase opening a sentence with "To", "For" or "As
+/// for" and closed by a comma: "To historian Jane Roe, …", "For Tom Ash, …".
 fn viewer<'t>(c: &Clause<'_>, table: &'t Table<'_>) -> Option<&'t Spot> {
-    if c.toks.len() < 4 || !matches!(c.word(0), "To" | "For") {
+    if c.toks.len() < 4 {
         return None;
     }
-    let comma = (2..c.toks.len().min(12)).find(|&i| c.breaks(i - 1, i))?;
+    // "As for Roe, she …": the person the sentence turns to.
+    let from = match (c.word(0), c.word(1)) {
+        ("To" | "For", _) => 1,
+        ("As", "for" | "to") => 2,
+        _ => return None,
+    };
+    let comma = (from + 1..c.toks.len().min(12)).find(|&i| c.breaks(i - 1, i))?;
     let end = c.toks[comma - 1].end;
     table
-        .within(c.bytes(1..comma))
+        .within(c.bytes(from..comma))
         .filter(|sp| sp.end == end && table.entities[sp.entity].kind == EntityKind::Person)
         .last()
 }
@@ -498,6 +504,17 @@ mod tests {
         let text = "Dana Ash opened the session. To the council, the plan looked late.\n\n\
                     “We will not see the bridge before the next election,” she said.";
         assert_eq!(speakers(text), [Some("Dana Ash".to_string())]);
+    }
+
+    #[test]
+    fn the_person_a_sentence_turns_to_takes_the_pronoun() {
+        let text = "“The ferry will be late again,” the harbour master Ed Lin said.\n\n\
+                    As for Tom Ash, he said the timetable holds. “We leave at noon, as \
+                    we always have,” he said.";
+        assert_eq!(
+            speakers(text),
+            [Some("Ed Lin".to_string()), Some("Tom Ash".to_string())]
+        );
     }
 
     #[test]
