@@ -242,3 +242,11 @@ fn a_possessive_description_ends_on_its_person_noun() {
     );
     assert_eq!(found[0].1.as_deref(), Some("Tom Ash’s right-hand man"));
 }
+
+#[test]
+fn a_bare_verb_after_a_possessive_and_a_noun_is_a_noun() {
+    let found = quotes(
+        "Shortly after the mayor’s conference call ended, Tom Ash sent out a statement saying the city owes “the harbour an apology for the long delays.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Tom Ash"));
+}

@@ -186,8 +186,12 @@ impl<'a> Clause<'a> {
             // "the tax plan", "a fundraising call": a bare form after a singular noun is a
             // noun; as a verb it follows a plural subject ("officials say") or an auxiliary.
             let prev = self.word(i - 1);
-            let noun = (i > 1 && self.plain(i - 2, i - 1) && self.is(i - 2, DETERMINERS))
-                || prev.ends_with("ing");
+            // "Ash’s conference call": a possessive determines the noun as an article does.
+            let determined = i > 1
+                && self.plain(i - 2, i - 1)
+                && (self.is(i - 2, DETERMINERS)
+                    || self.toks[i - 2].full_end > self.toks[i - 2].end);
+            let noun = determined || prev.ends_with("ing");
             // "those surveyed say": people named by a participle.
             let polled = i > 1 && self.word(i - 2) == "those" && prev.ends_with("ed");
             let plural = polled
