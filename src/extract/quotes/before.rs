@@ -54,6 +54,21 @@ impl Context<'_> {
         {
             return Some(c.bytes(words));
         }
+        // "Here’s Roe in 2001:", "Here is Roe on the vote:": the person the words are shown
+        // from, named first.
+        if tail == ":"
+            && n > 1
+            && c.word(0) == "Here"
+            && let Some(from) = match c.toks[0].full_end > c.toks[0].end {
+                true => Some(1),
+                false => (c.word(1) == "is").then_some(2),
+            }
+            && let Some(spot) = self.table.within(c.bytes(from.min(n - 1)..n)).next()
+            && spot.start <= c.toks[(from + 2).min(n - 1)].start
+            && self.table.entities[spot.entity].kind == EntityKind::Person
+        {
+            return Some(spot.start..spot.end);
+        }
         // "From Roe’s post:", "More from the report:": where the words come from.
         if tail == ":"
             && let Some(from) = (0..n.min(2)).find(|&i| c.lower(i) == "from")

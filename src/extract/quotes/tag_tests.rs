@@ -250,3 +250,14 @@ fn a_bare_verb_after_a_possessive_and_a_noun_is_a_noun() {
     );
     assert_eq!(found[0].1.as_deref(), Some("Tom Ash"));
 }
+
+#[test]
+fn here_is_a_person_before_a_colon_speaks() {
+    let found = quotes(
+        "The record is long. Here’s Dana Reyes in March 2001: “Our new plan must rest on the harbour we already have.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
+    // What is shown may be no person.
+    let found = quotes("Here is the plan: “We will not give up the bridge this year.”");
+    assert_eq!(found[0].1, None);
+}
