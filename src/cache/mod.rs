@@ -403,7 +403,6 @@ impl load::Recall for Cache {
         (file.stamp == *stamp).then(|| Known {
             key: file.key,
             body_offset: usize::try_from(file.body_offset).unwrap_or(usize::MAX),
-            stamp: *stamp,
         })
     }
 

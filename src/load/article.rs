@@ -37,11 +37,13 @@ pub(super) fn parse_article(
 }
 
 /// An article file that an earlier build read, taken as unchanged by its stamp (see
-/// `Recall::unread`): its front matter recalled, its text not read. None when the article
-/// has any problem now (a changed setting can give it one): reading it reports them.
+/// `Recall::unread`; `stamp` is the file's now): its front matter recalled, its text not
+/// read. None when the article has any problem now (a changed setting can give it one):
+/// reading it reports them.
 pub(super) fn recall_article(
     path: &Path,
     known: Known,
+    stamp: Stamp,
     options: &LoadOptions,
     recall: &dyn Recall,
 ) -> Option<Loaded> {
@@ -49,7 +51,7 @@ pub(super) fn recall_article(
     let checked = check_article(path, front, options, Vec::new(), |d, _| d).ok()?;
     let mut loaded = checked.loaded(path, Source::unread(known.key), known.body_offset);
     if let Loaded::Article(article) = &mut loaded {
-        article.stamp = Some(known.stamp);
+        article.stamp = Some(stamp);
     }
     Some(loaded)
 }

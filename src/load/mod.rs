@@ -206,7 +206,6 @@ pub trait Recall: Sync {
 pub struct Known {
     pub key: u128,
     pub body_offset: usize,
-    pub stamp: Stamp,
 }
 
 /// Recalls nothing: every file is parsed.
@@ -413,7 +412,7 @@ fn load_file_recalling(
     };
     if let Some(stamp) = &stamp
         && let Some(known) = recall.unread(relative, stamp)
-        && let Some(loaded) = recall_article(relative, known, options, recall)
+        && let Some(loaded) = recall_article(relative, known, *stamp, options, recall)
     {
         return (loaded, Vec::new());
     }
