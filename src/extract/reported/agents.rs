@@ -150,7 +150,18 @@ fn participle_before(c: &Clause<'_>, by: usize) -> Option<usize> {
         }
         i -= 1;
     }
-    (i + 1 < by && passive(c, i)).then_some(i)
+    // "continued struggles by the campaign": a participle before a plural noun describes
+    // it, and "by" names the noun's agent, not a speaker.
+    let described = i + 1 < by && {
+        let next = c.word(i + 1);
+        next.len() > 3
+            && next.starts_with(char::is_lowercase)
+            && next.ends_with('s')
+            && !next.ends_with("ss")
+            && !next.ends_with("ous")
+            && !next.ends_with("us")
+    };
+    (i + 1 < by && passive(c, i) && !described).then_some(i)
 }
 
 /// Nouns of a stance taken or help given: its giver follows "from" ("praise from").

@@ -361,6 +361,15 @@ fn a_participle_before_by_credits_its_agent_not_its_noun() {
 }
 
 #[test]
+fn a_participle_before_a_plural_noun_is_no_passive() {
+    let got = sources("The mayor added that continued delays by the contractor will cost more.");
+    let cues: Vec<&str> = got.iter().filter_map(|a| a.1.as_deref()).collect();
+    assert!(!cues.contains(&"continued"), "{got:?}");
+    let got = sources("The levy was considered unwise by the county auditor.");
+    assert_eq!(got[0].0, "the county auditor", "{got:?}");
+}
+
+#[test]
 fn supporters_still_question_past_an_adverb() {
     let got = sources("Reyes supporters still question whether the count was fair.");
     assert_eq!(got[0].0, "Reyes supporters", "{got:?}");
@@ -428,4 +437,14 @@ fn the_speakers_of_a_transcript_are_sources_and_people() {
     // One label alone is no transcript.
     let got = facts("The road was shut.\n\nUPDATE: The road is open again tonight.");
     assert!(got.attributions.is_empty(), "{:?}", got.attributions);
+}
+
+#[test]
+fn an_adverb_opening_the_sentence_is_no_source() {
+    let got = sources(
+        "Dana Reyes doubts the plan needs a rival. Rather, she said, repeated failures by the \
+         council will sink it.",
+    );
+    let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+    assert!(!names.contains(&"Rather"), "{got:?}");
 }

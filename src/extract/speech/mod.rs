@@ -131,11 +131,27 @@ impl<'a> Clause<'a> {
             return (ends && quoted).then_some(Verb::Finite);
         }
         let v = self.verb_word(i)?;
-        if !self.verbal(i, bare(w, &self.toks[i])) {
+        if self.withholds_name(i) || !self.verbal(i, bare(w, &self.toks[i])) {
             return None;
         }
         let after_to = i > 0 && self.word(i - 1) == "to" && self.plain(i - 1, i);
         Some(if after_to { Verb::Dependent } else { v })
+    }
+
+    /// Whether word `i` asks for anonymity: "who declined to be named", "asked not to be
+    /// identified" say why a source is unnamed, not what it said.
+    fn withholds_name(&self, i: usize) -> bool {
+        if !matches!(self.word(i), "declined" | "refused" | "asked" | "requested") {
+            return false;
+        }
+        let mut j = i + 1;
+        if j < self.toks.len() && self.word(j) == "not" {
+            j += 1;
+        }
+        j + 2 < self.toks.len()
+            && self.word(j) == "to"
+            && self.word(j + 1) == "be"
+            && matches!(self.word(j + 2), "named" | "identified" | "quoted")
     }
 
     /// Whether word `i`, spelled as a verb, is used as one here rather than as a noun ("Ash’s
@@ -163,6 +179,24 @@ impl<'a> Clause<'a> {
             let counted = i > 1 && self.word(i - 2) == "the" && counted(self.word(i - 1));
             if prev.full_end > prev.end
                 || self.is(i - 1, DETERMINERS) && !share && !people && !counted
+            {
+                return false;
+            }
+            // "a class called “Power”": a participle naming the thing before it.
+            if matches!(w, "called" | "dubbed" | "titled" | "entitled" | "nicknamed")
+                && naming(self.word(i - 1))
+                && !self.is(i - 1, ROLE_NOUNS | STOP | TITLE_BASE)
+                && i + 1 < self.toks.len()
+                && self.gap(i, i + 1).contains(['“', '"'])
+            {
+                return false;
+            }
+            // "with notes like", "of claims": a preposition's object is a noun.
+            if !w.ends_with("ing")
+                && matches!(
+                    self.word(i - 1),
+                    "with" | "of" | "for" | "about" | "without" | "from" | "among" | "amid"
+                )
             {
                 return false;
             }
@@ -589,4 +623,19 @@ mod words;
 /// A number of people more than one: "two" in "the two said".
 fn counted(word: &str) -> bool {
     number_word(word) && word != "one"
+}
+
+/// Whether `word` before "called" reads as the thing named ("a class called …") rather
+/// than as a speaker: a singular common noun, so no pronoun, adverb, auxiliary or plural
+/// ("critics called").
+fn naming(word: &str) -> bool {
+    word.starts_with(char::is_lowercase)
+        && word.len() > 2
+        && (!word.ends_with('s') || word.ends_with("ss"))
+        && !word.ends_with("ly")
+        && !auxiliary(word)
+        && !matches!(
+            word,
+            "who" | "that" | "which" | "she" | "him" | "her" | "they" | "then"
+        )
 }

@@ -424,6 +424,51 @@ fn an_inserted_prepositional_phrase_gives_way_to_the_name() {
 }
 
 #[test]
+fn a_speech_word_after_a_preposition_is_a_noun() {
+    with("Vale cheered on supporters with notes like this one", |c| {
+        assert_eq!(c.verb_at(verb_index(c, "notes")), None);
+    });
+    with("The board was flooded with claims about the pier", |c| {
+        assert_eq!(c.verb_at(verb_index(c, "claims")), None);
+    });
+    with("Officials with the agency said the pier is safe", |c| {
+        assert_eq!(c.verb_at(verb_index(c, "said")), Some(Verb::Finite));
+    });
+}
+
+#[test]
+fn asking_not_to_be_named_is_no_speech() {
+    with(
+        "a clerk who declined to be named for fear of losing work",
+        |c| {
+            assert_eq!(c.verb_at(verb_index(c, "declined")), None);
+        },
+    );
+    with("an aide who asked not to be identified", |c| {
+        assert_eq!(c.verb_at(verb_index(c, "asked")), None);
+    });
+    with("the clerk declined to comment", |c| {
+        assert!(c.verb_at(verb_index(c, "declined")).is_some());
+    });
+}
+
+#[test]
+fn a_thing_called_by_a_name_is_no_speech() {
+    with(
+        "She shared a list for a history class called “Power” online",
+        |c| {
+            assert_eq!(c.verb_at(verb_index(c, "called")), None);
+        },
+    );
+    with("The mayor called “the plan” a fraud", |c| {
+        assert_eq!(c.verb_at(verb_index(c, "called")), Some(Verb::Finite));
+    });
+    with("Critics called “the plan” a fraud", |c| {
+        assert_eq!(c.verb_at(verb_index(c, "called")), Some(Verb::Finite));
+    });
+}
+
+#[test]
 fn a_speech_noun_after_a_participle_is_its_object() {
     with("Roe is disavowing remarks made by an aide", |c| {
         assert_eq!(c.verb_at(verb_index(c, "remarks")), None);
