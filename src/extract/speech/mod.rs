@@ -6,9 +6,9 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lexicon::{
-    CLAUSE_OPENERS, Class, DETERMINERS, LEAD_ADVERBS, LEAD_PREPOSITIONS, PHRASE_OPENERS,
-    REPORT_VERBS, ROLE_NOUNS, SPEAKER_ENDS, SPEECH_BASE, SPEECH_FILLERS, SPEECH_PARTICIPLES,
-    SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD, US_STATES, lowercase,
+    CLAUSE_OPENERS, Class, DESCRIBING_PREPOSITIONS, DETERMINERS, LEAD_ADVERBS, LEAD_PREPOSITIONS,
+    PHRASE_OPENERS, REPORT_VERBS, ROLE_NOUNS, SPEAKER_ENDS, SPEECH_BASE, SPEECH_FILLERS,
+    SPEECH_PARTICIPLES, SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD, US_STATES, lowercase,
 };
 use super::reported::number_word;
 use super::text::{Doc, Token};
@@ -386,6 +386,23 @@ impl<'a> Clause<'a> {
         v: usize,
     ) -> Option<Range<usize>> {
         let mut seg = phrase.start;
+        // "Vale, a lawyer who worked for Sen. Reyes (R-Ohio), one of …, said": a name after
+        // a preposition is inside a description, which opens at the comma before it.
+        let object = (seg.max(1)..phrase.end).find(|&i| {
+            self.is(i - 1, DESCRIBING_PREPOSITIONS)
+                && self.word(i - 1).starts_with(char::is_lowercase)
+                && self.plain(i - 1, i)
+                && (i..phrase.end).all(|j| self.word(j).starts_with(char::is_uppercase))
+        });
+        if let Some(i) = object {
+            let mut k = i - 1;
+            while k > floor && v - k < MAX_INSERT && !self.breaks(k - 1, k) {
+                k -= 1;
+            }
+            if k > floor && self.comma(k - 1, k) && !self.word(k).starts_with(char::is_uppercase) {
+                seg = k;
+            }
+        }
         while v - seg < MAX_INSERT {
             let first = self.word(seg);
             let relative = seg > floor

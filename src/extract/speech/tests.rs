@@ -58,6 +58,11 @@ fn appositive_chains_lead_back_to_the_name() {
             "Ivo Tam, chairman of the board of Fenwick Partners, the group’s funding arm, said",
             "Ivo Tam",
         ),
+        (
+            "Tom Vale, a lawyer who once worked for Sen. Dana Reyes (R-Ohio), one of the \
+             bill’s authors, called it",
+            "Tom Vale",
+        ),
         // No name before the description: it stays the speaker.
         (
             "In Dover, a senior aide, who declined to be named, said",
