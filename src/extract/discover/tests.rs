@@ -244,6 +244,26 @@ fn demonyms_and_pronouns_are_not_entities() {
 }
 
 #[test]
+fn peoples_named_from_places_and_joined_by_hyphens_are_not_entities() {
+    assert_eq!(
+        entities(
+            "Many Iowans and Texans came. Floridians stayed home, and Cuban-Americans in \
+             Miami cheered an Ohioan."
+        ),
+        named(&[("Miami", Place)])
+    );
+    // A name that only ends like one stays a name.
+    assert_eq!(
+        entities("Ryan Jordan met Dana Logan in Boston."),
+        named(&[
+            ("Ryan Jordan", Person),
+            ("Dana Logan", Person),
+            ("Boston", Place)
+        ])
+    );
+}
+
+#[test]
 fn names_with_and_are_kept_whole_once_established() {
     assert_eq!(
         entities("The ruling Law and Justice party lost. Critics of Law and Justice cheered."),

@@ -220,6 +220,12 @@ pub fn info(word: &str) -> Info {
         {
             return info(bare);
         }
+        if derived_demonym(word) {
+            return Info {
+                classes: DEMONYM,
+                world: None,
+            };
+        }
     }
     if !word.bytes().skip(1).any(|b| b.is_ascii_uppercase()) {
         return exact;
@@ -230,6 +236,38 @@ pub fn info(word: &str) -> Info {
             .world
             .or_else(|| world().lookup(&title_case_of_capitals(word)?)),
     }
+}
+
+/// Whether `word`, which no list holds, names a people all the same: demonyms joined by a
+/// hyphen ("Cuban-Americans", "Israeli-Palestinian") or made from a known place's name
+/// ("Iowans" from Iowa, "Texan" from Texas, "Floridians" from Florida).
+fn derived_demonym(word: &str) -> bool {
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) || !word.is_ascii() {
+        return false;
+    }
+    if word.contains('-') {
+        return word.split('-').all(|part| {
+            !part.is_empty()
+                && (classes(part) & DEMONYM != 0 || (part.len() > 4 && derived_demonym(part)))
+        });
+    }
+    let place = |name: &str| {
+        name.len() >= 4
+            && world()
+                .lookup(name)
+                .is_some_and(|id| world().entries[id].kind == EntityKind::Place)
+    };
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    // "Iowan", "Texan", "Ohioan": the place with "n" or "an" (its final "s" dropped).
+    let by_n = singular
+        .strip_suffix('n')
+        .is_some_and(|stem| place(stem) || place(&format!("{stem}s")))
+        || singular.strip_suffix("an").is_some_and(place);
+    // "Floridian", "Parisian": "ian" after the place, its final "a" or "e" dropped.
+    let by_ian = singular.strip_suffix("ian").is_some_and(|stem| {
+        place(stem) || place(&format!("{stem}a")) || place(&format!("{stem}e"))
+    });
+    by_n || by_ian
 }
 
 /// The word classes of `word` (bits below), ignoring case.
