@@ -11,7 +11,7 @@ use crate::diag::{Diagnostic, Report};
 use crate::load::{self, Held, Site};
 use crate::media;
 use crate::model::PerArticle;
-use crate::pipeline::{self, Analysis, BuildOptions, Timings, peak_memory_mib};
+use crate::pipeline::{self, Analysis, BuildOptions, Texts, Timings, peak_memory_mib};
 use crate::progress::Progress;
 use crate::render::{Job, Output, Prepared, Renderer, Sink, highlight, theme};
 use crate::write;
@@ -392,8 +392,8 @@ pub fn build(
     progress.stage("files read", None);
     let mut cache = cache_dir.map(|dir| Cache::open(dir, progress.clone()));
     let mut analysed = match &mut cache {
-        Some(cache) => pipeline::analyse_recalling(options, cache)?,
-        None => pipeline::analyse_recalling(options, &mut Counting(progress))?,
+        Some(cache) => pipeline::analyse_recalling(options, cache, Texts::Needed)?,
+        None => pipeline::analyse_recalling(options, &mut Counting(progress), Texts::Needed)?,
     };
     let output = output_dir(options, &analysed.site.config);
     let times = cache_dir.and_then(cache::output_times::read);

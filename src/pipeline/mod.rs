@@ -104,9 +104,19 @@ impl Recall for load::Nothing {
     }
 }
 
-/// Load, extract and link.
+/// Load, extract and link, every article's text held to the end.
 pub fn analyse(options: &BuildOptions) -> Result<Analysis, Report> {
-    analyse_recalling(options, &mut load::Nothing)
+    analyse_recalling(options, &mut load::Nothing, Texts::Held)
+}
+
+/// Which article texts an analysis holds once extraction is done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Texts {
+    /// All of them: for callers that read `Source::held` afterwards.
+    Held,
+    /// Only those a later stage reads from memory (see `Site::release_plain_texts`); the
+    /// others are read again from their files where needed.
+    Needed,
 }
 
 /// Load, extract and link, taking what `recall` offers instead of parsing and extracting
@@ -114,6 +124,7 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Report> {
 pub fn analyse_recalling<R: Recall>(
     options: &BuildOptions,
     recall: &mut R,
+    texts: Texts,
 ) -> Result<Analysis, Report> {
     let config = settings(options)?;
     let mut report = Report::default();
@@ -135,6 +146,9 @@ pub fn analyse_recalling<R: Recall>(
     report.extend(site.hold_texts(|article| !recall.has_facts(article)));
     let names = recall.names();
     let facts = extract_recalling(&site, &gazetteer, recall, names);
+    if texts == Texts::Needed {
+        site.release_plain_texts();
+    }
     timings.extract = started.elapsed();
     timings.peak_memory.push(("extract", peak_memory_mib()));
 
