@@ -326,6 +326,17 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// Whether `word` is written in capitals, two letters or more: "NBC", "TV", "U.N.".
+pub fn is_acronym(word: &str) -> bool {
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        return b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2
+            && !b.iter().any(u8::is_ascii_lowercase);
+    }
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && !word.chars().any(char::is_lowercase)
+}
+
 /// Whether `word` is letters separated by dots: "U.S", "a.m", "U.N".
 fn is_dotted(word: &str) -> bool {
     word.contains('.')

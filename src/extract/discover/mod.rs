@@ -20,7 +20,7 @@ use super::lexicon::{
     ROLE_NOUNS, SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD, TITLE_NOUNS, US_STATES,
     classes, info, is, lowercase, world,
 };
-use super::text::{Doc, Token};
+use super::text::{Doc, Token, is_acronym};
 use crate::load::EntityKind;
 use crate::load::EntityKind::{Organization, Other, Person, Place};
 
@@ -259,16 +259,6 @@ fn is_initials(word: &str) -> bool {
             .split('.')
             .filter(|p| !p.is_empty())
             .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
-}
-
-fn is_acronym(word: &str) -> bool {
-    if word.is_ascii() {
-        let b = word.as_bytes();
-        return b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2
-            && !b.iter().any(u8::is_ascii_lowercase);
-    }
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && !word.chars().any(char::is_lowercase)
 }
 
 /// "Ironically", "Publicly", "Reportedly": an adverb by its ending, long enough not to be

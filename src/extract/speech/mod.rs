@@ -11,7 +11,7 @@ use super::lexicon::{
     SPEECH_PARTICIPLES, SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD, US_STATES, lowercase,
 };
 use super::reported::number_word;
-use super::text::{Doc, Token};
+use super::text::{Doc, Token, is_acronym};
 pub use sentence::subordinate;
 pub use words::is_listener_verb;
 use words::{
@@ -225,11 +225,14 @@ impl<'a> Clause<'a> {
                 && self.plain(i - 2, i - 1)
                 && (self.is(i - 2, DETERMINERS)
                     || self.toks[i - 2].full_end > self.toks[i - 2].end);
-            let noun = determined || prev.ends_with("ing");
+            // "a TV show", "an NBC report": a thing named by its maker or kind ("files
+            // from NGP VAN show that" still reports).
+            let that_follows = i + 1 < self.toks.len() && self.word(i + 1) == "that";
+            let noun = determined || prev.ends_with("ing") || (is_acronym(prev) && !that_follows);
             // "those surveyed say": people named by a participle.
             let polled = i > 1 && self.word(i - 2) == "those" && prev.ends_with("ed");
             let plural = polled
-                || prev.starts_with(char::is_uppercase)
+                || (prev.starts_with(char::is_uppercase) && !is_acronym(prev))
                 || (prev.ends_with('s') && !prev.ends_with("ss"))
                 || matches!(prev, "third" | "half" | "majority" | "minority" | "percent" | "both")
                 // "the two write": people counted.

@@ -458,6 +458,22 @@ fn asking_not_to_be_named_is_no_speech() {
 }
 
 #[test]
+fn a_bare_verb_after_an_acronym_is_a_noun() {
+    with(
+        "a contestant on the mayor’s reality TV show, “The Harbor,” said",
+        |c| {
+            assert_eq!(c.verb_at(verb_index(c, "show")), None);
+        },
+    );
+    with("Records from Harbor PAC show that the fund grew", |c| {
+        assert!(c.verb_at(verb_index(c, "show")).is_some());
+    });
+    with("Many Democrats say the plan works", |c| {
+        assert_eq!(c.verb_at(verb_index(c, "say")), Some(Verb::Finite));
+    });
+}
+
+#[test]
 fn a_thing_called_by_a_name_is_no_speech() {
     with(
         "She shared a list for a history class called “Power” online",
