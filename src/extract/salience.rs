@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::discover::Spot;
-use super::entities::Table;
+use super::entities::{Ent, Table};
+use super::kinds::KindVotes;
 use super::lexicon::{
     FEMALE_GIVEN, MALE_GIVEN, STOP, TITLE_BASE, TITLE_MOD, classes, is, lowercase,
 };
@@ -18,6 +19,9 @@ use crate::load::EntityKind;
 const FAR: usize = 700;
 /// How close before the pronoun (bytes) that person must be named.
 const NEAR: usize = 300;
+/// Organisation votes that only a name's shape gives ("Committee", "Inc."), never a
+/// fallback guess: a subject with these and no person vote is no "he" or "she".
+const SURE_ORGANISATION: u32 = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
@@ -58,6 +62,9 @@ struct Person {
     name: String,
     /// Votes: male minus female.
     gender: i32,
+    /// A subject surely an organisation ("the Senate Harbor Committee said"): one that
+    /// "it" or "they" may stand for, never "he" or "she".
+    organisation: bool,
 }
 
 impl Salience {
@@ -153,7 +160,11 @@ impl Salience {
             _ => 0,
         };
         let gender = title + given_name_vote(&name);
-        self.people.push(Person { name, gender });
+        self.people.push(Person {
+            name,
+            gender,
+            organisation: false,
+        });
         self.people.len() - 1
     }
 
@@ -161,7 +172,9 @@ impl Salience {
         if let Some(&p) = self.by_entity.get(&spot.entity) {
             return p;
         }
-        let p = self.person(table.entities[spot.entity].name.clone(), "");
+        let entity = &table.entities[spot.entity];
+        let p = self.person(entity.name.clone(), "");
+        self.people[p].organisation = sure_organisation(entity);
         // Every mention's title counts, not only the subject's.
         for sp in table.spots.iter().filter(|sp| sp.entity == spot.entity) {
             match title_before(doc, sp.start) {
@@ -186,7 +199,19 @@ impl Salience {
     ) -> Option<usize> {
         let range = c.bytes(words.clone());
         let end = c.toks[words.end - 1].end;
-        if let Some(sp) = table.within(range).filter(|sp| sp.end == end).last() {
+        if let Some(sp) = table
+            .within(range.clone())
+            .filter(|sp| sp.end == end)
+            .last()
+        {
+            // "Tom Ash of the Harbor Trust said": the person before the organisation speaks.
+            if sure_organisation(&table.entities[sp.entity])
+                && let Some(person) = table
+                    .within(range)
+                    .find(|p| table.entities[p.entity].kind == EntityKind::Person)
+            {
+                return Some(self.entity_person(doc, table, person));
+            }
             let kind = table.entities[sp.entity].kind;
             return (kind != EntityKind::Place).then(|| self.entity_person(doc, table, sp));
         }
@@ -297,7 +322,10 @@ impl Salience {
     /// A person who was a subject (`Ok`), or else the entity last named (`Err`).
     fn find(&self, table: &Table<'_>, at: usize, pronoun: &str) -> Option<Result<usize, usize>> {
         let want = Gender::of_pronoun(pronoun);
-        let fits = |p: usize| want.is_none() || self.gender(p).is_none_or(|g| Some(g) == want);
+        let fits = |p: usize| {
+            want.is_none()
+                || (!self.people[p].organisation && self.gender(p).is_none_or(|g| Some(g) == want))
+        };
         let upto = self.subjects.partition_point(|&(p, _)| p < at);
         if let Some(&(pos, p)) = self.subjects[..upto].iter().rev().find(|&&(_, p)| fits(p)) {
             // A subject far back gives way to a person of the pronoun's gender named since,
@@ -395,6 +423,16 @@ fn given_name_vote(name: &str) -> i32 {
     i32::from(c & MALE_GIVEN != 0) - i32::from(c & FEMALE_GIVEN != 0)
 }
 
+/// Whether an entity is an organisation by the gazetteer or by its name's shape, not by a
+/// fallback guess.
+fn sure_organisation(entity: &Ent<'_>) -> bool {
+    let votes = &entity.votes.0;
+    entity.kind == EntityKind::Organization
+        && (entity.known
+            || (votes[KindVotes::slot(EntityKind::Organization)] >= SURE_ORGANISATION
+                && votes[KindVotes::slot(EntityKind::Person)] == 0))
+}
+
 /// The word before byte `at`: a title such as "Mr." or "Ms.".
 fn title_before(doc: &Doc, at: usize) -> &str {
     let before = doc.text[..at].trim_end();
@@ -411,6 +449,22 @@ mod tests {
             .into_iter()
             .map(|q| q.speaker_entity.map(String::from))
             .collect()
+    }
+
+    #[test]
+    fn he_or_she_is_never_an_organisation() {
+        let text = "Sen. Dana Reyes of Ohio met the press on Friday. The Senate Harbor \
+                    Committee said none of the emails came from the mayor.\n\n“It has never \
+                    made sense to me that the mayor is blamed for this,” she said.";
+        assert_eq!(speakers(text), [Some("Dana Reyes".to_string())]);
+    }
+
+    #[test]
+    fn the_person_before_an_organisation_in_a_subject_is_the_one_meant() {
+        let text = "Tom Ash of the Harbor Preservation Foundation said the plan was \
+                    late.\n\n“We have waited for this bridge for far too many years now,” he \
+                    said.";
+        assert_eq!(speakers(text), [Some("Tom Ash".to_string())]);
     }
 
     #[test]
