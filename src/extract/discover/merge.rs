@@ -24,7 +24,7 @@ impl<'a> Discoverer<'a> {
                     fallback: [0; 4],
                     mid: false,
                     into: None,
-                    short_form: false,
+                    short_form: ShortForm::No,
                     mentions: 0,
                     title_parts: 0,
                 });
@@ -155,8 +155,10 @@ impl<'a> Discoverer<'a> {
             .filter_map(|s| {
                 let c = &self.cands[s];
                 let name = c.name.as_ref();
-                let target = if c.short_form {
+                let target = if c.short_form == ShortForm::Organisation {
                     by_org_last.get(name)
+                } else if c.short_form == ShortForm::Surname {
+                    by_last.get(name)
                 } else if c.single_acronym() && c.world.is_none() {
                     // "REYES" is DANA REYES in a transcript, else an acronym.
                     by_last
@@ -212,7 +214,7 @@ impl<'a> Discoverer<'a> {
             // "Family members said": a word that opens sentences only and is written in
             // lowercase elsewhere in the article is that word, whatever follows it.
             let opener_only = one_word && !c.mid && evidence < STRONG;
-            if c.short_form
+            if c.short_form != ShortForm::No
                 || (evidence == 0 && short)
                 || (!c.mid && evidence <= WEAK)
                 || (weak && c.title_parts == c.mentions)

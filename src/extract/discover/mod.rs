@@ -191,11 +191,22 @@ struct Cand<'a> {
     /// Seen at least once away from the start of a sentence.
     mid: bool,
     into: Option<usize>,
-    /// An organisation word alone ("Commission"), meaningful only as a short form.
-    short_form: bool,
+    /// A word meaningful only as the short form of a longer name in the article.
+    short_form: ShortForm,
     /// Mentions, and those that were a piece of a longer title ("Gang of Eight").
     mentions: u32,
     title_parts: u32,
+}
+
+/// What a word alone stands for only when the article gives it in full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ShortForm {
+    /// A name of its own.
+    No,
+    /// An organisation word ("the Commission" after "the European Commission").
+    Organisation,
+    /// A compass word ("West" after "Cornel West"), else a direction.
+    Surname,
 }
 
 impl Cand<'_> {

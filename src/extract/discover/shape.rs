@@ -268,6 +268,21 @@ impl<'a> Discoverer<'a> {
             self.add(a, b, Some(id), given);
             return;
         }
+        // "West" after "Cornel West": a compass word alone is kept only as the surname of a
+        // person the article names in full.
+        if a == b && self.is(a, DIRECTION) && !self.is(a, DEMONYM) {
+            let t = self.toks[a];
+            let id = self.register(
+                Cow::Borrowed(self.word(a)),
+                None,
+                [0; 4],
+                [0; 4],
+                true,
+                (t.start, t.end, t.full_end),
+            );
+            self.cands[id].short_form = ShortForm::Surname;
+            return;
+        }
         if (a..=b).all(|i| !self.toks[i].cap || self.is(i, DEMONYM | DIRECTION)) {
             return;
         }
@@ -295,7 +310,7 @@ impl<'a> Discoverer<'a> {
                     true,
                     (t.start, t.end, t.full_end),
                 );
-                self.cands[id].short_form = true;
+                self.cands[id].short_form = ShortForm::Organisation;
                 return;
             }
             if word.chars().count() < 2

@@ -264,6 +264,22 @@ fn peoples_named_from_places_and_joined_by_hyphens_are_not_entities() {
 }
 
 #[test]
+fn a_compass_word_alone_is_the_surname_of_a_person_named_in_full() {
+    let got = facts(
+        "The writer Carl West spoke first. Later, West told the crowd to vote. The wind \
+         came from the East, and West Tessel flooded.",
+    );
+    let west = got.entities.iter().find(|e| e.name.as_ref() == "Carl West");
+    assert_eq!(west.map(|e| e.count), Some(2), "{:?}", got.entities);
+    // With no such person the word names nothing.
+    assert!(
+        !entities("Trade between East and West grew.")
+            .iter()
+            .any(|(n, _)| n == "West")
+    );
+}
+
+#[test]
 fn names_with_and_are_kept_whole_once_established() {
     assert_eq!(
         entities("The ruling Law and Justice party lost. Critics of Law and Justice cheered."),
