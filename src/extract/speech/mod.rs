@@ -138,112 +138,6 @@ impl<'a> Clause<'a> {
         Some(if after_to { Verb::Dependent } else { v })
     }
 
-    /// Whether word `i` asks for anonymity: "who declined to be named", "asked not to be
-    /// identified" say why a source is unnamed, not what it said.
-    fn withholds_name(&self, i: usize) -> bool {
-        if !matches!(self.word(i), "declined" | "refused" | "asked" | "requested") {
-            return false;
-        }
-        let mut j = i + 1;
-        if j < self.toks.len() && self.word(j) == "not" {
-            j += 1;
-        }
-        j + 2 < self.toks.len()
-            && self.word(j) == "to"
-            && self.word(j + 1) == "be"
-            && matches!(self.word(j + 2), "named" | "identified" | "quoted")
-    }
-
-    /// Whether word `i`, spelled as a verb, is used as one here rather than as a noun ("Ash’s
-    /// comments", "any states", "the tax plan"); `bare_form` marks a form that is a verb only
-    /// after a plural subject, an auxiliary or "to".
-    pub fn verbal(&self, i: usize, bare_form: bool) -> bool {
-        let w = self.word(i);
-        // "Ash’s comments", "any states": a noun, not a verb.
-        if i > 0 && self.plain(i - 1, i) {
-            let prev = &self.toks[i - 1];
-            // "One in five say": a number closing a share of people is no determiner.
-            let share = i > 1 && self.word(i - 2) == "in" && {
-                let n = self.word(i - 1);
-                n.bytes().all(|b| b.is_ascii_digit()) || number_word(n)
-            };
-            // "Many fear", "Some say": a quantifier opening the sentence stands for people,
-            // before a verb with no plural "s" ("Some reports" stays a noun).
-            let people = (i == 1 || (i > 1 && self.opens_clause(i - 1)))
-                && matches!(
-                    self.lower(i - 1).as_ref(),
-                    "some" | "many" | "both" | "several" | "most" | "few" | "others"
-                )
-                && !w.ends_with('s');
-            // "the two said": people counted, though a number is usually a determiner.
-            let counted = i > 1 && self.word(i - 2) == "the" && counted(self.word(i - 1));
-            if prev.full_end > prev.end
-                || self.is(i - 1, DETERMINERS) && !share && !people && !counted
-            {
-                return false;
-            }
-            // "a class called “Power”": a participle naming the thing before it.
-            if matches!(w, "called" | "dubbed" | "titled" | "entitled" | "nicknamed")
-                && naming(self.word(i - 1))
-                && !self.is(i - 1, ROLE_NOUNS | STOP | TITLE_BASE)
-                && i + 1 < self.toks.len()
-                && self.gap(i, i + 1).contains(['“', '"'])
-            {
-                return false;
-            }
-            // "with notes like", "of claims": a preposition's object is a noun.
-            if !w.ends_with("ing")
-                && matches!(
-                    self.word(i - 1),
-                    "with" | "of" | "for" | "about" | "without" | "from" | "among" | "amid"
-                )
-            {
-                return false;
-            }
-            // "911 calls", "two reports": a plural noun after a number.
-            let p = self.word(i - 1);
-            let number = p.bytes().all(|b| b.is_ascii_digit()) || number_word(p) || p == "dozen";
-            if number && !share && w.ends_with('s') {
-                return false;
-            }
-        }
-        // "is disavowing remarks", "after making claims": the object of a participle that no
-        // determiner makes a noun ("the ruling says" keeps its verb).
-        if i > 1 && self.plain(i - 1, i) && progressive(self.word(i - 1)) {
-            let before = self.word(i - 2);
-            if !self.is(i - 2, DETERMINERS) && !before.starts_with(char::is_uppercase) {
-                return false;
-            }
-        }
-        let after_to = i > 0 && self.word(i - 1) == "to" && self.plain(i - 1, i);
-        if !after_to && i > 0 && self.plain(i - 1, i) && bare_form {
-            // "the tax plan", "a fundraising call": a bare form after a singular noun is a
-            // noun; as a verb it follows a plural subject ("officials say") or an auxiliary.
-            let prev = self.word(i - 1);
-            // "Ash’s conference call": a possessive determines the noun as an article does.
-            let determined = i > 1
-                && self.plain(i - 2, i - 1)
-                && (self.is(i - 2, DETERMINERS)
-                    || self.toks[i - 2].full_end > self.toks[i - 2].end);
-            // "a TV show", "an NBC report": a thing named by its maker or kind ("files
-            // from NGP VAN show that" still reports).
-            let that_follows = i + 1 < self.toks.len() && self.word(i + 1) == "that";
-            let noun = determined || prev.ends_with("ing") || (is_acronym(prev) && !that_follows);
-            // "those surveyed say": people named by a participle.
-            let polled = i > 1 && self.word(i - 2) == "those" && prev.ends_with("ed");
-            let plural = polled
-                || (prev.starts_with(char::is_uppercase) && !is_acronym(prev))
-                || (prev.ends_with('s') && !prev.ends_with("ss"))
-                || matches!(prev, "third" | "half" | "majority" | "minority" | "percent" | "both")
-                // "the two write": people counted.
-                || counted(prev);
-            if noun && !plural {
-                return false;
-            }
-        }
-        true
-    }
-
     /// The subject of the finite verb at `v`, looking back no further than word `floor`:
     /// "Roe said", "Roe also said", "Roe, the mayor’s campaign manager, said", "Ash, who …,
     /// tweeted".
@@ -636,26 +530,8 @@ impl<'a> Clause<'a> {
 }
 
 mod sentence;
+mod verbal;
+use verbal::counted;
 #[cfg(test)]
 mod tests;
 mod words;
-
-/// A number of people more than one: "two" in "the two said".
-fn counted(word: &str) -> bool {
-    number_word(word) && word != "one"
-}
-
-/// Whether `word` before "called" reads as the thing named ("a class called …") rather
-/// than as a speaker: a singular common noun, so no pronoun, adverb, auxiliary or plural
-/// ("critics called").
-fn naming(word: &str) -> bool {
-    word.starts_with(char::is_lowercase)
-        && word.len() > 2
-        && (!word.ends_with('s') || word.ends_with("ss"))
-        && !word.ends_with("ly")
-        && !auxiliary(word)
-        && !matches!(
-            word,
-            "who" | "that" | "which" | "she" | "him" | "her" | "they" | "then"
-        )
-}
