@@ -308,3 +308,39 @@ fn an_adverb_opening_a_sentence_is_no_name() {
     let got = entities("McNally, the coach, said the team was ready.");
     assert!(has(&got, "McNally"), "{got:?}");
 }
+
+#[test]
+fn peoples_named_from_places_and_joined_by_hyphens_are_not_entities() {
+    assert_eq!(
+        entities(
+            "Many Iowans and Texans came. Floridians stayed home, and Cuban-Americans in \
+             Miami cheered an Ohioan."
+        ),
+        named(&[("Miami", Place)])
+    );
+    // A name that only ends like one stays a name.
+    assert_eq!(
+        entities("Ryan Jordan met Dana Logan in Boston."),
+        named(&[
+            ("Ryan Jordan", Person),
+            ("Dana Logan", Person),
+            ("Boston", Place)
+        ])
+    );
+}
+
+#[test]
+fn a_compass_word_alone_is_the_surname_of_a_person_named_in_full() {
+    let got = facts(
+        "The writer Carl West spoke first. Later, West told the crowd to vote. The wind \
+         came from the East, and West Tessel flooded.",
+    );
+    let west = got.entities.iter().find(|e| e.name.as_ref() == "Carl West");
+    assert_eq!(west.map(|e| e.count), Some(2), "{:?}", got.entities);
+    // With no such person the word names nothing.
+    assert!(
+        !entities("Trade between East and West grew.")
+            .iter()
+            .any(|(n, _)| n == "West")
+    );
+}

@@ -202,6 +202,20 @@ impl<'a> Discoverer<'a> {
             && self.word(a) != "Central"
     }
 
+    /// Registers word `a` alone as a candidate kept only as the `form` of a longer name.
+    fn short_form(&mut self, a: usize, form: ShortForm) {
+        let t = self.toks[a];
+        let id = self.register(
+            Cow::Borrowed(&self.text[t.start..t.end]),
+            None,
+            [0; 4],
+            [0; 4],
+            true,
+            (t.start, t.end, t.full_end),
+        );
+        self.cands[id].short_form = form;
+    }
+
     /// A name candidate from words `a..=b` of a run: leading common words and adjectives
     /// dropped, then voted on by shape and context.
     pub(super) fn part(&mut self, mut a: usize, mut b: usize, given: Option<EntityKind>) {
@@ -271,16 +285,7 @@ impl<'a> Discoverer<'a> {
         // "West" after "Cornel West": a compass word alone is kept only as the surname of a
         // person the article names in full.
         if a == b && self.is(a, DIRECTION) && !self.is(a, DEMONYM) {
-            let t = self.toks[a];
-            let id = self.register(
-                Cow::Borrowed(self.word(a)),
-                None,
-                [0; 4],
-                [0; 4],
-                true,
-                (t.start, t.end, t.full_end),
-            );
-            self.cands[id].short_form = ShortForm::Surname;
+            self.short_form(a, ShortForm::Surname);
             return;
         }
         if (a..=b).all(|i| !self.toks[i].cap || self.is(i, DEMONYM | DIRECTION)) {
@@ -301,16 +306,7 @@ impl<'a> Discoverer<'a> {
             if !acronym && self.is(a, ORG_TAIL) && !self.is(a, TITLES | TITLE_MOD) {
                 // "the Commission" after "the European Commission": kept only as a short
                 // form of a full name found in the article.
-                let t = self.toks[a];
-                let id = self.register(
-                    Cow::Borrowed(word),
-                    None,
-                    [0; 4],
-                    [0; 4],
-                    true,
-                    (t.start, t.end, t.full_end),
-                );
-                self.cands[id].short_form = ShortForm::Organisation;
+                self.short_form(a, ShortForm::Organisation);
                 return;
             }
             if word.chars().count() < 2
