@@ -390,11 +390,14 @@ pub fn build(
         None => None,
     };
     progress.stage("files read", None);
+    let opened = Instant::now();
     let mut cache = cache_dir.map(|dir| Cache::open(dir, progress.clone()));
+    let cache_read = opened.elapsed();
     let mut analysed = match &mut cache {
         Some(cache) => pipeline::analyse_recalling(options, cache, Texts::Needed)?,
         None => pipeline::analyse_recalling(options, &mut Counting(progress), Texts::Needed)?,
     };
+    analysed.timings.cache_read = cache_read;
     let output = output_dir(options, &analysed.site.config);
     let times = cache_dir.and_then(cache::output_times::read);
     let target = match write::check_output_dir(&options.root, &output, times.as_ref()) {
@@ -482,9 +485,11 @@ pub fn build(
         };
         cache_notes.extend(cache.notes.iter().cloned());
         let learnt = rendered.learnt.take().unwrap_or_default();
+        let saving = Instant::now();
         if let Err(why) = cache.save(&analysed.site, &analysed.facts, &analysed.graph, learnt) {
             cache_notes.push(why);
         }
+        analysed.timings.cache_save = saving.elapsed();
         reuse
     });
     analysed.timings.write += started.elapsed();

@@ -79,6 +79,11 @@ pub fn build(options: &BuildOptions, cache: Option<&Path>, timings: bool, quiet:
                     "  load: {} of {} article files not read (unchanged by size and times)",
                     t.unread, built.articles
                 );
+                eprintln!(
+                    "  cache: read {:.1} ms before loading, saved {:.1} ms (in write)",
+                    ms(t.cache_read),
+                    ms(t.cache_save)
+                );
                 eprintln!("  render: prepare {:.1} ms wall", ms(t.prepare));
                 for (label, cpu) in &t.render_jobs {
                     eprintln!("  render: {label} {:.1} ms CPU", ms(*cpu));

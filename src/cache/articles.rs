@@ -45,16 +45,17 @@ fn shard_of(key: u128) -> usize {
 pub type ReadShard<F> = (Shard, Vec<Entry<F>>);
 
 /// Reads the shards `files` name, in parallel: each one's entries, or why one cannot be
-/// used (then none is). Each entry is decoded with `context` (see `model::NameContext`).
+/// used (then none is). Each shard's entries are decoded with a context `context` makes
+/// for that shard (see `model::NameContext`).
 pub fn read<F, C>(
     dir: &Path,
     identity: u64,
     files: &[String],
-    context: C,
+    context: impl Fn() -> C + Sync,
 ) -> Result<Vec<ReadShard<F>>, String>
 where
     F: bincode::Decode<C> + Send,
-    C: Clone + Sync,
+    C: Clone,
 {
     files
         .par_iter()
@@ -68,6 +69,7 @@ where
             let (count, mut at): (u64, usize) =
                 bincode::decode_from_slice(&body, config).map_err(undecodable)?;
             let mut entries = Vec::new();
+            let context = context();
             for _ in 0..count {
                 let rest = body.get(at..).unwrap_or_default();
                 let (entry, read): (Entry<F>, usize) =
@@ -157,7 +159,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let keys: Vec<u128> = (0..200).collect();
         let first = write(dir.path(), 1, &keys, &[], |at| entry(keys[at])).unwrap();
-        let read_back = read::<String, ()>(dir.path(), 1, &first, ()).unwrap();
+        let read_back = read::<String, ()>(dir.path(), 1, &first, || ()).unwrap();
         let facts: Vec<String> = read_back
             .iter()
             .flat_map(|(_, entries)| entries.iter().map(|e| e.facts.clone()))
@@ -174,9 +176,9 @@ mod tests {
         assert_eq!(rewritten.len(), 2, "{rewritten:?}");
 
         remove_others(dir.path(), &second);
-        assert!(read::<String, ()>(dir.path(), 1, &second, ()).is_ok());
+        assert!(read::<String, ()>(dir.path(), 1, &second, || ()).is_ok());
         // Shards are read in parallel: the error names whichever missing one came first.
-        let error = read::<String, ()>(dir.path(), 1, &first, ()).unwrap_err();
+        let error = read::<String, ()>(dir.path(), 1, &first, || ()).unwrap_err();
         assert!(
             rewritten
                 .iter()

@@ -314,9 +314,13 @@ fn read(dir: &Path, identity: u64) -> Result<Option<Earlier>, String> {
     if read != body.len() {
         return Err("it holds more than one cache".into());
     }
-    let names = SharedNames::default();
+    let names = Arc::new(Names::default());
     let (shards, search) = rayon::join(
-        || articles::read::<Facts, _>(dir, identity, &manifest.shards, names.clone()),
+        || {
+            articles::read::<Facts, _>(dir, identity, &manifest.shards, || {
+                SharedNames::reader(&names)
+            })
+        },
         || -> Result<CountedTerms, String> {
             let body = store::read(dir, SEARCH, identity)?
                 .ok_or_else(|| format!("its file {SEARCH} is missing"))?;

@@ -18,6 +18,9 @@ pub struct Timings {
     pub write: Duration,
     /// Of `render`: article cards, made once before the pages.
     pub prepare: Duration,
+    /// Reading the build cache, before loading; and saving it, counted in `write`.
+    pub cache_read: Duration,
+    pub cache_save: Duration,
     /// CPU time of each kind of render job, summed over threads.
     pub render_jobs: BTreeMap<&'static str, Duration>,
     /// Peak memory in MiB reached by the end of each phase, where the platform reports it:
