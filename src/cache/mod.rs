@@ -55,6 +55,8 @@ struct Manifest {
     /// it, by the same key as `data`.
     data_file: Option<(u64, u64)>,
     data_at: Vec<(u64, EntryRange)>,
+    /// Where each entity's entry is in that file, by the key of what it shows.
+    entity_at: Vec<(u64, EntryRange)>,
     /// Each page's record, by the page's path.
     pages: Vec<(String, PageRecord)>,
     /// Each article's related list, as slugs, by what it was scored from.
@@ -104,6 +106,7 @@ struct Earlier {
     data: FxHashMap<u64, u64>,
     data_file: Option<(u64, u64)>,
     data_at: FxHashMap<u64, EntryRange>,
+    entity_at: FxHashMap<u64, EntryRange>,
     pages: FxHashMap<String, PageRecord>,
     /// Taken once, by the renderer.
     search: Mutex<CountedTerms>,
@@ -275,6 +278,7 @@ impl Cache {
             data: rendered.data,
             data_file: rendered.data_file,
             data_at: rendered.data_at,
+            entity_at: rendered.entity_at,
             pages: rendered.pages,
             related: related_lists(site, graph),
             story_titles: graph.story_titles.clone(),
@@ -297,6 +301,7 @@ pub struct Rendered {
     pub data: Vec<(u64, u64)>,
     pub data_file: Option<(u64, u64)>,
     pub data_at: Vec<(u64, EntryRange)>,
+    pub entity_at: Vec<(u64, EntryRange)>,
     pub pages: Records,
     pub search: CountedTerms,
 }
@@ -336,6 +341,7 @@ fn read(dir: &Path, identity: u64) -> Result<Option<Earlier>, String> {
         data: manifest.data.into_iter().collect(),
         data_file: manifest.data_file,
         data_at: manifest.data_at.into_iter().collect(),
+        entity_at: manifest.entity_at.into_iter().collect(),
         pages: manifest.pages.into_iter().collect(),
         search: Mutex::new(search?),
         related: manifest.related,

@@ -5,17 +5,19 @@
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::{Cache, PageRecord, Records, Rendered, part_key};
 use crate::diag::Diagnostic;
 use crate::extract::Facts;
 use crate::link::Graph;
 use crate::load::Site;
-use crate::model::{ArticleId, ArticleSlice, PerArticle};
+use crate::model::{ArticleSlice, PerArticle};
 use crate::render::search::CountedTerms;
 use crate::render::site_data::{DATA_PATH, article_data_inputs};
 use crate::render::{
-    EarlierEntries, EntryRange, Job, PartHashes, Prepared, Renderer, body_inputs, hash_of,
+    EarlierEntries, EntryRange, EntryRanges, Job, PartHashes, Prepared, Renderer, body_inputs,
+    hash_of,
 };
 use crate::write::{KeptFile, Staging};
 
@@ -76,7 +78,8 @@ pub fn earlier_entries(
         .iter()
         .map(|(_, data_key)| cache.earlier.data_at.get(data_key).copied())
         .collect();
-    Some(EarlierEntries { file, at })
+    let entities = cache.earlier.entity_at.clone();
+    Some(EarlierEntries { file, at, entities })
 }
 
 /// A job to render, with the path that names its page.
@@ -129,8 +132,8 @@ pub struct Outcome<'f> {
     pub made: Vec<(Job, String, Vec<String>)>,
     /// Hash and size of every file in the new output, by path.
     pub files: &'f BTreeMap<String, (u64, u64)>,
-    /// Where each article's entry went in the `data/site.json` made, if one was.
-    pub entry_ranges: Vec<(ArticleId, EntryRange)>,
+    /// Where each entry went in the `data/site.json` made, if one was.
+    pub entry_ranges: EntryRanges,
     pub search_terms: CountedTerms,
 }
 
@@ -153,22 +156,25 @@ pub fn learnt(
         search_terms,
     } = outcome;
     // Without a `data/site.json` written now, the output keeps the last one.
-    let (data_file, data_at) = match entry_ranges.is_empty() {
-        true => (
-            cache.earlier.data_file,
-            cache
-                .earlier
-                .data_at
-                .iter()
-                .map(|(k, r)| (*k, *r))
-                .collect(),
-        ),
+    let (data_file, data_at, entity_at) = match entry_ranges.articles.is_empty() {
+        true => {
+            let earlier = &cache.earlier;
+            let listed =
+                |at: &FxHashMap<u64, EntryRange>| at.iter().map(|(k, r)| (*k, *r)).collect();
+            (
+                earlier.data_file,
+                listed(&earlier.data_at),
+                listed(&earlier.entity_at),
+            )
+        }
         false => (
             files.get(DATA_PATH).copied(),
             entry_ranges
+                .articles
                 .into_iter()
                 .map(|(a, range)| (keys[a].1, range))
                 .collect(),
+            entry_ranges.entities,
         ),
     };
     let mut pages = kept;
@@ -199,6 +205,7 @@ pub fn learnt(
             .collect(),
         data_file,
         data_at,
+        entity_at,
         pages,
         search: search_terms,
     }

@@ -34,7 +34,7 @@ use crate::link::Graph;
 use crate::load::{EntityKind, Section, Site};
 use crate::model::{ArticleId, ArticleSlice, EntityId, Name, PerArticle, Route};
 use context::*;
-pub use earlier::{EarlierEntries, EntryRange};
+pub use earlier::{EarlierEntries, EntryRange, EntryRanges};
 pub use fingerprint::Print;
 use markdown::{Document, EntityLinker, SiteSurfaces};
 use pages::INDEX_PAGES;
@@ -160,8 +160,8 @@ pub struct Renderer<'a> {
     job_times: Mutex<BTreeMap<&'static str, Duration>>,
     /// `data/site.json` entries an earlier build wrote, copied rather than made again.
     earlier_entries: Option<EarlierEntries>,
-    /// Where each article's entry went in the `data/site.json` written here.
-    entry_ranges: Mutex<Vec<(ArticleId, EntryRange)>>,
+    /// Where each entry went in the `data/site.json` written here.
+    entry_ranges: Mutex<EntryRanges>,
     /// Each article's terms for the search index: those an earlier build counted until
     /// the index is made, then those it was made with. None when no cache keeps them:
     /// then the index lets each article's terms go once its postings are made.
@@ -285,13 +285,13 @@ impl<'a> Renderer<'a> {
         self.take_search_terms().unwrap_or_default()
     }
 
-    fn note_entry_ranges(&self, ranges: Vec<(ArticleId, EntryRange)>) {
+    fn note_entry_ranges(&self, ranges: EntryRanges) {
         *self.entry_ranges.lock().unwrap_or_else(|e| e.into_inner()) = ranges;
     }
 
-    /// Where each article's entry went in the `data/site.json` written here; empty when
-    /// none was written.
-    pub fn entry_ranges(&self) -> Vec<(ArticleId, EntryRange)> {
+    /// Where each entry went in the `data/site.json` written here; empty when none was
+    /// written.
+    pub fn entry_ranges(&self) -> EntryRanges {
         std::mem::take(&mut *self.entry_ranges.lock().unwrap_or_else(|e| e.into_inner()))
     }
 

@@ -7,12 +7,14 @@ use std::borrow::Cow;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{Output, PageKind, Print, Renderer, Sink, hash_of};
+use std::hash::{Hash, Hasher};
+
+use super::{EntryRange, EntryRanges, Output, PageKind, Print, Renderer, Sink, hash_of};
 use crate::diag::Diagnostic;
 use crate::extract::Facts;
 use crate::link::Graph;
 use crate::load::Site;
-use crate::model::{ArticleId, ArticleSlice, Route};
+use crate::model::{ArticleId, ArticleSlice, EntityId, Route};
 
 #[derive(Serialize)]
 struct SiteHead<'a> {
@@ -113,27 +115,6 @@ pub fn site_data(r: &Renderer<'_>, sink: &mut dyn Sink) -> Result<(), Diagnostic
                 .collect(),
         })
     }
-    let entities = graph
-        .entities
-        .iter_enumerated()
-        .map(|(e, entity)| EntityData {
-            slug: &entity.slug,
-            name: &entity.name,
-            kind: entity.kind.as_str(),
-            known: entity.known,
-            aliases: &entity.aliases,
-            url: r.absolute(graph.entity_url(e)),
-            articles: entity
-                .articles
-                .iter()
-                .map(|&(a, _)| site.articles[a].slug.as_str())
-                .collect(),
-            co_mentions: entity
-                .co_mentions
-                .iter()
-                .map(|&(o, n)| (graph.entities[o].name.as_str(), n))
-                .collect(),
-        });
     let head = json(&SiteHead {
         title: &site.config.title,
         base_url: site.config.base_url.absolute().to_string(),
@@ -145,9 +126,11 @@ pub fn site_data(r: &Renderer<'_>, sink: &mut dyn Sink) -> Result<(), Diagnostic
     let open = ",\"articles\":[";
     piece(head.as_bytes())?;
     piece(open.as_bytes())?;
-    write_article_entries(r, &mut piece, (head.len() + open.len()) as u64)?;
-    piece(b"],\"entities\":")?;
-    write_array(entities, &mut piece)?;
+    let (articles, at) = write_article_entries(r, &mut piece, (head.len() + open.len()) as u64)?;
+    let open = b"],\"entities\":";
+    piece(open)?;
+    let entities = write_entities(r, &mut piece, at + open.len() as u64)?;
+    r.note_entry_ranges(EntryRanges { articles, entities });
     piece(b",\"stories\":")?;
     write_array(groups(site, &graph.stories), &mut piece)?;
     piece(b",\"tags\":")?;
@@ -188,14 +171,15 @@ pub const DATA_PATH: &str = "data/site.json";
 const DATA_WAVE: usize = 512;
 
 /// Writes the comma-separated article entries of `data/site.json`, newest first, from
-/// byte `start` of the file. The entries are the renderer's kept ones when it has them
-/// (`brief serve`); a build copies those an earlier build wrote the same, and makes the
-/// others here a wave at a time, so they are never all held at once.
+/// byte `start` of the file; gives where each went and where they end. The entries are
+/// the renderer's kept ones when it has them (`brief serve`); a build copies those an
+/// earlier build wrote the same, and makes the others here a wave at a time, so they are
+/// never all held at once.
 fn write_article_entries(
     r: &Renderer<'_>,
     piece: &mut dyn FnMut(&[u8]) -> Result<(), Diagnostic>,
     start: u64,
-) -> Result<(), Diagnostic> {
+) -> Result<(Vec<(ArticleId, EntryRange)>, u64), Diagnostic> {
     let (site, graph) = (r.site, r.graph);
     let kept = r.data.len() == site.articles.len();
     let entry = |a: ArticleId| -> Result<Cow<'_, str>, Diagnostic> {
@@ -224,21 +208,20 @@ fn write_article_entries(
     let mut ranges = Vec::with_capacity(graph.by_date.len());
     let mut at = start;
     for (w, wave) in graph.by_date.chunks(DATA_WAVE).enumerate() {
-        let comma = if w > 0 { "," } else { "" };
-        let run = (!kept)
-            .then(|| r.earlier_entries.as_ref()?.run(wave))
-            .flatten();
-        if let Some((text, within)) = run {
-            let base = at + comma.len() as u64;
-            ranges.extend(
-                wave.iter()
-                    .zip(within)
-                    .map(|(&a, (o, l))| (a, (base + o, l))),
-            );
-            piece(comma.as_bytes())?;
-            piece(&text)?;
-            at = base + text.len() as u64;
-            continue;
+        // Every wave but the first follows a comma.
+        let mut comma = w > 0;
+        let earlier = r.earlier_entries.as_ref().filter(|_| !kept);
+        if let Some((earlier, run)) = earlier.and_then(|e| Some((e, e.article_run(wave)?))) {
+            if comma {
+                piece(b",")?;
+                at += 1;
+                comma = false;
+            }
+            if let Some(within) = earlier.copy_run(&run, piece)? {
+                ranges.extend(wave.iter().zip(within).map(|(&a, (o, l))| (a, (at + o, l))));
+                at += run_length(&run);
+                continue;
+            }
         }
         let made: Vec<Cow<'_, str>> = wave
             .par_iter()
@@ -246,7 +229,7 @@ fn write_article_entries(
             .collect::<Result<_, _>>()?;
         joined.clear();
         for (i, (made, &a)) in made.iter().zip(wave).enumerate() {
-            if w > 0 || i > 0 {
+            if comma || i > 0 {
                 joined.push(',');
             }
             ranges.push((a, (at + joined.len() as u64, made.len() as u64)));
@@ -255,8 +238,121 @@ fn write_article_entries(
         at += joined.len() as u64;
         piece(joined.as_bytes())?;
     }
-    r.note_entry_ranges(ranges);
-    Ok(())
+    Ok((ranges, at))
+}
+
+/// A key for each entity's entry in `data/site.json`: a hash of everything the entry
+/// shows, so that an earlier build's entry with the same key is the same text. An entity
+/// lists the slug of every article that mentions it (a third of a megabyte for a name in
+/// thousands of articles), so making the entries again was most of the file's work when
+/// its articles' entries are copied.
+fn entity_keys(r: &Renderer<'_>) -> Vec<u64> {
+    let (site, graph) = (r.site, r.graph);
+    let slugs: Vec<u64> = site
+        .articles
+        .raw
+        .par_iter()
+        .map(|article| hash_of(article.slug.as_str()))
+        .collect();
+    let entities: Vec<_> = graph.entities.iter_enumerated().collect();
+    entities
+        .into_par_iter()
+        .map(|(e, entity)| {
+            let mut hasher = rustc_hash::FxHasher::default();
+            (&entity.slug, &entity.name, entity.kind.as_str()).hash(&mut hasher);
+            (entity.known, &entity.aliases).hash(&mut hasher);
+            r.absolute(graph.entity_url(e)).hash(&mut hasher);
+            entity.articles.len().hash(&mut hasher);
+            for &(a, _) in &entity.articles {
+                slugs[usize::from(a)].hash(&mut hasher);
+            }
+            entity.co_mentions.len().hash(&mut hasher);
+            for &(other, count) in &entity.co_mentions {
+                (graph.entities[other].name.as_str(), count).hash(&mut hasher);
+            }
+            hasher.finish()
+        })
+        .collect()
+}
+
+/// Writes the array of entities from byte `start` of `data/site.json`; gives where each
+/// entry went, by its key. Runs of entries the earlier file holds one after another are
+/// copied in one piece; the others are made here.
+fn write_entities(
+    r: &Renderer<'_>,
+    piece: &mut dyn FnMut(&[u8]) -> Result<(), Diagnostic>,
+    start: u64,
+) -> Result<Vec<(u64, EntryRange)>, Diagnostic> {
+    let graph = r.graph;
+    let keys = entity_keys(r);
+    let earlier = r.earlier_entries.as_ref();
+    let ids: Vec<EntityId> = graph.entities.keys().collect();
+    let mut ranges = Vec::with_capacity(keys.len());
+    piece(b"[")?;
+    let mut at = start + 1;
+    let mut next = 0;
+    while next < ids.len() {
+        let comma: &[u8] = if next > 0 { b"," } else { b"" };
+        piece(comma)?;
+        let base = at + comma.len() as u64;
+        let copied = match earlier.map(|e| (e, e.entity_run(&keys[next..]))) {
+            Some((earlier, run)) if !run.is_empty() => earlier
+                .copy_run(&run, piece)?
+                .map(|within| (within, run_length(&run))),
+            _ => None,
+        };
+        let (within, length) = match copied {
+            Some(copied) => copied,
+            None => {
+                let text = serde_json::to_vec(&entity_data(r, ids[next]))
+                    .map_err(|e| Diagnostic::error(DATA_PATH, e.to_string()))?;
+                piece(&text)?;
+                (vec![(0, text.len() as u64)], text.len() as u64)
+            }
+        };
+        ranges.extend(
+            keys[next..]
+                .iter()
+                .zip(&within)
+                .map(|(&key, &(o, l))| (key, (base + o, l))),
+        );
+        at = base + length;
+        next += within.len();
+    }
+    piece(b"]")?;
+    Ok(ranges)
+}
+
+/// Bytes from the start of a run of entries to its end.
+fn run_length(run: &[EntryRange]) -> u64 {
+    match (run.first(), run.last()) {
+        (Some(first), Some(last)) => last.0 + last.1 - first.0,
+        _ => 0,
+    }
+}
+
+/// One entity's entry in `data/site.json`.
+fn entity_data<'a>(r: &'a Renderer<'_>, e: EntityId) -> EntityData<'a> {
+    let (site, graph) = (r.site, r.graph);
+    let entity = &graph.entities[e];
+    EntityData {
+        slug: &entity.slug,
+        name: &entity.name,
+        kind: entity.kind.as_str(),
+        known: entity.known,
+        aliases: &entity.aliases,
+        url: r.absolute(graph.entity_url(e)),
+        articles: entity
+            .articles
+            .iter()
+            .map(|&(a, _)| site.articles[a].slug.as_str())
+            .collect(),
+        co_mentions: entity
+            .co_mentions
+            .iter()
+            .map(|&(o, n)| (graph.entities[o].name.as_str(), n))
+            .collect(),
+    }
 }
 
 /// `data/site.json`, streamed (see `site_data`).
