@@ -74,7 +74,7 @@ fn body(markdown: &str) -> &str {
     rest.find("\n---\n").map_or(rest, |i| &rest[i + 5..])
 }
 
-fn run(markdown: &str, gazetteer: &Gazetteer, sources: &[String]) -> Facts {
+pub(crate) fn run(markdown: &str, gazetteer: &Gazetteer, sources: &[String]) -> Facts {
     let input = Input {
         body: body(markdown),
         first_line: 1,

@@ -189,15 +189,20 @@ pub fn find(
                 let said_little = content
                     .as_deref()
                     .is_none_or(|t| t.split_whitespace().nth(1).is_none() && !named_object);
+                // "The fees must be returned, the lawsuit says.": a source set off after
+                // the clause reports that clause.
+                let before = sentence.start..range.start;
+                let closing =
+                    words.start > 0 && c.breaks(words.start - 1, words.start) && content.is_none();
                 if kind == Verb::Report && said_little {
-                    let before = sentence.start..range.start;
-                    let closing = words.start > 0
-                        && c.breaks(words.start - 1, words.start)
-                        && content.is_none();
                     match closing.then(|| self::content(doc, before)).flatten() {
                         Some(text) => content = Some(text),
                         None => continue,
                     }
+                } else if kind == Verb::Finite && closing {
+                    // A quotation before the source is the quote's own: its words are
+                    // kept with the quote, not again as a paraphrase.
+                    content = self::content(doc, before).filter(|text| !opens_quotation(text));
                 }
                 out.push((
                     range.start,
@@ -516,6 +521,11 @@ fn acronym(name: &str) -> bool {
         && name
             .chars()
             .all(|c| c.is_ascii_uppercase() || matches!(c, '.' | '&' | '-'))
+}
+
+/// Whether a clause starts with a quotation mark: a direct quote rather than a paraphrase.
+fn opens_quotation(text: &str) -> bool {
+    text.starts_with(['"', '\u{201c}', '\u{2018}', '\u{2019}', '\''])
 }
 
 /// What was said: the rest of the sentence after the verb, without a leading "that".

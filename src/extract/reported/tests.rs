@@ -448,3 +448,26 @@ fn an_adverb_opening_the_sentence_is_no_source() {
     let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
     assert!(!names.contains(&"Rather"), "{got:?}");
 }
+
+#[test]
+fn a_source_set_off_after_a_clause_reports_that_clause() {
+    let got = sources("The ferry fares will rise in May, harbour officials said.");
+    assert_eq!(got[0].0, "harbour officials");
+    assert_eq!(
+        got[0].2.as_deref(),
+        Some("The ferry fares will rise in May")
+    );
+    let got = sources("It also wants the fees returned, the lawsuit says.");
+    assert_eq!(got[0].0, "the lawsuit");
+    assert_eq!(got[0].2.as_deref(), Some("It also wants the fees returned"));
+    // A quotation before the source is the quote's, not a paraphrase as well: a source
+    // listed in the front matter takes no quote's words as what it said.
+    let listed = ["Pat Lee".to_string()];
+    let quoted = "“The fares will rise,” Pat Lee said.";
+    let facts = crate::extract::tests::run(quoted, &Default::default(), &listed);
+    let lee = facts.attributions.iter().find(|a| a.source == "Pat Lee");
+    assert_eq!(lee.and_then(|a| a.content.as_deref()), None, "{lee:?}");
+    // Something said after the verb stays what was said.
+    let got = sources("The plan, the mayor said, would cost millions.");
+    assert_eq!(got[0].2.as_deref(), Some("would cost millions"));
+}
