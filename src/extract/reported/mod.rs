@@ -192,6 +192,10 @@ pub fn find(
                 // "The fees must be returned, the lawsuit says.": a source set off after
                 // the clause reports that clause.
                 let before = sentence.start..range.start;
+                // "…, the ministry said on Tuesday": when and how, not what.
+                if kind == Verb::Finite && only_circumstance(&c, v + 1..c.toks.len()) {
+                    content = None;
+                }
                 let closing =
                     words.start > 0 && c.breaks(words.start - 1, words.start) && content.is_none();
                 if kind == Verb::Report && said_little {
@@ -522,6 +526,82 @@ fn acronym(name: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_uppercase() || matches!(c, '.' | '&' | '-'))
 }
+
+/// Whether the words `after` a reporting verb only say when, where or how it was said
+/// ("on Tuesday", "late Monday", "in a statement", "on social media").
+fn only_circumstance(c: &Clause, after: Range<usize>) -> bool {
+    !after.is_empty()
+        && after.clone().all(|i| {
+            let word = c.word(i);
+            c.is(i, TEMPORAL)
+                || word.starts_with(|ch: char| ch.is_ascii_digit())
+                || CIRCUMSTANCES.iter().any(|w| w.eq_ignore_ascii_case(word))
+        })
+}
+
+/// Words of the phrases that say when, where or how something was said.
+const CIRCUMSTANCES: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "over",
+    "via",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "next",
+    "a",
+    "an",
+    "the",
+    "its",
+    "his",
+    "her",
+    "their",
+    "statement",
+    "statements",
+    "interview",
+    "interviews",
+    "email",
+    "e-mail",
+    "release",
+    "briefing",
+    "conference",
+    "news",
+    "tweet",
+    "tweets",
+    "post",
+    "letter",
+    "call",
+    "phone",
+    "telephone",
+    "speech",
+    "remarks",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "day",
+    "today",
+    "tonight",
+    "yesterday",
+    "recently",
+    "social",
+    "media",
+    "online",
+    "twitter",
+    "facebook",
+    "written",
+    "brief",
+    "televised",
+];
 
 /// Whether a clause starts with a quotation mark: a direct quote rather than a paraphrase.
 fn opens_quotation(text: &str) -> bool {

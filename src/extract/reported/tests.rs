@@ -467,6 +467,14 @@ fn a_source_set_off_after_a_clause_reports_that_clause() {
     let facts = crate::extract::tests::run(quoted, &Default::default(), &listed);
     let lee = facts.attributions.iter().find(|a| a.source == "Pat Lee");
     assert_eq!(lee.and_then(|a| a.content.as_deref()), None, "{lee:?}");
+    // When and how it was said is not what was said.
+    let got =
+        sources("The bridge will close in June, the ministry said in a statement on Tuesday.");
+    assert_eq!(got[0].2.as_deref(), Some("The bridge will close in June"));
+    let got = sources("The ministry said on Tuesday.");
+    assert_eq!(got[0].2, None);
+    let got = sources("The ministry said the late bridge will close.");
+    assert_eq!(got[0].2.as_deref(), Some("the late bridge will close"));
     // Something said after the verb stays what was said.
     let got = sources("The plan, the mayor said, would cost millions.");
     assert_eq!(got[0].2.as_deref(), Some("would cost millions"));
