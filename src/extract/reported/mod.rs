@@ -18,8 +18,8 @@ use std::ops::Range;
 use super::Attribution;
 use super::entities::Table;
 use super::lexicon::{
-    DETERMINERS, LEAD_PREPOSITIONS, ROLE_NOUNS, SPEECH_NOUNS, STANCE_ADJECTIVES, STANCE_VERBS,
-    TEMPORAL, TITLE_BASE,
+    self, DETERMINERS, LEAD_PREPOSITIONS, ROLE_NOUNS, SPEECH_NOUNS, STANCE_ADJECTIVES,
+    STANCE_VERBS, TEMPORAL, TITLE_BASE,
 };
 use super::salience::Salience;
 use super::speech::{Clause, Verb};
@@ -603,6 +603,42 @@ const CIRCUMSTANCES: &[&str] = &[
     "televised",
 ];
 
+/// `text` without a leading phrase of when or how before "that" ("Tuesday that the
+/// bridge will close", "in a statement that …"): what was said starts at "that".
+fn without_circumstance(text: &str) -> &str {
+    // The phrase opens with a day, a preposition or an adverb of time, not with a noun
+    // that "that" describes ("statements that damaged him").
+    let opens = text.split(' ').next().is_some_and(|first| {
+        lexicon::is(first, TEMPORAL)
+            || [
+                "on", "in", "at", "during", "over", "via", "late", "early", "earlier", "later",
+            ]
+            .into_iter()
+            .chain(["last", "this", "today", "tonight", "yesterday", "recently"])
+            .any(|w| w.eq_ignore_ascii_case(first))
+    });
+    if !opens {
+        return text;
+    }
+    let mut rest = text;
+    for _ in 0..6 {
+        let Some((word, after)) = rest.split_once(' ') else {
+            return text;
+        };
+        if word == "that" {
+            return rest;
+        }
+        let circumstance = lexicon::is(word, TEMPORAL)
+            || word.starts_with(|ch: char| ch.is_ascii_digit())
+            || CIRCUMSTANCES.iter().any(|w| w.eq_ignore_ascii_case(word));
+        if !circumstance {
+            return text;
+        }
+        rest = after;
+    }
+    text
+}
+
 /// Whether a clause starts with a quotation mark: a direct quote rather than a paraphrase.
 fn opens_quotation(text: &str) -> bool {
     text.starts_with(['"', '\u{201c}', '\u{2018}', '\u{2019}', '\''])
@@ -614,6 +650,7 @@ fn content(doc: &Doc, range: Range<usize>) -> Option<String> {
         .as_written(range)
         .trim_start_matches([',', ':', ' '])
         .trim();
+    let text = without_circumstance(text);
     let text = text.strip_prefix("that ").unwrap_or(text);
     let text = text.trim_end_matches(['.', ',', ';', ':', ' ']);
     if text.is_empty() {

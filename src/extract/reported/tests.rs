@@ -475,6 +475,12 @@ fn a_source_set_off_after_a_clause_reports_that_clause() {
     assert_eq!(got[0].2, None);
     let got = sources("The ministry said the late bridge will close.");
     assert_eq!(got[0].2.as_deref(), Some("the late bridge will close"));
+    let got = sources("The ministry said in a statement Tuesday that the bridge will close.");
+    assert_eq!(got[0].2.as_deref(), Some("the bridge will close"));
+    let got = sources("The ministry cited statements that hurt the port.");
+    assert_eq!(got[0].2.as_deref(), Some("statements that hurt the port"));
+    let got = sources("The ministry said Tuesday was the last day.");
+    assert_eq!(got[0].2.as_deref(), Some("Tuesday was the last day"));
     // Something said after the verb stays what was said.
     let got = sources("The plan, the mayor said, would cost millions.");
     assert_eq!(got[0].2.as_deref(), Some("would cost millions"));
