@@ -4,10 +4,10 @@
 
 use std::borrow::Cow;
 
+use std::hash::{Hash, Hasher};
+
 use rayon::prelude::*;
 use serde::Serialize;
-
-use std::hash::{Hash, Hasher};
 
 use super::{EntryRange, EntryRanges, Output, PageKind, Print, Renderer, Sink, hash_of};
 use crate::diag::Diagnostic;
@@ -244,8 +244,8 @@ fn write_article_entries(
 /// A key for each entity's entry in `data/site.json`: a hash of everything the entry
 /// shows, so that an earlier build's entry with the same key is the same text. An entity
 /// lists the slug of every article that mentions it (a third of a megabyte for a name in
-/// thousands of articles), so making the entries again was most of the file's work when
-/// its articles' entries are copied.
+/// thousands of articles), so an unchanged entry is copied like the articles' entries
+/// rather than made again.
 fn entity_keys(r: &Renderer<'_>) -> Vec<u64> {
     let (site, graph) = (r.site, r.graph);
     let slugs: Vec<u64> = site
