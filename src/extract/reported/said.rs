@@ -14,92 +14,94 @@ const MAX_CONTENT: usize = 300;
 /// ("on Tuesday", "late Monday", "in a statement", "on social media").
 pub(super) fn only_circumstance(c: &Clause, after: Range<usize>) -> bool {
     !after.is_empty()
-        && after.clone().all(|i| {
-            let word = c.word(i);
-            c.is(i, TEMPORAL)
-                || word.starts_with(|ch: char| ch.is_ascii_digit())
-                || CIRCUMSTANCES.iter().any(|w| w.eq_ignore_ascii_case(word))
-        })
+        && after
+            .clone()
+            .all(|i| c.is(i, TEMPORAL) || circumstance_word(c.word(i), false))
 }
 
-/// Words of the phrases that say when, where or how something was said.
-const CIRCUMSTANCES: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "during",
-    "over",
-    "via",
-    "late",
-    "early",
-    "earlier",
-    "later",
-    "last",
-    "this",
-    "next",
-    "a",
-    "an",
-    "the",
-    "its",
-    "his",
-    "her",
-    "their",
-    "statement",
-    "statements",
-    "interview",
-    "interviews",
-    "email",
-    "e-mail",
-    "release",
-    "briefing",
-    "conference",
-    "news",
-    "tweet",
-    "tweets",
-    "post",
-    "letter",
-    "call",
-    "phone",
-    "telephone",
-    "speech",
-    "remarks",
-    "week",
-    "weekend",
-    "month",
-    "year",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "day",
-    "today",
-    "tonight",
-    "yesterday",
-    "recently",
-    "social",
-    "media",
-    "online",
-    "twitter",
-    "facebook",
-    "written",
-    "brief",
-    "televised",
-];
+/// Whether a word, other than a day or a month, belongs to the phrases that say when,
+/// where or how something was said; `opening` asks for the words such a phrase can open
+/// with, not the nouns in it ("statements that damaged him" is what was said).
+fn circumstance_word(word: &str, opening: bool) -> bool {
+    let word = lexicon::lowercase(word);
+    let opener = matches!(
+        word.as_ref(),
+        "on" | "in"
+            | "at"
+            | "during"
+            | "over"
+            | "via"
+            | "late"
+            | "early"
+            | "earlier"
+            | "later"
+            | "last"
+            | "this"
+            | "today"
+            | "tonight"
+            | "yesterday"
+            | "recently"
+    );
+    opener
+        || word.starts_with(|ch: char| ch.is_ascii_digit())
+        || (!opening
+            && matches!(
+                word.as_ref(),
+                "next"
+                    | "a"
+                    | "an"
+                    | "the"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "statement"
+                    | "statements"
+                    | "interview"
+                    | "interviews"
+                    | "email"
+                    | "e-mail"
+                    | "release"
+                    | "briefing"
+                    | "conference"
+                    | "news"
+                    | "tweet"
+                    | "tweets"
+                    | "post"
+                    | "letter"
+                    | "call"
+                    | "phone"
+                    | "telephone"
+                    | "speech"
+                    | "remarks"
+                    | "week"
+                    | "weekend"
+                    | "month"
+                    | "year"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "night"
+                    | "day"
+                    | "social"
+                    | "media"
+                    | "online"
+                    | "twitter"
+                    | "facebook"
+                    | "written"
+                    | "brief"
+                    | "televised"
+            ))
+}
 
 /// `text` without a leading phrase of when or how before "that" ("Tuesday that the
 /// bridge will close", "in a statement that …"): what was said starts at "that".
 fn without_circumstance(text: &str) -> &str {
-    // The phrase opens with a day, a preposition or an adverb of time, not with a noun
-    // that "that" describes ("statements that damaged him").
-    let opens = text.split(' ').next().is_some_and(|first| {
-        lexicon::is(first, TEMPORAL)
-            || [
-                "on", "in", "at", "during", "over", "via", "late", "early", "earlier", "later",
-            ]
-            .into_iter()
-            .chain(["last", "this", "today", "tonight", "yesterday", "recently"])
-            .any(|w| w.eq_ignore_ascii_case(first))
-    });
+    let dated = |word: &str| lexicon::is(word, TEMPORAL);
+    let opens = text
+        .split(' ')
+        .next()
+        .is_some_and(|first| dated(first) || circumstance_word(first, true));
     if !opens {
         return text;
     }
@@ -111,10 +113,7 @@ fn without_circumstance(text: &str) -> &str {
         if word == "that" {
             return rest;
         }
-        let circumstance = lexicon::is(word, TEMPORAL)
-            || word.starts_with(|ch: char| ch.is_ascii_digit())
-            || CIRCUMSTANCES.iter().any(|w| w.eq_ignore_ascii_case(word));
-        if !circumstance {
+        if !(dated(word) || circumstance_word(word, false)) {
             return text;
         }
         rest = after;
