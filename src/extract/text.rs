@@ -345,7 +345,15 @@ fn is_dotted(word: &str) -> bool {
             .all(|p| (1..=2).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic))
 }
 
-/// Whether a full stop after `word` belongs to it: initials, "Mr", "U.S".
+/// Whether a full stop after `word` belongs to it: initials, "Mr", "U.S", and "No." before
+/// a number ("No. 2"), where "said no." ends its sentence.
+fn takes_dot_before(word: &str, after: &str) -> bool {
+    takes_dot(word)
+        || (word.eq_ignore_ascii_case("no")
+            && after.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether a full stop after `word` belongs to it whatever follows: initials, "Mr", "U.S".
 fn takes_dot(word: &str) -> bool {
     let mut chars = word.chars();
     let single_capital =
@@ -424,7 +432,7 @@ pub fn tokens(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
                 break;
             }
         }
-        if bytes.get(i) == Some(&b'.') && takes_dot(&s[start..i]) {
+        if bytes.get(i) == Some(&b'.') && takes_dot_before(&s[start..i], &s[i + 1..]) {
             i += 1;
         }
         let word = &s[start..i];
@@ -562,7 +570,7 @@ fn ends_sentence(before: &str, after: &str) -> bool {
             i + before[i..].chars().next().map_or(1, char::len_utf8)
         });
     let word = &before[word_start..];
-    if word.is_empty() || !takes_dot(word) {
+    if word.is_empty() || !takes_dot_before(word, after) {
         return true;
     }
     // "in the U.S. The talks": a dotted abbreviation ends a sentence before a common opener,

@@ -152,10 +152,12 @@ impl<'a> Discoverer<'a> {
                     || before.is_some_and(|w| w.ends_with("ist") || w.ends_with("ists"));
                 cue[slot(if employer { Organization } else { Place })] += CUE;
             }
-            if person_shaped && pc & ROLE_NOUNS != 0 {
+            // "pollster Zed Oxley" is a person, "the pollster Gallup" a firm: a noun for
+            // both a job and a business goes by the name's shape.
+            let job = pc & ROLE_NOUNS != 0 || (multi_person && is_person_noun(prev));
+            if person_shaped && job {
                 cue[slot(Person)] += CUE;
-            }
-            if (pc & ORG_APPOS != 0 || prev.ends_with("maker")) && !given_person {
+            } else if (pc & ORG_APPOS != 0 || prev.ends_with("maker")) && !given_person {
                 cue[slot(Organization)] += CUE;
             }
             let after_comma = p > 0 && self.gap(p - 1, p).trim() == ",";

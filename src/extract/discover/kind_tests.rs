@@ -294,3 +294,10 @@ fn a_given_name_that_also_names_a_faith_leads_a_person() {
     let text = "The Christian Coalition met on Sunday.";
     assert_eq!(kind_of(text, "Christian Coalition"), Some(Organization));
 }
+
+#[test]
+fn a_noun_for_a_job_and_a_firm_goes_by_the_name_after_it() {
+    let text = "Republican pollster Zed Oxley doubted it, and the pollster Brightline agreed.";
+    assert_eq!(kind_of(text, "Zed Oxley"), Some(Person));
+    assert_eq!(kind_of(text, "Brightline"), Some(Organization));
+}

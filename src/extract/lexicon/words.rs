@@ -372,7 +372,7 @@ pub(super) const PLACE_PREPS_WORDS: &str =
 /// Abbreviations whose full stop does not end a sentence.
 pub const ABBREVIATIONS: Class = 1 << 21;
 pub(super) const ABBREVIATIONS_WORDS: &str =
-    "mr mrs ms dr st jr sr gen lt col sgt capt adm sen rep gov pres prof rev hon no
+    "mr mrs ms dr st jr sr gen lt col sgt capt adm sen rep gov pres prof rev hon
     vs inc corp co ltd jan feb mar apr aug sept oct nov dec mt ft";
 
 /// Words that open a noun phrase after a verb: "said a senior official", "said his aide".

@@ -124,6 +124,19 @@ fn a_dotted_abbreviation_before_an_organisation_it_names_goes_on() {
 }
 
 #[test]
+fn no_takes_its_dot_only_before_a_number() {
+    let text = "The port ranks No. 2 in the region. Asked again, she said no. Analysts agreed.";
+    assert_eq!(
+        sentences(text),
+        [
+            "The port ranks No. 2 in the region.",
+            "Asked again, she said no.",
+            "Analysts agreed."
+        ]
+    );
+}
+
+#[test]
 fn sentences_respect_abbreviations_and_quotes() {
     let text = "Mr. Biden met U.S. officials. “It is over.” He left! The talks in the U.S. The end";
     assert_eq!(
