@@ -124,6 +124,20 @@ pub struct Builder {
     soft_breaks: Vec<usize>,
 }
 
+/// Whether a short line in capitals ends with a numeric date: "OAKTON 1997-03-14", a wire
+/// dateline.
+pub fn dated_line(text: &str) -> bool {
+    let mut words = text.split_whitespace().rev();
+    let date = words.next().unwrap_or("");
+    let place: Vec<&str> = words.collect();
+    date.starts_with(|c: char| c.is_ascii_digit())
+        && date
+            .bytes()
+            .all(|c| c.is_ascii_digit() || c == b'-' || c == b'/')
+        && (1..=3).contains(&place.len())
+        && !place.iter().any(|w| w.chars().any(char::is_lowercase))
+}
+
 /// A line longer than this was not wrapped by hand: its block has one paragraph a line.
 const LONG_LINE: usize = 160;
 
@@ -229,10 +243,23 @@ impl Builder {
     /// one paragraph a line, with no blank line between ("…” Roe said.\nAsh replied …"), is
     /// split at its line breaks: a line too long to be hand-wrapped shows that style.
     fn flush(&mut self) {
-        let breaks = std::mem::take(&mut self.soft_breaks);
+        let mut breaks = std::mem::take(&mut self.soft_breaks);
         if self.text[self.block_start..].trim().is_empty() {
             self.text.truncate(self.block_start);
             return;
+        }
+        // "OAKTON 1997-03-14" on the first line is a dateline, not the first sentence's start.
+        if let Some(&b) = breaks.first()
+            && dated_line(&self.text[self.block_start..b])
+        {
+            self.blocks.push(Block {
+                range: self.block_start..b,
+                heading: self.heading,
+                sentences: 0..0,
+            });
+            self.text.replace_range(b..b + 1, "\n");
+            self.block_start = b + 1;
+            breaks.remove(0);
         }
         let end = self.text.len();
         let one_a_line = breaks

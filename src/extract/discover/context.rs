@@ -279,7 +279,7 @@ impl<'a> Discoverer<'a> {
     pub(super) fn dateline(&self, a: usize, b: usize) -> bool {
         let n = self.toks.len();
         let q = b + 1;
-        if a != 0 || q >= n || !self.toks[q].cap || self.gap(b, q).trim() != "," {
+        if a != 0 || q >= n {
             return false;
         }
         let capitals = (a..=b).all(|i| is_acronym(self.word(i)) && !is_initials(self.word(i)));
@@ -287,10 +287,51 @@ impl<'a> Discoverer<'a> {
         if !capitals || letters < 4 {
             return false;
         }
+        let gap = self.gap(b, q).trim();
+        let credited =
+            gap == "(" && self.toks[q].cap && (q + 1 == n || self.gap(q, q + 1).starts_with(')'));
+        if ((gap.is_empty() || gap == ",") && self.date_at(q)) || credited {
+            // "OAKTON 1997-03-14", "OAKTON, March 14", "OAKTON (Wirepress)": filed from
+            // there, on that day or by that agency.
+            return true;
+        }
+        if !self.toks[q].cap || gap != "," {
+            return false;
+        }
         self.is(q, US_STATES)
             || self
                 .world_span(q, self.last_cap(q))
                 .is_some_and(|id| world().entries[id].kind == Place)
+    }
+
+    /// Whether a dateline's date starts at word `q` and ends it: "1997-03-14", "14/03/1997",
+    /// "March 14".
+    fn date_at(&self, q: usize) -> bool {
+        let word = self.word(q);
+        let numeric = word.starts_with(|c: char| c.is_ascii_digit())
+            && word
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '-' || c == '/')
+            && word.matches(['-', '/']).count() == 2;
+        let day = |i: usize| {
+            i < self.toks.len()
+                && self.plain_gap(i - 1, i)
+                && (1..=2).contains(&self.word(i).len())
+                && self.word(i).bytes().all(|c| c.is_ascii_digit())
+        };
+        let last = if numeric {
+            q
+        } else if self.is(q, TEMPORAL) && starts_upper(self.word(q)) && day(q + 1) {
+            q + 1
+        } else {
+            return false;
+        };
+        // The line or the dateline ends there: "OAKTON, March 14 (Wirepress) —".
+        if last + 1 == self.toks.len() {
+            return true;
+        }
+        let after = self.gap(last, last + 1);
+        after.contains('\n') || after.trim_start().starts_with(['-', '—', '–', '('])
     }
 
     /// "X, who ...", "X, 45, ...", "X, a company ..." after a name.

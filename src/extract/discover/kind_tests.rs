@@ -261,6 +261,18 @@ fn a_town_in_capitals_opening_a_dateline_is_a_place() {
     assert_eq!(kind_of(two, "PORT ELLIS"), Some(Place));
     let abroad = "RANVALE, Burma — Crowds gathered at dawn.";
     assert_eq!(kind_of(abroad, "RANVALE"), Some(Place));
+    // A wire dateline: a date or an agency after the town, on a line of its own or not.
+    for dated in [
+        "TORVALE 1997-03-14\n\nThe port reopened.",
+        "TORVALE 1997-03-14\nThe port reopened.",
+        "TORVALE, March 14 - The port reopened.",
+        "TORVALE (Wirepress) — The port reopened.",
+    ] {
+        assert_eq!(kind_of(dated, "TORVALE"), Some(Place), "{dated}");
+    }
+    // Capitals and a date in a sentence that goes on are no dateline.
+    let sentence = "HARBEX 2024-01-02 results were strong.";
+    assert_ne!(kind_of(sentence, "HARBEX"), Some(Place));
 }
 
 #[test]

@@ -20,7 +20,7 @@ use super::lexicon::{
     ROLE_NOUNS, SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD, TITLE_NOUNS, US_STATES,
     classes, info, is, lowercase, world,
 };
-use super::text::{Doc, Token, is_acronym};
+use super::text::{Doc, Token, dated_line, is_acronym};
 use crate::load::EntityKind;
 use crate::load::EntityKind::{Organization, Other, Person, Place};
 
@@ -128,7 +128,11 @@ pub fn discover(
         let text = &doc.text[block.range.clone()];
         d.capitals = !text.chars().any(char::is_lowercase);
         if d.capitals && text.split_whitespace().nth(3).is_none() {
-            continue;
+            if !dated_line(text) {
+                continue;
+            }
+            // "OAKTON 1997-03-14": a wire dateline on a line of its own names its place.
+            d.capitals = false;
         }
         for sentence in doc.sentences_of(block) {
             d.sentence(sentence.clone());

@@ -188,6 +188,20 @@ fn lines_too_long_to_be_wrapped_are_paragraphs() {
 }
 
 #[test]
+fn a_dated_line_in_capitals_is_a_block_of_its_own() {
+    let doc = Doc::new("TORVALE 1997-03-14\nThe port reopened on\nMonday.");
+    assert_eq!(
+        block_texts(&doc),
+        ["TORVALE 1997-03-14", "The port reopened on Monday."]
+    );
+    let doc = Doc::new("The port reopened in 1997-03\nafter the storm.");
+    assert_eq!(
+        block_texts(&doc),
+        ["The port reopened in 1997-03 after the storm."]
+    );
+}
+
+#[test]
 fn a_wire_dateline_stands_apart_from_the_first_sentence() {
     assert_eq!(
         sentences("LISBON, May 3 (Wirepress) — The port reopened. Ships came in."),
