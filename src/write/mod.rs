@@ -449,15 +449,24 @@ impl Staging {
             }
         }
         let depth = |folder: &str| folder.bytes().filter(|&b| b == b'/').count();
+        let parent = |folder: &'p str| folder.rsplit_once('/').map_or("", |(p, _)| p);
         let mut new: Vec<&str> = new.into_iter().collect();
-        new.sort_unstable_by_key(|folder| depth(folder));
+        new.sort_unstable_by_key(|&folder| (depth(folder), parent(folder)));
         self.pool.install(|| {
-            // Parents before children: one level at a time.
+            // Parents before children: one level at a time. The folders of one parent are
+            // made on one thread: the kernel makes them one by one under the parent's lock,
+            // and threads waiting for that lock spin on the cores the render needs.
             new.chunk_by(|a, b| depth(a) == depth(b))
                 .try_for_each(|level| {
                     level
+                        .chunk_by(|a, b| parent(a) == parent(b))
+                        .collect::<Vec<_>>()
                         .par_iter()
-                        .try_for_each(|folder| self.make_folder(&self.dir.join(folder)))
+                        .try_for_each(|siblings| {
+                            siblings
+                                .iter()
+                                .try_for_each(|folder| self.make_folder(&self.dir.join(folder)))
+                        })
                 })
         })?;
         known.extend(new.into_iter().map(str::to_string));
