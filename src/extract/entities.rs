@@ -134,9 +134,10 @@ impl<'a> Table<'a> {
         });
     }
 
-    /// A person named between commas right after byte `at`, with no "and" after it that
-    /// would make the name one of a list: the apposition of "The union leader, Tom Ash,
-    /// said".
+    /// A person named between commas right after byte `at`, or after a comma at the end of
+    /// the sentence, with no "and" after it that would make the name one of a list: the
+    /// apposition of "The union leader, Tom Ash, said" and "…, said the union leader, Tom
+    /// Ash."
     pub fn apposed_person(&self, text: &str, at: usize) -> Option<&Spot> {
         let gap = text.get(at..)?;
         let comma = gap
@@ -148,8 +149,14 @@ impl<'a> Table<'a> {
             .next()
             .filter(|s| self.entities[s.entity].kind == EntityKind::Person)
             .filter(|s| text[comma + 1..s.start].trim().is_empty())?;
-        let rest = text[s.full_end..].trim_start().strip_prefix(',')?;
-        let next = rest.split_whitespace().next().unwrap_or("");
+        let rest = text[s.full_end..].trim_start();
+        // "…,” said the head of the union, Dana Reyes.": the sentence ends with the name.
+        let closes = rest.is_empty() || rest.starts_with(['.', '\n']);
+        let next = match rest.strip_prefix(',') {
+            Some(rest) => rest.split_whitespace().next().unwrap_or(""),
+            None if closes => "",
+            None => return None,
+        };
         (s.full_end == s.end && !matches!(next, "and" | "or")).then_some(s)
     }
 

@@ -261,3 +261,38 @@ fn here_is_a_person_before_a_colon_speaks() {
     let found = quotes("Here is the plan: “We will not give up the bridge this year.”");
     assert_eq!(found[0].1, None);
 }
+
+#[test]
+fn a_speaker_after_the_verb_goes_on_past_of() {
+    let said = |who: &str| {
+        let text = format!("“We will open the shelters before the storm comes,” said {who}.");
+        quotes(&text)[0].1.clone()
+    };
+    assert_eq!(
+        said("Secretary of State Tom Ash").as_deref(),
+        Some("Tom Ash")
+    );
+    assert_eq!(
+        said("director of communications Dana Reyes").as_deref(),
+        Some("Dana Reyes")
+    );
+    assert_eq!(
+        said("a member of the board").as_deref(),
+        Some("a member of the board")
+    );
+    assert_eq!(
+        said("one of the organizers").as_deref(),
+        Some("one of the organizers")
+    );
+    // The name set beside the description at the end of the sentence says who it is.
+    let beside = quotes(
+        "“We will open the shelters before the storm comes,” said the head of the union, Dana Reyes.",
+    );
+    assert_eq!(beside[0].2.as_deref(), Some("Dana Reyes"));
+    // After a name, "of" places the speaker; cut by a title, the phrase stops before it.
+    assert_eq!(said("Tom Ash of the Ledger").as_deref(), Some("Tom Ash"));
+    let cut = quotes(
+        "“We will open the shelters before the storm comes,” wrote the authors of the “Harbor Plan,” in May.",
+    );
+    assert_eq!(cut[0].1.as_deref(), Some("the authors"));
+}

@@ -451,15 +451,38 @@ impl<'a> Clause<'a> {
                 && (self.word(end + 1).starts_with(char::is_uppercase)
                     || self.is(end + 1, ROLE_NOUNS | TITLE_BASE))
                 && self.is(end - 1, TITLE_BASE);
+            // "said the head of the union", "said Secretary of State Tom Ash": "of" after a
+            // noun or a title goes on with what it is of, where after a name ("Tom Ash of
+            // the Ledger") it places the speaker.
+            let of_what = w == "of"
+                && end > from
+                && (self.word(end - 1).starts_with(char::is_lowercase)
+                    || self.is(end - 1, TITLE_BASE | ROLE_NOUNS))
+                && end + 1 < n
+                && self.plain(end, end + 1)
+                && self.verb_word(end + 1).is_none();
             // "reads a Wednesday editorial": a day inside the phrase, after its article.
             let dated = end > from && self.is(end - 1, DETERMINERS);
-            if self.is(end, SPEAKER_ENDS) && w.starts_with(char::is_lowercase) && !offices
+            if self.is(end, SPEAKER_ENDS)
+                && w.starts_with(char::is_lowercase)
+                && !offices
+                && !of_what
                 || (self.is(end, TEMPORAL) && !dated)
                 || self.verb_word(end).is_some()
             {
                 break;
             }
             end += 1;
+        }
+        // "wrote the authors of the “Growth Plan”": what the phrase is of, cut off by a
+        // title in quotation marks, leaves the words before "of".
+        if let Some(of) = (from + 1..end)
+            .rev()
+            .take(2)
+            .find(|&i| self.word(i) == "of")
+            .filter(|&of| (of + 1..end).all(|i| self.is(i, DETERMINERS)))
+        {
+            end = of;
         }
         (end > from).then_some(from..end)
     }
