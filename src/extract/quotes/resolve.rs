@@ -111,16 +111,17 @@ impl Context<'_> {
             word.is_some_and(|w| is(w, DESCRIBING_PREPOSITIONS))
         };
         let entity = |s: &Spot| self.table.entities[s.entity].name.clone();
-        // "Roe and Ash", "Roe, Ash and Lee": people who speak together are credited
-        // together, as written, with no one entity.
-        let people: Vec<&&Spot> = spots.iter().filter(is_person).collect();
-        let joined = people.len() >= 2
-            && people[0].start == phrase_start
-            && people[people.len() - 1].full_end >= phrase_end
-            && people.windows(2).all(|w| {
-                let gap = self.doc.text[w[0].full_end..w[1].start].trim();
-                matches!(gap, "and" | "," | ", and" | "&")
-            });
+        // "Roe and Ash", "Roe, Ash and Lee", "Acme and Harbex": those who speak together
+        // are credited together, as written, with no one entity. The last two are joined
+        // by "and": "Israel, Trump" after "On the subject of" is no list.
+        let gap = |w: &[&Spot]| self.doc.text[w[0].full_end..w[1].start].trim();
+        let joined = spots.len() >= 2
+            && spots[0].start == phrase_start
+            && spots[spots.len() - 1].full_end >= phrase_end
+            && spots
+                .windows(2)
+                .all(|w| matches!(gap(w), "and" | "," | ", and" | "&"))
+            && matches!(gap(&spots[spots.len() - 2..]), "and" | ", and" | "&");
         if joined {
             return Some(Speaker {
                 name: phrase.to_string(),

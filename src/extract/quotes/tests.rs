@@ -340,6 +340,16 @@ fn people_speaking_together_are_credited_together() {
     let got =
         quotes("“We will build the new bridge this year,” Jane Roe, a friend of Tom Ash, said.");
     assert_eq!(got[0].2.as_deref(), Some("Jane Roe"));
+    // Firms, or a firm and a person, speak together too.
+    let got = quotes("“We will build the new bridge this year,” Harbex and Ash said.");
+    assert_eq!(
+        (got[0].1.as_deref(), got[0].2.as_deref()),
+        (Some("Harbex and Ash"), None)
+    );
+    // A comma alone makes no list: the place is what the sentence is about.
+    let got =
+        quotes("On the subject of Oakton, Ash added, “We will build the new bridge this year.”");
+    assert_eq!(got[0].2.as_deref(), Some("Ash"));
 }
 
 #[test]
