@@ -328,8 +328,14 @@ impl Context<'_> {
             // A quotation opening its sentence after one about a person is that person's
             // ("Bolton distanced himself from the movement. “I’m going to support him”").
             let quoting = |r: &Range<usize>| self.doc.text[r.clone()].contains(['“', '”', '"']);
+            // So is one after a sentence someone reported ("The plan was simple, Roe said.
+            // “We will …”").
             let subject_before = (open_s > 0 && quiet_before && !quoting(&sents[open_s - 1]))
-                .then(|| self.person_subject(sents[open_s - 1].clone()))
+                .then(|| {
+                    let prev = sents[open_s - 1].clone();
+                    self.person_subject(prev.clone())
+                        .or_else(|| self.reporting_subject(prev).filter(|r| self.can_speak(r)))
+                })
                 .flatten();
             next.and_then(|n| self.next_sentence(n.clone()))
                 .or_else(|| {
@@ -454,22 +460,29 @@ impl Context<'_> {
             .then_some(range)
     }
 
-    /// The subject of the sentence holding a quoted phrase when it can be a speaker: a
-    /// named person or organisation, "he" or "she", or a description with a role noun ("the
-    /// retired judge"); not a place nor a capitalised word no entity covers ("Hours").
+    /// The subject of the sentence holding a quoted phrase when it can be a speaker (see
+    /// `can_speak`).
     fn sentence_subject(&self, sentence: Range<usize>) -> Option<Range<usize>> {
         let c = Clause::new(self.doc, sentence);
-        let words = c.described_subject()?;
-        let first = c.word(words.start);
-        let range = c.bytes(words);
-        let end = range.end;
+        let range = c.bytes(c.described_subject()?);
+        self.can_speak(&range).then_some(range)
+    }
+
+    /// Whether the words at `range` can be a speaker: a named person or organisation, "he"
+    /// or "she", or a description ("the retired judge"); not a place nor a capitalised word
+    /// no entity covers ("Hours").
+    fn can_speak(&self, range: &Range<usize>) -> bool {
+        let first = self.doc.text[range.clone()]
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
         let named = self
             .table
             .within(range.clone())
-            .any(|s| s.end == end && self.table.entities[s.entity].kind != EntityKind::Place);
+            .any(|s| s.end == range.end && self.table.entities[s.entity].kind != EntityKind::Place);
         let pronoun = matches!(first, "He" | "She" | "he" | "she");
         let described = matches!(first, "The" | "A" | "An" | "the" | "a" | "an");
-        (named || pronoun || described).then_some(range)
+        named || pronoun || described
     }
 
     /// A speaker then a verb starting the sentence after a quotation: `“…” Roe said this.`

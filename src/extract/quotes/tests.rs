@@ -167,6 +167,13 @@ fn speakers_from_the_sentence_around() {
     let text = "“We will win this race,” Tom Ash said.\n\n“We will win every county in \
                 the state.”";
     assert_eq!(speaker(text).as_deref(), Some("Tom Ash"));
+    // After a sentence someone reported, from the front or the back.
+    let text = "The plan was simple, Dana Reyes said. “We will open the shelters before the \
+                storm comes.”";
+    assert_eq!(speaker(text).as_deref(), Some("Dana Reyes"));
+    let text = "Or the port, analyst Tom Ash says. “Several surveys suggest a second look at \
+                the harbor.”";
+    assert_eq!(speaker(text).as_deref(), Some("Tom Ash"));
     let text = "Dana Reyes credited the win to “a closed primary with few voters in it.”";
     assert_eq!(speaker(text).as_deref(), Some("Dana Reyes"));
     let text = "“They are all here for the free stuff,” Tom Ash shot back.";
