@@ -193,7 +193,8 @@ pub(super) const SPEECH_VERBS_WORDS: &str =
     conveyed wondered mused countered shouted whispered testified proclaimed proclaims describes
     described calls called recounted answered asserted asserts alleged alleges boasted bragged
     charged texted emailed echoed echoes assured assures exclaimed opined retorted
-    interjected scoffed fumed barked repeated exhorted remembered";
+    interjected scoffed fumed barked repeated exhorted remembered pressed demanded demands
+    yelled screamed sighed laughed reasoned marveled marvelled gushed snapped groused griped";
 
 /// Participles of reporting verbs, whose speaker is the subject of the main clause: "Roe
 /// ended the meeting, saying …".

@@ -296,3 +296,12 @@ fn a_speaker_after_the_verb_goes_on_past_of() {
     );
     assert_eq!(cut[0].1.as_deref(), Some("the authors"));
 }
+
+#[test]
+fn verbs_of_insisting_and_of_feeling_tag_a_quotation() {
+    let found =
+        quotes("“Would it be possible to open the shelters before the storm?” Dana Reyes pressed.");
+    assert_eq!(found[0].2.as_deref(), Some("Dana Reyes"));
+    let found = quotes("“We have done this every winter since the flood,” Tom Ash sighed.");
+    assert_eq!(found[0].2.as_deref(), Some("Tom Ash"));
+}
