@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::Quote;
 use super::discover::title_case;
 use super::entities::Table;
-use super::lexicon::TEMPORAL;
+use super::lexicon::{SPEECH_PARTICIPLES, SPEECH_VERBS, TEMPORAL};
 use super::salience::Salience;
 use super::speech::{Clause, MAX_WORDS, Verb};
 use super::text::Doc;
@@ -303,12 +303,24 @@ impl Context<'_> {
         // "Ash claimed that “…,” one prosecutor said the cases differ": a quotation that a
         // verb before it reports is that verb's speaker's, whatever follows.
         let reported = self.doc.text[before.clone()].trim_end().ends_with(" that");
+        // "… rules that have a “harsh impact” on workers, the lawsuit says": a phrase quoted
+        // in a sentence that closes with its source is the source's, unless a verb of speech
+        // before the phrase reports it ("Roe said the plan brings “jobs”, the paper says").
+        let speech_before = Clause::new(self.doc, before.clone())
+            .toks
+            .iter()
+            .any(|t| t.classes & (SPEECH_VERBS | SPEECH_PARTICIPLES) != 0);
         let found = if reported {
             self.before_quote(before.clone())
                 .or_else(|| self.after_quote(after.clone()))
         } else {
-            self.after_quote(after.clone())
-                .or_else(|| self.before_quote(before.clone()))
+            self.after_quote(after.clone()).or_else(|| {
+                let quiet_before = self.doc.text[before.clone()].trim().is_empty();
+                (!quiet_before && !speech_before)
+                    .then(|| self.closing_attribution(after.clone()))
+                    .flatten()
+                    .or_else(|| self.before_quote(before.clone()))
+            })
         };
         // A quotation after another in the same sentence ("Roe said she would “…” and
         // insisted that “…”") with no verb of its own is the earlier one's speaker's.

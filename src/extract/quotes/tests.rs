@@ -257,6 +257,18 @@ fn a_speaker_set_off_at_the_end_of_the_sentence() {
     let got =
         quotes("“The bridge will be finished” by the end of the year in Dover and Roe said so.");
     assert_eq!(got[0].1, None);
+    // Inside the sentence too, where the subject before the phrase only wants something.
+    let got = quotes(
+        "The union wants to stop rules that have a “harsh and lasting impact” on workers, the \
+         lawsuit says.",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("the lawsuit"));
+    // A verb of speech before the phrase reports it, whoever reports that in turn.
+    let got = quotes(
+        "Dana Reyes said the plan would bring “hundreds of new jobs” to the port, the report \
+         says.",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("Dana Reyes"));
 }
 
 #[test]
