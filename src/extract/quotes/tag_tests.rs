@@ -305,3 +305,29 @@ fn verbs_of_insisting_and_of_feeling_tag_a_quotation() {
     let found = quotes("“We have done this every winter since the flood,” Tom Ash sighed.");
     assert_eq!(found[0].2.as_deref(), Some("Tom Ash"));
 }
+
+#[test]
+fn people_speaking_together_are_credited_together() {
+    assert_eq!(
+        quotes("“We will build the new bridge this year,” Jane Roe and Tom Ash said."),
+        [one(
+            "We will build the new bridge this year",
+            Some("Jane Roe and Tom Ash"),
+            None
+        )]
+    );
+    // A second name inside a description leaves the first person the speaker.
+    let got =
+        quotes("“We will build the new bridge this year,” Jane Roe, a friend of Tom Ash, said.");
+    assert_eq!(got[0].2.as_deref(), Some("Jane Roe"));
+    // Firms, or a firm and a person, speak together too.
+    let got = quotes("“We will build the new bridge this year,” Harbex and Ash said.");
+    assert_eq!(
+        (got[0].1.as_deref(), got[0].2.as_deref()),
+        (Some("Harbex and Ash"), None)
+    );
+    // A comma alone makes no list: the place is what the sentence is about.
+    let got =
+        quotes("On the subject of Oakton, Ash added, “We will build the new bridge this year.”");
+    assert_eq!(got[0].2.as_deref(), Some("Ash"));
+}

@@ -346,32 +346,6 @@ fn a_verb_after_when_does_not_introduce_the_quotation() {
 }
 
 #[test]
-fn people_speaking_together_are_credited_together() {
-    assert_eq!(
-        quotes("“We will build the new bridge this year,” Jane Roe and Tom Ash said."),
-        [one(
-            "We will build the new bridge this year",
-            Some("Jane Roe and Tom Ash"),
-            None
-        )]
-    );
-    // A second name inside a description leaves the first person the speaker.
-    let got =
-        quotes("“We will build the new bridge this year,” Jane Roe, a friend of Tom Ash, said.");
-    assert_eq!(got[0].2.as_deref(), Some("Jane Roe"));
-    // Firms, or a firm and a person, speak together too.
-    let got = quotes("“We will build the new bridge this year,” Harbex and Ash said.");
-    assert_eq!(
-        (got[0].1.as_deref(), got[0].2.as_deref()),
-        (Some("Harbex and Ash"), None)
-    );
-    // A comma alone makes no list: the place is what the sentence is about.
-    let got =
-        quotes("On the subject of Oakton, Ash added, “We will build the new bridge this year.”");
-    assert_eq!(got[0].2.as_deref(), Some("Ash"));
-}
-
-#[test]
 fn a_capitalised_remark_still_names_the_next_speaker() {
     let speakers = |text: &str| -> Vec<Option<String>> {
         facts(text)

@@ -16,12 +16,12 @@ pub(super) use words::number_word;
 
 use std::ops::Range;
 
-use self::said::{content, only_circumstance, opens_quotation};
+use self::said::{after_listener, content, only_circumstance, opens_quotation, participle_follows};
 use super::Attribution;
 use super::entities::Table;
 use super::lexicon::{
-    DETERMINERS, LEAD_PREPOSITIONS, ROLE_NOUNS, SPEECH_NOUNS, STANCE_ADJECTIVES, STANCE_VERBS,
-    TEMPORAL, TITLE_BASE,
+    DETERMINERS, DOCUMENTS, LEAD_PREPOSITIONS, ROLE_NOUNS, SPEECH_NOUNS, STANCE_ADJECTIVES,
+    STANCE_VERBS, TEMPORAL, TITLE_BASE,
 };
 use super::salience::Salience;
 use super::speech::{Clause, Verb};
@@ -74,6 +74,7 @@ pub fn find(
                     out.push(a);
                 }
             }
+            let mut last_speaker: Option<Range<usize>> = None;
             for v in 0..c.toks.len() {
                 // Most words are no cue of any kind: rejected on their classes and shape.
                 let verb = c.verb_at(v);
@@ -151,8 +152,23 @@ pub fn find(
                 if kind == Verb::Report && c.word(v).ends_with('s') && next_is_preposition(&c, v) {
                     continue;
                 }
+                // "A study published in the journal found …": a participle after the
+                // document it tells of, before the sentence's own verb.
+                let reduced = c.word(v).ends_with("ed")
+                    && v > 0
+                    && c.plain(v - 1, v)
+                    && c.is(v - 1, DOCUMENTS | SPEECH_NOUNS)
+                    && next_is_preposition(&c, v)
+                    && (v + 2..c.toks.len().min(v + 10))
+                        .take_while(|&i| c.plain(i - 1, i))
+                        .any(|i| c.verb_at(i).is_some());
+                if reduced {
+                    continue;
+                }
                 let subject = match kind {
-                    Verb::Dependent => c.main_subject(0),
+                    // "…, Roe said, adding that …": the speaker of the verb the participle
+                    // follows, else the sentence's subject.
+                    Verb::Dependent => last_speaker.clone().or_else(|| c.main_subject(0)),
                     // "…, reports Reuters": inverted only after a comma or a quotation, and
                     // not past a subject set off by appositions ("Ash, a director, said").
                     Verb::Finite | Verb::Report
@@ -173,11 +189,19 @@ pub fn find(
                 let Some(words) = subject.filter(|r| !inside(c.toks[r.start].start)) else {
                     continue;
                 };
+                if kind == Verb::Finite {
+                    last_speaker = Some(words.clone());
+                }
                 let range = c.bytes(words.clone());
                 let Some((source, entity)) = name(doc, table, salience, range.clone()) else {
                     continue;
                 };
-                let mut content = content(doc, c.toks[v].full_end..sentence.end);
+                let said_from = after_listener(&c, v);
+                let mut content = match c.toks.get(said_from) {
+                    Some(t) if said_from > v + 1 => content(doc, t.start..sentence.end),
+                    Some(_) => content(doc, c.toks[v].full_end..sentence.end),
+                    None => None,
+                };
                 // "The agency reports quarterly" reports nothing in particular; "…, the poll
                 // found." reports the clause before it.
                 // "Lin endorsed Roe." has its object: a name, not an adverb or a date.
@@ -185,6 +209,12 @@ pub fn find(
                     && !matches!(c.word(v), "found" | "finds" | "know" | "knew" | "saw")
                     && c.word(v + 1).starts_with(char::is_uppercase)
                     && !c.is(v + 1, TEMPORAL);
+                // "…, the Ledger reported, citing two officials": how, not what, when the
+                // source is set off after the clause it reports.
+                let set_off = words.start > 0 && c.breaks(words.start - 1, words.start);
+                if set_off && participle_follows(&c, v) {
+                    content = None;
+                }
                 let said_little = content
                     .as_deref()
                     .is_none_or(|t| t.split_whitespace().nth(1).is_none() && !named_object);

@@ -8,7 +8,9 @@ use super::words::{
     adverb, auxiliary, boundary, ing_noun, modifies, negative, number_word, personal_pronoun,
     preposition, quantifier, relative_pronoun,
 };
-use crate::extract::lexicon::{DETERMINERS, ROLE_NOUNS, TEMPORAL, TITLE_BASE, lowercase};
+use crate::extract::lexicon::{
+    DETERMINERS, DOCUMENTS, ROLE_NOUNS, SPEECH_NOUNS, TEMPORAL, TITLE_BASE, lowercase,
+};
 use crate::extract::speech::Clause;
 
 /// Longest subject shown, in words; a longer one is cut before its modifiers.
@@ -142,6 +144,12 @@ fn core(c: &Clause<'_>, st: usize, e: usize) -> Option<usize> {
             || relative_pronoun(l)
             || negative(l)
             || matches!(l, "said" | "says" | "say" | "told" | "familiar" | "close")
+            // "data from the Census Bureau show": a reporting verb after a name ends it.
+            || (named
+                && w.starts_with(char::is_lowercase)
+                && c.word(i - 1).starts_with(char::is_uppercase)
+                && !c.is(i, DOCUMENTS | SPEECH_NOUNS)
+                && c.verb_at(i).is_some())
             || (nouns > 0 && w.starts_with(char::is_lowercase) && modifies(c, i, e))
         {
             break;

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::extract::lexicon::{self, TEMPORAL};
+use crate::extract::lexicon::{self, DETERMINERS, TEMPORAL};
 use crate::extract::speech::Clause;
 use crate::extract::text::Doc;
 
@@ -17,6 +17,49 @@ pub(super) fn only_circumstance(c: &Clause, after: Range<usize>) -> bool {
         && after
             .clone()
             .all(|i| c.is(i, TEMPORAL) || circumstance_word(c.word(i), false))
+}
+
+/// Where what was said starts after a verb at `v` that names its listener first ("told
+/// the Ledger that …"): past "that" when it follows the listener, or the clause's end when
+/// only the listener and when or how follow ("told reporters on Monday").
+pub(super) fn after_listener(c: &Clause, v: usize) -> usize {
+    let n = c.toks.len();
+    if !matches!(c.word(v), "told" | "tells" | "tell") {
+        return v + 1;
+    }
+    let unverbed = (v + 1..n).take_while(|&i| c.verb_at(i).is_none());
+    if let Some(that) = unverbed.clone().take(8).find(|&i| c.word(i) == "that") {
+        return that + 1;
+    }
+    // "reporters", "the Ledger", "the council on Monday": one lowercase noun at most, right
+    // after the verb or its article, and names, days and words of when or how.
+    let mut nouns = 0;
+    let listener_only = (v + 1..n).all(|i| {
+        let w = c.word(i);
+        let plain = w.starts_with(char::is_uppercase)
+            || c.is(i, TEMPORAL | DETERMINERS)
+            || circumstance_word(w, false);
+        if !plain {
+            nouns += 1;
+        }
+        plain || (nouns == 1 && i <= v + 2)
+    });
+    if listener_only && unverbed.count() == n - v - 1 {
+        n
+    } else {
+        v + 1
+    }
+}
+
+/// Whether a participle set off by a comma follows the verb at `v` ("the Ledger reported,
+/// citing two officials"): how it was said, not what.
+pub(super) fn participle_follows(c: &Clause, v: usize) -> bool {
+    let w = c.toks.get(v + 1).map(|_| c.word(v + 1)).unwrap_or("");
+    c.toks.len() > v + 1
+        && c.comma(v, v + 1)
+        && w.len() > 5
+        && w.ends_with("ing")
+        && w.starts_with(char::is_lowercase)
 }
 
 /// Whether a word, other than a day or a month, belongs to the phrases that say when,

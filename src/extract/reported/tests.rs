@@ -485,3 +485,30 @@ fn a_source_set_off_after_a_clause_reports_that_clause() {
     let got = sources("The plan, the mayor said, would cost millions.");
     assert_eq!(got[0].2.as_deref(), Some("would cost millions"));
 }
+
+#[test]
+fn a_listener_a_participle_or_a_document_s_participle_is_not_what_was_said() {
+    let got = sources("Dana Reyes told the Ledger that turnout rose by a third.");
+    assert_eq!(got[0].2.as_deref(), Some("turnout rose by a third"));
+    let got = sources("Turnout rose by a third, Dana Reyes told reporters on Monday.");
+    assert_eq!(got[0].2.as_deref(), Some("Turnout rose by a third"));
+    // More than a listener after "told" stays, clause and all.
+    let got = sources("Dana Reyes told reporters the plan was dead.");
+    assert_eq!(got[0].2.as_deref(), Some("reporters the plan was dead"));
+    let got = sources("Turnout rose by a third, the Ledger reported, citing two officials.");
+    assert_eq!(got[0].2.as_deref(), Some("Turnout rose by a third"));
+    let got = sources("A study published in the Harbor Journal found that turnout rose.");
+    assert_eq!(
+        (got[0].0.as_str(), got[0].1.as_deref()),
+        ("A study", Some("found"))
+    );
+    // The same shape with no verb after it is the sentence's own verb.
+    let got = sources("Instead, the statement talked about giving voters a say.");
+    assert_eq!(got[0].1.as_deref(), Some("talked"));
+    // "show" after a name is its verb, not part of it; "reports" after a name is a noun.
+    let got = sources("Turnout rose by a third, data from the Census Bureau show.");
+    assert!(got.iter().all(|s| !s.0.ends_with("show")), "{got:?}");
+    // A participle after a reporting verb is its speaker's, not the sentence subject's.
+    let got = sources("Turnout rose, Dana Reyes said, adding that the city was ready.");
+    assert!(got.iter().all(|s| s.0 != "Turnout"), "{got:?}");
+}
