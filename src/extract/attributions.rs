@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use super::entities::Table;
 use super::lexicon::{ACCORDING_ENDS, DOCUMENTS, STOP, TEMPORAL, is, world};
 use super::text::{Doc, Token};
-use super::{Attribution, Quote};
+use super::{Attribution, Quote, reported};
 use crate::load::EntityKind;
 use crate::model::Name;
 
@@ -58,11 +58,12 @@ pub fn find(
     reported: Vec<(usize, Attribution)>,
     quotes: &[(usize, Quote)],
 ) -> Vec<Attribution> {
-    let mut found: Vec<(usize, &str, String)> = Vec::new();
+    // (position, cue, source, what it said)
+    let mut found: Vec<(usize, &str, String, Option<String>)> = Vec::new();
     if let Some(block) = doc.prose().next()
         && let Some(source) = dateline_source(doc, table, block.range.clone())
     {
-        found.push((block.range.start, "dateline", source));
+        found.push((block.range.start, "dateline", source, None));
     }
     for block in doc.prose() {
         let start = block.range.start;
@@ -79,7 +80,7 @@ pub fn find(
                 .or_else(|| inner.strip_prefix("input from "))
                 .unwrap_or(inner);
             if !inner.is_empty() {
-                found.push((start, "with", inner.to_string()));
+                found.push((start, "with", inner.to_string(), None));
             }
         }
     }
@@ -113,7 +114,11 @@ pub fn find(
                 Cue::Told => "told",
             };
             if let Some(name) = name {
-                found.push((start, word, name));
+                let said = match cue {
+                    Cue::According => according_content(doc, start, end),
+                    _ => None,
+                };
+                found.push((start, word, name, said));
             }
         }
     }
@@ -127,7 +132,7 @@ pub fn find(
             .iter()
             .any(|p| rest.starts_with(p))
         {
-            found.push((spot.start, "reported", e.name.clone()));
+            found.push((spot.start, "reported", e.name.clone(), None));
         }
     }
     let entity_of = |name: &str| {
@@ -139,7 +144,7 @@ pub fn find(
     };
     let mut all: Vec<(usize, Attribution)> = found
         .into_iter()
-        .map(|(at, cue, source)| {
+        .map(|(at, cue, source, said)| {
             let entity = entity_of(&source);
             let cue = Some(cue.into());
             (
@@ -148,7 +153,7 @@ pub fn find(
                     source: source.into(),
                     entity,
                     cue,
-                    content: None,
+                    content: said.map(Name::from),
                 },
             )
         })
@@ -242,6 +247,27 @@ fn describes(source: &str, name: &str) -> bool {
 }
 
 /// The phrase after "according to", without a leading "a statement from".
+/// What "according to" at bytes `start..end` credits: the rest of a sentence it opens
+/// ("According to Roe, the deal is close") or the clause before it when it closes the
+/// sentence ("The deal is close, according to Roe."); not a quotation, which is the
+/// quote's own.
+fn according_content(doc: &Doc, start: usize, end: usize) -> Option<String> {
+    let i = doc.sentences.partition_point(|s| s.end <= start);
+    let sentence = doc.sentences.get(i).filter(|s| s.start <= start)?.clone();
+    let before = &doc.text[sentence.start..start];
+    let said = if before.trim().is_empty() {
+        let comma = end + doc.text[end..sentence.end].find(',')? + 1;
+        reported::content(doc, comma..sentence.end)
+    } else {
+        let lead = before.trim_end().strip_suffix(',')?;
+        if doc.text[end..sentence.end].contains([',', ';']) {
+            return None;
+        }
+        reported::content(doc, sentence.start..sentence.start + lead.len())
+    };
+    said.filter(|text| !text.starts_with(['“', '"', '‘']))
+}
+
 fn according_to(doc: &Doc, table: &Table<'_>, range: std::ops::Range<usize>) -> Option<String> {
     let toks = doc.tokens_in(range.clone());
     let text = doc.text.as_str();
@@ -415,6 +441,30 @@ mod tests {
                  according to two Western diplomats."
             ),
             ["a senior Lebanese official", "two Western diplomats"]
+        );
+    }
+
+    #[test]
+    fn according_to_credits_the_clause_it_opens_or_closes() {
+        let said = |text: &str| {
+            crate::extract::tests::run(text, &Default::default(), &[])
+                .attributions
+                .into_iter()
+                .map(|a| a.content.map(String::from))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            said("According to Dana Reyes, turnout rose by a third."),
+            [Some("turnout rose by a third".to_string())]
+        );
+        assert_eq!(
+            said("Turnout rose by a third, according to the Harbor Ledger."),
+            [Some("Turnout rose by a third".to_string())]
+        );
+        // Set inside the clause, or before a quotation: nothing of its own.
+        assert_eq!(
+            said("Turnout, according to Dana Reyes, rose by a third."),
+            [None]
         );
     }
 

@@ -16,7 +16,8 @@ pub(super) use words::number_word;
 
 use std::ops::Range;
 
-use self::said::{after_listener, content, only_circumstance, opens_quotation, participle_follows};
+pub(in crate::extract) use self::said::content;
+use self::said::{after_listener, only_circumstance, opens_quotation, participle_follows};
 use super::Attribution;
 use super::entities::Table;
 use super::lexicon::{

@@ -170,7 +170,7 @@ pub(super) fn opens_quotation(text: &str) -> bool {
 }
 
 /// What was said: the rest of the sentence after the verb, without a leading "that".
-pub(super) fn content(doc: &Doc, range: Range<usize>) -> Option<String> {
+pub(in crate::extract) fn content(doc: &Doc, range: Range<usize>) -> Option<String> {
     let text = doc
         .as_written(range)
         .trim_start_matches([',', ':', ' '])
