@@ -20,8 +20,9 @@ pub(super) fn only_circumstance(c: &Clause, after: Range<usize>) -> bool {
 }
 
 /// Where what was said starts after a verb at `v` that names its listener first ("told
-/// the Ledger that …"): past "that" when it follows the listener, or the clause's end when
-/// only the listener and when or how follow ("told reporters on Monday").
+/// the Ledger that …"): past "that" when it follows the listener, at the clause after the
+/// listener ("told reporters the plan was dead"), or the clause's end when only the
+/// listener and when or how follow ("told reporters on Monday").
 pub(super) fn after_listener(c: &Clause, v: usize) -> usize {
     let n = c.toks.len();
     if !matches!(c.word(v), "told" | "tells" | "tell") {
@@ -45,10 +46,38 @@ pub(super) fn after_listener(c: &Clause, v: usize) -> usize {
         plain || (nouns == 1 && i <= v + 2)
     });
     if listener_only && unverbed.count() == n - v - 1 {
-        n
-    } else {
-        v + 1
+        return n;
     }
+    // "told reporters the plan was dead", "told the Ledger he would run": the listener,
+    // then a clause opened by an article or a pronoun.
+    let mut i = v + 1;
+    if i < n && matches!(c.word(i), "the" | "a" | "an") {
+        i += 1;
+    }
+    let names = (i..n)
+        .take_while(|&k| c.word(k).starts_with(char::is_uppercase) && c.plain(k - 1, k))
+        .count();
+    i += if names > 0 { names } else { 1 };
+    let opens_clause = i < n
+        && c.plain(i - 1, i)
+        && matches!(
+            c.word(i),
+            "the"
+                | "a"
+                | "an"
+                | "he"
+                | "she"
+                | "they"
+                | "it"
+                | "we"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "this"
+                | "there"
+        );
+    if opens_clause { i } else { v + 1 }
 }
 
 /// Whether a participle set off by a comma follows the verb at `v` ("the Ledger reported,
