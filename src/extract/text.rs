@@ -1,12 +1,16 @@
 //! Markdown to plain prose: the text a reader sees, in blocks, with the regions entity
 //! matching must not touch (link text, image alt text, bare URLs) marked, and code left out.
 
+mod dateline;
+
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::lexicon::{ABBREVIATIONS, Class, ORG_TAIL, STOP, US_STATES, classes, is, world};
 use crate::load::EntityKind;
+pub use dateline::dated_line;
+use dateline::dateline_end;
 
 /// Stands in for an inline code span: not a word character, so it breaks names and words.
 pub const CODE_MARK: char = '\u{FFFC}';
@@ -122,20 +126,6 @@ pub struct Builder {
     link_starts: Vec<usize>,
     /// Where the current block's soft line breaks stand in `text`.
     soft_breaks: Vec<usize>,
-}
-
-/// Whether a short line in capitals ends with a numeric date: "OAKTON 1997-03-14", a wire
-/// dateline.
-pub fn dated_line(text: &str) -> bool {
-    let mut words = text.split_whitespace().rev();
-    let date = words.next().unwrap_or("");
-    let place: Vec<&str> = words.collect();
-    date.starts_with(|c: char| c.is_ascii_digit())
-        && date
-            .bytes()
-            .all(|c| c.is_ascii_digit() || c == b'-' || c == b'/')
-        && (1..=3).contains(&place.len())
-        && !place.iter().any(|w| w.chars().any(char::is_lowercase))
 }
 
 /// A line longer than this was not wrapped by hand: its block has one paragraph a line.
@@ -555,38 +545,6 @@ pub fn split_sentences(text: &str, range: Range<usize>, out: &mut Vec<Range<usiz
     if !s[start..].trim().is_empty() {
         out.push(base + start..base + s.len());
     }
-}
-
-/// Where the text after a wire dateline starts: a place in capitals, then a date or the
-/// agency in brackets, then a dash ("LONDON, May 3 (Reuters) — ", "ROME (AP) - ").
-fn dateline_end(block: &str) -> Option<usize> {
-    // Most paragraphs open with a word in lowercase after its capital.
-    let bytes = block.as_bytes();
-    if !bytes.first().is_some_and(u8::is_ascii_uppercase)
-        || bytes.get(1).is_some_and(u8::is_ascii_lowercase)
-    {
-        return None;
-    }
-    let mut cut = block.len().min(80);
-    while !block.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let head = &block[..cut];
-    let (dash, mark) = [" — ", " – ", " - "]
-        .iter()
-        .filter_map(|&d| head.find(d).map(|at| (at, d)))
-        .min()?;
-    let before = head[..dash].trim_end();
-    let place = before.split([',', '(']).next().unwrap_or("").trim();
-    let capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && !place.chars().any(char::is_lowercase);
-    let dated_or_credited = before.ends_with(')') || before.contains(|c: char| c.is_ascii_digit());
-    let after = dash + mark.len() - 1;
-    let rest = &block[after..];
-    let opens = rest
-        .trim_start()
-        .starts_with(|c: char| c.is_uppercase() || "“\"‘".contains(c));
-    (capitals && dated_or_credited && opens).then(|| after + rest.len() - rest.trim_start().len())
 }
 
 /// Whether a full stop after `before` ends the sentence, given the text after it.
