@@ -9,8 +9,8 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::lexicon::{ABBREVIATIONS, Class, ORG_TAIL, STOP, US_STATES, classes, is, world};
 use crate::load::EntityKind;
-pub use dateline::dated_line;
 use dateline::dateline_end;
+pub use dateline::{dated_line, numeric_date};
 
 /// Stands in for an inline code span: not a word character, so it breaks names and words.
 pub const CODE_MARK: char = '\u{FFFC}';

@@ -308,11 +308,7 @@ impl<'a> Discoverer<'a> {
     /// "March 14".
     fn date_at(&self, q: usize) -> bool {
         let word = self.word(q);
-        let numeric = word.starts_with(|c: char| c.is_ascii_digit())
-            && word
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == '-' || c == '/')
-            && word.matches(['-', '/']).count() == 2;
+        let numeric = numeric_date(word);
         let day = |i: usize| {
             i < self.toks.len()
                 && self.plain_gap(i - 1, i)

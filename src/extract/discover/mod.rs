@@ -20,7 +20,7 @@ use super::lexicon::{
     ROLE_NOUNS, SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD, TITLE_NOUNS, US_STATES,
     classes, info, is, lowercase, world,
 };
-use super::text::{Doc, Token, dated_line, is_acronym};
+use super::text::{Doc, Token, dated_line, is_acronym, numeric_date};
 use crate::load::EntityKind;
 use crate::load::EntityKind::{Organization, Other, Person, Place};
 

@@ -303,20 +303,22 @@ impl Context<'_> {
         // "Ash claimed that “…,” one prosecutor said the cases differ": a quotation that a
         // verb before it reports is that verb's speaker's, whatever follows.
         let reported = self.doc.text[before.clone()].trim_end().ends_with(" that");
+        let quiet_before = self.doc.text[before.clone()].trim().is_empty();
         // "… rules that have a “harsh impact” on workers, the lawsuit says": a phrase quoted
         // in a sentence that closes with its source is the source's, unless a verb of speech
         // before the phrase reports it ("Roe said the plan brings “jobs”, the paper says").
-        let speech_before = Clause::new(self.doc, before.clone())
-            .toks
-            .iter()
-            .any(|t| t.classes & (SPEECH_VERBS | SPEECH_PARTICIPLES) != 0);
+        let speech_before = || {
+            Clause::new(self.doc, before.clone())
+                .toks
+                .iter()
+                .any(|t| t.classes & (SPEECH_VERBS | SPEECH_PARTICIPLES) != 0)
+        };
         let found = if reported {
             self.before_quote(before.clone())
                 .or_else(|| self.after_quote(after.clone()))
         } else {
             self.after_quote(after.clone()).or_else(|| {
-                let quiet_before = self.doc.text[before.clone()].trim().is_empty();
-                (!quiet_before && !speech_before)
+                (!quiet_before && !speech_before())
                     .then(|| self.closing_attribution(after.clone()))
                     .flatten()
                     .or_else(|| self.before_quote(before.clone()))
@@ -329,7 +331,6 @@ impl Context<'_> {
         }
         let found = found.or_else(|| {
             let quiet_after = self.doc.text[after.clone()].trim().is_empty();
-            let quiet_before = self.doc.text[before.clone()].trim().is_empty();
             let next = sents.get(close_s + 1).filter(|_| quiet_after);
             let prev = if open_s > 0 {
                 Some(sents[open_s - 1].clone())

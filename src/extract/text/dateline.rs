@@ -1,16 +1,22 @@
 //! Wire datelines ("LONDON, May 3 (Reuters) — ", "OAKTON 1997-03-14"): where the place
 //! the story was filed from stands apart from the story's first sentence.
 
+/// Whether `word` is a date in figures: "1997-03-14", "14/03/1997".
+pub fn numeric_date(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+        && word
+            .bytes()
+            .all(|c| c.is_ascii_digit() || c == b'-' || c == b'/')
+        && word.matches(['-', '/']).count() == 2
+}
+
 /// Whether a short line in capitals ends with a numeric date: "OAKTON 1997-03-14", a wire
 /// dateline.
 pub fn dated_line(text: &str) -> bool {
     let mut words = text.split_whitespace().rev();
     let date = words.next().unwrap_or("");
     let place: Vec<&str> = words.collect();
-    date.starts_with(|c: char| c.is_ascii_digit())
-        && date
-            .bytes()
-            .all(|c| c.is_ascii_digit() || c == b'-' || c == b'/')
+    numeric_date(date)
         && (1..=3).contains(&place.len())
         && !place.iter().any(|w| w.chars().any(char::is_lowercase))
 }
