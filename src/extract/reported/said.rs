@@ -83,12 +83,11 @@ pub(super) fn after_listener(c: &Clause, v: usize) -> usize {
 /// Whether a participle set off by a comma follows the verb at `v` ("the Ledger reported,
 /// citing two officials"): how it was said, not what.
 pub(super) fn participle_follows(c: &Clause, v: usize) -> bool {
-    let w = c.toks.get(v + 1).map(|_| c.word(v + 1)).unwrap_or("");
-    c.toks.len() > v + 1
-        && c.comma(v, v + 1)
-        && w.len() > 5
-        && w.ends_with("ing")
-        && w.starts_with(char::is_lowercase)
+    if v + 1 >= c.toks.len() || !c.comma(v, v + 1) {
+        return false;
+    }
+    let w = c.word(v + 1);
+    w.len() > 5 && w.ends_with("ing") && w.starts_with(char::is_lowercase)
 }
 
 /// Whether a word, other than a day or a month, belongs to the phrases that say when,
