@@ -1,6 +1,8 @@
 //! What each command prints and its exit code; `main.rs` only parses arguments.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -241,10 +243,10 @@ pub fn check(options: &BuildOptions, json: bool, quiet: bool) -> ExitCode {
             diagnostics: &report.diagnostics,
             suggestions,
         };
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&result).unwrap_or_default()
-        );
+        let written = emit(&(serde_json::to_string_pretty(&result).unwrap_or_default() + "\n"));
+        if written != ExitCode::SUCCESS {
+            return written;
+        }
     } else {
         print_report(report);
         if !suggestions.is_empty() && !quiet {
@@ -314,7 +316,6 @@ fn exit_code(report: &Report) -> ExitCode {
     }
 }
 
-/// `brief check --output DIR`: the built site's links, as served from the base URL.
 /// `brief check --output DIR`: the built site's links, as served from the base URL it was
 /// built for (recorded in its marker file), or from `--base-url` when given; a base URL
 /// other than the recorded one is said first, once.
@@ -374,33 +375,35 @@ pub fn extract(root: &Path, files: &[PathBuf], json: bool) -> ExitCode {
         })
         .collect();
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&extracted).unwrap_or_default()
-        );
+        emit(&(serde_json::to_string_pretty(&extracted).unwrap_or_default() + "\n"))
     } else {
+        let mut text = String::new();
         for item in &extracted {
-            print_facts(item);
+            write_facts(&mut text, item);
         }
+        emit(&text)
     }
-    ExitCode::SUCCESS
 }
 
-fn print_facts(item: &Extracted<'_>) {
+fn write_facts(out: &mut String, item: &Extracted<'_>) {
     let facts = item.facts;
-    println!(
+    // Writing to a String cannot fail.
+    let _ = writeln!(
+        out,
         "{}{}",
         item.file,
         item.title.map(|t| format!(" — {t}")).unwrap_or_default()
     );
-    println!("  summary: {}", facts.summary);
-    println!(
+    let _ = writeln!(out, "  summary: {}", facts.summary);
+    let _ = writeln!(
+        out,
         "  {} words, {} min read",
         facts.word_count, facts.reading_minutes
     );
     for e in &facts.entities {
         let origin = if e.known { "gazetteer" } else { "discovered" };
-        println!(
+        let _ = writeln!(
+            out,
             "  entity: {} ({}, {origin}) ×{} as {}",
             e.name,
             e.kind.as_str(),
@@ -409,14 +412,30 @@ fn print_facts(item: &Extracted<'_>) {
         );
     }
     for q in &facts.quotes {
-        println!(
+        let _ = writeln!(
+            out,
             "  quote: “{}” — {}",
             q.text,
             q.speaker.as_deref().unwrap_or("unattributed")
         );
     }
     for a in &facts.attributions {
-        println!("  source: {a}");
+        let _ = writeln!(out, "  source: {a}");
+    }
+}
+
+/// Writes a command's output to standard output. A reader that closes the pipe early
+/// (`brief extract --json | head`) already has what it wanted, so that ends the command
+/// quietly instead of as a failure; any other write error is reported.
+fn emit(text: &str) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    match write!(stdout, "{text}").and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: could not write the output: {e}");
+            ExitCode::from(CONTENT_ERROR)
+        }
     }
 }
 
@@ -506,8 +525,14 @@ fn print_link_check(output: &Path, base_url: &BaseUrl, external: bool, quiet: bo
         plural(report.external.len(), "external link"),
     );
     if external {
-        for url in &report.external {
-            println!("{url}");
+        let urls: String = report
+            .external
+            .iter()
+            .map(|url| format!("{url}\n"))
+            .collect();
+        let written = emit(&urls);
+        if written != ExitCode::SUCCESS {
+            return written;
         }
         eprintln!("{summary}.");
     } else {

@@ -317,3 +317,24 @@ fn a_discovered_name_gets_a_page_once_two_articles_mention_it() {
     let page = read(site.path().join("public/entities/tobias-renn/index.html"));
     assert!(page.contains("One") && page.contains("Two"));
 }
+
+/// A reader that stops early (`brief extract --json | head`) ends the command quietly:
+/// the pipe's read end is closed before the command starts, so every write fails.
+#[test]
+fn a_closed_pipe_ends_extract_quietly() {
+    let article = example_root().join("content/articles/us-gaza-lebanon-initiative.md");
+    for format in [&["--json"][..], &[][..]] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("brief"))
+            .arg("extract")
+            .args(format)
+            .arg(&article)
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+    }
+}
