@@ -318,6 +318,11 @@ impl Context<'_> {
                 .or_else(|| self.after_quote(after.clone()))
         } else {
             self.after_quote(after.clone()).or_else(|| {
+                // "According to Roe, the plan had “…” results and “…”": every phrase of a
+                // sentence that opens with its source is the source's.
+                if let Some(source) = self.according_opening(sents[open_s].start..span.open) {
+                    return Some(source);
+                }
                 (!quiet_before && !speech_before())
                     .then(|| self.closing_attribution(after.clone()))
                     .flatten()
@@ -471,6 +476,15 @@ impl Context<'_> {
             .within(range.clone())
             .any(|s| s.end == end && self.table.entities[s.entity].kind == EntityKind::Person)
             .then_some(range)
+    }
+
+    /// The source a sentence opens with: "According to Roe, …".
+    fn according_opening(&self, sentence: Range<usize>) -> Option<Range<usize>> {
+        let c = Clause::new(self.doc, sentence);
+        (c.toks.len() > 2 && c.word(0) == "According" && c.word(1) == "to")
+            .then(|| c.subject_after(1))
+            .flatten()
+            .map(|w| c.bytes(w))
     }
 
     /// The subject of the sentence holding a quoted phrase when it can be a speaker (see

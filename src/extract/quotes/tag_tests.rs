@@ -331,3 +331,30 @@ fn people_speaking_together_are_credited_together() {
         quotes("On the subject of Oakton, Ash added, “We will build the new bridge this year.”");
     assert_eq!(got[0].2.as_deref(), Some("Ash"));
 }
+
+#[test]
+fn a_sentence_opening_with_according_to_credits_its_phrases() {
+    let found = quotes(
+        "According to the club’s longtime coach, the striker had “remarkably quick” feet, shows “unusual” stamina, and “will be the finest player the town has produced.”",
+    );
+    let last = found.last().unwrap();
+    assert_eq!(last.1.as_deref(), Some("the club’s longtime coach"));
+    // Without the opening source, the subject of the sentence is the speaker.
+    let found = quotes(
+        "The coach said the striker had quick feet and “will be the finest player the town has produced.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("The coach"));
+}
+
+#[test]
+fn an_interjection_before_a_colon_is_no_speaker() {
+    let found = quotes(
+        "The mayor spoke on Monday.\n\nWait, it gets better:\n\n“Every year the council sets the number of permits the city can grant.”",
+    );
+    assert_eq!(found[0].1, None);
+    // A name set off before the colon still speaks.
+    let found = quotes(
+        "The mayor spoke on Monday.\n\nDana Reyes, the treasurer:\n\n“Every year the council sets the number of permits the city can grant.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
+}

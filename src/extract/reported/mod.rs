@@ -468,6 +468,21 @@ fn name(
         .trim()
         .trim_end_matches(|c: char| !c.is_alphanumeric());
     let end = range.start + phrase.len();
+    // "According to Roe, the plan shows …", "In Dover the count shows …": a phrase led by a
+    // preposition opens the sentence; it is not the one the verb credits. A count of people
+    // may open with one ("About four in 10 voters", "At least half of them").
+    let first = phrase
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let counting = matches!(
+        first.as_str(),
+        "about" | "around" | "over" | "under" | "at" | "between"
+    );
+    if first == "according" || (words::preposition(&first) && !counting) {
+        return None;
+    }
     // "She’ll", "He's": a pronoun with a verb run into it.
     let pronoun = phrase
         .split_once(['’', '\''])

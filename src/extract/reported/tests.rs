@@ -517,3 +517,14 @@ fn a_listener_a_participle_or_a_document_s_participle_is_not_what_was_said() {
     let got = sources("Turnout rose, Dana Reyes said, adding that the city was ready.");
     assert!(got.iter().all(|s| s.0 != "Turnout"), "{got:?}");
 }
+
+#[test]
+fn a_phrase_led_by_a_preposition_is_no_source() {
+    let got =
+        sources("According to the club’s coach, the striker shows unusual stamina for his age.");
+    assert!(got.iter().all(|s| !s.0.starts_with("According")), "{got:?}");
+    assert!(got.iter().any(|s| s.0 == "the club’s coach"), "{got:?}");
+    // A count of people may open with one.
+    let got = sources("About four in 10 voters said the plan went too far.");
+    assert_eq!(got[0].0, "About four in 10 voters");
+}

@@ -181,6 +181,15 @@ impl Clause<'_> {
                 end += 1;
             }
         }
+        // "Wait, it gets better", "Well, he told them": capitalised words set off before a
+        // pronoun are an interjection or an address; the pronoun is the subject.
+        if end > start && end < n && self.comma(end - 1, end) {
+            match self.word(end) {
+                "he" | "she" => return Some(end..end + 1),
+                "it" | "they" | "we" | "I" | "you" | "there" => return None,
+                _ => {}
+            }
+        }
         (end > start && !self.is(first_at, STOP | TEMPORAL | SPEAKER_ENDS)).then_some(start..end)
     }
     /// A description whose name follows in apposition: "One delegate, Dana Roe of Dover,
