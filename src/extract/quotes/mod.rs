@@ -355,7 +355,11 @@ impl Context<'_> {
                         .or_else(|| self.reporting_subject(prev).filter(|r| self.can_speak(r)))
                 })
                 .flatten();
+            // A paragraph that is only the quotation, signed on the line below it.
+            let whole_block =
+                quiet_before && quiet_after && open_s == 0 && close_s + 1 == sents.len();
             next.and_then(|n| self.next_sentence(n.clone()))
+                .or_else(|| whole_block.then(|| self.signed_below(span.open)).flatten())
                 .or_else(|| {
                     quiet_before
                         .then(|| self.closing_attribution(after.clone()))
@@ -476,6 +480,34 @@ impl Context<'_> {
             .within(range.clone())
             .any(|s| s.end == end && self.table.entities[s.entity].kind == EntityKind::Person)
             .then_some(range)
+    }
+
+    /// The sign-off on the line below the paragraph at byte `at`: "— Dana Reyes", "- Sen.
+    /// Jo Lin." (a dash line, or a list item of one name): a person named, with at most a
+    /// title before, and nothing else.
+    fn signed_below(&self, at: usize) -> Option<Range<usize>> {
+        let blocks = &self.doc.blocks;
+        let here = blocks.partition_point(|b| b.range.end <= at);
+        let next = blocks.get(here + 1).filter(|b| !b.heading)?;
+        let line = &self.doc.text[next.range.clone()];
+        let lead = line.len()
+            - line
+                .trim_start_matches(|c: char| c.is_whitespace() || "-—–".contains(c))
+                .len();
+        let name = line[lead..].trim_end().trim_end_matches('.');
+        let start = next.range.start + lead;
+        let end = start + name.len();
+        if name.is_empty() || name.split_whitespace().count() > 6 {
+            return None;
+        }
+        let spot = self
+            .table
+            .within(start..end)
+            .find(|s| s.end == end && self.table.entities[s.entity].kind == EntityKind::Person)?;
+        self.doc.text[start..spot.start]
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
+            .then_some(start..end)
     }
 
     /// The source a sentence opens with: "According to Roe, …".

@@ -358,3 +358,20 @@ fn an_interjection_before_a_colon_is_no_speaker() {
     );
     assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
 }
+
+#[test]
+fn a_quotation_signed_on_the_line_below_is_the_signers() {
+    for sign in ["- Dana Reyes.", "— Mayor Dana Reyes"] {
+        let found = quotes(&format!(
+            "The debate ran long.\n\n“The idea that I would cut the program now is just not accurate.”\n\n{sign}\n\nThis is a complex issue."
+        ));
+        assert_eq!(found[0].2.as_deref(), Some("Dana Reyes"), "{sign}");
+    }
+    // A sentence below is no sign-off, nor a place.
+    for below in ["Dana Reyes said so on Monday.", "- Dover."] {
+        let found = quotes(&format!(
+            "Dana Reyes spoke in Dover.\n\nThe debate ran long.\n\n“The idea that I would cut the program now is just not accurate.”\n\n{below}"
+        ));
+        assert_eq!(found[0].1, None, "{below}");
+    }
+}
