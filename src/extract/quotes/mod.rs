@@ -7,9 +7,9 @@ use std::ops::Range;
 use super::Quote;
 use super::discover::title_case;
 use super::entities::Table;
-use super::lexicon::{SPEECH_PARTICIPLES, SPEECH_VERBS, TEMPORAL};
+use super::lexicon::{SPEECH_PARTICIPLES, SPEECH_VERBS};
 use super::salience::Salience;
-use super::speech::{Clause, MAX_WORDS, Verb};
+use super::speech::{Clause, Verb};
 use super::text::Doc;
 use crate::load::EntityKind;
 use crate::model::Name;
@@ -266,12 +266,6 @@ struct Context<'a> {
     salience: &'a Salience,
 }
 
-/// "read" as the verb of a written text right after its quotation: "“…,” the sign read",
-/// "“…,” reads the letter"; elsewhere ("the council read the report") it is no attribution.
-fn reads(c: &Clause<'_>, i: usize) -> bool {
-    matches!(c.word(i), "read" | "reads") && (i == 0 || i + 1 == c.toks.len() || c.breaks(i, i + 1))
-}
-
 /// Words with a letter or digit in them.
 fn word_count(text: &str) -> usize {
     text.split_whitespace()
@@ -386,78 +380,6 @@ impl Context<'_> {
         self.resolve(found, span.open)
     }
 
-    /// The clause after a closing mark, when nothing but spaces, commas and dashes stand
-    /// between the mark and its first word.
-    fn clause_after_mark(&self, range: Range<usize>) -> Option<Clause<'_>> {
-        let c = Clause::new(self.doc, range.clone());
-        let first = c.toks.first()?;
-        let lead = &self.doc.text[range.start..first.start];
-        lead.chars()
-            .all(|ch| ch.is_whitespace() || ",—–".contains(ch))
-            .then_some(c)
-    }
-
-    /// `, said Joe Biden`, `, one official remarked` or `Roe, after a pause, said` after the
-    /// closing mark.
-    fn after_quote(&self, range: Range<usize>) -> Option<Range<usize>> {
-        let c = self.clause_after_mark(range.clone())?;
-        let v =
-            (0..c.toks.len().min(MAX_REACH)).find(|&i| c.verb_at(i).is_some() || reads(&c, i))?;
-        let words = match (c.verb_at(v).unwrap_or(Verb::Finite), c.word(v)) {
-            (Verb::Finite, "according") => c.subject_after(v + 1),
-            (Verb::Finite, "told") if v == 0 => None,
-            (Verb::Finite | Verb::Report, _) => c.subject_leading(v),
-            (Verb::Dependent, _) => None,
-        }?;
-        Some(c.bytes(words))
-    }
-
-    /// The speaker set off by a comma before the first reporting verb after a quotation that
-    /// opens its sentence and runs on into it: "“…” by then, Roe said", "“…” that nobody
-    /// saw coming, the mayor wrote".
-    fn closing_attribution(&self, range: Range<usize>) -> Option<Range<usize>> {
-        let c = Clause::new(self.doc, range);
-        let v = (1..c.toks.len().min(MAX_REACH)).find(|&i| c.verb_at(i).is_some())?;
-        if c.verb_at(v) == Some(Verb::Dependent) || c.word(v) == "according" {
-            return None;
-        }
-        let comma = (1..v).rev().find(|&i| c.breaks(i - 1, i))?;
-        let subject = c
-            .subject_before(v, comma)
-            .filter(|r| r.start == comma && r.len() <= MAX_WORDS / 2)
-            .map(|w| c.bytes(w))?;
-        // "…, Dana Reyes, the former mayor, said": the person the description follows.
-        if !matches!(c.word(comma), "the" | "a" | "an") {
-            return Some(subject);
-        }
-        let text = &self.doc.text;
-        let named = self
-            .table
-            .within(c.bytes(0..comma))
-            .filter(|s| s.full_end == s.end && text[s.end..subject.start].trim() == ",")
-            .find(|s| self.table.entities[s.entity].kind == EntityKind::Person);
-        Some(named.map_or(subject, |s| s.start..s.end))
-    }
-
-    /// A person named first after a closing mark: "“…,” Ash shot back", "“…,” an angry
-    /// Ash retaliated" (an article and one word describing the person may come first).
-    fn person_after(&self, range: Range<usize>) -> Option<Range<usize>> {
-        let c = self.clause_after_mark(range.clone())?;
-        let first = c.toks.first()?.start;
-        let spot = self.table.within(range).next()?;
-        let lead = c.toks.iter().take_while(|t| t.start < spot.start).count();
-        let described = match lead {
-            0 => true,
-            1 | 2 => {
-                matches!(c.word(0), "a" | "an" | "the")
-                    && (1..lead).all(|i| c.word(i).starts_with(char::is_lowercase))
-            }
-            _ => false,
-        };
-        (described && self.table.entities[spot.entity].kind == EntityKind::Person)
-            .then(|| first.min(spot.start)..spot.end)
-    }
-
     /// The speaker of a sentence's first reporting verb: "Roe said the plan would work",
     /// "If anything, Roe argued, the plan works", "…, he told reporters".
     fn reporting_subject(&self, sentence: Range<usize>) -> Option<Range<usize>> {
@@ -480,34 +402,6 @@ impl Context<'_> {
             .within(range.clone())
             .any(|s| s.end == end && self.table.entities[s.entity].kind == EntityKind::Person)
             .then_some(range)
-    }
-
-    /// The sign-off on the line below the paragraph at byte `at`: "— Dana Reyes", "- Sen.
-    /// Jo Lin." (a dash line, or a list item of one name): a person named, with at most a
-    /// title before, and nothing else.
-    fn signed_below(&self, at: usize) -> Option<Range<usize>> {
-        let blocks = &self.doc.blocks;
-        let here = blocks.partition_point(|b| b.range.end <= at);
-        let next = blocks.get(here + 1).filter(|b| !b.heading)?;
-        let line = &self.doc.text[next.range.clone()];
-        let lead = line.len()
-            - line
-                .trim_start_matches(|c: char| c.is_whitespace() || "-—–".contains(c))
-                .len();
-        let name = line[lead..].trim_end().trim_end_matches('.');
-        let start = next.range.start + lead;
-        let end = start + name.len();
-        if name.is_empty() || name.split_whitespace().count() > 6 {
-            return None;
-        }
-        let spot = self
-            .table
-            .within(start..end)
-            .find(|s| s.end == end && self.table.entities[s.entity].kind == EntityKind::Person)?;
-        self.doc.text[start..spot.start]
-            .split_whitespace()
-            .all(|w| w.starts_with(char::is_uppercase))
-            .then_some(start..end)
     }
 
     /// The source a sentence opens with: "According to Roe, …".
@@ -543,58 +437,9 @@ impl Context<'_> {
         let described = matches!(first, "The" | "A" | "An" | "the" | "a" | "an");
         named || pronoun || described
     }
-
-    /// A speaker then a verb starting the sentence after a quotation: `“…” Roe said this.`
-    fn next_sentence(&self, range: Range<usize>) -> Option<Range<usize>> {
-        let c = Clause::new(self.doc, range);
-        let tags = |i: usize| match c.verb_at(i) {
-            // "Ash said she would …": a statement of its own, not the quote's tag.
-            Some(Verb::Finite) => !says_more(&c, i),
-            None => reads(&c, i),
-            // "“…?” Ash questioned.": a verb of opinion ends the sentence; with an object
-            // ("Ash denied the claim") it is a new statement.
-            Some(Verb::Report) => i + 1 == c.toks.len() || c.breaks(i, i + 1),
-            _ => false,
-        };
-        let v = (1..c.toks.len().min(MAX_WORDS + 1))
-            .take_while(|&i| c.plain(i - 1, i))
-            .find(|&i| tags(i))
-            .or_else(|| verb_after_description(&c).filter(|&i| tags(i)))?;
-        c.subject_leading(v).map(|w| c.bytes(w))
-    }
 }
 
-/// The word right after a description set off by commas that follows a name opening the
-/// clause: "said" in "Ash, a retired teacher, said into the phone".
-fn verb_after_description(c: &Clause<'_>) -> Option<usize> {
-    let name_end = (1..c.toks.len().min(MAX_WORDS)).find(|&i| !c.plain(i - 1, i))?;
-    let named = (0..name_end).all(|i| c.word(i).starts_with(char::is_uppercase));
-    let described = c
-        .word(name_end)
-        .starts_with(|ch: char| ch.is_lowercase() || ch.is_ascii_digit());
-    if !named || !described || !c.comma(name_end - 1, name_end) {
-        return None;
-    }
-    let end = c.toks.len().min(name_end + MAX_WORDS);
-    let verb = (name_end + 1..end).find(|&i| !c.plain(i - 1, i))?;
-    c.comma(verb - 1, verb).then_some(verb)
-}
-
-/// Whether a clause of its own follows the verb at `v`: "said that …", "said she would …",
-/// "said on Tuesday they …", but not "said this to residents" nor "said Tuesday.".
-fn says_more(c: &Clause<'_>, v: usize) -> bool {
-    let mut i = v + 1;
-    while i < c.toks.len() && c.plain(i - 1, i) && (c.is(i, TEMPORAL) || c.word(i) == "on") {
-        i += 1;
-    }
-    i < c.toks.len()
-        && c.plain(i - 1, i)
-        && matches!(
-            c.word(i),
-            "that" | "he" | "she" | "they" | "we" | "I" | "there" | "if" | "whether"
-        )
-}
-
+mod after;
 mod before;
 mod resolve;
 #[cfg(test)]
