@@ -82,9 +82,26 @@ impl Context<'_> {
             .then(|| first.min(spot.start)..spot.end)
     }
 
+    /// Whose view a closing phrase says the words are: "“…” from diplomacy to defence, in
+    /// Roe’s view", "in Dana Reyes’s words".
+    pub(super) fn view_of(&self, range: Range<usize>) -> Option<Range<usize>> {
+        let c = Clause::new(self.doc, range);
+        let n = c.toks.len();
+        let owner = (1..n.saturating_sub(1)).find(|&j| {
+            c.toks[j].full_end > c.toks[j].end
+                && matches!(c.word(j + 1), "view" | "words" | "opinion" | "estimation")
+        })?;
+        let from = (owner.saturating_sub(3)..owner)
+            .rev()
+            .find(|&i| c.word(i) == "in")?;
+        (from + 1..=owner)
+            .all(|i| c.word(i).starts_with(char::is_uppercase) && c.plain(i - 1, i))
+            .then(|| c.bytes(from + 1..owner + 1))
+    }
+
     /// The sign-off on the line below the paragraph at byte `at`: "— Dana Reyes", "- Sen.
-    /// Jo Lin." (a dash line, or a list item of one name): a person named, with at most a
-    /// title before, and nothing else.
+    /// Jo Lin.", "-Dana Reyes, Dover." (a dash line, or a list item of one name): a person
+    /// named, with at most a title before and a few words after a comma.
     pub(super) fn signed_below(&self, at: usize) -> Option<Range<usize>> {
         let blocks = &self.doc.blocks;
         let here = blocks.partition_point(|b| b.range.end <= at);
@@ -94,10 +111,15 @@ impl Context<'_> {
             - line
                 .trim_start_matches(|c: char| c.is_whitespace() || "-—–".contains(c))
                 .len();
-        let name = line[lead..].trim_end().trim_end_matches('.');
+        let signed = line[lead..].trim_end().trim_end_matches('.');
+        // "— Dana Reyes, Dover": a town or a few words on the occasion may follow a comma.
+        let (name, rest) = signed.split_once(',').unwrap_or((signed, ""));
         let start = next.range.start + lead;
         let end = start + name.len();
-        if name.is_empty() || name.split_whitespace().count() > 6 {
+        if name.is_empty()
+            || name.split_whitespace().count() > 6
+            || rest.split_whitespace().count() > 8
+        {
             return None;
         }
         let spot = self

@@ -368,6 +368,7 @@ impl Context<'_> {
                         .then(|| self.closing_attribution(after.clone()))
                         .flatten()
                 })
+                .or_else(|| self.view_of(after.clone()))
                 // A quoted phrase inside a sentence about a person ("Sanders credited the
                 // win to “…”"), or a person named right after it ("“…,” Ash shot back").
                 .or_else(|| {

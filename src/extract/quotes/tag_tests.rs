@@ -361,7 +361,7 @@ fn an_interjection_before_a_colon_is_no_speaker() {
 
 #[test]
 fn a_quotation_signed_on_the_line_below_is_the_signers() {
-    for sign in ["- Dana Reyes.", "— Mayor Dana Reyes"] {
+    for sign in ["- Dana Reyes.", "— Mayor Dana Reyes", "-Dana Reyes, Dover."] {
         let found = quotes(&format!(
             "The debate ran long.\n\n“The idea that I would cut the program now is just not accurate.”\n\n{sign}\n\nThis is a complex issue."
         ));
@@ -374,4 +374,17 @@ fn a_quotation_signed_on_the_line_below_is_the_signers() {
         ));
         assert_eq!(found[0].1, None, "{below}");
     }
+}
+
+#[test]
+fn a_closing_phrase_says_whose_view_the_words_are() {
+    let found = quotes(
+        "The debate ran long. Ash wanted more time. “This is not a field where there is one thing you can fix – it is a failure across the board” from schools to roads, in Reyes’s view.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Reyes"));
+    // A view no one is named for credits no one.
+    let found = quotes(
+        "The debate ran long. Ash wanted more time. “This is not a field where there is one thing you can fix – it is a failure across the board” from schools to roads, in the view of many.",
+    );
+    assert_eq!(found[0].1, None);
 }
