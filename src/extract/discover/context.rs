@@ -142,7 +142,16 @@ impl<'a> Discoverer<'a> {
             let bc = before.map_or(0, classes);
             // "in Hitler’s Germany", "at Dana’s diner": a possessive name owns the place.
             let owner = self.toks[b].possessive();
-            if !owner && (pc & PLACE_PREPS != 0 || (prev == "the" && bc & PLACE_PREPS != 0)) {
+            // "shares in Slough Estates", "a stake in Zentara": a company is owned in parts.
+            let owned = matches!(prev, "in" | "of")
+                && before.is_some_and(|w| {
+                    matches!(w, "shares" | "stake" | "stakes" | "stock" | "holding")
+                });
+            if owned {
+                cue[slot(Organization)] += CUE;
+            } else if !owner
+                && (pc & PLACE_PREPS != 0 || (prev == "the" && bc & PLACE_PREPS != 0))
+            {
                 cue[slot(Place)] += CUE;
             }
             if prev == "at" && !owner {

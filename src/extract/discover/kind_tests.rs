@@ -313,3 +313,15 @@ fn a_noun_for_a_job_and_a_firm_goes_by_the_name_after_it() {
     assert_eq!(kind_of(text, "Zed Oxley"), Some(Person));
     assert_eq!(kind_of(text, "Brightline"), Some(Organization));
 }
+
+#[test]
+fn what_is_owned_in_shares_is_a_company() {
+    let text = "Investors bought shares in Harbor Mills, and the fund took a stake in Varden Brick.";
+    assert_eq!(kind_of(text, "Harbor Mills"), Some(Organization));
+    assert_eq!(kind_of(text, "Varden Brick"), Some(Organization));
+    // Elsewhere "in" still leads to a place.
+    let text = "Investors met in Corvale on Friday.";
+    assert_eq!(kind_of(text, "Corvale"), Some(Place));
+    let text = "Investors bought shares in Corvale on Friday.";
+    assert_eq!(kind_of(text, "Corvale"), Some(Organization));
+}
