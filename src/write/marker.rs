@@ -15,8 +15,6 @@ use std::time::SystemTime;
 
 use rustc_hash::FxHashMap;
 
-use super::inside::Inside;
-
 /// Marks a folder as Brief's own output, so Brief never replaces a folder it did not make.
 pub const MARKER: &str = ".brief-output";
 
@@ -57,7 +55,7 @@ impl FolderTimes {
         let folders: BTreeSet<&str> = previous.files.keys().flat_map(|p| folders_of(p)).collect();
         let folders = folders
             .into_par_iter()
-            .map(|folder| Some((folder.to_string(), previous.folder_time(folder)?)))
+            .map(|folder| Some((folder.to_string(), modified(&output.join(folder))?)))
             .collect::<Option<Vec<_>>>()?;
         Some(FolderTimes {
             marker: previous.marker,
@@ -69,6 +67,17 @@ impl FolderTimes {
 /// The subfolders a file at `path` is in, innermost first.
 fn folders_of(path: &str) -> impl Iterator<Item = &str> {
     path.rmatch_indices('/').map(move |(at, _)| &path[..at])
+}
+
+/// A folder's modification time in nanoseconds since 1970.
+fn modified(folder: &Path) -> Option<u128> {
+    let meta = std::fs::symlink_metadata(folder).ok()?;
+    let at = meta
+        .modified()
+        .ok()?
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .ok()?;
+    meta.is_dir().then_some(at.as_nanos())
 }
 
 /// The base URL the site in `output` was built for, as its marker records it.
@@ -105,7 +114,6 @@ pub fn intact(output: &Path, marker: u64) -> bool {
 /// What the last build wrote, from its marker file.
 pub(super) struct Previous {
     dir: PathBuf,
-    inside: Inside,
     files: FxHashMap<String, (u64, u64)>,
     /// Hash of the marker's text.
     marker: u64,
@@ -129,7 +137,6 @@ impl Previous {
             .collect();
         Some(Previous {
             dir: output.to_path_buf(),
-            inside: Inside::new(output),
             files,
             marker: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
             written_at,
@@ -141,15 +148,11 @@ impl Previous {
         if self.files.get(path) != Some(&(hash, size)) {
             return false;
         }
-        self.inside.stat(path, true).is_some_and(|stat| {
-            stat.is_file && stat.len == size && stat.modified <= self.written_at
+        std::fs::metadata(self.dir.join(path)).is_ok_and(|meta| {
+            meta.is_file()
+                && meta.len() == size
+                && meta.modified().is_ok_and(|at| at <= self.written_at)
         })
-    }
-
-    /// A subfolder's modification time in nanoseconds since 1970.
-    fn folder_time(&self, folder: &str) -> Option<u128> {
-        let stat = self.inside.stat(folder, false)?;
-        stat.modified_nanos().filter(|_| stat.is_dir)
     }
 
     /// Every file the marker lists.
@@ -203,6 +206,6 @@ impl Previous {
             && times
                 .folders
                 .par_iter()
-                .all(|(path, time)| self.folder_time(path) == Some(*time))
+                .all(|(path, time)| modified(&self.dir.join(path)) == Some(*time))
     }
 }

@@ -9,7 +9,6 @@
 //! a rebuild then touches only the files that changed in the last two builds, where
 //! making a whole new tree of links costs seconds on a large site.
 
-mod inside;
 mod kept;
 mod marker;
 mod sink;
