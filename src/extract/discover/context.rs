@@ -149,8 +149,7 @@ impl<'a> Discoverer<'a> {
                 });
             if owned {
                 cue[slot(Organization)] += CUE;
-            } else if !owner
-                && (pc & PLACE_PREPS != 0 || (prev == "the" && bc & PLACE_PREPS != 0))
+            } else if !owner && (pc & PLACE_PREPS != 0 || (prev == "the" && bc & PLACE_PREPS != 0))
             {
                 cue[slot(Place)] += CUE;
             }

@@ -316,7 +316,8 @@ fn a_noun_for_a_job_and_a_firm_goes_by_the_name_after_it() {
 
 #[test]
 fn what_is_owned_in_shares_is_a_company() {
-    let text = "Investors bought shares in Harbor Mills, and the fund took a stake in Varden Brick.";
+    let text =
+        "Investors bought shares in Harbor Mills, and the fund took a stake in Varden Brick.";
     assert_eq!(kind_of(text, "Harbor Mills"), Some(Organization));
     assert_eq!(kind_of(text, "Varden Brick"), Some(Organization));
     // Elsewhere "in" still leads to a place.

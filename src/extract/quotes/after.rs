@@ -24,16 +24,29 @@ impl Context<'_> {
     /// `, said Joe Biden`, `, one official remarked` or `Roe, after a pause, said` after the
     /// closing mark.
     pub(super) fn after_quote(&self, range: Range<usize>) -> Option<Range<usize>> {
+        self.after_quote_by(range).map(|(words, _)| words)
+    }
+
+    /// `after_quote`, and whether the verb that credits the speaker is one of opinion or
+    /// reaction ("the crowd applauded"), not of speech or of reporting ("the Times
+    /// reported").
+    pub(super) fn after_quote_by(&self, range: Range<usize>) -> Option<(Range<usize>, bool)> {
         let c = self.clause_after_mark(range.clone())?;
         let v =
             (0..c.toks.len().min(MAX_REACH)).find(|&i| c.verb_at(i).is_some() || reads(&c, i))?;
-        let words = match (c.verb_at(v).unwrap_or(Verb::Finite), c.word(v)) {
+        let verb = c.verb_at(v).unwrap_or(Verb::Finite);
+        let words = match (verb, c.word(v)) {
             (Verb::Finite, "according") => c.subject_after(v + 1),
             (Verb::Finite, "told") if v == 0 => None,
             (Verb::Finite | Verb::Report, _) => c.subject_leading(v),
             (Verb::Dependent, _) => None,
         }?;
-        Some(c.bytes(words))
+        let reaction = verb == Verb::Report
+            && !matches!(
+                c.word(v),
+                "reported" | "reports" | "found" | "finds" | "showed" | "shows" | "revealed"
+            );
+        Some((c.bytes(words), reaction))
     }
 
     /// The speaker set off by a comma before the first reporting verb after a quotation that

@@ -311,17 +311,22 @@ impl Context<'_> {
             self.before_quote(before.clone())
                 .or_else(|| self.after_quote(after.clone()))
         } else {
-            self.after_quote(after.clone()).or_else(|| {
-                // "According to Roe, the plan had “…” results and “…”": every phrase of a
-                // sentence that opens with its source is the source's.
-                if let Some(source) = self.according_opening(sents[open_s].start..span.open) {
-                    return Some(source);
-                }
-                (!quiet_before && !speech_before())
-                    .then(|| self.closing_attribution(after.clone()))
-                    .flatten()
-                    .or_else(|| self.before_quote(before.clone()))
-            })
+            // "Roe said he would “…,” the crowd applauded": a verb of speech before the
+            // phrase reports it; a verb of reaction after it is another clause's.
+            self.after_quote_by(after.clone())
+                .filter(|&(_, reaction)| !reaction || quiet_before || !speech_before())
+                .map(|(words, _)| words)
+                .or_else(|| {
+                    // "According to Roe, the plan had “…” results and “…”": every phrase of a
+                    // sentence that opens with its source is the source's.
+                    if let Some(source) = self.according_opening(sents[open_s].start..span.open) {
+                        return Some(source);
+                    }
+                    (!quiet_before && !speech_before())
+                        .then(|| self.closing_attribution(after.clone()))
+                        .flatten()
+                        .or_else(|| self.before_quote(before.clone()))
+                })
         };
         // A quotation after another in the same sentence ("Roe said she would “…” and
         // insisted that “…”") with no verb of its own is the earlier one's speaker's.

@@ -388,3 +388,15 @@ fn a_closing_phrase_says_whose_view_the_words_are() {
     );
     assert_eq!(found[0].1, None);
 }
+
+#[test]
+fn a_reaction_after_a_reported_phrase_is_not_its_speaker() {
+    let found = quotes(
+        "Dana Reyes said she would “protect every family on the river,” the crowd applauded loudly.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
+    let found = quotes(
+        "Asked about the plan, Dana Reyes said: “There will always be exceptions to the rule,” the Courier reported.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("the Courier"));
+}
