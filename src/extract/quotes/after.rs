@@ -95,14 +95,15 @@ impl Context<'_> {
             .then(|| first.min(spot.start)..spot.end)
     }
 
-    /// Whose view a closing phrase says the words are: "“…” from diplomacy to defence, in
-    /// Roe’s view", "in Dana Reyes’s words".
-    pub(super) fn view_of(&self, range: Range<usize>) -> Option<Range<usize>> {
+    /// Whose view a phrase says the words are: "“…” from diplomacy to defence, in Roe’s
+    /// view", "in Dana Reyes’s words, “…”" (`closing`: the phrase ends the range).
+    pub(super) fn view_of(&self, range: Range<usize>, closing: bool) -> Option<Range<usize>> {
         let c = Clause::new(self.doc, range);
         let n = c.toks.len();
         let owner = (1..n.saturating_sub(1)).find(|&j| {
             c.toks[j].full_end > c.toks[j].end
                 && matches!(c.word(j + 1), "view" | "words" | "opinion" | "estimation")
+                && (!closing || j + 2 == n)
         })?;
         let from = (owner.saturating_sub(3)..owner)
             .rev()

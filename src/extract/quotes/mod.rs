@@ -325,6 +325,8 @@ impl Context<'_> {
                     (!quiet_before && !speech_before())
                         .then(|| self.closing_attribution(after.clone()))
                         .flatten()
+                        // "…, in Harlow’s words, “…”": whose words, right before them.
+                        .or_else(|| self.view_of(before.clone(), true))
                         .or_else(|| self.before_quote(before.clone()))
                 })
         };
@@ -373,7 +375,7 @@ impl Context<'_> {
                         .then(|| self.closing_attribution(after.clone()))
                         .flatten()
                 })
-                .or_else(|| self.view_of(after.clone()))
+                .or_else(|| self.view_of(after.clone(), false))
                 // A quoted phrase inside a sentence about a person ("Sanders credited the
                 // win to “…”"), or a person named right after it ("“…,” Ash shot back").
                 .or_else(|| {

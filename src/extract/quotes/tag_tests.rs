@@ -382,6 +382,11 @@ fn a_closing_phrase_says_whose_view_the_words_are() {
         "The debate ran long. Ash wanted more time. “This is not a field where there is one thing you can fix – it is a failure across the board” from schools to roads, in Reyes’s view.",
     );
     assert_eq!(found[0].1.as_deref(), Some("Reyes"));
+    // Right before the words, too.
+    let found = quotes(
+        "The summit met in Dover because, in Harlow’s words, “they are the most inventive places on the coast.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Harlow"));
     // A view no one is named for credits no one.
     let found = quotes(
         "The debate ran long. Ash wanted more time. “This is not a field where there is one thing you can fix – it is a failure across the board” from schools to roads, in the view of many.",
