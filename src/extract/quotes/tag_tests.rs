@@ -405,3 +405,16 @@ fn a_reaction_after_a_reported_phrase_is_not_its_speaker() {
     );
     assert_eq!(found[0].1.as_deref(), Some("the Courier"));
 }
+
+#[test]
+fn one_described_by_a_relative_clause_speaks() {
+    let found = quotes(
+        "A city official who spoke anonymously to discuss internal strategy said Wednesday, “Certainly there are talks between the mayor and the rival campaign.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("A city official"));
+    // A name before an apposition with a relative clause still speaks.
+    let found = quotes(
+        "Dana Reyes, a pollster who is working with the campaign, said: “The voters are tired and want the race to end soon.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
+}

@@ -471,15 +471,37 @@ fn name(
     // "According to Roe, the plan shows …", "In Dover the count shows …": a phrase led by a
     // preposition opens the sentence; it is not the one the verb credits. A count of people
     // may open with one ("About four in 10 voters", "At least half of them").
-    let first = phrase
-        .split_whitespace()
+    let mut words_of = phrase.split_whitespace();
+    let first = words_of.next().unwrap_or("").to_lowercase();
+    // "about two-thirds of voters": the number before a hyphen.
+    let second = words_of
         .next()
         .unwrap_or("")
-        .to_lowercase();
+        .split('-')
+        .next()
+        .unwrap_or("");
     let counting = matches!(
         first.as_str(),
         "about" | "around" | "over" | "under" | "at" | "between"
-    );
+    ) && (second.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            second,
+            "half"
+                | "a"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "least"
+                | "most"
+                | "twice"
+        ));
     if first == "according" || (words::preposition(&first) && !counting) {
         return None;
     }

@@ -527,4 +527,11 @@ fn a_phrase_led_by_a_preposition_is_no_source() {
     // A count of people may open with one.
     let got = sources("About four in 10 voters said the plan went too far.");
     assert_eq!(got[0].0, "About four in 10 voters");
+    let got = sources("About two-thirds of the members said the plan went too far.");
+    assert_eq!(got[0].0, "About two-thirds of the members");
+    // "about" before a noun is no count.
+    let got = sources(
+        "Hemsley, the author of a book about the spread of news, said the days of one shared story are gone.",
+    );
+    assert!(got.iter().all(|s| !s.0.starts_with("about")), "{got:?}");
 }

@@ -174,6 +174,37 @@ impl<'a> Clause<'a> {
             return None;
         }
         let mut start = self.phrase_start(last, end, floor);
+        // "an official who spoke on condition of anonymity said": the relative clause
+        // describes the one who speaks, named before "who".
+        if !relative
+            && start > floor + 1
+            && self.word(start - 1) == "who"
+            && self.plain(start - 2, start - 1)
+            && self.plain(start - 1, start)
+            && !self.is(start - 2, CLAUSE_OPENERS)
+            && self.verb_word(start - 2).is_none()
+        {
+            let head = self.phrase_start(start - 2, start - 1, floor);
+            // "those who back her", "anyone who knows him": the clause is what says who.
+            let bare = head + 2 == start
+                && matches!(
+                    &*self.lower(head),
+                    "those"
+                        | "anyone"
+                        | "everyone"
+                        | "someone"
+                        | "people"
+                        | "many"
+                        | "some"
+                        | "others"
+                        | "all"
+                );
+            if !bare && let Some(phrase) = self.noun_phrase(head..start - 1) {
+                return self
+                    .appositive_head(phrase.clone(), floor, v)
+                    .or(Some(phrase));
+            }
+        }
         // "Roe of Columbia, South Carolina says": the state of the town the speaker is from.
         if start > floor + 1 && self.comma(start - 1, start) && end - start <= 2 {
             let town = self.phrase_start(start - 1, end, floor);
