@@ -137,6 +137,10 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
             ));
         }
         previous_last = sents.last().cloned();
+        // "Pause.", "(Laughter.)": a stage direction between the quotations of one speaker
+        // names no one and keeps the speaker.
+        let aside = out.len() == first_here && word_count(&doc.text[block.range.clone()]) <= 2;
+        let before_aside = previous_speaker.take().filter(|_| aside);
         previous_speaker = out[first_here..]
             .last()
             .map(|(_, q)| {
@@ -151,11 +155,14 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
                 // A person the last sentence is about, else the speaker of its reporting
                 // verb ("People want proof, he told reporters.").
                 let last = sents.last()?.clone();
+                // "She pauses.": a pronoun subject, for the person it refers to.
                 let r = ctx
                     .person_subject(last.clone())
-                    .or_else(|| ctx.reporting_subject(last))?;
+                    .or_else(|| ctx.reporting_subject(last.clone()))
+                    .or_else(|| ctx.pronoun_subject(last))?;
                 ctx.resolve(r, block.range.end).map(Said::of)
-            });
+            })
+            .or(before_aside);
     }
     out
 }
@@ -410,6 +417,14 @@ impl Context<'_> {
             .within(range.clone())
             .any(|s| s.end == end && self.table.entities[s.entity].kind == EntityKind::Person)
             .then_some(range)
+    }
+
+    /// The subject of a sentence when it is "he" or "she".
+    fn pronoun_subject(&self, sentence: Range<usize>) -> Option<Range<usize>> {
+        let c = Clause::new(self.doc, sentence);
+        let words = c.main_subject(0)?;
+        (words.len() == 1 && matches!(c.word(words.start), "He" | "She" | "he" | "she"))
+            .then(|| c.bytes(words))
     }
 
     /// The source a sentence opens with: "According to Roe, …".

@@ -418,3 +418,17 @@ fn one_described_by_a_relative_clause_speaks() {
     );
     assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
 }
+
+#[test]
+fn a_pronoun_sentence_or_a_stage_direction_keeps_the_speaker() {
+    let found = quotes(
+        "“I am calling from the campaign. How are you today?” Eva Miller, a retired worker, said into the phone.\n\nShe pauses.\n\n“Well, thank you so much for your time, we do appreciate it.”\n\nPause.\n\n“Well, you do that! The candidate will appreciate it, and so will I.”",
+    );
+    assert_eq!(found[1].2.as_deref(), Some("Eva Miller"));
+    assert_eq!(found[2].2.as_deref(), Some("Eva Miller"));
+    // A paragraph of its own between them names someone else, or no one.
+    let found = quotes(
+        "“I am calling from the campaign. How are you today?” Eva Miller, a retired worker, said into the phone.\n\nThe phone line went dead for a while after that.\n\n“Well, thank you so much for your time, we do appreciate it.”",
+    );
+    assert_eq!(found[1].2, None);
+}
