@@ -301,6 +301,11 @@ fn described_subjects_end_at_the_predicate() {
     assert_eq!(got, "The council");
     let got = with("The protesters chanted", |c| text(c, c.described_subject()));
     assert_eq!(got, "The protesters");
+    // An irregular past ends the description too.
+    let got = with("The email went on to say", |c| {
+        text(c, c.described_subject())
+    });
+    assert_eq!(got, "The email");
     let got = with("The Dover Courier then called the plan a", |c| {
         text(c, c.described_subject())
     });

@@ -130,5 +130,8 @@ pub(super) fn irregular_past(word: &str) -> bool {
             | "sought"
             | "hit"
             | "shot"
+            | "went"
+            | "kept"
+            | "got"
     )
 }
