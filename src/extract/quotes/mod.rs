@@ -137,10 +137,7 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
             ));
         }
         previous_last = sents.last().cloned();
-        // "Pause.", "(Laughter.)": a stage direction between the quotations of one speaker
-        // names no one and keeps the speaker.
-        let aside = out.len() == first_here && word_count(&doc.text[block.range.clone()]) <= 2;
-        let before_aside = previous_speaker.take().filter(|_| aside);
+        let before = previous_speaker.take();
         previous_speaker = out[first_here..]
             .last()
             .map(|(_, q)| {
@@ -154,15 +151,21 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
             .or_else(|| {
                 // A person the last sentence is about, else the speaker of its reporting
                 // verb ("People want proof, he told reporters.").
-                let last = sents.last()?.clone();
                 // "She pauses.": a pronoun subject, for the person it refers to.
+                let last = sents.last()?.clone();
                 let r = ctx
-                    .person_subject(last.clone())
-                    .or_else(|| ctx.reporting_subject(last.clone()))
-                    .or_else(|| ctx.pronoun_subject(last))?;
+                    .person_subject(last.clone(), true)
+                    .or_else(|| ctx.reporting_subject(last))?;
                 ctx.resolve(r, block.range.end).map(Said::of)
             })
-            .or(before_aside);
+            .or_else(|| {
+                // "Pause.", "(Laughter.)": a stage direction between the quotations of one
+                // speaker names no one and keeps the speaker.
+                let aside = out.len() == first_here
+                    && block.range.len() <= 40
+                    && word_count(&doc.text[block.range.clone()]) <= 2;
+                before.filter(|_| aside)
+            });
     }
     out
 }
@@ -359,7 +362,7 @@ impl Context<'_> {
             let subject_before = (open_s > 0 && quiet_before && !quoting(&sents[open_s - 1]))
                 .then(|| {
                     let prev = sents[open_s - 1].clone();
-                    self.person_subject(prev.clone())
+                    self.person_subject(prev.clone(), false)
                         .or_else(|| self.reporting_subject(prev).filter(|r| self.can_speak(r)))
                 })
                 .flatten();
@@ -407,24 +410,20 @@ impl Context<'_> {
             .map(|w| c.bytes(w))
     }
 
-    /// The subject of a sentence when it names a person.
-    pub fn person_subject(&self, sentence: Range<usize>) -> Option<Range<usize>> {
+    /// The subject of a sentence when it names a person, or with `pronoun` is "he" or "she".
+    pub fn person_subject(&self, sentence: Range<usize>, pronoun: bool) -> Option<Range<usize>> {
         let c = Clause::new(self.doc, sentence);
         let words = c.main_subject(0)?;
+        if pronoun && words.len() == 1 && matches!(c.word(words.start), "He" | "She" | "he" | "she")
+        {
+            return Some(c.bytes(words));
+        }
         let range = c.bytes(words);
         let end = range.end;
         self.table
             .within(range.clone())
             .any(|s| s.end == end && self.table.entities[s.entity].kind == EntityKind::Person)
             .then_some(range)
-    }
-
-    /// The subject of a sentence when it is "he" or "she".
-    fn pronoun_subject(&self, sentence: Range<usize>) -> Option<Range<usize>> {
-        let c = Clause::new(self.doc, sentence);
-        let words = c.main_subject(0)?;
-        (words.len() == 1 && matches!(c.word(words.start), "He" | "She" | "he" | "she"))
-            .then(|| c.bytes(words))
     }
 
     /// The source a sentence opens with: "According to Roe, …".
