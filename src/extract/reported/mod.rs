@@ -484,24 +484,8 @@ fn name(
         first.as_str(),
         "about" | "around" | "over" | "under" | "at" | "between"
     ) && (second.starts_with(|c: char| c.is_ascii_digit())
-        || matches!(
-            second,
-            "half"
-                | "a"
-                | "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "least"
-                | "most"
-                | "twice"
-        ));
+        || words::number_word(second)
+        || matches!(second, "half" | "a" | "least" | "most" | "twice"));
     if first == "according" || (words::preposition(&first) && !counting) {
         return None;
     }

@@ -1,7 +1,6 @@
 //! What each command prints and its exit code; `main.rs` only parses arguments.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,7 +11,7 @@ use serde::Serialize;
 use crate::build;
 use crate::cache::Reuse;
 use crate::diag::{Diagnostic, Report};
-use crate::extract::{Facts, KindVotes};
+use crate::extract::KindVotes;
 use crate::load::{EntityKind, Held};
 use crate::media;
 use crate::model::BaseUrl;
@@ -20,6 +19,9 @@ use crate::pipeline::{self, BuildOptions};
 use crate::progress::Progress;
 pub use crate::scaffold::NewArticle;
 use crate::{check, render, scaffold};
+pub use extract::extract;
+
+mod extract;
 
 /// Exit code for content errors (usage errors exit 2, from clap).
 pub const CONTENT_ERROR: u8 = 1;
@@ -352,82 +354,10 @@ pub fn check_output(
     print_link_check(output, &base_url, external, quiet)
 }
 
-#[derive(Serialize)]
-struct Extracted<'a> {
-    file: String,
-    title: Option<&'a str>,
-    facts: &'a Facts,
-}
-
-/// `brief extract FILE...`: the facts of each file, with the site's gazetteer when there is one.
-pub fn extract(root: &Path, files: &[PathBuf], json: bool) -> ExitCode {
-    let (results, report) = pipeline::extract_files(root, files);
-    if report.has_errors() {
-        return fail(&report);
-    }
-    print_report(&report);
-    let extracted: Vec<Extracted> = results
-        .iter()
-        .map(|file| Extracted {
-            file: file.path.display().to_string(),
-            title: file.title.as_deref(),
-            facts: &file.facts,
-        })
-        .collect();
-    if json {
-        emit(&(serde_json::to_string_pretty(&extracted).unwrap_or_default() + "\n"))
-    } else {
-        let mut text = String::new();
-        for item in &extracted {
-            write_facts(&mut text, item);
-        }
-        emit(&text)
-    }
-}
-
-fn write_facts(out: &mut String, item: &Extracted<'_>) {
-    let facts = item.facts;
-    // Writing to a String cannot fail.
-    let _ = writeln!(
-        out,
-        "{}{}",
-        item.file,
-        item.title.map(|t| format!(" — {t}")).unwrap_or_default()
-    );
-    let _ = writeln!(out, "  summary: {}", facts.summary);
-    let _ = writeln!(
-        out,
-        "  {} words, {} min read",
-        facts.word_count, facts.reading_minutes
-    );
-    for e in &facts.entities {
-        let origin = if e.known { "gazetteer" } else { "discovered" };
-        let _ = writeln!(
-            out,
-            "  entity: {} ({}, {origin}) ×{} as {}",
-            e.name,
-            e.kind.as_str(),
-            e.count,
-            e.surfaces.join(", ")
-        );
-    }
-    for q in &facts.quotes {
-        let _ = writeln!(
-            out,
-            "  quote: “{}” — {}",
-            q.text,
-            q.speaker.as_deref().unwrap_or("unattributed")
-        );
-    }
-    for a in &facts.attributions {
-        let _ = writeln!(out, "  source: {a}");
-    }
-}
-
 /// Writes a command's output to standard output. A reader that closes the pipe early
 /// (`brief extract --json | head`) already has what it wanted, so that ends the command
 /// quietly instead of as a failure; any other write error is reported.
-fn emit(text: &str) -> ExitCode {
+pub(crate) fn emit(text: &str) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     match write!(stdout, "{text}").and_then(|()| stdout.flush()) {
         Ok(()) => ExitCode::SUCCESS,
