@@ -84,10 +84,15 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
             if is_title(doc, block.range.start, span, text) {
                 // A capitalised remark with its speaker ("“Like Dover. Or Ely,” Roe said.
                 // “…”") still tells who speaks next.
+                // Only a title that opens its sentence can be such a remark: in "Lane,
+                // author of “Harbor,” a novel, said …" the words after it are the sentence's.
                 let end = sentence_at(sents, span.inner.end.saturating_sub(1))
                     .map_or(next_open, |i| sents[i].end.min(next_open));
-                if let Some(s) = ctx
-                    .after_quote(span.after.min(end)..end)
+                let opens_sentence = sentence_at(sents, span.open)
+                    .is_none_or(|i| doc.text[sents[i].start..span.open].trim().is_empty());
+                if let Some(s) = opens_sentence
+                    .then(|| ctx.after_quote(span.after.min(end)..end))
+                    .flatten()
                     .and_then(|r| ctx.resolve(r, span.open))
                 {
                     last = Some(Said::of(s));
@@ -258,11 +263,13 @@ fn closes_twice(rest: &str, runs_on: bool) -> bool {
         }
 }
 
-/// A quoted title rather than a statement: right after a possessive ("ABC’s “The View”"),
-/// or every word capitalised with no clause punctuation.
+/// A quoted title rather than a statement: capitalised right after a possessive ("ABC’s
+/// “The View”", not "Roe’s “plan is doomed”"), or every word capitalised with no clause
+/// punctuation.
 fn is_title(doc: &Doc, block_start: usize, span: &Span, text: &str) -> bool {
     let before = doc.text[block_start..span.open].trim_end();
     let possessive = (before.ends_with("’s") || before.ends_with("'s"))
+        && text.starts_with(char::is_uppercase)
         && before
             .rsplit(char::is_whitespace)
             .next()
@@ -323,12 +330,17 @@ impl Context<'_> {
         } else {
             // "Roe said he would “…,” the crowd applauded": a verb of speech before the
             // phrase reports it; a verb of reaction after it is another clause's.
-            self.after_quote_by(after.clone())
-                .filter(|&(_, reaction)| !reaction || quiet_before || !speech_before())
-                .map(|(words, _)| words)
+            self.owned_quotation(span)
+                .or_else(|| {
+                    self.after_quote_by(after.clone())
+                        .filter(|&(_, reaction)| !reaction || quiet_before || !speech_before())
+                        .map(|(words, _)| words)
+                })
                 .or_else(|| {
                     // "According to Roe, the plan had “…” results and “…”": every phrase of a
-                    // sentence that opens with its source is the source's.
+                    // sentence that opens with its source is the source's, also when the
+                    // source reports someone else's words ("According to the paper, Ash
+                    // said “…”"), as attribution corpora credit the outer source.
                     if let Some(source) = self.according_opening(sents[open_s].start..span.open) {
                         return Some(source);
                     }

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::Context;
+use super::{Context, Span};
 use crate::extract::discover::Spot;
 use crate::extract::lexicon::{DESCRIBING_PREPOSITIONS, LEAD_PREPOSITIONS, is};
 use crate::load::EntityKind;
@@ -72,10 +72,40 @@ pub(super) fn is_utterance(noun: &str) -> bool {
             | "remarks"
             | "comment"
             | "comments"
+            | "promise"
+            | "pledge"
+            | "vow"
+            | "claim"
+            | "warning"
+            | "slogan"
+            | "mantra"
+            | "quip"
+            | "boast"
     )
 }
 
 impl Context<'_> {
+    /// The owner of words quoted between a possessive name and a noun for what was said:
+    /// "Roe’s “we will win” pledge" is Roe's; "Roe’s “rude” outburst" need not be.
+    pub(super) fn owned_quotation(&self, span: &Span) -> Option<Range<usize>> {
+        let noun = self.doc.text[span.after..]
+            .split_whitespace()
+            .next()?
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !is_utterance(noun) {
+            return None;
+        }
+        let owner_end = self.doc.text[..span.open].trim_end().len();
+        self.table
+            .within(owner_end.saturating_sub(120)..owner_end)
+            .find(|s| {
+                s.full_end == owner_end
+                    && s.full_end > s.end
+                    && self.table.entities[s.entity].kind != EntityKind::Place
+            })
+            .map(|s| s.start..s.end)
+    }
+
     /// Turns a speaker phrase into a name: an entity's canonical name when it names one,
     /// the person referred to for "he" or "she", else the description as written.
     pub(super) fn resolve(&self, range: Range<usize>, quote_at: usize) -> Option<Speaker> {

@@ -432,3 +432,40 @@ fn a_pronoun_sentence_or_a_stage_direction_keeps_the_speaker() {
     );
     assert_eq!(found[1].2, None);
 }
+
+#[test]
+fn a_title_quoted_inside_a_description_keeps_the_name_before_it() {
+    let found = quotes(
+        "Dana Reyes, the author of “Harbor Lights,” a novel about the port, said the days of “cheap rent on the waterfront are over for good.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
+    // A capitalised remark that opens its sentence still names who speaks next.
+    let found = quotes(
+        "“Like Dover. Or Ely,” Tom Ash said. “We are not going to be another one of those towns.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Tom Ash"));
+}
+
+#[test]
+fn words_after_a_possessive_are_a_quotation_unless_capitalised() {
+    let found = quotes(
+        "Tom Ash’s “plan has no money behind it and no friends in the council,” says Dana Reyes, a former mayor.",
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
+    // "Harbor Radio’s “Morning Show With Tom”" is a title, not a quotation.
+    let found = quotes("He spoke on Harbor Radio’s “Morning Show With Tom And Friends” last week.");
+    assert!(found.is_empty());
+}
+
+#[test]
+fn words_between_their_owner_and_a_noun_for_them_are_the_owners() {
+    let found = quotes(
+        "It is the pull of Mayor Dana Reyes’s “no new taxes, not this year or next” pledge that keeps the council in line.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
+    // A noun for something else leaves the words to whoever said them.
+    let found =
+        quotes("Tom Ash called Dana Reyes’s “rude and careless and very late” arrival a disgrace.");
+    assert_ne!(found[0].1.as_deref(), Some("Dana Reyes"));
+}

@@ -288,9 +288,16 @@ impl<'a> Clause<'a> {
                 && self.is(p - 1, ROLE_NOUNS | TITLE_BASE)
                 && self.is(p + 1, ROLE_NOUNS | TITLE_BASE)
         };
+        // "author of “Harbor Lights”": a capitalised title quoted after a lowercase word
+        // belongs to the phrase.
+        let title = |p: usize, start: usize| {
+            matches!(self.gap(p, start).trim(), "“" | "\"")
+                && self.word(p).starts_with(char::is_lowercase)
+                && self.word(start).starts_with(char::is_uppercase)
+        };
         while start > floor && end - start < MAX_WORDS {
             let p = start - 1;
-            if !self.plain(p, start)
+            if !(self.plain(p, start) || title(p, start))
                 || (self.is(p, CLAUSE_OPENERS | TEMPORAL) && !offices(p))
                 || self.verb_word(p).is_some()
             {
