@@ -35,8 +35,15 @@ impl Context<'_> {
         let v =
             (0..c.toks.len().min(MAX_REACH)).find(|&i| c.verb_at(i).is_some() || reads(&c, i))?;
         let verb = c.verb_at(v).unwrap_or(Verb::Finite);
+        // "“…,” the judge said, according to the Post": words that reach the writer through
+        // another source are credited to that source, as attribution corpora do.
+        let relayed = (v + 1..c.toks.len().min(v + 8))
+            .find(|&i| c.word(i) == "according" && c.toks.len() > i + 1 && c.word(i + 1) == "to");
         let words = match (verb, c.word(v)) {
             (Verb::Finite, "according") => c.subject_after(v + 1),
+            (Verb::Finite | Verb::Report, _) if let Some(a) = relayed => {
+                c.subject_after(a + 1).or_else(|| c.subject_leading(v))
+            }
             (Verb::Finite, "told") if v == 0 => None,
             (Verb::Finite | Verb::Report, _) => c.subject_leading(v),
             (Verb::Dependent, _) => None,

@@ -469,3 +469,21 @@ fn words_between_their_owner_and_a_noun_for_them_are_the_owners() {
         quotes("Tom Ash called Dana Reyes’s “rude and careless and very late” arrival a disgrace.");
     assert_ne!(found[0].1.as_deref(), Some("Dana Reyes"));
 }
+
+#[test]
+fn words_relayed_by_another_source_are_credited_to_it() {
+    let found = quotes(
+        "“This case is about the right of the public to know,” the judge said, according to the Courier.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("the Courier"));
+    // With no source after "according to" that reads as one, the speaker stays.
+    let found = quotes(
+        "“Nothing prepares you for the job,” the president said, according to excerpts of his speech.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("the president"));
+    // "According to" further on, in another clause, is not the tag's.
+    let found = quotes(
+        "“We will rebuild the bridge before winter,” the mayor said on Tuesday at the riverside meeting, and the cost, according to the Courier, is rising.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("the mayor"));
+}
