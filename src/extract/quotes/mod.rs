@@ -407,7 +407,23 @@ impl Context<'_> {
                 })
                 .or_else(|| self.person_after(after.clone()))
         })?;
-        self.resolve(found, span.open)
+        // "Ash “has done nothing here,” she said": the quotation is what a bare subject
+        // before it did, and a pronoun after it is someone else, named before the sentence.
+        let bare_subject = || {
+            let lead = sents[open_s].start..span.open;
+            let c = Clause::new(self.doc, lead.clone());
+            self.doc.text[lead]
+                .trim_end()
+                .ends_with(char::is_alphanumeric)
+                && (1..=4).contains(&c.toks.len())
+                && (0..c.toks.len()).all(|i| c.verb_at(i).is_none())
+        };
+        let refers_from = if found.start >= span.after && bare_subject() {
+            sents[open_s].start
+        } else {
+            span.open
+        };
+        self.resolve(found, refers_from)
     }
 
     /// The speaker of a sentence's first reporting verb: "Roe said the plan would work",

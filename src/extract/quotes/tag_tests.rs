@@ -487,3 +487,17 @@ fn words_relayed_by_another_source_are_credited_to_it() {
     );
     assert_eq!(found[0].1.as_deref(), Some("the mayor"));
 }
+
+#[test]
+fn a_pronoun_after_what_a_bare_subject_did_is_someone_else() {
+    let found = quotes(
+        "Tom Ash summed up Dana Reyes as “careless,” and said she should not run. Reyes “caused a great deal of damage to this town,” he said.",
+    );
+    let last = found.last().unwrap();
+    assert_eq!(last.2.as_deref(), Some("Tom Ash"));
+    // A subject that spoke first keeps the pronoun: "Ash fired back: “…,” he wrote".
+    let found = quotes(
+        "Dana Reyes wrote about it first. Tom Ash fired back: “As a friend of the mayor and the town,” he wrote, “I must say no.”",
+    );
+    assert_eq!(found[0].2.as_deref(), Some("Tom Ash"));
+}
