@@ -389,7 +389,8 @@ pub(super) const LEAD_PREPOSITIONS_WORDS: &str = "in at on after before during f
 /// Adverbs that open a sentence before its subject: "Later Roe said".
 pub const LEAD_ADVERBS: Class = 1 << 34;
 pub(super) const LEAD_ADVERBS_WORDS: &str = "later earlier meanwhile still yet instead now also
-    separately previously recently then however indeed rather anyway besides";
+    separately previously recently then however indeed rather anyway besides back again
+    afterwards afterward elsewhere finally";
 
 /// Prepositions that put a name inside a description of someone else ("an aide to Roe").
 pub const DESCRIBING_PREPOSITIONS: Class = 1 << 35;

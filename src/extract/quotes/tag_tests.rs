@@ -501,3 +501,15 @@ fn a_pronoun_after_what_a_bare_subject_did_is_someone_else() {
     );
     assert_eq!(found[0].2.as_deref(), Some("Tom Ash"));
 }
+
+#[test]
+fn a_pronoun_subject_after_an_opening_adverb_or_clause_introduces_the_words() {
+    let found = quotes(
+        "Dana Reyes left the hall early. Back at the harbour, she went over the plan once more: “The ferry will run every hour from next spring.”",
+    );
+    assert_eq!(found[0].2.as_deref(), Some("Dana Reyes"));
+    let found = quotes(
+        "Dana Reyes left the hall early. And although she praised the volunteers, she struck a cautious tone: “The ferry cannot run every hour yet.”",
+    );
+    assert_eq!(found[0].2.as_deref(), Some("Dana Reyes"));
+}

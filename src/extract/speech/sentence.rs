@@ -64,8 +64,10 @@ impl Clause<'_> {
                         self.word(i + 1),
                         "after" | "before" | "following" | "during" | "in" | "at" | "on"
                     ))
-                // "When told of the vote,": a clause another one completes.
+                // "When told of the vote,", "And although he won,": a clause another one
+                // completes.
                 || (i == start && subordinate(self.word(i)))
+                || (i == start && start > floor && subordinate(&capitalised(self.word(i))))
                 // "Reached by the Courier,", "Asked about the vote,": a participle opener.
                 || (i == start
                     && i + 1 < n
@@ -317,4 +319,12 @@ impl Clause<'_> {
             )
             && self.verb_word(i).is_none()
     }
+}
+
+/// A word with its first letter in capitals, to compare with a sentence's first word.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
