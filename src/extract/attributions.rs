@@ -4,8 +4,10 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::entities::Table;
-use super::lexicon::{ACCORDING_ENDS, DOCUMENTS, STOP, TEMPORAL, is, world};
+use super::entities::{Ent, Table};
+use super::lexicon::{
+    ACCORDING_ENDS, DESCRIBING_PREPOSITIONS, DOCUMENTS, STOP, TEMPORAL, is, world,
+};
 use super::text::{Doc, Token};
 use super::{Attribution, Quote, reported};
 use crate::load::EntityKind;
@@ -135,11 +137,28 @@ pub fn find(
             found.push((spot.start, "reported", e.name.clone(), None));
         }
     }
+    // "ING economist Rico Luman": a source that closes with a person's name is that
+    // person's, unless the name is a preposition's object ("an aide to Rico Luman").
     let entity_of = |name: &str| {
+        let closing_person = |e: &&Ent<'_>| {
+            e.kind == EntityKind::Person
+                && e.surfaces.iter().any(|surface| {
+                    name.strip_suffix(surface)
+                        .and_then(|lead| lead.strip_suffix(' '))
+                        .is_some_and(|lead| {
+                            !lead.is_empty()
+                                && !lead
+                                    .rsplit(' ')
+                                    .next()
+                                    .is_some_and(|w| is(w, DESCRIBING_PREPOSITIONS))
+                        })
+                })
+        };
         table
             .entities
             .iter()
             .find(|e| e.name == name)
+            .or_else(|| table.entities.iter().find(closing_person))
             .map(|e| Name::from(&e.name))
     };
     let mut all: Vec<(usize, Attribution)> = found
@@ -392,10 +411,17 @@ fn organization_at(doc: &Doc, table: &Table<'_>, range: std::ops::Range<usize>) 
 fn dateline_source(doc: &Doc, table: &Table<'_>, range: std::ops::Range<usize>) -> Option<String> {
     let s = &doc.text[range.clone()];
     let open = s.find('(')?;
+    // "DOVER (Agency) -", "DOVER, Delaware (Agency) -": the town in capitals, then
+    // capitalised words of its state or country.
     let place = &s[..open];
-    if place.trim().is_empty()
-        || place.chars().any(char::is_lowercase)
-        || !place.chars().any(char::is_alphabetic)
+    let town = place.split(',').next().unwrap_or_default();
+    if town.trim().is_empty()
+        || town.chars().any(char::is_lowercase)
+        || !town.chars().any(char::is_alphabetic)
+        || place.len() > 60
+        || !place
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
     {
         return None;
     }
@@ -518,6 +544,32 @@ mod tests {
         assert_eq!(
             sources("LONDON (Reuters) - Sterling fell on Monday."),
             ["Reuters"]
+        );
+        // The town's country may follow it; a sentence in parentheses is no dateline.
+        assert_eq!(
+            sources("DOVER, Delaware (Reuters) - Shares fell on Monday."),
+            ["Reuters"]
+        );
+        assert!(sources("Shares fell (Reuters has more) - on Monday.").is_empty());
+    }
+
+    #[test]
+    fn a_source_closing_with_a_name_is_that_persons() {
+        let entities = |text: &str| {
+            crate::extract::tests::run(text, &Default::default(), &[])
+                .attributions
+                .into_iter()
+                .map(|a| a.entity.map(String::from))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            entities("Rents will rise, according to Harbex economist Dana Reyes."),
+            [Some("Dana Reyes".to_string())]
+        );
+        // A name after a preposition is only mentioned.
+        assert_eq!(
+            entities("Rents will rise, according to an aide to Dana Reyes."),
+            [None]
         );
     }
 
