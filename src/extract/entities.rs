@@ -139,6 +139,16 @@ impl<'a> Table<'a> {
     /// apposition of "The union leader, Tom Ash, said" and "…, said the union leader, Tom
     /// Ash."
     pub fn apposed_person(&self, text: &str, at: usize) -> Option<&Spot> {
+        self.apposed(text, at, false)
+    }
+
+    /// `apposed_person`, or an organisation set beside a description of it: "The
+    /// employers’ group, Harbex, said".
+    pub fn apposed_name(&self, text: &str, at: usize) -> Option<&Spot> {
+        self.apposed(text, at, true)
+    }
+
+    fn apposed(&self, text: &str, at: usize, organisation: bool) -> Option<&Spot> {
         let gap = text.get(at..)?;
         let comma = gap
             .find(|c: char| !c.is_whitespace())
@@ -147,7 +157,11 @@ impl<'a> Table<'a> {
         let s = self
             .within(comma..comma + 160)
             .next()
-            .filter(|s| self.entities[s.entity].kind == EntityKind::Person)
+            .filter(|s| match self.entities[s.entity].kind {
+                EntityKind::Person => true,
+                EntityKind::Organization => organisation,
+                _ => false,
+            })
             .filter(|s| text[comma + 1..s.start].trim().is_empty())?;
         let rest = text[s.full_end..].trim_start();
         // "…,” said the head of the union, Dana Reyes.": the sentence ends with the name.

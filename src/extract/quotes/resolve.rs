@@ -167,7 +167,7 @@ impl Context<'_> {
         // it. The speaker is the phrase as written; the name says whose it is.
         if closing_person.is_none()
             && phrase.chars().any(char::is_lowercase)
-            && let Some(s) = self.table.apposed_person(&self.doc.text, phrase_end)
+            && let Some(s) = self.table.apposed_name(&self.doc.text, phrase_end)
         {
             let name = self.table.entities[s.entity].name.clone();
             return Some(Speaker {

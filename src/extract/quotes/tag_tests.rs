@@ -513,3 +513,12 @@ fn a_pronoun_subject_after_an_opening_adverb_or_clause_introduces_the_words() {
     );
     assert_eq!(found[0].2.as_deref(), Some("Dana Reyes"));
 }
+
+#[test]
+fn an_organisation_set_beside_its_description_speaks() {
+    let found = quotes(
+        "The employers’ group, Harbex, said in a statement it had made “a fair and generous offer to every worker.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("The employers’ group, Harbex"));
+    assert_eq!(found[0].2.as_deref(), Some("Harbex"));
+}

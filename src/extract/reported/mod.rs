@@ -553,7 +553,7 @@ fn name(
     }
     // "The union leader, Tom Ash, said": the description as written, credited to the
     // person set beside it.
-    if let Some(s) = table.apposed_person(&doc.text, end) {
+    if let Some(s) = table.apposed_name(&doc.text, end) {
         let written = doc.as_written(range.start..s.end).trim_start();
         return Some((
             written.to_string(),
