@@ -147,9 +147,10 @@ impl Context<'_> {
             .table
             .within(start..end)
             .find(|s| s.end == end && self.table.entities[s.entity].kind == EntityKind::Person)?;
+        // "By Anna Petrov" below is the byline of whoever wrote the piece.
         self.doc.text[start..spot.start]
             .split_whitespace()
-            .all(|w| w.starts_with(char::is_uppercase))
+            .all(|w| w.starts_with(char::is_uppercase) && !w.eq_ignore_ascii_case("by"))
             .then_some(start..end)
     }
 

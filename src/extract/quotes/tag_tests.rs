@@ -368,7 +368,8 @@ fn a_quotation_signed_on_the_line_below_is_the_signers() {
         assert_eq!(found[0].2.as_deref(), Some("Dana Reyes"), "{sign}");
     }
     // A sentence below is no sign-off, nor a place.
-    for below in ["Dana Reyes said so on Monday.", "- Dover."] {
+    // Nor is a byline.
+    for below in ["Dana Reyes said so on Monday.", "- Dover.", "By Dana Reyes"] {
         let found = quotes(&format!(
             "Dana Reyes spoke in Dover.\n\nThe debate ran long.\n\n“The idea that I would cut the program now is just not accurate.”\n\n{below}"
         ));
