@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::Quote;
 use super::discover::title_case;
 use super::entities::Table;
-use super::lexicon::{SPEECH_PARTICIPLES, SPEECH_VERBS};
+use super::lexicon::{ROLE_NOUNS, SPEECH_PARTICIPLES, SPEECH_VERBS, is};
 use super::salience::Salience;
 use super::speech::{Clause, Verb};
 use super::text::Doc;
@@ -49,6 +49,8 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
     // The speaker of a quotation left open at the end of the previous paragraph.
     let mut open_quote: Option<Said> = None;
     let mut previous_speaker: Option<Said> = None;
+    // The last speaker that "it" can stand for: an organisation or a description.
+    let mut last_thing: Option<Said> = None;
     for block in doc.prose() {
         let sents = doc.sentences_of(block);
         let spans = spans(&doc.text, block.range.clone());
@@ -112,11 +114,18 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
             );
             let continues = doc.text[block.range.start..span.open].trim().is_empty();
             let said = match found {
-                Some(s) => Some(Said::of(s)),
-                None => last
-                    .clone()
-                    .or_else(|| carried.clone().filter(|_| continues)),
-            };
+                Some(Tag::Named(s)) => Some(Said::of(s)),
+                // "It added, “…”": the last thing, not person, that spoke.
+                Some(Tag::It) => last_thing.clone(),
+                None => None,
+            }
+            .or_else(|| {
+                last.clone()
+                    .or_else(|| carried.clone().filter(|_| continues))
+            });
+            if let Some(s) = said.as_ref().filter(|s| s.is_thing(table)) {
+                last_thing = Some(s.clone());
+            }
             carried = None;
             last = said.clone().or(last);
             let open_at_end = !span.closed;
@@ -179,7 +188,30 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
 #[derive(Debug, Clone, Default)]
 struct Said(Option<Name>, Option<Name>, Option<Name>);
 
+/// Who a quotation's tag names: a speaker, or "it", the last thing that spoke.
+enum Tag {
+    Named(Speaker),
+    It,
+}
+
 impl Said {
+    /// Whether "it" can stand for this speaker: an organisation, or a description of a
+    /// thing or a body ("the newspaper", "the company"), not a person.
+    fn is_thing(&self, table: &Table) -> bool {
+        match (&self.0, &self.1) {
+            (_, Some(entity)) => table
+                .entities
+                .iter()
+                .any(|e| e.name == entity.as_str() && e.kind == EntityKind::Organization),
+            (Some(name), None) => {
+                let name = name.as_str();
+                (name.starts_with("the ") || name.starts_with("The "))
+                    && name.rsplit(' ').next().is_some_and(|w| !is(w, ROLE_NOUNS))
+            }
+            (None, None) => false,
+        }
+    }
+
     fn of(speaker: Speaker) -> Said {
         Said(
             Some(speaker.name.into()),
@@ -306,7 +338,7 @@ impl Context<'_> {
         sents: &[Range<usize>],
         previous_last: Option<Range<usize>>,
         earlier_speaker: bool,
-    ) -> Option<Speaker> {
+    ) -> Option<Tag> {
         let open_s = sentence_at(sents, span.open)?;
         let close_s = sentence_at(sents, span.inner.end.saturating_sub(1)).unwrap_or(open_s);
         let after = span.after.min(sents[close_s].end)..sents[close_s].end.min(next_open);
@@ -423,7 +455,10 @@ impl Context<'_> {
         } else {
             span.open
         };
-        self.resolve(found, refers_from)
+        if matches!(self.doc.text[found.clone()].trim(), "it" | "It") {
+            return Some(Tag::It);
+        }
+        self.resolve(found, refers_from).map(Tag::Named)
     }
 
     /// The speaker of a sentence's first reporting verb: "Roe said the plan would work",

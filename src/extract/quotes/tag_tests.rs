@@ -523,3 +523,16 @@ fn an_organisation_set_beside_its_description_speaks() {
     assert_eq!(found[0].1.as_deref(), Some("The employers’ group, Harbex"));
     assert_eq!(found[0].2.as_deref(), Some("Harbex"));
 }
+
+#[test]
+fn it_stands_for_the_last_thing_that_spoke() {
+    let found = quotes(
+        "“No one at the firm has any tie to the seller,” the company wrote in its statement.\n\n“The plan is sound,” the mayor said.\n\nIt added, “We want no part in the listing on our website.”",
+    );
+    assert_eq!(found[2].1.as_deref(), Some("the company"));
+    // With no such speaker before, "it" names no one.
+    let found = quotes(
+        "“The plan is sound,” the mayor said.\n\nIt added, “We want no part in the listing on our website.”",
+    );
+    assert_eq!(found[1].1, None);
+}
