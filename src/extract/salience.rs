@@ -494,6 +494,10 @@ mod tests {
         let text = "Jane Roe spoke at the start of the meeting in Dover. Then Quill \
                     Ash stood up.\n\n“We will build the new bridge this year,” she said.";
         assert_eq!(speakers(text), [Some("Quill Ash".to_string())]);
+        // Names from many languages count: "he" passes over Ingrid Lane for Tariq Roe.
+        let text = "Tariq Roe spoke at the start of the meeting in Dover. Then Ingrid \
+                    Lane stood up.\n\n“We will build the new bridge this year,” he said.";
+        assert_eq!(speakers(text), [Some("Tariq Roe".to_string())]);
     }
 
     #[test]
@@ -508,6 +512,10 @@ mod tests {
                     said her plan was ready.\n\n“We will build the new bridge this year,” \
                     she said.";
         assert_eq!(speakers(text), [Some("Quill Ash".to_string())]);
+        // Names from many languages count: "he" passes over Ingrid Lane for Tariq Roe.
+        let text = "Tariq Roe spoke at the start of the meeting in Dover. Then Ingrid \
+                    Lane stood up.\n\n“We will build the new bridge this year,” he said.";
+        assert_eq!(speakers(text), [Some("Tariq Roe".to_string())]);
     }
 
     #[test]

@@ -452,7 +452,21 @@ pub(super) const CORPORATE_TITLES_WORDS: &str = "ceo cfo coo cto chairman chairw
 /// none (no "Mr."/"Ms.", no pronoun right after the name).
 pub const MALE_GIVEN: Class = 1 << 46;
 pub(super) const MALE_GIVEN_WORDS: &str =
-    "aaron abdul adam adrian ahmed alan albert alexander alfred ali andre andrew andy anthony
+    "abraham ahmad alberto alejandro alfonso allen alvin amir andreas angelo antoine armando
+    arturo austin barrett bart benito bert blake boyd brendan bret brock bryce caleb carter
+    cecil cedric cesar chester christian christopher clay clayton clifford clyde cole conor
+    connor cornelius cory damian damon darius darren dominic dylan edwin elias elliot emil
+    emilio enrique erik ernesto esteban ethan everett fabian felix fernando floyd francis
+    francisco gareth gerard gideon giovanni grant guillermo gustavo hans harrison hassan
+    heinrich herman hugo ibrahim ignacio isaiah jacques jamal javier jeremiah joaquin johan
+    jonah julian julio karim kareem khalid lamar lars leo leonardo lester levi liam lionel
+    lorenzo lucas luca manuel marcel mathew mauricio mehmet micah milton mohamed moses mustafa
+    nathaniel ned nelson noah orlando otto owen pascal percy perry philippe preston quentin
+    rahul rajesh ramon randall raul reginald reuben rex ricardo rocco rodrigo rolf ruben rudy
+    rupert salvador santiago saul sebastian sergio sidney silas simon solomon spencer stefan
+    sterling tariq teddy theodore tobias tristan tucker ulrich vance vaughn wallace werner
+    wilbur wilson winston xavier yusuf zach
+    aaron abdul adam adrian ahmed alan albert alexander alfred ali andre andrew andy anthony
     antonio arnold arthur barry ben benjamin bernard bernie bill billy bob bobby boris
     brad bradley brandon brent brett brian bruce bryan calvin carl carlos chad charles charlie
     chuck clarence clark clint cody colin craig curtis dale dan daniel danny darrell dave david
@@ -474,7 +488,22 @@ pub(super) const MALE_GIVEN_WORDS: &str =
 /// Given names almost always borne by women (see `MALE_GIVEN`).
 pub const FEMALE_GIVEN: Class = 1 << 47;
 pub(super) const FEMALE_GIVEN_WORDS: &str =
-    "abigail ada adriana agnes alexandra alice alicia alison allison alyssa amanda amber amy
+    "adele adrienne aisha alma amelia anastasia angelica annette antoinette ariana arlene
+    astrid aurora bella bernadette bethany bianca brianna candace carly carrie cassandra
+    celeste chantal chelsea chloe christa christy clarissa constance cora courtney daphne dawn
+    delia dolores dina dominique edna elisa eliza ella ellie elsa eloise estelle eva faith
+    felicia fiona francesca freya gemma genevieve georgina geraldine giselle greta gretchen
+    hailey hayley helena hilda ida imogen ingrid iris isabella ivana jade jana janine jeanette
+    jenna jocelyn jodi jolene juliana juliet june kara karla katarina katharine katrina kayla
+    kendra kristin kristina lara latoya laurie leila lena liliana lily lindsay lindsey liz
+    lorraine lucia lucille luisa mabel mackenzie mae magdalena maggie mandy marcia margarita
+    margo marianne marina marisa marlene marsha maxine maya melinda mercedes meredith mia
+    michaela mira mona muriel nadia nadine natasha nell nellie nikki noelle norma odette olga
+    opal paige patsy pearl petra philippa polly rania raquel renee rhonda rochelle rosa
+    rosalind roxanne sabrina sadie selena serena sheryl simone sonia sonya stella sue susanna
+    suzy sybil tanya tara tessa thelma tracey ursula vera viola wanda whitney yasmin yvette
+    zoe zoey
+    abigail ada adriana agnes alexandra alice alicia alison allison alyssa amanda amber amy
     ana andrea angela angelina anita ann anna anne annie april audrey barbara beatrice becky
     betsy betty beverly bonnie brenda bridget brittany brooke camille carla carmen carol
     caroline carolyn catherine cathy cecilia charlotte cheryl christina christine cindy claire
