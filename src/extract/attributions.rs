@@ -441,7 +441,16 @@ fn dateline_source(doc: &Doc, table: &Table<'_>, range: std::ops::Range<usize>) 
 #[cfg(test)]
 mod tests {
     use crate::extract::tests::sources;
-    use crate::extract::{ExtractOptions, Gazetteer, Input, extract};
+    use crate::extract::{Attribution, ExtractOptions, Gazetteer, Input, extract};
+
+    /// One field of each attribution extracted from `text`.
+    fn each<T>(text: &str, field: impl Fn(Attribution) -> T) -> Vec<T> {
+        crate::extract::tests::run(text, &Default::default(), &[])
+            .attributions
+            .into_iter()
+            .map(field)
+            .collect()
+    }
 
     #[test]
     fn agency_after_or_before_the_verb() {
@@ -472,13 +481,7 @@ mod tests {
 
     #[test]
     fn according_to_credits_the_clause_it_opens_or_closes() {
-        let said = |text: &str| {
-            crate::extract::tests::run(text, &Default::default(), &[])
-                .attributions
-                .into_iter()
-                .map(|a| a.content.map(String::from))
-                .collect::<Vec<_>>()
-        };
+        let said = |text: &str| each(text, |a| a.content.map(String::from));
         assert_eq!(
             said("According to Dana Reyes, turnout rose by a third."),
             [Some("turnout rose by a third".to_string())]
@@ -555,13 +558,7 @@ mod tests {
 
     #[test]
     fn a_source_closing_with_a_name_is_that_persons() {
-        let entities = |text: &str| {
-            crate::extract::tests::run(text, &Default::default(), &[])
-                .attributions
-                .into_iter()
-                .map(|a| a.entity.map(String::from))
-                .collect::<Vec<_>>()
-        };
+        let entities = |text: &str| each(text, |a| a.entity.map(String::from));
         assert_eq!(
             entities("Rents will rise, according to Harbex economist Dana Reyes."),
             [Some("Dana Reyes".to_string())]
