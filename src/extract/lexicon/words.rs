@@ -102,7 +102,9 @@ pub(super) const ROLE_NOUNS_WORDS: &str =
     bishop cardinal pope sheikh emir colonel captain sergeant lieutenant admiral minister
     head boss partner owner analysts economists strategists executives officials researchers
     lawyers experts advisers advisors bankers traders investors aide aides operative
-    operatives insider insiders";
+    operatives insider insiders surgeon neurosurgeon doctor physician nurse teacher student
+    donor organizer organiser commissioner sheriff superintendent trustee treasurer comptroller
+    editor moderator";
 
 /// Last words of organisation names: Council, Ministry, Party, Inc.
 pub const ORG_TAIL: Class = 1 << 5;

@@ -9,9 +9,32 @@ use super::*;
 /// election as mayor of the city in March,").
 const MAX_OPENING: usize = 20;
 
+/// Most opening phrases passed over before a subject.
+const MAX_OPENINGS: usize = 3;
+
 /// Words closing a time phrase that opens a sentence: "Hours later", "Two years ago".
 fn ago(word: &str) -> bool {
     matches!(word, "later" | "earlier" | "ago")
+}
+
+/// A unit of time that "later" or "ago" may follow alone: "Hours later", "Moments ago".
+fn time_unit(word: &str) -> bool {
+    let unit = word.to_lowercase();
+    matches!(
+        unit.strip_suffix('s').unwrap_or(&unit),
+        "second"
+            | "minute"
+            | "moment"
+            | "hour"
+            | "day"
+            | "night"
+            | "week"
+            | "month"
+            | "year"
+            | "decade"
+            | "much"
+            | "long"
+    )
 }
 
 /// A word opening a clause that another clause completes: "After Ash spoke, Roe …".
@@ -49,13 +72,15 @@ impl Clause<'_> {
             start += 1;
         }
         // "In Dover,", "Speaking in Dover,", "Hours later,": an opening phrase, not the subject.
-        let leading = |i: usize| {
+        // `opens` is whether `i` starts the sentence, after any "But" or "And".
+        let leading = |i: usize, opens: bool| {
             self.is(i, LEAD_PREPOSITIONS | LEAD_ADVERBS)
-                || self.word(i).ends_with("ing")
+                || (self.word(i).ends_with("ing")
+                    && (opens || self.word(i).starts_with(char::is_lowercase)))
                 || matches!(self.word(i), "Here" | "There")
                 // "Immediately after the attacks,": an adverb opening the sentence.
                 // ("Carly Fiorina", "Jolly of Dover" are names, not adverbs.)
-                || (i == start
+                || (opens
                     && i + 1 < n
                     && self.word(i).len() >= 7
                     && self.word(i).ends_with("ly")
@@ -66,16 +91,17 @@ impl Clause<'_> {
                     ))
                 // "When told of the vote,", "And although he won,": a clause another one
                 // completes.
-                || (i == start && subordinate(self.word(i)))
-                || (i == start && start > floor && subordinate(&capitalised(self.word(i))))
+                || (opens && subordinate(self.word(i)))
+                || (i > floor && subordinate(&capitalised(self.word(i))))
                 // "Reached by the Courier,", "Asked about the vote,": a participle opener.
-                || (i == start
+                || (opens
                     && i + 1 < n
                     && self.word(i).len() >= 5
                     && self.word(i).ends_with("ed")
                     && self.plain(i, i + 1)
                     && matches!(self.word(i + 1), "by" | "about" | "for" | "on" | "after"))
-                || (i + 1 < n && ago(self.word(i + 1)))
+                // "Hours later,", not "Ash earlier denied".
+                || (i + 1 < n && ago(self.word(i + 1)) && time_unit(self.word(i)))
                 // "Eight years ago,", "A week later,": a number or article and a unit.
                 || (i + 2 < n
                     && ago(self.word(i + 2))
@@ -86,9 +112,18 @@ impl Clause<'_> {
                     .find(|&j| self.breaks(j - 1, j))
                     .is_some_and(|j| ago(self.word(j - 1)))
         };
-        if start < n && leading(start) {
-            let comma = (start + 1..n.min(start + MAX_OPENING)).find(|&i| self.breaks(i - 1, i))?;
-            start = comma;
+        // "On Thursday, after weeks of silence, Roe …": opening phrases may follow each other.
+        let opening = start;
+        for _ in 0..MAX_OPENINGS {
+            if start >= n || !leading(start, start == opening) {
+                break;
+            }
+            let comma = (start + 1..n.min(start + MAX_OPENING)).find(|&i| self.breaks(i - 1, i));
+            match comma {
+                Some(comma) => start = comma,
+                None if start == opening => return None,
+                None => break,
+            }
             // "In Aspen, Colo., the guest": a town's state belongs to the opening phrase.
             if start + 1 < n && self.is(start, US_STATES) && self.breaks(start, start + 1) {
                 start += 1;

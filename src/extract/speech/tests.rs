@@ -535,3 +535,30 @@ fn a_possessive_subject_takes_its_noun() {
     });
     assert_eq!(got, "");
 }
+
+#[test]
+fn opening_phrases_in_a_row_come_before_the_subject() {
+    for (s, want) in [
+        (
+            "On Friday, after weeks of silence, Roe endorsed the plan, saying",
+            "Roe",
+        ),
+        (
+            "In May, when asked again, Tom Ash agreed, saying",
+            "Tom Ash",
+        ),
+        (
+            "Hours later, the retired surgeon replied, adding",
+            "the retired surgeon",
+        ),
+        // A name before "earlier" is the subject, not a time phrase like "Hours later".
+        ("Ash earlier denied the rumour by tweeting", "Ash"),
+    ] {
+        assert_eq!(with(s, |c| text(c, c.main_subject(0))), want, "{s}");
+    }
+    // A name after the first opening phrase is the subject even when it ends in "-ing".
+    let got = with("On Monday, Manning told the board", |c| {
+        text(c, c.main_subject(0))
+    });
+    assert_eq!(got, "Manning");
+}
