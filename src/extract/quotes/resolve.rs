@@ -81,10 +81,40 @@ pub(super) fn is_utterance(noun: &str) -> bool {
             | "mantra"
             | "quip"
             | "boast"
+            | "memo"
+            | "speech"
+            | "op-ed"
+            | "column"
+            | "essay"
     )
 }
 
 impl Context<'_> {
+    /// Whether the words from `start` up to the name at `spot` are a noun for what was said
+    /// and who it came from: "a statement from", "an email sent out by", "the fundraising
+    /// letter signed by".
+    fn utterance_by(&self, start: usize, spot: &Spot) -> bool {
+        let words: Vec<&str> = self
+            .doc
+            .text
+            .get(start..spot.start)
+            .unwrap_or_default()
+            .split_whitespace()
+            .collect();
+        let Some((by, lead)) = words.split_last() else {
+            return false;
+        };
+        let Some(noun) = lead.iter().position(|w| is_utterance(w)) else {
+            return false;
+        };
+        matches!(*by, "from" | "by")
+            && matches!(lead[0], "a" | "an" | "the" | "A" | "An" | "The")
+            && noun <= 3
+            && lead.len() - noun <= 4
+            && lead[1..].iter().all(|w| w.starts_with(char::is_lowercase))
+            && self.table.entities[spot.entity].kind == EntityKind::Person
+    }
+
     /// The owner of words quoted between a possessive name and a noun for what was said:
     /// "Roe’s “we will win” pledge" is Roe's; "Roe’s “rude” outburst" need not be.
     pub(super) fn owned_quotation(&self, span: &Span) -> Option<Range<usize>> {
@@ -207,6 +237,11 @@ impl Context<'_> {
             && owned_utterance(after_name(s))
         {
             return Some(described(entity(s), Some(entity(s))));
+        }
+        // "A statement from Roe", "an email sent out by Roe on Tuesday": what a person
+        // said or wrote, kept as written and linked to them.
+        if let Some(s) = spots.iter().find(|s| self.utterance_by(phrase_start, s)) {
+            return Some(described(phrase.to_string(), Some(entity(s))));
         }
         // "Dana Reyes of The Ledger", "Tom Ash from the mayor’s office": a person named
         // first, then placed.

@@ -536,3 +536,22 @@ fn it_stands_for_the_last_thing_that_spoke() {
     );
     assert_eq!(found[1].1, None);
 }
+
+#[test]
+fn words_sent_by_a_person_are_linked_to_them() {
+    let found =
+        quotes("Dana Reyes ran again. A statement from Reyes said: “We will keep every ferry.”");
+    assert_eq!(found[0].1.as_deref(), Some("A statement from Reyes"));
+    assert_eq!(found[0].2.as_deref(), Some("Dana Reyes"));
+    // A day before a time of day stays inside the phrase ("on Monday night").
+    let found = quotes(
+        "Dana Reyes ran again. A fundraising email sent out by Reyes on Monday night warned of the fight ahead: “There are nine votes in the next three weeks.”",
+    );
+    assert_eq!(found[0].2.as_deref(), Some("Dana Reyes"));
+    assert_ne!(found[0].1.as_deref(), Some("night"));
+    // A person the words were sent to is not their author.
+    let found = quotes(
+        "Dana Reyes ran again. A letter to Reyes from the board said: “We will keep every ferry.”",
+    );
+    assert_ne!(found[0].2.as_deref(), Some("Dana Reyes"));
+}

@@ -297,8 +297,15 @@ impl<'a> Clause<'a> {
         };
         while start > floor && end - start < MAX_WORDS {
             let p = start - 1;
+            // "an email sent on Tuesday night": a day before a time of day is inside the
+            // phrase, not its edge.
+            let day_part = self.is(p, TEMPORAL)
+                && matches!(
+                    self.word(start),
+                    "morning" | "afternoon" | "evening" | "night"
+                );
             if !(self.plain(p, start) || title(p, start))
-                || (self.is(p, CLAUSE_OPENERS | TEMPORAL) && !offices(p))
+                || (self.is(p, CLAUSE_OPENERS | TEMPORAL) && !offices(p) && !day_part)
                 || self.verb_word(p).is_some()
             {
                 break;
