@@ -555,3 +555,18 @@ fn words_sent_by_a_person_are_linked_to_them() {
     );
     assert_ne!(found[0].2.as_deref(), Some("Dana Reyes"));
 }
+
+#[test]
+fn a_described_subject_may_have_a_phrase_set_off_before_its_verb() {
+    let found = quotes(
+        "The port authority, in a note on the ferry plan, put it more carefully: “The ferry will run when the money is there.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("The port authority"));
+    // Set off by commas but with no predicate after: no subject.
+    let found = quotes("The port authority, in Dover, “the ferry will run.”");
+    assert_eq!(found.first().and_then(|q| q.1.as_deref()), None);
+    let found = quotes(
+        "“The answer is no,” the party’s nominee riffed on the mayor’s reply, drawing laughs.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("the party’s nominee"));
+}

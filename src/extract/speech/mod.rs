@@ -15,7 +15,8 @@ use super::text::{Doc, Token, is_acronym};
 pub use sentence::subordinate;
 pub use words::is_listener_verb;
 use words::{
-    KIN_NOUNS, auxiliary, bare, irregular_past, opens_phrase, person_noun, progressive, verb,
+    KIN_NOUNS, auxiliary, bare, collective_noun, irregular_past, opens_phrase, person_noun,
+    progressive, verb,
 };
 
 /// Longest speaker phrase kept ("a spokesperson for the White House National Security

@@ -151,7 +151,10 @@ impl Clause<'_> {
                     self.plain(i - 1, i) && (self.verb_word(i).is_none() || describing(i))
                 })
                 .find(|&i| self.is(i, ROLE_NOUNS))?;
-            while role + 1 < n && self.plain(role, role + 1) && person_noun(self.word(role + 1)) {
+            while role + 1 < n
+                && self.plain(role, role + 1)
+                && (person_noun(self.word(role + 1)) || collective_noun(self.word(role + 1)))
+            {
                 role += 1;
             }
             return Some(start..role + 1);
@@ -320,19 +323,34 @@ impl Clause<'_> {
             end += 1;
         }
         let names = end;
-        // At most two lowercase nouns close it ("ad", "editorial board"), up to the predicate.
-        loop {
-            if end >= n || !self.plain(end - 1, end) {
-                return None;
-            }
-            let w = self.word(end);
-            let predicate = w.starts_with(char::is_lowercase)
-                && (self.verb_word(end).is_some()
-                    || self.is(end, SPEECH_FILLERS)
+        let predicate = |i: usize| {
+            let w = self.word(i);
+            w.starts_with(char::is_lowercase)
+                && (self.verb_word(i).is_some()
+                    || self.is(i, SPEECH_FILLERS)
                     || irregular_past(w)
                     || (w.len() > 3
-                        && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))));
-            if predicate && end > 1 {
+                        && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))))
+        };
+        // At most two lowercase nouns close it ("ad", "editorial board"), up to the predicate.
+        loop {
+            if end >= n {
+                return None;
+            }
+            // "The Roe campaign, in a note to donors, worded it": a phrase set off by commas
+            // between the subject and its predicate.
+            if end > 1 && !self.plain(end - 1, end) {
+                let inserted = self.comma(end - 1, end)
+                    && self.is(end, LEAD_PREPOSITIONS)
+                    && (end + 1..n.min(end + MAX_OPENING))
+                        .find(|&i| self.breaks(i - 1, i))
+                        .is_some_and(|i| self.comma(i - 1, i) && i < n && predicate(i));
+                return inserted.then_some(0..end);
+            }
+            if !self.plain(end - 1, end) {
+                return None;
+            }
+            if predicate(end) && end > 1 {
                 return Some(0..end);
             }
             if end - names == 2 || !self.noun(end) {

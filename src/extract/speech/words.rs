@@ -38,6 +38,30 @@ pub(super) fn person_noun(word: &str) -> bool {
         || is(word, ROLE_NOUNS)
 }
 
+/// Nouns for a body of people, which a role noun may modify ("the activist group", "the
+/// veterans' committee").
+pub(super) fn collective_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "group"
+            | "groups"
+            | "team"
+            | "organization"
+            | "organisation"
+            | "network"
+            | "coalition"
+            | "alliance"
+            | "committee"
+            | "campaign"
+            | "movement"
+            | "union"
+            | "association"
+            | "council"
+            | "panel"
+            | "board"
+    )
+}
+
 /// Nouns of kinship and company that describe a person ("his wife", "a close friend").
 pub(super) const KIN_NOUNS: &[&str] = &[
     "friend",
