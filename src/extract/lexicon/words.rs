@@ -192,7 +192,7 @@ pub(super) const SPEECH_VERBS_WORDS: &str =
     stressed stresses suggested suggests announced announces observed observes conceded
     concedes contended contends maintained maintains responded responds quipped joked lamented
     complained vowed vows pledged pledges promised promises affirmed reiterated reiterates
-    conveyed wondered mused riffed countered shouted whispered testified proclaimed proclaims describes
+    conveyed wondered mused riffed surmised countered shouted whispered testified proclaimed proclaims describes
     described calls called recounted answered asserted asserts alleged alleges boasted bragged
     charged texted emailed echoed echoes assured assures exclaimed opined retorted
     interjected scoffed fumed barked repeated exhorted remembered pressed demanded demands

@@ -570,3 +570,14 @@ fn a_described_subject_may_have_a_phrase_set_off_before_its_verb() {
     );
     assert_eq!(found[0].1.as_deref(), Some("the party’s nominee"));
 }
+
+#[test]
+fn a_verb_joined_to_the_main_clause_shares_its_subject() {
+    let found = quotes(
+        "Last week, when I asked Tom Ash whether he would back the plan, he looked at the camera, raised an eyebrow and said, “I will back the ferry, not the plan.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("he"));
+    assert_eq!(found[0].2.as_deref(), Some("Tom Ash"));
+    let found = quotes("Dana Reyes said she would stay and added, “The ferry is my life.”");
+    assert_eq!(found[0].2.as_deref(), Some("Dana Reyes"));
+}

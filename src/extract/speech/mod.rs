@@ -266,17 +266,20 @@ impl<'a> Clause<'a> {
 
     /// The subject shared by a verb at `v` coordinated with an earlier one: "Roe took the
     /// stage and joked", "Roe said he would go and added": the speaker of an earlier
-    /// reporting verb, else the sentence's subject.
+    /// reporting verb of the main clause, else the sentence's subject. A verb in an opening
+    /// clause has a subject of its own ("When I asked Roe, she smiled and said").
     pub fn shared_subject(&self, v: usize) -> Option<Range<usize>> {
         let end = self.skip_fillers(v, 0);
         if end < 2 || !self.plain(end - 1, end) || !matches!(self.word(end - 1), "and" | "but") {
             return None;
         }
-        (0..end - 1)
+        let main = self.main_subject(0);
+        let from = main.as_ref().map_or(0, |m| m.start);
+        (from..end - 1)
             .rev()
             .find(|&i| self.verb_at(i) == Some(Verb::Finite) && self.word(i) != "according")
             .and_then(|f| self.speaker_before(f, 0))
-            .or_else(|| self.main_subject(0))
+            .or(main)
     }
 
     /// Back from word `start` (inclusive) over words in plain succession, to no further than

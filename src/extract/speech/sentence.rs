@@ -100,6 +100,13 @@ impl Clause<'_> {
                     && self.word(i).ends_with("ed")
                     && self.plain(i, i + 1)
                     && matches!(self.word(i + 1), "by" | "about" | "for" | "on" | "after"))
+                // "Last month,", "That night,", "This Tuesday,".
+                || (i + 1 < n
+                    && matches!(
+                        self.word(i),
+                        "Last" | "last" | "Next" | "next" | "This" | "this" | "That" | "that"
+                    )
+                    && (time_unit(self.word(i + 1)) || self.is(i + 1, TEMPORAL)))
                 // "Hours later,", not "Ash earlier denied".
                 || (i + 1 < n && ago(self.word(i + 1)) && time_unit(self.word(i)))
                 // "Eight years ago,", "A week later,": a number or article and a unit.
