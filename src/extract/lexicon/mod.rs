@@ -310,6 +310,34 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether a lowercase `word` is an "-ly" adverb ("quickly", "reportedly"), which the
+/// rules pass over between a speaker and a verb; not a noun with that ending ("the rally
+/// said", "his family").
+pub fn ly_adverb(word: &str) -> bool {
+    word.len() > 4
+        && word.ends_with("ly")
+        && word.starts_with(char::is_lowercase)
+        && !matches!(
+            word,
+            "family"
+                | "rally"
+                | "assembly"
+                | "supply"
+                | "reply"
+                | "monopoly"
+                | "anomaly"
+                | "bully"
+                | "belly"
+                | "tally"
+                | "homily"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "quarterly"
+                | "elderly"
+        )
+}
+
 /// Whether `word`, ignoring case, is in any of the `classes`.
 pub fn is(word: &str, classes_mask: Class) -> bool {
     classes(word) & classes_mask != 0
@@ -318,6 +346,16 @@ pub fn is(word: &str, classes_mask: Class) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nouns_ending_in_ly_are_no_adverbs() {
+        assert!(ly_adverb("reportedly"));
+        assert!(ly_adverb("quickly"));
+        assert!(!ly_adverb("rally"));
+        assert!(!ly_adverb("family"));
+        // A capitalised word is a name ("Jolly").
+        assert!(!ly_adverb("Jolly"));
+    }
 
     #[test]
     fn world_names_and_aliases_share_an_entry() {

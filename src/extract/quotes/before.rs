@@ -121,8 +121,20 @@ impl Context<'_> {
                 .filter(|_| tail == "," || named_last.is_none())
                 .or_else(|| named_last.map(|s| s.start..s.full_end));
         };
+        // The speaker of the last finite reporting verb before word `v`.
+        let earlier_speaker = |v: usize| {
+            (0..v)
+                .rev()
+                .find(|&i| matches!(c.verb_at(i), Some(Verb::Finite)) && c.word(i) != "according")
+                .and_then(|f| c.speaker_before(f, 0))
+        };
         let words = match (c.verb_at(v)?, c.word(v)) {
-            (Verb::Finite, "according") => c.subject_after(v + 1),
+            // "Roe said that according to its count, …": a source owned by the speaker is
+            // no other source.
+            (Verb::Finite, "according") => c
+                .subject_after(v + 1)
+                .filter(|w| !matches!(c.word(w.start), "its" | "his" | "her" | "their" | "our"))
+                .or_else(|| earlier_speaker(v)),
             // "Then, explained the moderator Ana Ruiz: “…”": inverted, up to the mark; after
             // "told" stands the listener, not the speaker.
             (Verb::Finite | Verb::Report, w) => {
@@ -132,9 +144,19 @@ impl Context<'_> {
                 };
                 // "Because of how the rules were made, explained Roe, “…”": a comma before
                 // the verb sets the inversion off from the clause before it.
+                // "The paradox, says Roe, a historian, is that …": a tag set off by commas.
+                let set_off = || {
+                    c.subject_after(v).filter(|r| {
+                        r.start == v + 1
+                            && r.end < n
+                            && c.comma(r.end - 1, r.end)
+                            && c.word(r.start).starts_with(char::is_uppercase)
+                            && !is_listener_verb(w)
+                    })
+                };
                 if v > 0
                     && c.breaks(v - 1, v)
-                    && let Some(words) = inverted()
+                    && let Some(words) = inverted().or_else(set_off)
                 {
                     return Some(c.bytes(words));
                 }
@@ -147,14 +169,7 @@ impl Context<'_> {
             // "…, with Roe reportedly yelling:" the subject "with" gives the participle.
             (Verb::Dependent, _) => c
                 .subject_with(v)
-                .or_else(|| {
-                    (0..v)
-                        .rev()
-                        .find(|&i| {
-                            matches!(c.verb_at(i), Some(Verb::Finite)) && c.word(i) != "according"
-                        })
-                        .and_then(|f| c.speaker_before(f, 0))
-                })
+                .or_else(|| earlier_speaker(v))
                 .or_else(|| c.speaking_subject()),
         }?;
         Some(c.bytes(words))

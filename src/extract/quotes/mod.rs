@@ -526,6 +526,8 @@ impl Context<'_> {
 
 mod after;
 mod before;
+#[cfg(test)]
+mod clause_tests;
 mod resolve;
 #[cfg(test)]
 mod tag_tests;

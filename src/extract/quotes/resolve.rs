@@ -6,6 +6,7 @@ use std::ops::Range;
 use super::{Context, Span};
 use crate::extract::discover::Spot;
 use crate::extract::lexicon::{DESCRIBING_PREPOSITIONS, LEAD_PREPOSITIONS, is};
+use crate::extract::text::is_acronym;
 use crate::load::EntityKind;
 
 /// What a speaker phrase resolved to.
@@ -279,7 +280,9 @@ impl Context<'_> {
             // description linked to the White House.
             let bare = phrase.strip_prefix("the ").unwrap_or(phrase);
             let surface = &self.doc.text[s.start..s.end];
-            let name = if bare == surface || bare == &self.doc.text[s.start..s.full_end] {
+            // "the FBI" stays as written: the article chose the short form.
+            let named = bare == surface || bare == &self.doc.text[s.start..s.full_end];
+            let name = if named && !is_acronym(surface) {
                 entity(s)
             } else {
                 phrase.to_string()

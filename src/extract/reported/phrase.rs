@@ -9,7 +9,7 @@ use super::words::{
     preposition, quantifier, relative_pronoun,
 };
 use crate::extract::lexicon::{
-    DETERMINERS, DOCUMENTS, ROLE_NOUNS, SPEECH_NOUNS, TEMPORAL, TITLE_BASE, lowercase,
+    DETERMINERS, DOCUMENTS, ROLE_NOUNS, SPEECH_NOUNS, TEMPORAL, TITLE_BASE, lowercase, ly_adverb,
 };
 use crate::extract::speech::Clause;
 
@@ -100,12 +100,7 @@ fn core(c: &Clause<'_>, st: usize, e: usize) -> Option<usize> {
             // "the April survey".
         } else if c.is(i, TEMPORAL) || personal_pronoun(l) || (i == st && adverb(l)) {
             break;
-        } else if nouns == 0
-            && l.len() > 4
-            && l.ends_with("ly")
-            && i + 1 < e
-            && plain_lower(c, i + 1)
-        {
+        } else if nouns == 0 && ly_adverb(l) && i + 1 < e && plain_lower(c, i + 1) {
             // "a newly released email": an adverb before the word it modifies, no noun.
         } else if quantifier(l) || number {
             determined = true;

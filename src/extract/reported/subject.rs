@@ -14,7 +14,7 @@ use super::words::{
 };
 use crate::extract::lexicon::{
     DETERMINERS, LEAD_ADVERBS, LEAD_PREPOSITIONS, ROLE_NOUNS, SPEECH_FILLERS, TEMPORAL, TITLE_BASE,
-    TITLE_MOD, lowercase,
+    TITLE_MOD, lowercase, ly_adverb,
 };
 use crate::extract::speech::Clause;
 
@@ -120,7 +120,7 @@ fn fillers(c: &Clause<'_>, v: usize) -> usize {
     while end > 0 && c.plain(end - 1, end) {
         let w = c.word(end - 1);
         let lower = w.starts_with(char::is_lowercase);
-        let adverb = lower && w.len() > 4 && w.ends_with("ly");
+        let adverb = ly_adverb(w);
         let temporal = !lower && c.is(end - 1, TEMPORAL) && end - 1 > 0;
         let filler = c.is(end - 1, SPEECH_FILLERS)
             || auxiliary(w)

@@ -2,7 +2,7 @@
 //! closed lists of general English, kept here rather than in the shared lexicon because
 //! only the reading of subjects asks for them.
 
-use crate::extract::lexicon::{DETERMINERS, DOCUMENTS, SPEECH_NOUNS, lowercase};
+use crate::extract::lexicon::{DETERMINERS, DOCUMENTS, SPEECH_NOUNS, lowercase, ly_adverb};
 use crate::extract::speech::Clause;
 
 /// "didn't", "hasn’t".
@@ -219,7 +219,7 @@ pub(super) fn ing_noun(w: &str) -> bool {
 
 /// Sentence adverbs that never name anyone: "Moreover", "Meanwhile", "Rather".
 pub(super) fn adverb(w: &str) -> bool {
-    (w.len() > 4 && w.ends_with("ly") && w != "family")
+    ly_adverb(w)
         || matches!(
             w,
             "moreover"

@@ -9,6 +9,7 @@ use super::lexicon::{
     CLAUSE_OPENERS, Class, DESCRIBING_PREPOSITIONS, DETERMINERS, LEAD_ADVERBS, LEAD_PREPOSITIONS,
     PHRASE_OPENERS, REPORT_VERBS, ROLE_NOUNS, SPEAKER_ENDS, SPEECH_BASE, SPEECH_FILLERS,
     SPEECH_PARTICIPLES, SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD, US_STATES, lowercase,
+    ly_adverb,
 };
 use super::reported::number_word;
 use super::text::{Doc, Token, is_acronym};
@@ -244,10 +245,16 @@ impl<'a> Clause<'a> {
     /// that officials plan “…”") the outer verb's subject.
     pub fn speaker_before(&self, v: usize, floor: usize) -> Option<Range<usize>> {
         let phrase = self.subject_before(v, floor)?;
-        match self.verb_before(phrase.start, floor) {
-            Some(outer) if outer < v && self.verb_word(outer) == Some(Verb::Finite) => {
-                self.speaker_before(outer, floor).or(Some(phrase))
-            }
+        let outer = self
+            .verb_before(phrase.start, floor)
+            .or_else(|| self.reporting_verb_of(phrase.start, floor));
+        match outer {
+            // "Roe criticized the plan and said allies want “…”": the outer verb may share
+            // its subject with one before it.
+            Some(outer) if outer < v && self.verb_word(outer) == Some(Verb::Finite) => self
+                .speaker_before(outer, floor)
+                .or_else(|| self.shared_subject(outer))
+                .or(Some(phrase)),
             _ => Some(phrase),
         }
     }
@@ -262,24 +269,6 @@ impl<'a> Clause<'a> {
             p -= 1;
         }
         self.verb_word(p).is_some().then_some(p)
-    }
-
-    /// The subject shared by a verb at `v` coordinated with an earlier one: "Roe took the
-    /// stage and joked", "Roe said he would go and added": the speaker of an earlier
-    /// reporting verb of the main clause, else the sentence's subject. A verb in an opening
-    /// clause has a subject of its own ("When I asked Roe, she smiled and said").
-    pub fn shared_subject(&self, v: usize) -> Option<Range<usize>> {
-        let end = self.skip_fillers(v, 0);
-        if end < 2 || !self.plain(end - 1, end) || !matches!(self.word(end - 1), "and" | "but") {
-            return None;
-        }
-        let main = self.main_subject(0);
-        let from = main.as_ref().map_or(0, |m| m.start);
-        (from..end - 1)
-            .rev()
-            .find(|&i| self.verb_at(i) == Some(Verb::Finite) && self.word(i) != "according")
-            .and_then(|f| self.speaker_before(f, 0))
-            .or(main)
     }
 
     /// Back from word `start` (inclusive) over words in plain succession, to no further than
@@ -416,7 +405,7 @@ impl<'a> Clause<'a> {
         let mut end = v;
         while end > floor && self.plain(end - 1, end) {
             let w = self.word(end - 1);
-            let adverb = w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase);
+            let adverb = ly_adverb(w);
             if self.is(end - 1, SPEECH_FILLERS) || adverb {
                 end -= 1;
             } else if self.is(end - 1, TEMPORAL) && w.starts_with(char::is_uppercase) {

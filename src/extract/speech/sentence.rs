@@ -37,6 +37,14 @@ fn time_unit(word: &str) -> bool {
     )
 }
 
+/// A member of a party, which a description may close on: "the Ohio Republican".
+fn party_member(word: &str) -> bool {
+    matches!(
+        word,
+        "Republican" | "Democrat" | "Republicans" | "Democrats" | "Independent" | "Libertarian"
+    )
+}
+
 /// A word opening a clause that another clause completes: "After Ash spoke, Roe …".
 pub fn subordinate(word: &str) -> bool {
     matches!(
@@ -62,80 +70,7 @@ impl Clause<'_> {
     /// say": a capitalised name or a pronoun after any opening phrase and comma.
     pub fn main_subject(&self, floor: usize) -> Option<Range<usize>> {
         let n = self.toks.len();
-        let mut start = floor;
-        while start < n
-            && matches!(
-                self.word(start),
-                "But" | "And" | "So" | "Yet" | "Then" | "then"
-            )
-        {
-            start += 1;
-        }
-        // "In Dover,", "Speaking in Dover,", "Hours later,": an opening phrase, not the subject.
-        // `opens` is whether `i` starts the sentence, after any "But" or "And".
-        let leading = |i: usize, opens: bool| {
-            self.is(i, LEAD_PREPOSITIONS | LEAD_ADVERBS)
-                || (self.word(i).ends_with("ing")
-                    && (opens || self.word(i).starts_with(char::is_lowercase)))
-                || matches!(self.word(i), "Here" | "There")
-                // "Immediately after the attacks,": an adverb opening the sentence.
-                // ("Carly Fiorina", "Jolly of Dover" are names, not adverbs.)
-                || (opens
-                    && i + 1 < n
-                    && self.word(i).len() >= 7
-                    && self.word(i).ends_with("ly")
-                    && self.plain(i, i + 1)
-                    && matches!(
-                        self.word(i + 1),
-                        "after" | "before" | "following" | "during" | "in" | "at" | "on"
-                    ))
-                // "When told of the vote,", "And although he won,": a clause another one
-                // completes.
-                || (opens && subordinate(self.word(i)))
-                || (i > floor && subordinate(&capitalised(self.word(i))))
-                // "Reached by the Courier,", "Asked about the vote,": a participle opener.
-                || (opens
-                    && i + 1 < n
-                    && self.word(i).len() >= 5
-                    && self.word(i).ends_with("ed")
-                    && self.plain(i, i + 1)
-                    && matches!(self.word(i + 1), "by" | "about" | "for" | "on" | "after"))
-                // "Last month,", "That night,", "This Tuesday,".
-                || (i + 1 < n
-                    && matches!(
-                        self.word(i),
-                        "Last" | "last" | "Next" | "next" | "This" | "this" | "That" | "that"
-                    )
-                    && (time_unit(self.word(i + 1)) || self.is(i + 1, TEMPORAL)))
-                // "Hours later,", not "Ash earlier denied".
-                || (i + 1 < n && ago(self.word(i + 1)) && time_unit(self.word(i)))
-                // "Eight years ago,", "A week later,": a number or article and a unit.
-                || (i + 2 < n
-                    && ago(self.word(i + 2))
-                    && self.word(i + 1).starts_with(char::is_lowercase)
-                    && !self.is(i + 1, SPEECH_FILLERS))
-                // "Just a few months ago,": a time phrase up to its comma.
-                || (i + 1..n.min(i + 8))
-                    .find(|&j| self.breaks(j - 1, j))
-                    .is_some_and(|j| ago(self.word(j - 1)))
-        };
-        // "On Thursday, after weeks of silence, Roe …": opening phrases may follow each other.
-        let opening = start;
-        for _ in 0..MAX_OPENINGS {
-            if start >= n || !leading(start, start == opening) {
-                break;
-            }
-            let comma = (start + 1..n.min(start + MAX_OPENING)).find(|&i| self.breaks(i - 1, i));
-            match comma {
-                Some(comma) => start = comma,
-                None if start == opening => return None,
-                None => break,
-            }
-            // "In Aspen, Colo., the guest": a town's state belongs to the opening phrase.
-            if start + 1 < n && self.is(start, US_STATES) && self.breaks(start, start + 1) {
-                start += 1;
-            }
-        }
+        let start = self.subject_start(floor)?;
         let first_at = *(start..n).next().as_ref()?;
         if let Some(name) = self.apposed_name(first_at) {
             return Some(name);
@@ -157,7 +92,7 @@ impl Clause<'_> {
                 .take_while(|&i| {
                     self.plain(i - 1, i) && (self.verb_word(i).is_none() || describing(i))
                 })
-                .find(|&i| self.is(i, ROLE_NOUNS))?;
+                .find(|&i| self.is(i, ROLE_NOUNS) || party_member(self.word(i)))?;
             while role + 1 < n
                 && self.plain(role, role + 1)
                 && (person_noun(self.word(role + 1)) || collective_noun(self.word(role + 1)))
@@ -239,6 +174,87 @@ impl Clause<'_> {
         }
         (end > start && !self.is(first_at, STOP | TEMPORAL | SPEAKER_ENDS)).then_some(start..end)
     }
+    /// The word where the subject of the sentence starting at word `floor` begins: past a
+    /// leading "But" or "And" and any opening phrases set off by commas.
+    fn subject_start(&self, floor: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let mut start = floor;
+        while start < n
+            && matches!(
+                self.word(start),
+                "But" | "And" | "So" | "Yet" | "Then" | "then"
+            )
+        {
+            start += 1;
+        }
+        // "In Dover,", "Speaking in Dover,", "Hours later,": an opening phrase, not the subject.
+        // `opens` is whether `i` starts the sentence, after any "But" or "And".
+        let leading = |i: usize, opens: bool| {
+            self.is(i, LEAD_PREPOSITIONS | LEAD_ADVERBS)
+                || (self.word(i).ends_with("ing")
+                    && (opens || self.word(i).starts_with(char::is_lowercase)))
+                || matches!(self.word(i), "Here" | "There")
+                // "Immediately after the attacks,": an adverb opening the sentence.
+                // ("Carly Fiorina", "Jolly of Dover" are names, not adverbs.)
+                || (opens
+                    && i + 1 < n
+                    && self.word(i).len() >= 7
+                    && self.word(i).ends_with("ly")
+                    && self.plain(i, i + 1)
+                    && matches!(
+                        self.word(i + 1),
+                        "after" | "before" | "following" | "during" | "in" | "at" | "on"
+                    ))
+                // "When told of the vote,", "And although he won,": a clause another one
+                // completes.
+                || (opens && subordinate(self.word(i)))
+                || (i > floor && subordinate(&capitalised(self.word(i))))
+                // "Reached by the Courier,", "Asked about the vote,": a participle opener.
+                || (opens
+                    && i + 1 < n
+                    && self.word(i).len() >= 3
+                    && self.word(i).ends_with("ed")
+                    && self.plain(i, i + 1)
+                    && matches!(self.word(i + 1), "by" | "about" | "for" | "on" | "after"))
+                // "Last month,", "That night,", "This Tuesday,".
+                || (i + 1 < n
+                    && matches!(
+                        self.word(i),
+                        "Last" | "last" | "Next" | "next" | "This" | "this" | "That" | "that"
+                    )
+                    && (time_unit(self.word(i + 1)) || self.is(i + 1, TEMPORAL)))
+                // "Hours later,", not "Ash earlier denied".
+                || (i + 1 < n && ago(self.word(i + 1)) && time_unit(self.word(i)))
+                // "Eight years ago,", "A week later,": a number or article and a unit.
+                || (i + 2 < n
+                    && ago(self.word(i + 2))
+                    && self.word(i + 1).starts_with(char::is_lowercase)
+                    && !self.is(i + 1, SPEECH_FILLERS))
+                // "Just a few months ago,": a time phrase up to its comma.
+                || (i + 1..n.min(i + 8))
+                    .find(|&j| self.breaks(j - 1, j))
+                    .is_some_and(|j| ago(self.word(j - 1)))
+        };
+        // "On Thursday, after weeks of silence, Roe …": opening phrases may follow each other.
+        let opening = start;
+        for _ in 0..MAX_OPENINGS {
+            if start >= n || !leading(start, start == opening) {
+                break;
+            }
+            let comma = (start + 1..n.min(start + MAX_OPENING)).find(|&i| self.breaks(i - 1, i));
+            match comma {
+                Some(comma) => start = comma,
+                None if start == opening => return None,
+                None => break,
+            }
+            // "In Aspen, Colo., the guest": a town's state belongs to the opening phrase.
+            if start + 1 < n && self.is(start, US_STATES) && self.breaks(start, start + 1) {
+                start += 1;
+            }
+        }
+        Some(start)
+    }
+
     /// A description whose name follows in apposition: "One delegate, Dana Roe of Dover,
     /// pledged …", "Ash’s pollster, Tom Ng, says …". The name is the subject: the words
     /// after the first comma, capitalised or role nouns, closing on two or more capitalised
@@ -274,6 +290,37 @@ impl Clause<'_> {
         let closes =
             end < n && (self.comma(end - 1, end) || matches!(self.word(end), "of" | "from"));
         (end - first_name >= 2 && closes && !self.is(comma, STOP | TEMPORAL)).then_some(comma..end)
+    }
+
+    /// The subject shared by a verb at `v` coordinated with an earlier one: "Roe took the
+    /// stage and joked", "Roe said he would go and added": the speaker of an earlier
+    /// reporting verb of the main clause, else the sentence's subject. A verb in an opening
+    /// clause has a subject of its own ("When I asked Roe, she smiled and said").
+    pub fn shared_subject(&self, v: usize) -> Option<Range<usize>> {
+        let end = self.skip_fillers(v, 0);
+        if end < 2 || !self.plain(end - 1, end) || !matches!(self.word(end - 1), "and" | "but") {
+            return None;
+        }
+        let main = self.main_subject(0);
+        let from = main.as_ref().map_or(0, |m| m.start);
+        (from..end - 1)
+            .rev()
+            .find(|&i| self.verb_at(i) == Some(Verb::Finite) && self.word(i) != "according")
+            .and_then(|f| self.speaker_before(f, 0))
+            .or(main)
+    }
+
+    /// The verb whose "that" clause opens with a list holding the phrase at word `start`:
+    /// "Roe wrote that the title, history and text of the law showed …".
+    pub(super) fn reporting_verb_of(&self, start: usize, floor: usize) -> Option<usize> {
+        let from = start.saturating_sub(MAX_WORDS).max(floor + 1);
+        let that = (from..start).rev().find(|&i| self.word(i) == "that")?;
+        let listed = (that + 1..start).all(|i| {
+            matches!(self.word(i), "and" | "or")
+                || (self.verb_word(i).is_none() && !self.is(i, CLAUSE_OPENERS))
+        }) && (that + 1..=start)
+            .all(|i| !self.gap(i - 1, i).contains(['.', ';', ':', '(']));
+        (listed && self.plain(that - 1, that)).then_some(that - 1)
     }
 
     /// The subject "with" gives a participle at `v`: "…, with Roe reportedly yelling".
@@ -320,11 +367,14 @@ impl Clause<'_> {
 
     fn thing_subject(&self, owned: bool) -> Option<Range<usize>> {
         let n = self.toks.len();
-        let owner = owned && matches!(self.word(0), "His" | "Her" | "Their");
-        if n < 3 || !(owner || matches!(self.word(0), "The" | "A" | "An")) {
+        // "Led by Roe, the rally denounced": past any opening phrase.
+        let first = self.subject_start(0).filter(|&first| first + 3 <= n)?;
+        let owner = owned && matches!(&*capitalised(self.word(first)), "His" | "Her" | "Their");
+        let article = matches!(&*capitalised(self.word(first)), "The" | "A" | "An");
+        if !(owner || article) {
             return None;
         }
-        let mut end = 1;
+        let mut end = first + 1;
         while end < n && self.plain(end - 1, end) && self.word(end).starts_with(char::is_uppercase)
         {
             end += 1;
@@ -346,19 +396,19 @@ impl Clause<'_> {
             }
             // "The Roe campaign, in a note to donors, worded it": a phrase set off by commas
             // between the subject and its predicate.
-            if end > 1 && !self.plain(end - 1, end) {
+            if end > first + 1 && !self.plain(end - 1, end) {
                 let inserted = self.comma(end - 1, end)
                     && self.is(end, LEAD_PREPOSITIONS)
                     && (end + 1..n.min(end + MAX_OPENING))
                         .find(|&i| self.breaks(i - 1, i))
                         .is_some_and(|i| self.comma(i - 1, i) && i < n && predicate(i));
-                return inserted.then_some(0..end);
+                return inserted.then_some(first..end);
             }
             if !self.plain(end - 1, end) {
                 return None;
             }
-            if predicate(end) && end > 1 {
-                return Some(0..end);
+            if predicate(end) && end > first + 1 {
+                return Some(first..end);
             }
             if end - names == 2 || !self.noun(end) {
                 return None;
@@ -371,7 +421,7 @@ impl Clause<'_> {
     fn noun(&self, i: usize) -> bool {
         let w = self.word(i);
         w.starts_with(char::is_lowercase)
-            && !w.ends_with("ly")
+            && !ly_adverb(w)
             && !w.ends_with("ed")
             && !self.is(
                 i,

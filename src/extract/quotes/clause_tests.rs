@@ -1,0 +1,99 @@
+//! Speakers found past the tag's own words: the subject of the main clause, of a clause a
+//! reporting verb reports, of a sentence that opens with phrases, and who sent a statement.
+
+use super::tests::quotes;
+
+#[test]
+fn words_sent_by_a_person_are_linked_to_them() {
+    let found =
+        quotes("Dana Reyes ran again. A statement from Reyes said: “We will keep every ferry.”");
+    assert_eq!(found[0].1.as_deref(), Some("A statement from Reyes"));
+    assert_eq!(found[0].2.as_deref(), Some("Dana Reyes"));
+    // A day before a time of day stays inside the phrase ("on Monday night").
+    let found = quotes(
+        "Dana Reyes ran again. A fundraising email sent out by Reyes on Monday night warned of the fight ahead: “There are nine votes in the next three weeks.”",
+    );
+    assert_eq!(found[0].2.as_deref(), Some("Dana Reyes"));
+    assert_ne!(found[0].1.as_deref(), Some("night"));
+    // A person the words were sent to is not their author.
+    let found = quotes(
+        "Dana Reyes ran again. A letter to Reyes from the board said: “We will keep every ferry.”",
+    );
+    assert_ne!(found[0].2.as_deref(), Some("Dana Reyes"));
+}
+
+#[test]
+fn a_described_subject_may_have_a_phrase_set_off_before_its_verb() {
+    let found = quotes(
+        "The port authority, in a note on the ferry plan, put it more carefully: “The ferry will run when the money is there.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("The port authority"));
+    // Set off by commas but with no predicate after: no subject.
+    let found = quotes("The port authority, in Dover, “the ferry will run.”");
+    assert_eq!(found.first().and_then(|q| q.1.as_deref()), None);
+    let found = quotes(
+        "“The answer is no,” the party’s nominee riffed on the mayor’s reply, drawing laughs.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("the party’s nominee"));
+}
+
+#[test]
+fn a_verb_joined_to_the_main_clause_shares_its_subject() {
+    let found = quotes(
+        "Last week, when I asked Tom Ash whether he would back the plan, he looked at the camera, raised an eyebrow and said, “I will back the ferry, not the plan.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("he"));
+    assert_eq!(found[0].2.as_deref(), Some("Tom Ash"));
+    let found = quotes("Dana Reyes said she would stay and added, “The ferry is my life.”");
+    assert_eq!(found[0].2.as_deref(), Some("Dana Reyes"));
+}
+
+#[test]
+fn a_quotation_in_a_reported_clause_is_the_reporters() {
+    // The reporting verb shares its subject with the verb before it.
+    let found = quotes(
+        "In an interview on Friday, the Ohio Republican criticized the plan and said allies wanted to know if the city is “still in the game.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("the Ohio Republican"));
+}
+
+#[test]
+fn a_reported_clause_may_open_with_a_list() {
+    let found = quotes(
+        "In her ruling, Judge Dana Reyes wrote that the title, history and text of the law showed it to be “an attempt to undo the vote.”",
+    );
+    assert_eq!(found[0].2.as_deref(), Some("Dana Reyes"));
+}
+
+#[test]
+fn a_count_of_the_speakers_own_is_no_other_source() {
+    let found = quotes(
+        "Tom Ash, a member of the party’s board, said that according to its count, the party won most seats, but “we are still counting the ballots.”",
+    );
+    assert_eq!(found[0].2.as_deref(), Some("Tom Ash"));
+}
+
+#[test]
+fn a_tag_set_off_by_commas_names_the_speaker() {
+    let found = quotes(
+        "The secret of the harbour, says Tom Ash, a historian at the port museum, is that it was “the busiest dock in the north for a century,” not its size.",
+    );
+    assert_eq!(found[0].2.as_deref(), Some("Tom Ash"));
+}
+
+#[test]
+fn a_body_after_an_opening_participle_speaks() {
+    let found = quotes(
+        "Led by Councillor Dana Reyes, the rally denounced the mayor’s call for “a total closure of the old port.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("the rally"));
+}
+
+#[test]
+fn an_acronym_speaker_stays_as_written() {
+    let found = quotes(
+        "The Harbor Safety Board (HSB) opened an inquiry.\n\nIn a letter to the court, the HSB confirmed that it was “looking into the collapse of the crane.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("the HSB"));
+    assert_eq!(found[0].2.as_deref(), Some("Harbor Safety Board"));
+}
