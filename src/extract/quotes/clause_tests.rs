@@ -97,3 +97,12 @@ fn an_acronym_speaker_stays_as_written() {
     assert_eq!(found[0].1.as_deref(), Some("the HSB"));
     assert_eq!(found[0].2.as_deref(), Some("Harbor Safety Board"));
 }
+
+#[test]
+fn the_one_spoken_to_is_not_the_speaker() {
+    let found = quotes(
+        "Another source speaking to the Harbor Courier said, “The inquiry is looking at the cranes.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Another source"));
+    assert_eq!(found[0].2, None);
+}

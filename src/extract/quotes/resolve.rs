@@ -154,6 +154,14 @@ impl Context<'_> {
         if before.ends_with(['“', '"']) && closed {
             return None;
         }
+        // "A source speaking to the Courier said": the one spoken to is not the speaker.
+        let range = match self.doc.text[range.clone()]
+            .find(" speaking ")
+            .or_else(|| self.doc.text[range.clone()].find(" talking "))
+        {
+            Some(at) => range.start..range.start + at,
+            None => range,
+        };
         let spots: Vec<&Spot> = self.table.within(range.clone()).collect();
         let raw = &self.doc.text[range.clone()];
         let phrase_start = range.start + raw.len() - raw.trim_start().len();
