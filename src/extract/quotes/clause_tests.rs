@@ -106,3 +106,10 @@ fn the_one_spoken_to_is_not_the_speaker() {
     assert_eq!(found[0].1.as_deref(), Some("Another source"));
     assert_eq!(found[0].2, None);
 }
+
+#[test]
+fn a_participle_and_its_complement_are_no_speaker() {
+    let found =
+        quotes("A letter signed by the crew and sent to the board said: “We will not sail again.”");
+    assert_ne!(found[0].1.as_deref(), Some("sent to the board"));
+}

@@ -6,6 +6,7 @@ use std::ops::Range;
 use super::{Context, Span};
 use crate::extract::discover::Spot;
 use crate::extract::lexicon::{DESCRIBING_PREPOSITIONS, LEAD_PREPOSITIONS, is};
+use crate::extract::speech::irregular_past;
 use crate::extract::text::is_acronym;
 use crate::load::EntityKind;
 
@@ -47,10 +48,18 @@ fn noun_phrase_shape(phrase: &str) -> bool {
             | "among"
     );
     let participle = first.len() > 4 && first.ends_with("ing");
+    // "fostered by Roe", "sent to the board": a past participle and its complement.
+    let second = phrase.split_whitespace().nth(1).unwrap_or("");
+    let passive = (first.ends_with("ed") || irregular_past(first))
+        && first.starts_with(char::is_lowercase)
+        && matches!(
+            second,
+            "by" | "to" | "for" | "from" | "in" | "at" | "on" | "with"
+        );
     // "his boss was": a clause cut at its verb.
     let last = phrase.split_whitespace().last().unwrap_or("");
     let cut = matches!(last, "is" | "are" | "was" | "were" | "has" | "had" | "have");
-    !auxiliary && !participle && !cut && !is(first, LEAD_PREPOSITIONS)
+    !auxiliary && !participle && !passive && !cut && !is(first, LEAD_PREPOSITIONS)
 }
 
 /// Nouns for what someone said or wrote, which a possessive name owns: "Roe’s reply".

@@ -14,11 +14,10 @@ use super::lexicon::{
 use super::reported::number_word;
 use super::text::{Doc, Token, is_acronym};
 pub use sentence::subordinate;
-pub use words::is_listener_verb;
 use words::{
-    KIN_NOUNS, auxiliary, bare, collective_noun, irregular_past, opens_phrase, person_noun,
-    progressive, verb,
+    KIN_NOUNS, auxiliary, bare, collective_noun, opens_phrase, person_noun, progressive, verb,
 };
+pub use words::{irregular_past, is_listener_verb};
 
 /// Longest speaker phrase kept ("a spokesperson for the White House National Security
 /// Council").

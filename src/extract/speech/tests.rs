@@ -554,6 +554,8 @@ fn opening_phrases_in_a_row_come_before_the_subject() {
         ),
         // A name before "earlier" is the subject, not a time phrase like "Hours later".
         ("Ash earlier denied the rumour by tweeting", "Ash"),
+        // An aim set before the subject.
+        ("To give a sense of the talk, Tom Ash went on", "Tom Ash"),
         // A role noun may describe a body of people.
         ("The activist group is calling on", "The activist group"),
     ] {

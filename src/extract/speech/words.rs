@@ -135,7 +135,7 @@ pub(super) fn opens_phrase(word: &str, t: &Token) -> bool {
 
 /// Common verbs whose past tense does not end in "-ed", which shape alone cannot tell
 /// ("Her campaign sent out a text").
-pub(super) fn irregular_past(word: &str) -> bool {
+pub fn irregular_past(word: &str) -> bool {
     matches!(
         word,
         "sent"
