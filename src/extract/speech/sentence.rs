@@ -19,7 +19,7 @@ fn ago(word: &str) -> bool {
 
 /// A unit of time that "later" or "ago" may follow alone: "Hours later", "Moments ago".
 fn time_unit(word: &str) -> bool {
-    let unit = word.to_lowercase();
+    let unit = lowercase(word);
     matches!(
         unit.strip_suffix('s').unwrap_or(&unit),
         "second"
@@ -174,6 +174,7 @@ impl Clause<'_> {
         }
         (end > start && !self.is(first_at, STOP | TEMPORAL | SPEAKER_ENDS)).then_some(start..end)
     }
+
     /// The word where the subject of the sentence starting at word `floor` begins: past a
     /// leading "But" or "And" and any opening phrases set off by commas.
     fn subject_start(&self, floor: usize) -> Option<usize> {
