@@ -164,9 +164,10 @@ impl Context<'_> {
             return None;
         }
         // "A source speaking to the Courier said": the one spoken to is not the speaker.
-        let range = match self.doc.text[range.clone()]
+        let written = &self.doc.text[range.clone()];
+        let range = match written
             .find(" speaking ")
-            .or_else(|| self.doc.text[range.clone()].find(" talking "))
+            .or_else(|| written.find(" talking "))
         {
             Some(at) => range.start..range.start + at,
             None => range,
