@@ -113,3 +113,30 @@ fn a_participle_and_its_complement_are_no_speaker() {
         quotes("A letter signed by the crew and sent to the board said: “We will not sail again.”");
     assert_ne!(found[0].1.as_deref(), Some("sent to the board"));
 }
+
+#[test]
+fn a_participle_phrase_after_the_quotation_gives_way_to_the_subject() {
+    let found = quotes(
+        "Her remarks deepen “the mistrust between the two towns” stirred up by Tom Ash and other hopefuls, the unions say.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("the unions"));
+}
+
+#[test]
+fn who_after_an_adverb_and_its_preposition_is_the_noun() {
+    let found = quotes(
+        "Voters may not react as warmly to a candidate who has called for “a much harder line” on the port.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("a candidate"));
+}
+
+#[test]
+fn a_titled_person_placed_after_the_name_is_the_speaker() {
+    let got = crate::extract::tests::facts(
+        "As Bishop Tom Ash of the Diocese of Dover told reporters, “The bells will ring again at Easter.”",
+    );
+    let q = &got.quotes[0];
+    assert_eq!(q.speaker.as_deref(), Some("Tom Ash"));
+    assert_eq!(q.speaker_entity.as_deref(), Some("Tom Ash"));
+    assert_eq!(q.speaker_role.as_deref(), Some("Bishop"));
+}

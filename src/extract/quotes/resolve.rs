@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::{Context, Span};
 use crate::extract::discover::Spot;
 use crate::extract::lexicon::{DESCRIBING_PREPOSITIONS, LEAD_PREPOSITIONS, is};
-use crate::extract::speech::irregular_past;
+use crate::extract::speech::participle_phrase;
 use crate::extract::text::is_acronym;
 use crate::load::EntityKind;
 
@@ -48,14 +48,9 @@ fn noun_phrase_shape(phrase: &str) -> bool {
             | "among"
     );
     let participle = first.len() > 4 && first.ends_with("ing");
-    // "fostered by Roe", "sent to the board": a past participle and its complement.
-    let second = phrase.split_whitespace().nth(1).unwrap_or("");
-    let passive = (first.ends_with("ed") || irregular_past(first))
-        && first.starts_with(char::is_lowercase)
-        && matches!(
-            second,
-            "by" | "to" | "for" | "from" | "in" | "at" | "on" | "with"
-        );
+    let mut words = phrase.split_whitespace().skip(1);
+    let (second, third) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let passive = participle_phrase(first, second, third);
     // "his boss was": a clause cut at its verb.
     let last = phrase.split_whitespace().last().unwrap_or("");
     let cut = matches!(last, "is" | "are" | "was" | "were" | "has" | "had" | "have");
@@ -262,16 +257,21 @@ impl Context<'_> {
         if let Some(s) = spots.iter().find(|s| self.utterance_by(phrase_start, s)) {
             return Some(described(phrase.to_string(), Some(entity(s))));
         }
-        // "Dana Reyes of The Ledger", "Tom Ash from the mayor’s office": a person named
-        // first, then placed.
+        // "Dana Reyes of The Ledger", "Tom Ash from the mayor’s office", "Bishop Tom Ash of
+        // the Diocese of Dover": a person named first, after a title at most, then placed.
         if let Some(s) = spots
-            .iter()
-            .filter(is_person)
-            .find(|s| s.start == phrase_start)
+            .first()
+            .filter(|s| is_person(s) && !after_preposition(s))
         {
+            let title = self.doc.text[phrase_start..s.start].trim();
             let next = after_name(s).split_whitespace().next();
-            if next.is_some_and(|w| matches!(w, "of" | "from" | "at")) {
-                return Some(described(entity(s), Some(entity(s))));
+            if title.split_whitespace().count() <= 3
+                && next.is_some_and(|w| matches!(w, "of" | "from" | "at"))
+            {
+                return Some(Speaker {
+                    role: (!title.is_empty()).then(|| title.to_string()),
+                    ..described(entity(s), Some(entity(s)))
+                });
             }
         }
         // A name no entity covers closes the phrase: keep the phrase, the name heads it.

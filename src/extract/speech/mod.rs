@@ -17,7 +17,7 @@ pub use sentence::subordinate;
 use words::{
     KIN_NOUNS, auxiliary, bare, collective_noun, opens_phrase, person_noun, progressive, verb,
 };
-pub use words::{irregular_past, is_listener_verb};
+pub use words::{irregular_past, is_listener_verb, participle_phrase};
 
 /// Longest speaker phrase kept ("a spokesperson for the White House National Security
 /// Council").
@@ -224,6 +224,12 @@ impl<'a> Clause<'a> {
                 start = by + 1;
             } else if self.is(start, LEAD_PREPOSITIONS) {
                 start += 1;
+            } else if ly_adverb(self.word(start))
+                && let Some(at) = (start + 1..last).find(|&i| self.is(i, LEAD_PREPOSITIONS))
+            {
+                // "react as favorably to a candidate who said": the noun after the
+                // adverb's preposition.
+                start = at + 1;
             }
         }
         let phrase = self.noun_phrase(start..end)?;
@@ -558,6 +564,13 @@ impl<'a> Clause<'a> {
             && !self.is(b, STOP | TEMPORAL | LEAD_PREPOSITIONS | CLAUSE_OPENERS)
         {
             return Some(b..lead);
+        }
+        // "…” fostered by Roe and others, the groups say": a participle phrase that goes on
+        // describing the quotation, then the subject.
+        if participle_phrase(self.word(0), self.word(1.min(v)), self.word(2.min(v)))
+            && let Some(b) = (1..lead).rev().find(|&i| self.comma(i - 1, i))
+        {
+            return self.noun_phrase(b..lead);
         }
         let mut end = (1..v).find(|&i| self.breaks(i - 1, i)).unwrap_or(v);
         if end == v {

@@ -159,3 +159,19 @@ pub fn irregular_past(word: &str) -> bool {
             | "got"
     )
 }
+
+/// Whether three words open a past participle with its complement ("fostered by Roe",
+/// "sent to the board", "stirred up by Ash"): a phrase that describes a thing, never one
+/// who speaks.
+pub fn participle_phrase(first: &str, second: &str, third: &str) -> bool {
+    let preposition = |w: &str| {
+        matches!(
+            w,
+            "by" | "to" | "for" | "from" | "in" | "at" | "on" | "with"
+        )
+    };
+    let particle = matches!(second, "up" | "out" | "down" | "off" | "back");
+    (first.ends_with("ed") || irregular_past(first))
+        && first.starts_with(char::is_lowercase)
+        && (preposition(second) || particle && preposition(third))
+}
