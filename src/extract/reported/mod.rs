@@ -19,6 +19,7 @@ use std::ops::Range;
 pub(in crate::extract) use self::said::content;
 use self::said::{after_listener, only_circumstance, opens_quotation, participle_follows};
 use super::Attribution;
+use super::discover::Spot;
 use super::entities::Table;
 use super::lexicon::{
     DETERMINERS, DOCUMENTS, LEAD_PREPOSITIONS, ROLE_NOUNS, SPEECH_NOUNS, STANCE_ADJECTIVES,
@@ -522,6 +523,31 @@ fn name(
         before.len() < at - range.start
             && (words::preposition(last) || matches!(last, "of" | "for" | "among"))
     };
+    // "Bishop Tom Ash of the Diocese of Dover": a person named first, after a title at
+    // most, then placed.
+    let placed = |h: &&Spot| {
+        let title = doc
+            .text
+            .get(range.start..h.start)
+            .unwrap_or("")
+            .split_whitespace();
+        let next = doc
+            .text
+            .get(h.full_end..end)
+            .unwrap_or("")
+            .split_whitespace()
+            .next();
+        table.entities[h.entity].kind == EntityKind::Person
+            && title.clone().count() <= 3
+            && !title
+                .into_iter()
+                .any(|w| words::preposition(w) || w == "of")
+            && matches!(next, Some("of" | "from" | "at"))
+    };
+    if let Some(h) = table.within(range.clone()).next().filter(placed) {
+        let name = table.entities[h.entity].name.clone();
+        return Some((phrase.to_string(), Some(name)));
+    }
     if let Some(s) = closing.filter(|s| prepositional(s.start)) {
         let at = doc.text[range.start..s.start].trim_end().len() + range.start;
         let prep = doc.text[..at].rfind(' ').map_or(at, |i| i + 1);

@@ -535,3 +535,20 @@ fn a_phrase_led_by_a_preposition_is_no_source() {
     );
     assert!(got.iter().all(|s| !s.0.starts_with("about")), "{got:?}");
 }
+
+#[test]
+fn a_titled_person_placed_after_the_name_is_the_entity() {
+    let got = facts(
+        "Bishop Tom Ash of the Diocese of Dover said the bells would ring again. An aide to \
+         Tom Ash of the diocese said the roof was fine.",
+    );
+    let a = &got.attributions;
+    assert_eq!(
+        a[0].source.as_str(),
+        "Bishop Tom Ash of the Diocese of Dover"
+    );
+    assert_eq!(a[0].entity.as_deref(), Some("Tom Ash"));
+    // A name after a preposition is no title's.
+    assert_eq!(a[1].source.as_str(), "An aide to Tom Ash of the diocese");
+    assert_eq!(a[1].entity, None);
+}
