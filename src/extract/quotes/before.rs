@@ -14,6 +14,11 @@ impl Context<'_> {
     /// The speaker of the last reporting verb before the opening mark: `Biden said:`, `Roe
     /// told reporters on Tuesday,`, `Roe said the city had become a`, or `Roe:`.
     pub(super) fn before_quote(&self, range: Range<usize>) -> Option<Range<usize>> {
+        // A semicolon closes a clause of its own: the tag is after it.
+        let range = match self.doc.text[range.clone()].rfind(';') {
+            Some(at) => range.start + at + 1..range.end,
+            None => range,
+        };
         let c = Clause::new(self.doc, range.clone());
         let n = c.toks.len();
         let last = c.toks.last()?;
@@ -92,7 +97,11 @@ impl Context<'_> {
                 && !c.is(0, TEMPORAL | LEAD_ADVERBS | LEAD_PREPOSITIONS)
                 && (1..n).all(|i| !c.breaks(i - 1, i));
             // "Roe issued a statement, “…”": a statement introduces its words as a colon does.
-            let stated = tail == "," && resolve::is_utterance(c.word(n - 1));
+            // So does "Roe’s reply to them was, “…”".
+            let linked = n > 2
+                && matches!(c.word(n - 1), "was" | "is")
+                && (0..n - 1).any(|i| resolve::is_utterance(c.word(i)));
+            let stated = tail == "," && (resolve::is_utterance(c.word(n - 1)) || linked);
             if tail != ":" && !stated {
                 return None;
             }
@@ -169,6 +178,7 @@ impl Context<'_> {
             // "…, with Roe reportedly yelling:" the subject "with" gives the participle.
             (Verb::Dependent, _) => c
                 .subject_with(v)
+                .or_else(|| c.adverbial_clause_subject(v))
                 .or_else(|| earlier_speaker(v))
                 .or_else(|| c.speaking_subject()),
         }?;

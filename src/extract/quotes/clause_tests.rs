@@ -140,3 +140,28 @@ fn a_titled_person_placed_after_the_name_is_the_speaker() {
     assert_eq!(q.speaker_entity.as_deref(), Some("Tom Ash"));
     assert_eq!(q.speaker_role.as_deref(), Some("Bishop"));
 }
+
+#[test]
+fn what_a_person_said_owned_and_linked_by_was() {
+    let found = quotes(
+        "She trained under Wayne Ash, the editor. Ash’s advice to his reporters (repeated to me for years) was, “Call the other side before you print.”",
+    );
+    assert_eq!(found[0].2.as_deref(), Some("Wayne Ash"));
+    // A semicolon closes the clause before it: its subject does not reach the quotation.
+    let found = quotes(
+        "Tom Reyes ran the desk for the Ferry and Harbor papers; Ash’s motto was, “Call the other side before you print.”",
+    );
+    assert_ne!(found[0].2.as_deref(), Some("Tom Reyes"));
+}
+
+#[test]
+fn a_participle_after_a_where_clause_takes_its_subject() {
+    let found = quotes(
+        "Dana Roe spoke near the pier, where about 40 dockers had gathered, chanting “no deal, no ships” until dark.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("about 40 dockers"));
+    // With no such clause, the participle keeps the sentence's speaker.
+    let found =
+        quotes("Dana Roe spoke near the pier on Friday, saying “no deal, no ships” until dark.");
+    assert_eq!(found[0].2.as_deref(), Some("Dana Roe"));
+}

@@ -91,6 +91,12 @@ pub(super) fn is_utterance(noun: &str) -> bool {
             | "op-ed"
             | "column"
             | "essay"
+            | "dictum"
+            | "motto"
+            | "maxim"
+            | "credo"
+            | "refrain"
+            | "advice"
     )
 }
 
@@ -239,11 +245,12 @@ impl Context<'_> {
         };
         // The words of the phrase after a name, when the phrase goes on past it.
         let after_name = |s: &Spot| self.doc.text.get(s.full_end..phrase_end).unwrap_or("");
-        // "Roe’s response was: “…”", "Roe’s Facebook post:": what a person wrote or said,
-        // credited to the person.
+        // "Roe’s response was: “…”", "Roe’s Facebook post:", "Roe’s reply to the crowd":
+        // what a person wrote or said, credited to the person.
         let owned_utterance = |rest: &str| {
             let words: Vec<&str> = rest.split_whitespace().collect();
-            words.len() <= 3 && words.last().is_some_and(|w| is_utterance(w))
+            words.first().is_some_and(|w| is_utterance(w))
+                || words.len() <= 3 && words.last().is_some_and(|w| is_utterance(w))
         };
         if let Some(s) = spots
             .iter()

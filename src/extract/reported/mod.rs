@@ -170,7 +170,11 @@ pub fn find(
                 let subject = match kind {
                     // "…, Roe said, adding that …": the speaker of the verb the participle
                     // follows, else the sentence's subject.
-                    Verb::Dependent => last_speaker.clone().or_else(|| c.main_subject(0)),
+                    // "…, where protesters gathered, chanting": the clause's own subject.
+                    Verb::Dependent => c
+                        .adverbial_clause_subject(v)
+                        .or_else(|| last_speaker.clone())
+                        .or_else(|| c.main_subject(0)),
                     // "…, reports Reuters": inverted only after a comma or a quotation, and
                     // not past a subject set off by appositions ("Ash, a director, said").
                     Verb::Finite | Verb::Report

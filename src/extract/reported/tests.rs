@@ -552,3 +552,17 @@ fn a_titled_person_placed_after_the_name_is_the_entity() {
     assert_eq!(a[1].source.as_str(), "An aide to Tom Ash of the diocese");
     assert_eq!(a[1].entity, None);
 }
+
+#[test]
+fn a_participle_after_a_where_clause_credits_its_subject() {
+    let got = sources(
+        "Dana Roe spoke near the pier, where about 40 dockers had gathered, chanting that the \
+         port must stay open.",
+    );
+    let chanted: Vec<&str> = got
+        .iter()
+        .filter(|(_, cue, _)| cue.as_deref() == Some("chanting"))
+        .map(|(source, _, _)| source.as_str())
+        .collect();
+    assert_eq!(chanted, ["about 40 dockers"]);
+}

@@ -132,7 +132,12 @@ impl<'a> Clause<'a> {
             return (ends && quoted).then_some(Verb::Finite);
         }
         let v = self.verb_word(i)?;
-        if self.withholds_name(i) || !self.verbal(i, bare(w, &self.toks[i])) {
+        // "Ash’s rule (repeated to me for years) was": a participle in brackets describes.
+        let after = |k: usize| self.toks.get(k).map_or("", |t| t.text(&self.doc.text));
+        let bracketed = i > 0
+            && self.gap(i - 1, i).contains('(')
+            && participle_phrase(w, after(i + 1), after(i + 2));
+        if bracketed || self.withholds_name(i) || !self.verbal(i, bare(w, &self.toks[i])) {
             return None;
         }
         let after_to = i > 0 && self.word(i - 1) == "to" && self.plain(i - 1, i);

@@ -324,6 +324,25 @@ impl Clause<'_> {
         (listed && self.plain(that - 1, that)).then_some(that - 1)
     }
 
+    /// The subject of a "where" or "when" clause right before a participle at `v`: "…
+    /// the hall, where 50 protesters had gathered, chanting" is the protesters' chant.
+    pub fn adverbial_clause_subject(&self, v: usize) -> Option<Range<usize>> {
+        let end = self.skip_fillers(v, 0);
+        if end < 3 || !self.comma(end - 1, end) {
+            return None;
+        }
+        let opener = (end.saturating_sub(MAX_WORDS)..end - 1)
+            .rev()
+            .take_while(|&i| self.plain(i, i + 1))
+            .last()
+            .filter(|&i| {
+                i > 0 && self.breaks(i - 1, i) && matches!(self.word(i), "where" | "when")
+            })?;
+        let verb =
+            (opener + 2..end).find(|&i| auxiliary(self.word(i)) || self.word(i).ends_with("ed"))?;
+        self.noun_phrase(opener + 1..verb)
+    }
+
     /// The subject "with" gives a participle at `v`: "…, with Roe reportedly yelling".
     pub fn subject_with(&self, v: usize) -> Option<Range<usize>> {
         let end = self.skip_fillers(v, 0);
