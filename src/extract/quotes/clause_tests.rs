@@ -165,3 +165,19 @@ fn a_participle_after_a_where_clause_takes_its_subject() {
         quotes("Dana Roe spoke near the pier on Friday, saying “no deal, no ships” until dark.");
     assert_eq!(found[0].2.as_deref(), Some("Dana Roe"));
 }
+
+#[test]
+fn an_opening_clause_led_by_even_or_shortly_is_passed_over() {
+    let found = quotes(
+        "Even before Dana Roe took the stage to claim the win, her campaign sent out a text message to donors saying: “With your help, we just won the county!”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("her campaign"));
+}
+
+#[test]
+fn a_verb_joined_inside_an_opening_clause_takes_its_subject() {
+    let found = quotes(
+        "When Dana Roe later turned to the flood and said she would “protect our coastal towns for good,” the crowd cheered.",
+    );
+    assert_eq!(found[0].2.as_deref(), Some("Dana Roe"));
+}

@@ -217,6 +217,17 @@ impl Clause<'_> {
                     && self.word(i).ends_with("ed")
                     && self.plain(i, i + 1)
                     && matches!(self.word(i + 1), "by" | "about" | "for" | "on" | "after"))
+                // "Even before Roe spoke,", "Shortly after noon,": a clause or phrase led by
+                // a word that measures it.
+                || (opens
+                    && i + 1 < n
+                    && matches!(
+                        self.word(i),
+                        "Even" | "Just" | "Only" | "Long" | "Right" | "Shortly" | "Soon" | "Well"
+                    )
+                    && self.plain(i, i + 1)
+                    && (subordinate(&capitalised(self.word(i + 1)))
+                        || self.is(i + 1, LEAD_PREPOSITIONS)))
                 // "Last month,", "That night,", "This Tuesday,".
                 || (i + 1 < n
                     && matches!(
@@ -309,6 +320,24 @@ impl Clause<'_> {
             .find(|&i| self.verb_at(i) == Some(Verb::Finite) && self.word(i) != "according")
             .and_then(|f| self.speaker_before(f, 0))
             .or(main)
+            .or_else(|| self.opening_clause_subject(end - 1))
+    }
+
+    /// The subject of an opening clause that runs unbroken to word `end`: "When Roe later
+    /// referred to the flood and said" is Roe's.
+    fn opening_clause_subject(&self, end: usize) -> Option<Range<usize>> {
+        if end < 3 || !subordinate(self.word(0)) || (1..end).any(|i| self.breaks(i - 1, i)) {
+            return None;
+        }
+        let predicate = (2..end).find(|&i| {
+            let w = self.word(i);
+            w.starts_with(char::is_lowercase)
+                && (w.ends_with("ed")
+                    || irregular_past(w)
+                    || self.verb_word(i).is_some()
+                    || self.is(i, SPEECH_FILLERS))
+        })?;
+        self.noun_phrase(1..predicate)
     }
 
     /// The verb whose "that" clause opens with a list holding the phrase at word `start`:

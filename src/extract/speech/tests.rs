@@ -567,3 +567,12 @@ fn opening_phrases_in_a_row_come_before_the_subject() {
     });
     assert_eq!(got, "Manning");
 }
+
+#[test]
+fn a_verb_in_an_opening_clause_shares_its_subject() {
+    let got = with(
+        "When Dana Roe later referred to the flood and said she would",
+        |c| text(c, c.shared_subject(verb_index(c, "said"))),
+    );
+    assert_eq!(got, "Dana Roe");
+}
