@@ -1,4 +1,4 @@
-//! Whether a word spelled as a reporting verb is one here: not a noun ("Ash’s comments",
+//! Whether a word spelled as a reporting verb is one here, and of which kind: not a noun ("Ash’s comments",
 //! "a TV show", "with notes like"), not a thing named ("a class called …"), not a request
 //! for anonymity ("who declined to be named").
 
@@ -6,6 +6,52 @@ use super::words::progressive;
 use super::*;
 
 impl Clause<'_> {
+    /// The reporting verb at word `i` ("according to" counts as one, at "according").
+    #[inline]
+    pub fn verb_at(&self, i: usize) -> Option<Verb> {
+        // Most words are no verb: rejected on their classes and length alone.
+        // The idioms of `verb_here` ("according", "put", "went") pass on length and letter.
+        let t = &self.toks[i];
+        let len = t.end - t.start;
+        let first = self.doc.text.as_bytes()[t.start];
+        let idiom =
+            len == 9 || (matches!(len, 3 | 4) && first == b'p') || (len == 4 && first == b'w');
+        if !t.is(VERBS) && !idiom {
+            return None;
+        }
+        self.verb_here(i)
+    }
+
+    fn verb_here(&self, i: usize) -> Option<Verb> {
+        let w = self.word(i);
+        let next = |word: &str| i + 1 < self.toks.len() && self.word(i + 1) == word;
+        // "according to Roe"; "as Roe put it": an idiom that credits its subject.
+        if (w == "according" && next("to")) || (matches!(w, "put" | "puts") && next("it")) {
+            return Some(Verb::Finite);
+        }
+        // "“…?” Ash went on, as if": going on speaking, the clause ending there, after a
+        // quotation ("as the day went on, …" goes on with no one speaking).
+        if w == "went" && next("on") {
+            let ends = i + 2 == self.toks.len() || self.breaks(i + 1, i + 2);
+            let before = &self.doc.text[..self.toks[i].start];
+            let quoted = before
+                .rfind(['”', '"'])
+                .is_some_and(|q| before.len() - q < 60 && !before[q..].contains(['.', ';']));
+            return (ends && quoted).then_some(Verb::Finite);
+        }
+        let v = self.verb_word(i)?;
+        // "Ash’s rule (repeated to me for years) was": a participle in brackets describes.
+        let after = |k: usize| self.toks.get(k).map_or("", |t| t.text(&self.doc.text));
+        let bracketed = i > 0
+            && self.gap(i - 1, i).contains('(')
+            && participle_phrase(w, after(i + 1), after(i + 2));
+        if bracketed || self.withholds_name(i) || !self.verbal(i, bare(w, &self.toks[i])) {
+            return None;
+        }
+        let after_to = i > 0 && self.word(i - 1) == "to" && self.plain(i - 1, i);
+        Some(if after_to { Verb::Dependent } else { v })
+    }
+
     /// Whether word `i` asks for anonymity: "who declined to be named", "asked not to be
     /// identified" say why a source is unnamed, not what it said.
     pub(super) fn withholds_name(&self, i: usize) -> bool {
