@@ -1,6 +1,6 @@
-//! Whether a word spelled as a reporting verb is one here, and of which kind: not a noun ("Ash’s comments",
-//! "a TV show", "with notes like"), not a thing named ("a class called …"), not a request
-//! for anonymity ("who declined to be named").
+//! Whether a word spelled as a reporting verb is one here, and of which kind: not a noun
+//! ("Ash’s comments", "a TV show", "with notes like"), not a thing named ("a class called
+//! …"), not a request for anonymity ("who declined to be named").
 
 use super::words::progressive;
 use super::*;
