@@ -392,7 +392,7 @@ pub(super) const LEAD_PREPOSITIONS_WORDS: &str = "in at on after before during f
 pub const LEAD_ADVERBS: Class = 1 << 34;
 pub(super) const LEAD_ADVERBS_WORDS: &str = "later earlier meanwhile still yet instead now also
     separately previously recently then however indeed rather anyway besides back again
-    afterwards afterward elsewhere finally";
+    afterwards afterward elsewhere finally likewise similarly moreover furthermore";
 
 /// Prepositions that put a name inside a description of someone else ("an aide to Roe").
 pub const DESCRIBING_PREPOSITIONS: Class = 1 << 35;

@@ -87,6 +87,18 @@ impl Context<'_> {
         {
             return Some(c.bytes(from + 1..n));
         }
+        // "The institute had this to say about the plan:": the one who had something to say.
+        if tail == ":"
+            && let Some(had) = (0..n.saturating_sub(3)).find(|&i| {
+                matches!(c.word(i), "had" | "has" | "have")
+                    && c.word(i + 1) == "this"
+                    && c.word(i + 2) == "to"
+                    && matches!(c.word(i + 3), "say" | "add" | "offer")
+            })
+            && let Some(words) = c.subject_before(had, 0)
+        {
+            return Some(c.bytes(words));
+        }
         let Some(v) = v else {
             // A transcript line ("Roe:", "Former governor Jane Roe:"), or a sentence
             // introducing the quotation ("Roe has since apologized:").

@@ -181,3 +181,18 @@ fn a_verb_joined_inside_an_opening_clause_takes_its_subject() {
     );
     assert_eq!(found[0].2.as_deref(), Some("Dana Roe"));
 }
+
+#[test]
+fn the_one_who_had_this_to_say() {
+    let found = quotes(
+        "Likewise, a study from the Harbor Institute had this to say about the ferry plan: “Families in the top half would gain far more than the rest.”",
+    );
+    assert_eq!(
+        found[0].1.as_deref(),
+        Some("a study from the Harbor Institute")
+    );
+    let found = quotes(
+        "Similarly, the harbour master has this to add: “The late boat will run until the end of May.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("the harbour master"));
+}
