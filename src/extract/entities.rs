@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 use super::discover::{Discovered, Found, Spot, guess_kind};
 use super::gazetteer::Hit;
 use super::kinds::KindVotes;
-use super::lexicon::world;
+use super::lexicon::{DESCRIBING_PREPOSITIONS, LEAD_PREPOSITIONS, is, world};
 use super::text::Doc;
 use super::{EntityMention, Gazetteer};
 use crate::load::EntityKind;
@@ -140,6 +140,21 @@ impl<'a> Table<'a> {
     /// Ash."
     pub fn apposed_person(&self, text: &str, at: usize) -> Option<&Spot> {
         self.apposed(text, at, false)
+    }
+
+    /// The person a phrase names first, after a title at most, then places: "Dana Reyes
+    /// of The Ledger", "Bishop Tom Ash of the Diocese of Dover", not "an aide to Tom Ash of
+    /// the council".
+    pub fn placed_person(&self, text: &str, phrase: Range<usize>) -> Option<&Spot> {
+        let s = self.within(phrase.clone()).next()?;
+        let mut title = text.get(phrase.start..s.start)?.split_whitespace();
+        let next = text.get(s.full_end..phrase.end)?.split_whitespace().next();
+        let titled = title.clone().count() <= 3
+            && !title.any(|w| is(w, LEAD_PREPOSITIONS | DESCRIBING_PREPOSITIONS));
+        (self.entities[s.entity].kind == EntityKind::Person
+            && titled
+            && matches!(next, Some("of" | "from" | "at")))
+        .then_some(s)
     }
 
     /// `apposed_person`, or an organisation set beside a description of it: "The

@@ -265,21 +265,17 @@ impl Context<'_> {
             return Some(described(phrase.to_string(), Some(entity(s))));
         }
         // "Dana Reyes of The Ledger", "Tom Ash from the mayor’s office", "Bishop Tom Ash of
-        // the Diocese of Dover": a person named first, after a title at most, then placed.
-        if let Some(s) = spots
-            .first()
-            .filter(|s| is_person(s) && !after_preposition(s))
+        // the Diocese of Dover": a person named first, then placed.
+        if let Some(s) = self
+            .table
+            .placed_person(&self.doc.text, phrase_start..phrase_end)
         {
             let title = self.doc.text[phrase_start..s.start].trim();
-            let next = after_name(s).split_whitespace().next();
-            if title.split_whitespace().count() <= 3
-                && next.is_some_and(|w| matches!(w, "of" | "from" | "at"))
-            {
-                return Some(Speaker {
-                    role: (!title.is_empty()).then(|| title.to_string()),
-                    ..described(entity(s), Some(entity(s)))
-                });
-            }
+            let titled = !matches!(title, "" | "the" | "The" | "a" | "A");
+            return Some(Speaker {
+                role: titled.then(|| title.to_string()),
+                ..described(entity(s), Some(entity(s)))
+            });
         }
         // A name no entity covers closes the phrase: keep the phrase, the name heads it.
         let last_word = phrase.rsplit(char::is_whitespace).next().unwrap_or("");

@@ -19,7 +19,6 @@ use std::ops::Range;
 pub(in crate::extract) use self::said::content;
 use self::said::{after_listener, only_circumstance, opens_quotation, participle_follows};
 use super::Attribution;
-use super::discover::Spot;
 use super::entities::Table;
 use super::lexicon::{
     DETERMINERS, DOCUMENTS, LEAD_PREPOSITIONS, ROLE_NOUNS, SPEECH_NOUNS, STANCE_ADJECTIVES,
@@ -527,28 +526,8 @@ fn name(
         before.len() < at - range.start
             && (words::preposition(last) || matches!(last, "of" | "for" | "among"))
     };
-    // "Bishop Tom Ash of the Diocese of Dover": a person named first, after a title at
-    // most, then placed.
-    let placed = |h: &&Spot| {
-        let title = doc
-            .text
-            .get(range.start..h.start)
-            .unwrap_or("")
-            .split_whitespace();
-        let next = doc
-            .text
-            .get(h.full_end..end)
-            .unwrap_or("")
-            .split_whitespace()
-            .next();
-        table.entities[h.entity].kind == EntityKind::Person
-            && title.clone().count() <= 3
-            && !title
-                .into_iter()
-                .any(|w| words::preposition(w) || w == "of")
-            && matches!(next, Some("of" | "from" | "at"))
-    };
-    if let Some(h) = table.within(range.clone()).next().filter(placed) {
+    // "Bishop Tom Ash of the Diocese of Dover": the person, then where they are from.
+    if let Some(h) = table.placed_person(&doc.text, range.start..end) {
         let name = table.entities[h.entity].name.clone();
         return Some((phrase.to_string(), Some(name)));
     }
