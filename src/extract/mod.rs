@@ -251,12 +251,18 @@ pub struct Facts {
 pub fn extract(input: &Input<'_>, gazetteer: &Gazetteer, options: &ExtractOptions) -> Facts {
     let mut builder = text::Builder::with_capacity(input.body.len());
     let outline = structure::outline_with(input.body, input.first_line, |e| builder.event(e));
-    let doc = builder.finish();
+    let mut doc = builder.finish();
     let hits = gazetteer.find(&doc);
     let speakers = transcript::labels(&doc);
     let found = options
         .discovery
         .then(|| discover::discover(&doc, &hits, &speakers, gazetteer));
+    let discovered = found.iter().flat_map(|f| &f.spots);
+    doc.name_words(
+        hits.iter()
+            .map(|h| h.start..h.end)
+            .chain(discovered.map(|s| s.start..s.end)),
+    );
     let not_entities: FxHashSet<String> = input
         .not_entities
         .iter()

@@ -7,7 +7,9 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::lexicon::{ABBREVIATIONS, Class, ORG_TAIL, STOP, US_STATES, classes, is, world};
+use super::lexicon::{
+    ABBREVIATIONS, Class, IN_NAME, ORG_TAIL, STOP, TEMPORAL, US_STATES, classes, is, world,
+};
 use crate::load::EntityKind;
 use dateline::dateline_end;
 pub use dateline::{dated_line, numeric_date};
@@ -67,6 +69,21 @@ impl Doc {
         let from = self.tokens.partition_point(|t| t.start < range.start);
         let to = from + self.tokens[from..].partition_point(|t| t.end <= range.end);
         &self.tokens[from..to]
+    }
+
+    /// Takes the capitalised words inside a name, after its first, for name words only:
+    /// "May" in "Theresa May", "Will" in "George Will" and "Sun" in "the Harbor Sun" are
+    /// then no month, modal verb or day to the rules that read the sentence around them.
+    pub fn name_words(&mut self, names: impl Iterator<Item = Range<usize>>) {
+        for name in names {
+            let from = self.tokens.partition_point(|t| t.start < name.start);
+            let to = from + self.tokens[from..].partition_point(|t| t.end <= name.end);
+            for t in self.tokens.get_mut(from + 1..to).into_iter().flatten() {
+                if self.text[t.start..].starts_with(char::is_uppercase) {
+                    t.classes = t.classes & !(STOP | TEMPORAL) | IN_NAME;
+                }
+            }
+        }
     }
 
     /// Whether any byte of `range` is link text or a URL.

@@ -344,3 +344,25 @@ fn a_compass_word_alone_is_the_surname_of_a_person_named_in_full() {
             .any(|(n, _)| n == "West")
     );
 }
+
+#[test]
+fn a_word_of_time_after_a_name_is_a_surname_or_a_paper() {
+    let got = entities(
+        "Prime Minister Helen May spoke first. Columnist Dana Will wrote next. The piece by columnist Li Jun ran in the Oakton Sun.",
+    );
+    assert!(has(&got, "Helen May"), "{got:?}");
+    assert!(has(&got, "Dana Will"), "{got:?}");
+    assert!(has(&got, "Li Jun"), "{got:?}");
+    assert!(
+        got.contains(&("Oakton Sun".to_string(), Organization)),
+        "{got:?}"
+    );
+    // A date stays a date: a day of the month after it, or no given name before it.
+    let got = entities("The Oakton Council met Jun 5. Tom Ash spoke in May. Reyes May said no.");
+    assert!(has(&got, "Oakton Council"), "{got:?}");
+    assert!(
+        !got.iter()
+            .any(|(n, _)| n.contains("Jun") || n.contains("May")),
+        "{got:?}"
+    );
+}

@@ -264,6 +264,7 @@ impl<'a> Discoverer<'a> {
     }
 
     pub(super) fn runs(&mut self) {
+        self.names_like_dates();
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
@@ -317,6 +318,61 @@ impl<'a> Discoverer<'a> {
             }
             self.run(i, end);
             i = end + 1;
+        }
+    }
+
+    /// "Theresa May", "columnist Ai Jun", "the Harbor Sun": a month's or a day's name right
+    /// after a capitalised name, with no day of the month after it, is a surname or a
+    /// paper's name rather than a date. A whole month's name must follow a given name
+    /// ("told Reyes in May" has none); an abbreviation any name ("Monday Jun 5" is a date:
+    /// the day's name is no name).
+    fn names_like_dates(&mut self) {
+        for i in 1..self.toks.len() {
+            let t = self.toks[i];
+            let prev = self.toks[i - 1];
+            if t.cap
+                || t.initial
+                || t.classes & TEMPORAL == 0
+                || !prev.cap
+                || prev.classes & STOP != 0
+                || prev.possessive()
+                || !self.plain_gap(i - 1, i)
+            {
+                continue;
+            }
+            let word = self.word(i);
+            let abbreviation = matches!(
+                word,
+                "Jan"
+                    | "Feb"
+                    | "Mar"
+                    | "Apr"
+                    | "Jun"
+                    | "Jul"
+                    | "Aug"
+                    | "Sep"
+                    | "Oct"
+                    | "Nov"
+                    | "Dec"
+                    | "Mon"
+                    | "Tue"
+                    | "Wed"
+                    | "Thu"
+                    | "Fri"
+                    | "Sat"
+                    | "Sun"
+            );
+            let month_name = matches!(word, "May" | "June" | "April" | "August")
+                && prev.classes & GIVEN_NAMES != 0;
+            let dated = self.toks.get(i + 1).is_some_and(|n| {
+                self.text[n.start..n.end]
+                    .bytes()
+                    .all(|c| c.is_ascii_digit())
+                    && self.plain_gap(i, i + 1)
+            });
+            if (abbreviation || month_name) && !dated {
+                self.toks[i].cap = true;
+            }
         }
     }
 

@@ -188,6 +188,8 @@ impl<'a> Discoverer<'a> {
                 | "Street"
                 | "Castle"
         ) || (self.is(b, DEMONYM | TITLES) && !last.ends_with(['.', 's']) && !is_acronym(last))
+            // "George Will", "Theresa May": a word of time or a modal verb as a surname.
+            || matches!(last, "Will" | "May" | "June" | "April" | "August")
     }
 
     /// "the South", "the West": a compass point as a region, after "the" and before no

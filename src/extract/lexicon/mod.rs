@@ -16,6 +16,10 @@ pub use words::*;
 /// Word-class bits, one per list.
 pub type Class = u64;
 
+/// Set on a word of the text, never by a word list: a capitalised word inside a name the
+/// article gives ("May" in "Theresa May"), which no rule should read as the common word.
+pub const IN_NAME: Class = 1 << 63;
+
 /// A country, region, city, world organisation, prominent person or well-known name
 /// discovery knows without a gazetteer.
 #[derive(Debug)]

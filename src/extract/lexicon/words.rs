@@ -116,7 +116,7 @@ pub(super) const ORG_TAIL_WORDS: &str =
     board senate congress parliament cabinet government administration times post news journal
     regulator regulators power transit water security campaign globe review register caller
     insider examiner monitor observer chronicle inquirer sentinel courier dispatch magazine
-    herald telegraph tribune gazette press airlines airways motors technologies technology
+    herald telegraph tribune gazette sun press airlines airways motors technologies technology
     systems holdings partners capital securities exchange network media brigades brigade
     movement alliance coalition guard guards corps club society center centre trust treasury
     bureau directorate secretariat tribunal bloc league team studios pictures records

@@ -196,3 +196,15 @@ fn the_one_who_had_this_to_say() {
     );
     assert_eq!(found[0].1.as_deref(), Some("the harbour master"));
 }
+
+#[test]
+fn a_surname_that_is_also_a_month_or_a_modal_verb_speaks() {
+    let found = quotes(
+        "Columnist Dana Will wrote about the port. “The ferry is a reminder of what the town owes its islands,” Will wrote.",
+    );
+    assert_eq!(found[0].2.as_deref(), Some("Dana Will"));
+    let found = quotes(
+        "“We will not be rushed into a bad deal with anyone,” columnist Li Jun wrote in the paper.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Li Jun"));
+}

@@ -9,7 +9,8 @@ use super::words::{
     preposition, quantifier, relative_pronoun,
 };
 use crate::extract::lexicon::{
-    DETERMINERS, DOCUMENTS, ROLE_NOUNS, SPEECH_NOUNS, TEMPORAL, TITLE_BASE, lowercase, ly_adverb,
+    DETERMINERS, DOCUMENTS, IN_NAME, ROLE_NOUNS, SPEECH_NOUNS, TEMPORAL, TITLE_BASE, lowercase,
+    ly_adverb,
 };
 use crate::extract::speech::Clause;
 
@@ -133,7 +134,7 @@ fn core(c: &Clause<'_>, st: usize, e: usize) -> Option<usize> {
             if i + 1 >= e || !strict(c, conjunct..i) || personal_pronoun(&c.lower(i + 1)) {
                 break;
             }
-        } else if auxiliary(l)
+        } else if !c.is(i, IN_NAME) && auxiliary(l)
             || boundary(l)
             || preposition(l)
             || relative_pronoun(l)

@@ -566,3 +566,11 @@ fn a_participle_after_a_where_clause_credits_its_subject() {
         .collect();
     assert_eq!(chanted, ["about 40 dockers"]);
 }
+
+#[test]
+fn a_name_ending_in_a_word_of_time_is_the_whole_source() {
+    let got = sources("Prime Minister Helen May said on Monday that the talks would resume.");
+    assert_eq!(got[0].0, "Prime Minister Helen May");
+    let got = sources("Columnist Dana Will wrote that the ferry would run again.");
+    assert_eq!(got[0].0, "Columnist Dana Will");
+}
