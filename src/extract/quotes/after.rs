@@ -36,9 +36,21 @@ impl Context<'_> {
             (0..c.toks.len().min(MAX_REACH)).find(|&i| c.verb_at(i).is_some() || reads(&c, i))?;
         let verb = c.verb_at(v).unwrap_or(Verb::Finite);
         // "“…,” the judge said, according to the Post": words that reach the writer through
-        // another source are credited to that source, as attribution corpora do.
-        let relayed = (v + 1..c.toks.len().min(v + 8))
-            .find(|&i| c.word(i) == "according" && c.toks.len() > i + 1 && c.word(i + 1) == "to");
+        // another source are credited to that source, as attribution corpora do; further
+        // on ("said in a bill filed in the capital, according to the Post") only as the
+        // phrase that closes the sentence, set off by a comma and in no other clause.
+        let closes = |i: usize| {
+            c.breaks(i - 1, i)
+                && (v + 1..i).all(|k| !matches!(c.word(k), "and" | "but" | "while" | "which"))
+                && c.subject_after(i + 1)
+                    .is_some_and(|r| r.end == c.toks.len())
+        };
+        let relayed = (v + 1..c.toks.len().min(v + 16)).find(|&i| {
+            c.word(i) == "according"
+                && c.toks.len() > i + 1
+                && c.word(i + 1) == "to"
+                && (i < v + 8 || closes(i))
+        });
         let words = match (verb, c.word(v)) {
             (Verb::Finite, "according") => c.subject_after(v + 1),
             (Verb::Finite | Verb::Report, _) if let Some(a) = relayed => {

@@ -487,6 +487,11 @@ fn words_relayed_by_another_source_are_credited_to_it() {
         "“We will rebuild the bridge before winter,” the mayor said on Tuesday at the riverside meeting, and the cost, according to the Courier, is rising.",
     );
     assert_eq!(found[0].1.as_deref(), Some("the mayor"));
+    // Further on, as the phrase that closes the sentence, it is.
+    let found = quotes(
+        "“There is no case for the closure of the ferry to the islands,” Dana Reyes said in a motion filed in the harbour assembly last week, according to the Courier.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("the Courier"));
 }
 
 #[test]

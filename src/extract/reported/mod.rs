@@ -17,7 +17,9 @@ pub(super) use words::number_word;
 use std::ops::Range;
 
 pub(in crate::extract) use self::said::content;
-use self::said::{after_listener, only_circumstance, opens_quotation, participle_follows};
+use self::said::{
+    after_listener, only_circumstance, only_how, opens_quotation, participle_follows,
+};
 use super::Attribution;
 use super::entities::Table;
 use super::lexicon::{
@@ -217,7 +219,9 @@ pub fn find(
                 // "…, the Ledger reported, citing two officials": how, not what, when the
                 // source is set off after the clause it reports.
                 let set_off = words.start > 0 && c.breaks(words.start - 1, words.start);
-                if set_off && participle_follows(&c, v) {
+                if set_off
+                    && (participle_follows(&c, v) || content.as_deref().is_some_and(only_how))
+                {
                     content = None;
                 }
                 let said_little = content

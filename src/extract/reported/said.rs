@@ -176,20 +176,33 @@ fn without_circumstance(text: &str) -> &str {
     if !opens {
         return text;
     }
+    // "in an interview with the Harbor Ledger that …": the phrase may name who asked,
+    // but ends at no comma, which would close a clause of its own.
     let mut rest = text;
-    for _ in 0..6 {
+    for _ in 0..12 {
         let Some((word, after)) = rest.split_once(' ') else {
             return text;
         };
         if word == "that" {
             return rest;
         }
-        if !(dated(word) || circumstance_word(word, false)) {
+        if word.ends_with([',', ';', ':']) {
             return text;
         }
         rest = after;
     }
     text
+}
+
+/// Whether `text`, after a source that follows what it said ("“…,” Roe said in an
+/// interview with the Ledger"), only says when, where or how: it opens such a phrase and
+/// no "that" comes after it.
+pub(super) fn only_how(text: &str) -> bool {
+    let opens = text
+        .split(' ')
+        .next()
+        .is_some_and(|first| circumstance_word(first, true));
+    opens && std::ptr::eq(without_circumstance(text), text)
 }
 
 /// Whether a clause starts with a quotation mark: a direct quote rather than a paraphrase.

@@ -574,3 +574,18 @@ fn a_name_ending_in_a_word_of_time_is_the_whole_source() {
     let got = sources("Columnist Dana Will wrote that the ferry would run again.");
     assert_eq!(got[0].0, "Columnist Dana Will");
 }
+
+#[test]
+fn where_and_how_a_quotation_was_said_is_not_what_was_said() {
+    // (The quotation is credited to the paper that relays it; Reyes's "said" stays.)
+    let got = sources(
+        "“We will win this fight for the port,” Dana Reyes said in an interview on the island last week, according to the Courier.",
+    );
+    let said = got.iter().find(|s| s.1.as_deref() == Some("said")).unwrap();
+    assert_eq!(said.0, "Dana Reyes");
+    assert_eq!(said.2, None);
+    // A phrase of how before "that", naming who asked, is not the statement either.
+    let got =
+        sources("Dana Reyes said in an interview with the island paper that the port would close.");
+    assert_eq!(got[0].2.as_deref(), Some("the port would close"));
+}
