@@ -39,22 +39,26 @@ impl Context<'_> {
         // another source are credited to that source, as attribution corpora do; further
         // on ("said in a bill filed in the capital, according to the Post") only as the
         // phrase that closes the sentence, set off by a comma and in no other clause.
-        let closes = |i: usize| {
-            c.breaks(i - 1, i)
-                && (v + 1..i).all(|k| !matches!(c.word(k), "and" | "but" | "while" | "which"))
-                && c.subject_after(i + 1)
-                    .is_some_and(|r| r.end == c.toks.len())
+        // So with "…,” said Roe, the mayor, reports the Post". `first` opens the phrase,
+        // the source follows word `last`.
+        let closes = |first: usize, last: usize| {
+            c.breaks(first - 1, first)
+                && (v + 1..first).all(|k| !matches!(c.word(k), "and" | "but" | "while" | "which"))
+                && c.subject_after(last).is_some_and(|r| r.end == c.toks.len())
         };
         let relayed = (v + 1..c.toks.len().min(v + 16)).find(|&i| {
-            c.word(i) == "according"
+            let according = c.word(i) == "according"
                 && c.toks.len() > i + 1
                 && c.word(i + 1) == "to"
-                && (i < v + 8 || closes(i))
+                && (i < v + 8 || closes(i, i + 1));
+            let reports = matches!(c.word(i), "reports" | "reported") && closes(i, i);
+            according || reports
         });
         let words = match (verb, c.word(v)) {
             (Verb::Finite, "according") => c.subject_after(v + 1),
             (Verb::Finite | Verb::Report, _) if let Some(a) = relayed => {
-                c.subject_after(a + 1).or_else(|| c.subject_leading(v))
+                let source = if c.word(a) == "according" { a + 1 } else { a };
+                c.subject_after(source).or_else(|| c.subject_leading(v))
             }
             (Verb::Finite, "told") if v == 0 => None,
             (Verb::Finite | Verb::Report, _) => c.subject_leading(v),

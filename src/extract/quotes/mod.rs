@@ -350,11 +350,18 @@ impl Context<'_> {
         // "… rules that have a “harsh impact” on workers, the lawsuit says": a phrase quoted
         // in a sentence that closes with its source is the source's, unless a verb of speech
         // before the phrase reports it ("Roe said the plan brings “jobs”, the paper says").
-        let speech_before = || {
+        let speech_before_as = |classes| {
             Clause::new(self.doc, before.clone())
                 .toks
                 .iter()
-                .any(|t| t.classes & (SPEECH_VERBS | SPEECH_PARTICIPLES) != 0)
+                .any(|t| t.classes & classes != 0)
+        };
+        let speech_before = || speech_before_as(SPEECH_VERBS | SPEECH_PARTICIPLES);
+        // "Roe welcomed the news, saying it was “…,” the Ledger reported.": a source that
+        // closes the sentence relays what a participle before the phrase reports, as
+        // attribution corpora credit the outer source; a finite verb keeps its words.
+        let relayed = |r: &Range<usize>| {
+            word_count(&self.doc.text[r.end..after.end]) <= 2 && !speech_before_as(SPEECH_VERBS)
         };
         let found = if reported {
             self.before_quote(before.clone())
@@ -376,9 +383,10 @@ impl Context<'_> {
                     if let Some(source) = self.according_opening(sents[open_s].start..span.open) {
                         return Some(source);
                     }
-                    (!quiet_before && !speech_before())
+                    (!quiet_before)
                         .then(|| self.closing_attribution(after.clone()))
                         .flatten()
+                        .filter(|r| !speech_before() || relayed(r))
                         // "…, in Harlow’s words, “…”": whose words, right before them.
                         .or_else(|| self.view_of(before.clone(), true))
                         .or_else(|| self.before_quote(before.clone()))

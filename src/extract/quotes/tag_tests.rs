@@ -492,6 +492,21 @@ fn words_relayed_by_another_source_are_credited_to_it() {
         "“There is no case for the closure of the ferry to the islands,” Dana Reyes said in a motion filed in the harbour assembly last week, according to the Courier.",
     );
     assert_eq!(found[0].1.as_deref(), Some("the Courier"));
+    // A source closing the sentence relays what a participle before the phrase reports.
+    let found = quotes(
+        "Dana Reyes welcomed the vote, saying the council was “doing the right thing for the town,” adding she might run again, the Courier reported.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("the Courier"));
+    // So do "reports X" closing the tag.
+    let found = quotes(
+        "“The new rules say you are not welcome here any more,” said Dana Reyes, director of the Harbor Trust, reports the Courier.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("the Courier"));
+    // A finite verb of speech keeps its words.
+    let found = quotes(
+        "Dana Reyes said the council was “doing the right thing for the town,” adding she might run again, the Courier reported.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
 }
 
 #[test]

@@ -209,6 +209,13 @@ pub fn find(
                     Some(_) => content(doc, c.toks[v].full_end..sentence.end),
                     None => None,
                 };
+                // "…, reports the Courier", "…, said Roe": what the source after its verb
+                // said is the clause before it, unless that is a quotation, kept with the
+                // quote.
+                if words.start > v {
+                    content = self::content(doc, sentence.start..c.toks[v].start)
+                        .filter(|text| !opens_quotation(text));
+                }
                 // "The agency reports quarterly" reports nothing in particular; "…, the poll
                 // found." reports the clause before it.
                 // "Lin endorsed Roe." has its object: a name, not an adverb or a date.

@@ -589,3 +589,17 @@ fn where_and_how_a_quotation_was_said_is_not_what_was_said() {
         sources("Dana Reyes said in an interview with the island paper that the port would close.");
     assert_eq!(got[0].2.as_deref(), Some("the port would close"));
 }
+
+#[test]
+fn a_source_after_its_verb_said_the_clause_before_it() {
+    let got = sources(
+        "The ferry plan failed in the council, reports the Courier. The vote was close, said Dana Reyes, a councillor.",
+    );
+    assert_eq!(got[0].0, "the Courier");
+    assert_eq!(
+        got[0].2.as_deref(),
+        Some("The ferry plan failed in the council")
+    );
+    assert_eq!(got[1].0, "Dana Reyes");
+    assert_eq!(got[1].2.as_deref(), Some("The vote was close"));
+}
