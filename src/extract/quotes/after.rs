@@ -35,33 +35,10 @@ impl Context<'_> {
         let v =
             (0..c.toks.len().min(MAX_REACH)).find(|&i| c.verb_at(i).is_some() || reads(&c, i))?;
         let verb = c.verb_at(v).unwrap_or(Verb::Finite);
-        // "“…,” the judge said, according to the Post": words that reach the writer through
-        // another source are credited to that source, as attribution corpora do; further
-        // on ("said in a bill filed in the capital, according to the Post") only as the
-        // phrase that closes the sentence, set off by a comma and in no other clause.
-        // So with "…,” said Roe, the mayor, reports the Post". `first` opens the phrase,
-        // the source follows word `last`.
-        let closes = |first: usize, last: usize| {
-            c.breaks(first - 1, first)
-                && (v + 1..first).all(|k| !matches!(c.word(k), "and" | "but" | "while" | "which"))
-                && c.subject_after(last).is_some_and(|r| r.end == c.toks.len())
-        };
-        let relayed = (v + 1..c.toks.len().min(v + 16)).find(|&i| {
-            let according = c.word(i) == "according"
-                && c.toks.len() > i + 1
-                && c.word(i + 1) == "to"
-                && (i < v + 8 || closes(i, i + 1));
-            let reports = matches!(c.word(i), "reports" | "reported") && closes(i, i);
-            according || reports
-        });
         let words = match (verb, c.word(v)) {
             (Verb::Finite, "according") => c.subject_after(v + 1),
-            (Verb::Finite | Verb::Report, _) if let Some(a) = relayed => {
-                let source = if c.word(a) == "according" { a + 1 } else { a };
-                c.subject_after(source).or_else(|| c.subject_leading(v))
-            }
-            (Verb::Finite, "told") if v == 0 => None,
-            (Verb::Finite | Verb::Report, _) => c.subject_leading(v),
+            (Verb::Finite, "told") if v == 0 && relayed_by(&c, v).is_none() => None,
+            (Verb::Finite | Verb::Report, _) => relayed_by(&c, v).or_else(|| c.subject_leading(v)),
             (Verb::Dependent, _) => None,
         }?;
         let reaction = verb == Verb::Report
@@ -186,8 +163,38 @@ impl Context<'_> {
             .take_while(|&i| c.plain(i - 1, i))
             .find(|&i| tags(i))
             .or_else(|| verb_after_description(&c).filter(|&i| tags(i)))?;
-        c.subject_leading(v).map(|w| c.bytes(w))
+        relayed_by(&c, v)
+            .or_else(|| c.subject_leading(v))
+            .map(|w| c.bytes(w))
     }
+}
+
+/// The source that relays what the speaker of the verb at `v` said: "“…,” the judge said,
+/// according to the Post", words that reach the writer through another source, which
+/// attribution corpora credit. Further on ("said in a bill filed in the capital,
+/// according to the Post") only as the phrase that closes the sentence, set off by a comma
+/// and in no other clause; so with "“…,” said Roe, the mayor, reports the Post".
+fn relayed_by(c: &Clause<'_>, v: usize) -> Option<Range<usize>> {
+    // `first` opens the phrase; the source follows word `last`.
+    let closes = |first: usize, last: usize| {
+        c.breaks(first - 1, first)
+            && (v + 1..first).all(|k| !matches!(c.word(k), "and" | "but" | "while" | "which"))
+            && c.subject_after(last).is_some_and(|r| r.end == c.toks.len())
+    };
+    (v + 1..c.toks.len().min(v + 16)).find_map(|i| {
+        let according = c.word(i) == "according"
+            && c.toks.len() > i + 1
+            && c.word(i + 1) == "to"
+            && (i < v + 8 || closes(i, i + 1));
+        let reports = matches!(c.word(i), "reports" | "reported") && closes(i, i);
+        if according {
+            c.subject_after(i + 1)
+        } else if reports {
+            c.subject_after(i)
+        } else {
+            None
+        }
+    })
 }
 
 /// "read" as the verb of a written text right after its quotation: "“…,” the sign read",

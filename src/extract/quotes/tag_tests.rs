@@ -502,6 +502,11 @@ fn words_relayed_by_another_source_are_credited_to_it() {
         "“The new rules say you are not welcome here any more,” said Dana Reyes, director of the Harbor Trust, reports the Courier.",
     );
     assert_eq!(found[0].1.as_deref(), Some("the Courier"));
+    // And after a question mark, which ends the quotation's sentence.
+    let found = quotes(
+        "“Is this a priority for the two of them, or something they believe in?” Dana Reyes said at a rally, according to the Courier.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("the Courier"));
     // A finite verb of speech keeps its words.
     let found = quotes(
         "Dana Reyes said the council was “doing the right thing for the town,” adding she might run again, the Courier reported.",

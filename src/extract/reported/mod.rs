@@ -226,8 +226,12 @@ pub fn find(
                 // "…, the Ledger reported, citing two officials": how, not what, when the
                 // source is set off after the clause it reports.
                 let set_off = words.start > 0 && c.breaks(words.start - 1, words.start);
-                if set_off
-                    && (participle_follows(&c, v) || content.as_deref().is_some_and(only_how))
+                // "“…?” Roe said at the meeting, according to the Post": a sentence that
+                // follows a quotation it tags.
+                let tags_quotation =
+                    words.start == 0 && doc.text[..sentence.start].trim_end().ends_with(['”', '"']);
+                if set_off && participle_follows(&c, v)
+                    || (set_off || tags_quotation) && content.as_deref().is_some_and(only_how)
                 {
                     content = None;
                 }

@@ -584,6 +584,12 @@ fn where_and_how_a_quotation_was_said_is_not_what_was_said() {
     let said = got.iter().find(|s| s.1.as_deref() == Some("said")).unwrap();
     assert_eq!(said.0, "Dana Reyes");
     assert_eq!(said.2, None);
+    // So after a question that ends its sentence.
+    let got = sources(
+        "“Is this a priority for the two of them, or something they believe in?” Dana Reyes said at a rally, according to the Courier.",
+    );
+    let said = got.iter().find(|s| s.1.as_deref() == Some("said")).unwrap();
+    assert_eq!(said.2, None);
     // A phrase of how before "that", naming who asked, is not the statement either.
     let got =
         sources("Dana Reyes said in an interview with the island paper that the port would close.");
