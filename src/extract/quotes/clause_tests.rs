@@ -208,3 +208,17 @@ fn a_surname_that_is_also_a_month_or_a_modal_verb_speaks() {
     );
     assert_eq!(found[0].1.as_deref(), Some("Li Jun"));
 }
+
+#[test]
+fn a_quotation_joined_to_the_next_by_and_shares_its_speaker() {
+    let found = quotes(
+        "The promise to “take our town back” and “make the harbour great again” appeals to older residents, said Dana Reyes, a historian at Oakton University.",
+    );
+    assert_eq!(found[0].2.as_deref(), Some("Dana Reyes"));
+    assert_eq!(found[1].2.as_deref(), Some("Dana Reyes"));
+    // Not across a clause of its own.
+    let found = quotes(
+        "Fans chanted “take our town back” at the rally, while others chose “make the harbour great again,” said Dana Reyes.",
+    );
+    assert_eq!(found[0].2, None);
+}

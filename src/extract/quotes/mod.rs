@@ -71,6 +71,8 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
         // The last speaker in this paragraph, also of quotations too short to keep, so the
         // second part of `“Yes,” Ash said. “…”` is Ash's.
         let mut last: Option<Said> = None;
+        // The last quotation kept with no speaker, and where it ends.
+        let mut unsaid: Option<(usize, usize)> = None;
         for (k, span) in spans.iter().enumerate() {
             let raw = doc.as_written(span.inner.clone());
             let text = raw.trim().trim_end_matches(',').trim_end();
@@ -113,6 +115,7 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
                 last.is_some(),
             );
             let continues = doc.text[block.range.start..span.open].trim().is_empty();
+            let tagged = matches!(found, Some(Tag::Named(_)));
             let said = match found {
                 Some(Tag::Named(s)) => Some(Said::of(s)),
                 // "It added, “…”": the last thing, not person, that spoke.
@@ -132,6 +135,20 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
             if words < MIN_WORDS {
                 continue;
             }
+            // "“take our town back” and “make it great again,” said Roe": a quotation
+            // joined to the next by "and" or a comma is that one's speaker's.
+            if let Some((i, end)) = unsaid.take()
+                && tagged
+                && let Some(Said(speaker, entity, role)) = said.clone()
+                && matches!(
+                    doc.text[end..span.open].trim(),
+                    "and" | "or" | "," | ", and"
+                )
+            {
+                out[i].1.speaker = speaker;
+                out[i].1.speaker_entity = entity;
+                out[i].1.speaker_role = role;
+            }
             let Said(speaker, speaker_entity, speaker_role) = said.unwrap_or_default();
             if open_at_end {
                 open_quote = Some(Said(
@@ -139,6 +156,9 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
                     speaker_entity.clone(),
                     speaker_role.clone(),
                 ));
+            }
+            if speaker.is_none() {
+                unsaid = Some((out.len(), span.after));
             }
             out.push((
                 span.open,
