@@ -17,9 +17,7 @@ pub(super) use words::number_word;
 use std::ops::Range;
 
 pub(in crate::extract) use self::said::content;
-use self::said::{
-    after_listener, only_circumstance, only_how, opens_quotation, participle_follows,
-};
+use self::said::what_was_said;
 use super::Attribution;
 use super::entities::Table;
 use super::lexicon::{
@@ -203,60 +201,9 @@ pub fn find(
                 let Some((source, entity)) = name(doc, table, salience, range.clone()) else {
                     continue;
                 };
-                let said_from = after_listener(&c, v);
-                let mut content = match c.toks.get(said_from) {
-                    Some(t) if said_from > v + 1 => content(doc, t.start..sentence.end),
-                    Some(_) => content(doc, c.toks[v].full_end..sentence.end),
-                    None => None,
+                let Some(content) = what_was_said(doc, &c, sentence.clone(), words, v, kind) else {
+                    continue;
                 };
-                // "…, reports the Courier", "…, said Roe": what the source after its verb
-                // said is the clause before it, unless that is a quotation, kept with the
-                // quote.
-                if words.start > v {
-                    content = self::content(doc, sentence.start..c.toks[v].start)
-                        .filter(|text| !opens_quotation(text));
-                }
-                // "The agency reports quarterly" reports nothing in particular; "…, the poll
-                // found." reports the clause before it.
-                // "Lin endorsed Roe." has its object: a name, not an adverb or a date.
-                let named_object = v + 1 < c.toks.len()
-                    && !matches!(c.word(v), "found" | "finds" | "know" | "knew" | "saw")
-                    && c.word(v + 1).starts_with(char::is_uppercase)
-                    && !c.is(v + 1, TEMPORAL);
-                // "…, the Ledger reported, citing two officials": how, not what, when the
-                // source is set off after the clause it reports.
-                let set_off = words.start > 0 && c.breaks(words.start - 1, words.start);
-                // "“…?” Roe said at the meeting, according to the Post": a sentence that
-                // follows a quotation it tags.
-                let tags_quotation =
-                    words.start == 0 && doc.text[..sentence.start].trim_end().ends_with(['”', '"']);
-                if set_off && participle_follows(&c, v)
-                    || (set_off || tags_quotation) && content.as_deref().is_some_and(only_how)
-                {
-                    content = None;
-                }
-                let said_little = content
-                    .as_deref()
-                    .is_none_or(|t| t.split_whitespace().nth(1).is_none() && !named_object);
-                // "The fees must be returned, the lawsuit says.": a source set off after
-                // the clause reports that clause.
-                let before = sentence.start..range.start;
-                // "…, the ministry said on Tuesday": when and how, not what.
-                if kind == Verb::Finite && only_circumstance(&c, v + 1..c.toks.len()) {
-                    content = None;
-                }
-                let closing =
-                    words.start > 0 && c.breaks(words.start - 1, words.start) && content.is_none();
-                if kind == Verb::Report && said_little {
-                    match closing.then(|| self::content(doc, before)).flatten() {
-                        Some(text) => content = Some(text),
-                        None => continue,
-                    }
-                } else if kind == Verb::Finite && closing {
-                    // A quotation before the source is the quote's own: its words are
-                    // kept with the quote, not again as a paraphrase.
-                    content = self::content(doc, before).filter(|text| !opens_quotation(text));
-                }
                 out.push((
                     range.start,
                     Attribution {
@@ -602,5 +549,7 @@ fn acronym(name: &str) -> bool {
             .all(|c| c.is_ascii_uppercase() || matches!(c, '.' | '&' | '-'))
 }
 
+#[cfg(test)]
+mod said_tests;
 #[cfg(test)]
 mod tests;

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use crate::extract::lexicon::{self, DETERMINERS, TEMPORAL};
-use crate::extract::speech::Clause;
+use crate::extract::speech::{Clause, Verb};
 use crate::extract::text::Doc;
 
 /// Longest content kept, in bytes, cut at a word.
@@ -12,7 +12,7 @@ const MAX_CONTENT: usize = 300;
 
 /// Whether the words `after` a reporting verb only say when, where or how it was said
 /// ("on Tuesday", "late Monday", "in a statement", "on social media").
-pub(super) fn only_circumstance(c: &Clause, after: Range<usize>) -> bool {
+fn only_circumstance(c: &Clause, after: Range<usize>) -> bool {
     !after.is_empty()
         && after
             .clone()
@@ -23,7 +23,7 @@ pub(super) fn only_circumstance(c: &Clause, after: Range<usize>) -> bool {
 /// the Ledger that …"): past "that" when it follows the listener, at the clause after the
 /// listener ("told reporters the plan was dead"), or the clause's end when only the
 /// listener and when or how follow ("told reporters on Monday").
-pub(super) fn after_listener(c: &Clause, v: usize) -> usize {
+fn after_listener(c: &Clause, v: usize) -> usize {
     let n = c.toks.len();
     if !matches!(c.word(v), "told" | "tells" | "tell") {
         return v + 1;
@@ -82,7 +82,7 @@ pub(super) fn after_listener(c: &Clause, v: usize) -> usize {
 
 /// Whether a participle set off by a comma follows the verb at `v` ("the Ledger reported,
 /// citing two officials"): how it was said, not what.
-pub(super) fn participle_follows(c: &Clause, v: usize) -> bool {
+fn participle_follows(c: &Clause, v: usize) -> bool {
     if v + 1 >= c.toks.len() || !c.comma(v, v + 1) {
         return false;
     }
@@ -197,7 +197,7 @@ fn without_circumstance(text: &str) -> &str {
 /// Whether `text`, after a source that follows what it said ("“…,” Roe said in an
 /// interview with the Ledger"), only says when, where or how: it opens such a phrase and
 /// no "that" comes after it.
-pub(super) fn only_how(text: &str) -> bool {
+fn only_how(text: &str) -> bool {
     let opens = text
         .split(' ')
         .next()
@@ -206,7 +206,7 @@ pub(super) fn only_how(text: &str) -> bool {
 }
 
 /// Whether a clause starts with a quotation mark: a direct quote rather than a paraphrase.
-pub(super) fn opens_quotation(text: &str) -> bool {
+fn opens_quotation(text: &str) -> bool {
     text.starts_with(['"', '\u{201c}', '\u{2018}', '\u{2019}', '\''])
 }
 
@@ -230,4 +230,71 @@ pub(in crate::extract) fn content(doc: &Doc, range: Range<usize>) -> Option<Stri
         cut = text[..cut].rfind(' ').unwrap_or(cut);
     }
     Some(text[..cut].to_string())
+}
+
+/// What the source at `words`, credited by the reporting verb at `v`, said in `sentence`:
+/// the words after the verb, or the clause before a source set off after it; nothing when
+/// only when or how follows. `None` when a verb of reporting reports nothing in
+/// particular ("The agency reports quarterly"): no attribution.
+pub(super) fn what_was_said(
+    doc: &Doc,
+    c: &Clause,
+    sentence: Range<usize>,
+    words: Range<usize>,
+    v: usize,
+    kind: Verb,
+) -> Option<Option<String>> {
+    let said_from = after_listener(c, v);
+    let mut said = match c.toks.get(said_from) {
+        Some(t) if said_from > v + 1 => content(doc, t.start..sentence.end),
+        Some(_) => content(doc, c.toks[v].full_end..sentence.end),
+        None => None,
+    };
+    // "…, reports the Courier", "…, said Roe": what the source after its verb
+    // said is the clause before it, unless that is a quotation, kept with the
+    // quote.
+    if words.start > v {
+        said = content(doc, sentence.start..c.toks[v].start).filter(|text| !opens_quotation(text));
+    }
+    // "The agency reports quarterly" reports nothing in particular; "…, the poll
+    // found." reports the clause before it.
+    // "Lin endorsed Roe." has its object: a name, not an adverb or a date.
+    let named_object = v + 1 < c.toks.len()
+        && !matches!(c.word(v), "found" | "finds" | "know" | "knew" | "saw")
+        && c.word(v + 1).starts_with(char::is_uppercase)
+        && !c.is(v + 1, TEMPORAL);
+    // "…, the Ledger reported, citing two officials": how, not what, when the
+    // source is set off after the clause it reports.
+    let set_off = words.start > 0 && c.breaks(words.start - 1, words.start);
+    // "“…?” Roe said at the meeting, according to the Post": a sentence that
+    // follows a quotation it tags.
+    let tags_quotation =
+        words.start == 0 && doc.text[..sentence.start].trim_end().ends_with(['”', '"']);
+    if set_off && participle_follows(c, v)
+        || (set_off || tags_quotation) && said.as_deref().is_some_and(only_how)
+    {
+        said = None;
+    }
+    let said_little = said
+        .as_deref()
+        .is_none_or(|t| t.split_whitespace().nth(1).is_none() && !named_object);
+    // "The fees must be returned, the lawsuit says.": a source set off after
+    // the clause reports that clause.
+    let before = sentence.start..c.toks[words.start].start;
+    // "…, the ministry said on Tuesday": when and how, not what.
+    if kind == Verb::Finite && only_circumstance(c, v + 1..c.toks.len()) {
+        said = None;
+    }
+    let closing = words.start > 0 && c.breaks(words.start - 1, words.start) && said.is_none();
+    if kind == Verb::Report && said_little {
+        match closing.then(|| content(doc, before)).flatten() {
+            Some(text) => said = Some(text),
+            None => return None,
+        }
+    } else if kind == Verb::Finite && closing {
+        // A quotation before the source is the quote's own: its words are
+        // kept with the quote, not again as a paraphrase.
+        said = content(doc, before).filter(|text| !opens_quotation(text));
+    }
+    Some(said)
 }

@@ -1,0 +1,38 @@
+//! What a source said: the words kept as an attribution's content.
+
+use super::tests::sources;
+
+#[test]
+fn where_and_how_a_quotation_was_said_is_not_what_was_said() {
+    // (The quotation is credited to the paper that relays it; Reyes's "said" stays.)
+    let got = sources(
+        "“We will win this fight for the port,” Dana Reyes said in an interview on the island last week, according to the Courier.",
+    );
+    let said = got.iter().find(|s| s.1.as_deref() == Some("said")).unwrap();
+    assert_eq!(said.0, "Dana Reyes");
+    assert_eq!(said.2, None);
+    // So after a question that ends its sentence.
+    let got = sources(
+        "“Is this a priority for the two of them, or something they believe in?” Dana Reyes said at a rally, according to the Courier.",
+    );
+    let said = got.iter().find(|s| s.1.as_deref() == Some("said")).unwrap();
+    assert_eq!(said.2, None);
+    // A phrase of how before "that", naming who asked, is not the statement either.
+    let got =
+        sources("Dana Reyes said in an interview with the island paper that the port would close.");
+    assert_eq!(got[0].2.as_deref(), Some("the port would close"));
+}
+
+#[test]
+fn a_source_after_its_verb_said_the_clause_before_it() {
+    let got = sources(
+        "The ferry plan failed in the council, reports the Courier. The vote was close, said Dana Reyes, a councillor.",
+    );
+    assert_eq!(got[0].0, "the Courier");
+    assert_eq!(
+        got[0].2.as_deref(),
+        Some("The ferry plan failed in the council")
+    );
+    assert_eq!(got[1].0, "Dana Reyes");
+    assert_eq!(got[1].2.as_deref(), Some("The vote was close"));
+}
