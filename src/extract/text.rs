@@ -72,7 +72,7 @@ impl Doc {
     }
 
     /// Takes the capitalised words inside a name, after its first, for name words only:
-    /// "May" in "Theresa May", "Will" in "George Will" and "Sun" in "the Harbor Sun" are
+    /// "May" in "Helen May", "Will" in "Dana Will" and "Sun" in "the Oakton Sun" are
     /// then no month, modal verb or day to the rules that read the sentence around them.
     pub fn name_words(&mut self, names: impl Iterator<Item = Range<usize>>) {
         for name in names {

@@ -321,7 +321,7 @@ impl<'a> Discoverer<'a> {
         }
     }
 
-    /// "Theresa May", "columnist Ai Jun", "the Harbor Sun": a month's or a day's name right
+    /// "Helen May", "columnist Li Jun", "the Oakton Sun": a month's or a day's name right
     /// after a capitalised name, with no day of the month after it, is a surname or a
     /// paper's name rather than a date. A whole month's name must follow a given name
     /// ("told Reyes in May" has none); an abbreviation any name ("Monday Jun 5" is a date:

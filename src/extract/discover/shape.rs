@@ -188,7 +188,7 @@ impl<'a> Discoverer<'a> {
                 | "Street"
                 | "Castle"
         ) || (self.is(b, DEMONYM | TITLES) && !last.ends_with(['.', 's']) && !is_acronym(last))
-            // "George Will", "Theresa May": a word of time or a modal verb as a surname.
+            // "Dana Will", "Helen May": a word of time or a modal verb as a surname.
             || matches!(last, "Will" | "May" | "June" | "April" | "August")
     }
 

@@ -17,7 +17,7 @@ pub use words::*;
 pub type Class = u64;
 
 /// Set on a word of the text, never by a word list: a capitalised word inside a name the
-/// article gives ("May" in "Theresa May"), which no rule should read as the common word.
+/// article gives ("May" in "Helen May"), which no rule should read as the common word.
 pub const IN_NAME: Class = 1 << 63;
 
 /// A country, region, city, world organisation, prominent person or well-known name

@@ -494,17 +494,17 @@ fn words_relayed_by_another_source_are_credited_to_it() {
     assert_eq!(found[0].1.as_deref(), Some("the Courier"));
     // A source closing the sentence relays what a participle before the phrase reports.
     let found = quotes(
-        "Dana Reyes welcomed the vote, saying the council was “doing the right thing for the town,” adding she might run again, the Courier reported.",
+        "Dana Reyes welcomed the vote, saying the council was “acting in good faith for once,” adding she might run again, the Courier reported.",
     );
     assert_eq!(found[0].1.as_deref(), Some("the Courier"));
     // So do "reports X" closing the tag.
     let found = quotes(
-        "“The new rules say you are not welcome here any more,” said Dana Reyes, director of the Harbor Trust, reports the Courier.",
+        "“The new fares will empty the islands by winter,” said Dana Reyes, director of the Harbor Trust, reports the Courier.",
     );
     assert_eq!(found[0].1.as_deref(), Some("the Courier"));
     // And after a question mark, which ends the quotation's sentence.
     let found = quotes(
-        "“Is this a priority for the two of them, or something they believe in?” Dana Reyes said at a rally, according to the Courier.",
+        "“Will the council keep its word this time, or is it all for the cameras?” Dana Reyes said at a rally, according to the Courier.",
     );
     assert_eq!(found[0].1.as_deref(), Some("the Courier"));
     // A finite verb of speech keeps its words.

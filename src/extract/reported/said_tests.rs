@@ -13,7 +13,7 @@ fn where_and_how_a_quotation_was_said_is_not_what_was_said() {
     assert_eq!(said.2, None);
     // So after a question that ends its sentence.
     let got = sources(
-        "“Is this a priority for the two of them, or something they believe in?” Dana Reyes said at a rally, according to the Courier.",
+        "“Will the council keep its word this time, or is it all for the cameras?” Dana Reyes said at a rally, according to the Courier.",
     );
     let said = got.iter().find(|s| s.1.as_deref() == Some("said")).unwrap();
     assert_eq!(said.2, None);
