@@ -75,7 +75,8 @@ impl Doc {
     /// "May" in "Helen May", "Will" in "Dana Will" and "Sun" in "the Oakton Sun" are
     /// then no month, modal verb or day to the rules that read the sentence around them.
     pub fn name_words(&mut self, names: impl Iterator<Item = Range<usize>>) {
-        for name in names {
+        // One word has no words after its first.
+        for name in names.filter(|n| self.text[n.clone()].contains(' ')) {
             let from = self.tokens.partition_point(|t| t.start < name.start);
             let to = from + self.tokens[from..].partition_point(|t| t.end <= name.end);
             for t in self.tokens.get_mut(from + 1..to).into_iter().flatten() {

@@ -135,7 +135,7 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
             if words < MIN_WORDS {
                 continue;
             }
-            // "“take our town back” and “make it great again,” said Roe": a quotation
+            // "“keep every ferry” and “build the bridge,” said Roe": a quotation
             // joined to the next by "and" or a comma is that one's speaker's.
             if let Some((i, end)) = unsaid.take()
                 && tagged
@@ -381,7 +381,8 @@ impl Context<'_> {
         // closes the sentence relays what a participle before the phrase reports, as
         // attribution corpora credit the outer source; a finite verb keeps its words.
         let relayed = |r: &Range<usize>| {
-            word_count(&self.doc.text[r.end..after.end]) <= 2 && !speech_before_as(SPEECH_VERBS)
+            let rest = self.doc.text.get(r.end..after.end).unwrap_or_default();
+            word_count(rest) <= 2 && !speech_before_as(SPEECH_VERBS)
         };
         let found = if reported {
             self.before_quote(before.clone())
