@@ -11,6 +11,36 @@ use crate::extract::speech::{Clause, MAX_WORDS, Verb, is_listener_verb, subordin
 use crate::load::EntityKind;
 
 impl Context<'_> {
+    /// Whether the words before a colon that opens a quotation only say when or where it
+    /// was said ("Then, later that month on the radio:"): no one is named, so the speaker
+    /// of the quotation before goes on. Capitals only after a preposition ("on the Ledger's
+    /// podcast", "in Dover").
+    pub(super) fn scene_only(&self, lead: Range<usize>) -> bool {
+        let Some(words) = self.doc.text[lead.clone()].trim_end().strip_suffix(':') else {
+            return false;
+        };
+        let range = lead.start..lead.start + words.len();
+        let c = Clause::new(self.doc, range.clone());
+        let n = c.toks.len();
+        let named_after_preposition =
+            |i: usize| (1..=2).any(|back| i >= back && c.is(i - back, LEAD_PREPOSITIONS));
+        n > 0
+            && n <= 10
+            && c.is(0, LEAD_ADVERBS | LEAD_PREPOSITIONS | TEMPORAL)
+            && (0..n).all(|i| {
+                let w = c.word(i);
+                c.verb_at(i).is_none()
+                    && !(i > 0 && w.ends_with("ed") && w.starts_with(char::is_lowercase))
+                    && (i == 0
+                        || w.starts_with(|ch: char| !ch.is_uppercase())
+                        || named_after_preposition(i))
+            })
+            && self
+                .table
+                .within(range)
+                .all(|s| self.table.entities[s.entity].kind != EntityKind::Person)
+    }
+
     /// The speaker of the last reporting verb before the opening mark: `Biden said:`, `Roe
     /// told reporters on Tuesday,`, `Roe said the city had become a`, or `Roe:`.
     pub(super) fn before_quote(&self, range: Range<usize>) -> Option<Range<usize>> {

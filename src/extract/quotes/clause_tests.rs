@@ -222,3 +222,20 @@ fn a_quotation_joined_to_the_next_by_and_shares_its_speaker() {
     );
     assert_eq!(found[0].2, None);
 }
+
+#[test]
+fn words_before_a_colon_that_only_say_when_keep_the_speaker() {
+    let found = quotes(
+        "“We made a mistake going in at all,” Tom Ash told the Courier in October.\n\nThen, later that month on the radio: “I have never said we made a mistake going in.”",
+    );
+    assert_eq!(found[1].2.as_deref(), Some("Tom Ash"));
+    // A person named before the colon speaks instead; a verb makes it a clause of its own.
+    let found = quotes(
+        "“We made a mistake going in at all,” Tom Ash told the Courier in October.\n\nLater that month, Dana Reyes: “I have never said we made a mistake going in.”",
+    );
+    assert_eq!(found[1].2.as_deref(), Some("Dana Reyes"));
+    let found = quotes(
+        "“We made a mistake going in at all,” Tom Ash told the Courier in October.\n\nThen the crowd turned on the stage: “Nobody here has ever said that to us.”",
+    );
+    assert_ne!(found[1].2.as_deref(), Some("Tom Ash"));
+}

@@ -125,6 +125,13 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
             .or_else(|| {
                 last.clone()
                     .or_else(|| carried.clone().filter(|_| continues))
+            })
+            .or_else(|| {
+                // "Then, later on the radio: “…”": the speaker before goes on.
+                let lead = sentence_at(sents, span.open).map(|i| sents[i].start)?;
+                previous_speaker
+                    .clone()
+                    .filter(|_| ctx.scene_only(lead..span.open))
             });
             if let Some(s) = said.as_ref().filter(|s| s.is_thing(table)) {
                 last_thing = Some(s.clone());
