@@ -266,6 +266,12 @@ fn is_party_tag(word: &str) -> bool {
     b.len() > 2 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
 }
 
+/// A month's name or a modal verb that is also a surname after a given name: "Helen May",
+/// "Dana Will".
+fn is_surname_word(word: &str) -> bool {
+    matches!(word, "Will" | "May" | "June" | "April" | "August")
+}
+
 /// "J.", "H.W.": initials inside a person's name.
 fn is_initials(word: &str) -> bool {
     word.len() >= 2

@@ -362,8 +362,7 @@ impl<'a> Discoverer<'a> {
                     | "Sat"
                     | "Sun"
             );
-            let month_name = matches!(word, "May" | "June" | "April" | "August")
-                && prev.classes & GIVEN_NAMES != 0;
+            let month_name = is_surname_word(word) && prev.classes & GIVEN_NAMES != 0;
             let dated = self.toks.get(i + 1).is_some_and(|n| {
                 self.text[n.start..n.end]
                     .bytes()

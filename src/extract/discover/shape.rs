@@ -188,8 +188,7 @@ impl<'a> Discoverer<'a> {
                 | "Street"
                 | "Castle"
         ) || (self.is(b, DEMONYM | TITLES) && !last.ends_with(['.', 's']) && !is_acronym(last))
-            // "Dana Will", "Helen May": a word of time or a modal verb as a surname.
-            || matches!(last, "Will" | "May" | "June" | "April" | "August")
+            || is_surname_word(last)
     }
 
     /// "the South", "the West": a compass point as a region, after "the" and before no
