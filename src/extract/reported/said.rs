@@ -244,18 +244,18 @@ pub(super) fn what_was_said(
     v: usize,
     kind: Verb,
 ) -> Option<Option<String>> {
-    let said_from = after_listener(c, v);
-    let mut said = match c.toks.get(said_from) {
-        Some(t) if said_from > v + 1 => content(doc, t.start..sentence.end),
-        Some(_) => content(doc, c.toks[v].full_end..sentence.end),
-        None => None,
+    // "…, reports the Courier", "…, said Roe": what the source after its verb said is the
+    // clause before it, unless that is a quotation, kept with the quote.
+    let mut said = if words.start > v {
+        content(doc, sentence.start..c.toks[v].start).filter(|text| !opens_quotation(text))
+    } else {
+        let said_from = after_listener(c, v);
+        match c.toks.get(said_from) {
+            Some(t) if said_from > v + 1 => content(doc, t.start..sentence.end),
+            Some(_) => content(doc, c.toks[v].full_end..sentence.end),
+            None => None,
+        }
     };
-    // "…, reports the Courier", "…, said Roe": what the source after its verb
-    // said is the clause before it, unless that is a quotation, kept with the
-    // quote.
-    if words.start > v {
-        said = content(doc, sentence.start..c.toks[v].start).filter(|text| !opens_quotation(text));
-    }
     // "The agency reports quarterly" reports nothing in particular; "…, the poll
     // found." reports the clause before it.
     // "Lin endorsed Roe." has its object: a name, not an adverb or a date.
