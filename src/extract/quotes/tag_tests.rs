@@ -561,3 +561,22 @@ fn it_stands_for_the_last_thing_that_spoke() {
     );
     assert_eq!(found[1].1, None);
 }
+
+#[test]
+fn a_long_name_in_the_tag_counts_as_one_thing_named() {
+    // Fourteen words, but three names: the whole description speaks.
+    let found = quotes(
+        "“The new fuel would give the weapons a far greater yield,” nuclear experts Dana Reyes and Tom Ash of Oakton’s Institute for Science and Harbor Security wrote in May.",
+    );
+    assert_eq!(
+        found[0].1.as_deref(),
+        Some(
+            "nuclear experts Dana Reyes and Tom Ash of Oakton’s Institute for Science and Harbor Security"
+        )
+    );
+    // A description of as many plain words is still too long to be a subject.
+    let found = quotes(
+        "“The new fuel would give the weapons a far greater yield,” the two old experts from the far north of the small island in the cold bay wrote in May.",
+    );
+    assert_eq!(found[0].1, None);
+}

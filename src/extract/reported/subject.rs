@@ -13,8 +13,8 @@ use super::words::{
     adverb, auxiliary, boundary, negative, personal_pronoun, quantifier, relative_pronoun,
 };
 use crate::extract::lexicon::{
-    DETERMINERS, LEAD_ADVERBS, LEAD_PREPOSITIONS, ROLE_NOUNS, SPEECH_FILLERS, TEMPORAL, TITLE_BASE,
-    TITLE_MOD, lowercase, ly_adverb,
+    DETERMINERS, IN_NAME, LEAD_ADVERBS, LEAD_PREPOSITIONS, ROLE_NOUNS, SPEECH_FILLERS, TEMPORAL,
+    TITLE_BASE, TITLE_MOD, lowercase, ly_adverb,
 };
 use crate::extract::speech::Clause;
 
@@ -340,7 +340,8 @@ fn head(c: &Clause<'_>, s: usize, e: usize) -> Option<Range<usize>> {
         // Lowercased only when capitalised: this runs for every word before the verb.
         boundary(w)
             || (w.starts_with(char::is_uppercase) && boundary(&c.lower(i - 1)))
-            || matches!(c.word(i - 1), "and" | "or")
+            // "the Institute for Science and Security": a name's later words never open.
+            || (matches!(c.word(i - 1), "and" | "or") && !c.is(i, IN_NAME))
             || gap.contains([':', '―', '•'])
             || gap.contains(" - ")
     };

@@ -574,3 +574,11 @@ fn a_name_ending_in_a_word_of_time_is_the_whole_source() {
     let got = sources("Columnist Dana Will wrote that the ferry would run again.");
     assert_eq!(got[0].0, "Columnist Dana Will");
 }
+
+#[test]
+fn an_and_inside_a_name_joins_no_subjects() {
+    let got = sources(
+        "“The new fuel would give the weapons a far greater yield,” nuclear experts Dana Reyes and Tom Ash of Oakton’s Institute for Science and Harbor Security wrote in May.",
+    );
+    assert!(got.iter().all(|s| s.0 != "Harbor Security"), "{got:?}");
+}

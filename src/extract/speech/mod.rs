@@ -6,10 +6,10 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lexicon::{
-    CLAUSE_OPENERS, Class, DESCRIBING_PREPOSITIONS, DETERMINERS, LEAD_ADVERBS, LEAD_PREPOSITIONS,
-    PHRASE_OPENERS, REPORT_VERBS, ROLE_NOUNS, SPEAKER_ENDS, SPEECH_BASE, SPEECH_FILLERS,
-    SPEECH_PARTICIPLES, SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD, US_STATES, lowercase,
-    ly_adverb,
+    CLAUSE_OPENERS, Class, DESCRIBING_PREPOSITIONS, DETERMINERS, IN_NAME, LEAD_ADVERBS,
+    LEAD_PREPOSITIONS, PHRASE_OPENERS, REPORT_VERBS, ROLE_NOUNS, SPEAKER_ENDS, SPEECH_BASE,
+    SPEECH_FILLERS, SPEECH_PARTICIPLES, SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD,
+    US_STATES, lowercase, ly_adverb,
 };
 use super::reported::number_word;
 use super::text::{Doc, Token, is_acronym};
@@ -91,6 +91,12 @@ impl<'a> Clause<'a> {
     /// Whether word `i` opens a clause: after a comma or a word like "while", "but".
     fn opens_clause(&self, i: usize) -> bool {
         i == 0 || self.breaks(i - 1, i) || self.is(i - 1, CLAUSE_OPENERS)
+    }
+
+    /// How many words `words` holds, a name's later words not counted: the reach of a
+    /// phrase is in things named, not in the length of their names.
+    pub fn weight(&self, words: Range<usize>) -> usize {
+        words.filter(|&i| !self.is(i, IN_NAME)).count()
     }
 
     /// Byte range of words `a..b`.
@@ -252,7 +258,8 @@ impl<'a> Clause<'a> {
                 && self.word(p).starts_with(char::is_lowercase)
                 && self.word(start).starts_with(char::is_uppercase)
         };
-        while start > floor && end - start < MAX_WORDS {
+        let mut words = end - start;
+        while start > floor && words < MAX_WORDS {
             let p = start - 1;
             // "an email sent on Tuesday night": a day before a time of day is inside the
             // phrase, not its edge.
@@ -268,6 +275,11 @@ impl<'a> Clause<'a> {
                 break;
             }
             start -= 1;
+            // "experts Dana Reyes and Tom Ash of the Institute for Science and Security":
+            // a long name is one thing said, not a dozen words.
+            if !self.is(start, IN_NAME) {
+                words += 1;
+            }
         }
         start
     }
@@ -417,7 +429,7 @@ impl<'a> Clause<'a> {
         let counted =
             words.len() == 2 && self.word(words.start) == "the" && counted(self.word(last));
         if words.is_empty()
-            || words.len() > MAX_WORDS
+            || self.weight(words.clone()) > MAX_WORDS
             || (words.len() > 1 && self.is(last, PHRASE_OPENERS | CLAUSE_OPENERS) && !counted)
         {
             return None;
