@@ -239,3 +239,19 @@ fn words_before_a_colon_that_only_say_when_keep_the_speaker() {
     );
     assert_ne!(found[1].2.as_deref(), Some("Tom Ash"));
 }
+
+#[test]
+fn the_inches_of_a_height_close_no_quotation() {
+    let found = quotes(
+        "“He keeps calling me names. I admit, he is taller than me; he is like 6’2”,” Tom Ash said on Sunday.",
+    );
+    assert_eq!(found.len(), 1);
+    assert!(found[0].0.ends_with("6’2”"), "{found:?}");
+    assert_eq!(found[0].1.as_deref(), Some("Tom Ash"));
+    // With no later mark to close the quotation, the mark after the height does.
+    let found = quotes(
+        "The mayor said she is “a little taller than the rest at 5’9”. The town agrees with her.",
+    );
+    assert_eq!(found.len(), 1);
+    assert!(found[0].0.ends_with("at 5’9"), "{found:?}");
+}

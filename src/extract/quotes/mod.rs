@@ -263,6 +263,9 @@ fn spans(text: &str, range: Range<usize>) -> Vec<Span> {
     let marks = memchr::memchr2_iter(b'"', 0xE2, s.as_bytes())
         .filter_map(|i| s[i..].chars().next().map(|c| (i, c)));
     for (i, c) in marks {
+        if c != '“' && inch_mark(&s[..i]) && s[i + c.len_utf8()..].contains(['”', '"']) {
+            continue;
+        }
         // Typographic quotes set by a program often face the wrong way ("speech,“ Ash
         // said"): a mark glued to the word before closes, one glued to the word after
         // opens.
@@ -308,6 +311,19 @@ fn spans(text: &str, range: Range<usize>) -> Vec<Span> {
         });
     }
     out
+}
+
+/// Whether a closing mark after `before` is the inches of a height ("he is like 6’2”"),
+/// a later mark closing the quotation.
+fn inch_mark(before: &str) -> bool {
+    let b = before.as_bytes();
+    let inches = b.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let rest = &before[..b.len() - inches];
+    let feet = rest
+        .strip_suffix('’')
+        .or_else(|| rest.strip_suffix('\''))
+        .filter(|r| r.ends_with(|c: char| c.is_ascii_digit()));
+    (1..=2).contains(&inches) && feet.is_some()
 }
 
 /// Whether the next two quotation marks in `rest` are both closing curly marks: an inner
