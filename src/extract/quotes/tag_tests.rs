@@ -580,3 +580,20 @@ fn a_long_name_in_the_tag_counts_as_one_thing_named() {
     );
     assert_eq!(found[0].1, None);
 }
+
+#[test]
+fn state_is_a_reporting_verb_after_a_plural_subject() {
+    let found = quotes(
+        "“Nothing in these samples points to a leak from the plant,” the authors state in the paper.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("the authors"));
+    // A noun elsewhere: after a determiner, a name or a singular noun.
+    let found = quotes(
+        "“We will fight this ruling in every court,” Oakton state officials said on Monday.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Oakton state officials"));
+    let found = quotes(
+        "Reyes won the swing state in March. “We will keep it that way for years,” Tom Ash said.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Tom Ash"));
+}

@@ -10,12 +10,15 @@ impl Clause<'_> {
     #[inline]
     pub fn verb_at(&self, i: usize) -> Option<Verb> {
         // Most words are no verb: rejected on their classes and length alone.
-        // The idioms of `verb_here` ("according", "put", "went") pass on length and letter.
+        // The idioms of `verb_here` ("according", "put", "went", "state") pass on length and
+        // letter.
         let t = &self.toks[i];
         let len = t.end - t.start;
         let first = self.doc.text.as_bytes()[t.start];
-        let idiom =
-            len == 9 || (matches!(len, 3 | 4) && first == b'p') || (len == 4 && first == b'w');
+        let idiom = len == 9
+            || (matches!(len, 3 | 4) && first == b'p')
+            || (len == 4 && first == b'w')
+            || (len == 5 && first == b's');
         if !t.is(VERBS) && !idiom {
             return None;
         }
@@ -26,7 +29,10 @@ impl Clause<'_> {
         let w = self.word(i);
         let next = |word: &str| i + 1 < self.toks.len() && self.word(i + 1) == word;
         // "according to Roe"; "as Roe put it": an idiom that credits its subject.
-        if (w == "according" && next("to")) || (matches!(w, "put" | "puts") && next("it")) {
+        if (w == "according" && next("to"))
+            || (matches!(w, "put" | "puts") && next("it"))
+            || (w == "state" && self.plural_states(i))
+        {
             return Some(Verb::Finite);
         }
         // "“…?” Ash went on, as if": going on speaking, the clause ending there, after a
@@ -156,6 +162,25 @@ impl Clause<'_> {
             }
         }
         true
+    }
+}
+
+impl Clause<'_> {
+    /// Whether "state" at word `i` is the verb ("the authors state in the paper", "the
+    /// rules state that"), nearly always a noun otherwise ("a swing state in", "Ohio state
+    /// officials"): a plural subject before it, and "that", "in", "on" or the clause's end
+    /// after.
+    fn plural_states(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1).filter(|&p| self.plain(p, i)) else {
+            return false;
+        };
+        let prev = self.word(p);
+        let plural = matches!(prev, "they" | "we")
+            || (prev.ends_with('s') && !prev.ends_with("ss") && !self.is(p, DETERMINERS));
+        let closes = i + 1 == self.toks.len()
+            || !self.plain(i, i + 1)
+            || matches!(self.word(i + 1), "that" | "in" | "on");
+        plural && closes
     }
 }
 
