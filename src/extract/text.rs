@@ -8,7 +8,10 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::lexicon::{ABBREVIATIONS, Class, IN_NAME, STOP, TEMPORAL, US_STATES, classes};
+use super::lexicon::{
+    ABBREVIATIONS, Class, DETERMINERS, IN_NAME, LEAD_PREPOSITIONS, STOP, TEMPORAL, US_STATES,
+    classes,
+};
 pub use dateline::{dated_line, numeric_date};
 use sentences::split_sentences;
 
@@ -73,14 +76,46 @@ impl Doc {
     /// "May" in "Helen May", "Will" in "Dana Will" and "Sun" in "the Oakton Sun" are
     /// then no month, modal verb or day to the rules that read the sentence around them.
     pub fn name_words(&mut self, names: impl Iterator<Item = Range<usize>>) {
+        // The last words that alone would read as a month or a modal verb: rare.
+        let mut surnames: Vec<String> = Vec::new();
         // One word has no words after its first.
         for name in names.filter(|n| self.text[n.clone()].contains(' ')) {
             let from = self.tokens.partition_point(|t| t.start < name.start);
             let to = from + self.tokens[from..].partition_point(|t| t.end <= name.end);
             for t in self.tokens.get_mut(from + 1..to).into_iter().flatten() {
                 if self.text[t.start..].starts_with(char::is_uppercase) {
+                    if t.end == name.end && t.is(STOP | TEMPORAL) {
+                        surnames.push(self.text[t.start..t.end].to_string());
+                    }
                     t.classes = t.classes & !(STOP | TEMPORAL) | IN_NAME;
                 }
+            }
+        }
+        if !surnames.is_empty() {
+            self.lone_surnames(&surnames);
+        }
+    }
+
+    /// Marks `surnames` standing alone inside a sentence as name words: "Will described
+    /// the plan", "which Will claims" once "Dana Will" is named. Not first in a sentence
+    /// ("Will he run?"), nor after a preposition or an article or before a number ("in
+    /// May", "May 5").
+    fn lone_surnames(&mut self, surnames: &[String]) {
+        for i in 0..self.tokens.len() {
+            let t = &self.tokens[i];
+            if t.is(IN_NAME) || !surnames.iter().any(|s| *s == self.text[t.start..t.end]) {
+                continue;
+            }
+            let before = self.text[..t.start].trim_end_matches([' ', '“', '"']);
+            let first = before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':']);
+            let after_article = i > 0 && self.tokens[i - 1].is(LEAD_PREPOSITIONS | DETERMINERS);
+            let dated = self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| self.text[n.start..].starts_with(|c: char| c.is_ascii_digit()));
+            if !(first || after_article || dated) {
+                let t = &mut self.tokens[i];
+                t.classes = t.classes & !(STOP | TEMPORAL) | IN_NAME;
             }
         }
     }

@@ -597,3 +597,18 @@ fn state_is_a_reporting_verb_after_a_plural_subject() {
     );
     assert_eq!(found[0].1.as_deref(), Some("Tom Ash"));
 }
+
+#[test]
+fn a_surname_that_is_also_a_modal_verb_names_its_person_alone() {
+    let found = quotes(
+        "“This may hasten the end of the old guard,” columnist Dana Will wrote. In contrast, Will \
+         had only praise for the speech, which Will claims affirmed “the basic belief in the rights of the island.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Dana Will"));
+    assert_eq!(found[1].2.as_deref(), Some("Dana Will"));
+    // First in a sentence, "Will" still asks; after a preposition, "May" is still a month.
+    let found = quotes(
+        "Columnist Dana Will wrote a long piece. Will the council listen? In May the vote “will be the start of a new era for us,” Tom Ash said.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Tom Ash"));
+}

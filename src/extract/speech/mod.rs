@@ -382,7 +382,8 @@ impl<'a> Clause<'a> {
         while end > floor && self.plain(end - 1, end) {
             let w = self.word(end - 1);
             let adverb = ly_adverb(w);
-            if self.is(end - 1, SPEECH_FILLERS) || adverb {
+            // "columnist Dana Will wrote": a name's word is no auxiliary.
+            if (self.is(end - 1, SPEECH_FILLERS) && !self.is(end - 1, IN_NAME)) || adverb {
                 end -= 1;
             } else if self.is(end - 1, TEMPORAL) && w.starts_with(char::is_uppercase) {
                 end -= 1;
