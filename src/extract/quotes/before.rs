@@ -65,9 +65,30 @@ impl Context<'_> {
         let elliptic = |i: usize| {
             i > 0 && c.plain(i - 1, i) && matches!(c.word(i - 1), "when" | "if" | "unless")
         };
-        let v = (n.saturating_sub(MAX_REACH)..n)
-            .rev()
-            .find(|&i| according(i) || (c.verb_at(i).is_some() && !elliptic(i)));
+        let verb_before = |end: usize| {
+            (end.saturating_sub(MAX_REACH)..end)
+                .rev()
+                .find(|&i| according(i) || (c.verb_at(i).is_some() && !elliptic(i)))
+        };
+        // "Roe was asked by host Ash, who backs her but doubts the story, “…”": a relative
+        // clause set off before the mark describes the one named; the verb before it
+        // introduces the quotation, when there is one.
+        // Not when a clause with a subject of its own follows it ("…, which was seen as a
+        // failure, Roe said, “…”").
+        let v = verb_before(n).map(|v| {
+            (1..v)
+                .rev()
+                .find(|&k| matches!(c.word(k), "who" | "which") && c.breaks(k - 1, k))
+                .filter(|&k| {
+                    let clause = (k + 1..v)
+                        .rev()
+                        .find(|&i| c.breaks(i - 1, i))
+                        .unwrap_or(k + 1);
+                    tail == "," && c.subject_before(v, clause).is_none()
+                })
+                .and_then(verb_before)
+                .unwrap_or(v)
+        });
         if let Some(v) = v.filter(|&v| according(v)) {
             return c.subject_after(v + 1).map(|w| c.bytes(w));
         }

@@ -10,6 +10,16 @@ fn the_agent_of_a_passive_verb_speaks() {
         "Tom Ash was asked by host Dana Reyes, who backs him, “Now, you said you were tired of this?”",
     );
     assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
+    // A relative clause on the agent, whatever its verbs, does not take the words over.
+    let found = quotes(
+        "Tom Ash was asked by host Dana Reyes, who is backing Ash, but has long doubted the ferry story, “Now, are you still tired of hearing about the ferry?”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
+    // A clause with a subject of its own after the relative one introduces the words.
+    let found = quotes(
+        "When asked by a host if the new ferry, which was seen as a failure, would run, Tom Ash said, “I have not heard that particular worry” from the crew.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Tom Ash"));
     // Active, the subject speaks; "by" after an active verb is no agent.
     let found = quotes("Tom Ash asked by phone, “Is anyone there to help us today?”");
     assert_eq!(found[0].1.as_deref(), Some("Tom Ash"));

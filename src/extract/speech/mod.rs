@@ -381,7 +381,11 @@ impl<'a> Clause<'a> {
         let mut end = v;
         while end > floor && self.plain(end - 1, end) {
             let w = self.word(end - 1);
-            let adverb = ly_adverb(w);
+            // "who has long dismissed": "long" after "has" is an adverb of time.
+            let adverb = ly_adverb(w)
+                || (w == "long"
+                    && end - 1 > floor
+                    && matches!(self.word(end - 2), "has" | "had" | "have"));
             // "columnist Dana Will wrote": a name's word is no auxiliary.
             if (self.is(end - 1, SPEECH_FILLERS) && !self.is(end - 1, IN_NAME)) || adverb {
                 end -= 1;
