@@ -622,3 +622,27 @@ fn a_surname_that_is_also_a_modal_verb_names_its_person_alone() {
     );
     assert_eq!(found[0].1.as_deref(), Some("Tom Ash"));
 }
+
+#[test]
+fn a_description_right_before_its_verb_speaks_of_the_name_before_it() {
+    let found = quotes(
+        "Dana Reyes, a top aide said, “is very confident, very confident in the contrast” between her and Tom Ash.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("a top aide"));
+    // Set off by commas on both sides, the description is the name's own.
+    let found =
+        quotes("Dana Reyes, a top aide, said, “We are very confident in the contrast between us.”");
+    assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
+}
+
+#[test]
+fn a_phrase_after_the_mark_then_a_clause_of_its_own_is_no_speaker() {
+    let found = quotes(
+        "Dana Reyes, a top aide said, “is very confident in the contrast” between her and Tom Ash, and she has often told the team so.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("a top aide"));
+    let found = quotes(
+        "The vote was “a clear sign of what is to come” for the island, and the council has often said so.",
+    );
+    assert_ne!(found[0].1.as_deref(), Some("the island"));
+}

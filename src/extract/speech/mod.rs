@@ -198,6 +198,15 @@ impl<'a> Clause<'a> {
             }
         }
         let phrase = self.noun_phrase(start..end)?;
+        // "Roe, a top aide said, “…”": a description right before the verb, no comma
+        // between, is the subject; the name before it is what the words are about.
+        if phrase.end == v
+            && phrase.start > floor
+            && self.comma(phrase.start - 1, phrase.start)
+            && self.is(phrase.start, DETERMINERS)
+        {
+            return Some(phrase);
+        }
         // "Roe, during a visit to Dover, said": an inserted prepositional phrase gives way to
         // the name before it, as a description does.
         let inserted = start < phrase.start && self.is(start, LEAD_PREPOSITIONS);
@@ -551,6 +560,9 @@ impl<'a> Clause<'a> {
         let mut end = (1..v).find(|&i| self.breaks(i - 1, i)).unwrap_or(v);
         if end == v {
             end = self.skip_fillers(v, 0);
+        } else if matches!(self.word(end), "and" | "but" | "while" | "as") {
+            // "…” between her and Roe, and she has often told": a clause of its own.
+            return None;
         }
         // "…,” as Roe said": "as" opens the attribution itself, whose subject is the speaker.
         let first = usize::from(
