@@ -491,6 +491,11 @@ impl Context<'_> {
                 })
                 .or_else(|| self.person_after(after.clone()))
         })?;
+        // "In a new Acme poll, 75 percent of voters said “…”": what a share of those polled
+        // said is the poll's finding.
+        let found = self
+            .polled_share(found.clone(), sents[open_s].start..span.open)
+            .unwrap_or(found);
         // "Ash “has done nothing here,” she said": the quotation is what a bare subject
         // before it did, and a pronoun after it is someone else, named before the sentence.
         let bare_subject = || {
@@ -585,3 +590,5 @@ mod resolve;
 mod tag_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod verb_tests;

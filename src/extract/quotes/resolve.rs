@@ -5,10 +5,27 @@ use std::ops::Range;
 
 use super::{Context, Span};
 use crate::extract::discover::Spot;
-use crate::extract::lexicon::{DESCRIBING_PREPOSITIONS, LEAD_PREPOSITIONS, is};
+use crate::extract::lexicon::{DESCRIBING_PREPOSITIONS, DETERMINERS, LEAD_PREPOSITIONS, is};
+use crate::extract::reported::number_word;
+use crate::extract::speech::Clause;
 use crate::extract::speech::participle_phrase;
 use crate::extract::text::is_acronym;
 use crate::load::EntityKind;
+
+/// Whether a speaker phrase is a share of people: "75 percent of voters", "Six in 10
+/// Republicans", "22 percent".
+fn share_of_people(phrase: &str) -> bool {
+    let mut words = phrase.split_whitespace().map(str::to_lowercase);
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit()) || number_word(w);
+    let second = words.next().unwrap_or_default();
+    number(first.trim_end_matches('%'))
+        && (first.ends_with('%')
+            || second == "percent"
+            || (second == "in" && words.next().is_some_and(|w| number(&w))))
+}
 
 /// What a speaker phrase resolved to.
 pub(super) struct Speaker {
@@ -101,6 +118,28 @@ pub(super) fn is_utterance(noun: &str) -> bool {
 }
 
 impl Context<'_> {
+    /// The poll a share of people answered in, named before the quotation in its sentence
+    /// ("In a new Acme poll, 75 percent of voters said", "The Acme poll finds that 22
+    /// percent say"), for `speaker`, a share.
+    pub(super) fn polled_share(
+        &self,
+        speaker: Range<usize>,
+        lead: Range<usize>,
+    ) -> Option<Range<usize>> {
+        if !share_of_people(self.doc.text.get(speaker.clone())?) {
+            return None;
+        }
+        let c = Clause::new(self.doc, lead.start..speaker.start.min(lead.end));
+        let poll = (0..c.toks.len())
+            .rev()
+            .find(|&i| matches!(c.word(i), "poll" | "survey"))?;
+        let start = (poll.saturating_sub(8)..poll)
+            .rev()
+            .take_while(|&i| c.plain(i, i + 1))
+            .find(|&i| c.is(i, DETERMINERS))?;
+        Some(c.bytes(start..poll + 1))
+    }
+
     /// Whether the words from `start` up to the name at `spot` are a noun for what was said
     /// and who it came from: "a statement from", "an email sent out by", "the fundraising
     /// letter signed by".
