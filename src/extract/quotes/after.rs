@@ -81,7 +81,7 @@ impl Context<'_> {
     pub(super) fn person_after(&self, range: Range<usize>) -> Option<Range<usize>> {
         let c = self.clause_after_mark(range.clone())?;
         let first = c.toks.first()?.start;
-        let spot = self.table.within(range).next()?;
+        let spot = self.table.within(range.clone()).next()?;
         let lead = c.toks.iter().take_while(|t| t.start < spot.start).count();
         let described = match lead {
             0 => true,
@@ -91,7 +91,19 @@ impl Context<'_> {
             }
             _ => false,
         };
-        (described && self.table.entities[spot.entity].kind == EntityKind::Person)
+        // "not to “disparage publicly” Roe, his firm or his family": a quotation run on
+        // into its sentence, the name its object, followed by no verb.
+        let ended = self.doc.text[..range.start]
+            .trim_end_matches(|ch: char| ch.is_whitespace() || "”\"’'".contains(ch))
+            .ends_with([',', '.', '!', '?', '—', '–', '-', '…']);
+        let verb_follows = c
+            .toks
+            .iter()
+            .position(|t| t.start >= spot.end)
+            .is_some_and(|i| c.plain(i - 1, i) && c.word(i).starts_with(char::is_lowercase));
+        (described
+            && (ended || verb_follows)
+            && self.table.entities[spot.entity].kind == EntityKind::Person)
             .then(|| first.min(spot.start)..spot.end)
     }
 

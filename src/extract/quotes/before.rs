@@ -203,10 +203,13 @@ impl Context<'_> {
         let words = match (c.verb_at(v)?, c.word(v)) {
             // "Roe said that according to its count, …": a source owned by the speaker is
             // no other source.
+            // With no speaker before it, a possessive source is the source ("a book
+            // whose words, according to its summary, “…”").
             (Verb::Finite, "according") => c
                 .subject_after(v + 1)
                 .filter(|w| !matches!(c.word(w.start), "its" | "his" | "her" | "their" | "our"))
-                .or_else(|| earlier_speaker(v)),
+                .or_else(|| earlier_speaker(v))
+                .or_else(|| c.subject_after(v + 1)),
             // "Then, explained the moderator Ana Ruiz: “…”": inverted, up to the mark; after
             // "told" stands the listener, not the speaker.
             (Verb::Finite | Verb::Report, w) => {

@@ -255,3 +255,29 @@ fn the_inches_of_a_height_close_no_quotation() {
     assert_eq!(found.len(), 1);
     assert!(found[0].0.ends_with("at 5’9"), "{found:?}");
 }
+
+#[test]
+fn a_name_after_a_quotation_run_on_into_its_sentence_is_its_object() {
+    let found = quotes(
+        "Staff promise not to “demean or run down in public” Dana Reyes, her firm or her family.",
+    );
+    assert_eq!(found[0].1, None);
+    // After a quotation that ends its words, or before a verb, the name speaks.
+    let found = quotes("“We will win this fight for the port” Dana Reyes shot back.");
+    assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
+    let found = quotes("“We will win this fight for the port,” Dana Reyes, the mayor.");
+    assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
+}
+
+#[test]
+fn a_possessive_source_after_according_to_with_no_speaker_before() {
+    let found = quotes(
+        "Reyes met a man whose book, according to its shop summary, “draws a troubling portrait of the mayor and her staff.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("its shop summary"));
+    // A speaker before keeps the words: the count is the speaker's own.
+    let found = quotes(
+        "Reyes said that according to its own count, the group “has lost a third of its members since May.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Reyes"));
+}
