@@ -281,3 +281,16 @@ fn a_possessive_source_after_according_to_with_no_speaker_before() {
     );
     assert_eq!(found[0].1.as_deref(), Some("Reyes"));
 }
+
+#[test]
+fn a_clause_after_after_has_its_own_speaker() {
+    let found = quotes(
+        "“It is misleading to call that bill a rescue,” Tom Ash wrote after Dana Reyes argued again that “if everyone had voted as he did, we would have lost the ferry.”",
+    );
+    assert_eq!(found[0].2.as_deref(), Some("Tom Ash"));
+    assert_eq!(found[1].2.as_deref(), Some("Dana Reyes"));
+    let found = quotes(
+        "Tom Ash wrote after the mayor argued that “if everyone had voted as he did, we would have lost the ferry.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("the mayor"));
+}

@@ -430,12 +430,17 @@ impl<'a> Clause<'a> {
         if !words.is_empty()
             && (self.is(words.start, LEAD_PREPOSITIONS) || progressive(self.word(words.start)))
         {
-            let next = (words.start + 2..words.end).find(|&i| {
-                let w = self.word(i);
-                matches!(w, "a" | "an" | "the")
-                    || (w.starts_with(char::is_uppercase)
-                        && !self.word(i - 1).starts_with(char::is_uppercase))
-            })?;
+            // "after Roe argued", "after the mayor argued": a conjunction's clause has its
+            // subject right after it.
+            let conjunction = matches!(self.word(words.start), "after" | "before" | "since");
+            let next = (words.start + 2..words.end)
+                .find(|&i| {
+                    let w = self.word(i);
+                    matches!(w, "a" | "an" | "the")
+                        || (w.starts_with(char::is_uppercase)
+                            && !self.word(i - 1).starts_with(char::is_uppercase))
+                })
+                .or((conjunction && words.len() > 1).then_some(words.start + 1))?;
             words.start = next;
         }
         let last = words.end.checked_sub(1)?;
