@@ -294,3 +294,11 @@ fn a_clause_after_after_has_its_own_speaker() {
     );
     assert_eq!(found[0].1.as_deref(), Some("the mayor"));
 }
+
+#[test]
+fn a_source_closing_a_sentence_after_a_phrase_run_on_from_the_quotation() {
+    let found = quotes(
+        "“The next two islands will matter most,” manager Dana Reyes wrote. “We have built strong teams on each island and we feel good about our chances” there and in states that vote in March, the memo stated.",
+    );
+    assert_eq!(found[1].1.as_deref(), Some("the memo"));
+}

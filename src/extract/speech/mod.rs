@@ -440,7 +440,9 @@ impl<'a> Clause<'a> {
                         || (w.starts_with(char::is_uppercase)
                             && !self.word(i - 1).starts_with(char::is_uppercase))
                 })
-                .or((conjunction && words.len() > 1).then_some(words.start + 1))?;
+                .or((conjunction && words.len() > 1).then_some(words.start + 1))
+                // "in states that vote in March": not past a clause of the object's own.
+                .filter(|&next| !(words.start + 1..next).any(|i| self.is(i, CLAUSE_OPENERS)))?;
             words.start = next;
         }
         let last = words.end.checked_sub(1)?;
@@ -573,6 +575,10 @@ impl<'a> Clause<'a> {
         let first = usize::from(
             end > 1 && self.word(0) == "as" && opens_phrase(self.word(1), &self.toks[1]),
         );
+        // "…” there and in March, the memo said": an adverb opens no subject.
+        if matches!(self.word(first), "there" | "here" | "then" | "now" | "too") {
+            return None;
+        }
         let phrase = self.noun_phrase(first..end)?;
         // "until Haley said": a subordinate clause, not the speaker of the quotation.
         if self.is(phrase.start, CLAUSE_OPENERS) {

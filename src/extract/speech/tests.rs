@@ -227,6 +227,18 @@ fn bare_forms_after_a_singular_noun_are_nouns() {
 }
 
 #[test]
+fn a_word_after_a_preposition_is_no_verb() {
+    let got = with("strong teams in states that vote in March", |c| {
+        c.verb_at(verb_index(c, "states"))
+    });
+    assert_eq!(got, None);
+    let got = with("the report states that the vote was fair", |c| {
+        c.verb_at(verb_index(c, "states"))
+    });
+    assert_eq!(got, Some(Verb::Finite));
+}
+
+#[test]
 fn a_reported_clause_is_credited_to_the_outer_speaker() {
     let got = with("Senator Ned Farrow said voters wanted to know if", |c| {
         text(c, c.speaker_before(verb_index(c, "wanted"), 0))

@@ -111,11 +111,27 @@ impl Clause<'_> {
             {
                 return false;
             }
-            // "with notes like", "of claims": a preposition's object is a noun.
+            // "with notes like", "of claims", "in states that": a preposition's object is a noun.
             if !w.ends_with("ing")
                 && matches!(
                     self.word(i - 1),
-                    "with" | "of" | "for" | "about" | "without" | "from" | "among" | "amid"
+                    "with"
+                        | "of"
+                        | "for"
+                        | "about"
+                        | "without"
+                        | "from"
+                        | "among"
+                        | "amid"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "into"
+                        | "across"
+                        | "through"
+                        | "under"
+                        | "between"
+                        | "by"
                 )
             {
                 return false;
