@@ -96,3 +96,19 @@ fn a_share_of_people_polled_speaks_through_the_poll() {
     let found = quotes("Asked at the door, 40 percent said “the ferry should run all night.”");
     assert_eq!(found[0].1.as_deref(), Some("40 percent"));
 }
+
+#[test]
+fn a_relative_clause_with_a_reporting_verb_describes_the_subject() {
+    let found = quotes(
+        "The groups who wrote to her on Thursday say they are “worried your campaign is sending mixed signals.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("The groups"));
+}
+
+#[test]
+fn an_age_before_a_name_opening_the_sentence() {
+    let found = quotes(
+        "76-year-old Dana Reyes, founder of the Harbor Trust, backed Ash last week, saying he “has long shown his deep commitment to the island.”",
+    );
+    assert_eq!(found[0].2.as_deref(), Some("Dana Reyes"));
+}

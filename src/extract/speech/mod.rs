@@ -140,6 +140,15 @@ impl<'a> Clause<'a> {
             return None;
         }
         let mut start = self.phrase_start(last, end, floor);
+        // "the groups who wrote to her said": the clause's own reporting verb stopped the
+        // phrase; "who" stands before it.
+        let clause_verb = start > floor + 2
+            && self.verb_word(start - 1).is_some()
+            && self.word(start - 2) == "who"
+            && self.plain(start - 1, start);
+        if !relative && clause_verb {
+            start -= 1;
+        }
         // "an official who spoke on condition of anonymity said": the relative clause
         // describes the one who speaks, named before "who".
         if !relative

@@ -70,7 +70,12 @@ impl Clause<'_> {
     /// say": a capitalised name or a pronoun after any opening phrase and comma.
     pub fn main_subject(&self, floor: usize) -> Option<Range<usize>> {
         let n = self.toks.len();
-        let start = self.subject_start(floor)?;
+        let mut start = self.subject_start(floor)?;
+        // "76-year-old Dana Roe endorsed": the age before a name describes it.
+        if start + 1 < n && self.word(start).ends_with("-year-old") && self.plain(start, start + 1)
+        {
+            start += 1;
+        }
         let first_at = *(start..n).next().as_ref()?;
         if let Some(name) = self.apposed_name(first_at) {
             return Some(name);
