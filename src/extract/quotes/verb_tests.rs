@@ -112,3 +112,16 @@ fn an_age_before_a_name_opening_the_sentence() {
     );
     assert_eq!(found[0].2.as_deref(), Some("Dana Reyes"));
 }
+
+#[test]
+fn a_quoted_title_set_off_in_a_description_is_part_of_it() {
+    let found = quotes(
+        "Tom Ash, a contestant on the mayor’s TV show, “The Island,” who went on to work beside her, said his boss was “always kind and generous.”",
+    );
+    assert_eq!(found[0].2.as_deref(), Some("Tom Ash"));
+    // A title not set off by a comma closes a phrase of its own.
+    let found = quotes(
+        "Reyes was known for her scorn of what she called the old “Harbor Ring,” voiced in her famous cry in 1987: “Mr. Ash, open up this port!”",
+    );
+    assert_ne!(found[0].1.as_deref(), Some("the old"));
+}

@@ -118,6 +118,17 @@ impl<'a> Clause<'a> {
                 end = j;
             }
         }
+        // "Ash, a contestant on the show, “Harbor,” who …, said": past a quoted title set
+        // off by commas too.
+        if end > floor && self.gap(end - 1, end).contains(['”', '"']) {
+            let mut j = end - 1;
+            while j > floor && end - j < MAX_WORDS && !self.gap(j - 1, j).contains(['“', '"']) {
+                j -= 1;
+            }
+            if j > floor && self.gap(j - 1, j).contains(['“', '"']) && self.comma(j - 1, j) {
+                end = j;
+            }
+        }
         // "Roe (D-Md.), chair of the committee, said": past the bracket too.
         if end > floor && self.gap(end - 1, end).contains(')') {
             let mut j = end - 1;
