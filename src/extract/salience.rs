@@ -204,8 +204,17 @@ impl Salience {
             .filter(|sp| sp.end == end)
             .last()
         {
-            // "Tom Ash of the Harbor Trust said": the person before the organisation speaks.
-            if sure_organisation(&table.entities[sp.entity])
+            // "Tom Ash of the Harbor Trust said": the person before the organisation speaks,
+            // as before any name a preposition makes an object ("Bishop Dana Reyes of the
+            // Oakton Diocese").
+            let object = matches!(
+                doc.text[range.start..sp.start]
+                    .split_whitespace()
+                    .rev()
+                    .find(|w| !matches!(*w, "the" | "The")),
+                Some("of" | "at" | "from" | "for" | "with")
+            );
+            if (object || sure_organisation(&table.entities[sp.entity]))
                 && let Some(person) = table
                     .within(range)
                     .find(|p| table.entities[p.entity].kind == EntityKind::Person)

@@ -302,3 +302,11 @@ fn a_source_closing_a_sentence_after_a_phrase_run_on_from_the_quotation() {
     );
     assert_eq!(found[1].1.as_deref(), Some("the memo"));
 }
+
+#[test]
+fn a_name_after_of_in_the_subject_is_no_one_a_pronoun_refers_to() {
+    let found = quotes(
+        "As Bishop Dana Reyes of the Oakton Diocese told the Courier, “We have all suffered the same fate here.” He added, “So the council should have been the first to back the plan.”",
+    );
+    assert_eq!(found[1].2.as_deref(), Some("Dana Reyes"));
+}
