@@ -39,7 +39,7 @@ impl Context<'_> {
             (Verb::Finite, "according") => c.subject_after(v + 1),
             (Verb::Finite, "told") if v == 0 && relayed_by(&c, v).is_none() => None,
             (Verb::Finite | Verb::Report, _) => relayed_by(&c, v).or_else(|| c.subject_leading(v)),
-            (Verb::Dependent, _) => None,
+            (Verb::Dependent, _) => heard_saying(&c, v),
         }?;
         let reaction = verb == Verb::Report
             && !matches!(
@@ -207,6 +207,28 @@ fn relayed_by(c: &Clause<'_>, v: usize) -> Option<Range<usize>> {
             None
         }
     })
+}
+
+/// The subject of "can be heard asking", "was overheard saying" after a quotation: "“…?”
+/// a reporter can be heard asking Roe". Other participles after a quotation are no tag.
+fn heard_saying(c: &Clause<'_>, v: usize) -> Option<Range<usize>> {
+    let perceived = v.checked_sub(1)?;
+    if !matches!(c.word(perceived), "heard" | "overheard" | "seen" | "caught") {
+        return None;
+    }
+    let mut first = perceived;
+    while first > 0
+        && matches!(
+            c.word(first - 1),
+            "be" | "been" | "being" | "can" | "could" | "was" | "were" | "is" | "are" | "may"
+        )
+    {
+        first -= 1;
+    }
+    (first < perceived)
+        .then(|| c.subject_before(first, 0))
+        .flatten()
+        .filter(|w| w.start == 0)
 }
 
 /// "read" as the verb of a written text right after its quotation: "“…,” the sign read",

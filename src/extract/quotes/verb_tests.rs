@@ -125,3 +125,16 @@ fn a_quoted_title_set_off_in_a_description_is_part_of_it() {
     );
     assert_ne!(found[0].1.as_deref(), Some("the old"));
 }
+
+#[test]
+fn one_heard_asking_after_the_quotation_speaks() {
+    let found = quotes(
+        "“Should there be a list that tracks the islanders in this town?” a reporter can be heard asking Dana Reyes after an event.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("a reporter"));
+    // Another participle after the quotation is no tag of its own.
+    let found = quotes(
+        "“Should there be a list that tracks the islanders in this town?” a reporter kept asking Dana Reyes after an event.",
+    );
+    assert_ne!(found[0].1.as_deref(), Some("Dana Reyes"));
+}
