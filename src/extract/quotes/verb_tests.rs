@@ -138,3 +138,15 @@ fn one_heard_asking_after_the_quotation_speaks() {
     );
     assert_ne!(found[0].1.as_deref(), Some("Dana Reyes"));
 }
+
+#[test]
+fn a_label_naming_a_document_before_a_colon_is_kept_whole() {
+    let found = quotes(
+        "Reyes spoke on Monday.\n\nPartial transcript as follows:\n\n“We will win this fight for the port, and we will win it soon.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Partial transcript"));
+    // A name before the colon is still the name alone.
+    let found =
+        quotes("Reyes spoke on Monday.\n\nDana Reyes:\n\n“We will win this fight for the port.”");
+    assert_eq!(found[0].2.as_deref(), Some("Dana Reyes"));
+}

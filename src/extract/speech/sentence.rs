@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::*;
+use crate::extract::lexicon::DOCUMENTS;
 
 /// Longest opening phrase before a sentence's subject ("On the eve of his third
 /// election as mayor of the city in March,").
@@ -154,6 +155,21 @@ impl Clause<'_> {
         }
         while end > start && !self.word(end - 1).starts_with(char::is_uppercase) {
             end -= 1;
+        }
+        // "Partial transcript:", "Full statement as follows:": a label naming a document
+        // before a colon.
+        let label_ends = |from: usize| {
+            let rest: Vec<&str> = (from..n).map(|i| self.word(i)).collect();
+            matches!(rest[..], [] | ["below"] | ["follows"] | ["as", "follows"])
+        };
+        if end > start
+            && end < n
+            && label_ends(end + 1)
+            && self.plain(end - 1, end)
+            && self.is(end, DOCUMENTS)
+            && self.word(end).starts_with(char::is_lowercase)
+        {
+            end += 1;
         }
         // "Roe’s letter makes the case", "Ash’s campaign replied": a possessive name is no
         // subject alone; the noun after it completes it.
