@@ -100,7 +100,9 @@ impl Context<'_> {
             .toks
             .iter()
             .position(|t| t.start >= spot.end)
-            .is_some_and(|i| c.plain(i - 1, i) && c.word(i).starts_with(char::is_lowercase));
+            .is_some_and(|i| {
+                i > 0 && c.plain(i - 1, i) && c.word(i).starts_with(char::is_lowercase)
+            });
         (described
             && (ended || verb_follows)
             && self.table.entities[spot.entity].kind == EntityKind::Person)

@@ -19,7 +19,8 @@ fn share_of_people(phrase: &str) -> bool {
     let Some(first) = words.next() else {
         return false;
     };
-    let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit()) || number_word(w);
+    let number =
+        |w: &str| (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())) || number_word(w);
     let second = words.next().unwrap_or_default();
     number(first.trim_end_matches('%'))
         && (first.ends_with('%')

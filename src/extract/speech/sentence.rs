@@ -158,15 +158,17 @@ impl Clause<'_> {
         }
         // "Partial transcript:", "Full statement as follows:": a label naming a document
         // before a colon.
-        let label_ends = |from: usize| {
-            let rest: Vec<&str> = (from..n).map(|i| self.word(i)).collect();
-            matches!(rest[..], [] | ["below"] | ["follows"] | ["as", "follows"])
+        let label_ends = |from: usize| match n - from {
+            0 => true,
+            1 => matches!(self.word(from), "below" | "follows"),
+            2 => self.word(from) == "as" && self.word(from + 1) == "follows",
+            _ => false,
         };
         if end > start
             && end < n
+            && self.is(end, DOCUMENTS)
             && label_ends(end + 1)
             && self.plain(end - 1, end)
-            && self.is(end, DOCUMENTS)
             && self.word(end).starts_with(char::is_lowercase)
         {
             end += 1;

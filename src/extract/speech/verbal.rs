@@ -179,9 +179,7 @@ impl Clause<'_> {
         }
         true
     }
-}
 
-impl Clause<'_> {
     /// Whether "state" at word `i` is the verb ("the authors state in the paper", "the
     /// rules state that"), nearly always a noun otherwise ("a swing state in", "Ohio state
     /// officials"): a plural subject before it, and "that", "in", "on" or the clause's end
