@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::{Context, MAX_REACH};
 use crate::extract::lexicon::TEMPORAL;
+use crate::extract::reported::auxiliary;
 use crate::extract::speech::{Clause, MAX_WORDS, Verb};
 use crate::load::EntityKind;
 
@@ -219,12 +220,7 @@ fn heard_saying(c: &Clause<'_>, v: usize) -> Option<Range<usize>> {
         return None;
     }
     let mut first = perceived;
-    while first > 0
-        && matches!(
-            c.word(first - 1),
-            "be" | "been" | "being" | "can" | "could" | "was" | "were" | "is" | "are" | "may"
-        )
-    {
+    while first > 0 && auxiliary(c.word(first - 1)) {
         first -= 1;
     }
     (first < perceived)

@@ -75,7 +75,7 @@ pub(in crate::extract) fn number_word(w: &str) -> bool {
     )
 }
 
-pub(super) fn auxiliary(w: &str) -> bool {
+pub(in crate::extract) fn auxiliary(w: &str) -> bool {
     matches!(
         w,
         "is" | "are"
