@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::{Context, Span};
 use crate::extract::discover::Spot;
 use crate::extract::lexicon::{DESCRIBING_PREPOSITIONS, DETERMINERS, LEAD_PREPOSITIONS, is};
-use crate::extract::reported::number_word;
+use crate::extract::reported::{number_word, poll_noun};
 use crate::extract::speech::Clause;
 use crate::extract::speech::participle_phrase;
 use crate::extract::text::is_acronym;
@@ -131,9 +131,7 @@ impl Context<'_> {
             return None;
         }
         let c = Clause::new(self.doc, lead.start..speaker.start.min(lead.end));
-        let poll = (0..c.toks.len())
-            .rev()
-            .find(|&i| matches!(c.word(i), "poll" | "survey"))?;
+        let poll = (0..c.toks.len()).rev().find(|&i| poll_noun(c.word(i)))?;
         let start = (poll.saturating_sub(8)..poll)
             .rev()
             .take_while(|&i| c.plain(i, i + 1))

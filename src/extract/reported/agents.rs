@@ -389,7 +389,7 @@ fn read_in(c: &Clause<'_>) -> Vec<(Range<usize>, usize)> {
 }
 
 /// Nouns for opinion polls, whose findings are always credited to them.
-fn poll_noun(w: &str) -> bool {
+pub(in crate::extract) fn poll_noun(w: &str) -> bool {
     matches!(w, "poll" | "polls" | "polling" | "survey" | "surveys")
 }
 

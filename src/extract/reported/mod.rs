@@ -12,6 +12,7 @@ mod words;
 
 pub(in crate::extract) use words::personal_pronoun;
 
+pub(super) use agents::poll_noun;
 pub(super) use words::{auxiliary, number_word};
 
 use std::ops::Range;
