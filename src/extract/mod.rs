@@ -27,7 +27,9 @@ use crate::load::{EntityDef, EntityKind};
 use crate::model::{Name, NameContext, Names};
 pub use kinds::KindVotes;
 pub use site::{extract_site, outline_pages};
-pub use structure::{Heading, OutLink, Outline, outline, parser_options, slugify_heading};
+pub use structure::{
+    Heading, OutLink, Outline, events as markdown_events, outline, parser_options, slugify_heading,
+};
 
 /// What extraction reads from one article.
 #[derive(Debug, Clone, Copy)]

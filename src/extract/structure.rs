@@ -1,5 +1,7 @@
 //! The shape of an article: summary, headings with anchors, word count and links.
 
+use std::ops::Range;
+
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
@@ -12,6 +14,45 @@ pub fn parser_options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// The events of `body` with their source ranges, as every reader of an article's Markdown
+/// takes them.
+pub fn events(body: &str) -> impl Iterator<Item = (Event<'_>, Range<usize>)> {
+    double_apostrophes(
+        Parser::new_ext(body, parser_options()).into_offset_iter(),
+        body,
+    )
+}
+
+/// Two apostrophes quote as one double mark, as archives of news wire and newspaper text
+/// write it (`''We will rebuild,'' she said.`): smart punctuation alone curls each one
+/// into a single mark (’’…‘’), which neither reads as a quotation nor shows as one.
+fn double_apostrophes<'a>(
+    events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
+    body: &'a str,
+) -> impl Iterator<Item = (Event<'a>, Range<usize>)> {
+    let apostrophe =
+        |range: &Range<usize>| range.len() == 1 && body.as_bytes().get(range.start) == Some(&b'\'');
+    let mut events = events.peekable();
+    std::iter::from_fn(move || {
+        let (event, range) = events.next()?;
+        let pair = matches!(event, Event::Text(_))
+            && apostrophe(&range)
+            && events.peek().is_some_and(|(next, r)| {
+                matches!(next, Event::Text(_)) && r.start == range.end && apostrophe(r)
+            });
+        if !pair {
+            return Some((event, range));
+        }
+        let end = events.next().map_or(range.end, |(_, r)| r.end);
+        let opens = body[..range.start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
+        let mark = if opens { "\u{201C}" } else { "\u{201D}" };
+        Some((Event::Text(mark.into()), range.start..end))
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, bincode::Encode, bincode::Decode)]
@@ -68,8 +109,7 @@ pub(super) fn outline_with(
     let mut in_code = false;
     let line_starts = line_starts(body);
 
-    let events = Parser::new_ext(body, parser_options()).into_offset_iter();
-    for (event, range) in crate::media::shortcodes::without_calls(events, body) {
+    for (event, range) in crate::media::shortcodes::without_calls(events(body), body) {
         sink(&event);
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
@@ -284,6 +324,17 @@ pub fn cut_at_sentence(text: &str, limit: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn doubled_apostrophes_read_as_one_double_mark() {
+        let text: String = events("''We can't wait,'' she said of the 'plan' (''soon'').")
+            .filter_map(|(e, _)| match e {
+                Event::Text(t) => Some(t.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(text, "“We can’t wait,” she said of the ‘plan’ (“soon”).");
+    }
 
     #[test]
     fn words_are_counted_alike_in_ascii_and_other_text() {

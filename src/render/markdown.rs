@@ -10,7 +10,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 use rustc_hash::FxHashMap;
 
 use crate::config::LinkEntities;
-use crate::extract::{Heading, parser_options};
+use crate::extract::{Heading, markdown_events};
 use crate::media::{ArticleMedia, Image};
 use crate::model::{escape_html, sanitise};
 use crate::render::highlight::Highlighter;
@@ -167,7 +167,7 @@ pub fn render(doc: &Document<'_>) -> String {
             ),
             false => Cow::Borrowed(doc.markdown),
         };
-    let parser = pulldown_cmark::Parser::new_ext(&markdown, parser_options()).into_offset_iter();
+    let parser = markdown_events(&markdown);
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut trusted: Vec<String> = Vec::new();
     // Inside a paragraph replaced by its shortcode, or the alt text of a resized image.

@@ -338,3 +338,36 @@ fn a_closed_pipe_ends_extract_quietly() {
         assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
     }
 }
+
+/// Quotations in doubled apostrophes, as newspaper archives write them, are quotations to
+/// extraction and show as curly double marks on the page; code keeps its apostrophes.
+#[test]
+fn doubled_apostrophes_quote_like_double_marks() {
+    let text = "Dana Reyes, the harbour master, spoke on Monday.\n\n\
+                ''We will reopen the east dock before the winter storms,'' she said.\n\n\
+                The script runs `reset --tag ''` first.\n";
+    let article = format!("---\ntitle: Docks\ndate: 2025-04-01\n---\n{text}");
+    let site = site_with(&[("content/articles/docks.md", &article)]);
+    let out = brief()
+        .args(["extract", "--json", "--root"])
+        .arg(site.path())
+        .arg(site.path().join("content/articles/docks.md"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let quote = &json[0]["facts"]["quotes"][0];
+    assert_eq!(
+        quote["text"],
+        "We will reopen the east dock before the winter storms"
+    );
+    assert_eq!(quote["speaker_entity"], "Dana Reyes");
+
+    assert!(build(site.path(), &[]).status.success());
+    let page = read(site.path().join("public/articles/docks/index.html"));
+    assert!(
+        page.contains("“We will reopen the east dock before the winter storms,” she said."),
+        "{page}"
+    );
+    assert!(page.contains("<code>reset --tag ''</code>"), "{page}");
+}

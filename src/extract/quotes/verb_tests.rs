@@ -150,3 +150,22 @@ fn a_label_naming_a_document_before_a_colon_is_kept_whole() {
         quotes("Reyes spoke on Monday.\n\nDana Reyes:\n\n“We will win this fight for the port.”");
     assert_eq!(found[0].2.as_deref(), Some("Dana Reyes"));
 }
+
+#[test]
+fn a_plural_spelled_as_a_verb_names_no_speaker() {
+    // "comments" is the object of "highlighted", not a verb whose subject is "highlighted".
+    let found = quotes(
+        "Critics, who highlighted comments Reyes made in 2009 saying she “kind of wants” the market to fall because “people like me could get rich.”",
+    );
+    assert!(
+        found.iter().all(|q| q.1.as_deref() != Some("highlighted")),
+        "{found:?}"
+    );
+    // A tag closing its sentence after the quotation keeps the verb, and the next
+    // quotation its speaker.
+    let found = quotes(
+        "“It is over and we are done with all of it,” a voice-over in the ad states. “She will stand up to them and win this race.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("a voice-over in the ad"));
+    assert_eq!(found[1].1.as_deref(), Some("a voice-over in the ad"));
+}

@@ -350,10 +350,10 @@ fn inverted(c: &Clause<'_>, v: usize) -> Option<Range<usize>> {
     (closes && !clause).then_some(words)
 }
 
-/// Whether a gap closes a quotation in doubled apostrophes (''…'' as some papers write it,
-/// curled by the Markdown reader), after which a verb can lead its subject.
+/// Whether a gap closes a quotation, after which a verb can lead its subject ("“Stop the
+/// vote!” wrote a reader").
 fn closes_quotation(gap: &str) -> bool {
-    gap.contains("''") || gap.contains("’’")
+    gap.contains(['”', '"'])
 }
 
 /// Whether the words from `i` to the next comma or the end modify an inverted subject
@@ -550,6 +550,8 @@ fn acronym(name: &str) -> bool {
             .all(|c| c.is_ascii_uppercase() || matches!(c, '.' | '&' | '-'))
 }
 
+#[cfg(test)]
+mod noun_tests;
 #[cfg(test)]
 mod said_tests;
 #[cfg(test)]

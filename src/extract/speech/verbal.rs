@@ -51,7 +51,11 @@ impl Clause<'_> {
         let bracketed = i > 0
             && self.gap(i - 1, i).contains('(')
             && participle_phrase(w, after(i + 1), after(i + 2));
-        if bracketed || self.withholds_name(i) || !self.verbal(i, bare(w, &self.toks[i])) {
+        if bracketed
+            || self.withholds_name(i)
+            || self.plural_noun(i)
+            || !self.verbal(i, bare(w, &self.toks[i]))
+        {
             return None;
         }
         let after_to = i > 0 && self.word(i - 1) == "to" && self.plain(i - 1, i);
@@ -164,7 +168,14 @@ impl Clause<'_> {
             // "a TV show", "an NBC report": a thing named by its maker or kind ("files
             // from NGP VAN show that" still reports).
             let that_follows = i + 1 < self.toks.len() && self.word(i + 1) == "that";
-            let noun = determined || prev.ends_with("ing") || (is_acronym(prev) && !that_follows);
+            // "a 10-year plan", "a three-point plan": a measure before a noun.
+            let measure = prev.split_once('-').is_some_and(|(n, _)| {
+                n.bytes().all(|b| b.is_ascii_digit() || b == b'$') || number_word(n)
+            });
+            let noun = determined
+                || measure
+                || prev.ends_with("ing")
+                || (is_acronym(prev) && !that_follows);
             // "those surveyed say": people named by a participle.
             let polled = i > 1 && self.word(i - 2) == "those" && prev.ends_with("ed");
             let plural = polled
@@ -178,6 +189,64 @@ impl Clause<'_> {
             }
         }
         true
+    }
+
+    /// Whether word `i`, one of the plurals news writes far more often than the verb they
+    /// spell ("swing states", "percentage points", "his prepared remarks"), is that plural.
+    /// As a verb it introduces what was said ("states that", "notes: …", "points out",
+    /// "calls it a failure"), ends a sentence opened by a quotation ("“…,” an aide notes."),
+    /// stands inside commas (", the memo states, …"), or has a name, a pronoun or an
+    /// apposition's comma for its subject ("Ash notes he was first").
+    fn plural_noun(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let introducers: &[&str] = match w {
+            "states" | "remarks" | "comments" => &["that"],
+            "notes" => &["that", "the", "a", "an", "his", "her", "their", "its"],
+            "points" => &["out", "to"],
+            "calls" => &[
+                "for", "on", "out", "it", "him", "her", "them", "himself", "herself",
+            ],
+            _ => return false,
+        };
+        let Some(p) = i.checked_sub(1) else {
+            return false;
+        };
+        let after = &self.doc.text[self.toks[i].full_end..];
+        let last = i + 1 == self.toks.len();
+        let introduces = if last {
+            after.trim_start().starts_with(':')
+        } else {
+            self.gap(i, i + 1).contains([':', '“', '"', '‘'])
+                || introducers.contains(&self.word(i + 1))
+        };
+        let before = self.gap(p, i);
+        if introduces || before.contains(['”', '"', '’']) || before.contains(',') && w != "states"
+        {
+            return false;
+        }
+        // The subject's first word: after a comma it opens an inserted clause, after a
+        // closing quotation mark it opens the tag.
+        let mut s = p;
+        while s > 0 && self.plain(s - 1, s) && p - s < 8 {
+            s -= 1;
+        }
+        // At the clause's start, the marks and commas the text before it ends with.
+        let opening = if s == 0 {
+            let before = self.doc.text[..self.toks[0].start].trim_end();
+            &before[before.trim_end_matches(['”', '"', '’', ',']).len()..]
+        } else {
+            self.gap(s - 1, s)
+        };
+        let tag = last && opening.contains(['”', '"', '’']);
+        let inserted =
+            !last && self.breaks(i, i + 1) && opening.contains(',') && self.is(s, DETERMINERS);
+        if tag || inserted {
+            return false;
+        }
+        let named = self.plain(p, i)
+            && (self.word(p).starts_with(char::is_uppercase) && self.word(p) != "I"
+                || matches!(self.word(p), "he" | "she" | "it"));
+        !named || w == "states"
     }
 
     /// Whether "state" at word `i` is the verb ("the authors state in the paper", "the
