@@ -65,3 +65,23 @@ fn a_measure_before_a_bare_form_makes_it_a_noun() {
     let got = cues("The council’s $50 million, 10-year plan includes: a new bridge and a ferry.");
     assert!(got.iter().all(|s| s.0 != "10-year"), "{got:?}");
 }
+
+#[test]
+fn a_verb_spelled_as_no_noun_follows_a_phrase_after_its_plural_subject() {
+    let got = cues("People familiar with the plan say it will fail.");
+    assert_eq!(
+        got,
+        [(
+            "People familiar with the plan".to_string(),
+            "say".to_string()
+        )]
+    );
+    // A bare form that is also a noun stays one after a singular noun.
+    let got = cues("Critics of the tax plan call it a gift to the rich.");
+    assert_eq!(
+        got.first().map(|s| s.0.as_str()),
+        Some("Critics of the tax plan")
+    );
+    let got = cues("Quill Baxter sent out a fundraising call to donors.");
+    assert!(got.is_empty(), "{got:?}");
+}

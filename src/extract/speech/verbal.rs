@@ -184,7 +184,9 @@ impl Clause<'_> {
                 || matches!(prev, "third" | "half" | "majority" | "minority" | "percent" | "both")
                 // "the two write": people counted.
                 || counted(prev);
-            if noun && !plural {
+            // "People familiar with the plan say": a verb no noun is spelled as follows the
+            // plural the phrase began with.
+            if noun && !plural && !only_verb(w) {
                 return false;
             }
         }
@@ -265,6 +267,35 @@ impl Clause<'_> {
             || matches!(self.word(i + 1), "that" | "in" | "on");
         plural && closes
     }
+}
+
+/// Whether `word`, a bare form, is spelled as no noun: after a singular noun it still
+/// reads as the verb of a plural subject further back.
+fn only_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "say"
+            | "tell"
+            | "argue"
+            | "insist"
+            | "explain"
+            | "declare"
+            | "suggest"
+            | "announce"
+            | "describe"
+            | "predict"
+            | "acknowledge"
+            | "admit"
+            | "concede"
+            | "believe"
+            | "think"
+            | "expect"
+            | "agree"
+            | "prefer"
+            | "oppose"
+            | "endorse"
+            | "wonder"
+    )
 }
 
 /// A number of people more than one: "two" in "the two said".
