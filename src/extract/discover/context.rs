@@ -257,7 +257,11 @@ impl<'a> Discoverer<'a> {
                 || self
                     .world_span(q, m)
                     .is_some_and(|id| w.entries[id].kind == Place);
-            if in_place && !self.toks[m].possessive() && !(m + 1 < n && self.toks[m + 1].cap) {
+            // "Vasek, U.S. attorney for …": a place before a noun names a role, not where.
+            let modifies = m + 1 < n
+                && (self.toks[m + 1].cap
+                    || self.plain_gap(m, m + 1) && !is(self.word(m + 1), STOP));
+            if in_place && !self.toks[m].possessive() && !modifies {
                 cue[slot(Place)] += CUE;
             }
         }
@@ -394,6 +398,10 @@ impl<'a> Discoverer<'a> {
                 } else if is(w, PLACE_APPOS) {
                     Place
                 } else if head.is_some() {
+                    // "the final state rules": the noun of a kind was a modifier.
+                    if !is(w, STOP) {
+                        head = None;
+                    }
                     break;
                 } else {
                     continue;

@@ -326,3 +326,17 @@ fn what_is_owned_in_shares_is_a_company() {
     let text = "Investors bought shares in Corvale on Friday.";
     assert_eq!(kind_of(text, "Corvale"), Some(Organization));
 }
+
+#[test]
+fn a_place_or_place_noun_modifying_the_next_noun_makes_no_place() {
+    // "U.S. attorney" is a role: the name before it is the attorney, not a town.
+    let text = "Instead he appointed Dorina Vasek, U.S. attorney for the district, to the job.";
+    assert_eq!(kind_of(text, "Dorina Vasek"), Some(Person));
+    // "the final state rules": "state" modifies "rules".
+    let text = "Hearings for the nominee, Corwin Adair, the final state rules were set.";
+    assert_ne!(kind_of(text, "Corwin Adair"), Some(Place));
+    // A town before its state, and a town described as a port city, stay places.
+    let text = "The rally was held in Brinton, Ohio on Monday, then in Tarrow, a port city.";
+    assert_eq!(kind_of(text, "Brinton"), Some(Place));
+    assert_eq!(kind_of(text, "Tarrow"), Some(Place));
+}
