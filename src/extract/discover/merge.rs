@@ -114,6 +114,9 @@ impl<'a> Discoverer<'a> {
         for (from, to) in variants {
             self.merge(from, to);
         }
+        for (from, to) in self.own_namesakes() {
+            self.merge(from, to);
+        }
         // Where a one-word name may point, from the longer names: by last word and first
         // word (people), first word (companies with a suffix), and initials.
         let mut by_last: FxHashMap<&str, usize> = FxHashMap::default();
@@ -242,6 +245,42 @@ impl<'a> Discoverer<'a> {
 
     /// The candidate naming the same person as `c` without its middle names: "Dana
     /// Reyes" for "Dana Maria Reyes", when both are voted people.
+    /// Built-in people named only by their surname (no mention of theirs, or of a name
+    /// folded into theirs, written in full) where the article gives someone else of that
+    /// surname in full: "Obama" after "Michelle Obama", "Nixon" after "Gov. Jay
+    /// Nixon", with "Barack Obama" or "Richard Nixon" never written out, is the article's
+    /// own person. Each as (built-in candidate, the article's person).
+    fn own_namesakes(&self) -> Vec<(usize, usize)> {
+        let world = world();
+        let bare: Vec<usize> = (0..self.cands.len())
+            .filter(|&i| {
+                let c = &self.cands[i];
+                c.into.is_none() && c.world.is_some_and(|w| world.entries[w].kind == Person)
+            })
+            .filter(|&i| {
+                !self.spots.iter().any(|s| {
+                    self.root(s.entity) == i
+                        && self.text[s.start..s.end].contains(char::is_whitespace)
+                })
+            })
+            .collect();
+        bare.into_iter()
+            .filter_map(|i| {
+                let surname = self.cands[i].name.rsplit(' ').next()?;
+                let own = (0..self.cands.len()).find(|&t| {
+                    let c = &self.cands[t];
+                    t != i
+                        && c.into.is_none()
+                        && c.world.is_none()
+                        && c.words >= 2
+                        && c.name.rsplit(' ').next() == Some(surname)
+                        && KindVotes(c.votes()).winner() == Person
+                })?;
+                Some((i, own))
+            })
+            .collect()
+    }
+
     fn without_middle_name(&self, c: &Cand) -> Option<usize> {
         let person = |c: &Cand| KindVotes(c.votes()).winner() == Person;
         let words: Vec<&str> = c.name.split(' ').collect();
