@@ -366,3 +366,17 @@ fn a_surname_is_the_articles_own_person_before_a_built_in_namesake() {
     );
     assert!(found.iter().any(|(n, _)| n == "Barack Obama"), "{found:?}");
 }
+
+#[test]
+fn museums_libraries_courts_of_appeal_and_pollsters_reports_are_organisations() {
+    let text = "The Harwick Museum and the Tarrow Library backed the Ninth Circuit, \
+                Okafor Reports found.";
+    for name in [
+        "Harwick Museum",
+        "Tarrow Library",
+        "Ninth Circuit",
+        "Okafor Reports",
+    ] {
+        assert_eq!(kind_of(text, name), Some(Organization), "{name}");
+    }
+}

@@ -130,7 +130,8 @@ pub(super) const ORG_TAIL_WORDS: &str =
     logistics properties realty advisors advisers associates consulting consultants research
     analytics equity healthcare biotech hotels resorts mills works shipping lines express
     apparel cosmetics networks broadcasting studio house chiefs institutes enforcement
-    books publishers publishing enterprises radio television ministries project";
+    books publishers publishing enterprises radio television ministries project museum museums
+    library circuit reports";
 
 /// First words of organisation names built with "of": Bank of England, Ministry of Defence.
 pub const ORG_HEAD: Class = 1 << 6;
