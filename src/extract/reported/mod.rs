@@ -299,10 +299,34 @@ fn possessive_sources(
         {
             continue;
         }
-        // The noun within two words: "Ash’s claim", "Ash’s controversial proposal".
-        let noun = (i + 1..c.toks.len().min(i + 4))
-            .take_while(|&k| c.plain(k - 1, k) && c.word(k).starts_with(char::is_lowercase))
-            .find(|&k| c.is(k, SPEECH_NOUNS) || stance::owned(c.word(k)));
+        // The noun within two words: "Ash’s claim", "Ash’s controversial proposal"; words
+        // quoted before it count as one ("Ash’s “lazy voters” remark").
+        let mut noun = None;
+        let (mut quoted, mut words) = (false, 0);
+        for k in i + 1..c.toks.len().min(i + 8) {
+            let gap = c.gap(k - 1, k);
+            if gap.contains(['“', '”', '"']) {
+                if !gap
+                    .chars()
+                    .all(|ch| ch.is_whitespace() || "“”\"".contains(ch))
+                {
+                    break;
+                }
+                quoted = gap.contains(['“', '"']) && !gap.contains('”');
+                words += 1;
+            } else if !c.plain(k - 1, k) {
+                break;
+            } else if !quoted {
+                words += 1;
+            }
+            if words > 3 || !(quoted || c.word(k).starts_with(char::is_lowercase)) {
+                break;
+            }
+            if !quoted && (c.is(k, SPEECH_NOUNS) || stance::owned(c.word(k))) {
+                noun = Some(k);
+                break;
+            }
+        }
         let Some(k) = noun else { continue };
         // The possessor: the name ending at this word.
         let mut s = i;

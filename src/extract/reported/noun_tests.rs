@@ -1,5 +1,6 @@
-//! Plurals spelled as reporting verbs ("swing states", "percentage points", "his prepared
-//! remarks") credit no one; the same words as verbs still do.
+//! Nouns and verbs of reported speech told apart: plurals spelled as reporting verbs
+//! ("swing states", "percentage points", "his prepared remarks") credit no one, the same
+//! words as verbs still do, and a possessor owns the remark it names.
 
 use super::tests::sources;
 
@@ -84,4 +85,13 @@ fn a_verb_spelled_as_no_noun_follows_a_phrase_after_its_plural_subject() {
     );
     let got = cues("Quill Baxter sent out a fundraising call to donors.");
     assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_possessor_owns_the_remark_after_words_it_quotes() {
+    let got = cues("Dana Reyes’s “lazy voters” comment was nearly as harsh.");
+    assert_eq!(got, [("Dana Reyes".to_string(), "comment".to_string())]);
+    // A quotation after the possessive with no such noun credits nothing by possession.
+    let got = cues("Dana Reyes’s “we will rebuild the port” echoed for days.");
+    assert!(got.iter().all(|s| s.1 != "port"), "{got:?}");
 }
