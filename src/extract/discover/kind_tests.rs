@@ -352,17 +352,14 @@ fn leaders_of_modern_history_are_known_by_their_surname() {
 fn a_surname_is_the_articles_own_person_before_a_built_in_namesake() {
     // "Obama" and "Nixon" alone, with the built-in namesake never written out, are the
     // people the article names in full.
-    let found = entities("Michelle Obama spoke in Dover on Monday. Obama said the plan was good.");
-    assert!(
-        found.iter().any(|(n, _)| n == "Michelle Obama"),
-        "{found:?}"
-    );
+    let found = entities("Teodora Obama spoke in Dover on Monday. Obama said the plan was good.");
+    assert!(found.iter().any(|(n, _)| n == "Teodora Obama"), "{found:?}");
     assert!(found.iter().all(|(n, _)| n != "Barack Obama"), "{found:?}");
-    let found = entities("Gov. Jay Nixon spoke on Monday. Nixon said the levy was fair.");
+    let found = entities("Gov. Mara Nixon spoke on Monday. Nixon said the levy was fair.");
     assert!(found.iter().all(|(n, _)| n != "Richard Nixon"), "{found:?}");
     // Written out, the namesake keeps the surname.
     let found = entities(
-        "Michelle Obama spoke in Dover. Barack Obama listened. Obama said the plan was good.",
+        "Teodora Obama spoke in Dover. Barack Obama listened. Obama said the plan was good.",
     );
     assert!(found.iter().any(|(n, _)| n == "Barack Obama"), "{found:?}");
 }

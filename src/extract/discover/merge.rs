@@ -243,11 +243,9 @@ impl<'a> Discoverer<'a> {
         Discovered { entities, spots }
     }
 
-    /// The candidate naming the same person as `c` without its middle names: "Dana
-    /// Reyes" for "Dana Maria Reyes", when both are voted people.
     /// Built-in people named only by their surname (no mention of theirs, or of a name
     /// folded into theirs, written in full) where the article gives someone else of that
-    /// surname in full: "Obama" after "Michelle Obama", "Nixon" after "Gov. Jay
+    /// surname in full: "Obama" after "Teodora Obama", "Nixon" after "Gov. Mara
     /// Nixon", with "Barack Obama" or "Richard Nixon" never written out, is the article's
     /// own person. Each as (built-in candidate, the article's person).
     fn own_namesakes(&self) -> Vec<(usize, usize)> {
@@ -281,6 +279,8 @@ impl<'a> Discoverer<'a> {
             .collect()
     }
 
+    /// The candidate naming the same person as `c` without its middle names: "Dana
+    /// Reyes" for "Dana Maria Reyes", when both are voted people.
     fn without_middle_name(&self, c: &Cand) -> Option<usize> {
         let person = |c: &Cand| KindVotes(c.votes()).winner() == Person;
         let words: Vec<&str> = c.name.split(' ').collect();

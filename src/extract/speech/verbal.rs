@@ -213,10 +213,11 @@ impl Clause<'_> {
         let Some(p) = i.checked_sub(1) else {
             return false;
         };
-        let after = &self.doc.text[self.toks[i].full_end..];
         let last = i + 1 == self.toks.len();
         let introduces = if last {
-            after.trim_start().starts_with(':')
+            self.doc.text[self.toks[i].full_end..]
+                .trim_start()
+                .starts_with(':')
         } else {
             self.gap(i, i + 1).contains([':', '“', '"', '‘'])
                 || introducers.contains(&self.word(i + 1))
