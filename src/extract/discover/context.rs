@@ -260,7 +260,7 @@ impl<'a> Discoverer<'a> {
             // "Vasek, U.S. attorney for …": a place before a noun names a role, not where.
             let modifies = m + 1 < n
                 && (self.toks[m + 1].cap
-                    || self.plain_gap(m, m + 1) && !is(self.word(m + 1), STOP));
+                    || (self.plain_gap(m, m + 1) && !is(self.word(m + 1), STOP)));
             if in_place && !self.toks[m].possessive() && !modifies {
                 cue[slot(Place)] += CUE;
             }

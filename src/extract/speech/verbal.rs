@@ -170,7 +170,8 @@ impl Clause<'_> {
             let that_follows = i + 1 < self.toks.len() && self.word(i + 1) == "that";
             // "a 10-year plan", "a three-point plan": a measure before a noun.
             let measure = prev.split_once('-').is_some_and(|(n, _)| {
-                n.bytes().all(|b| b.is_ascii_digit() || b == b'$') || number_word(n)
+                (!n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'$'))
+                    || number_word(n)
             });
             let noun = determined
                 || measure
@@ -223,7 +224,7 @@ impl Clause<'_> {
                 || introducers.contains(&self.word(i + 1))
         };
         let before = self.gap(p, i);
-        if introduces || before.contains(['”', '"', '’']) || before.contains(',') && w != "states"
+        if introduces || before.contains(['”', '"', '’']) || (before.contains(',') && w != "states")
         {
             return false;
         }
@@ -247,7 +248,7 @@ impl Clause<'_> {
             return false;
         }
         let named = self.plain(p, i)
-            && (self.word(p).starts_with(char::is_uppercase) && self.word(p) != "I"
+            && ((self.word(p).starts_with(char::is_uppercase) && self.word(p) != "I")
                 || matches!(self.word(p), "he" | "she" | "it"));
         !named || w == "states"
     }
