@@ -32,6 +32,20 @@ pub(super) fn story_title<'t>(id: &str, texts: impl Iterator<Item = &'t str> + C
     title.join(" ")
 }
 
+/// How each pair of `id`'s words is written in `texts`, as `story_title` would take it
+/// from them: two versions of an article with the same spellings leave its story's title
+/// as it was, whatever the other articles write.
+pub(super) fn compounds_written<'t>(
+    id: &str,
+    texts: impl Iterator<Item = &'t str> + Clone,
+) -> Vec<Option<String>> {
+    let words: Vec<&str> = id.split(['-', '_']).filter(|w| !w.is_empty()).collect();
+    words
+        .windows(2)
+        .map(|pair| written_compound(&format!("{}-{}", pair[0], pair[1]), texts.clone()))
+        .collect()
+}
+
 /// Whether `story_title` looks into the articles for `id`: only an id of several words
 /// joined by hyphens or underscores has pairs the articles may write with a hyphen.
 pub(super) fn story_title_reads_texts(id: &str) -> bool {

@@ -27,7 +27,9 @@ use crate::model::{
 pub use earlier::Earlier;
 use earlier::{story_texts, story_title_key};
 use entities::{co_mentions, merge_entities};
-use groups::{group_by, group_days, introduce, story_title, story_title_reads_texts};
+use groups::{
+    compounds_written, group_by, group_days, introduce, story_title, story_title_reads_texts,
+};
 use related::related_articles;
 use targets::{Resolution, Targets};
 use typed_index_collections::{TiSlice, TiVec};
@@ -144,7 +146,8 @@ impl Graph {
 
 /// Whether `link` reads the same from two versions of one article, so that linking the
 /// site again would give the same graph (`brief serve` then keeps the graph it has). Every
-/// field of an article or its facts that `link` reads must be compared here.
+/// field of an article or its facts that `link` reads must be compared here. Both
+/// versions' texts must be held.
 pub fn same_link_inputs(old: (&Article, &Facts), new: (&Article, &Facts)) -> bool {
     let ((a, f), (b, g)) = (old, new);
     a.path == b.path
@@ -152,6 +155,11 @@ pub fn same_link_inputs(old: (&Article, &Facts), new: (&Article, &Facts)) -> boo
         && a.date == b.date
         && a.front.tags == b.front.tags
         && a.front.story == b.front.story
+        && a.front.authors == b.front.authors
+        && a.front.aliases == b.front.aliases
+        && a.front.lead == b.front.lead
+        && a.front.weight == b.front.weight
+        && same_story_title_inputs(a, b)
         && f.entities == g.entities
         && f.quotes
             .iter()
@@ -172,6 +180,23 @@ pub fn same_link_inputs(old: (&Article, &Facts), new: (&Article, &Facts)) -> boo
             .iter()
             .map(|h| &h.id)
             .eq(g.headings.iter().map(|h| &h.id))
+}
+
+/// Whether a story's title, when it is worked out from its articles' texts, reads the
+/// same from two versions of one of them (see `compounds_written`).
+fn same_story_title_inputs(a: &Article, b: &Article) -> bool {
+    let Some(story) = a
+        .front
+        .story
+        .as_deref()
+        .filter(|s| story_title_reads_texts(s))
+    else {
+        return true;
+    };
+    let spellings = |x: &Article| {
+        compounds_written(story.trim(), [x.front.title.as_str(), x.body()].into_iter())
+    };
+    spellings(a) == spellings(b)
 }
 
 /// Links the site: `facts` are the articles' and `page_outlines` the standalone pages',

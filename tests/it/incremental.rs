@@ -207,6 +207,59 @@ fn edits_to_articles_match_a_full_build() {
 
     live.edit(
         FRANCE,
+        "location: New York\n",
+        "location: New York\nlead: true\n",
+    );
+    live.step("made the day's lead", &[FRANCE]);
+
+    live.edit(
+        FRANCE,
+        "authors: [Briefing desk]",
+        "authors: [Briefing desk, Dana Reyes]",
+    );
+    live.step("author added", &[FRANCE]);
+
+    live.edit(
+        FRANCE,
+        "aliases: [/2024/09/ceasefire-call/]",
+        "aliases: [/2024/09/ceasefire-call/, /old/france-call/]",
+    );
+    live.step("old address added", &[FRANCE]);
+
+    live.edit(
+        FRANCE,
+        "location: New York\n",
+        "location: New York\nweight: 3\n",
+    );
+    live.step("weight given", &[FRANCE]);
+
+    let harbor = "content/articles/harbor-talks.md";
+    live.write(
+        harbor,
+        &article(
+            "Harbor talks open",
+            "2024-10-05",
+            "story: harbor-oakton-talks\n",
+            "Delegates met on Monday.",
+        ),
+    );
+    live.step("new story", &[harbor]);
+    // The story's title now joins the pair as this article writes it.
+    live.edit(
+        harbor,
+        "Delegates met",
+        "Delegates of the harbor-oakton route met",
+    );
+    live.step("a story's words written joined", &[harbor]);
+    assert!(
+        live.linked,
+        "a story title spelled from the text changes the graph"
+    );
+    live.remove(harbor);
+    live.step("story removed", &[harbor]);
+
+    live.edit(
+        FRANCE,
         "  - \"A joint statement",
         "  - \"A short joint statement",
     );
