@@ -392,6 +392,9 @@ pub fn build(
     progress.stage("files read", None);
     let opened = Instant::now();
     let mut cache = cache_dir.map(|dir| Cache::open(dir, progress.clone()));
+    if cache.as_ref().is_some_and(Cache::holds_earlier_build) {
+        crate::allocator::keep_freed_memory();
+    }
     let cache_read = opened.elapsed();
     let mut analysed = match &mut cache {
         Some(cache) => pipeline::analyse_recalling(options, cache, Texts::Needed)?,

@@ -22,6 +22,7 @@
 //! validated once; [`i18n`] holds the theme's words in each language. [`commands`] prints results and picks exit codes; `main.rs` only parses
 //! the command line.
 
+pub mod allocator;
 pub mod build;
 pub mod cache;
 pub mod check;

@@ -176,6 +176,11 @@ impl Cache {
         ));
     }
 
+    /// Whether an earlier build left anything this one can take.
+    pub fn holds_earlier_build(&self) -> bool {
+        !self.earlier.facts.is_empty()
+    }
+
     /// Articles whose facts came from the cache.
     pub fn recalled(&self) -> usize {
         self.recalled.load(Ordering::Relaxed)
