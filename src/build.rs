@@ -489,7 +489,12 @@ pub fn build(
         cache_notes.extend(cache.notes.iter().cloned());
         let learnt = rendered.learnt.take().unwrap_or_default();
         let saving = Instant::now();
-        if let Err(why) = cache.save(&analysed.site, &analysed.facts, &analysed.graph, learnt) {
+        if let Err(why) = cache.save(
+            &analysed.site,
+            &analysed.facts,
+            (&analysed.graph, analysed.link_inputs.as_ref()),
+            learnt,
+        ) {
             cache_notes.push(why);
         }
         analysed.timings.cache_save = saving.elapsed();

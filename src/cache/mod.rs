@@ -85,6 +85,10 @@ const MANIFEST: &str = "build.bin";
 /// counted from (see `CountedTerms`). Keyed by that, it serves with any manifest.
 const SEARCH: &str = "search.bin";
 
+/// The site graph's file (see `link::KeptGraph`). It names what it was linked from, so it
+/// serves with any manifest; it is removed when a build's linking has anything to say.
+const GRAPH: &str = "graph.bin";
+
 /// What a page showed and the files it wrote, as the last build made it.
 #[derive(Debug, Clone, bincode::Encode, bincode::Decode)]
 pub struct PageRecord {
@@ -241,7 +245,7 @@ impl Cache {
         self,
         site: &Site,
         facts: &PerArticle<Facts>,
-        graph: &Graph,
+        (graph, link_inputs): (&Graph, Option<&link::LinkInputs>),
         rendered: Rendered,
     ) -> Result<(), String> {
         let failed = |e: std::io::Error| {
@@ -275,6 +279,14 @@ impl Cache {
         let search = bincode::encode_to_vec(&rendered.search, config)
             .map_err(|e| encoded("search terms", e))?;
         store::write(&self.dir, SEARCH, self.identity, &search).map_err(failed)?;
+        match link_inputs {
+            Some(inputs) => {
+                let kept = bincode::encode_to_vec(inputs.with_graph(graph), config)
+                    .map_err(|e| encoded("site graph", e))?;
+                store::write(&self.dir, GRAPH, self.identity, &kept).map_err(failed)?;
+            }
+            None => remove_kept_graph(&self.dir).map_err(failed)?,
+        }
         let manifest = Manifest {
             facts_key: self.facts_key,
             shards,
@@ -374,6 +386,21 @@ fn read(dir: &Path, identity: u64) -> Result<Option<Earlier>, String> {
     Ok(Some(earlier))
 }
 
+/// Removes the kept site graph, so that no later build takes it.
+fn remove_kept_graph(dir: &Path) -> std::io::Result<()> {
+    match std::fs::remove_file(dir.join(GRAPH)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// The site graph the last build kept, if it kept one that reads back whole.
+fn read_kept_graph(dir: &Path, identity: u64) -> Option<link::KeptGraph> {
+    let body = store::read(dir, GRAPH, identity).ok()??;
+    let (kept, read) = bincode::decode_from_slice(&body, store::encoding()).ok()?;
+    (read == body.len()).then_some(kept)
+}
+
 /// Each article's related list as slugs, by what it was scored from.
 fn related_lists(site: &Site, graph: &Graph) -> Vec<(u64, Vec<String>)> {
     graph
@@ -461,6 +488,14 @@ impl pipeline::Recall for Cache {
             std::mem::take(&mut self.earlier.related),
             std::mem::take(&mut self.earlier.story_titles),
         )
+    }
+
+    fn keeps_graphs(&self) -> bool {
+        true
+    }
+
+    fn kept_graph(&mut self) -> Option<link::KeptGraph> {
+        read_kept_graph(&self.dir, self.identity)
     }
 }
 

@@ -83,6 +83,9 @@ pub fn build(options: &BuildOptions, cache: Option<&Path>, timings: bool, quiet:
                     "  load: {} of {} article files not read (unchanged by size and times)",
                     t.unread, built.articles
                 );
+                if t.graph_kept {
+                    eprintln!("  link: the site graph of the last build, kept");
+                }
                 eprintln!(
                     "  cache: read {:.1} ms before loading, saved {:.1} ms (in write)",
                     ms(t.cache_read),

@@ -8,7 +8,7 @@ use crate::load::EntityKind;
 
 /// Votes per kind, in `EntityKind::ALL` order.
 #[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, bincode::Encode, bincode::Decode,
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, bincode::Encode, bincode::Decode,
 )]
 #[serde(transparent)]
 pub struct KindVotes(pub [u32; 4]);

@@ -113,7 +113,7 @@ impl Gazetteer {
 }
 
 /// One entity found in an article, under its canonical name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, bincode::Encode, bincode::Decode)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, bincode::Encode, bincode::Decode)]
 #[bincode(decode_context = "crate::model::SharedNames")]
 pub struct EntityMention {
     /// Canonical name: the gazetteer name, or the fullest discovered form.

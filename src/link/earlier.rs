@@ -32,13 +32,13 @@ impl Earlier {
 }
 
 /// What a story's title is worked out from: its id and its articles' files, in order.
-pub(super) fn story_title_key(site: &Site, story: &Group) -> u64 {
+pub(super) fn story_title_key(site: &Site, id: &str, story: &Group) -> u64 {
     let files: Vec<u128> = story
         .articles
         .iter()
         .map(|&a| site.articles[a].text.key())
         .collect();
-    hash_of(&(&story.name, files))
+    hash_of(&(id, files))
 }
 
 /// The titles and bodies of a story's articles, for `story_title`. An article not read at

@@ -6,6 +6,7 @@
 mod earlier;
 mod entities;
 mod groups;
+mod kept;
 mod related;
 mod targets;
 #[cfg(test)]
@@ -30,11 +31,13 @@ use entities::{co_mentions, merge_entities};
 use groups::{
     compounds_written, group_by, group_days, introduce, story_title, story_title_reads_texts,
 };
+use kept::article_digest;
+pub use kept::{KeptGraph, LinkInputs};
 use related::related_articles;
 use targets::{Resolution, Targets};
 use typed_index_collections::{TiSlice, TiVec};
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, bincode::Encode, bincode::Decode)]
 pub struct EntityNode {
     pub slug: String,
     pub name: String,
@@ -59,7 +62,7 @@ pub struct EntityNode {
 }
 
 /// A tag, a story or an author: a named group of articles.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, bincode::Encode, bincode::Decode)]
 pub struct Group {
     pub slug: String,
     pub name: String,
@@ -79,7 +82,34 @@ pub struct Day {
     pub note: Option<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// Encoded with its date as year, month and day (for `KeptGraph`).
+impl bincode::Encode for Day {
+    fn encode<E: bincode::enc::Encoder>(
+        &self,
+        encoder: &mut E,
+    ) -> Result<(), bincode::error::EncodeError> {
+        let date = (self.date.year(), self.date.month(), self.date.day());
+        (date, &self.articles, self.note).encode(encoder)
+    }
+}
+
+impl<Context> bincode::Decode<Context> for Day {
+    fn decode<D: bincode::de::Decoder<Context = Context>>(
+        decoder: &mut D,
+    ) -> Result<Self, bincode::error::DecodeError> {
+        let ((year, month, day), articles, note) = bincode::Decode::decode(decoder)?;
+        let date = Date::new(year, month, day)
+            .map_err(|e| bincode::error::DecodeError::OtherString(e.to_string()))?;
+        Ok(Day {
+            date,
+            articles,
+            note,
+        })
+    }
+}
+bincode::impl_borrow_decode!(Day);
+
+#[derive(Debug, Clone, PartialEq, bincode::Encode, bincode::Decode)]
 pub struct ArticleLinks {
     /// This article's entities with pages: (entity, mentions), most mentioned first.
     pub entities: Vec<(EntityId, usize)>,
@@ -97,7 +127,7 @@ pub struct ArticleLinks {
 }
 
 /// The whole site graph. Article indices refer to `Site::articles` and the facts slice.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, bincode::Encode, bincode::Decode)]
 pub struct Graph {
     pub routes: Routes,
     /// Article indices, newest first (ties by slug).
@@ -145,41 +175,12 @@ impl Graph {
 }
 
 /// Whether `link` reads the same from two versions of one article, so that linking the
-/// site again would give the same graph (`brief serve` then keeps the graph it has). Every
-/// field of an article or its facts that `link` reads must be compared here. Both
-/// versions' texts must be held.
+/// site again would give the same graph (`brief serve` then keeps the graph it has): every
+/// field of an article or its facts that `link` reads is in `article_digest`, and its
+/// text is read only for its story's title. Both versions' texts must be held.
 pub fn same_link_inputs(old: (&Article, &Facts), new: (&Article, &Facts)) -> bool {
     let ((a, f), (b, g)) = (old, new);
-    a.path == b.path
-        && a.slug == b.slug
-        && a.date == b.date
-        && a.front.tags == b.front.tags
-        && a.front.story == b.front.story
-        && a.front.authors == b.front.authors
-        && a.front.aliases == b.front.aliases
-        && a.front.lead == b.front.lead
-        && a.front.weight == b.front.weight
-        && same_story_title_inputs(a, b)
-        && f.entities == g.entities
-        && f.quotes
-            .iter()
-            .map(|q| &q.speaker_entity)
-            .eq(g.quotes.iter().map(|q| &q.speaker_entity))
-        && f.attributions
-            .iter()
-            .map(|s| (&s.entity, s.content.is_some()))
-            .eq(g
-                .attributions
-                .iter()
-                .map(|s| (&s.entity, s.content.is_some())))
-        && f.links
-            .iter()
-            .map(|l| &l.target)
-            .eq(g.links.iter().map(|l| &l.target))
-        && f.headings
-            .iter()
-            .map(|h| &h.id)
-            .eq(g.headings.iter().map(|h| &h.id))
+    article_digest(a, f) == article_digest(b, g) && same_story_title_inputs(a, b)
 }
 
 /// Whether a story's title, when it is worked out from its articles' texts, reads the
@@ -309,7 +310,7 @@ pub fn link(
         if !story_title_reads_texts(&g.name) {
             return story_title(&g.name, std::iter::empty());
         }
-        let key = story_title_key(site, g);
+        let key = story_title_key(site, &g.name, g);
         let title = earlier.story_titles.get(&key).cloned().unwrap_or_else(|| {
             let texts = story_texts(site, g);
             story_title(&g.name, texts.iter().map(AsRef::as_ref))

@@ -7,7 +7,9 @@ use typed_index_collections::{TiSlice, TiVec};
 macro_rules! typed_index {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, bincode::Encode, bincode::Decode,
+        )]
         pub struct $name(usize);
 
         impl From<usize> for $name {

@@ -92,6 +92,27 @@ pub struct Routes {
     base: BaseUrl,
 }
 
+/// Encoded as the base URL as written (for the build cache's kept graph, `link::KeptGraph`).
+impl bincode::Encode for Routes {
+    fn encode<E: bincode::enc::Encoder>(
+        &self,
+        encoder: &mut E,
+    ) -> Result<(), bincode::error::EncodeError> {
+        self.base.as_written().encode(encoder)
+    }
+}
+
+impl<Context> bincode::Decode<Context> for Routes {
+    fn decode<D: bincode::de::Decoder<Context = Context>>(
+        decoder: &mut D,
+    ) -> Result<Self, bincode::error::DecodeError> {
+        let written = String::decode(decoder)?;
+        let base = BaseUrl::parse(&written).map_err(bincode::error::DecodeError::OtherString)?;
+        Ok(Routes::new(base))
+    }
+}
+bincode::impl_borrow_decode!(Routes);
+
 impl Routes {
     pub fn new(base: BaseUrl) -> Routes {
         Routes { base }

@@ -44,6 +44,8 @@ pub struct Analysis {
     pub gazetteer: Gazetteer,
     pub facts: PerArticle<Facts>,
     pub graph: Graph,
+    /// What linking read, when the recall keeps graphs and linking had nothing to say.
+    pub link_inputs: Option<link::LinkInputs>,
     pub report: Report,
     pub timings: Timings,
 }
@@ -93,6 +95,15 @@ pub trait Recall: load::Recall {
     /// What an earlier build worked out while linking (see `link::Earlier`).
     fn linked(&mut self) -> link::Earlier {
         link::Earlier::default()
+    }
+    /// Whether this recall keeps the site graph between builds: then what linking reads
+    /// is worked out (`link::LinkInputs`) for it to compare and keep.
+    fn keeps_graphs(&self) -> bool {
+        false
+    }
+    /// The graph an earlier build kept, to be taken if linking reads what it read then.
+    fn kept_graph(&mut self) -> Option<link::KeptGraph> {
+        None
     }
 }
 
@@ -154,7 +165,18 @@ pub fn analyse_recalling<R: Recall>(
 
     let started = Instant::now();
     let earlier = recall.linked();
-    let (graph, diagnostics) = link::link(&site, &facts, extract::outline_pages(&site), &earlier);
+    let inputs = recall
+        .keeps_graphs()
+        .then(|| link::LinkInputs::of(&site, &facts));
+    let kept = inputs
+        .as_ref()
+        .and_then(|inputs| recall.kept_graph()?.take(&site, inputs));
+    timings.graph_kept = kept.is_some();
+    let (graph, diagnostics) = match kept {
+        Some(graph) => (graph, Vec::new()),
+        None => link::link(&site, &facts, extract::outline_pages(&site), &earlier),
+    };
+    let link_inputs = inputs.filter(|_| diagnostics.is_empty());
     report.extend(diagnostics);
     timings.link = started.elapsed();
     timings.peak_memory.push(("link", peak_memory_mib()));
@@ -164,6 +186,7 @@ pub fn analyse_recalling<R: Recall>(
         gazetteer,
         facts,
         graph,
+        link_inputs,
         report,
         timings,
     })

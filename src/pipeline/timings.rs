@@ -12,6 +12,9 @@ pub struct Timings {
     pub unread: usize,
     pub extract: Duration,
     pub link: Duration,
+    /// Whether the site graph was the last build's, taken instead of linking again (see
+    /// `link::KeptGraph`).
+    pub graph_kept: bool,
     /// Finding and resizing images, rendering shortcodes (see `media::prepare`).
     pub media: Duration,
     pub render: Duration,

@@ -17,6 +17,10 @@ struct Site {
     aged: bool,
     /// Article files the cached builds so far left unread.
     unread: usize,
+    /// Whether the last cached build took the site graph of the build before.
+    kept_graph: bool,
+    /// Cached builds so far that took it.
+    kept_graphs: usize,
 }
 
 /// The modification time of aged files.
@@ -40,6 +44,8 @@ impl Site {
             summary: String::new(),
             aged: false,
             unread: 0,
+            kept_graph: false,
+            kept_graphs: 0,
         }
     }
 
@@ -104,6 +110,8 @@ impl Site {
             stderr(&output)
         );
         self.summary = stdout(&output);
+        self.kept_graph = stderr(&output).contains("the site graph of the last build, kept");
+        self.kept_graphs += usize::from(self.kept_graph);
         // A build with nothing changed stops before loading, and times nothing.
         if stderr(&output).contains("article files not read") {
             self.unread += unread(&output).0;
@@ -267,9 +275,29 @@ fn edits_of_every_kind_match_a_cold_build() {
         "one article is extracted again: {}",
         site.summary
     );
+    assert!(site.kept_graph, "a reworded sentence keeps the site graph");
 
     site.edit(FRANCE, "united-nations]", "united-nations, newly-tagged]");
     site.step("tag added");
+    assert!(!site.kept_graph, "a new tag links the site again");
+
+    let harbor = "content/articles/harbor-talks.md";
+    site.write(
+        harbor,
+        "---\ntitle: \"Harbor talks open\"\ndate: 2024-09-29\nstory: harbor-oakton-talks\n---\n\nDelegates met on Monday.\n",
+    );
+    site.step("article in a new story");
+    // The story's title now joins the pair as the article writes it: the graph is kept,
+    // with that title worked out again.
+    site.edit(
+        harbor,
+        "Delegates met",
+        "Delegates of the harbor-oakton route met",
+    );
+    site.step("a story's words written joined");
+    assert!(site.kept_graph, "only the story's title changes");
+    std::fs::remove_file(site.path(harbor)).unwrap();
+    site.step("that article removed");
 
     site.write(
         "content/articles/a-new-one.md",
@@ -472,6 +500,7 @@ fn random_edits(seed: u64, aged: bool) {
     if aged {
         assert!(site.unread > 0, "no build left an article file unread");
     }
+    assert!(site.kept_graphs > 0, "no build kept the site graph");
 }
 
 #[test]

@@ -1,0 +1,195 @@
+//! The graph of the last build, kept in the build cache with what linking read to make
+//! it. A rebuild whose articles give linking what they gave it then (a reworded sentence,
+//! a corrected figure: most edits) takes that graph instead of linking the site again,
+//! which at 100,000 articles took longer than any other step of a one-article rebuild.
+
+use super::earlier::{story_texts, story_title_key};
+use super::groups::{story_title, story_title_reads_texts};
+use super::*;
+use crate::render::hash_of;
+
+/// A graph and what it was linked from. Kept only when linking had nothing to say: a
+/// rebuild that takes it reports no problems of linking.
+#[derive(bincode::Encode, bincode::Decode)]
+pub struct KeptGraph {
+    /// What linking read besides the articles' own inputs (see `site_key`).
+    site_key: u64,
+    /// Each article's file and what linking read of it (see `article_digest`), in the
+    /// site's order.
+    articles: Vec<(u128, u64)>,
+    graph: Graph,
+}
+
+/// What one build's linking was made from, for the next build to compare with.
+pub struct LinkInputs {
+    site_key: u64,
+    articles: Vec<(u128, u64)>,
+}
+
+impl LinkInputs {
+    /// Works out what `link` reads from the site: every article's digest in parallel.
+    pub fn of(site: &Site, facts: &ArticleSlice<Facts>) -> Self {
+        let articles = site
+            .articles
+            .raw
+            .par_iter()
+            .zip(facts.raw.par_iter())
+            .map(|(article, facts)| (article.text.key(), article_digest(article, facts)))
+            .collect();
+        LinkInputs {
+            site_key: site_key(site),
+            articles,
+        }
+    }
+
+    /// `graph` with these inputs, to be encoded as the `KeptGraph` a later build reads.
+    pub fn with_graph<'a>(&'a self, graph: &'a Graph) -> impl bincode::Encode + 'a {
+        (self.site_key, &self.articles, graph)
+    }
+}
+
+impl KeptGraph {
+    /// The kept graph, when linking `site` would make it again: linking read the same from
+    /// the site and from every article. Stories whose titles are spelled from their
+    /// articles' texts get their titles worked out again where an article's file changed.
+    pub fn take(self, site: &Site, inputs: &LinkInputs) -> Option<Graph> {
+        if self.site_key != inputs.site_key
+            || self.articles.len() != inputs.articles.len()
+            || self
+                .articles
+                .iter()
+                .zip(&inputs.articles)
+                .any(|((_, was), (_, is))| was != is)
+        {
+            return None;
+        }
+        let mut graph = self.graph;
+        let changed = self
+            .articles
+            .iter()
+            .zip(&inputs.articles)
+            .map(|((was, _), (is, _))| was != is);
+        let mut stories: Vec<usize> = changed
+            .zip(graph.article_links.iter())
+            .filter_map(|(changed, links)| links.story.filter(|_| changed))
+            .collect();
+        stories.sort_unstable();
+        stories.dedup();
+        for s in stories {
+            let story = &mut graph.stories[s];
+            if let Some(id) = story_id(site, story).filter(|id| story_title_reads_texts(id))
+                && story
+                    .intro
+                    .and_then(|i| site.intros[i].title.as_ref())
+                    .is_none()
+            {
+                let texts = story_texts(site, story);
+                story.name = story_title(&id, texts.iter().map(AsRef::as_ref));
+            }
+        }
+        graph.story_titles = story_titles_of(site, &graph.stories);
+        Some(graph)
+    }
+}
+
+/// The id a story's articles name it by, as its oldest article writes it (`group_by`).
+fn story_id(site: &Site, story: &Group) -> Option<String> {
+    let first = *story.articles.first()?;
+    Some(
+        site.articles[first]
+            .front
+            .story
+            .as_deref()?
+            .trim()
+            .to_string(),
+    )
+}
+
+/// The story titles worked out from texts, as `link` lists them for `Earlier`.
+fn story_titles_of(site: &Site, stories: &[Group]) -> Vec<(u64, String)> {
+    stories
+        .iter()
+        .filter(|story| {
+            story
+                .intro
+                .and_then(|i| site.intros[i].title.as_ref())
+                .is_none()
+        })
+        .filter(|story| story_id(site, story).is_some_and(|id| story_title_reads_texts(&id)))
+        .filter_map(|story| {
+            let id = story_id(site, story)?;
+            Some((story_title_key(site, &id, story), story.name.clone()))
+        })
+        .collect()
+}
+
+/// What `link` reads from the site besides each article's own inputs: the settings, the
+/// gazetteer, the introductions, briefing notes and standalone pages (whose outlines
+/// their texts give), and which articles there are.
+fn site_key(site: &Site) -> u64 {
+    let config = serde_json::to_string(&site.config).unwrap_or_default();
+    let entities: Vec<_> = site
+        .entities
+        .iter()
+        .map(|e| {
+            let fields = (&e.name, e.kind, &e.aliases, &e.description, &e.body);
+            (fields, &e.path, e.line)
+        })
+        .collect();
+    let intros: Vec<_> = site
+        .intros
+        .iter()
+        .map(|i| (i.section, &i.path, &i.slug, &i.title, &i.text))
+        .collect();
+    let briefings: Vec<_> = site
+        .briefings
+        .iter()
+        .map(|b| (&b.path, b.date, &b.title, &b.body))
+        .collect();
+    let pages: Vec<_> = site
+        .pages
+        .iter()
+        .map(|p| (&p.path, &p.slug, &p.text))
+        .collect();
+    let paths: Vec<&Path> = site.articles.iter().map(|a| a.path.as_path()).collect();
+    hash_of(&(
+        config,
+        entities,
+        &site.ignored,
+        intros,
+        briefings,
+        pages,
+        paths,
+    ))
+}
+
+/// A hash of everything `link` reads of one article and its facts, except its text (see
+/// `same_story_title_inputs`).
+pub(super) fn article_digest(article: &Article, facts: &Facts) -> u64 {
+    let front = &article.front;
+    let fields = (
+        &article.path,
+        &article.slug,
+        article.date,
+        &front.tags,
+        &front.story,
+    );
+    let more = (&front.authors, &front.aliases, front.lead, front.weight);
+    let speakers: Vec<_> = facts.quotes.iter().map(|q| &q.speaker_entity).collect();
+    let sources: Vec<_> = facts
+        .attributions
+        .iter()
+        .map(|s| (&s.entity, s.content.is_some()))
+        .collect();
+    let links: Vec<_> = facts.links.iter().map(|l| &l.target).collect();
+    let headings: Vec<_> = facts.headings.iter().map(|h| &h.id).collect();
+    hash_of(&(
+        fields,
+        more,
+        &facts.entities,
+        speakers,
+        sources,
+        links,
+        headings,
+    ))
+}
