@@ -2,9 +2,10 @@
 //! the next can use instead of doing the work again. Each article's parsed front matter and
 //! extracted facts, by a hash of its file; the hash of each rendered body and `data/site.json`
 //! entry, by a hash of what it was made from; each page's fingerprint and the files it
-//! wrote. A rebuild parses and extracts only the changed articles, links the site again and
-//! renders only the pages whose fingerprint changed, linking the others from the output
-//! folder: it writes exactly what a cold build writes.
+//! wrote; the site graph with what it was linked from. A rebuild parses and extracts only
+//! the changed articles, links the site again unless the kept graph was linked from what
+//! the site gives linking now, and renders only the pages whose fingerprint changed,
+//! linking the others from the output folder: it writes exactly what a cold build writes.
 //!
 //! Everything is keyed by what it was made from (the file, the gazetteer, the settings,
 //! the templates, and this build of Brief), so a stale entry is never found. Deleting the
