@@ -395,11 +395,18 @@ fn remove_kept_graph(dir: &Path) -> std::io::Result<()> {
     }
 }
 
-/// The site graph the last build kept, if it kept one that reads back whole.
-fn read_kept_graph(dir: &Path, identity: u64) -> Option<link::KeptGraph> {
-    let body = store::read(dir, GRAPH, identity).ok()??;
-    let (kept, read) = bincode::decode_from_slice(&body, store::encoding()).ok()?;
-    (read == body.len()).then_some(kept)
+/// The site graph the last build kept, if it kept one; an error when it cannot be read
+/// back whole.
+fn read_kept_graph(dir: &Path, identity: u64) -> Result<Option<link::KeptGraph>, String> {
+    let Some(body) = store::read(dir, GRAPH, identity)? else {
+        return Ok(None);
+    };
+    let (kept, read) = bincode::decode_from_slice(&body, store::encoding())
+        .map_err(|e| format!("it cannot be decoded: {e}"))?;
+    match read == body.len() {
+        true => Ok(Some(kept)),
+        false => Err("it holds more than one graph".into()),
+    }
 }
 
 /// Each article's related list as slugs, by what it was scored from.
@@ -496,7 +503,13 @@ impl pipeline::Recall for Cache {
     }
 
     fn kept_graph(&mut self) -> Option<link::KeptGraph> {
-        read_kept_graph(&self.dir, self.identity)
+        read_kept_graph(&self.dir, self.identity).unwrap_or_else(|why| {
+            self.notes.push(format!(
+                "the site graph in the build cache in {} is not used ({why}); this build links the site again",
+                self.dir.display()
+            ));
+            None
+        })
     }
 }
 

@@ -3,8 +3,6 @@
 //! a corrected figure: most edits) takes that graph instead of linking the site again,
 //! which at 100,000 articles took longer than any other step of a one-article rebuild.
 
-use super::earlier::{story_texts, story_title_key};
-use super::groups::{story_title, story_title_reads_texts};
 use super::*;
 use crate::render::hash_of;
 
@@ -77,50 +75,35 @@ impl KeptGraph {
         stories.dedup();
         for s in stories {
             let story = &mut graph.stories[s];
-            if let Some(id) = story_id(site, story).filter(|id| story_title_reads_texts(id))
-                && story
-                    .intro
-                    .and_then(|i| site.intros[i].title.as_ref())
-                    .is_none()
-            {
+            if let Some(id) = id_of_title_from_texts(site, story) {
                 let texts = story_texts(site, story);
                 story.name = story_title(&id, texts.iter().map(AsRef::as_ref));
             }
         }
-        graph.story_titles = story_titles_of(site, &graph.stories);
+        // As `link` lists them for `Earlier`: by the files they were worked out from.
+        let titles = graph.stories.iter().filter_map(|story| {
+            let id = id_of_title_from_texts(site, story)?;
+            Some((story_title_key(site, &id, story), story.name.clone()))
+        });
+        graph.story_titles = titles.collect();
         Some(graph)
     }
 }
 
-/// The id a story's articles name it by, as its oldest article writes it (`group_by`).
-fn story_id(site: &Site, story: &Group) -> Option<String> {
+/// The id of a story whose title is spelled from its articles' texts (no introduction
+/// gives it one, and the id has words a hyphen may join), as its oldest article writes it
+/// (see `group_by`).
+fn id_of_title_from_texts(site: &Site, story: &Group) -> Option<String> {
+    if story
+        .intro
+        .and_then(|i| site.intros[i].title.as_ref())
+        .is_some()
+    {
+        return None;
+    }
     let first = *story.articles.first()?;
-    Some(
-        site.articles[first]
-            .front
-            .story
-            .as_deref()?
-            .trim()
-            .to_string(),
-    )
-}
-
-/// The story titles worked out from texts, as `link` lists them for `Earlier`.
-fn story_titles_of(site: &Site, stories: &[Group]) -> Vec<(u64, String)> {
-    stories
-        .iter()
-        .filter(|story| {
-            story
-                .intro
-                .and_then(|i| site.intros[i].title.as_ref())
-                .is_none()
-        })
-        .filter(|story| story_id(site, story).is_some_and(|id| story_title_reads_texts(&id)))
-        .filter_map(|story| {
-            let id = story_id(site, story)?;
-            Some((story_title_key(site, &id, story), story.name.clone()))
-        })
-        .collect()
+    let id = site.articles[first].front.story.as_deref()?.trim();
+    story_title_reads_texts(id).then(|| id.to_string())
 }
 
 /// What `link` reads from the site besides each article's own inputs: the settings, the

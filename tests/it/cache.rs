@@ -599,6 +599,19 @@ fn a_damaged_cache_is_ignored_with_a_note() {
     site.assert_same_as_cold("after a missing shard");
     assert_eq!(shards(&site).len(), before, "old shard files are removed");
 
+    // The kept site graph damaged: linked again, with a note; the rest of the cache serves.
+    site.build("cache rewritten once more", &[]);
+    let graph = site.path(".brief-cache/graph.bin");
+    let whole = std::fs::read(&graph).unwrap();
+    std::fs::write(&graph, &whole[..whole.len() - 1]).unwrap();
+    site.edit(FRANCE, "Washington wanted", "Washington hoped");
+    let output = build(site.root(), &["--now", NOW]);
+    let said = stderr(&output);
+    assert!(said.contains("the site graph in the build cache"), "{said}");
+    assert!(said.contains("truncated or damaged"), "{said}");
+    assert!(!stdout(&output).contains("everything made anew"));
+    site.assert_same_as_cold("after a damaged site graph");
+
     // A cache folder that cannot be written does not fail the build.
     std::fs::remove_dir_all(site.path(".brief-cache")).unwrap();
     site.write(".brief-cache", "a file where the folder should be");
