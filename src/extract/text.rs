@@ -179,6 +179,25 @@ pub struct Builder {
     soft_breaks: Vec<usize>,
 }
 
+/// Characters that show nothing and may sit inside a word: a soft hyphen, zero-width
+/// spaces and joiners, a byte order mark. Text pasted from a web page carries them ("Doug
+/// \u{AD}Andres"), and kept they split a name in two.
+const INVISIBLE: [char; 6] = [
+    '\u{AD}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}',
+];
+
+/// Appends `text` without its invisible characters (see `INVISIBLE`).
+fn push_visible(to: &mut String, text: &str) {
+    // Each of them ends in one of these bytes in UTF-8; most texts have none of them.
+    let bytes = text.as_bytes();
+    let maybe = memchr::memchr3(0xAD, 0xBF, 0x8B, bytes).is_some()
+        || memchr::memchr3(0x8C, 0x8D, 0xA0, bytes).is_some();
+    match maybe && text.contains(INVISIBLE) {
+        true => to.extend(text.chars().filter(|c| !INVISIBLE.contains(c))),
+        false => to.push_str(text),
+    }
+}
+
 /// A line longer than this was not wrapped by hand: its block has one paragraph a line.
 const LONG_LINE: usize = 160;
 
@@ -187,7 +206,7 @@ impl Builder {
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(*tag),
-            Event::Text(t) if self.skip == 0 => self.text.push_str(t),
+            Event::Text(t) if self.skip == 0 => push_visible(&mut self.text, t),
             Event::Code(_) if self.skip == 0 => self.text.push(CODE_MARK),
             Event::SoftBreak if self.skip == 0 => {
                 self.soft_breaks.push(self.text.len());

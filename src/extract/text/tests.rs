@@ -37,6 +37,16 @@ fn blocks_skip_code_and_mark_links() {
 }
 
 #[test]
+fn invisible_characters_do_not_split_words() {
+    let doc =
+        Doc::new("Tom \u{AD}Ash met Dana Re\u{200B}yes in Oak\u{AD}ton.\u{FEFF}\n\nPlain text.");
+    assert_eq!(
+        block_texts(&doc),
+        ["Tom Ash met Dana Reyes in Oakton.", "Plain text."]
+    );
+}
+
+#[test]
 fn bare_urls_are_excluded() {
     let doc = Doc::new("See https://hezbollah.example/Israel for Israel.");
     let url = doc.text.find("https").unwrap();
