@@ -25,19 +25,29 @@ pub struct LinkInputs {
 }
 
 impl LinkInputs {
-    /// Works out what `link` reads from the site: every article's digest in parallel.
-    pub fn of(site: &Site, facts: &ArticleSlice<Facts>) -> Self {
+    /// Works out what `link` reads from the site, each article's digest in parallel. An
+    /// article whose file is the one `kept` was linked from, in a site with the same
+    /// settings, gazetteer and article paths, has the digest it had then: its facts are
+    /// the same (hashing every article's facts was most of a rebuild's linking).
+    pub fn of(site: &Site, facts: &ArticleSlice<Facts>, kept: Option<&KeptGraph>) -> Self {
+        let site_key = site_key(site);
+        let earlier = kept
+            .filter(|k| k.site_key == site_key && k.articles.len() == site.articles.len())
+            .map(|k| k.articles.as_slice());
         let articles = site
             .articles
             .raw
             .par_iter()
             .zip(facts.raw.par_iter())
-            .map(|(article, facts)| (article.text.key(), article_digest(article, facts)))
+            .enumerate()
+            .map(|(i, (article, facts))| {
+                let key = article.text.key();
+                let same = earlier.and_then(|e| e.get(i)).filter(|(was, _)| *was == key);
+                let digest = same.map_or_else(|| article_digest(article, facts), |&(_, d)| d);
+                (key, digest)
+            })
             .collect();
-        LinkInputs {
-            site_key: site_key(site),
-            articles,
-        }
+        LinkInputs { site_key, articles }
     }
 
     /// `graph` with these inputs, to be encoded as the `KeptGraph` a later build reads.

@@ -165,12 +165,14 @@ pub fn analyse_recalling<R: Recall>(
 
     let started = Instant::now();
     let earlier = recall.linked();
-    let inputs = recall
-        .keeps_graphs()
-        .then(|| link::LinkInputs::of(&site, &facts));
-    let kept = inputs
-        .as_ref()
-        .and_then(|inputs| recall.kept_graph()?.take(&site, inputs));
+    let (kept, inputs) = match recall.keeps_graphs() {
+        true => {
+            let kept = recall.kept_graph();
+            let inputs = link::LinkInputs::of(&site, &facts, kept.as_ref());
+            (kept.and_then(|k| k.take(&site, &inputs)), Some(inputs))
+        }
+        false => (None, None),
+    };
     timings.graph_kept = kept.is_some();
     let (graph, diagnostics) = match kept {
         Some(graph) => (graph, Vec::new()),
