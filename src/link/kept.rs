@@ -42,7 +42,9 @@ impl LinkInputs {
             .enumerate()
             .map(|(i, (article, facts))| {
                 let key = article.text.key();
-                let same = earlier.and_then(|e| e.get(i)).filter(|(was, _)| *was == key);
+                let same = earlier
+                    .and_then(|e| e.get(i))
+                    .filter(|(was, _)| *was == key);
                 let digest = same.map_or_else(|| article_digest(article, facts), |&(_, d)| d);
                 (key, digest)
             })
