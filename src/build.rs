@@ -492,7 +492,7 @@ pub fn build(
         if let Err(why) = cache.save(
             &analysed.site,
             &analysed.facts,
-            (&analysed.graph, analysed.link_inputs.as_ref()),
+            (&analysed.graph, &analysed.graph_record),
             learnt,
         ) {
             cache_notes.push(why);

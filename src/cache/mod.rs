@@ -246,7 +246,7 @@ impl Cache {
         self,
         site: &Site,
         facts: &PerArticle<Facts>,
-        (graph, link_inputs): (&Graph, Option<&link::LinkInputs>),
+        (graph, record): (&Graph, &link::GraphRecord),
         rendered: Rendered,
     ) -> Result<(), String> {
         let failed = |e: std::io::Error| {
@@ -283,13 +283,14 @@ impl Cache {
         // Each file's bytes are let go before the next is encoded: at 100,000 articles
         // they are 80 MB of search terms, 52 MB of graph and 48 MB of manifest.
         drop(search);
-        match link_inputs {
-            Some(inputs) => {
+        match record {
+            link::GraphRecord::Kept => {}
+            link::GraphRecord::Linked(inputs) => {
                 let kept = bincode::encode_to_vec(inputs.with_graph(graph), config)
                     .map_err(|e| encoded("site graph", e))?;
                 store::write(&self.dir, GRAPH, self.identity, &kept).map_err(failed)?;
             }
-            None => remove_kept_graph(&self.dir).map_err(failed)?,
+            link::GraphRecord::Unkept => remove_kept_graph(&self.dir).map_err(failed)?,
         }
         let manifest = Manifest {
             facts_key: self.facts_key,

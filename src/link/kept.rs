@@ -18,6 +18,17 @@ pub struct KeptGraph {
     graph: Graph,
 }
 
+/// What the build cache does with a build's site graph.
+pub enum GraphRecord {
+    /// The graph is the kept one: its file serves the next build as it is, since an
+    /// article changed since it was written is digested again (see `LinkInputs::of`).
+    Kept,
+    /// A graph linked now, to be kept with what it was linked from.
+    Linked(LinkInputs),
+    /// None to keep: linking had something to say, or nothing keeps graphs.
+    Unkept,
+}
+
 /// What one build's linking was made from, for the next build to compare with.
 pub struct LinkInputs {
     site_key: u64,

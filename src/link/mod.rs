@@ -32,7 +32,7 @@ use groups::{
     compounds_written, group_by, group_days, introduce, story_title, story_title_reads_texts,
 };
 use kept::article_digest;
-pub use kept::{KeptGraph, LinkInputs};
+pub use kept::{GraphRecord, KeptGraph, LinkInputs};
 use related::related_articles;
 use targets::{Resolution, Targets};
 use typed_index_collections::{TiSlice, TiVec};

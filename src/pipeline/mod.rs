@@ -44,8 +44,8 @@ pub struct Analysis {
     pub gazetteer: Gazetteer,
     pub facts: PerArticle<Facts>,
     pub graph: Graph,
-    /// What linking read, when the recall keeps graphs and linking had nothing to say.
-    pub link_inputs: Option<link::LinkInputs>,
+    /// What the recall keeps of the site graph (see `link::GraphRecord`).
+    pub graph_record: link::GraphRecord,
     pub report: Report,
     pub timings: Timings,
 }
@@ -178,7 +178,11 @@ pub fn analyse_recalling<R: Recall>(
         Some(graph) => (graph, Vec::new()),
         None => link::link(&site, &facts, extract::outline_pages(&site), &earlier),
     };
-    let link_inputs = inputs.filter(|_| diagnostics.is_empty());
+    let graph_record = match (timings.graph_kept, inputs) {
+        (true, _) => link::GraphRecord::Kept,
+        (false, Some(inputs)) if diagnostics.is_empty() => link::GraphRecord::Linked(inputs),
+        (false, _) => link::GraphRecord::Unkept,
+    };
     report.extend(diagnostics);
     timings.link = started.elapsed();
     timings.peak_memory.push(("link", peak_memory_mib()));
@@ -188,7 +192,7 @@ pub fn analyse_recalling<R: Recall>(
         gazetteer,
         facts,
         graph,
-        link_inputs,
+        graph_record,
         report,
         timings,
     })

@@ -263,6 +263,8 @@ fn edits_of_every_kind_match_a_cold_build() {
         site.summary
     );
 
+    let graph_file = site.path(".brief-cache/graph.bin");
+    let graph_before = std::fs::read(&graph_file).unwrap();
     site.edit(
         FRANCE,
         "Washington wanted to move",
@@ -276,6 +278,10 @@ fn edits_of_every_kind_match_a_cold_build() {
         site.summary
     );
     assert!(site.kept_graph, "a reworded sentence keeps the site graph");
+    assert!(
+        std::fs::read(&graph_file).unwrap() == graph_before,
+        "a kept graph's file is not written again"
+    );
 
     site.edit(FRANCE, "united-nations]", "united-nations, newly-tagged]");
     site.step("tag added");
