@@ -173,16 +173,19 @@ pub fn analyse_recalling<R: Recall>(
         }
         false => (None, None),
     };
-    timings.graph_kept = kept.is_some();
-    let (graph, diagnostics) = match kept {
-        Some(graph) => (graph, Vec::new()),
-        None => link::link(&site, &facts, extract::outline_pages(&site), &earlier),
+    let (graph, diagnostics, graph_record) = match kept {
+        Some(graph) => (graph, Vec::new(), link::GraphRecord::Kept),
+        None => {
+            let (graph, diagnostics) =
+                link::link(&site, &facts, extract::outline_pages(&site), &earlier);
+            let record = match inputs {
+                Some(inputs) if diagnostics.is_empty() => link::GraphRecord::Linked(inputs),
+                _ => link::GraphRecord::Unkept,
+            };
+            (graph, diagnostics, record)
+        }
     };
-    let graph_record = match (timings.graph_kept, inputs) {
-        (true, _) => link::GraphRecord::Kept,
-        (false, Some(inputs)) if diagnostics.is_empty() => link::GraphRecord::Linked(inputs),
-        (false, _) => link::GraphRecord::Unkept,
-    };
+    timings.graph_kept = matches!(graph_record, link::GraphRecord::Kept);
     report.extend(diagnostics);
     timings.link = started.elapsed();
     timings.peak_memory.push(("link", peak_memory_mib()));
