@@ -376,12 +376,15 @@ pub fn build(
     cache_dir: Option<&Path>,
     progress: &Progress,
 ) -> Result<Built, Report> {
-    let inputs = match cache_dir {
+    let mut inputs = match cache_dir {
         Some(dir) => {
             let config = pipeline::settings(options)?;
             let output = output_dir(options, &config);
             let inputs = last_build::inputs(options, &output);
-            if let Some(built) = inputs.and_then(|i| unchanged(options, dir, i, &output)) {
+            if let Some(built) = inputs
+                .as_ref()
+                .and_then(|i| unchanged(options, dir, i.hash, &output))
+            {
                 return Ok(built);
             }
             LastBuild::forget(dir);
@@ -392,6 +395,9 @@ pub fn build(
     progress.stage("files read", None);
     let opened = Instant::now();
     let mut cache = cache_dir.map(|dir| Cache::open(dir, progress.clone()));
+    if let (Some(cache), Some(inputs)) = (&mut cache, &mut inputs) {
+        cache.take_stamps(std::mem::take(&mut inputs.stamps));
+    }
     if cache.as_ref().is_some_and(Cache::holds_earlier_build) {
         crate::allocator::keep_freed_memory();
     }
@@ -519,7 +525,7 @@ pub fn build(
         && let Some(marker) = write::marker_hash(&target)
     {
         let last = LastBuild::new(
-            inputs,
+            inputs.hash,
             options,
             analysed.site.schedule_turns_at,
             marker,

@@ -140,6 +140,8 @@ pub struct Cache {
     pub notes: Vec<String>,
     recalled: AtomicUsize,
     progress: Progress,
+    /// The stamps of the content files as this build first walked them (see `Recall::stamp`).
+    stamps: FxHashMap<PathBuf, Stamp>,
 }
 
 /// What a build with a cache took from it, for its summary line.
@@ -165,6 +167,7 @@ impl Cache {
             notes: Vec::new(),
             recalled: AtomicUsize::new(0),
             progress,
+            stamps: FxHashMap::default(),
         };
         match read(dir, cache.identity) {
             Ok(Some(earlier)) => cache.earlier = earlier,
@@ -179,6 +182,12 @@ impl Cache {
             "the build cache in {} is not used ({why}); this build does all the work and writes a new one",
             self.dir.display()
         ));
+    }
+
+    /// Takes the stamps of the content files that this build walked before loading, for
+    /// loading to use rather than take again (see `last_build::inputs`).
+    pub fn take_stamps(&mut self, stamps: FxHashMap<PathBuf, Stamp>) {
+        self.stamps = stamps;
     }
 
     /// Whether an earlier build left anything this one can take.
@@ -458,6 +467,10 @@ impl load::Recall for Cache {
             key: file.key,
             body_offset: usize::try_from(file.body_offset).unwrap_or(usize::MAX),
         })
+    }
+
+    fn stamp(&self, relative: &Path) -> Option<Stamp> {
+        self.stamps.get(relative).copied()
     }
 
     fn read(&self) {

@@ -207,6 +207,11 @@ pub trait Recall: Sync {
     fn unread(&self, _relative: &Path, _stamp: &Stamp) -> Option<Known> {
         None
     }
+    /// The stamp of the file at `relative` as this build walked the site's files before
+    /// loading them, if it did: a stamp taken before the file is read, as loading's own.
+    fn stamp(&self, _relative: &Path) -> Option<Stamp> {
+        None
+    }
     /// Told of each content file read, for progress.
     fn read(&self) {}
 }
@@ -415,9 +420,11 @@ fn load_file_recalling(
     // An article's stamp is taken before the file is read: a write after it leaves
     // another stamp, so the next build reads the file again.
     let stamp = match kind {
-        ContentKind::Article => std::fs::metadata(root.join(relative))
-            .ok()
-            .map(|meta| Stamp::of(&meta)),
+        ContentKind::Article => recall.stamp(relative).or_else(|| {
+            std::fs::metadata(root.join(relative))
+                .ok()
+                .map(|meta| Stamp::of(&meta))
+        }),
         _ => None,
     };
     if let Some(stamp) = &stamp

@@ -114,9 +114,11 @@ impl EarlierEntries {
     }
 }
 
-/// Bytes of an earlier `data/site.json` copied at a time: small enough to stay in the
-/// processor's cache while they are hashed and written.
-const COPY_CHUNK: usize = 256 << 10;
+/// Bytes of an earlier `data/site.json` copied at a time: as many as a staged file
+/// gathers, so that each chunk goes straight to the new file instead of being copied into
+/// its buffer first, and few enough to stay in the processor's cache while they are
+/// hashed and written.
+const COPY_CHUNK: usize = crate::write::WRITE_BUFFER;
 
 /// Whether the entry at `next` comes right after the one at `entry`, past a comma.
 fn follows(entry: EntryRange, next: EntryRange) -> bool {

@@ -315,29 +315,43 @@ impl Staging {
     /// kept only when the output holds every one of its files exactly as the last build
     /// wrote it; the answer says, page by page, which were kept (the others must be made).
     pub fn keep(&self, pages: &[&[KeptFile]]) -> Result<Vec<bool>, Diagnostic> {
-        let held: Vec<bool> = self.pool.install(|| {
+        // For each page that can be kept, whether the temporary folder began with each of
+        // its files (else the output holds it): asked once, since each answer is a call
+        // to the file system.
+        let found: Vec<Option<Vec<bool>>> = self.pool.install(|| {
             pages
                 .par_iter()
                 .map(|files| {
-                    files.iter().all(|f| {
-                        self.began_with(&f.path, f.hash, f.size)
-                            || self.holds(&f.path, f.hash, f.size)
-                    })
+                    files
+                        .iter()
+                        .map(|f| match self.began_with(&f.path, f.hash, f.size) {
+                            true => Some(true),
+                            false => self.holds(&f.path, f.hash, f.size).then_some(false),
+                        })
+                        .collect()
                 })
                 .collect()
         });
-        let paths = pages
+        // A file the folder began with is in its folder already: on a rebuild that is
+        // nearly every file, and trying to make each folder again cost two calls apiece.
+        let linked = pages
             .iter()
-            .zip(&held)
-            .filter(|(_, held)| **held)
-            .flat_map(|(files, _)| files.iter().map(|f| f.path.as_str()));
-        self.make_folders(paths)?;
+            .zip(&found)
+            .filter_map(|(files, began)| Some(files.iter().zip(began.as_ref()?)))
+            .flatten()
+            .filter(|(_, began)| !**began)
+            .map(|(f, _)| f.path.as_str());
+        self.make_folders(linked)?;
         let mut built = self.built.lock().unwrap_or_else(|e| e.into_inner());
         let kept: Vec<bool> = self.pool.install(|| {
             pages
                 .par_iter()
-                .zip(&held)
-                .map(|(files, held)| *held && self.link_all(files, &built))
+                .zip(&found)
+                .map(|(files, began)| {
+                    began
+                        .as_ref()
+                        .is_some_and(|began| self.link_all(files, began, &built))
+                })
                 .collect()
         });
         for (files, _) in pages.iter().zip(&kept).filter(|(_, kept)| **kept) {
@@ -349,13 +363,18 @@ impl Staging {
     }
 
     /// Links every file of a page from the output, where the temporary folder did not
-    /// begin with it; on any failure, none stays.
-    fn link_all(&self, files: &[KeptFile], built: &BTreeMap<String, (u64, u64)>) -> bool {
-        for (i, file) in files.iter().enumerate() {
+    /// begin with it (`began`, file by file); on any failure, none stays.
+    fn link_all(
+        &self,
+        files: &[KeptFile],
+        began: &[bool],
+        built: &BTreeMap<String, (u64, u64)>,
+    ) -> bool {
+        for (i, (file, &began)) in files.iter().zip(began).enumerate() {
             let target = self.dir.join(&file.path);
             let fresh = !built.contains_key(&file.path);
             let linked = fresh
-                && (self.began_with(&file.path, file.hash, file.size)
+                && (began
                     || (self.clear(&target).is_ok()
                         && std::fs::hard_link(self.output.join(&file.path), &target).is_ok()));
             if !linked {
@@ -387,7 +406,7 @@ impl Staging {
         Ok(StagedFile {
             path: path.to_string(),
             full,
-            writer: std::io::BufWriter::with_capacity(1 << 20, file),
+            writer: std::io::BufWriter::with_capacity(WRITE_BUFFER, file),
             hasher: Xxh3::new(),
             size: 0,
         })
@@ -579,3 +598,7 @@ impl StagedFile {
 
 /// Threads that create files; more than the cores, since each waits on the file system.
 const IO_THREADS: usize = 8;
+
+/// Bytes a file written in pieces gathers before they go to the file system; a piece at
+/// least this large goes straight to the file.
+pub const WRITE_BUFFER: usize = 1 << 20;
