@@ -366,3 +366,39 @@ fn a_word_of_time_after_a_name_is_a_surname_or_a_paper() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_surname_that_is_a_month_stands_alone_once_the_full_name_is_given() {
+    let count = |text: &str| {
+        let facts = facts(text);
+        let may = facts.entities.iter().find(|e| e.name == "Helen May");
+        may.map(|e| (e.count, e.surfaces.iter().any(|s| *s == "May")))
+    };
+    let named = "Finance minister Helen May set out the budget.";
+    // Where a month cannot stand: after a quotation, before a verb.
+    let text = format!("{named} “We will not borrow to pay the bills,” May told parliament.");
+    assert_eq!(count(&text), Some((2, true)));
+    // Where it can: after a preposition, an article or a word that dates, before a day,
+    // first in a sentence.
+    for date in [
+        "The vote is in May.",
+        "The vote is due in late May.",
+        "It ran from April to May.",
+        "The vote is set for May 5.",
+        "May was wet.",
+        "This May the port closed.",
+    ] {
+        assert_eq!(
+            count(&format!("{named} {date}")),
+            Some((1, false)),
+            "{date}"
+        );
+    }
+    // Not before the full name is given.
+    assert_eq!(
+        count(&format!(
+            "“We will not borrow to pay the bills,” May told parliament. {named}"
+        )),
+        Some((1, false))
+    );
+}

@@ -13,12 +13,12 @@ use super::Gazetteer;
 use super::gazetteer::Hit;
 use super::kinds::KindVotes;
 use super::lexicon::{
-    ACRONYM_STOP, COMMON_PHRASES, CORP_SUFFIX, CORPORATE_TITLES, Class, DEMONYM, DIRECTION,
-    FEMALE_GIVEN, GIVEN_NAMES, LEAD_MODIFIERS, MALE_GIVEN, NAME_PREFIXES, ORG_APPOS, ORG_HEAD,
-    ORG_POSS, ORG_TAIL, OTHER_HEAD, OTHER_NEXT, OTHER_TAIL, PARTICLES, PERSON_NEXT, PERSON_POSS,
-    PLACE_APPOS, PLACE_HEAD, PLACE_POSS, PLACE_PREPS, PLACE_TAIL, PRESS_TITLES, RELATION_SUFFIXES,
-    ROLE_NOUNS, SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD, TITLE_NOUNS, US_STATES,
-    classes, info, is, lowercase, world,
+    ACRONYM_STOP, COMMON_PHRASES, CORP_SUFFIX, CORPORATE_TITLES, Class, DEMONYM, DETERMINERS,
+    DIRECTION, FEMALE_GIVEN, GIVEN_NAMES, LEAD_MODIFIERS, LEAD_PREPOSITIONS, MALE_GIVEN,
+    NAME_PREFIXES, ORG_APPOS, ORG_HEAD, ORG_POSS, ORG_TAIL, OTHER_HEAD, OTHER_NEXT, OTHER_TAIL,
+    PARTICLES, PERSON_NEXT, PERSON_POSS, PLACE_APPOS, PLACE_HEAD, PLACE_POSS, PLACE_PREPS,
+    PLACE_TAIL, PRESS_TITLES, RELATION_SUFFIXES, ROLE_NOUNS, SPEECH_VERBS, STOP, TEMPORAL,
+    TITLE_BASE, TITLE_MOD, TITLE_NOUNS, US_STATES, classes, info, is, lowercase, world,
 };
 use super::text::{Doc, Token, dated_line, is_acronym, numeric_date};
 use crate::load::EntityKind;
@@ -120,6 +120,7 @@ pub fn discover(
         lowercase_words: None,
         capitals: false,
         speakers,
+        surnames_like_dates: Vec::new(),
     };
     for block in doc.prose() {
         // A paragraph all in capitals is a label or credit when short ("FACEBOOK", "FULL
@@ -250,6 +251,8 @@ struct Discoverer<'a> {
     capitals: bool,
     /// A transcript's speaker labels ("DANA REYES:"), in order.
     speakers: &'a [Range<usize>],
+    /// Surnames that are also months' names, as the article named them ("Helen May").
+    surnames_like_dates: Vec<&'a str>,
 }
 
 /// "north", "southeast" and the like.

@@ -363,16 +363,61 @@ impl<'a> Discoverer<'a> {
                     | "Sun"
             );
             let month_name = is_surname_word(word) && prev.classes & GIVEN_NAMES != 0;
-            let dated = self.toks.get(i + 1).is_some_and(|n| {
-                self.text[n.start..n.end]
-                    .bytes()
-                    .all(|c| c.is_ascii_digit())
-                    && self.plain_gap(i, i + 1)
-            });
-            if (abbreviation || month_name) && !dated {
+            if (abbreviation || month_name) && !self.dated(i) {
+                self.toks[i].cap = true;
+                if month_name && !self.surnames_like_dates.contains(&word) {
+                    self.surnames_like_dates.push(word);
+                }
+            }
+        }
+        self.lone_surnames_like_dates();
+    }
+
+    /// "“…,” May told parliament" once "Helen May" is named: the surname alone, where a
+    /// month would not stand. Not after a preposition, an article or a word that dates
+    /// ("in May", "late May", "April and May"), nor before a day of the month ("May 5"),
+    /// nor first in a sentence unless a speech verb follows ("May was wet" is the month;
+    /// "May said" the person).
+    fn lone_surnames_like_dates(&mut self) {
+        if self.surnames_like_dates.is_empty() {
+            return;
+        }
+        for i in 0..self.toks.len() {
+            let t = self.toks[i];
+            if t.cap
+                || t.classes & TEMPORAL == 0
+                || !self.surnames_like_dates.contains(&self.word(i))
+            {
+                continue;
+            }
+            let dating = |k: usize| {
+                let word = self.word(k).to_lowercase();
+                is(&word, LEAD_PREPOSITIONS | DETERMINERS)
+                    || matches!(
+                        word.as_str(),
+                        "late" | "early" | "mid" | "last" | "next" | "until" | "till" | "through"
+                    )
+                    // "April and May".
+                    || (matches!(word.as_str(), "and" | "or" | "to")
+                        && k > 0
+                        && self.is(k - 1, TEMPORAL))
+            };
+            let after_lead = i > 0 && dating(i - 1);
+            let speaks = i + 1 < self.toks.len() && is(self.word(i + 1), SPEECH_VERBS);
+            if !after_lead && !self.dated(i) && (!t.initial || speaks) {
                 self.toks[i].cap = true;
             }
         }
+    }
+
+    /// Whether a day of the month follows word `i`: "May 5".
+    fn dated(&self, i: usize) -> bool {
+        self.toks.get(i + 1).is_some_and(|n| {
+            self.text[n.start..n.end]
+                .bytes()
+                .all(|c| c.is_ascii_digit())
+                && self.plain_gap(i, i + 1)
+        })
     }
 
     /// Whether the possessive word at `i` opens a firm's name rather than owning what

@@ -310,3 +310,11 @@ fn a_name_after_of_in_the_subject_is_no_one_a_pronoun_refers_to() {
     );
     assert_eq!(found[1].2.as_deref(), Some("Dana Reyes"));
 }
+
+#[test]
+fn a_surname_that_is_a_month_speaks_for_the_person_named_before() {
+    let found = quotes(
+        "Finance minister Helen May set out the budget. “We will not borrow to pay the bills,” May told parliament.",
+    );
+    assert_eq!(found[0].2.as_deref(), Some("Helen May"));
+}
