@@ -377,3 +377,18 @@ fn museums_libraries_courts_of_appeal_and_pollsters_reports_are_organisations() 
         assert_eq!(kind_of(text, name), Some(Organization), "{name}");
     }
 }
+
+#[test]
+fn sports_clubs_are_organisations_and_a_firms_home_town_stays_a_place() {
+    let text = "Oakton Rovers beat Dunmore Wanderers 3-1 on Saturday. Westvale Albion drew.";
+    assert_eq!(kind_of(text, "Oakton Rovers"), Some(Organization));
+    assert_eq!(kind_of(text, "Dunmore Wanderers"), Some(Organization));
+    assert_eq!(kind_of(text, "Westvale Albion"), Some(Organization));
+    // The town a firm is named after, read as a place where it stands alone, is not the
+    // firm's short name; a firm's first word with nothing around it still is.
+    let text = "Oakton Steel AG said its profit rose. The company, based in Oakton, employs 400.";
+    assert_eq!(kind_of(text, "Oakton"), Some(Place));
+    assert_eq!(kind_of(text, "Oakton Steel AG"), Some(Organization));
+    let text = "Shares of Dunmore Robotics Inc. rose. Dunmore said sales grew.";
+    assert_eq!(kind_of(text, "Dunmore"), None);
+}

@@ -171,10 +171,13 @@ impl<'a> Discoverer<'a> {
                     // "Biden" is Joe Biden; "Tedros" is Tedros Adhanom Ghebreyesus;
                     // "Activision" is Activision Blizzard Inc.
                     let by_start = || {
-                        // A country is not a first name ("Georgia" in "Georgia Power").
+                        // A country is not a first name ("Georgia" in "Georgia Power"), and
+                        // a word its own context reads as a place is not a firm's first
+                        // word ("based in Oakton" beside "Oakton Steel AG").
+                        let firm = || by_company.get(name).filter(|_| !c.placed());
                         c.world
                             .is_none()
-                            .then(|| by_first.get(name).or_else(|| by_company.get(name)))
+                            .then(|| by_first.get(name).or_else(firm))
                             .flatten()
                     };
                     by_last.get(name).or_else(by_start)

@@ -226,6 +226,12 @@ impl Cand<'_> {
     fn single_acronym(&self) -> bool {
         self.words == 1 && is_acronym(&self.name)
     }
+
+    /// Whether the words around its mentions read it as a place above all else.
+    fn placed(&self) -> bool {
+        let place = self.cue[slot(Place)];
+        place > 0 && self.cue.iter().all(|&v| v <= place)
+    }
 }
 
 struct Discoverer<'a> {

@@ -131,7 +131,7 @@ pub(super) const ORG_TAIL_WORDS: &str =
     analytics equity healthcare biotech hotels resorts mills works shipping lines express
     apparel cosmetics networks broadcasting studio house chiefs institutes enforcement
     books publishers publishing enterprises radio television ministries project museum museums
-    library circuit reports";
+    library circuit reports rovers rangers wanderers albion hotspur athletic";
 
 /// First words of organisation names built with "of": Bank of England, Ministry of Defence.
 pub const ORG_HEAD: Class = 1 << 6;
