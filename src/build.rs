@@ -396,7 +396,7 @@ pub fn build(
     let opened = Instant::now();
     let mut cache = cache_dir.map(|dir| Cache::open(dir, progress.clone()));
     if let (Some(cache), Some(inputs)) = (&mut cache, &mut inputs) {
-        cache.take_stamps(std::mem::take(&mut inputs.stamps));
+        cache.use_stamps(std::mem::take(&mut inputs.stamps));
     }
     if cache.as_ref().is_some_and(Cache::holds_earlier_build) {
         crate::allocator::keep_freed_memory();
@@ -407,6 +407,9 @@ pub fn build(
         None => pipeline::analyse_recalling(options, &mut Counting(progress), Texts::Needed)?,
     };
     analysed.timings.cache_read = cache_read;
+    if let Some(cache) = &mut cache {
+        cache.forget_stamps();
+    }
     let output = output_dir(options, &analysed.site.config);
     let times = cache_dir.and_then(cache::output_times::read);
     let target = match write::check_output_dir(&options.root, &output, times.as_ref()) {

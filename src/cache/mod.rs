@@ -186,8 +186,14 @@ impl Cache {
 
     /// Takes the stamps of the content files that this build walked before loading, for
     /// loading to use rather than take again (see `last_build::inputs`).
-    pub fn take_stamps(&mut self, stamps: FxHashMap<PathBuf, Stamp>) {
+    pub fn use_stamps(&mut self, stamps: FxHashMap<PathBuf, Stamp>) {
         self.stamps = stamps;
+    }
+
+    /// Lets the stamps go once loading is done, rather than hold one per article through
+    /// rendering, when a build's memory peaks.
+    pub fn forget_stamps(&mut self) {
+        self.stamps = FxHashMap::default();
     }
 
     /// Whether an earlier build left anything this one can take.
