@@ -145,8 +145,8 @@ pub fn inputs(options: &BuildOptions, output: &Path) -> Option<Inputs> {
     let mut stamps = FxHashMap::default();
     for input in INPUTS {
         let walked = crate::load::walk::in_order(walkdir::WalkDir::new(options.root.join(input)));
-        // Each file's stamp is a call to the file system, made on every core: a site of
-        // 100,000 articles waited half a second for them one by one.
+        // Each file's stamp is a call to the file system that waits on the kernel: they
+        // are taken on every core.
         let found: Vec<Option<Option<Stamp>>> = walked
             .par_iter()
             .map(|entry| match entry {
