@@ -1,11 +1,15 @@
 //! The site a build replaced, kept beside the output for the next build to update in
-//! place (see `Staging::begin`): taking it up, and tidying it once updated.
+//! place (see `Staging::begin`): taking it up, putting into it the pages that did not
+//! change, and tidying it once updated.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use super::marker::{MARKER, Previous};
-use super::swap;
+use super::{KeptFile, Staging, swap};
+use crate::diag::Diagnostic;
 
 /// Takes the site a build kept (at `kept`) as the folder a new build begins from, moved
 /// to `dir`. Its marker is removed first, so that a build killed while it changes the
@@ -26,6 +30,85 @@ pub(super) fn claim(kept: &Path, dir: &Path) -> Option<Previous> {
         return None;
     }
     base
+}
+
+impl Staging {
+    /// Puts pages the output already holds into the new site without making them again, as
+    /// links to the output's files: pages the build cache says are unchanged. A page is
+    /// kept only when the output holds every one of its files exactly as the last build
+    /// wrote it; the answer says, page by page, which were kept (the others must be made).
+    pub fn keep(&self, pages: &[&[KeptFile]]) -> Result<Vec<bool>, Diagnostic> {
+        // For each page that can be kept, whether the temporary folder began with each of
+        // its files (else the output holds it): asked once, since each answer is a call
+        // to the file system.
+        let found: Vec<Option<Vec<bool>>> = self.pool.install(|| {
+            pages
+                .par_iter()
+                .map(|files| {
+                    files
+                        .iter()
+                        .map(|f| match self.began_with(&f.path, f.hash, f.size) {
+                            true => Some(true),
+                            false => self.holds(&f.path, f.hash, f.size).then_some(false),
+                        })
+                        .collect()
+                })
+                .collect()
+        });
+        // A file the folder began with is in its folder already: on a rebuild that is
+        // nearly every file, and trying to make each folder again cost two calls apiece.
+        let linked = pages
+            .iter()
+            .zip(&found)
+            .filter_map(|(files, began)| Some(files.iter().zip(began.as_ref()?)))
+            .flatten()
+            .filter(|(_, began)| !**began)
+            .map(|(f, _)| f.path.as_str());
+        self.make_folders(linked)?;
+        let mut built = self.built.lock().unwrap_or_else(|e| e.into_inner());
+        let kept: Vec<bool> = self.pool.install(|| {
+            pages
+                .par_iter()
+                .zip(&found)
+                .map(|(files, began)| {
+                    began
+                        .as_ref()
+                        .is_some_and(|began| self.link_all(files, began, &built))
+                })
+                .collect()
+        });
+        for (files, _) in pages.iter().zip(&kept).filter(|(_, kept)| **kept) {
+            for file in files.iter() {
+                built.insert(file.path.clone(), (file.hash, file.size));
+            }
+        }
+        Ok(kept)
+    }
+
+    /// Links every file of a page from the output, where the temporary folder did not
+    /// begin with it (`began`, file by file); on any failure, none stays.
+    fn link_all(
+        &self,
+        files: &[KeptFile],
+        began: &[bool],
+        built: &BTreeMap<String, (u64, u64)>,
+    ) -> bool {
+        for (i, (file, &began)) in files.iter().zip(began).enumerate() {
+            let target = self.dir.join(&file.path);
+            let fresh = !built.contains_key(&file.path);
+            let linked = fresh
+                && (began
+                    || (self.clear(&target).is_ok()
+                        && std::fs::hard_link(self.output.join(&file.path), &target).is_ok()));
+            if !linked {
+                for done in &files[..i] {
+                    let _ = std::fs::remove_file(self.dir.join(&done.path));
+                }
+                return false;
+            }
+        }
+        true
+    }
 }
 
 /// Removes the folders below `dir` that the removal of the files at `gone` left empty,

@@ -26,6 +26,7 @@ use crate::load::EntityKind::{Organization, Other, Person, Place};
 
 mod connect;
 mod context;
+mod dates;
 #[cfg(test)]
 mod fragment_tests;
 #[cfg(test)]
