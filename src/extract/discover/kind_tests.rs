@@ -72,6 +72,22 @@ fn unknown_names_not_shaped_like_a_person_lean_organisation() {
 }
 
 #[test]
+fn a_middle_initial_makes_a_person_even_in_a_list_after_a_place() {
+    let text = "Two judges sit on the court in Dunmore, Tavi Orsk and Merrin T. Oduya.";
+    assert_eq!(kind_of(text, "Merrin T. Oduya"), Some(Person));
+    // A company's last word still decides.
+    let firm = "Shares of Zentara B. Holdings rose on Monday.";
+    assert_eq!(kind_of(firm, "Zentara B. Holdings"), Some(Organization));
+}
+
+#[test]
+fn a_given_name_joined_from_two_is_no_brand() {
+    let text = "The union leader RoseAnn Okafor backed the plan, and ZentaPay shares fell.";
+    assert_eq!(kind_of(text, "RoseAnn Okafor"), Some(Person));
+    assert_eq!(kind_of(text, "ZentaPay"), Some(Organization));
+}
+
+#[test]
 fn nearby_towns_are_places() {
     assert_eq!(
         kind_of("Voters in nearby Brockton agreed.", "Brockton"),

@@ -15,7 +15,8 @@ fn is_party_adjective(word: &str) -> bool {
 }
 
 /// "HuffPost", "YouTube": a capital inside a word after lowercase letters marks a brand,
-/// unless a surname's prefix comes first ("McCain", "DeSantis", "LaHood").
+/// unless a surname's prefix comes first ("McCain", "DeSantis", "LaHood") or the word
+/// joins two given names ("RoseAnn", "MaryBeth").
 fn is_brand_cased(word: &str) -> bool {
     let b = word.as_bytes();
     if !b.iter().all(u8::is_ascii_alphabetic) {
@@ -27,8 +28,13 @@ fn is_brand_cased(word: &str) -> bool {
     else {
         return false;
     };
+    let (head, tail) = word.split_at(k);
+    let given = GIVEN_NAMES | MALE_GIVEN | FEMALE_GIVEN;
+    if is(head, given) && is(tail, given) {
+        return false;
+    }
     !matches!(
-        &word[..k],
+        head,
         "Mc" | "Mac"
             | "De"
             | "Di"

@@ -95,6 +95,9 @@ impl<'a> Discoverer<'a> {
             } else if multi && person_shaped && self.is(a, GIVEN_NAMES) {
                 // "Dana Houston": a given name and a surname that is also a place.
                 cue[slot(Person)] += CUE;
+            } else if multi && person_shaped && (a + 1..b).any(|i| is_initials(self.word(i))) {
+                // "Merrick T. Oduya": a middle initial is a person's.
+                cue[slot(Person)] += CUE;
             } else if multi && self.part_of_place(a, b) {
                 // "Lower Manhattan", "West Tessel": a part of a place is a place.
                 cue[slot(Place)] += CUE;
