@@ -69,7 +69,7 @@ fn write_facts(out: &mut String, item: &Extracted<'_>) {
             e.surfaces.join(", ")
         );
     }
-    for q in &facts.quotes {
+    for q in facts.quotes.iter() {
         let _ = writeln!(
             out,
             "  quote: “{}” — {}",
@@ -77,7 +77,7 @@ fn write_facts(out: &mut String, item: &Extracted<'_>) {
             q.speaker.as_deref().unwrap_or("unattributed")
         );
     }
-    for a in &facts.attributions {
+    for a in facts.attributions.iter() {
         let _ = writeln!(out, "  source: {a}");
     }
 }

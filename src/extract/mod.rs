@@ -24,7 +24,7 @@ use rustc_hash::FxHashSet;
 use serde::Serialize;
 
 use crate::load::{EntityDef, EntityKind};
-use crate::model::{Name, NameContext, Names};
+use crate::model::{Encoded, Name, NameContext, Names};
 pub use kinds::KindVotes;
 pub use site::{extract_site, outline_pages};
 pub use structure::{
@@ -241,10 +241,10 @@ pub struct Facts {
     pub reading_minutes: usize,
     /// Entities, most mentioned first, ties by name.
     pub entities: Vec<EntityMention>,
-    pub quotes: Vec<Quote>,
+    pub quotes: Encoded<Vec<Quote>>,
     /// Who the information comes from, quoted or paraphrased: front matter `sources` first,
     /// then in order of appearance, one per entity.
-    pub attributions: Vec<Attribution>,
+    pub attributions: Encoded<Vec<Attribution>>,
     /// Links in the body, for the link stage to resolve and check.
     pub links: Vec<OutLink>,
 }
@@ -284,8 +284,10 @@ pub fn extract(input: &Input<'_>, gazetteer: &Gazetteer, options: &ExtractOption
     let located = quotes::find(&doc, &table, &salience);
     let mut reported = reported::find(&doc, &table, &salience, &quoted);
     reported.extend(reported::transcript(&doc, &table, &salience, &speakers));
-    let attributions = attributions::find(&doc, &table, input.sources, reported, &located);
-    let quotes = located.into_iter().map(|(_, q)| q).collect();
+    let mut attributions = attributions::find(&doc, &table, input.sources, reported, &located);
+    let mut quotes: Vec<Quote> = located.into_iter().map(|(_, q)| q).collect();
+    quotes.shrink_to_fit();
+    attributions.shrink_to_fit();
     table.force(input.forced_entities, gazetteer);
     let mut facts = Facts {
         summary: input
@@ -296,8 +298,8 @@ pub fn extract(input: &Input<'_>, gazetteer: &Gazetteer, options: &ExtractOption
         word_count: outline.word_count,
         reading_minutes: outline.word_count.div_ceil(230).max(1),
         entities: table.into_mentions(),
-        quotes,
-        attributions,
+        quotes: quotes.into(),
+        attributions: attributions.into(),
         links: outline.links,
     };
     facts.shrink_to_fit();
@@ -321,8 +323,6 @@ impl Facts {
         }
         self.headings.shrink_to_fit();
         self.entities.shrink_to_fit();
-        self.quotes.shrink_to_fit();
-        self.attributions.shrink_to_fit();
         self.links.shrink_to_fit();
     }
 
@@ -333,12 +333,12 @@ impl Facts {
             names.share(&mut e.name);
             e.surfaces.iter_mut().for_each(|s| names.share(s));
         }
-        for q in &mut self.quotes {
+        for q in self.quotes.made_mut().into_iter().flatten() {
             names.share_some(&mut q.speaker);
             names.share_some(&mut q.speaker_entity);
             names.share_some(&mut q.speaker_role);
         }
-        for a in &mut self.attributions {
+        for a in self.attributions.made_mut().into_iter().flatten() {
             names.share(&mut a.source);
             names.share_some(&mut a.entity);
             names.share_some(&mut a.cue);

@@ -2,6 +2,7 @@
 //! each page lives, how a name becomes a slug, how text is escaped.
 
 mod base_url;
+mod encoded;
 mod ids;
 mod name;
 mod routes;
@@ -10,8 +11,9 @@ mod text;
 mod zone;
 
 pub use base_url::BaseUrl;
+pub use encoded::Encoded;
 pub use ids::{ArticleId, ArticleSlice, EntityId, PerArticle};
-pub use name::{Name, NameContext, Names, SharedNames};
+pub use name::{Name, NameContext, Names, OwnNames, SharedNames};
 pub use routes::{RESERVED_SECTIONS, Route, Routes};
 pub use sanitise::{removed_by_sanitiser, sanitise};
 pub use text::{

@@ -160,6 +160,17 @@ impl NameContext for SharedNames {
     }
 }
 
+/// Names made as strings of their own: for the few facts decoded after the site's set of
+/// names is gone (see `Encoded`).
+#[derive(Clone, Copy)]
+pub struct OwnNames;
+
+impl NameContext for OwnNames {
+    fn name(&self, bytes: &[u8]) -> Result<Name, std::str::Utf8Error> {
+        std::str::from_utf8(bytes).map(Name::from)
+    }
+}
+
 impl<C: NameContext> bincode::Decode<C> for Name {
     /// The context is borrowed once the bytes are read rather than cloned: a clone of the
     /// shared set is an atomic on one counter that every thread decoding the cache touches

@@ -70,15 +70,28 @@ impl<'r, 'a> Print<'r, 'a> {
             .add(&entity.known)
     }
 
-    /// The page each quote of an article links its speaker to.
+    /// The page each quote of an article links its speaker to. Taken from the site
+    /// graph, so that fingerprinting every page does not decode every article's quotes
+    /// (see `model::Encoded`); which quotes an article has is in its revision.
     pub(in crate::render) fn speakers(&mut self, a: ArticleId) -> &mut Self {
-        let graph = self.renderer.graph;
-        for quote in &self.renderer.facts[a].quotes {
-            let page = quote
-                .speaker_entity
-                .as_ref()
-                .and_then(|n| graph.entity_by_name.get(n.as_str()));
-            self.add(&page.map(|&e| graph.entity_url(e)));
+        let renderer = self.renderer;
+        let graph = renderer.graph;
+        let speakers = &renderer.quote_speakers.get_or_init(|| {
+            let mut speakers: PerArticle<Vec<(usize, EntityId)>> =
+                renderer.site.articles.iter().map(|_| Vec::new()).collect();
+            for (e, entity) in graph.entities.iter_enumerated() {
+                for &(a, q) in &entity.quotes {
+                    speakers[a].push((q, e));
+                }
+            }
+            for list in speakers.iter_mut() {
+                list.sort_unstable();
+            }
+            speakers
+        })[a];
+        self.add(&speakers.len());
+        for &(q, e) in speakers {
+            self.add(&q).add(graph.entity_url(e));
         }
         self
     }

@@ -152,6 +152,9 @@ pub struct Renderer<'a> {
     page_files: OnceLock<HashMap<String, Option<PathBuf>>>,
     /// The hash of what every page shows of the site, made on first use.
     site_print: OnceLock<u64>,
+    /// Each article's quotes whose speakers have entity pages, by the quote's place and
+    /// the entity, from the site graph; made on first use by page fingerprints.
+    quote_speakers: OnceLock<PerArticle<Vec<(usize, EntityId)>>>,
     /// Hashes of the bodies and data entries made here rather than kept, so that a build
     /// learns them as it goes (see `into_prepared`) and the next one need not make them.
     made: PerArticle<MadeHashes>,
@@ -243,6 +246,7 @@ impl<'a> Renderer<'a> {
             highlighter: prepared.highlighter,
             hashes: prepared.hashes,
             site_print: OnceLock::new(),
+            quote_speakers: OnceLock::new(),
             page_files: OnceLock::new(),
             made: site
                 .articles

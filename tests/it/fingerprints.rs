@@ -253,14 +253,56 @@ fn a_co_mention_that_no_card_shows_changes_the_entity_fingerprint() {
             "---\ntitle: Other\ndate: 2025-04-02\n---\nOren Pask and Lina Moss met. Lina Moss left.\n",
         ),
     ]);
-    let root = site.path();
+    let edit = ("content/articles/talks.md", text("Lina Moss"));
+    assert_edit_changes_print(site.path(), edit, "entities/mara-quell/index.html");
+}
+
+/// A change that only a briefing's quotes show: the speaker of a quote, named once in an
+/// article whose card leaves them out, gets an entity page because another article now
+/// names them too, so the briefing links the speaker.
+#[test]
+fn a_speaker_who_gets_a_page_changes_the_briefing_fingerprint() {
+    let early = |names: &str| {
+        format!("---\ntitle: Early\ndate: 2025-04-01\n---\nThe port opened. {names} came.\n")
+    };
+    let known: String = ["Mara Quell", "Tobias Renn", "Ilse Varga"]
+        .iter()
+        .map(|n| format!("- name: {n}\n  kind: person\n"))
+        .chain(
+            ["Port Kessel", "Valdemar", "Harrowgate"]
+                .iter()
+                .map(|n| format!("- name: {n}\n  kind: place\n")),
+        )
+        .collect();
+    let site = site_with(&[
+        ("content/entities.yaml", &known),
+        ("content/articles/early.md", &early("Lina Moss")),
+        (
+            "content/articles/middle.md",
+            "---\ntitle: Middle\ndate: 2025-04-03\n---\nLina Moss spoke.\n",
+        ),
+        (
+            "content/articles/talks.md",
+            "---\ntitle: Talks\ndate: 2025-04-05\n---\nThe talks went on.\n\n\
+             Mara Quell met Tobias Renn. Mara Quell and Tobias Renn spoke. Mara Quell, \
+             Tobias Renn and Ilse Varga left. Ilse Varga went to Port Kessel. Port Kessel \
+             and Valdemar agreed. Mara Quell thanked Valdemar and Harrowgate. Harrowgate \
+             waited.\n\n“We will finish the harbour by spring,” Oren Pask said.\n",
+        ),
+    ]);
+    let edit = ("content/articles/early.md", early("Oren Pask"));
+    assert_edit_changes_print(site.path(), edit, "briefings/2025-04-05/index.html");
+}
+
+/// Writes `edit` (a file and its text) into the site at `root`, and checks that `page`
+/// changed with it, and its fingerprint too.
+fn assert_edit_changes_print(root: &Path, edit: (&str, String), page: &str) {
     let before = render_all(root);
-    write(root, "content/articles/talks.md", &text("Lina Moss"));
+    write(root, edit.0, &edit.1);
     let after = render_all(root);
-    let page = "entities/mara-quell/index.html";
     let (old_print, old_files) = &before[page];
     let (print, files) = &after[page];
-    assert_ne!(files, old_files, "the co-mentions on {page} changed");
+    assert_ne!(files, old_files, "{page} did not change with {}", edit.0);
     assert_ne!(
         print, old_print,
         "{page} changed but its fingerprint did not"
