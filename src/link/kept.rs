@@ -181,12 +181,17 @@ pub(super) fn article_digest(article: &Article, facts: &Facts) -> u64 {
         &front.story,
     );
     let more = (&front.authors, &front.aliases, front.lead, front.weight);
-    let speakers: Vec<_> = facts.quotes.iter().map(|q| &q.speaker_entity).collect();
-    let sources: Vec<_> = facts
-        .attributions
-        .iter()
-        .map(|s| (&s.entity, s.content.is_some()))
-        .collect();
+    // Read in passing: a digest is made for every article when the site's paths change.
+    let speakers = facts
+        .quotes
+        .read_with(|quotes| hash_of(&quotes.iter().map(|q| &q.speaker_entity).collect::<Vec<_>>()));
+    let sources = facts.attributions.read_with(|attributions| {
+        let sources: Vec<_> = attributions
+            .iter()
+            .map(|s| (&s.entity, s.content.is_some()))
+            .collect();
+        hash_of(&sources)
+    });
     let links: Vec<_> = facts.links.iter().map(|l| &l.target).collect();
     let headings: Vec<_> = facts.headings.iter().map(|h| &h.id).collect();
     hash_of(&(

@@ -23,7 +23,7 @@ use crate::diag::Diagnostic;
 use crate::extract::{Facts, Heading, KindVotes, Outline};
 use crate::load::{Article, EntityKind, Section, Site};
 use crate::model::{
-    ArticleId, ArticleSlice, EntityId, PerArticle, RESERVED_SECTIONS, Route, Routes, slugify,
+    ArticleId, ArticleSlice, EntityId, Name, PerArticle, RESERVED_SECTIONS, Route, Routes, slugify,
 };
 pub use earlier::Earlier;
 use earlier::{story_texts, story_title_key};
@@ -60,6 +60,10 @@ pub struct EntityNode {
     /// Entities most often in the same articles: (entity, shared articles), most first.
     pub co_mentions: Vec<(EntityId, usize)>,
 }
+
+/// An article's quotes or statements by their place in its facts, with the entity that
+/// said each.
+type Said = Vec<(usize, EntityId)>;
 
 /// A tag, a story or an author: a named group of articles.
 #[derive(Debug, Clone, PartialEq, bincode::Encode, bincode::Decode)]
@@ -257,31 +261,45 @@ pub fn link(
             found.collect()
         })
         .collect();
-    for ((a, fact), mentioned) in facts.iter_enumerated().zip(mentioned) {
+    // Each article's quotes and paraphrased statements by the entity that said them, read
+    // in passing: most articles' are never shown again in a rebuild (see `model::Encoded`).
+    let page = |name: &Option<Name>| {
+        let name = name.as_ref()?;
+        entity_by_name.get(name.as_str()).copied()
+    };
+    let said: Vec<(Said, Said)> = facts
+        .raw
+        .par_iter()
+        .map(|fact| {
+            let quotes = fact.quotes.read_with(|quotes| {
+                let speakers = quotes.iter().map(|quote| page(&quote.speaker_entity));
+                speakers
+                    .enumerate()
+                    .filter_map(|(q, e)| Some((q, e?)))
+                    .collect()
+            });
+            let statements = fact.attributions.read_with(|attributions| {
+                let sources = attributions
+                    .iter()
+                    .map(|a| a.content.as_ref().and_then(|_| page(&a.entity)));
+                sources
+                    .enumerate()
+                    .filter_map(|(i, e)| Some((i, e?)))
+                    .collect()
+            });
+            (quotes, statements)
+        })
+        .collect();
+    for ((a, mentioned), (quotes, statements)) in article_links.keys().zip(mentioned).zip(said) {
         for &(e, count) in &mentioned {
             entities[e].articles.push((a, count));
         }
         article_links[a].entities = mentioned;
-        for (q, quote) in fact.quotes.iter().enumerate() {
-            if let Some(&e) = quote
-                .speaker_entity
-                .as_ref()
-                .and_then(|n| entity_by_name.get(n.as_str()))
-            {
-                entities[e].quotes.push((a, q));
-            }
+        for (q, e) in quotes {
+            entities[e].quotes.push((a, q));
         }
-        for (i, attribution) in fact.attributions.iter().enumerate() {
-            if attribution.content.is_none() {
-                continue;
-            }
-            if let Some(&e) = attribution
-                .entity
-                .as_ref()
-                .and_then(|n| entity_by_name.get(n.as_str()))
-            {
-                entities[e].statements.push((a, i));
-            }
+        for (i, e) in statements {
+            entities[e].statements.push((a, i));
         }
     }
     entities.raw.par_iter_mut().for_each(|entity| {

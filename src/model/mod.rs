@@ -13,7 +13,7 @@ mod zone;
 pub use base_url::BaseUrl;
 pub use encoded::Encoded;
 pub use ids::{ArticleId, ArticleSlice, EntityId, PerArticle};
-pub use name::{Name, NameContext, Names, OwnNames, SharedNames};
+pub use name::{Name, NameContext, Names, SharedNames};
 pub use routes::{RESERVED_SECTIONS, Route, Routes};
 pub use sanitise::{removed_by_sanitiser, sanitise};
 pub use text::{

@@ -147,6 +147,14 @@ impl SharedNames {
     }
 }
 
+impl SharedNames {
+    /// The set itself, for facts decoded later from bytes read with this reader (see
+    /// `Encoded`).
+    pub fn names(&self) -> Arc<Names> {
+        Arc::clone(&self.shared)
+    }
+}
+
 impl NameContext for SharedNames {
     fn name(&self, bytes: &[u8]) -> Result<Name, std::str::Utf8Error> {
         let hash = hash_of(bytes);
@@ -157,17 +165,6 @@ impl NameContext for SharedNames {
         let name = self.shared.held_utf8(bytes)?;
         seen.insert_unique(hash, name.clone(), |seen| hash_of(seen.as_bytes()));
         Ok(name)
-    }
-}
-
-/// Names made as strings of their own: for the few facts decoded after the site's set of
-/// names is gone (see `Encoded`).
-#[derive(Clone, Copy)]
-pub struct OwnNames;
-
-impl NameContext for OwnNames {
-    fn name(&self, bytes: &[u8]) -> Result<Name, std::str::Utf8Error> {
-        std::str::from_utf8(bytes).map(Name::from)
     }
 }
 
