@@ -114,8 +114,10 @@ impl<T: bincode::Decode<SharedNames> + Default> Deref for Encoded<T> {
     type Target = T;
 
     fn deref(&self) -> &T {
-        self.value
-            .get_or_init(|| Self::decoded(self.encoding().take()))
+        self.value.get_or_init(|| {
+            let taken = self.encoding().take();
+            Self::decoded(taken)
+        })
     }
 }
 
