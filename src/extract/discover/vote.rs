@@ -96,7 +96,7 @@ impl<'a> Discoverer<'a> {
                 // "Dana Houston": a given name and a surname that is also a place.
                 cue[slot(Person)] += CUE;
             } else if multi && person_shaped && (a + 1..b).any(|i| is_initials(self.word(i))) {
-                // "Merrick T. Oduya": a middle initial is a person's.
+                // "Merrin T. Oduya": a middle initial is a person's.
                 cue[slot(Person)] += CUE;
             } else if multi && self.part_of_place(a, b) {
                 // "Lower Manhattan", "West Tessel": a part of a place is a place.
