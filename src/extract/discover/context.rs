@@ -134,9 +134,11 @@ impl<'a> Discoverer<'a> {
                 cue[slot(Person)] += CUE;
             }
         }
-        if a > 0 && self.plain_gap(a - 1, a) && self.lower_word(a - 1) {
+        let lead = (a > 0 && self.plain_gap(a - 1, a))
+            .then(|| self.lead_word(a - 1))
+            .flatten();
+        if let Some(prev) = lead {
             let p = a - 1;
-            let prev = self.word(p);
             let pc = classes(prev);
             let before = (p > 0 && self.plain_gap(p - 1, p)).then(|| self.word(p - 1));
             let bc = before.map_or(0, classes);
@@ -244,7 +246,11 @@ impl<'a> Discoverer<'a> {
             }
         }
         if self.gap(b, q).trim() == "," {
-            self.apposition(q, cue);
+            // "In Valdemar, the central bank held rates": the comma closes the opening
+            // phrase, and what follows is the sentence, no description of the place.
+            if !self.opens_sentence_with_preposition(a) {
+                self.apposition(q, cue);
+            }
             // "Tampa, Florida" and "Windham, New Hampshire": a town and its state or
             // country, the whole run of capitals after the comma being one place.
             let w = world();
@@ -276,6 +282,39 @@ impl<'a> Discoverer<'a> {
             }
             break;
         }
+    }
+
+    /// The word at `p` as it reads before a name: a lower-case word as written, or a
+    /// preposition of place opening a sentence ("In", "Outside"), whose capital proves
+    /// nothing.
+    fn lead_word(&self, p: usize) -> Option<&'a str> {
+        if self.lower_word(p) {
+            return Some(self.word(p));
+        }
+        if !self.toks[p].initial {
+            return None;
+        }
+        let lower = match self.word(p) {
+            "In" => "in",
+            "Near" => "near",
+            "Outside" => "outside",
+            "Across" => "across",
+            "Throughout" => "throughout",
+            "Inside" => "inside",
+            "Within" => "within",
+            _ => return None,
+        };
+        Some(lower)
+    }
+
+    /// Whether the name at `a` follows a preposition that opens its sentence ("In
+    /// Valdemar, …").
+    fn opens_sentence_with_preposition(&self, a: usize) -> bool {
+        a > 0
+            && self.toks[a - 1].initial
+            && self.plain_gap(a - 1, a)
+            && !self.lower_word(a - 1)
+            && self.lead_word(a - 1).is_some()
     }
 
     /// Whether the word at `a` follows "pro-" or "anti-" and is no acronym or built-in name.

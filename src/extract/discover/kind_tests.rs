@@ -408,3 +408,19 @@ fn sports_clubs_are_organisations_and_a_firms_home_town_stays_a_place() {
     let text = "Shares of Dunmore Robotics Inc. rose. Dunmore said sales grew.";
     assert_eq!(kind_of(text, "Dunmore"), None);
 }
+
+#[test]
+fn a_preposition_of_place_opening_a_sentence_makes_a_place() {
+    // The capital of "In" proves nothing, and what follows the comma is the sentence,
+    // not a description of the name.
+    let text = "In Valdemar, the central bank held rates on Monday. Prices rose.";
+    assert_eq!(kind_of(text, "Valdemar"), Some(Place));
+    let text = "Outside Harrowgate, the roads were closed by noon.";
+    assert_eq!(kind_of(text, "Harrowgate"), Some(Place));
+    // Mid-sentence, a description after the comma still counts.
+    let text = "Talks were held in Valdemar, the group's parent company, on Monday.";
+    assert_eq!(kind_of(text, "Valdemar"), Some(Organization));
+    // An organisation's own word outweighs the opening preposition.
+    let text = "In Congress, the bill stalled again on Tuesday.";
+    assert_eq!(kind_of(text, "Congress"), Some(Organization));
+}
