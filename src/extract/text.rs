@@ -2,6 +2,7 @@
 //! matching must not touch (link text, image alt text, bare URLs) marked, and code left out.
 
 mod dateline;
+mod labels;
 mod sentences;
 
 use std::ops::Range;
@@ -13,6 +14,7 @@ use super::lexicon::{
     classes,
 };
 pub use dateline::{dated_line, numeric_date};
+use labels::starts_with_label;
 use sentences::split_sentences;
 
 /// Stands in for an inline code span: not a word character, so it breaks names and words.
@@ -321,6 +323,17 @@ impl Builder {
             self.block_start = b + 1;
             breaks.remove(0);
         }
+        // "Name: Tom Ash\nAge: 61": a line opening with a label starts afresh, as after a
+        // hard break, so that no name runs on into the label.
+        let fields: Vec<usize> = breaks
+            .iter()
+            .copied()
+            .filter(|&b| starts_with_label(&self.text[b + 1..]))
+            .collect();
+        for &b in &fields {
+            self.text.replace_range(b..b + 1, "\n");
+        }
+        breaks.retain(|b| !fields.contains(b));
         let end = self.text.len();
         let one_a_line = breaks
             .iter()

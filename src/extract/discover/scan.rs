@@ -34,8 +34,11 @@ impl<'a> Discoverer<'a> {
                 // Most words: lowercase, not part of any name.
                 self.toks.push(Tok::plain(*t));
             } else {
-                let gap = self.text[prev_end.min(t.start)..t.start].trim_end();
+                let whole_gap = &self.text[prev_end.min(t.start)..t.start];
+                let gap = whole_gap.trim_end();
                 let initial = self.toks.is_empty()
+                    // A word opening a line ("Council Hall" after a hard break).
+                    || whole_gap.contains('\n')
                     || gap.ends_with([
                         '“', '"', '‘', '\'', '(', '[', ']', ':', '—', '–', ';', '…', '~',
                         '\u{FFFC}', '\u{FEFF}',

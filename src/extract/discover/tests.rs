@@ -446,6 +446,20 @@ fn names_stop_at_a_line_break() {
 }
 
 #[test]
+fn a_fact_sheet_one_field_a_line_ends_each_name_at_its_line() {
+    let got = entities("The plant employs many.\n\nName: Tom Ash\nOccupation: machinist\nAge: 61");
+    assert!(got.contains(&("Tom Ash".to_string(), Person)), "{got:?}");
+    // The next field's label is neither part of the name nor a name of its own.
+    assert!(
+        got.iter()
+            .all(|(n, _)| n != "Tom Ash Occupation" && n != "Occupation")
+    );
+    // A name wrapped onto the next line stays whole.
+    let got = entities("The vote was called by Senator Dana\nReyes on Monday.");
+    assert!(got.contains(&("Dana Reyes".to_string(), Person)), "{got:?}");
+}
+
+#[test]
 fn state_abbreviations_are_places_and_party_tags_are_not_names() {
     let got =
         entities("Sen. Tom Ash, D-Calif., spoke in Tampa, Fla., and in Salem, Ore., on Monday.");
