@@ -169,7 +169,10 @@ impl Context<'_> {
                 return None;
             }
             if short {
-                return Some(c.bytes(0..n));
+                // One word is a speaker only when it is found as a name: "Name:" and
+                // "Quote:" label a form's fields.
+                let named = n > 1 || self.table.within(c.bytes(0..n)).next().is_some();
+                return named.then(|| c.bytes(0..n));
             }
             // "The swing delighted organiser Dana Roe:": a person named last, right
             // before the colon, introduces the words; not one after a preposition ("a

@@ -571,3 +571,17 @@ fn it_stands_for_the_last_thing_that_spoke() {
     );
     assert_eq!(found[1].1, None);
 }
+
+#[test]
+fn a_forms_label_before_a_colon_is_no_speaker() {
+    // "Name:" or "Quote:" labels a field; no one found by that word speaks.
+    let found = quotes(
+        "The plant employs many.\n\nQuote: “I worked there for thirty years and never missed a shift.”",
+    );
+    assert_eq!(found[0].1, None);
+    // A name the article gives still speaks on its own line.
+    let found = quotes(
+        "Dana Reyes spoke first. Then the debate began.\n\nReyes: “We will win this state.”",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
+}
