@@ -152,6 +152,9 @@ pub struct Renderer<'a> {
     page_files: OnceLock<HashMap<String, Option<PathBuf>>>,
     /// The hash of what every page shows of the site, made on first use.
     site_print: OnceLock<u64>,
+    /// When each article last changed (its update, else its date), made on first use:
+    /// the sitemap's date of a page listing thousands of articles is the latest of theirs.
+    changed_at: OnceLock<PerArticle<jiff::Timestamp>>,
     /// Each article's quotes whose speakers have entity pages, by the quote's place and
     /// the entity, from the site graph; made on first use by page fingerprints.
     quote_speakers: OnceLock<PerArticle<Vec<(usize, EntityId)>>>,
@@ -246,6 +249,7 @@ impl<'a> Renderer<'a> {
             highlighter: prepared.highlighter,
             hashes: prepared.hashes,
             site_print: OnceLock::new(),
+            changed_at: OnceLock::new(),
             quote_speakers: OnceLock::new(),
             page_files: OnceLock::new(),
             made: site

@@ -105,13 +105,20 @@ impl Renderer<'_> {
         &self,
         articles: impl Iterator<Item = ArticleId>,
     ) -> Option<String> {
+        let changed = |a: ArticleId| {
+            let article = &self.site.articles[a];
+            article.updated.unwrap_or(article.date)
+        };
+        let changed_at = self.changed_at.get_or_init(|| {
+            self.site
+                .articles
+                .keys()
+                .map(|a| changed(a).timestamp())
+                .collect()
+        });
         articles
-            .map(|a| {
-                let article = &self.site.articles[a];
-                article.updated.unwrap_or(article.date)
-            })
-            .max_by_key(|d| d.timestamp())
-            .map(|d| d.rfc3339())
+            .max_by_key(|&a| changed_at[a])
+            .map(|a| changed(a).rfc3339())
     }
 }
 
