@@ -349,7 +349,20 @@ impl<'a> Discoverer<'a> {
         if !self.toks[q].cap || gap != "," {
             return false;
         }
-        self.is(q, US_STATES)
+        // "KESSEL, Valdemar (Wirepress) —": the town's country or region, then the agency.
+        let region = self.last_cap(q);
+        let agency = region + 1;
+        let credited = agency < n
+            && self.gap(region, agency).trim() == "("
+            && self.toks[agency].cap
+            && (agency + 1 == n || {
+                let after = self.gap(agency, agency + 1);
+                after.starts_with(')')
+                    && (after.contains('\n')
+                        || after[1..].trim_start().starts_with(['-', '—', '–']))
+            });
+        credited
+            || self.is(q, US_STATES)
             || self
                 .world_span(q, self.last_cap(q))
                 .is_some_and(|id| world().entries[id].kind == Place)

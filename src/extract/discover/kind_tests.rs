@@ -283,12 +283,17 @@ fn a_town_in_capitals_opening_a_dateline_is_a_place() {
         "TORVALE 1997-03-14\nThe port reopened.",
         "TORVALE, March 14 - The port reopened.",
         "TORVALE (Wirepress) — The port reopened.",
+        "TORVALE, Kessland (Wirepress) — The port reopened.",
+        "TORVALE, North Kessland (Wirepress) - The port reopened.",
     ] {
         assert_eq!(kind_of(dated, "TORVALE"), Some(Place), "{dated}");
     }
     // Capitals and a date in a sentence that goes on are no dateline.
     let sentence = "HARBEX 2024-01-02 results were strong.";
     assert_ne!(kind_of(sentence, "HARBEX"), Some(Place));
+    // Nor are capitals, a comma and a name with its acronym in brackets.
+    let listed = "ZENTARA, Harbex Robotics (HRB) and others rose.";
+    assert_ne!(kind_of(listed, "ZENTARA"), Some(Place));
 }
 
 #[test]
