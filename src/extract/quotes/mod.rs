@@ -139,7 +139,14 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
             carried = None;
             last = said.clone().or(last);
             let open_at_end = !span.closed;
-            if words < MIN_WORDS {
+            let kept_before = k > 0
+                && out[first_here..]
+                    .last()
+                    .is_some_and(|q| q.0 == spans[k - 1].open);
+            let remark = words >= remark::MIN_REMARK_WORDS
+                && (ctx.tagged_remark(span, raw, sents, next_open)
+                    || (tagged && kept_before && ctx.rest_of_split(&spans[k - 1], span)));
+            if words < MIN_WORDS && !remark {
                 continue;
             }
             // "“keep every ferry” and “build the bridge,” said Roe": a quotation
@@ -585,6 +592,7 @@ mod after;
 mod before;
 #[cfg(test)]
 mod clause_tests;
+mod remark;
 mod resolve;
 #[cfg(test)]
 mod tag_tests;
