@@ -239,10 +239,12 @@ fn inserted(c: &Clause<'_>, r: Range<usize>) -> bool {
         return false;
     }
     let mut relative = false;
-    for i in r {
+    for i in r.clone() {
         let w = c.lower(i);
         relative |= relative_pronoun(&w);
-        if !relative && (auxiliary(&w) || c.verb_at(i).is_some()) {
+        // "Helen May", "Tom Will": a capitalised word inside the phrase is a name's.
+        let named = i > r.start && c.word(i).starts_with(char::is_uppercase);
+        if !relative && ((auxiliary(&w) && !named) || c.verb_at(i).is_some()) {
             return false;
         }
     }
