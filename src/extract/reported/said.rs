@@ -194,6 +194,49 @@ fn without_circumstance(text: &str) -> &str {
     text
 }
 
+/// `text` past a short phrase of time opening it with no "that" after ("Tuesday she
+/// would run", "last week the vote would fail"): when it was said, not what. A day that is
+/// the subject of what was said stays ("Tuesday was the deadline").
+fn without_leading_time(text: &str) -> &str {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tonight",
+    ];
+    const PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
+    let words: Vec<&str> = text.splitn(4, ' ').collect();
+    let is = |i: usize, options: &[&str]| {
+        words
+            .get(i)
+            .is_some_and(|w| options.contains(&lexicon::lowercase(w).as_ref()))
+    };
+    let span = match () {
+        // "Monday night", "Tuesday".
+        _ if is(0, DAYS) => 1 + usize::from(is(1, PARTS)),
+        // "late Tuesday", "last week", "this morning".
+        _ if is(0, &["late", "early"]) && is(1, DAYS) => 2,
+        _ if is(0, &["last", "this", "next"])
+            && (is(1, &["week", "month", "year", "weekend"]) || is(1, PARTS) || is(1, DAYS)) =>
+        {
+            2
+        }
+        _ => return text,
+    };
+    match words.get(span) {
+        Some(next) if !super::words::auxiliary(&lexicon::lowercase(next)) => {
+            text.splitn(span + 1, ' ').last().unwrap_or(text)
+        }
+        _ => text,
+    }
+}
+
 /// Whether `text`, after a source that follows what it said ("“…,” Roe said in an
 /// interview with the Ledger"), only says when, where or how: it opens such a phrase and
 /// no "that" comes after it.
@@ -216,7 +259,7 @@ pub(in crate::extract) fn content(doc: &Doc, range: Range<usize>) -> Option<Stri
         .as_written(range)
         .trim_start_matches([',', ':', ' '])
         .trim();
-    let text = without_circumstance(text);
+    let text = without_leading_time(without_circumstance(text));
     let text = text.strip_prefix("that ").unwrap_or(text);
     let text = text.trim_end_matches(['.', ',', ';', ':', ' ']);
     if text.is_empty() {

@@ -600,3 +600,21 @@ fn a_name_set_off_after_a_description_is_no_clause_even_when_it_is_a_word() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_day_after_the_verb_says_when_not_what() {
+    let got = sources(
+        "Officials met. Tom Ash said last week the vote would fail. Mara Quell said Monday \
+         night she would run. Helen Ash said Tuesday was the deadline.",
+    );
+    let contents: Vec<&str> = got.iter().filter_map(|a| a.2.as_deref()).collect();
+    // A day that is the subject of what was said stays.
+    assert_eq!(
+        contents,
+        [
+            "the vote would fail",
+            "she would run",
+            "Tuesday was the deadline"
+        ]
+    );
+}
