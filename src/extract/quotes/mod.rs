@@ -143,7 +143,7 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
                 && out[first_here..]
                     .last()
                     .is_some_and(|q| q.0 == spans[k - 1].open);
-            let remark = words >= remark::MIN_REMARK_WORDS
+            let remark = (remark::MIN_REMARK_WORDS..MIN_WORDS).contains(&words)
                 && (ctx.tagged_remark(span, raw, sents, next_open)
                     || (tagged && kept_before && ctx.rest_of_split(&spans[k - 1], span)));
             if words < MIN_WORDS && !remark {

@@ -211,30 +211,37 @@ fn without_leading_time(text: &str) -> &str {
         "tonight",
     ];
     const PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
-    let words: Vec<&str> = text.splitn(4, ' ').collect();
-    let is = |i: usize, options: &[&str]| {
-        words
-            .get(i)
-            .is_some_and(|w| options.contains(&lexicon::lowercase(w).as_ref()))
-    };
-    let span = match () {
-        // "Monday night", "Tuesday".
-        _ if is(0, DAYS) => 1 + usize::from(is(1, PARTS)),
-        // "late Tuesday", "last week", "this morning".
-        _ if is(0, &["late", "early"]) && is(1, DAYS) => 2,
-        _ if is(0, &["last", "this", "next"])
-            && (is(1, &["week", "month", "year", "weekend"]) || is(1, PARTS) || is(1, DAYS)) =>
-        {
-            2
-        }
-        _ => return text,
-    };
-    match words.get(span) {
-        Some(next) if !super::words::auxiliary(&lexicon::lowercase(next)) => {
-            text.splitn(span + 1, ' ').last().unwrap_or(text)
-        }
-        _ => text,
+    // Most contents open with no such word: a look at the first letter settles them.
+    if !text
+        .bytes()
+        .next()
+        .is_some_and(|b| b"mtwfsylenMTWFSYLEN".contains(&b))
+    {
+        return text;
     }
+    let mut words = text.splitn(4, ' ');
+    let mut next = || words.next().unwrap_or("");
+    let (first, second, third) = (next(), next(), next());
+    let is = |word: &str, options: &[&str]| options.iter().any(|o| word.eq_ignore_ascii_case(o));
+    let span = if is(first, DAYS) {
+        // "Monday night", "Tuesday".
+        1 + usize::from(is(second, PARTS))
+    } else if (is(first, &["late", "early"]) && is(second, DAYS))
+        || (is(first, &["last", "this", "next"])
+            && (is(second, &["week", "month", "year", "weekend"])
+                || is(second, PARTS)
+                || is(second, DAYS)))
+    {
+        // "late Tuesday", "last week", "this morning".
+        2
+    } else {
+        return text;
+    };
+    let after = if span == 1 { second } else { third };
+    if after.is_empty() || super::words::auxiliary(&lexicon::lowercase(after)) {
+        return text;
+    }
+    text.splitn(span + 1, ' ').last().unwrap_or(text)
 }
 
 /// Whether `text`, after a source that follows what it said ("“…,” Roe said in an
