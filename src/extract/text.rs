@@ -325,15 +325,13 @@ impl Builder {
         }
         // "Name: Tom Ash\nAge: 61": a line opening with a label starts afresh, as after a
         // hard break, so that no name runs on into the label.
-        let fields: Vec<usize> = breaks
-            .iter()
-            .copied()
-            .filter(|&b| starts_with_label(&self.text[b + 1..]))
-            .collect();
-        for &b in &fields {
+        let fields;
+        (fields, breaks) = breaks
+            .into_iter()
+            .partition(|&b| starts_with_label(&self.text[b + 1..]));
+        for b in fields {
             self.text.replace_range(b..b + 1, "\n");
         }
-        breaks.retain(|b| !fields.contains(b));
         let end = self.text.len();
         let one_a_line = breaks
             .iter()

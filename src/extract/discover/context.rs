@@ -137,7 +137,8 @@ impl<'a> Discoverer<'a> {
         let lead = (a > 0 && self.plain_gap(a - 1, a))
             .then(|| self.lead_word(a - 1))
             .flatten();
-        if let Some(prev) = lead {
+        if let Some(prev) = &lead {
+            let prev: &str = prev;
             let p = a - 1;
             let pc = classes(prev);
             let before = (p > 0 && self.plain_gap(p - 1, p)).then(|| self.word(p - 1));
@@ -287,24 +288,13 @@ impl<'a> Discoverer<'a> {
     /// The word at `p` as it reads before a name: a lower-case word as written, or a
     /// preposition of place opening a sentence ("In", "Outside"), whose capital proves
     /// nothing.
-    fn lead_word(&self, p: usize) -> Option<&'a str> {
+    fn lead_word(&self, p: usize) -> Option<Cow<'a, str>> {
+        let word = self.word(p);
         if self.lower_word(p) {
-            return Some(self.word(p));
+            return Some(Cow::Borrowed(word));
         }
-        if !self.toks[p].initial {
-            return None;
-        }
-        let lower = match self.word(p) {
-            "In" => "in",
-            "Near" => "near",
-            "Outside" => "outside",
-            "Across" => "across",
-            "Throughout" => "throughout",
-            "Inside" => "inside",
-            "Within" => "within",
-            _ => return None,
-        };
-        Some(lower)
+        let lower = lowercase(word);
+        (self.toks[p].initial && is(&lower, PLACE_PREPS)).then_some(lower)
     }
 
     /// Whether the name at `a` follows a preposition that opens its sentence ("In

@@ -139,14 +139,11 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
             carried = None;
             last = said.clone().or(last);
             let open_at_end = !span.closed;
-            let kept_before = k > 0
-                && out[first_here..]
-                    .last()
-                    .is_some_and(|q| q.0 == spans[k - 1].open);
-            let remark = (remark::MIN_REMARK_WORDS..MIN_WORDS).contains(&words)
-                && (ctx.tagged_remark(span, raw, sents, next_open)
-                    || (tagged && kept_before && ctx.rest_of_split(&spans[k - 1], span)));
-            if words < MIN_WORDS && !remark {
+            // The quotation before this one, kept, when its tag may split the two.
+            let split_from = (k > 0 && tagged)
+                .then(|| &spans[k - 1])
+                .filter(|b| out[first_here..].last().is_some_and(|q| q.0 == b.open));
+            if words < MIN_WORDS && !ctx.short_statement(span, raw, sents, next_open, split_from) {
                 continue;
             }
             // "“keep every ferry” and “build the bridge,” said Roe": a quotation

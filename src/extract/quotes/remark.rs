@@ -8,15 +8,31 @@ use std::ops::Range;
 use super::{Context, Span, sentence_at, word_count};
 
 /// Fewer words than this is no remark, even with its tag: a lone "Yes" says little.
-pub(super) const MIN_REMARK_WORDS: usize = 2;
+const MIN_REMARK_WORDS: usize = 2;
 /// Most words a tag splitting a quotation takes ("she said", "Ash, a teacher, said").
 const MAX_SPLIT_TAG_WORDS: usize = 8;
 
 impl Context<'_> {
+    /// Whether the quotation `span`, too short to be a statement by its length alone, is
+    /// one all the same: a tagged remark, or the rest of `split_from`, the quotation kept
+    /// before it, when a tag splits the two.
+    pub(super) fn short_statement(
+        &self,
+        span: &Span,
+        raw: &str,
+        sents: &[Range<usize>],
+        next_open: usize,
+        split_from: Option<&Span>,
+    ) -> bool {
+        word_count(raw) >= MIN_REMARK_WORDS
+            && (self.tagged_remark(span, raw, sents, next_open)
+                || split_from.is_some_and(|before| self.rest_of_split(before, span)))
+    }
+
     /// Whether the quotation `span`, whose text as written is `raw`, opens its sentence,
     /// closes on a comma, question or exclamation mark inside its marks, and is followed
     /// by its tag before `next_open`.
-    pub(super) fn tagged_remark(
+    fn tagged_remark(
         &self,
         span: &Span,
         raw: &str,
@@ -33,8 +49,32 @@ impl Context<'_> {
 
     /// Whether `span` goes on from the quotation `before`, kept, past a tag between them
     /// that ends on a comma: `“The plan,” she said, “was never funded.”`.
-    pub(super) fn rest_of_split(&self, before: &Span, span: &Span) -> bool {
+    fn rest_of_split(&self, before: &Span, span: &Span) -> bool {
         let tag = self.doc.text[before.after.min(span.open)..span.open].trim();
         tag.ends_with(',') && (1..=MAX_SPLIT_TAG_WORDS).contains(&word_count(tag))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{one, quotes};
+
+    #[test]
+    fn a_short_remark_with_its_tag_is_a_quotation() {
+        assert_eq!(
+            quotes("Officials met on Monday. “She knows that,” Tom Ash said. Later they left."),
+            [one("She knows that", Some("Tom Ash"), Some("Tom Ash"))]
+        );
+        // Both parts of a quotation its tag splits, however short.
+        assert_eq!(
+            quotes("Mayor Dana Reyes faced questions. “The plan,” she said, “was never funded.”"),
+            [
+                one("The plan", Some("she"), Some("Dana Reyes")),
+                one("was never funded.", Some("she"), Some("Dana Reyes")),
+            ]
+        );
+        // Short words quoted inside a sentence, or with no tag after them, are scare quotes.
+        assert!(quotes("Tom Ash called it “a total disaster,” and left the room.").is_empty());
+        assert!(quotes("Critics call the plan “reckless.” The mayor disagreed.").is_empty());
     }
 }

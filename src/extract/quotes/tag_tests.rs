@@ -585,22 +585,3 @@ fn a_forms_label_before_a_colon_is_no_speaker() {
     );
     assert_eq!(found[0].1.as_deref(), Some("Dana Reyes"));
 }
-
-#[test]
-fn a_short_remark_with_its_tag_is_a_quotation() {
-    assert_eq!(
-        quotes("Officials met on Monday. “She knows that,” Tom Ash said. Later they left."),
-        [one("She knows that", Some("Tom Ash"), Some("Tom Ash"))]
-    );
-    // Both parts of a quotation its tag splits, however short.
-    assert_eq!(
-        quotes("Mayor Dana Reyes faced questions. “The plan,” she said, “was never funded.”"),
-        [
-            one("The plan", Some("she"), Some("Dana Reyes")),
-            one("was never funded.", Some("she"), Some("Dana Reyes")),
-        ]
-    );
-    // Short words quoted inside a sentence, or with no tag after them, are scare quotes.
-    assert!(quotes("Tom Ash called it “a total disaster,” and left the room.").is_empty());
-    assert!(quotes("Critics call the plan “reckless.” The mayor disagreed.").is_empty());
-}

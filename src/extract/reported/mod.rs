@@ -579,4 +579,6 @@ mod noun_tests;
 #[cfg(test)]
 mod said_tests;
 #[cfg(test)]
+mod subject_tests;
+#[cfg(test)]
 mod tests;

@@ -211,14 +211,6 @@ fn without_leading_time(text: &str) -> &str {
         "tonight",
     ];
     const PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
-    // Most contents open with no such word: a look at the first letter settles them.
-    if !text
-        .bytes()
-        .next()
-        .is_some_and(|b| b"mtwfsylenMTWFSYLEN".contains(&b))
-    {
-        return text;
-    }
     let mut words = text.splitn(4, ' ');
     let mut next = || words.next().unwrap_or("");
     let (first, second, third) = (next(), next(), next());

@@ -36,3 +36,21 @@ fn a_source_after_its_verb_said_the_clause_before_it() {
     assert_eq!(got[1].0, "Dana Reyes");
     assert_eq!(got[1].2.as_deref(), Some("The vote was close"));
 }
+
+#[test]
+fn a_day_after_the_verb_says_when_not_what() {
+    let got = sources(
+        "Officials met. Tom Ash said last week the vote would fail. Mara Quell said Monday \
+         night she would run. Helen Ash said Tuesday was the deadline.",
+    );
+    let contents: Vec<&str> = got.iter().filter_map(|a| a.2.as_deref()).collect();
+    // A day that is the subject of what was said stays.
+    assert_eq!(
+        contents,
+        [
+            "the vote would fail",
+            "she would run",
+            "Tuesday was the deadline"
+        ]
+    );
+}
