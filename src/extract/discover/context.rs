@@ -301,7 +301,6 @@ impl<'a> Discoverer<'a> {
     /// Valdemar, …").
     fn opens_sentence_with_preposition(&self, a: usize) -> bool {
         a > 0
-            && self.toks[a - 1].initial
             && self.plain_gap(a - 1, a)
             && !self.lower_word(a - 1)
             && self.lead_word(a - 1).is_some()
@@ -354,7 +353,7 @@ impl<'a> Discoverer<'a> {
         credited
             || self.is(q, US_STATES)
             || self
-                .world_span(q, self.last_cap(q))
+                .world_span(q, region)
                 .is_some_and(|id| world().entries[id].kind == Place)
     }
 
