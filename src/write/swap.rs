@@ -54,6 +54,22 @@ impl Hold {
     }
 }
 
+/// The regular file at `path` opened for writing over, when no other name links it: a
+/// file linked from the output folder too must never be written through.
+#[cfg(unix)]
+pub(super) fn open_unshared(path: &Path) -> Option<File> {
+    use rustix::fs::{Mode, OFlags};
+    let flags = OFlags::WRONLY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+    let file = File::from(rustix::fs::open(path, flags, Mode::empty()).ok()?);
+    let meta = file.metadata().ok()?;
+    (meta.is_file() && std::os::unix::fs::MetadataExt::nlink(&meta) == 1).then_some(file)
+}
+
+#[cfg(not(unix))]
+pub(super) fn open_unshared(_: &Path) -> Option<File> {
+    None
+}
+
 /// Locks `file` if nobody else holds it; true when somebody does.
 #[cfg(unix)]
 fn held_elsewhere(file: &File) -> bool {
