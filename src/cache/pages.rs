@@ -17,7 +17,6 @@ use crate::render::search::CountedTerms;
 use crate::render::site_data::{DATA_PATH, article_data_inputs};
 use crate::render::{
     EarlierEntries, EntryRange, EntryRanges, Job, PartHashes, Prepared, Renderer, body_inputs,
-    hash_of,
 };
 use crate::write::{KeptFile, Staging};
 
@@ -47,9 +46,9 @@ pub fn prepare(
             let body_key = part_key(revision, body_inputs(site, facts, graph, a));
             let data_key = part_key(revision, article_data_inputs(site, graph, a));
             let hashes = PartHashes {
-                card: hash_of(&cards[a]),
                 body: cache.body(body_key).unwrap_or(UNKNOWN),
                 data: cache.data(data_key).unwrap_or(UNKNOWN),
+                ..PartHashes::of_card(&cards[a])
             };
             (hashes, (body_key, data_key))
         })

@@ -108,6 +108,13 @@ impl From<&ArticleCard> for ArticleEntry {
     }
 }
 
+impl ArticleCard {
+    /// A hash of the fields its `ArticleEntry` takes: what a long list shows of it.
+    pub fn entry_hash(&self) -> u64 {
+        super::hash_of(&(&self.title, &self.url, &self.date, &self.date_display))
+    }
+}
+
 /// A statement in reported speech: who, the verb that credits it, what they said.
 #[derive(Debug, Clone, Serialize)]
 pub struct StatementContext {

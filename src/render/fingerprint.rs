@@ -33,6 +33,12 @@ impl<'r, 'a> Print<'r, 'a> {
         self.add(&hash)
     }
 
+    /// The article as a line in a long list shows it (`ArticleEntry`).
+    pub(in crate::render) fn entry(&mut self, a: ArticleId) -> &mut Self {
+        let hash = self.renderer.hashes[a].entry;
+        self.add(&hash)
+    }
+
     pub(in crate::render) fn body(&mut self, a: ArticleId) -> &mut Self {
         let hash = self.renderer.hashes[a].body;
         self.add(&hash)
@@ -49,6 +55,21 @@ impl<'r, 'a> Print<'r, 'a> {
             self.card(a);
         }
         self
+    }
+
+    pub(in crate::render) fn entries(&mut self, articles: &[ArticleId]) -> &mut Self {
+        self.add(&articles.len());
+        for &a in articles {
+            self.entry(a);
+        }
+        self
+    }
+
+    /// A list as `Renderer::lead_and_earlier` shows it: the lead's cards, the others'
+    /// entries.
+    pub(in crate::render) fn lead_and_earlier(&mut self, articles: &[ArticleId]) -> &mut Self {
+        let split = articles.len().min(LEAD_CARDS);
+        self.cards(&articles[..split]).entries(&articles[split..])
     }
 
     /// Articles a feed carries: their cards, and their files for the dates and text that

@@ -30,6 +30,9 @@ pub struct Prepared {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PartHashes {
     pub card: u64,
+    /// Of the card as a line in a long list (`ArticleEntry`): a list that shows only
+    /// titles and dates stays as it is when an article's text changes.
+    pub entry: u64,
     pub body: u64,
     pub data: u64,
 }
@@ -37,9 +40,18 @@ pub struct PartHashes {
 impl PartHashes {
     pub fn of(card: &ArticleCard, body: &str, data: &str) -> PartHashes {
         PartHashes {
-            card: hash_of(card),
             body: hash_of(body),
             data: hash_of(data),
+            ..PartHashes::of_card(card)
+        }
+    }
+
+    /// The card's hashes, the body's and data entry's left at zero.
+    pub fn of_card(card: &ArticleCard) -> PartHashes {
+        PartHashes {
+            card: hash_of(card),
+            entry: card.entry_hash(),
+            ..PartHashes::default()
         }
     }
 }

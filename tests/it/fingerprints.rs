@@ -308,3 +308,42 @@ fn assert_edit_changes_print(root: &Path, edit: (&str, String), page: &str) {
         "{page} changed but its fingerprint did not"
     );
 }
+
+/// A list past its lead shows each article as a line (title and date): more words in an
+/// older article change its card, not the line, so pages that list it as a line keep
+/// their fingerprint and are not made again.
+#[test]
+fn an_article_listed_as_a_line_changes_no_fingerprint_when_its_text_grows() {
+    let article = |day: usize, extra: &str| {
+        format!(
+            "---\ntitle: Harbour day {day}\ndate: 2025-03-{day:02}\ntags: [harbour]\n---\n\
+             Mara Quell opened the harbour in Port Kessel.{extra}\n"
+        )
+    };
+    let files: Vec<(String, String)> = (1..=14)
+        .map(|day| (format!("content/articles/day-{day}.md"), article(day, "")))
+        .collect();
+    let mut files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(path, text)| (path.as_str(), text.as_str()))
+        .collect();
+    files.push(("site.yaml", "feed_length: 2\n"));
+    let site = site_with(&files);
+    let before = render_all(site.path());
+    let grown = article(
+        1,
+        " Crews worked late into the night, and the first ship came in.",
+    );
+    write(site.path(), "content/articles/day-1.md", &grown);
+    let after = render_all(site.path());
+    for page in [
+        "entities/mara-quell/index.html",
+        "entities/port-kessel/index.html",
+        "tags/harbour/index.html",
+    ] {
+        assert_eq!(before[page], after[page], "{page} changed");
+    }
+    // The article's own page shows its text, and its card there changes.
+    let page = "articles/day-1/index.html";
+    assert_ne!(before[page].0, after[page].0, "{page} kept its fingerprint");
+}

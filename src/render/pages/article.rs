@@ -195,13 +195,13 @@ impl Renderer<'_> {
             print
                 .add(&story.name)
                 .add(&story.slug)
-                .cards(&story.articles);
+                .entries(&story.articles);
         }
         for &n in &links.authors {
             let author = &self.graph.authors[n];
             print.add(&author.name).add(&author.slug);
         }
-        print.cards(&links.related).cards(&links.backlinks);
+        print.cards(&links.related).entries(&links.backlinks);
     }
 }
 

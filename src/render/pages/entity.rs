@@ -131,10 +131,8 @@ impl Renderer<'_> {
             .add(&entity.aliases)
             .add(&entity.description)
             .add(&entity.body);
-        print.add(&entity.articles.len());
-        for &(a, count) in &entity.articles {
-            print.card(a).add(&count);
-        }
+        let mentioning: Vec<ArticleId> = entity.articles.iter().map(|&(a, _)| a).collect();
+        print.lead_and_earlier(&mentioning);
         let fed: Vec<ArticleId> = entity
             .articles
             .iter()

@@ -135,22 +135,25 @@ impl Renderer<'_> {
     }
 
     /// A group page (and its feed) shows the group, its introduction and its articles.
-    fn print_group(&self, group: &Group, print: &mut Print) {
+    /// A story shows every article's card; a topic or author the lead's cards and the
+    /// others' entries.
+    fn print_group(&self, section: Section, group: &Group, print: &mut Print) {
         if let Some(intro) = group.intro.map(|i| &self.site.intros[i]) {
             print.add(&intro.text);
         }
-        print
-            .add(&group.name)
-            .add(&group.slug)
-            .cards(&group.articles)
-            .fed(&feeds::group_feed_articles(self, group));
+        print.add(&group.name).add(&group.slug);
+        match section {
+            Section::Stories => print.cards(&group.articles),
+            Section::Tags | Section::Authors => print.lead_and_earlier(&group.articles),
+        };
+        print.fed(&feeds::group_feed_articles(self, group));
     }
 
     /// An index shows each group's name, size and first and last dates.
     fn print_groups_index(&self, groups: &[Group], print: &mut Print) {
         for group in groups {
             print.add(&group.name).add(&group.slug);
-            print.cards(&group.articles);
+            print.entries(&group.articles);
         }
     }
 }
@@ -217,7 +220,7 @@ impl PageKind for GroupPages {
     }
 
     fn print(&self, r: &Renderer<'_>, index: usize, print: &mut Print) {
-        r.print_group(&r.graph.groups(self.0)[index], print);
+        r.print_group(self.0, &r.graph.groups(self.0)[index], print);
     }
 
     fn listing(&self, r: &Renderer<'_>, index: usize) -> Listing {

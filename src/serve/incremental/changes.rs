@@ -144,7 +144,11 @@ impl Changes {
                 };
                 if self.card_stale(a, graph, old) {
                     card = article_card(site, facts, graph, a);
-                    hashes.card = hash_of(&card);
+                    hashes = PartHashes {
+                        body: hashes.body,
+                        data: hashes.data,
+                        ..PartHashes::of_card(&card)
+                    };
                 }
                 if self.body_stale(a, model, graph, old) {
                     body =
