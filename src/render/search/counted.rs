@@ -102,7 +102,9 @@ pub(super) fn count(
         true => order.par_iter().map(|&a| document_key(r, a)).collect(),
         false => Vec::new(),
     };
-    let (earlier_postings, counted) = postings_of(&earlier, &keys, order.len());
+    // Earlier terms that cannot be read whole are counted again, every one.
+    let (earlier_postings, counted) = postings_of(&earlier, &keys, order.len())
+        .unwrap_or_else(|| (Vec::new(), vec![false; order.len()]));
     let missing: Vec<usize> = (0..order.len()).filter(|&n| !counted[n]).collect();
     drop(counted);
 
@@ -175,7 +177,12 @@ pub(super) fn count(
 /// The postings of the terms of `earlier`, with each document still here as it was
 /// counted (its key among `keys`) numbered as it is now, and which of the `docs`
 /// documents they hold. Of documents with the same key, the first takes the earlier terms.
-fn postings_of(earlier: &CountedTerms, keys: &[u64], docs: usize) -> (Vec<Postings>, Vec<bool>) {
+/// None when a term's postings cannot be read whole.
+fn postings_of(
+    earlier: &CountedTerms,
+    keys: &[u64],
+    docs: usize,
+) -> Option<(Vec<Postings>, Vec<bool>)> {
     let mut now: FxHashMap<u64, u32> = FxHashMap::default();
     for (n, &key) in keys.iter().enumerate().rev() {
         now.insert(key, u32::try_from(n).unwrap_or(u32::MAX));
@@ -196,8 +203,8 @@ fn postings_of(earlier: &CountedTerms, keys: &[u64], docs: usize) -> (Vec<Postin
     let postings = (0..earlier.terms().len())
         .into_par_iter()
         .map(|t| earlier.renumbered(t, &moved, order))
-        .collect();
-    (postings, counted)
+        .collect::<Option<_>>()?;
+    Some((postings, counted))
 }
 
 /// Adds document `n`'s `[term, weight, …]` to the postings of its terms, of which there are

@@ -8,10 +8,10 @@
 
 use std::ops::Range;
 
-use rayon::prelude::*;
-
-/// Every document's counted terms, as the build cache keeps them.
-#[derive(Default, bincode::Encode)]
+/// Every document's counted terms, as the build cache keeps them. The lists are checked
+/// as they are renumbered (see `renumbered`), not when read: each check is a pass over
+/// every posting, and a rebuild makes one anyway.
+#[derive(Default, bincode::Encode, bincode::Decode)]
 pub struct CountedTerms {
     /// The key of each document (see `counted::document_key`), by its number.
     keys: Vec<u64>,
@@ -19,30 +19,6 @@ pub struct CountedTerms {
     terms: Vec<String>,
     /// Each term's postings' bytes (see `Postings`).
     lists: Vec<Box<[u8]>>,
-}
-
-/// `CountedTerms` as read from the cache, not yet checked.
-#[derive(bincode::Decode)]
-struct Unchecked {
-    keys: Vec<u64>,
-    terms: Vec<String>,
-    lists: Vec<Box<[u8]>>,
-}
-
-impl<Context> bincode::Decode<Context> for CountedTerms {
-    fn decode<D: bincode::de::Decoder<Context = Context>>(
-        decoder: &mut D,
-    ) -> Result<Self, bincode::error::DecodeError> {
-        let Unchecked { keys, terms, lists } = Unchecked::decode(decoder)?;
-        let counted = CountedTerms { keys, terms, lists };
-        // Read in part, a damaged file would lose documents from the index unnoticed.
-        match counted.whole() {
-            true => Ok(counted),
-            false => Err(bincode::error::DecodeError::Other(
-                "the counted search terms are not whole",
-            )),
-        }
-    }
 }
 
 impl CountedTerms {
@@ -68,48 +44,41 @@ impl CountedTerms {
         &self.terms
     }
 
-    /// Calls `each(doc, weight)` for each pair of term `t`, docs ascending. The lists
-    /// were checked when read (see `whole`).
-    pub(super) fn each_pair(&self, t: usize, each: impl FnMut(u32, u32)) {
-        let list = self.lists.get(t).map_or(&[][..], |list| list);
-        let _whole = take_pairs(list, each);
-    }
-
-    /// Term `t`'s postings with each document `doc` numbered `moved[doc]` now, leaving out
-    /// those moved to `u32::MAX` (gone or counted again). A rebuild usually keeps the
-    /// documents in their order, often with the same numbers: then the pairs need no
-    /// sorting, and runs of them are copied as they are (see `Splice`).
-    pub(super) fn renumbered(&self, t: usize, moved: &[u32], order: Renumbering) -> Postings {
-        let list = self.lists.get(t).map_or(&[][..], |list| list);
-        let now = |doc: u32| moved.get(doc as usize).copied().filter(|&n| n != u32::MAX);
+    /// Term `t`'s postings with each document `doc` numbered `moved[doc]` now (one number
+    /// per earlier document), leaving out those moved to `u32::MAX` (gone or counted
+    /// again). A rebuild usually keeps the documents in their order, often with the same
+    /// numbers: then the pairs need no sorting, and runs of them are copied as they are
+    /// (see `Splice`). None when the list is not what `push` makes (a number cut short, a
+    /// doc not after the one before or past the last, no list for the term): read in
+    /// part, it would lose documents from the index unnoticed.
+    pub(super) fn renumbered(
+        &self,
+        t: usize,
+        moved: &[u32],
+        order: Renumbering,
+    ) -> Option<Postings> {
+        let list: &[u8] = self.lists.get(t)?;
+        let now = |doc: u32| moved.get(doc as usize).copied();
         if order != Renumbering::Any {
             let mut splice = Splice::default();
+            let mut end = 0;
             for (was, weight, at) in pairs_at(list) {
-                if let Some(doc) = now(was) {
-                    splice.take(list, at, was, doc, weight);
+                end = at.end;
+                match now(was)? {
+                    u32::MAX => {}
+                    doc => splice.take(list, at, was, doc, weight),
                 }
             }
-            return splice.finish();
+            return (end == list.len()).then(|| splice.finish());
         }
         let mut pairs = Vec::new();
-        self.each_pair(t, |doc, weight| {
-            if let Some(n) = now(doc) {
-                pairs.push([n, weight]);
-            }
+        let mut inside = true;
+        let whole = take_pairs(list, |doc, weight| match now(doc) {
+            None => inside = false,
+            Some(u32::MAX) => {}
+            Some(n) => pairs.push([n, weight]),
         });
-        Postings::of_pairs(pairs)
-    }
-
-    /// Whether the lists are what `push` makes: one per term, each pairs of numbers with
-    /// docs ascending and below the number of documents.
-    fn whole(&self) -> bool {
-        let docs = self.keys.len();
-        self.lists.len() == self.terms.len()
-            && self.lists.par_iter().all(|list| {
-                let mut last = None;
-                take_pairs(list, |doc, _| last = Some(doc))
-                    && last.is_none_or(|doc| (doc as usize) < docs)
-            })
+        (whole && inside).then(|| Postings::of_pairs(pairs))
     }
 }
 
@@ -335,8 +304,10 @@ mod tests {
     use super::*;
 
     fn pairs_of(counted: &CountedTerms, t: usize) -> Vec<u32> {
+        let same: Vec<u32> = (0..counted.keys().len() as u32).collect();
         let mut list = Vec::new();
-        counted.each_pair(t, |doc, weight| list.extend([doc, weight]));
+        let postings = counted.renumbered(t, &same, Renumbering::Same).unwrap();
+        postings.each(|doc, weight| list.extend([doc, weight]));
         list
     }
 
@@ -374,22 +345,24 @@ mod tests {
         // Document 1 counted again: "harbour" is taken whole, "quell" loses it.
         let same = [0, gone, 2, 3];
         assert_eq!(Renumbering::of(&same), Renumbering::Same);
-        let harbour = counted.renumbered(0, &same, Renumbering::Same);
+        let harbour = counted.renumbered(0, &same, Renumbering::Same).unwrap();
         assert_eq!(harbour.last, Some(3));
         assert_eq!(pairs(harbour), [[0, 5], [2, 1], [3, 9]]);
         assert_eq!(
-            pairs(counted.renumbered(1, &same, Renumbering::Same)),
+            pairs(counted.renumbered(1, &same, Renumbering::Same).unwrap()),
             [[3, 4]]
         );
         // A new document first moves every number up by one.
         let shifted = [1, 2, 3, 4];
         assert_eq!(Renumbering::of(&shifted), Renumbering::InOrder);
-        let quell = counted.renumbered(1, &shifted, Renumbering::InOrder);
+        let quell = counted
+            .renumbered(1, &shifted, Renumbering::InOrder)
+            .unwrap();
         assert_eq!(pairs(quell), [[2, 2], [4, 4]]);
         // Reordered documents are sorted again.
         let swapped = [3, 1, 2, 0];
         assert_eq!(Renumbering::of(&swapped), Renumbering::Any);
-        let harbour = counted.renumbered(0, &swapped, Renumbering::Any);
+        let harbour = counted.renumbered(0, &swapped, Renumbering::Any).unwrap();
         assert_eq!(pairs(harbour), [[0, 9], [2, 1], [3, 5]]);
     }
 
@@ -413,7 +386,7 @@ mod tests {
         counted.push("harbour".into(), Postings::of_pairs(long.clone()));
         let mut same: Vec<u32> = (0..900).collect();
         same[150] = u32::MAX;
-        let kept = counted.renumbered(0, &same, Renumbering::Same);
+        let kept = counted.renumbered(0, &same, Renumbering::Same).unwrap();
         let without: Vec<[u32; 2]> = long.iter().copied().filter(|p| p[0] != 150).collect();
         assert_eq!(kept.bytes, pushed(without.clone()));
         assert_eq!(kept.last, Some(897));
@@ -424,7 +397,9 @@ mod tests {
         assert_eq!(merged.bytes, pushed(back));
         // A new document at 100 moves every later one up by one.
         let shifted: Vec<u32> = (0..900).map(|d| if d < 100 { d } else { d + 1 }).collect();
-        let moved = counted.renumbered(0, &shifted, Renumbering::InOrder);
+        let moved = counted
+            .renumbered(0, &shifted, Renumbering::InOrder)
+            .unwrap();
         let moved_pairs: Vec<[u32; 2]> = long
             .iter()
             .map(|&[d, w]| [if d < 100 { d } else { d + 1 }, w])
@@ -435,17 +410,25 @@ mod tests {
     #[test]
     fn damaged_terms_are_refused_not_read_in_part() {
         let config = bincode::config::standard();
-        let read = |lists: Vec<Vec<u8>>| {
+        let renumbered = |lists: Vec<Vec<u8>>, order| {
             let unchecked = (vec![1u64, 2], vec!["harbour".to_string()], lists);
             let bytes = bincode::encode_to_vec(unchecked, config).unwrap();
-            bincode::decode_from_slice::<CountedTerms, _>(&bytes, config).is_ok()
+            let (counted, _): (CountedTerms, usize) =
+                bincode::decode_from_slice(&bytes, config).unwrap();
+            let moved = match order {
+                Renumbering::Any => [1, 0],
+                _ => [0, 1],
+            };
+            counted.renumbered(0, &moved, order).is_some()
         };
-        assert!(read(vec![vec![0, 1, 1, 4]]));
-        // A number cut short, a doc repeated, a doc past the last, a list too few.
-        assert!(!read(vec![vec![0, 0x81]]));
-        assert!(!read(vec![vec![0, 1, 0, 4]]));
-        assert!(!read(vec![vec![2, 1]]));
-        assert!(!read(Vec::new()));
+        for order in [Renumbering::Same, Renumbering::Any] {
+            assert!(renumbered(vec![vec![0, 1, 1, 4]], order));
+            // A number cut short, a doc repeated, a doc past the last, a list too few.
+            assert!(!renumbered(vec![vec![0, 0x81]], order));
+            assert!(!renumbered(vec![vec![0, 1, 0, 4]], order));
+            assert!(!renumbered(vec![vec![2, 1]], order));
+            assert!(!renumbered(Vec::new(), order));
+        }
     }
 
     #[test]
