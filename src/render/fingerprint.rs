@@ -84,11 +84,14 @@ impl<'r, 'a> Print<'r, 'a> {
     /// An entity as every list shows it.
     pub(in crate::render) fn entity(&mut self, e: EntityId) -> &mut Self {
         let graph = self.renderer.graph;
-        let entity = &graph.entities[e];
-        self.add(&entity.name)
-            .add(graph.entity_url(e))
-            .add(&entity.kind)
-            .add(&entity.known)
+        let prints = self.renderer.entity_prints.get_or_init(|| {
+            (graph.entities.iter_enumerated())
+                .map(|(e, entity)| {
+                    hash_of(&(&entity.name, graph.entity_url(e), entity.kind, entity.known))
+                })
+                .collect()
+        });
+        self.add(&prints[e])
     }
 
     /// The page each quote of an article links its speaker to. Taken from the site

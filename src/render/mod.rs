@@ -26,6 +26,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Tera;
+use typed_index_collections::TiVec;
 
 use crate::config::LinkEntities;
 use crate::diag::Diagnostic;
@@ -158,6 +159,9 @@ pub struct Renderer<'a> {
     /// Each article's quotes whose speakers have entity pages, by the quote's place and
     /// the entity, from the site graph; made on first use by page fingerprints.
     quote_speakers: OnceLock<PerArticle<Vec<(usize, EntityId)>>>,
+    /// Each entity as every list shows it (see `Print::entity`), hashed on first use: the
+    /// search index's fingerprint alone names a million entities at 100,000 articles.
+    entity_prints: OnceLock<TiVec<EntityId, u64>>,
     /// Hashes of the bodies and data entries made here rather than kept, so that a build
     /// learns them as it goes (see `into_prepared`) and the next one need not make them.
     made: PerArticle<MadeHashes>,
@@ -251,6 +255,7 @@ impl<'a> Renderer<'a> {
             site_print: OnceLock::new(),
             changed_at: OnceLock::new(),
             quote_speakers: OnceLock::new(),
+            entity_prints: OnceLock::new(),
             page_files: OnceLock::new(),
             made: site
                 .articles
