@@ -36,6 +36,9 @@ pub const MANIFEST: &str = "search/manifest.json";
 /// Target size of one term chunk. A term whose postings alone are larger gets a chunk of
 /// its own. Smaller chunks mean fewer bytes per query but a longer manifest.
 const TERM_CHUNK_BYTES: usize = 16 * 1024;
+/// Terms encoded together, in parallel: enough to share out, few enough that their JSON
+/// is a small part of the index's memory.
+const ENCODE_BATCH: usize = 1024;
 /// Documents per result chunk. Kept small because a page of ten results may draw on ten
 /// different chunks.
 const DOC_CHUNK: usize = 10;
@@ -95,19 +98,30 @@ pub fn index(r: &Renderer<'_>, sink: &mut dyn Sink) -> Result<(), Diagnostic> {
     let mut learnt = keep.then(|| CountedTerms::of_documents(keys));
     let mut firsts: Vec<String> = Vec::new();
     let mut chunk = String::new();
-    for (term, postings) in terms.into_iter().zip(postings) {
-        let entry = serde_json::to_string(&(&term, encode_postings(&postings)))
+    let mut terms = terms.into_iter().zip(postings);
+    loop {
+        // Encoded in parallel a batch at a time; chunked in order.
+        let batch: Vec<(String, Postings)> = terms.by_ref().take(ENCODE_BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let entries: Vec<String> = batch
+            .par_iter()
+            .map(|(term, postings)| serde_json::to_string(&(term, encode_postings(postings))))
+            .collect::<Result<_, _>>()
             .map_err(|e| Diagnostic::error(MANIFEST, e.to_string()))?;
-        if !chunk.is_empty() && chunk.len() + entry.len() > TERM_CHUNK_BYTES {
-            out.term_chunk(&mut chunk, firsts.len() - 1)?;
-        }
-        if chunk.is_empty() {
-            firsts.push(term.clone());
-        }
-        chunk.push(if chunk.is_empty() { '[' } else { ',' });
-        chunk.push_str(&entry);
-        if let Some(learnt) = &mut learnt {
-            learnt.push(term, postings);
+        for ((term, postings), entry) in batch.into_iter().zip(entries) {
+            if !chunk.is_empty() && chunk.len() + entry.len() > TERM_CHUNK_BYTES {
+                out.term_chunk(&mut chunk, firsts.len() - 1)?;
+            }
+            if chunk.is_empty() {
+                firsts.push(term.clone());
+            }
+            chunk.push(if chunk.is_empty() { '[' } else { ',' });
+            chunk.push_str(&entry);
+            if let Some(learnt) = &mut learnt {
+                learnt.push(term, postings);
+            }
         }
     }
     if !chunk.is_empty() {
