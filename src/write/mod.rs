@@ -318,8 +318,8 @@ impl Staging {
     /// Starts a file too large to hold in memory whole; its content is written in pieces
     /// with `StagedFile::write` and it joins the site with `finish`. A file the folder
     /// began with is written over where no other folder shares it: at 100,000 articles,
-    /// freeing the old `data/site.json` and filling fresh pages for the new one took
-    /// twice as long as writing over it.
+    /// freeing the old `data/site.json` and filling fresh pages for the new one took two
+    /// to four times as long as writing over it.
     pub fn create(&self, path: &str) -> Result<StagedFile, Diagnostic> {
         self.make_folders(std::iter::once(path))?;
         {
