@@ -413,8 +413,8 @@ pub fn build(
         cache.forget_stamps();
     }
     let output = output_dir(options, &analysed.site.config);
-    let times = cache_dir.and_then(cache::output_times::read);
-    let target = match write::check_output_dir(&options.root, &output, times.as_ref()) {
+    let times = cache_dir.map(cache::output_times::read).unwrap_or_default();
+    let target = match write::check_output_dir(&options.root, &output, &times) {
         Ok(target) => target,
         Err(d) => {
             analysed.report.push(d);
@@ -483,13 +483,13 @@ pub fn build(
     if let Some(dir) = cache_dir {
         cache::output_times::forget(dir);
     }
-    let warnings = staging.commit().map_err(|d| Report {
+    let committed = staging.commit(&times).map_err(|d| Report {
         diagnostics: vec![d],
     })?;
     if let Some(dir) = cache_dir {
-        cache::output_times::save(dir, &target);
+        cache::output_times::save(dir, committed.times, times);
     }
-    analysed.report.extend(warnings);
+    analysed.report.extend(committed.warnings);
     let mut cache_notes = Vec::new();
     let reused = cache.map(|cache| {
         let reuse = Reuse {
@@ -561,7 +561,7 @@ pub fn build(
 fn unchanged(options: &BuildOptions, dir: &Path, inputs: u64, output: &Path) -> Option<Built> {
     let last = LastBuild::same(dir, inputs, options)?;
     let times = cache::output_times::read(dir);
-    let target = write::check_output_dir(&options.root, output, times.as_ref()).ok()?;
+    let target = write::check_output_dir(&options.root, output, &times).ok()?;
     if !write::intact(&target, last.marker) {
         return None;
     }

@@ -96,12 +96,16 @@ impl Staging {
         for (i, (file, &began)) in files.iter().zip(began).enumerate() {
             let target = self.dir.join(&file.path);
             let fresh = !built.contains_key(&file.path);
+            if !began {
+                self.touch(&file.path);
+            }
             let linked = fresh
                 && (began
                     || (self.clear(&target).is_ok()
                         && std::fs::hard_link(self.output.join(&file.path), &target).is_ok()));
             if !linked {
                 for done in &files[..i] {
+                    self.touch(&done.path);
                     let _ = std::fs::remove_file(self.dir.join(&done.path));
                 }
                 return false;

@@ -13,6 +13,8 @@ mod kept;
 mod marker;
 mod sink;
 mod swap;
+#[cfg(test)]
+mod tests;
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
@@ -39,11 +41,11 @@ pub fn clear_killed_builds(output: &Path) -> Result<(), Diagnostic> {
 
 /// Refuses output folders that would destroy the site or someone else's files, and gives
 /// the folder to write: a symbolic link's target, since the build replaces the folder.
-/// `times` are the output's folder times as the last build left them, when known.
+/// `times` are folder times the last builds left (see `FolderTimes`).
 pub fn check_output_dir(
     root: &Path,
     output: &Path,
-    times: Option<&FolderTimes>,
+    times: &[FolderTimes],
 ) -> Result<PathBuf, Diagnostic> {
     let given = absolute(output);
     let refusal = |why: &str| {
@@ -158,6 +160,9 @@ pub struct Staging {
     keep_replaced: bool,
     pool: rayon::ThreadPool,
     folders: Mutex<HashSet<String>>,
+    /// The folders whose entries this build changed, in a folder that began with files:
+    /// the others keep their times (see `FolderTimes::after_update`).
+    touched: Mutex<HashSet<String>>,
     /// Path -> (hash, size) of every file of the new site; a later file replaces an earlier one.
     built: Mutex<BTreeMap<String, (u64, u64)>>,
     /// The base URL the site is built for, recorded in the marker for `brief check --output`.
@@ -213,6 +218,7 @@ impl Staging {
             output,
             pool,
             folders: Mutex::new(HashSet::new()),
+            touched: Mutex::new(HashSet::new()),
             built: Mutex::new(BTreeMap::new()),
             base_url: base_url.to_string(),
             committed: false,
@@ -250,6 +256,7 @@ impl Staging {
     ) -> Result<(), Diagnostic> {
         for path in paths.filter(|path| built.contains_key(*path)) {
             let full = self.dir.join(path);
+            self.touch(path);
             std::fs::remove_file(&full).map_err(|e| io_error(&full, "replace", e))?;
         }
         Ok(())
@@ -264,6 +271,7 @@ impl Staging {
         if !replaced && self.began_with(&file.path, hash, size) {
             return Ok(());
         }
+        self.touch(&file.path);
         self.clear(&target)?;
         if self.holds(&file.path, hash, size)
             && std::fs::hard_link(self.output.join(&file.path), &target).is_ok()
@@ -330,6 +338,7 @@ impl Staging {
         let file = match self.base.as_ref().and_then(|_| swap::open_unshared(&full)) {
             Some(file) => file,
             None => {
+                self.touch(path);
                 self.clear(&full)?;
                 std::fs::File::create(&full).map_err(|e| io_error(&full, "write", e))?
             }
@@ -361,6 +370,7 @@ impl Staging {
             .map_err(|e| io_error(&full, "write", e))?;
         let hash = hasher.digest();
         if self.holds(&path, hash, size) {
+            self.touch(&path);
             let link = full.with_file_name(format!(
                 "{}.brief-link",
                 full.file_name().unwrap_or_default().to_string_lossy()
@@ -418,7 +428,7 @@ impl Staging {
                         .try_for_each(|siblings| {
                             siblings
                                 .iter()
-                                .try_for_each(|folder| self.make_folder(&self.dir.join(folder)))
+                                .try_for_each(|folder| self.make_folder(folder))
                         })
                 })
         })?;
@@ -429,46 +439,86 @@ impl Staging {
     /// Writes the marker last, then puts the new site in place in one step and removes
     /// the previous one. A problem removing the previous site is a warning: the new site
     /// is in place, and the next build removes what is left.
-    pub fn commit(mut self) -> Result<Vec<Diagnostic>, Diagnostic> {
+    ///
+    /// A build that keeps the replaced site also gives the new output's folder times,
+    /// from `known` (the times the last builds left) where it can.
+    pub fn commit(mut self, known: &[FolderTimes]) -> Result<Committed, Diagnostic> {
         let built = std::mem::take(&mut *self.built.lock().unwrap_or_else(|e| e.into_inner()));
         self.remove_unbuilt(&built)?;
         let marker = self.dir.join(MARKER);
-        std::fs::write(&marker, marker_text(&built, &self.base_url))
-            .map_err(|e| io_error(&marker, "write", e))?;
+        let text = marker_text(&built, &self.base_url);
+        std::fs::write(&marker, &text).map_err(|e| io_error(&marker, "write", e))?;
+        // Asked before the exchange, which gives the folder's name to the output's.
+        let before = self.base.as_ref().and_then(|base| base.times(known));
         let replaced = swap::exchange(&self.dir, &self.output)?;
         self.committed = true;
+        let times = self.keep_replaced.then(|| {
+            let touched = self.touched.lock().unwrap_or_else(|e| e.into_inner());
+            let files = built.keys().map(String::as_str);
+            FolderTimes::after_update(
+                &self.output,
+                xxh3_64(text.as_bytes()),
+                files,
+                before,
+                &touched,
+            )
+        });
+        let mut committed = Committed {
+            warnings: Vec::new(),
+            times: times.flatten(),
+        };
         if !replaced {
-            return Ok(Vec::new());
+            return Ok(committed);
         }
         let kept = swap::previous_folder(&self.output);
         if self.keep_replaced && std::fs::rename(&self.dir, &kept).is_ok() {
-            return Ok(Vec::new());
+            return Ok(committed);
         }
-        Ok(swap::remove_tree(&self.dir)
-            .err()
-            .map(|e| {
-                Diagnostic::warning(
-                    self.dir.clone(),
-                    format!("the new site is in place, but the previous one could not be removed: {e}; the next build removes it"),
-                )
-            })
-            .into_iter()
-            .collect())
+        if let Err(e) = swap::remove_tree(&self.dir) {
+            committed.warnings.push(Diagnostic::warning(
+                self.dir.clone(),
+                format!("the new site is in place, but the previous one could not be removed: {e}; the next build removes it"),
+            ));
+        }
+        Ok(committed)
     }
+}
+
+/// A build put in place.
+pub struct Committed {
+    pub warnings: Vec<Diagnostic>,
+    /// The output's folder times, when the build keeps them.
+    pub times: Option<FolderTimes>,
 }
 
 impl Staging {
     /// Makes one folder. In a folder that began with files it may be there already, or
     /// be a file of the site before, which goes.
-    fn make_folder(&self, path: &Path) -> Result<(), Diagnostic> {
+    fn make_folder(&self, folder: &str) -> Result<(), Diagnostic> {
+        let path = &self.dir.join(folder);
         let error = |e| io_error(path, "create a folder", e);
-        match std::fs::create_dir(path) {
-            Err(_) if self.base.is_some() && path.is_dir() => Ok(()),
+        let made = match std::fs::create_dir(path) {
+            Err(_) if self.base.is_some() && path.is_dir() => return Ok(()),
             Err(_) if self.base.is_some() && path.is_file() => {
+                self.touch(folder);
                 self.clear(path)?;
                 std::fs::create_dir(path).map_err(error)
             }
             result => result.map_err(error),
+        };
+        self.touch(folder);
+        made
+    }
+
+    /// Notes that the entries of the folder holding `path` change, in a folder that began
+    /// with files.
+    fn touch(&self, path: &str) {
+        if self.base.is_none() {
+            return;
+        }
+        if let Some((folder, _)) = path.rsplit_once('/') {
+            let mut touched = self.touched.lock().unwrap_or_else(|e| e.into_inner());
+            touched.insert(folder.to_string());
         }
     }
 
@@ -479,6 +529,14 @@ impl Staging {
             return Ok(());
         };
         let gone: Vec<&str> = base.paths().filter(|p| !built.contains_key(*p)).collect();
+        // Each folder on the way may be left empty and removed, from its own folder.
+        for path in &gone {
+            let mut path = *path;
+            while let Some((folder, _)) = path.rsplit_once('/') {
+                self.touch(path);
+                path = folder;
+            }
+        }
         self.pool.install(|| {
             gone.par_iter().try_for_each(|path| {
                 let full = self.dir.join(path);
