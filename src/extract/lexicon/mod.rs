@@ -176,6 +176,7 @@ fn table() -> &'static FxHashMap<Box<str>, Info> {
             (STANCE_VERBS, STANCE_VERBS_WORDS),
             (STANCE_ADJECTIVES, STANCE_ADJECTIVES_WORDS),
             (SOURCE_PREPOSITIONS, SOURCE_PREPOSITIONS_WORDS),
+            (ROLE_HEADS, ROLE_HEADS_WORDS),
         ] {
             for w in list.split_whitespace() {
                 *classes.entry(w.into()).or_insert(0) |= class;

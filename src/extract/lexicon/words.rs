@@ -564,3 +564,15 @@ pub(super) const STANCE_ADJECTIVES_WORDS: &str = "concerned worried hopeful conf
 /// "support among".
 pub const SOURCE_PREPOSITIONS: Class = 1 << 52;
 pub(super) const SOURCE_PREPOSITIONS_WORDS: &str = "by from of with in among";
+
+/// Nouns that head a description of a person and are neither titles nor the role nouns
+/// that mark a name: "his wife", "a Reyes ally", "the show's host".
+pub const ROLE_HEADS: Class = 1 << 53;
+pub(super) const ROLE_HEADS_WORDS: &str = "wife husband son daughter father mother brother
+    sister nephew niece cousin uncle aunt grandson granddaughter friend ally colleague host
+    anchor expert official staff fellow veteran pundit critic fan victim widow hero heir
+    guru mogul tycoon magnate pilot clerk chef poet artist intern medic agent lobbyist whip
+    member resident constituent consultant assistant accountant merchant servant participant
+    applicant immigrant migrant agent opponent proponent respondent regent descendant
+    attendant tenant defendant informant advocate associate graduate laureate magistrate
+    republican democrat heiress hostess waitress user voter buyer seller";

@@ -591,6 +591,7 @@ mod before;
 mod clause_tests;
 mod remark;
 mod resolve;
+mod role;
 #[cfg(test)]
 mod tag_tests;
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::role::role;
 use super::{Context, Span};
 use crate::extract::discover::Spot;
 use crate::extract::lexicon::{DESCRIBING_PREPOSITIONS, DETERMINERS, LEAD_PREPOSITIONS, is};
@@ -261,19 +262,16 @@ impl Context<'_> {
             return Some(Speaker {
                 name: self.doc.as_written(phrase_start..s.end).to_string(),
                 entity: Some(name),
-                role: Some(phrase.to_string()),
+                role: role(phrase),
             });
         }
         // A person speaks when their name closes the phrase ("US President Joe Biden", "Roe
         // spokesman Tim Ng"), not when it sits inside a description ("an aide to Biden").
         if let Some(s) = closing_person {
-            let role = self.doc.text[phrase_start..s.start].trim();
-            let role = (!role.is_empty() && role.chars().any(char::is_lowercase))
-                .then(|| role.to_string());
             return Some(Speaker {
                 name: entity(s),
                 entity: Some(entity(s)),
-                role,
+                role: role(&self.doc.text[phrase_start..s.start]),
             });
         }
         let described = |name: String, entity: Option<String>| Speaker {
@@ -308,10 +306,8 @@ impl Context<'_> {
             .table
             .placed_person(&self.doc.text, phrase_start..phrase_end)
         {
-            let title = self.doc.text[phrase_start..s.start].trim();
-            let titled = !matches!(title, "" | "the" | "The" | "a" | "A");
             return Some(Speaker {
-                role: titled.then(|| title.to_string()),
+                role: role(&self.doc.text[phrase_start..s.start]),
                 ..described(entity(s), Some(entity(s)))
             });
         }

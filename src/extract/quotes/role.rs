@@ -1,0 +1,151 @@
+//! A speaker's role, as the words before or beside the name give it ("Roe spokesman",
+//! "the union leader"). Those words are a role only when they describe a person: a
+//! phrase cut from a clause ("the group might run ads against"), a possessive alone ("The
+//! Ledger's") or a word about the manner ("an angry") is no role, and is dropped rather
+//! than published under the quote.
+
+use crate::extract::lexicon::{
+    LEAD_MODIFIERS, ORG_TAIL, ROLE_HEADS, ROLE_NOUNS, TITLE_BASE, TITLE_MOD, is,
+};
+
+/// Honorifics, which say how a person is addressed, not what they are.
+const HONORIFICS: [&str; 8] = ["Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Miss", "Mx."];
+
+/// Words of a clause, never of a role: verbs, question words, conjunctions, pronouns.
+const CLAUSE_WORDS: &str = "is are was were be been being has have had do does did will would
+    shall should can could may might must says said told comes came what which who whom whose
+    when where why how whether if then than so yet but or nor not because although though
+    while unless after before since until it i we you they he she them us there that this
+    these those by";
+
+/// Endings of nouns for what a person does ("strategist", "pollster", "volunteer"); the
+/// endings that adjectives share ("-ant", "-ent", "-ate") are left to the lexicon's lists.
+const AGENT_ENDINGS: [&str; 9] = [
+    "er", "or", "ist", "ian", "ster", "eer", "man", "woman", "person",
+];
+
+/// Words with those endings that are no agents.
+const NOT_AGENTS: &str = "younger older elder bigger larger smaller better greater lesser newer
+    fewer longer shorter stronger weaker richer poorer higher lower tougher harder easier
+    earlier later other another former latter over under after never together whether
+    either neither rather further upper inner outer sober clever bitter tender eager proper
+    superior inferior interior exterior prior ulterior junior german";
+
+/// The role that `phrase` gives, as written without a leading article, trailing
+/// punctuation or a closing honorific; none when it names no role.
+pub(super) fn role(phrase: &str) -> Option<String> {
+    let mut words: Vec<&str> = phrase
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', ';', ':']))
+        .filter(|w| !w.is_empty())
+        .collect();
+    while words.last().is_some_and(|w| HONORIFICS.contains(w)) {
+        words.pop();
+    }
+    // "the union leader", but "the Ledger’s editor" as written.
+    let possessive = |w: &&str| w.ends_with("’s") || w.ends_with("'s");
+    if words
+        .first()
+        .is_some_and(|w| matches!(*w, "the" | "The" | "a" | "A" | "an" | "An"))
+        && !words.get(1).is_some_and(possessive)
+    {
+        words.remove(0);
+    }
+    let clause = words
+        .iter()
+        .any(|w| CLAUSE_WORDS.split_whitespace().any(|c| c == *w));
+    if words.is_empty() || clause {
+        return None;
+    }
+    // "Secretary of State", "chief of staff": the head comes before "of".
+    let head = words
+        .iter()
+        .position(|w| *w == "of")
+        .map_or(words[words.len() - 1], |at| words[at.saturating_sub(1)]);
+    names_a_person(head).then(|| words.join(" "))
+}
+
+/// Whether a role's last noun says what a person is.
+fn names_a_person(head: &str) -> bool {
+    if head.ends_with("’s") || head.ends_with("'s") || head.ends_with(['’', '\'']) {
+        return false;
+    }
+    // "co-host", "Secretary-Treasurer", "front-runner": the last part heads the word.
+    let last = head.rsplit('-').next().unwrap_or(head);
+    if is(last, TITLE_BASE | ROLE_NOUNS | ROLE_HEADS) {
+        return true;
+    }
+    // "former", "senior": words that go before a role; "committee": an organisation's.
+    if is(last, TITLE_MOD | LEAD_MODIFIERS | ORG_TAIL) {
+        return false;
+    }
+    let lower = last.to_lowercase();
+    // Short words with these endings are rarely agents ("honor", "order").
+    lower.len() >= 6
+        && lower.chars().all(char::is_alphabetic)
+        && AGENT_ENDINGS.iter().any(|ending| lower.ends_with(ending))
+        && !NOT_AGENTS.split_whitespace().any(|w| w == lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::role;
+
+    #[test]
+    fn titles_and_descriptions_of_people_are_roles() {
+        for (phrase, expected) in [
+            ("Roe spokesman", "Roe spokesman"),
+            ("The union leader", "union leader"),
+            ("former Ohio Gov.", "former Ohio Gov."),
+            ("chief of staff", "chief of staff"),
+            ("Westvale pollster", "Westvale pollster"),
+            ("his campaign manager", "his campaign manager"),
+            ("Oakton co-host", "Oakton co-host"),
+            ("a Reyes ally", "Reyes ally"),
+            (
+                "Dunmore Republican front-runner",
+                "Dunmore Republican front-runner",
+            ),
+            ("retired Army Col.", "retired Army Col."),
+            ("Harbor City resident", "Harbor City resident"),
+            ("another Wirepress user", "another Wirepress user"),
+            ("the Ledger’s senior editor", "the Ledger’s senior editor"),
+        ] {
+            assert_eq!(role(phrase).as_deref(), Some(expected), "{phrase}");
+        }
+    }
+
+    #[test]
+    fn honorifics_are_no_roles() {
+        assert_eq!(role("Mr."), None);
+        assert_eq!(role("Mrs"), None);
+        assert_eq!(
+            role("Westvale spokesman Mr.").as_deref(),
+            Some("Westvale spokesman")
+        );
+    }
+
+    #[test]
+    fn clause_pieces_possessives_and_manners_are_no_roles() {
+        for phrase in [
+            "the board might run ads against Mr. Ash or Mr.",
+            "was steep for Mr.",
+            "The endorsement comes just three days after",
+            "a report filed by county attorney",
+            "The Ledger’s",
+            "Wirepress'",
+            "an angry",
+            "A flustered",
+            "Oakton,",
+            "the pitch on",
+            "Said",
+            "Continued",
+            "Former",
+            "Texas-based",
+            "81-year-old",
+            "an honor",
+        ] {
+            assert_eq!(role(phrase), None, "{phrase}");
+        }
+    }
+}
