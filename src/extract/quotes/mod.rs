@@ -9,7 +9,7 @@ use super::discover::title_case;
 use super::entities::Table;
 use super::lexicon::{ROLE_NOUNS, SPEECH_PARTICIPLES, SPEECH_VERBS, is};
 use super::salience::Salience;
-use super::speech::{Clause, Verb};
+use super::speech::Clause;
 use super::text::Doc;
 use crate::load::EntityKind;
 use crate::model::Name;
@@ -195,13 +195,16 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
             .filter(|s| s.0.is_some())
             .or_else(|| {
                 // A person the last sentence is about, else the speaker of its reporting
-                // verb ("People want proof, he told reporters.").
-                // "She pauses.": a pronoun subject, for the person it refers to.
+                // verb ("People want proof, he told reporters."), else the person its last
+                // clause is about. "She pauses.": a pronoun subject, for its person.
                 let last = sents.last()?.clone();
-                let r = ctx
-                    .person_subject(last.clone(), true)
-                    .or_else(|| ctx.reporting_subject(last))?;
-                ctx.resolve(r, block.range.end).map(Said::of)
+                let said = |r: Option<Range<usize>>| ctx.resolve(r?, block.range.end);
+                said(
+                    ctx.person_subject(last.clone(), true)
+                        .or_else(|| ctx.reporting_subject(last.clone())),
+                )
+                .or_else(|| said(ctx.last_clause_person(last)))
+                .map(Said::of)
             })
             .or_else(|| {
                 // "Pause.", "(Laughter.)": a stage direction between the quotations of one
@@ -522,51 +525,6 @@ impl Context<'_> {
         self.resolve(found, refers_from).map(Tag::Named)
     }
 
-    /// The speaker of a sentence's first reporting verb: "Roe said the plan would work",
-    /// "If anything, Roe argued, the plan works", "…, he told reporters".
-    fn reporting_subject(&self, sentence: Range<usize>) -> Option<Range<usize>> {
-        let c = Clause::new(self.doc, sentence);
-        let v = (0..c.toks.len().min(MAX_REACH)).find(|&i| {
-            matches!(c.verb_at(i), Some(Verb::Finite | Verb::Report)) && c.word(i) != "according"
-        })?;
-        c.speaker_before(v, 0)
-            .or_else(|| c.subject_after(v))
-            .map(|w| c.bytes(w))
-    }
-
-    /// The subject of a sentence when it names a person, or with `pronoun` is "he" or "she".
-    pub fn person_subject(&self, sentence: Range<usize>, pronoun: bool) -> Option<Range<usize>> {
-        let c = Clause::new(self.doc, sentence);
-        let words = c.main_subject(0)?;
-        if pronoun && words.len() == 1 && matches!(c.word(words.start), "He" | "She" | "he" | "she")
-        {
-            return Some(c.bytes(words));
-        }
-        let range = c.bytes(words);
-        let end = range.end;
-        self.table
-            .within(range.clone())
-            .any(|s| s.end == end && self.table.entities[s.entity].kind == EntityKind::Person)
-            .then_some(range)
-    }
-
-    /// The source a sentence opens with: "According to Roe, …".
-    fn according_opening(&self, sentence: Range<usize>) -> Option<Range<usize>> {
-        let c = Clause::new(self.doc, sentence);
-        (c.toks.len() > 2 && c.word(0) == "According" && c.word(1) == "to")
-            .then(|| c.subject_after(1))
-            .flatten()
-            .map(|w| c.bytes(w))
-    }
-
-    /// The subject of the sentence holding a quoted phrase when it can be a speaker (see
-    /// `can_speak`).
-    fn sentence_subject(&self, sentence: Range<usize>) -> Option<Range<usize>> {
-        let c = Clause::new(self.doc, sentence);
-        let range = c.bytes(c.described_subject()?);
-        self.can_speak(&range).then_some(range)
-    }
-
     /// Whether the words at `range` can be a speaker: a named person or organisation, "he"
     /// or "she", or a description ("the retired judge"); not a place nor a capitalised word
     /// no entity covers ("Hours").
@@ -592,6 +550,7 @@ mod clause_tests;
 mod remark;
 mod resolve;
 mod role;
+mod subject;
 #[cfg(test)]
 mod tag_tests;
 #[cfg(test)]

@@ -1,0 +1,76 @@
+//! The subjects of sentences around a quotation that can tell who speaks it: the person a
+//! sentence is about, the speaker of its reporting verb, a source it opens with.
+
+use std::ops::Range;
+
+use super::{Context, MAX_REACH};
+use crate::extract::lexicon::{STANCE_VERBS, is};
+use crate::extract::speech::{Clause, Verb};
+use crate::load::EntityKind;
+
+impl Context<'_> {
+    /// The speaker of a sentence's first reporting verb: "Roe said the plan would work",
+    /// "If anything, Roe argued, the plan works", "…, he told reporters".
+    pub(super) fn reporting_subject(&self, sentence: Range<usize>) -> Option<Range<usize>> {
+        let c = Clause::new(self.doc, sentence);
+        let v = (0..c.toks.len().min(MAX_REACH)).find(|&i| {
+            matches!(c.verb_at(i), Some(Verb::Finite | Verb::Report)) && c.word(i) != "according"
+        })?;
+        c.speaker_before(v, 0)
+            .or_else(|| c.subject_after(v))
+            .map(|w| c.bytes(w))
+    }
+
+    /// The subject of a sentence when it names a person, or with `pronoun` is "he" or "she".
+    pub(super) fn person_subject(
+        &self,
+        sentence: Range<usize>,
+        pronoun: bool,
+    ) -> Option<Range<usize>> {
+        let c = Clause::new(self.doc, sentence);
+        let words = c.main_subject(0)?;
+        if pronoun && words.len() == 1 && matches!(c.word(words.start), "He" | "She" | "he" | "she")
+        {
+            return Some(c.bytes(words));
+        }
+        let range = c.bytes(words);
+        let end = range.end;
+        self.table
+            .within(range.clone())
+            .any(|s| s.end == end && self.table.entities[s.entity].kind == EntityKind::Person)
+            .then_some(range)
+    }
+
+    /// The source a sentence opens with: "According to Roe, …".
+    pub(super) fn according_opening(&self, sentence: Range<usize>) -> Option<Range<usize>> {
+        let c = Clause::new(self.doc, sentence);
+        (c.toks.len() > 2 && c.word(0) == "According" && c.word(1) == "to")
+            .then(|| c.subject_after(1))
+            .flatten()
+            .map(|w| c.bytes(w))
+    }
+
+    /// The subject of the sentence holding a quoted phrase when it can be a speaker (see
+    /// `can_speak`).
+    pub(super) fn sentence_subject(&self, sentence: Range<usize>) -> Option<Range<usize>> {
+        let c = Clause::new(self.doc, sentence);
+        let range = c.bytes(c.described_subject()?);
+        self.can_speak(&range).then_some(range)
+    }
+
+    /// The person who is the subject of a sentence's last clause with a verb of saying or
+    /// of a stance, when the sentence is about something else: "It was left to voters, since Roe spoke only in
+    /// vague terms." Quotations standing alone after it are that person's.
+    pub(super) fn last_clause_person(&self, sentence: Range<usize>) -> Option<Range<usize>> {
+        let c = Clause::new(self.doc, sentence);
+        let v = (0..c.toks.len()).rev().find(|&i| {
+            matches!(c.verb_at(i), Some(Verb::Finite | Verb::Report)) || is(c.word(i), STANCE_VERBS)
+        })?;
+        let range = c.bytes(c.speaker_before(v, 0)?);
+        let end = range.end;
+        self.table
+            .within(range.clone())
+            .any(|s| s.end == end && self.table.entities[s.entity].kind == EntityKind::Person)
+            .then_some(range)
+    }
+}
