@@ -273,57 +273,75 @@ impl Cache {
         let encoded = |what: &str, e: bincode::error::EncodeError| {
             format!("cannot encode the build cache's {what}: {e}")
         };
-        let articles = &site.articles.raw;
-        let keys: Vec<u128> = articles.iter().map(|a| a.text.key()).collect();
-        let earlier = &self.earlier.fronts;
-        let shards = articles::write(
-            &self.dir,
-            self.identity,
-            &keys,
-            &self.earlier.shards,
-            |at| articles::Entry {
-                key: keys[at],
-                front: match earlier.get(&keys[at]) {
-                    Some(json) => Some(json.clone()),
-                    None => front_json(&articles[at].front),
-                },
-                facts: &facts.raw[at],
-            },
-        )
-        .map_err(failed)?;
+        let Rendered {
+            bodies,
+            data,
+            data_file,
+            data_at,
+            entity_at,
+            pages,
+            search,
+        } = rendered;
         let config = store::encoding();
-        let search = bincode::encode_to_vec(&rendered.search, config)
-            .map_err(|e| encoded("search terms", e))?;
-        store::write(&self.dir, SEARCH, self.identity, &search).map_err(failed)?;
-        // Each file's bytes are let go before the next is encoded: at 100,000 articles
-        // they are 80 MB of search terms, 52 MB of graph and 48 MB of manifest.
-        drop(search);
-        match record {
-            link::GraphRecord::Kept => {}
-            link::GraphRecord::Linked(inputs) => {
-                let kept = bincode::encode_to_vec(inputs.with_graph(graph), config)
-                    .map_err(|e| encoded("site graph", e))?;
-                store::write(&self.dir, GRAPH, self.identity, &kept).map_err(failed)?;
-            }
-            link::GraphRecord::Unkept => remove_kept_graph(&self.dir).map_err(failed)?,
-        }
-        let manifest = Manifest {
-            facts_key: self.facts_key,
-            shards,
-            render_key: self.earlier.render_key,
-            bodies: rendered.bodies,
-            data: rendered.data,
-            data_file: rendered.data_file,
-            data_at: rendered.data_at,
-            entity_at: rendered.entity_at,
-            pages: rendered.pages,
-            related: related_lists(site, graph),
-            story_titles: graph.story_titles.clone(),
-            unread: unread_files(site),
+        // The search terms, the largest file, are saved beside the rest: when the build
+        // saves, the site is written, and a core would otherwise wait.
+        let save_search = || {
+            let body =
+                bincode::encode_to_vec(&search, config).map_err(|e| encoded("search terms", e))?;
+            store::write(&self.dir, SEARCH, self.identity, &body).map_err(failed)
         };
-        let body = bincode::encode_to_vec(&manifest, config).map_err(|e| encoded("manifest", e))?;
-        store::write(&self.dir, MANIFEST, self.identity, &body).map_err(failed)?;
-        articles::remove_others(&self.dir, &manifest.shards);
+        let save_rest = || {
+            let articles = &site.articles.raw;
+            let keys: Vec<u128> = articles.iter().map(|a| a.text.key()).collect();
+            let earlier = &self.earlier.fronts;
+            let shards = articles::write(
+                &self.dir,
+                self.identity,
+                &keys,
+                &self.earlier.shards,
+                |at| articles::Entry {
+                    key: keys[at],
+                    front: match earlier.get(&keys[at]) {
+                        Some(json) => Some(json.clone()),
+                        None => front_json(&articles[at].front),
+                    },
+                    facts: &facts.raw[at],
+                },
+            )
+            .map_err(failed)?;
+            // Each file's bytes are let go before the next is encoded: at 100,000
+            // articles they are 52 MB of graph and 48 MB of manifest.
+            match record {
+                link::GraphRecord::Kept => {}
+                link::GraphRecord::Linked(inputs) => {
+                    let kept = bincode::encode_to_vec(inputs.with_graph(graph), config)
+                        .map_err(|e| encoded("site graph", e))?;
+                    store::write(&self.dir, GRAPH, self.identity, &kept).map_err(failed)?;
+                }
+                link::GraphRecord::Unkept => remove_kept_graph(&self.dir).map_err(failed)?,
+            }
+            let manifest = Manifest {
+                facts_key: self.facts_key,
+                shards,
+                render_key: self.earlier.render_key,
+                bodies,
+                data,
+                data_file,
+                data_at,
+                entity_at,
+                pages,
+                related: related_lists(site, graph),
+                story_titles: graph.story_titles.clone(),
+                unread: unread_files(site),
+            };
+            let body =
+                bincode::encode_to_vec(&manifest, config).map_err(|e| encoded("manifest", e))?;
+            store::write(&self.dir, MANIFEST, self.identity, &body).map_err(failed)?;
+            Ok::<_, String>(manifest.shards)
+        };
+        let (searched, shards) = rayon::join(save_search, save_rest);
+        searched?;
+        articles::remove_others(&self.dir, &shards?);
         Ok(())
     }
 }
