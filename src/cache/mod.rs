@@ -340,9 +340,14 @@ impl Cache {
             Ok::<_, String>(manifest.shards)
         };
         let (searched, shards) = rayon::join(save_search, save_rest);
-        searched?;
-        articles::remove_others(&self.dir, &shards?);
-        Ok(())
+        if let Ok(shards) = &shards {
+            articles::remove_others(&self.dir, shards);
+        }
+        match (searched, shards) {
+            (Ok(()), Ok(_)) => Ok(()),
+            (Err(why), Ok(_)) | (Ok(()), Err(why)) => Err(why),
+            (Err(search), Err(rest)) => Err(format!("{search}; {rest}")),
+        }
     }
 }
 

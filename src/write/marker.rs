@@ -102,7 +102,8 @@ fn folder_identity(folder: &Path) -> Option<u64> {
     std::fs::metadata(folder).ok().map(|meta| meta.ino())
 }
 
-/// Without inodes, folders are told apart by their markers alone.
+/// Without inodes, folders are told apart by their markers alone: times taken for the
+/// wrong folder only fail the next build's check, which then walks the output.
 #[cfg(not(unix))]
 fn folder_identity(_: &Path) -> Option<u64> {
     Some(0)

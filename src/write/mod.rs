@@ -500,7 +500,6 @@ impl Staging {
         let made = match std::fs::create_dir(path) {
             Err(_) if self.base.is_some() && path.is_dir() => return Ok(()),
             Err(_) if self.base.is_some() && path.is_file() => {
-                self.touch(folder);
                 self.clear(path)?;
                 std::fs::create_dir(path).map_err(error)
             }
