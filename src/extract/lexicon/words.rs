@@ -573,6 +573,8 @@ pub(super) const ROLE_HEADS_WORDS: &str = "wife husband son daughter father moth
     anchor expert official staff fellow veteran pundit critic fan victim widow hero heir
     guru mogul tycoon magnate pilot clerk chef poet artist intern medic agent lobbyist whip
     member resident constituent consultant assistant accountant merchant servant participant
-    applicant immigrant migrant agent opponent proponent respondent regent descendant
+    applicant immigrant migrant opponent proponent respondent regent descendant
     attendant tenant defendant informant advocate associate graduate laureate magistrate
-    republican democrat heiress hostess waitress user voter buyer seller";
+    republican democrat heiress hostess waitress user voter buyer seller mate teammate
+    classmate roommate girlfriend boyfriend stepson stepdaughter stepfather stepmother
+    fiancé fiancee refugee employee retiree athlete duchess chauffeur";

@@ -195,15 +195,15 @@ pub fn find(doc: &Doc, table: &Table, salience: &Salience) -> Vec<(usize, Quote)
             .filter(|s| s.0.is_some())
             .or_else(|| {
                 // A person the last sentence is about, else the speaker of its reporting
-                // verb ("People want proof, he told reporters."), else the person its last
-                // clause is about. "She pauses.": a pronoun subject, for its person.
+                // verb ("People want proof, he told reporters."), else the person who speaks
+                // last in it. "She pauses.": a pronoun subject, for its person.
                 let last = sents.last()?.clone();
                 let said = |r: Option<Range<usize>>| ctx.resolve(r?, block.range.end);
                 said(
                     ctx.person_subject(last.clone(), true)
                         .or_else(|| ctx.reporting_subject(last.clone())),
                 )
-                .or_else(|| said(ctx.last_clause_person(last)))
+                .or_else(|| said(ctx.last_speaking_person(last)))
                 .map(Said::of)
             })
             .or_else(|| {

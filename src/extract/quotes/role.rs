@@ -11,12 +11,14 @@ use crate::extract::lexicon::{
 /// Honorifics, which say how a person is addressed, not what they are.
 const HONORIFICS: [&str; 8] = ["Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Miss", "Mx."];
 
-/// Words of a clause, never of a role: verbs, question words, conjunctions, pronouns.
+/// Words of a clause or of a phrase about something else, never of a role: verbs,
+/// question words, conjunctions, pronouns, prepositions of place, time and source ("In
+/// October", "a letter from", "a report filed by").
 const CLAUSE_WORDS: &str = "is are was were be been being has have had do does did will would
     shall should can could may might must says said told comes came what which who whom whose
-    when where why how whether if then than so yet but or nor not because although though
-    while unless after before since until it i we you they he she them us there that this
-    these those by";
+    when where why how whether if than so yet but or nor not because although though while
+    unless after before since until it i we you they he she them us there that those by in
+    at from with into during about";
 
 /// Endings of nouns for what a person does ("strategist", "pollster", "volunteer"); the
 /// endings that adjectives share ("-ant", "-ent", "-ate") are left to the lexicon's lists.
@@ -51,22 +53,34 @@ pub(super) fn role(phrase: &str) -> Option<String> {
     {
         words.remove(0);
     }
+    // "In October" as "in", but "US Senator" not as "us".
+    let lowered = |w: &str| match w.chars().skip(1).any(char::is_uppercase) {
+        true => w.to_string(),
+        false => w.to_lowercase(),
+    };
     let clause = words
         .iter()
-        .any(|w| CLAUSE_WORDS.split_whitespace().any(|c| c == *w));
+        .any(|w| CLAUSE_WORDS.split_whitespace().any(|c| c == lowered(w)));
     if words.is_empty() || clause {
         return None;
     }
-    // "Secretary of State", "chief of staff": the head comes before "of".
-    let head = words
+    // "Secretary of State": the head comes before "of"; "Bank of England governor": last.
+    let last = words.len() - 1;
+    let before_of = words
         .iter()
         .position(|w| *w == "of")
-        .map_or(words[words.len() - 1], |at| words[at.saturating_sub(1)]);
-    names_a_person(head).then(|| words.join(" "))
+        .map(|at| at.saturating_sub(1));
+    let alone = words.len() == 1;
+    let person = names_a_person(words[last], alone)
+        || before_of.is_some_and(|at| names_a_person(words[at], false));
+    person.then(|| words.join(" "))
 }
 
-/// Whether a role's last noun says what a person is.
-fn names_a_person(head: &str) -> bool {
+/// Whether `head`, a role's main noun, says what a person is: a noun the lexicon knows, or
+/// one with an agent's ending ("pollster"). A word `alone` in its phrase is taken by its
+/// ending only in lower case, and by "-er" or "-or" only when long: such a word is as
+/// often something else ("However", "Westchester", "a calmer").
+fn names_a_person(head: &str, alone: bool) -> bool {
     if head.ends_with("’s") || head.ends_with("'s") || head.ends_with(['’', '\'']) {
         return false;
     }
@@ -80,6 +94,10 @@ fn names_a_person(head: &str) -> bool {
         return false;
     }
     let lower = last.to_lowercase();
+    let loose = lower.ends_with("er") || lower.ends_with("or");
+    if alone && (last.starts_with(char::is_uppercase) || (loose && lower.len() < 8)) {
+        return false;
+    }
     // Short words with these endings are rarely agents ("honor", "order").
     lower.len() >= 6
         && lower.chars().all(char::is_alphabetic)
@@ -99,6 +117,7 @@ mod tests {
             ("former Ohio Gov.", "former Ohio Gov."),
             ("chief of staff", "chief of staff"),
             ("Westvale pollster", "Westvale pollster"),
+            ("US Senator", "US Senator"),
             ("his campaign manager", "his campaign manager"),
             ("Oakton co-host", "Oakton co-host"),
             ("a Reyes ally", "Reyes ally"),
@@ -108,6 +127,23 @@ mod tests {
             ),
             ("retired Army Col.", "retired Army Col."),
             ("Harbor City resident", "Harbor City resident"),
+            ("Bank of Kessel Governor", "Bank of Kessel Governor"),
+            (
+                "University of Oakton head coach",
+                "University of Oakton head coach",
+            ),
+            ("then Secretary of State", "then Secretary of State"),
+            (
+                "this year’s Westvale laureate",
+                "this year’s Westvale laureate",
+            ),
+            ("his teammate", "his teammate"),
+            ("pollster", "pollster"),
+            ("screenwriter", "screenwriter"),
+            (
+                "Oakton Council on Ports Executive Director",
+                "Oakton Council on Ports Executive Director",
+            ),
             ("another Wirepress user", "another Wirepress user"),
             ("the Ledger’s senior editor", "the Ledger’s senior editor"),
         ] {
@@ -144,6 +180,11 @@ mod tests {
             "Texas-based",
             "81-year-old",
             "an honor",
+            "a calmer",
+            "However",
+            "In October",
+            "a letter from county attorney",
+            "Westchester",
         ] {
             assert_eq!(role(phrase), None, "{phrase}");
         }

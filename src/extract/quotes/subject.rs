@@ -4,9 +4,21 @@
 use std::ops::Range;
 
 use super::{Context, MAX_REACH};
-use crate::extract::lexicon::{STANCE_VERBS, is};
 use crate::extract::speech::{Clause, Verb};
 use crate::load::EntityKind;
+
+/// Verbs of speaking that report no words ("Roe spoke"), which the reporting verbs leave
+/// out.
+const SPEAKING: [&str; 8] = [
+    "spoke",
+    "speaks",
+    "talked",
+    "talks",
+    "testified",
+    "testifies",
+    "lectured",
+    "preached",
+];
 
 impl Context<'_> {
     /// The speaker of a sentence's first reporting verb: "Roe said the plan would work",
@@ -33,12 +45,7 @@ impl Context<'_> {
         {
             return Some(c.bytes(words));
         }
-        let range = c.bytes(words);
-        let end = range.end;
-        self.table
-            .within(range.clone())
-            .any(|s| s.end == end && self.table.entities[s.entity].kind == EntityKind::Person)
-            .then_some(range)
+        self.ends_with_person(c.bytes(words))
     }
 
     /// The source a sentence opens with: "According to Roe, …".
@@ -58,15 +65,20 @@ impl Context<'_> {
         self.can_speak(&range).then_some(range)
     }
 
-    /// The person who is the subject of a sentence's last clause with a verb of saying or
-    /// of a stance, when the sentence is about something else: "It was left to voters, since Roe spoke only in
+    /// The person who is the subject of a sentence's last verb of saying, when the
+    /// sentence is about something else: "It was left to voters, since Roe spoke only in
     /// vague terms." Quotations standing alone after it are that person's.
-    pub(super) fn last_clause_person(&self, sentence: Range<usize>) -> Option<Range<usize>> {
+    pub(super) fn last_speaking_person(&self, sentence: Range<usize>) -> Option<Range<usize>> {
         let c = Clause::new(self.doc, sentence);
         let v = (0..c.toks.len()).rev().find(|&i| {
-            matches!(c.verb_at(i), Some(Verb::Finite | Verb::Report)) || is(c.word(i), STANCE_VERBS)
+            matches!(c.verb_at(i), Some(Verb::Finite | Verb::Report))
+                || SPEAKING.contains(&c.word(i))
         })?;
-        let range = c.bytes(c.speaker_before(v, 0)?);
+        self.ends_with_person(c.bytes(c.speaker_before(v, 0)?))
+    }
+
+    /// `range` when a person's name closes it.
+    fn ends_with_person(&self, range: Range<usize>) -> Option<Range<usize>> {
         let end = range.end;
         self.table
             .within(range.clone())

@@ -528,10 +528,14 @@ fn quotation_paragraphs_after_a_clause_about_a_speaker_are_theirs() {
         found.iter().all(|q| q.1.as_deref() == Some("Dana Reyes")),
         "{found:?}"
     );
-    // A person in a clause that says nothing of what they think does not speak.
-    let text = "The vote passed after Dana Reyes left the room.\n\n“We have to do something and \
-                it is the only way.”";
-    assert_eq!(quotes(text)[0].1, None);
+    // A person in a clause that says nothing of speaking does not speak.
+    for clause in ["left the room", "made the motion"] {
+        let text = format!(
+            "The vote passed after Dana Reyes {clause}.\n\n“We have to do something and it is \
+             the only way.”"
+        );
+        assert_eq!(quotes(&text)[0].1, None, "{clause}");
+    }
 }
 
 #[test]
