@@ -189,4 +189,25 @@ mod tests {
             assert_eq!(role(phrase), None, "{phrase}");
         }
     }
+
+    #[test]
+    fn only_words_that_describe_a_person_are_a_role() {
+        for (text, role) in [
+            ("“The pier stays shut,” Mr. Tom Ash said on Monday.", None),
+            (
+                "“The pier stays shut,” an angry Tom Ash said on Monday.",
+                None,
+            ),
+            ("“The pier stays shut,” The Ledger’s Tom Ash said.", None),
+            (
+                "“The pier stays shut,” the Oakton harbour master Tom Ash said.",
+                Some("Oakton harbour master"),
+            ),
+        ] {
+            let got = crate::extract::tests::facts(text);
+            let q = &got.quotes[0];
+            assert_eq!(q.speaker.as_deref(), Some("Tom Ash"), "{text}");
+            assert_eq!(q.speaker_role.as_deref(), role, "{text}");
+        }
+    }
 }
