@@ -318,3 +318,11 @@ fn a_surname_that_is_a_month_speaks_for_the_person_named_before() {
     );
     assert_eq!(found[0].2.as_deref(), Some("Helen May"));
 }
+
+#[test]
+fn a_named_body_with_of_in_its_name_speaks_before_a_colon() {
+    let found = quotes(
+        "As if answering the builder, the Oakton Board of Elections was blunt in its findings: “Further debate on this issue is unnecessary.”",
+    );
+    assert_eq!(found[0].2.as_deref(), Some("Oakton Board of Elections"));
+}

@@ -447,7 +447,15 @@ impl Clause<'_> {
             return None;
         }
         let mut end = first + 1;
-        while end < n && self.plain(end - 1, end) && self.word(end).starts_with(char::is_uppercase)
+        // "The Oakton Board of Elections": a name may hold "of" before its next capital.
+        let capital = |i: usize| i < n && self.word(i).starts_with(char::is_uppercase);
+        while end < n
+            && self.plain(end - 1, end)
+            && (capital(end)
+                || (end > first + 1
+                    && self.word(end) == "of"
+                    && capital(end + 1)
+                    && self.plain(end, end + 1)))
         {
             end += 1;
         }
