@@ -4,8 +4,10 @@
 //! Ledger's") or a word about the manner ("an angry") is no role, and is dropped rather
 //! than published under the quote.
 
+use std::borrow::Cow;
+
 use crate::extract::lexicon::{
-    LEAD_MODIFIERS, ORG_TAIL, ROLE_HEADS, ROLE_NOUNS, TITLE_BASE, TITLE_MOD, is,
+    LEAD_MODIFIERS, ORG_TAIL, ROLE_HEADS, ROLE_NOUNS, TITLE_BASE, TITLE_MOD, is, lowercase,
 };
 
 /// Honorifics, which say how a person is addressed, not what they are.
@@ -45,22 +47,21 @@ pub(super) fn role(phrase: &str) -> Option<String> {
         words.pop();
     }
     // "the union leader", but "the Ledger’s editor" as written.
-    let possessive = |w: &&str| w.ends_with("’s") || w.ends_with("'s");
     if words
         .first()
         .is_some_and(|w| matches!(*w, "the" | "The" | "a" | "A" | "an" | "An"))
-        && !words.get(1).is_some_and(possessive)
+        && !words.get(1).is_some_and(|w| possessive(w))
     {
         words.remove(0);
     }
     // "In October" as "in", but "US Senator" not as "us".
-    let lowered = |w: &str| match w.chars().skip(1).any(char::is_uppercase) {
-        true => w.to_string(),
-        false => w.to_lowercase(),
-    };
-    let clause = words
-        .iter()
-        .any(|w| CLAUSE_WORDS.split_whitespace().any(|c| c == lowered(w)));
+    let clause = words.iter().any(|w| {
+        let lowered = match w.chars().skip(1).any(char::is_uppercase) {
+            true => Cow::Borrowed(*w),
+            false => lowercase(w),
+        };
+        CLAUSE_WORDS.split_whitespace().any(|c| c == lowered)
+    });
     if words.is_empty() || clause {
         return None;
     }
@@ -81,7 +82,7 @@ pub(super) fn role(phrase: &str) -> Option<String> {
 /// ending only in lower case, and by "-er" or "-or" only when long: such a word is as
 /// often something else ("However", "Westchester", "a calmer").
 fn names_a_person(head: &str, alone: bool) -> bool {
-    if head.ends_with("’s") || head.ends_with("'s") || head.ends_with(['’', '\'']) {
+    if possessive(head) || head.ends_with(['’', '\'']) {
         return false;
     }
     // "co-host", "Secretary-Treasurer", "front-runner": the last part heads the word.
@@ -93,7 +94,7 @@ fn names_a_person(head: &str, alone: bool) -> bool {
     if is(last, TITLE_MOD | LEAD_MODIFIERS | ORG_TAIL) {
         return false;
     }
-    let lower = last.to_lowercase();
+    let lower = lowercase(last);
     let loose = lower.ends_with("er") || lower.ends_with("or");
     if alone && (last.starts_with(char::is_uppercase) || (loose && lower.len() < 8)) {
         return false;
@@ -103,6 +104,11 @@ fn names_a_person(head: &str, alone: bool) -> bool {
         && lower.chars().all(char::is_alphabetic)
         && AGENT_ENDINGS.iter().any(|ending| lower.ends_with(ending))
         && !NOT_AGENTS.split_whitespace().any(|w| w == lower)
+}
+
+/// Whether `word` ends with a possessive "’s".
+fn possessive(word: &str) -> bool {
+    word.ends_with("’s") || word.ends_with("'s")
 }
 
 #[cfg(test)]
