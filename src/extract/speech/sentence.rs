@@ -4,7 +4,8 @@
 use std::ops::Range;
 
 use super::*;
-use crate::extract::lexicon::DOCUMENTS;
+use crate::extract::lexicon::{DOCUMENTS, world};
+use crate::load::EntityKind;
 
 /// Longest opening phrase before a sentence's subject ("On the eve of his third
 /// election as mayor of the city in March,").
@@ -285,9 +286,29 @@ impl Clause<'_> {
             // "In Aspen, Colo., the guest": a town's state belongs to the opening phrase.
             if start + 1 < n && self.is(start, US_STATES) && self.breaks(start, start + 1) {
                 start += 1;
+            } else if let Some(after) = self.place_after_place(start) {
+                // "At a rally in Dover, New Hampshire, Roe …": so does a place set after one.
+                start = after;
             }
         }
         Some(start)
+    }
+
+    /// The word after a known place's name set off by commas at word `start`, right after
+    /// an opening phrase closing on a capitalised word: "Maine," in "In Dover, Maine,".
+    fn place_after_place(&self, start: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let opening_ends_on_name =
+            start > 0 && self.word(start - 1).starts_with(char::is_uppercase);
+        let end = (start + 1..n.min(start + 4)).find(|&i| !self.plain(i - 1, i))?;
+        let capitals = (start..end).all(|i| self.word(i).starts_with(char::is_uppercase));
+        let name = &self.doc.text[self.toks[start].start..self.toks[end - 1].end];
+        let place = || {
+            world()
+                .lookup(name)
+                .is_some_and(|e| world().entries[e].kind == EntityKind::Place)
+        };
+        (opening_ends_on_name && capitals && self.comma(end - 1, end) && place()).then_some(end)
     }
 
     /// A description whose name follows in apposition: "One delegate, Dana Roe of Dover,

@@ -181,6 +181,18 @@ fn main_subjects_skip_opening_phrases() {
         |c| text(c, c.main_subject(0)),
     );
     assert_eq!(got, "Jane Roe");
+    // A known place set after the opening's own place belongs to the opening.
+    for (lead, subject) in [
+        ("At a rally in Dover, Maine, on Friday, Tom Ash", "Tom Ash"),
+        ("In Salem, New Hampshire, Tom Ash", "Tom Ash"),
+        ("In Salem, Maine Governor Tom Ash", "Maine Governor Tom Ash"),
+        ("In a speech, Maine, a small state, was", "Maine"),
+    ] {
+        let got = with(&format!("{lead} attacked the plan, saying"), |c| {
+            text(c, c.main_subject(0))
+        });
+        assert_eq!(got, subject, "{lead}");
+    }
     let got = with("Yesterday the plan failed, saying", |c| c.main_subject(0));
     assert_eq!(got, None);
     let got = with(
