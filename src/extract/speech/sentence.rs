@@ -277,6 +277,16 @@ impl Clause<'_> {
             if start >= n || !leading(start, start == opening) {
                 break;
             }
+            // "Meanwhile Roe, who won, spoke": an adverb set before a name with no comma
+            // opens the sentence alone.
+            if self.is(start, LEAD_ADVERBS)
+                && start + 1 < n
+                && self.plain(start, start + 1)
+                && self.word(start + 1).starts_with(char::is_uppercase)
+            {
+                start += 1;
+                continue;
+            }
             let comma = (start + 1..n.min(start + MAX_OPENING)).find(|&i| self.breaks(i - 1, i));
             match comma {
                 Some(comma) => start = comma,

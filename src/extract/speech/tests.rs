@@ -187,6 +187,9 @@ fn main_subjects_skip_opening_phrases() {
         ("In Salem, New Hampshire, Tom Ash", "Tom Ash"),
         ("In Salem, Maine Governor Tom Ash", "Maine Governor Tom Ash"),
         ("In a speech, Maine, a small state, was", "Maine"),
+        // An adverb before a name, with no comma, opens the sentence alone.
+        ("Meanwhile Tom Ash, who won the vote,", "Tom Ash"),
+        ("Later Ash", "Ash"),
     ] {
         let got = with(&format!("{lead} attacked the plan, saying"), |c| {
             text(c, c.main_subject(0))
