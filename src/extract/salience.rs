@@ -214,12 +214,16 @@ impl Salience {
                     .find(|w| !matches!(*w, "the" | "The")),
                 Some("of" | "at" | "from" | "for" | "with")
             );
-            if (object || sure_organisation(&table.entities[sp.entity]))
-                && let Some(person) = table
+            if object || sure_organisation(&table.entities[sp.entity]) {
+                // "The leader of the Harbor League, Tom Ash, said": else the person set
+                // beside the whole description.
+                let person = table
                     .within(range)
                     .find(|p| table.entities[p.entity].kind == EntityKind::Person)
-            {
-                return Some(self.entity_person(doc, table, person));
+                    .or_else(|| table.apposed_person(&doc.text, end).filter(|_| object));
+                if let Some(person) = person {
+                    return Some(self.entity_person(doc, table, person));
+                }
             }
             let kind = table.entities[sp.entity].kind;
             return (kind != EntityKind::Place).then(|| self.entity_person(doc, table, sp));
@@ -294,15 +298,15 @@ impl Salience {
         }
     }
 
-    /// The last person named in `from..at` other than `person` whose gender is known to be
-    /// `want`'s.
+    /// The last person named in `from..at`, other than `person` if given, whose gender is
+    /// known to be `want`'s.
     fn named_since(
         &self,
         table: &Table<'_>,
         from: usize,
         at: usize,
         want: Option<Gender>,
-        person: usize,
+        person: Option<usize>,
     ) -> Option<usize> {
         let want = want?;
         let lo = table.spots.partition_point(|s| s.start < from);
@@ -319,7 +323,7 @@ impl Salience {
             .find(|e| {
                 table.entities[*e].kind == EntityKind::Person
                     && match self.by_entity.get(e) {
-                        Some(&p) => p != person && self.gender(p) == Some(want),
+                        Some(&p) => Some(p) != person && self.gender(p) == Some(want),
                         None => match given_name_vote(&table.entities[*e].name) {
                             0 => false,
                             v => (v > 0) == (want == Gender::Male),
@@ -341,7 +345,18 @@ impl Salience {
             // close before it ("…. To professor Jane Roe, the plan seemed late. “…,” she said").
             if at - pos > FAR
                 && let Some(e) =
-                    self.named_since(table, at.saturating_sub(NEAR).max(pos), at, want, p)
+                    self.named_since(table, at.saturating_sub(NEAR).max(pos), at, want, Some(p))
+            {
+                return Some(Err(e));
+            }
+            // So does one named after a later subject of the other gender ("Jane Roe came,
+            // with Tom Ash, a delegate. “…,” he said"): Ash is nearer than any earlier man.
+            let (latest, other) = self.subjects[upto - 1];
+            let other_gender = !self.people[other].organisation
+                && self.gender(other).is_some_and(|g| Some(g) != want);
+            if latest > pos
+                && other_gender
+                && let Some(e) = self.named_since(table, latest, at, want, None)
             {
                 return Some(Err(e));
             }
@@ -474,6 +489,43 @@ mod tests {
                     late.\n\n“We have waited for this bridge for far too many years now,” he \
                     said.";
         assert_eq!(speakers(text), [Some("Tom Ash".to_string())]);
+    }
+
+    #[test]
+    fn the_person_set_beside_a_description_of_an_organisation_is_its_subject() {
+        let text = "“It is a danger to the town,” said Oren Pask, a member of the \
+                    council.\n\nThe leader of the Harbor Defense League, Tom Ash, warned that \
+                    a ban would be “unacceptable.” He said residents “know all too well what \
+                    happens when a group is blamed.”";
+        let found = speakers(text);
+        assert_eq!(
+            found.last().unwrap().as_deref(),
+            Some("Tom Ash"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_person_named_after_a_subject_of_the_other_gender_is_nearer_than_older_subjects() {
+        let speech = "\n\n“I heard the chant last night and thought it would be funny to \
+                      dress up,” he said.";
+        let text = format!(
+            "Oren Pask spoke for an hour to a cheering crowd. Jane Reyes made an appearance \
+             of sorts, courtesy of Tom Ash, a delegate who dressed up.{speech}"
+        );
+        assert_eq!(speakers(&text), [Some("Tom Ash".to_string())]);
+        // The subject named again since, last, keeps the pronoun.
+        let text = format!(
+            "Tom Ash spoke for an hour to a cheering crowd. Jane Reyes came with Oren Pask and \
+             Ash.{speech}"
+        );
+        assert_eq!(speakers(&text), [Some("Tom Ash".to_string())]);
+        // A later subject of unknown gender leaves the older subject.
+        let text = format!(
+            "Oren Pask spoke for an hour to a cheering crowd. Quill Reyes made an appearance \
+             of sorts, courtesy of Tom Ash, a delegate who dressed up.{speech}"
+        );
+        assert_eq!(speakers(&text), [Some("Quill Reyes".to_string())]);
     }
 
     #[test]
