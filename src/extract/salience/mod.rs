@@ -9,7 +9,7 @@ use super::discover::Spot;
 use super::entities::{Ent, Table};
 use super::kinds::KindVotes;
 use super::lexicon::{
-    FEMALE_GIVEN, MALE_GIVEN, STOP, TITLE_BASE, TITLE_MOD, classes, is, lowercase,
+    DEMONYM, FEMALE_GIVEN, MALE_GIVEN, STOP, TITLE_BASE, TITLE_MOD, classes, is, lowercase,
 };
 use super::reported::personal_pronoun;
 use super::speech::{Clause, Verb, is_listener_verb};
@@ -261,7 +261,10 @@ impl Salience {
         while start > words.start && c.word(start - 1).starts_with(char::is_uppercase) {
             start -= 1;
         }
-        if start == words.end || c.is(start, STOP) {
+        // "many more Latinos said": a people is no one person ("Cuban said" may be one).
+        let people =
+            (start..words.end).all(|i| c.is(i, DEMONYM)) && c.word(words.end - 1).ends_with('s');
+        if start == words.end || c.is(start, STOP) || people {
             return None;
         }
         let name = doc.text[c.toks[start].start..end].to_string();

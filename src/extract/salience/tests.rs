@@ -203,3 +203,19 @@ fn a_time_phrase_opening_the_sentence_is_no_subject() {
                 election,” she said.";
     assert_eq!(speakers(text), [Some("Jane Roe".to_string())]);
 }
+
+#[test]
+fn a_people_is_no_one_person() {
+    let text = "Take a look at what Tom Ash, Lina Moss and many more Latinos said this \
+                year.\n\nIn a talk about his project, the actor discussed the plan. “We have \
+                waited for this bridge for far too many years now,” he said.";
+    let found = speakers(text);
+    assert!(
+        matches!(found[0].as_deref(), Some("Tom Ash" | "Lina Moss")),
+        "{found:?}"
+    );
+    // A surname that is also a people's name may be a person.
+    let text = "Tom Ash spoke first at the hall. Then Cuban said the plan was late.\n\n\
+                “We have waited for this bridge for far too many years now,” he said.";
+    assert_eq!(speakers(text), [Some("Cuban".to_string())]);
+}
