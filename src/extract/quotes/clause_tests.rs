@@ -326,3 +326,21 @@ fn a_named_body_with_of_in_its_name_speaks_before_a_colon() {
     );
     assert_eq!(found[0].2.as_deref(), Some("Oakton Board of Elections"));
 }
+
+#[test]
+fn a_clause_cut_from_its_sentence_is_no_speaker() {
+    for text in [
+        "He was amused that Mr. Ash had at last described his plan “not only on the radio but \
+         on the evening news,” echoing his critics.",
+        "The group seeks to cut deaths through the enactment of what it calls “sensible rules \
+         for every harbor town.”",
+        "Mr. Pask said the candidate could be “in a very competitive spot in three states.”",
+    ] {
+        let found = quotes(text);
+        let speaker = found[0].1.as_deref().unwrap_or_default();
+        assert!(
+            !speaker.contains(" had ") && !speaker.ends_with(" it") && !speaker.contains(" could "),
+            "{speaker}"
+        );
+    }
+}

@@ -66,6 +66,30 @@ fn noun_phrase_shape(phrase: &str) -> bool {
             | "more"
             | "among"
     );
+    // "the candidate could be", "Roe has instead positioned": an auxiliary inside is a
+    // clause's; "the enactment of what it": so is a pronoun closing it.
+    let inner_auxiliary = phrase.split_whitespace().skip(1).any(|w| {
+        matches!(
+            w,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "had"
+                | "could"
+                | "would"
+                | "should"
+                | "cannot"
+                | "can't"
+                | "won't"
+                | "might"
+                | "must"
+        )
+    });
+    let pronoun_last = matches!(
+        phrase.split_whitespace().last(),
+        Some("it" | "they" | "he" | "she" | "we" | "you")
+    );
     let participle = first.len() > 4 && first.ends_with("ing");
     let mut words = phrase.split_whitespace().skip(1);
     let (second, third) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
@@ -73,7 +97,13 @@ fn noun_phrase_shape(phrase: &str) -> bool {
     // "his boss was": a clause cut at its verb.
     let last = phrase.split_whitespace().last().unwrap_or("");
     let cut = matches!(last, "is" | "are" | "was" | "were" | "has" | "had" | "have");
-    !auxiliary && !participle && !passive && !cut && !is(first, LEAD_PREPOSITIONS)
+    !auxiliary
+        && !participle
+        && !passive
+        && !cut
+        && !inner_auxiliary
+        && !pronoun_last
+        && !is(first, LEAD_PREPOSITIONS)
 }
 
 /// Nouns for what someone said or wrote, which a possessive name owns: "Roe’s reply".
@@ -346,8 +376,8 @@ impl Context<'_> {
         }
         if !spots.is_empty() || unnamed_tail {
             // A description that only mentions a person ("an aide to Biden") is kept as
-            // written and linked to no one.
-            return Some(described(phrase.to_string(), None));
+            // written and linked to no one, when it reads as one.
+            return noun_phrase_shape(phrase).then(|| described(phrase.to_string(), None));
         }
         match phrase.to_lowercase().as_str() {
             "he" | "she" => {
