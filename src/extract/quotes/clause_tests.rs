@@ -343,4 +343,16 @@ fn a_clause_cut_from_its_sentence_is_no_speaker() {
             "{speaker}"
         );
     }
+    // A verb after a name or an adverb, or a preposition opening the phrase.
+    for text in [
+        "In Dover, Ash endured without complaint a lecture from the mayor, who said that the \
+         ferry has been good for “the town as well as the harbor.”",
+        "(The bill also mandates three separate visits for owners who want a permit.) “The \
+         harbor is a public right, and it is not a right if you cannot reach it.”",
+        "He said the imam spoke against gambling in the meetings: “We do not teach anything \
+         of the kind here.”",
+    ] {
+        let found = quotes(text);
+        assert_eq!(found[0].1, None, "{text} {found:?}");
+    }
 }

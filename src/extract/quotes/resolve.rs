@@ -66,9 +66,27 @@ fn noun_phrase_shape(phrase: &str) -> bool {
             | "more"
             | "among"
     );
-    // "the candidate could be", "Roe has instead positioned": an auxiliary inside is a
-    // clause's; "the enactment of what it": so is a pronoun closing it.
-    let inner_auxiliary = phrase.split_whitespace().skip(1).any(|w| {
+    let participle = first.len() > 4 && first.ends_with("ing");
+    let mut words = phrase.split_whitespace().skip(1);
+    let (second, third) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let passive = participle_phrase(first, second, third);
+    // "his boss was": a clause cut at its verb.
+    let last = phrase.split_whitespace().last().unwrap_or("");
+    let cut = matches!(last, "is" | "are" | "was" | "were" | "has" | "had" | "have");
+    let preposition = matches!(
+        first,
+        "against" | "without" | "through" | "toward" | "towards"
+    );
+    !auxiliary && !participle && !passive && !cut && !preposition && !is(first, LEAD_PREPOSITIONS)
+}
+
+/// Whether a speaker phrase holds a clause cut from its sentence, whatever it names: an
+/// auxiliary inside ("the candidate could be", "Roe has instead positioned"), a pronoun
+/// closing it ("the enactment of what it"), a verb after the name opening it ("Roe endured
+/// a lecture") or after an adverb ("the bill also mandates a wait").
+fn clause_shape(phrase: &str) -> bool {
+    let words = || phrase.split_whitespace();
+    let inner_auxiliary = words().skip(1).any(|w| {
         matches!(
             w,
             "is" | "are"
@@ -87,23 +105,24 @@ fn noun_phrase_shape(phrase: &str) -> bool {
         )
     });
     let pronoun_last = matches!(
-        phrase.split_whitespace().last(),
+        words().last(),
         Some("it" | "they" | "he" | "she" | "we" | "you")
-    );
-    let participle = first.len() > 4 && first.ends_with("ing");
-    let mut words = phrase.split_whitespace().skip(1);
-    let (second, third) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
-    let passive = participle_phrase(first, second, third);
-    // "his boss was": a clause cut at its verb.
-    let last = phrase.split_whitespace().last().unwrap_or("");
-    let cut = matches!(last, "is" | "are" | "was" | "were" | "has" | "had" | "have");
-    !auxiliary
-        && !participle
-        && !passive
-        && !cut
-        && !inner_auxiliary
-        && !pronoun_last
-        && !is(first, LEAD_PREPOSITIONS)
+    ) && words().nth(1).is_some();
+    let first = words().next().unwrap_or("");
+    let after_name = words()
+        .find(|w| !w.starts_with(char::is_uppercase))
+        .unwrap_or("");
+    let past_after_name = first.starts_with(char::is_uppercase)
+        && !is(first, DETERMINERS)
+        && after_name.len() > 4
+        && after_name.ends_with("ed");
+    let adverb_verb = words().zip(words().skip(1)).any(|(a, b)| {
+        matches!(a, "also" | "still" | "never" | "already" | "often" | "now")
+            && b.len() > 3
+            && b.ends_with('s')
+            && !b.ends_with("ss")
+    });
+    inner_auxiliary || pronoun_last || past_after_name || adverb_verb
 }
 
 /// Nouns for what someone said or wrote, which a possessive name owns: "Roe’s reply".
@@ -303,6 +322,10 @@ impl Context<'_> {
                 entity: Some(entity(s)),
                 role: role(&self.doc.text[phrase_start..s.start]),
             });
+        }
+        // Past a person closing it, a phrase that reads as a clause names no one.
+        if clause_shape(phrase) {
+            return None;
         }
         let described = |name: String, entity: Option<String>| Speaker {
             name,
