@@ -9,7 +9,7 @@ use crate::extract::discover::Spot;
 use crate::extract::lexicon::{DESCRIBING_PREPOSITIONS, DETERMINERS, LEAD_PREPOSITIONS, is};
 use crate::extract::reported::{number_word, poll_noun};
 use crate::extract::speech::Clause;
-use crate::extract::speech::participle_phrase;
+use crate::extract::speech::{clause_shape, participle_phrase};
 use crate::extract::text::is_acronym;
 use crate::load::EntityKind;
 
@@ -78,51 +78,6 @@ fn noun_phrase_shape(phrase: &str) -> bool {
         "against" | "without" | "through" | "toward" | "towards"
     );
     !auxiliary && !participle && !passive && !cut && !preposition && !is(first, LEAD_PREPOSITIONS)
-}
-
-/// Whether a speaker phrase holds a clause cut from its sentence, whatever it names: an
-/// auxiliary inside ("the candidate could be", "Roe has instead positioned"), a pronoun
-/// closing it ("the enactment of what it"), a verb after the name opening it ("Roe endured
-/// a lecture") or after an adverb ("the bill also mandates a wait").
-fn clause_shape(phrase: &str) -> bool {
-    let words = || phrase.split_whitespace();
-    let inner_auxiliary = words().skip(1).any(|w| {
-        matches!(
-            w,
-            "is" | "are"
-                | "was"
-                | "were"
-                | "has"
-                | "had"
-                | "could"
-                | "would"
-                | "should"
-                | "cannot"
-                | "can't"
-                | "won't"
-                | "might"
-                | "must"
-        )
-    });
-    let pronoun_last = matches!(
-        words().last(),
-        Some("it" | "they" | "he" | "she" | "we" | "you")
-    ) && words().nth(1).is_some();
-    let first = words().next().unwrap_or("");
-    let after_name = words()
-        .find(|w| !w.starts_with(char::is_uppercase))
-        .unwrap_or("");
-    let past_after_name = first.starts_with(char::is_uppercase)
-        && !is(first, DETERMINERS)
-        && after_name.len() > 4
-        && after_name.ends_with("ed");
-    let adverb_verb = words().zip(words().skip(1)).any(|(a, b)| {
-        matches!(a, "also" | "still" | "never" | "already" | "often" | "now")
-            && b.len() > 3
-            && b.ends_with('s')
-            && !b.ends_with("ss")
-    });
-    inner_auxiliary || pronoun_last || past_after_name || adverb_verb
 }
 
 /// Nouns for what someone said or wrote, which a possessive name owns: "Roe’s reply".

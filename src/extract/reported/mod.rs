@@ -26,7 +26,7 @@ use super::lexicon::{
     STANCE_VERBS, TEMPORAL, TITLE_BASE,
 };
 use super::salience::Salience;
-use super::speech::{Clause, Verb};
+use super::speech::{Clause, Verb, clause_shape};
 use super::text::Doc;
 use crate::load::EntityKind;
 use crate::model::Name;
@@ -546,6 +546,12 @@ fn name(
             e.name.clone()
         };
         return Some((source, Some(e.name.clone())));
+    }
+    // Past an entity closing it, a phrase that reads as a clause ("Roe recently moved here
+    // to lead a group charged with …") credits no one: the verb found after it is seldom
+    // one of saying.
+    if clause_shape(phrase) {
+        return None;
     }
     // "The union leader, Tom Ash, said": the description as written, credited to the
     // person set beside it.

@@ -54,3 +54,20 @@ fn a_day_after_the_verb_says_when_not_what() {
         ]
     );
 }
+
+#[test]
+fn a_clause_before_the_verb_is_no_source() {
+    let got = sources(
+        "Tom Ash recently moved here from Dover to lead a group charged with cleaning up the \
+         harbor.\n\nLina Moss aired her concerns during a Saturday night call with lawmakers \
+         who had been stung by the leak, according to a source on the call.\n\nThe office \
+         said the former mayor couldn’t recall the exact conversation outlined in the book.",
+    );
+    let clauses: Vec<&String> = got
+        .iter()
+        .map(|s| &s.0)
+        .filter(|s| s.split_whitespace().count() > 4 && !s.starts_with("a source"))
+        .collect();
+    assert!(clauses.is_empty(), "{got:?}");
+    assert!(got.iter().any(|s| s.0 == "a source on the call"), "{got:?}");
+}

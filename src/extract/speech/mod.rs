@@ -17,7 +17,7 @@ pub use sentence::subordinate;
 use words::{
     KIN_NOUNS, auxiliary, bare, collective_noun, opens_phrase, person_noun, progressive, verb,
 };
-pub use words::{irregular_past, is_listener_verb, participle_phrase};
+pub use words::{clause_shape, irregular_past, is_listener_verb, participle_phrase};
 
 /// Longest speaker phrase kept ("a spokesperson for the White House National Security
 /// Council").

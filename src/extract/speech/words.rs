@@ -3,8 +3,8 @@
 
 use super::Verb;
 use crate::extract::lexicon::{
-    Class, PHRASE_OPENERS, REPORT_VERBS, ROLE_NOUNS, SPEECH_BASE, SPEECH_PARTICIPLES, SPEECH_VERBS,
-    is,
+    Class, DETERMINERS, PHRASE_OPENERS, REPORT_VERBS, ROLE_NOUNS, SPEECH_BASE, SPEECH_PARTICIPLES,
+    SPEECH_VERBS, is,
 };
 use crate::extract::text::Token;
 
@@ -174,4 +174,64 @@ pub fn participle_phrase(first: &str, second: &str, third: &str) -> bool {
     (first.ends_with("ed") || irregular_past(first))
         && first.starts_with(char::is_lowercase)
         && (preposition(second) || particle && preposition(third))
+}
+
+/// Whether a speaker or source phrase holds a clause cut from its sentence, whatever it names: an
+/// auxiliary inside ("the candidate could be", "Roe has instead positioned"), a pronoun
+/// closing it ("the enactment of what it"), a verb after the name opening it ("Roe endured
+/// a lecture") or after an adverb ("the bill also mandates a wait").
+pub fn clause_shape(phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let inner_auxiliary = words.iter().skip(1).any(|w| {
+        matches!(
+            *w,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "had"
+                | "could"
+                | "would"
+                | "should"
+                | "cannot"
+                | "might"
+                | "must"
+        ) || w.ends_with("n’t")
+            || w.ends_with("n't")
+    });
+    let pronoun_last = words.len() > 1
+        && matches!(
+            words.last(),
+            Some(&("it" | "they" | "he" | "she" | "we" | "you"))
+        );
+    // A name opening the phrase, an optional adverb and a past tense: "Roe endured", "Tom
+    // Ash recently moved".
+    let capital = |w: &str| w.starts_with(char::is_uppercase) && !is(w, DETERMINERS);
+    let past = |w: &str| w.starts_with(char::is_lowercase) && w.len() > 4 && w.ends_with("ed");
+    // Not a participle describing the name: "one Republican involved in the talks".
+    let describing = |i: usize| {
+        words.get(i + 1).is_some_and(|w| {
+            matches!(
+                *w,
+                "in" | "on" | "to" | "by" | "with" | "at" | "about" | "for" | "from" | "as"
+            )
+        })
+    };
+    let past_after_name = (1..words.len()).any(|i| {
+        let name_end = if words[i - 1].ends_with("ly") && i >= 2 {
+            i - 1
+        } else {
+            i
+        };
+        words[..name_end].iter().all(|w| capital(w)) && past(words[i]) && !describing(i)
+    });
+    let adverb_verb = words.windows(2).any(|p| {
+        matches!(
+            p[0],
+            "also" | "still" | "never" | "already" | "often" | "now"
+        ) && p[1].len() > 3
+            && p[1].ends_with('s')
+            && !p[1].ends_with("ss")
+    });
+    inner_auxiliary || pronoun_last || past_after_name || adverb_verb
 }
