@@ -484,5 +484,7 @@ mod sentence;
 mod verbal;
 use verbal::counted;
 #[cfg(test)]
+mod opening_tests;
+#[cfg(test)]
 mod tests;
 mod words;
