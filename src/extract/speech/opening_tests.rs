@@ -18,6 +18,10 @@ fn main_subjects_skip_opening_phrases() {
         // An adverb before a name, with no comma, opens the sentence alone.
         ("Meanwhile Tom Ash, who won the vote,", "Tom Ash"),
         ("Later Ash", "Ash"),
+        // Not a day after the adverb, nor a name after a day or a person.
+        ("Later Tuesday, Tom Ash", "Tom Ash"),
+        ("On Monday, Jordan, a nurse from Dover,", "Jordan"),
+        ("In a letter to Tom Ash, Israel, Egypt and Jordan", "Israel"),
     ] {
         let got = with(&format!("{lead} attacked the plan, saying"), |c| {
             text(c, c.main_subject(0))

@@ -279,10 +279,14 @@ impl Clause<'_> {
             }
             // "Meanwhile Roe, who won, spoke": an adverb set before a name with no comma
             // opens the sentence alone.
-            if self.is(start, LEAD_ADVERBS)
-                && start + 1 < n
+            // Not "Later Tuesday, Roe …": a day or month there ends the opening phrase.
+            if matches!(
+                self.word(start),
+                "Meanwhile" | "Later" | "Earlier" | "Instead" | "Still" | "Now" | "Also"
+            ) && start + 1 < n
                 && self.plain(start, start + 1)
                 && self.word(start + 1).starts_with(char::is_uppercase)
+                && !self.is(start + 1, TEMPORAL)
             {
                 start += 1;
                 continue;
@@ -305,11 +309,23 @@ impl Clause<'_> {
     }
 
     /// The word after a known place's name set off by commas at word `start`, right after
-    /// an opening phrase closing on a capitalised word: "Maine," in "In Dover, Maine,".
+    /// an opening phrase closing on another known place: "Maine," in "In Bangor, Maine,".
     fn place_after_place(&self, start: usize) -> Option<usize> {
         let n = self.toks.len();
-        let opening_ends_on_name =
-            start > 0 && self.word(start - 1).starts_with(char::is_uppercase);
+        // The opening closes on a place ("In Dover, Maine,": a name after "in", or a known
+        // place), not a day ("On Monday, Jordan, a nurse, …") nor a list ("To Ash, Israel,
+        // Egypt and Jordan …").
+        let opening_ends_on_place = (1..=start.min(3)).any(|k| {
+            let first = start - k;
+            let name = &self.doc.text[self.toks[first].start..self.toks[start - 1].end];
+            let after_in = first > 0 && matches!(self.word(first - 1), "in" | "near" | "outside");
+            (first..start)
+                .all(|i| self.word(i).starts_with(char::is_uppercase) && !self.is(i, TEMPORAL))
+                && (after_in
+                    || world()
+                        .lookup(name)
+                        .is_some_and(|e| world().entries[e].kind == EntityKind::Place))
+        });
         let end = (start + 1..n.min(start + 4)).find(|&i| !self.plain(i - 1, i))?;
         let capitals = (start..end).all(|i| self.word(i).starts_with(char::is_uppercase));
         let name = &self.doc.text[self.toks[start].start..self.toks[end - 1].end];
@@ -318,7 +334,7 @@ impl Clause<'_> {
                 .lookup(name)
                 .is_some_and(|e| world().entries[e].kind == EntityKind::Place)
         };
-        (opening_ends_on_name && capitals && self.comma(end - 1, end) && place()).then_some(end)
+        (opening_ends_on_place && capitals && self.comma(end - 1, end) && place()).then_some(end)
     }
 
     /// A description whose name follows in apposition: "One delegate, Dana Roe of Dover,

@@ -223,7 +223,9 @@ pub fn clause_shape(phrase: &str) -> bool {
         } else {
             i
         };
-        words[..name_end].iter().all(|w| capital(w)) && past(words[i]) && !describing(i)
+        // "Voters surveyed": a participle closing the phrase may describe it.
+        let last = i + 1 == words.len();
+        words[..name_end].iter().all(|w| capital(w)) && past(words[i]) && !describing(i) && !last
     });
     let adverb_verb = words.windows(2).any(|p| {
         matches!(
