@@ -130,10 +130,6 @@ fn his_after_a_speaker_tells_his_gender() {
                 said her plan was ready.\n\n“We will build the new bridge this year,” \
                 she said.";
     assert_eq!(speakers(text), [Some("Quill Ash".to_string())]);
-    // Names from many languages count: "he" passes over Ingrid Lane for Tariq Roe.
-    let text = "Tariq Roe spoke at the start of the meeting in Dover. Then Ingrid \
-                Lane stood up.\n\n“We will build the new bridge this year,” he said.";
-    assert_eq!(speakers(text), [Some("Tariq Roe".to_string())]);
 }
 
 #[test]
