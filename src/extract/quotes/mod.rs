@@ -297,11 +297,13 @@ fn spans(text: &str, range: Range<usize>) -> Vec<Span> {
             // Quotation marks are often mismatched in published text (“…" or "…”).
             ('“' | '"', None) => open = Some((i, c)),
             ('”' | '"', Some((o, _))) => {
-                let len = s[i..].chars().next().map_or(1, char::len_utf8);
+                // Mismatched marks differ in length (`"` is one byte, `“` and `”` three):
+                // each is measured where it stands.
+                let width = |at: usize| s[at..].chars().next().map_or(1, char::len_utf8);
                 out.push(Span {
                     open: base + o,
-                    inner: base + o + len..base + i,
-                    after: base + i + len,
+                    inner: base + o + width(o)..base + i,
+                    after: base + i + width(i),
                     closed: true,
                 });
                 open = None;

@@ -116,6 +116,11 @@ fn straight_quotes_and_unclosed_paragraphs() {
     let spans = super::spans(plain, 0..plain.len());
     let inner: Vec<&str> = spans.iter().map(|s| &plain[s.inner.clone()]).collect();
     assert_eq!(inner, ["one two three four", "five six seven"]);
+    // Mismatched marks, each of its own width; an empty pair is no quotation.
+    let plain = "“one two\" and \"three four” then \"”";
+    let spans = super::spans(plain, 0..plain.len());
+    let inner: Vec<&str> = spans.iter().map(|s| &plain[s.inner.clone()]).collect();
+    assert_eq!(inner, ["one two", "three four", ""]);
     let text = "“We will keep fighting for every family in this city,\n\n“and we will win,” \
                 said Ana Silva.";
     let got = quotes(text);
