@@ -394,6 +394,8 @@ fn never_panics_on_odd_input() {
         "“",
         "”",
         "\"",
+        // An escaped straight mark stays straight beside curly ones.
+        "\\\"",
         "’s",
         "'s",
         " ",
