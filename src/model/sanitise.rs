@@ -59,10 +59,10 @@ fn opening_tags(html: &str) -> Vec<(String, Vec<String>)> {
         let mut attributes = Vec::new();
         while i < bytes.len() && bytes[i] != b'>' {
             match bytes[i] {
+                // A value left unquoted at the end of the text runs to its end.
                 b'"' | b'\'' => {
                     let quote = bytes[i];
-                    i += 1 + memchr::memchr(quote, &bytes[i + 1..]).unwrap_or(bytes.len() - i - 1);
-                    i += 1;
+                    i = memchr::memchr(quote, &bytes[i + 1..]).map_or(bytes.len(), |q| i + q + 2);
                 }
                 b if b.is_ascii_alphabetic() => {
                     let len = bytes[i..]
@@ -97,5 +97,9 @@ mod tests {
         assert!(removed_by_sanitiser("<em class=\"x\">fine</em> <!-- more -->").is_empty());
         assert!(removed_by_sanitiser("</div>").is_empty());
         assert!(removed_by_sanitiser("a < b, <3").is_empty());
+        // A quoted value never closed runs to the end, as in a browser: the tag is
+        // unfinished and dropped.
+        assert_eq!(removed_by_sanitiser("<i title='x"), ["<i>"]);
+        assert_eq!(removed_by_sanitiser("<a onclick=\"x <b>"), ["<a>"]);
     }
 }
