@@ -569,4 +569,23 @@ mod tests {
         assert_eq!(ignored, ["Festival Week", "Market Day"]);
         assert!(parse_entity_list(Path::new("e.yaml"), "- ignore: 3\n").is_err());
     }
+
+    #[test]
+    fn an_entity_list_error_points_at_its_key() {
+        let text = "- name: Oakton\n  kind: town\n- name: Dana Reyes\n  kind: person\n  \
+                    alias: [Reyes]\n- {name: Tom Ash, kind: }\n";
+        let problems = parse_entity_list(Path::new("content/entities.yaml"), text).unwrap_err();
+        let shown: Vec<String> = problems.iter().map(|d| d.to_string()).collect();
+        assert!(
+            shown[0].starts_with("content/entities.yaml:2:9: error: kind: unknown variant `town`"),
+            "{shown:?}"
+        );
+        assert!(
+            shown[1].starts_with("content/entities.yaml:5:3: error: unknown field `alias`")
+                && shown[1].contains("did you mean `aliases`?"),
+            "{shown:?}"
+        );
+        assert!(shown[2].starts_with("content/entities.yaml:6:"), "{shown:?}");
+        assert_eq!(problems.len(), 3);
+    }
 }

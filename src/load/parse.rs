@@ -276,9 +276,18 @@ pub(super) fn parse_entity_list(path: &Path, text: &str) -> Result<EntityList, V
         }
         match serde_yaml::from_value::<EntityRecord>(value) {
             Ok(record) => entities.push(entity_from_record(record, String::new(), path, line)),
-            Err(e) => diagnostics.push(
-                Diagnostic::error(path, format!("entity #{}: {}", i + 1, e)).at(text, line, 1),
-            ),
+            // Read from its own lines, the entry's error names the key and points at it.
+            Err(e) => {
+                let located = list_item(text, &starts, i).and_then(|(offset, item)| {
+                    Some((offset, serde_yaml::from_str::<EntityRecord>(&item).err()?))
+                });
+                diagnostics.push(match located {
+                    Some((offset, error)) => yaml_error(path, text, offset, &error),
+                    None => {
+                        Diagnostic::error(path, format!("entity #{}: {e}", i + 1)).at(text, line, 1)
+                    }
+                });
+            }
         }
     }
     if diagnostics.is_empty() {
@@ -286,6 +295,23 @@ pub(super) fn parse_entity_list(path: &Path, text: &str) -> Result<EntityList, V
     } else {
         Err(diagnostics)
     }
+}
+
+/// The text of top-level list item `i` (`starts` from `list_item_lines`) as a mapping of its
+/// own, its dash turned into a space so every position in it holds, and its byte offset.
+fn list_item(text: &str, starts: &[usize], i: usize) -> Option<(usize, String)> {
+    let line_offset = |line: usize| {
+        text.split_inclusive('\n')
+            .take(line - 1)
+            .map(str::len)
+            .sum::<usize>()
+    };
+    let start = line_offset(*starts.get(i)?);
+    let end = starts
+        .get(i + 1)
+        .map_or(text.len(), |&next| line_offset(next));
+    let item = text.get(start..end)?.strip_prefix('-')?;
+    Some((start, format!(" {item}")))
 }
 
 /// Lines (1-based) on which top-level list items start.
