@@ -585,7 +585,10 @@ mod tests {
                 && shown[1].contains("did you mean `aliases`?"),
             "{shown:?}"
         );
-        assert!(shown[2].starts_with("content/entities.yaml:6:"), "{shown:?}");
+        assert!(
+            shown[2].starts_with("content/entities.yaml:6:"),
+            "{shown:?}"
+        );
         assert_eq!(problems.len(), 3);
     }
 }
