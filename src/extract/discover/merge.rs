@@ -86,6 +86,25 @@ impl<'a> Discoverer<'a> {
         self.cands[from].into = Some(to);
     }
 
+    /// (capitals, name) of each name written in capitals that the article also writes in
+    /// lower case: "OAKTON" in a dateline is the "Oakton" of the story.
+    fn capitals_of_other_names(&self) -> Vec<(usize, usize)> {
+        let all_capitals = |name: &str| !name.chars().any(char::is_lowercase);
+        let written: FxHashMap<String, usize> = self
+            .cands
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !all_capitals(&c.name))
+            .map(|(i, c)| (c.name.to_lowercase(), i))
+            .collect();
+        self.cands
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| all_capitals(&c.name))
+            .filter_map(|(i, c)| Some((i, *written.get(&c.name.to_lowercase())?)))
+            .collect()
+    }
+
     /// Folds acronyms, surnames and short company names into the full names they stand
     /// for, drops weak candidates, and numbers what is left.
     pub(super) fn finish(mut self, gazetteer: &Gazetteer) -> Discovered {
@@ -99,7 +118,7 @@ impl<'a> Discoverer<'a> {
         // suffix folds into the same name without them, when the article has it; so does
         // a person's name with a middle name ("Dana Maria Reyes") into the given name and
         // surname alone, when both read as a person's.
-        let mut variants: Vec<(usize, usize)> = Vec::new();
+        let mut variants: Vec<(usize, usize)> = self.capitals_of_other_names();
         for (m, c) in self.cands.iter().enumerate().filter(|(_, c)| c.words >= 3) {
             let plain = without_initials(&c.name);
             if plain.split(' ').count() >= 2

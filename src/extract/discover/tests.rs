@@ -289,6 +289,29 @@ fn dateline_capitals_are_places() {
 }
 
 #[test]
+fn a_name_in_capitals_is_the_same_name_written_in_lower_case() {
+    let f = facts(
+        "NEW OAKTON, March 3 (Wirepress) - Crews in New Oakton cleared the roads.\n\n\
+         DOVER, March 4 - Later, in Dover, the vote was held.",
+    );
+    let got: Vec<(&str, Vec<&str>)> = f
+        .entities
+        .iter()
+        .map(|e| {
+            (
+                e.name.as_str(),
+                e.surfaces.iter().map(|s| s.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert!(
+        got.contains(&("New Oakton", vec!["NEW OAKTON", "New Oakton"])),
+        "{got:?}"
+    );
+    assert!(got.contains(&("Dover", vec!["DOVER", "Dover"])), "{got:?}");
+}
+
+#[test]
 fn votes_are_reported_per_kind() {
     let f = facts("Talks were held in Valmora. Later, in Valmora again.");
     let e = &f.entities[0];
