@@ -74,3 +74,29 @@ fn a_clause_before_the_verb_is_no_source() {
     let got = sources("Voters surveyed said the pier should reopen.");
     assert_eq!(got[0].0, "Voters surveyed");
 }
+
+#[test]
+fn a_verb_and_its_possessive_object_are_no_source() {
+    let got = sources(
+        "Shares in the ferry line fell after the operator cut its yearly profit forecast,          blaming a stormy winter.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+    // A possessive inside a description: after a conjunction, a quantifier, an adverb.
+    for (text, source) in [
+        (
+            "Mara Quell and her aides said the pier would reopen.",
+            "Mara Quell and her aides",
+        ),
+        (
+            "Tom Ash and even his rivals said the plan was sound.",
+            "Tom Ash and even his rivals",
+        ),
+        (
+            "Both their lawyers said the case was over.",
+            "Both their lawyers",
+        ),
+    ] {
+        let got = sources(text);
+        assert_eq!(got[0].0, source, "{got:?}");
+    }
+}

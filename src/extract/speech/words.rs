@@ -3,8 +3,8 @@
 
 use super::Verb;
 use crate::extract::lexicon::{
-    Class, DETERMINERS, PHRASE_OPENERS, REPORT_VERBS, ROLE_NOUNS, SPEECH_BASE, SPEECH_PARTICIPLES,
-    SPEECH_VERBS, is,
+    Class, DESCRIBING_PREPOSITIONS, DETERMINERS, LEAD_ADVERBS, LEAD_PREPOSITIONS, PHRASE_OPENERS,
+    REPORT_VERBS, ROLE_NOUNS, SPEECH_BASE, SPEECH_PARTICIPLES, SPEECH_VERBS, is, lowercase,
 };
 use crate::extract::text::Token;
 
@@ -235,5 +235,33 @@ pub fn clause_shape(phrase: &str) -> bool {
             && p[1].ends_with('s')
             && !p[1].ends_with("ss")
     });
-    inner_auxiliary || pronoun_last || past_after_name || adverb_verb
+    // "the utility cut its profit", "Roe thanked her staff": a possessive after a plain
+    // word is a verb's object. In a description it follows a preposition, a conjunction, a
+    // quantifier, a focusing adverb or a comma ("a friend of his", "Roe and her aides",
+    // "both their sons", "even his rivals").
+    let possessive_object = words.windows(2).any(|p| {
+        matches!(p[1], "its" | "his" | "her" | "their" | "our" | "my")
+            && p[0].ends_with(char::is_alphanumeric)
+            && !is(
+                p[0],
+                LEAD_PREPOSITIONS | DESCRIBING_PREPOSITIONS | LEAD_ADVERBS,
+            )
+            && !matches!(
+                lowercase(p[0]).as_ref(),
+                "and"
+                    | "or"
+                    | "nor"
+                    | "but"
+                    | "plus"
+                    | "all"
+                    | "both"
+                    | "half"
+                    | "each"
+                    | "even"
+                    | "only"
+                    | "especially"
+                    | "including"
+            )
+    });
+    inner_auxiliary || pronoun_last || past_after_name || adverb_verb || possessive_object
 }
