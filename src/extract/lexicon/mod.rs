@@ -20,6 +20,11 @@ pub type Class = u64;
 /// article gives ("May" in "Helen May"), which no rule should read as the common word.
 pub const IN_NAME: Class = 1 << 63;
 
+/// Set on a word of the text, never by a word list: a function word's letters in capitals
+/// in text that has lower case ("a WHO spokesperson", "US officials", "the IT team"): an
+/// acronym, which no rule should read as "who", "us" or "it".
+pub const ACRONYM: Class = 1 << 62;
+
 /// A country, region, city, world organisation, prominent person or well-known name
 /// discovery knows without a gazetteer.
 #[derive(Debug)]

@@ -100,3 +100,21 @@ fn a_verb_and_its_possessive_object_are_no_source() {
         assert_eq!(got[0].0, source, "{got:?}");
     }
 }
+
+#[test]
+fn an_acronym_spelt_like_a_small_word_is_a_name() {
+    for (text, source) in [
+        (
+            "A WHO spokesperson said the data were strong.",
+            "A WHO spokesperson",
+        ),
+        (
+            "The IT department declined to say when the system would return.",
+            "The IT department",
+        ),
+    ] {
+        let got = sources(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, source, "{got:?}");
+    }
+}

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lexicon::{
-    CLAUSE_OPENERS, Class, DESCRIBING_PREPOSITIONS, DETERMINERS, IN_NAME, LEAD_ADVERBS,
+    ACRONYM, CLAUSE_OPENERS, Class, DESCRIBING_PREPOSITIONS, DETERMINERS, IN_NAME, LEAD_ADVERBS,
     LEAD_PREPOSITIONS, PHRASE_OPENERS, REPORT_VERBS, ROLE_NOUNS, SPEAKER_ENDS, SPEECH_BASE,
     SPEECH_FILLERS, SPEECH_PARTICIPLES, SPEECH_VERBS, STOP, TEMPORAL, TITLE_BASE, TITLE_MOD,
     US_STATES, lowercase, ly_adverb,
@@ -57,9 +57,12 @@ impl<'a> Clause<'a> {
         self.toks[i].text(&self.doc.text)
     }
 
-    /// Word `i` in lower case, copied only when it has capitals.
+    /// Word `i` in lower case, copied only when it has capitals; an acronym as written.
     pub fn lower(&self, i: usize) -> Cow<'a, str> {
-        lowercase(self.word(i))
+        match self.toks[i].is(ACRONYM) {
+            true => Cow::Borrowed(self.word(i)),
+            false => lowercase(self.word(i)),
+        }
     }
 
     /// Whether word `i` is in any of the lexicon classes `mask`.

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::dateline::dateline_end;
-use super::{is_dotted, takes_dot_before};
+use super::tokens::{is_dotted, takes_dot_before};
 use crate::extract::lexicon::{ORG_TAIL, STOP, US_STATES, is, world};
 use crate::load::EntityKind;
 

@@ -109,6 +109,26 @@ fn tokens_keep_inner_marks_and_split_possessives() {
     assert_eq!(words("“don’t” — 7"), [("don’t", false), ("7", false)]);
 }
 
+#[test]
+fn a_small_word_in_capitals_beside_lower_case_is_an_acronym() {
+    fn acronyms(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        tokens(text, 0..text.len(), &mut out);
+        out.iter()
+            .filter(|t| t.is(crate::extract::lexicon::ACRONYM))
+            .map(|t| t.text(text))
+            .collect()
+    }
+    assert_eq!(
+        acronyms("A WHO nurse and US officials met the IT team and the OR staff."),
+        ["WHO", "US", "IT", "OR"]
+    );
+    // Not in a headline in capitals, nor in a run of capitals ("NOW OPEN—").
+    assert!(acronyms("WHO SAID IT").is_empty());
+    assert!(acronyms("NOW OPEN—the show returns.").is_empty());
+    assert!(acronyms("The CEO of Acme spoke.").is_empty());
+}
+
 /// The sentences `split_sentences` finds in all of `text`.
 fn sentences(text: &str) -> Vec<&str> {
     let mut ranges = Vec::new();
