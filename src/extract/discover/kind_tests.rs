@@ -415,6 +415,17 @@ fn sports_clubs_are_organisations_and_a_firms_home_town_stays_a_place() {
 }
 
 #[test]
+fn a_firm_named_without_its_trade_is_the_same_firm() {
+    for text in [
+        "Veltra Pharma said the trial worked. Veltra will sell the drug at cost.",
+        "Brightwater Capital bought the port. A Brightwater spokeswoman declined to comment.",
+    ] {
+        let got = crate::extract::tests::entities(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+    }
+}
+
+#[test]
 fn a_preposition_of_place_opening_a_sentence_makes_a_place() {
     // The capital of "In" proves nothing, and what follows the comma is the sentence,
     // not a description of the name.
