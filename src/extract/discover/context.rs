@@ -230,7 +230,8 @@ impl<'a> Discoverer<'a> {
             } else if nc & (ORG_APPOS | ORG_POSS) != 0 {
                 // "Zentara shares", "Dortmund coach Edin Terzic", "the Third Way bloc".
                 cue[slot(Organization)] += CUE;
-            } else if nc & PLACE_TAIL != 0 {
+            } else if nc & PLACE_TAIL != 0 || state_body(next) {
+                // "the Valdemar government": a country's or a city's own body.
                 cue[slot(Place)] += CUE;
             } else if nc & OTHER_NEXT != 0 {
                 cue[slot(Other)] += CUE;
@@ -454,4 +455,13 @@ impl<'a> Discoverer<'a> {
             }
         }
     }
+}
+
+/// The bodies a country or a city has, which name it before them: "the Valdemar
+/// government", "the Norland army".
+fn state_body(word: &str) -> bool {
+    matches!(
+        word,
+        "government" | "parliament" | "army" | "navy" | "military" | "embassy" | "cabinet"
+    )
 }

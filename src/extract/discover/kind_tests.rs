@@ -415,6 +415,13 @@ fn sports_clubs_are_organisations_and_a_firms_home_town_stays_a_place() {
 }
 
 #[test]
+fn a_name_before_a_state_body_is_a_place() {
+    let text = "Talks were hosted by the Valdemar government. Later the Norland army withdrew.";
+    assert_eq!(kind_of(text, "Valdemar"), Some(Place));
+    assert_eq!(kind_of(text, "Norland"), Some(Place));
+}
+
+#[test]
 fn a_firm_named_without_its_trade_is_the_same_firm() {
     for text in [
         "Veltra Pharma said the trial worked. Veltra will sell the drug at cost.",
