@@ -133,6 +133,9 @@ impl<'a> Discoverer<'a> {
         for (from, to) in variants {
             self.merge(from, to);
         }
+        for (from, to) in self.compound_surnames() {
+            self.merge(from, to);
+        }
         for (from, to) in self.own_namesakes() {
             self.merge(from, to);
         }
@@ -313,6 +316,30 @@ impl<'a> Discoverer<'a> {
         let short = format!("{first} {last}");
         let &t = self.index.get(short.as_str())?;
         person(&self.cands[t]).then_some(t)
+    }
+
+    /// (surnames, full name) of each person named by two surnames or more that one longer
+    /// person's name in the article ends with: "García López" is "María José García
+    /// López". Not from a given name on ("Maria Reyes" may be another Reyes).
+    fn compound_surnames(&self) -> Vec<(usize, usize)> {
+        let person = |c: &Cand| KindVotes(c.votes()).winner() == Person;
+        let mut out = Vec::new();
+        for (s, short) in self.cands.iter().enumerate() {
+            let first = short.name.split(' ').next().unwrap_or_default();
+            if short.words < 2 || is(first, GIVEN_NAMES) || !person(short) {
+                continue;
+            }
+            let tail = format!(" {}", short.name);
+            let mut longer = self
+                .cands
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.words > short.words && c.name.ends_with(&tail) && person(c));
+            if let (Some((t, _)), None) = (longer.next(), longer.next()) {
+                out.push((s, t));
+            }
+        }
+        out
     }
 
     /// "Great Recession", "Daily Beast": words shaped like a person's name, one of which

@@ -312,6 +312,19 @@ fn a_name_in_capitals_is_the_same_name_written_in_lower_case() {
 }
 
 #[test]
+fn two_surnames_alone_are_the_person_whose_name_ends_with_them() {
+    let f = facts(
+        "Foreign minister Ana Lucía Ibarra Solano spoke first. Later Ibarra Solano said \
+         the river talks would resume, and Tomás Ibarra agreed.",
+    );
+    let names: Vec<&str> = f.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Ana Lucía Ibarra Solano"), "{names:?}");
+    assert!(!names.contains(&"Ibarra Solano"), "{names:?}");
+    // A given name first may be someone else of the family.
+    assert!(names.contains(&"Tomás Ibarra"), "{names:?}");
+}
+
+#[test]
 fn votes_are_reported_per_kind() {
     let f = facts("Talks were held in Valmora. Later, in Valmora again.");
     let e = &f.entities[0];
