@@ -590,5 +590,11 @@ mod tests {
             "{shown:?}"
         );
         assert_eq!(problems.len(), 3);
+        // An entry using another's anchor is reported as a whole.
+        let text = "- {name: Oakton, kind: place, aliases: &a [Oak]}\n- name: Dover\n  \
+                    aliases: *a\n  kind: town\n";
+        let problems = parse_entity_list(Path::new("content/entities.yaml"), text).unwrap_err();
+        let shown = problems[0].to_string();
+        assert!(shown.contains("unknown variant `town`"), "{shown}");
     }
 }

@@ -278,9 +278,12 @@ pub(super) fn parse_entity_list(path: &Path, text: &str) -> Result<EntityList, V
             Ok(record) => entities.push(entity_from_record(record, String::new(), path, line)),
             // Read from its own lines, the entry's error names the key and points at it.
             Err(e) => {
-                let located = list_item(text, &starts, i).and_then(|(offset, item)| {
-                    Some((offset, serde_yaml::from_str::<EntityRecord>(&item).err()?))
-                });
+                // An entry that uses an anchor of another cannot be read alone.
+                let located = list_item(text, &starts, i)
+                    .and_then(|(offset, item)| {
+                        Some((offset, serde_yaml::from_str::<EntityRecord>(&item).err()?))
+                    })
+                    .filter(|(_, error)| !error.to_string().contains("unknown anchor"));
                 diagnostics.push(match located {
                     Some((offset, error)) => yaml_error(path, text, offset, &error),
                     None => {

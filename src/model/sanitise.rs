@@ -59,7 +59,7 @@ fn opening_tags(html: &str) -> Vec<(String, Vec<String>)> {
         let mut attributes = Vec::new();
         while i < bytes.len() && bytes[i] != b'>' {
             match bytes[i] {
-                // A value left unquoted at the end of the text runs to its end.
+                // A quoted value never closed runs to the end of the text.
                 b'"' | b'\'' => {
                     let quote = bytes[i];
                     i = memchr::memchr(quote, &bytes[i + 1..]).map_or(bytes.len(), |q| i + q + 2);

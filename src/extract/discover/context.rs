@@ -231,7 +231,7 @@ impl<'a> Discoverer<'a> {
                 // "Zentara shares", "Dortmund coach Edin Terzic", "the Third Way bloc".
                 cue[slot(Organization)] += CUE;
             } else if nc & PLACE_TAIL != 0 || state_body(next) {
-                // "the Valdemar government": a country's or a city's own body.
+                // "the Norland army": a country's own body.
                 cue[slot(Place)] += CUE;
             } else if nc & OTHER_NEXT != 0 {
                 cue[slot(Other)] += CUE;
@@ -457,11 +457,12 @@ impl<'a> Discoverer<'a> {
     }
 }
 
-/// The bodies a country or a city has, which name it before them: "the Valdemar
-/// government", "the Norland army".
+/// The bodies a country has, which name it before them: "the Norland army", "the Valdemar
+/// embassy". Not "government" or "cabinet", which a leader's name comes before as often
+/// ("the Reyes government").
 fn state_body(word: &str) -> bool {
     matches!(
         word,
-        "government" | "parliament" | "army" | "navy" | "military" | "embassy" | "cabinet"
+        "parliament" | "army" | "navy" | "military" | "embassy"
     )
 }

@@ -87,21 +87,28 @@ impl<'a> Discoverer<'a> {
     }
 
     /// (capitals, name) of each name written in capitals that the article also writes in
-    /// lower case: "OAKTON" in a dateline is the "Oakton" of the story.
+    /// lower case: "OAKTON" in a dateline is the "Oakton" of the story, "CLINTON:" in a
+    /// transcript its Clinton. One word in capitals is so only when read as a place or as
+    /// the same kind: "the NICE ruling" or "an AMBER alert" is an acronym beside the city
+    /// of Nice or Amber Ortiz.
     fn capitals_of_other_names(&self) -> Vec<(usize, usize)> {
-        let all_capitals = |name: &str| !name.chars().any(char::is_lowercase);
+        let kind = |c: &Cand| KindVotes(c.votes()).winner();
         let written: FxHashMap<String, usize> = self
             .cands
             .iter()
             .enumerate()
-            .filter(|(_, c)| !all_capitals(&c.name))
+            .filter(|(_, c)| c.name.chars().any(char::is_lowercase))
             .map(|(i, c)| (c.name.to_lowercase(), i))
             .collect();
         self.cands
             .iter()
             .enumerate()
-            .filter(|(_, c)| all_capitals(&c.name))
-            .filter_map(|(i, c)| Some((i, *written.get(&c.name.to_lowercase())?)))
+            .filter(|(_, c)| !c.name.chars().any(char::is_lowercase))
+            .filter_map(|(i, c)| {
+                let t = *written.get(&c.name.to_lowercase())?;
+                let same = c.words > 1 || kind(c) == Place || kind(c) == kind(&self.cands[t]);
+                same.then_some((i, t))
+            })
             .collect()
     }
 
@@ -144,6 +151,7 @@ impl<'a> Discoverer<'a> {
         let mut by_last: FxHashMap<&str, usize> = FxHashMap::default();
         let mut by_first: FxHashMap<&str, usize> = FxHashMap::default();
         let mut by_company: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut by_trade: FxHashMap<&str, usize> = FxHashMap::default();
         let mut by_org_last: FxHashMap<&str, usize> = FxHashMap::default();
         let mut by_initials: FxHashMap<String, usize> = FxHashMap::default();
         let acronyms = self
@@ -166,6 +174,8 @@ impl<'a> Discoverer<'a> {
                 Organization => {
                     if is(last, CORP_SUFFIX) {
                         by_company.entry(first).or_insert(m);
+                    } else if is(last, TRADE_SUFFIX) {
+                        by_trade.entry(first).or_insert(m);
                     }
                     by_org_last.entry(last).or_insert(m);
                 }
@@ -196,7 +206,16 @@ impl<'a> Discoverer<'a> {
                         // A country is not a first name ("Georgia" in "Georgia Power"), and
                         // a word its own context reads as a place is not a firm's first
                         // word ("based in Oakton" beside "Oakton Steel AG").
-                        let firm = || by_company.get(name).filter(|_| !c.placed());
+                        // Without its trade, only where it reads as a firm: "Veltra
+                        // shares", not "Oakton voters" beside Oakton Energy.
+                        let traded = || {
+                            by_trade.get(name).filter(|_| {
+                                c.cue[slot(Organization)] > 0
+                                    && c.cue[slot(Place)] == 0
+                                    && c.cue[slot(Person)] == 0
+                            })
+                        };
+                        let firm = || by_company.get(name).filter(|_| !c.placed()).or_else(traded);
                         c.world
                             .is_none()
                             .then(|| by_first.get(name).or_else(firm))
@@ -318,24 +337,36 @@ impl<'a> Discoverer<'a> {
         person(&self.cands[t]).then_some(t)
     }
 
-    /// (surnames, full name) of each person named by two surnames or more that one longer
+    /// (surnames, full name) of each person named by two surnames alone that one longer
     /// person's name in the article ends with: "García López" is "María José García
-    /// López". Not from a given name on ("Maria Reyes" may be another Reyes).
+    /// López". Not from a given name on ("Maria Reyes" may be another Reyes), nor a word
+    /// that opens another person's name in the article.
     fn compound_surnames(&self) -> Vec<(usize, usize)> {
         let person = |c: &Cand| KindVotes(c.votes()).winner() == Person;
+        let people: Vec<(usize, &Cand)> = self
+            .cands
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.words >= 2 && person(c))
+            .collect();
         let mut out = Vec::new();
-        for (s, short) in self.cands.iter().enumerate() {
+        for &(s, short) in people.iter().filter(|(_, c)| c.words == 2) {
             let first = short.name.split(' ').next().unwrap_or_default();
-            if short.words < 2 || is(first, GIVEN_NAMES) || !person(short) {
+            let opened_elsewhere = people
+                .iter()
+                .any(|&(t, c)| t != s && c.name.split(' ').next() == Some(first));
+            if is(first, GIVEN_NAMES) || opened_elsewhere {
                 continue;
             }
             let tail = format!(" {}", short.name);
-            let mut longer = self
-                .cands
+            let mut longer: Vec<usize> = people
                 .iter()
-                .enumerate()
-                .filter(|(_, c)| c.words > short.words && c.name.ends_with(&tail) && person(c));
-            if let (Some((t, _)), None) = (longer.next(), longer.next()) {
+                .filter(|(_, c)| c.words > 2 && c.name.ends_with(&tail))
+                .map(|&(t, _)| self.root(t))
+                .collect();
+            longer.sort_unstable();
+            longer.dedup();
+            if let [t] = longer[..] {
                 out.push((s, t));
             }
         }

@@ -18,7 +18,8 @@ use super::lexicon::{
     NAME_PREFIXES, ORG_APPOS, ORG_HEAD, ORG_POSS, ORG_TAIL, OTHER_HEAD, OTHER_NEXT, OTHER_TAIL,
     PARTICLES, PERSON_NEXT, PERSON_POSS, PLACE_APPOS, PLACE_HEAD, PLACE_POSS, PLACE_PREPS,
     PLACE_TAIL, PRESS_TITLES, RELATION_SUFFIXES, ROLE_NOUNS, SPEECH_VERBS, STOP, TEMPORAL,
-    TITLE_BASE, TITLE_MOD, TITLE_NOUNS, US_STATES, classes, info, is, lowercase, world,
+    TITLE_BASE, TITLE_MOD, TITLE_NOUNS, TRADE_SUFFIX, US_STATES, classes, info, is, lowercase,
+    world,
 };
 use super::text::{Doc, Token, dated_line, is_acronym, numeric_date};
 use crate::load::EntityKind;

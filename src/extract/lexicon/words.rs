@@ -166,14 +166,18 @@ pub(super) const OTHER_TAIL_WORDS: &str =
     doctrine plan index fashion show amendment charter resolution directive declaration
     manifesto bowl";
 
-/// Corporate suffixes and the trades that close a company's name, which the company
-/// drops once named: "Nvidia" and "Nvidia Corp", "Veltra" and "Veltra Pharma" are the same.
+/// Corporate suffixes: "Nvidia" and "Nvidia Corp" are the same company.
 pub const CORP_SUFFIX: Class = 1 << 10;
 pub(super) const CORP_SUFFIX_WORDS: &str =
     "inc inc. corp corp. corporation co co. ltd ltd. llc plc ag sa se nv gmbh group
-    holdings company capital energy pharma pharmaceuticals motors airlines airways
-    technologies systems partners securities financial insurance labs industries
-    entertainment studios bancorp";
+    holdings company";
+
+/// Trades that close a company's name, which it drops once named ("Veltra" for Veltra
+/// Pharma); a town the firm is named after drops them too ("Oakton voters").
+pub const TRADE_SUFFIX: Class = 1 << 57;
+pub(super) const TRADE_SUFFIX_WORDS: &str =
+    "capital energy pharma pharmaceuticals motors airlines airways technologies systems
+    partners securities financial insurance labs industries entertainment studios bancorp";
 
 /// All-capital words that are not organisations.
 pub const ACRONYM_STOP: Class = 1 << 11;

@@ -116,7 +116,7 @@ fn straight_quotes_and_unclosed_paragraphs() {
     let spans = super::spans(plain, 0..plain.len());
     let inner: Vec<&str> = spans.iter().map(|s| &plain[s.inner.clone()]).collect();
     assert_eq!(inner, ["one two three four", "five six seven"]);
-    // Mismatched marks, each of its own width; an empty pair is no quotation.
+    // Mismatched marks, each of its own width; an empty pair holds nothing.
     let plain = "“one two\" and \"three four” then \"”";
     let spans = super::spans(plain, 0..plain.len());
     let inner: Vec<&str> = spans.iter().map(|s| &plain[s.inner.clone()]).collect();

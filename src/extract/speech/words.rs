@@ -4,7 +4,7 @@
 use super::Verb;
 use crate::extract::lexicon::{
     Class, DESCRIBING_PREPOSITIONS, DETERMINERS, LEAD_ADVERBS, LEAD_PREPOSITIONS, PHRASE_OPENERS,
-    REPORT_VERBS, ROLE_NOUNS, SPEECH_BASE, SPEECH_PARTICIPLES, SPEECH_VERBS, is, lowercase,
+    REPORT_VERBS, ROLE_NOUNS, SPEECH_BASE, SPEECH_PARTICIPLES, SPEECH_VERBS, STOP, is, lowercase,
 };
 use crate::extract::text::Token;
 
@@ -235,33 +235,20 @@ pub fn clause_shape(phrase: &str) -> bool {
             && p[1].ends_with('s')
             && !p[1].ends_with("ss")
     });
-    // "the utility cut its profit", "Roe thanked her staff": a possessive after a plain
-    // word is a verb's object. In a description it follows a preposition, a conjunction, a
-    // quantifier, a focusing adverb or a comma ("a friend of his", "Roe and her aides",
-    // "both their sons", "even his rivals").
-    let possessive_object = words.windows(2).any(|p| {
+    // "the utility cut its profit", "Roe thanked her staff": a possessive between a plain
+    // word and the noun it owns is a verb's object. In a description it follows a function
+    // word, a participle or a comma ("a source within her campaign", "a lawyer representing
+    // her client", "Roe and her aides", "both their sons"); a pronoun closing the phrase is
+    // not counted ("people who know her").
+    let possessive_object = words.windows(3).any(|p| {
         matches!(p[1], "its" | "his" | "her" | "their" | "our" | "my")
             && p[0].ends_with(char::is_alphanumeric)
+            && !p[0].ends_with("ing")
             && !is(
                 p[0],
-                LEAD_PREPOSITIONS | DESCRIBING_PREPOSITIONS | LEAD_ADVERBS,
+                STOP | LEAD_PREPOSITIONS | DESCRIBING_PREPOSITIONS | LEAD_ADVERBS,
             )
-            && !matches!(
-                lowercase(p[0]).as_ref(),
-                "and"
-                    | "or"
-                    | "nor"
-                    | "but"
-                    | "plus"
-                    | "all"
-                    | "both"
-                    | "half"
-                    | "each"
-                    | "even"
-                    | "only"
-                    | "especially"
-                    | "including"
-            )
+            && !matches!(lowercase(p[0]).as_ref(), "plus" | "half" | "especially")
     });
     inner_auxiliary || pronoun_last || past_after_name || adverb_verb || possessive_object
 }
