@@ -40,6 +40,8 @@ mod shape;
 mod tests;
 #[cfg(test)]
 mod title_tests;
+#[cfg(test)]
+mod variant_tests;
 mod vote;
 
 pub use shape::guess_kind;

@@ -549,6 +549,8 @@ mod after;
 mod before;
 #[cfg(test)]
 mod clause_tests;
+#[cfg(test)]
+mod mark_tests;
 mod remark;
 mod resolve;
 mod role;
