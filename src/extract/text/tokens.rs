@@ -130,6 +130,7 @@ pub fn tokens(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     // Capitals mean an acronym only beside lower case, not in a headline in capitals.
     let mixed_case = bytes.iter().any(u8::is_ascii_lowercase);
     let first = out.len();
+    let mut acronyms = false;
     let mut i = 0;
     while i < n {
         // Skip to the next word, byte by byte through ASCII.
@@ -187,6 +188,7 @@ pub fn tokens(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
         let mut word_classes = classes(word);
         if mixed_case && word_classes & STOP != 0 && capitals(word) {
             word_classes = word_classes & (ACRONYM_STOP | TEMPORAL) | ACRONYM;
+            acronyms = true;
         }
         out.push(Token {
             start: base + start,
@@ -197,6 +199,9 @@ pub fn tokens(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     }
     // A run of words in capitals is a label or a headline ("NOW OPEN—"), whose small words
     // are the common ones.
+    if !acronyms {
+        return;
+    }
     let block = &mut out[first..];
     for k in 0..block.len() {
         let beside_capitals = |j: Option<usize>| {
