@@ -179,7 +179,8 @@ pub fn participle_phrase(first: &str, second: &str, third: &str) -> bool {
 /// Whether a speaker or source phrase holds a clause cut from its sentence, whatever it
 /// names: an auxiliary inside ("the candidate could be", "Roe has instead positioned"), a
 /// pronoun closing it ("the enactment of what it"), a verb after the name opening it ("Roe
-/// endured a lecture") or after an adverb ("the bill also mandates a wait").
+/// endured a lecture") or after an adverb ("the bill also mandates a wait"), or a verb's
+/// possessive object ("the utility cut its profit").
 pub fn clause_shape(phrase: &str) -> bool {
     let words: Vec<&str> = phrase.split_whitespace().collect();
     let inner_auxiliary = words.iter().skip(1).any(|w| {
