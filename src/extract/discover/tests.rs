@@ -28,6 +28,12 @@ fn a_name_with_particles_after_a_title_is_whole() {
         entities("Rio de Janeiro voted. Oakton City de facto ruled."),
         named(&[("Oakton City", Place), ("Rio de Janeiro", Place)])
     );
+    // French "des" joins as "de" does.
+    let got = entities("The envoys met at the Jardin des Sources in Oakton.");
+    assert!(
+        got.iter().any(|(name, _)| name == "Jardin des Sources"),
+        "{got:?}"
+    );
 }
 
 #[test]

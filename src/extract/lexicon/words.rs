@@ -271,7 +271,7 @@ pub(super) const SPEECH_NOUNS_WORDS: &str = "claim claims statement statements c
 /// Name particles joining a person's names: Ursula von der Leyen, Mohammed bin Salman.
 pub const PARTICLES: Class = 1 << 13;
 pub(super) const PARTICLES_WORDS: &str =
-    "de da di del della dos das du van von der den ter le la bin ibn al el abu y";
+    "de da di del della dos das des du van von der den ter le la bin ibn al el abu y";
 
 /// Common given names: a first token from here makes a two-word name a person.
 pub const GIVEN_NAMES: Class = 1 << 14;

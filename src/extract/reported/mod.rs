@@ -328,6 +328,10 @@ fn possessive_sources(
             }
         }
         let Some(k) = noun else { continue };
+        // "the Union’s foreign policy chief": the noun names a person's post, not a stance.
+        if k + 1 < c.toks.len() && c.plain(k, k + 1) && c.is(k + 1, ROLE_NOUNS) {
+            continue;
+        }
         // The possessor: the name ending at this word.
         let mut s = i;
         while s > 0 && c.plain(s - 1, s) && c.word(s - 1).starts_with(char::is_uppercase) {

@@ -130,3 +130,21 @@ fn an_acronym_spelt_like_a_small_word_is_a_name() {
         assert_eq!(got[0].0, source, "{got:?}");
     }
 }
+
+#[test]
+fn a_post_and_a_noun_after_a_preposition_say_nothing() {
+    // "policy" owned by the Union names a post, and only Varga says something.
+    let got = sources("The Union's foreign policy chief, Ilse Varga, said the talks would resume.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1.as_deref(), Some("said"), "{got:?}");
+    // "plans" after "over" is the object of a preposition, no verb with a subject.
+    let got =
+        sources("Mayor Dana Reyes faces a revolt by councillors over plans to sell the port.");
+    assert_eq!(got, [], "{got:?}");
+    // "says" is never a preposition's object.
+    let got = sources("A voice over says the port will close.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    // Someone's plan, with no post after it, is still theirs.
+    let got = sources("Reyes's plan to sell the port drew a crowd.");
+    assert_eq!(got.len(), 1, "{got:?}");
+}

@@ -115,8 +115,10 @@ impl Clause<'_> {
             {
                 return false;
             }
-            // "with notes like", "of claims", "in states that": a preposition's object is a noun.
+            // "with notes like", "of claims", "over plans to": a preposition's object is a
+            // noun; "says" never is one ("a voice over says").
             if !w.ends_with("ing")
+                && !matches!(w, "says" | "said")
                 && matches!(
                     self.word(i - 1),
                     "with"
@@ -136,6 +138,13 @@ impl Clause<'_> {
                         | "under"
                         | "between"
                         | "by"
+                        | "over"
+                        | "despite"
+                        | "against"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "within"
                 )
             {
                 return false;
