@@ -454,3 +454,42 @@ fn a_preposition_of_place_opening_a_sentence_makes_a_place() {
     let text = "In Congress, the bill stalled again on Tuesday.";
     assert_eq!(kind_of(text, "Congress"), Some(Organization));
 }
+
+#[test]
+fn a_month_or_will_before_a_surname_is_a_given_name() {
+    let text = "The spokesman, Will Ferrant, said it would appeal. Its chair, Jan Kostova, \
+                agreed. We met May Tolland and June Arvid.";
+    for name in ["Will Ferrant", "Jan Kostova", "May Tolland", "June Arvid"] {
+        assert_eq!(
+            kind_of(text, name),
+            Some(Person),
+            "{name}: {:?}",
+            entities(text)
+        );
+    }
+    // After a word that dates, the month is the month.
+    let got = entities("In May Oakton voted. The June Primary was close. Officials will meet.");
+    assert!(
+        got.iter()
+            .all(|(n, _)| !n.starts_with("May") && !n.starts_with("June")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_lone_word_ending_as_surnames_do_leans_person() {
+    assert_eq!(kind_of("The envoy met Petrovic.", "Petrovic"), Some(Person));
+    assert_eq!(
+        kind_of("The talks failed, and Hendricksen left.", "Hendricksen"),
+        Some(Person)
+    );
+    // A brand's capitals and a common word ending so do not.
+    assert_eq!(
+        kind_of("The poll by YouGov closed.", "YouGov"),
+        Some(Organization)
+    );
+    assert_eq!(
+        kind_of("They wrote to Comparison.", "Comparison"),
+        Some(Organization)
+    );
+}

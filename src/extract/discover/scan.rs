@@ -197,8 +197,67 @@ impl<'a> Discoverer<'a> {
             tok.classes = info.classes;
             tok.world = info.world;
             tok.cap = info.classes & TEMPORAL == 0;
+            if tok.cap {
+                self.month_as_given_name();
+            }
         }
         self.toks.push(tok);
+    }
+
+    /// "June Arvid", "met May Tolland": a month that is also a woman's name, before a
+    /// capitalised word, is her given name; not after a word that dates ("in May Oakton
+    /// voted", "the June primary").
+    fn month_as_given_name(&mut self) {
+        let n = self.toks.len();
+        let Some(last) = self.toks.last() else { return };
+        let month = &self.text[last.start..last.end];
+        if last.cap
+            || last.full_end != last.end
+            || !matches!(month, "May" | "June" | "April" | "August" | "Jan")
+            || !self.text[last.full_end..].starts_with(' ')
+        {
+            return;
+        }
+        let dated = n > 1 && {
+            let before = &self.toks[n - 2];
+            let word = self.text[before.start..before.end].to_ascii_lowercase();
+            before.classes & TEMPORAL != 0
+                || word.bytes().all(|b| b.is_ascii_digit())
+                || matches!(
+                    word.as_str(),
+                    "in" | "on"
+                        | "of"
+                        | "by"
+                        | "since"
+                        | "until"
+                        | "till"
+                        | "through"
+                        | "from"
+                        | "to"
+                        | "before"
+                        | "after"
+                        | "during"
+                        | "between"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "that"
+                        | "each"
+                        | "every"
+                        | "the"
+                        | "a"
+                        | "around"
+                        | "throughout"
+                )
+        };
+        if !dated {
+            let last = self.toks.len() - 1;
+            self.toks[last].cap = true;
+            self.toks[last].classes = GIVEN_NAMES;
+        }
     }
 
     /// Quoted titles after a possessive or a noun like "show": ABC’s “The View.” is a work

@@ -156,7 +156,7 @@ impl<'a> Discoverer<'a> {
                 && (given || !self.is(i, ORG_TAIL | PLACE_TAIL | OTHER_TAIL))
                 && !self.is(i, TITLES)
                 // "Robert A. Levinson": the initial "A." is no article.
-                && (is_initials(word) || !self.is(i, STOP))
+                && (is_initials(word) || given || !self.is(i, STOP))
                 && (!self.is(i, DEMONYM) || (given && unknown_after))
         })
     }

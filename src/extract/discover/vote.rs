@@ -123,8 +123,12 @@ impl<'a> Discoverer<'a> {
                 fallback[slot(Organization)] += WEAK;
             } else if multi && person_shaped {
                 fallback[slot(Person)] += WEAK;
-            } else if !multi && self.is(a, GIVEN_NAMES) && !is_acronym(self.word(a)) {
-                // "Hillary", "David": a first name alone is still a person.
+            } else if !multi
+                && !is_acronym(self.word(a))
+                && (self.is(a, GIVEN_NAMES) || surname_ending(self.word(a)))
+            {
+                // "Hillary", "David": a first name alone is still a person; so is a word
+                // ending as surnames do ("Kostova", "Hendricksen", "Petrovic").
                 fallback[slot(Person)] += WEAK;
             } else {
                 // An unknown word, or words not shaped like a person's name ("Judicial
@@ -325,4 +329,49 @@ pub(super) fn is_thing_word(word: &str) -> bool {
             | "hail"
             | "like"
     )
+}
+
+/// Endings that surnames of many languages share and few other names have: "Ferguson",
+/// "Hendricksen", "Alvarez", "Kostova", "Kowalski", "Petrovic", "Shevchenko".
+/// Known places and firms with such endings are the world list's, looked up before this.
+fn surname_ending(word: &str) -> bool {
+    // "YouGov", "HealthCare.gov": a brand's capitals or a dot are no surname's.
+    let mut chars = word.chars();
+    let shaped = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
+    // Words that end so without being names: "Comparison", "Season".
+    let common = matches!(
+        word.to_lowercase().as_str(),
+        "reason"
+            | "season"
+            | "treason"
+            | "person"
+            | "poison"
+            | "prison"
+            | "comparison"
+            | "garrison"
+            | "unison"
+            | "venison"
+            | "lesson"
+            | "crimson"
+            | "parson"
+            | "arson"
+            | "bison"
+            | "mason"
+            | "liaison"
+            | "jettison"
+            | "grandson"
+            | "stepson"
+            | "godson"
+            | "improv"
+            | "molotov"
+    );
+    if !shaped || common {
+        return false;
+    }
+    [
+        "son", "sen", "ez", "ova", "eva", "ski", "sky", "wicz", "vich", "ovic", "ović", "enko",
+        "shvili", "poulos", "escu", "yan", "ov", "ev", "ssen", "quist", "qvist",
+    ]
+    .iter()
+    .any(|end| word.len() > end.len() + 2 && word.ends_with(end))
 }

@@ -294,7 +294,7 @@ pub(super) const GIVEN_NAMES_WORDS: &str =
     richard rishi robert roberto rodrigo ron ronald rupert ryan sam samuel sarah scott sean
     sebastian sergei sergey shinzo shigeru simon stephen steve steven sundar susan tamim
     tayyip ted thomas tim timothy tom tony ursula valerie vanessa victor viktor vivek
-    vladimir volodymyr wang william xi yair yoav yolanda yuri yoon yusuf zhang
+    vladimir volodymyr wang will william xi yair yoav yolanda yuri yoon yusuf zhang
     abigail abraham agnes aidan alana alec alexis alfred allen allison alvin amber amelia andre
     andy angel angie anita annie arlene arnold arthur ashley ashton audrey barbara barry
     beatrice becky ben bernard beth betsy betty beverly billy blake bobby bonnie brandon brenda
