@@ -41,7 +41,8 @@ impl Discoverer<'_> {
                     // "Freedom of Information Act": the name of a law.
                     || (k == next + 1 && self.tail_follows_of(k, OTHER_TAIL))
             }
-            "for" => heads(ORG_TAIL | ORG_HEAD),
+            // "Parents for Safer Streets": people in the plural before "for" head a group.
+            "for" => heads(ORG_TAIL | ORG_HEAD) || (joined.is_none() && self.is(end, GROUP_HEAD)),
             "and" => {
                 // "Department of Health and Human Services", but not "Secretary of State and
                 // Democratic nominee" (a party's adjective alone goes on no name) nor
@@ -54,7 +55,9 @@ impl Discoverer<'_> {
                 };
                 let place_ends = joined.is_some_and(|j| place(j + 1, end))
                     && !(k < n && place(k, self.last_cap(k)));
-                (has(ORG_HEAD | ORG_TAIL) && joined.is_some() && !adjective && !place_ends)
+                (has(ORG_HEAD | ORG_TAIL | GROUP_HEAD) && joined.is_some() && !adjective && !place_ends)
+                    // "Marina Resort and Spa", "Arts and Sciences Academy": a pair of trades.
+                    || (k < n && paired_trade(self.word(end)) && paired_trade(self.word(k)))
                     || (start == end
                         && self.toks[start].world.is_none()
                         && self.tail_follows(k)
@@ -127,4 +130,25 @@ impl Discoverer<'_> {
         }
         described
     }
+}
+
+/// Words of a venue's or a school's trades, which pair inside one name with "and".
+fn paired_trade(word: &str) -> bool {
+    matches!(
+        word,
+        "Hotel"
+            | "Casino"
+            | "Resort"
+            | "Spa"
+            | "Suites"
+            | "Golf"
+            | "Lodge"
+            | "Inn"
+            | "Bar"
+            | "Grill"
+            | "Arts"
+            | "Sciences"
+            | "Letters"
+            | "Crafts"
+    )
 }

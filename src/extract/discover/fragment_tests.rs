@@ -402,3 +402,39 @@ fn a_surname_that_is_a_month_stands_alone_once_the_full_name_is_given() {
         Some((1, false))
     );
 }
+
+#[test]
+fn a_group_for_a_cause_and_paired_trades_are_one_name() {
+    let got = entities(
+        "Parents for Safer Streets joined the suit. Citizens for Fair Rents and Ethics sued. \
+         Residents of Oakton said no. The Marina Resort and Spa reopened, and Dover Arts and \
+         Sciences Academy opened.",
+    );
+    for name in [
+        "Parents for Safer Streets",
+        "Citizens for Fair Rents and Ethics",
+        "Marina Resort and Spa",
+        "Dover Arts and Sciences Academy",
+    ] {
+        assert!(
+            got.iter().any(|(n, k)| n == name && *k == Organization),
+            "{name}: {got:?}"
+        );
+    }
+    // People "of" a place are no group's name.
+    assert!(!got.iter().any(|(n, _)| n.contains("Residents")), "{got:?}");
+    // A survey is a body, and a firm named without its trade is the same firm.
+    let got = entities(
+        "Officials at the U.S. Geological Survey said the quake struck at dawn. Shares of \
+         Veltra Semiconductor fell, and analysts said Veltra shares would stay low.",
+    );
+    assert!(
+        has(&got, "Veltra Semiconductor") && !has(&got, "Veltra"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(n, k)| n.ends_with("Geological Survey") && *k == Organization),
+        "{got:?}"
+    );
+}

@@ -246,7 +246,9 @@ impl<'a> Discoverer<'a> {
                 break;
             }
             let word = self.word(a);
-            let common = self.is(a, STOP) && !is_acronym(word);
+            // "Parents for Safer Streets" keeps its first word, opening a sentence or not.
+            let group = a < b && self.is(a, GROUP_HEAD) && self.word(a + 1) == "for";
+            let common = self.is(a, STOP) && !is_acronym(word) && !group;
             let stop =
                 !self.toks[a].cap || (common && (self.toks[a].initial || banner || article(word)));
             // "Former Ohio Gov.", "Presumptive nominee": words about the holder.

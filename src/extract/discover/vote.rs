@@ -59,6 +59,8 @@ impl<'a> Discoverer<'a> {
             let head = |mask: Class| {
                 (a..b).any(|i| self.is(i, mask) && matches!(self.word(i + 1), "of" | "for"))
             };
+            // "Parents for Safer Streets": a group, whatever its cause's last word.
+            let group = (a..b).any(|i| self.is(i, GROUP_HEAD) && self.word(i + 1) == "for");
             let linked = multi && self.text[self.toks[a].start..self.toks[b].end].contains('&');
             // "World War II": the numeral after the word that says what it names.
             let numbered_tail = if multi && is_roman(self.word(b)) {
@@ -66,7 +68,8 @@ impl<'a> Discoverer<'a> {
             } else {
                 b
             };
-            if linked || (multi && self.is(b, ORG_TAIL) && !self.surname_after_given(a, b)) {
+            if linked || group || (multi && self.is(b, ORG_TAIL) && !self.surname_after_given(a, b))
+            {
                 // "Procter & Gamble": no person's name has an ampersand.
                 cue[slot(Organization)] += STRONG;
             } else if multi

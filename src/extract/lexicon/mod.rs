@@ -142,6 +142,7 @@ fn table() -> &'static FxHashMap<Box<str>, Info> {
             (OTHER_TAIL, OTHER_TAIL_WORDS),
             (CORP_SUFFIX, CORP_SUFFIX_WORDS),
             (TRADE_SUFFIX, TRADE_SUFFIX_WORDS),
+            (GROUP_HEAD, GROUP_HEAD_WORDS),
             (ACRONYM_STOP, ACRONYM_STOP_WORDS),
             (SPEECH_VERBS, SPEECH_VERBS_WORDS),
             (PARTICLES, PARTICLES_WORDS),

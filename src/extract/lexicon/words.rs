@@ -114,7 +114,7 @@ pub(super) const ORG_TAIL_WORDS: &str =
     organisation union association committee court department office institute university
     college school company foundation federation army forces force navy police service services
     board senate congress parliament cabinet government administration times post news journal
-    regulator regulators power transit water security campaign globe review register caller
+    survey regulator regulators power transit water security campaign globe review register caller
     insider examiner monitor observer chronicle inquirer sentinel courier dispatch magazine
     herald telegraph tribune gazette sun press airlines airways motors technologies technology
     systems holdings partners capital securities exchange network media brigades brigade
@@ -177,7 +177,19 @@ pub(super) const CORP_SUFFIX_WORDS: &str =
 pub const TRADE_SUFFIX: Class = 1 << 57;
 pub(super) const TRADE_SUFFIX_WORDS: &str =
     "capital energy pharma pharmaceuticals motors airlines airways technologies systems
-    partners securities financial insurance labs industries entertainment studios bancorp";
+    partners securities financial insurance labs industries entertainment studios bancorp
+    semiconductor semiconductors therapeutics biosciences biotech robotics networks software
+    logistics petroleum mining resources foods brands telecom communications chemicals steel";
+
+/// People in the plural who head a group's name before "for": "Citizens for Fair
+/// Housing", "Parents for Safer Streets". Not before "of": "Residents of Oakton" are
+/// people, not a group.
+pub const GROUP_HEAD: Class = 1 << 54;
+pub(super) const GROUP_HEAD_WORDS: &str =
+    "citizens parents mothers fathers families veterans doctors nurses physicians scientists
+    students women men friends voters taxpayers patriots neighbors neighbours residents
+    lawyers engineers teachers farmers businesses christians catholics evangelicals
+    conservatives progressives democrats republicans libertarians americans";
 
 /// All-capital words that are not organisations.
 pub const ACRONYM_STOP: Class = 1 << 11;
