@@ -172,6 +172,17 @@ impl<'a> Discoverer<'a> {
                 cue[slot(Organization)] += CUE;
             }
             let after_comma = p > 0 && self.gap(p - 1, p).trim() == ",";
+            if prev == "for"
+                && before.is_some_and(|w| {
+                    matches!(
+                        w,
+                        "MP" | "MPs" | "MEP" | "MSP" | "MLA" | "member" | "senator" | "Senator"
+                    )
+                })
+            {
+                // "the MP for Tunbridge Wells": a seat is a place.
+                cue[slot(Place)] += CUE;
+            }
             if prev == "of" && before.is_some_and(is_compass) {
                 // "50 miles southeast of Tallahassee".
                 cue[slot(Place)] += CUE;

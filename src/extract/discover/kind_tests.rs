@@ -493,3 +493,27 @@ fn a_lone_word_ending_as_surnames_do_leans_person() {
         Some(Organization)
     );
 }
+
+#[test]
+fn a_seat_a_korean_given_name_and_a_race_are_read_as_such() {
+    let text = "Sir Tom Ash, the MP for Harwick Wells, met Park Ji-hoon. Black residents, \
+                White voters and Indigenous leaders objected. Conrad Black and Betty White \
+                spoke.";
+    assert_eq!(
+        kind_of(text, "Harwick Wells"),
+        Some(Place),
+        "{:?}",
+        entities(text)
+    );
+    assert_eq!(
+        kind_of(text, "Park Ji-hoon"),
+        Some(Person),
+        "{:?}",
+        entities(text)
+    );
+    assert_eq!(kind_of(text, "Conrad Black"), Some(Person));
+    let got = entities(text);
+    for word in ["Black", "White", "Indigenous"] {
+        assert!(got.iter().all(|(n, _)| n != word), "{word}: {got:?}");
+    }
+}

@@ -100,10 +100,11 @@ impl<'a> Discoverer<'a> {
                 self.push_tok(tok);
                 return;
             }
-            if starts_upper(word)
-                && last.starts_with(char::is_lowercase)
-                && !self.korean_given_name(&parts, word, t.start)
-            {
+            if self.korean_given_name(&parts, word, t.start) {
+                // "Park Ji-hoon": the given name says the whole is a person's, though the
+                // family name is also a word of places.
+                tok.cue = Some(Person);
+            } else if starts_upper(word) && last.starts_with(char::is_lowercase) {
                 // "Tony-winning", "Spanish-language", "CNBC-itis": a compound adjective or
                 // a coinage, not a name; but in "Nobel Prize-winning" the capitalised part
                 // ends the name before it.

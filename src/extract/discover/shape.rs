@@ -302,6 +302,22 @@ impl<'a> Discoverer<'a> {
         }
         if a == b {
             let word = self.word(a);
+            // "Black residents", "White voters": a colour before people in the plural is
+            // their race, though "Black" or "White" alone may be a surname.
+            let race = matches!(word, "Black" | "White" | "Brown")
+                && a + 1 < self.toks.len()
+                && self.plain_gap(a, a + 1)
+                && self.lower_word(a + 1)
+                && {
+                    let next = self.word(a + 1);
+                    next.len() > 3
+                        && next.ends_with('s')
+                        && !next.ends_with("ss")
+                        && !is(next, SPEECH_VERBS | REPORT_VERBS)
+                };
+            if race {
+                return;
+            }
             let acronym = is_acronym(word);
             let numbered = self.toks.get(a + 1).is_some_and(|t| {
                 self.text[t.start..t.end]

@@ -150,17 +150,20 @@ fn participle_before(c: &Clause<'_>, by: usize) -> Option<usize> {
         }
         i -= 1;
     }
-    // "continued struggles by the campaign": a participle before a plural noun describes
-    // it, and "by" names the noun's agent, not a speaker.
-    let described = i + 1 < by && {
-        let next = c.word(i + 1);
-        next.len() > 3
-            && next.starts_with(char::is_lowercase)
-            && next.ends_with('s')
-            && !next.ends_with("ss")
-            && !next.ends_with("ous")
-            && !next.ends_with("us")
+    // "continued struggles by the campaign", "criticised joint drills by the allies": a
+    // plural noun between the participle and "by" is its object, and "by" names the
+    // noun's agent, not a speaker ("seen as threats by" keeps its complement).
+    let plural = |w: &str| {
+        w.len() > 3
+            && w.starts_with(char::is_lowercase)
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("ous")
+            && !w.ends_with("us")
     };
+    let described = i + 1 < by
+        && (plural(c.word(i + 1))
+            || ((i + 1..by).any(|j| plural(c.word(j))) && (i + 1..by).all(|j| c.word(j) != "as")));
     (i + 1 < by && passive(c, i) && !described).then_some(i)
 }
 
@@ -439,6 +442,12 @@ mod tests {
         // Adverbs before "by" do not make a builder a source, nor an effort a statement.
         assert!(sources("The bridge was built mostly by Acme Steel.").is_empty());
         assert!(sources("Years of efforts by the council came to nothing.").is_empty());
+        // A plural object between the verb and "by": the drills are the allies', and
+        // Norland alone criticised.
+        assert_eq!(
+            sources("Norland criticised joint drills by Valdemar and its allies."),
+            ["Norland"]
+        );
     }
 
     #[test]
