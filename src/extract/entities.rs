@@ -9,7 +9,9 @@ use rustc_hash::FxHashMap;
 use super::discover::{Discovered, Found, Spot, guess_kind};
 use super::gazetteer::Hit;
 use super::kinds::KindVotes;
-use super::lexicon::{DESCRIBING_PREPOSITIONS, LEAD_PREPOSITIONS, is, world};
+use super::lexicon::{
+    DESCRIBING_PREPOSITIONS, LEAD_PREPOSITIONS, TITLE_BASE, TITLE_MOD, is, world,
+};
 use super::text::Doc;
 use super::{EntityMention, Gazetteer};
 use crate::load::EntityKind;
@@ -177,7 +179,14 @@ impl<'a> Table<'a> {
                 EntityKind::Organization => organisation,
                 _ => false,
             })
-            .filter(|s| text[comma + 1..s.start].trim().is_empty())?;
+            // "The union leader, Gen. Tom Ash, said": a title may open the name.
+            .filter(|s| {
+                let between = &text[comma + 1..s.start];
+                between.split_whitespace().count() <= 2
+                    && between
+                        .split_whitespace()
+                        .all(|w| is(w, TITLE_BASE | TITLE_MOD) && w.starts_with(char::is_uppercase))
+            })?;
         let rest = text[s.full_end..].trim_start();
         // "…,” said the head of the union, Dana Reyes.": the sentence ends with the name.
         let closes = rest.is_empty() || rest.starts_with(['.', '\n']);

@@ -32,8 +32,13 @@ pub(super) fn phrase(c: &Clause<'_>, st: usize, e: usize) -> Option<Range<usize>
 /// agent after "by", the giver after "from" ("criticism from union leaders in Ohio").
 pub(super) fn forward(c: &Clause<'_>, st: usize) -> Option<Range<usize>> {
     // "denounced by Ash for its bias": "for" opens no part of the agent here.
+    // "a report released by the auditor found …": the clause's verb ends the agent.
     let e = (st + 1..c.toks.len())
-        .find(|&i| !c.plain(i - 1, i) && !joined(c, i - 1, i) || c.word(i) == "for")
+        .find(|&i| {
+            !c.plain(i - 1, i) && !joined(c, i - 1, i)
+                || c.word(i) == "for"
+                || (c.word(i).starts_with(char::is_lowercase) && c.verb_at(i).is_some())
+        })
         .unwrap_or(c.toks.len());
     let end = core(c, st, e)?;
     (end - st <= MAX_WORDS).then_some(st..end)

@@ -148,3 +148,34 @@ fn a_post_and_a_noun_after_a_preposition_say_nothing() {
     let got = sources("Reyes's plan to sell the port drew a crowd.");
     assert_eq!(got.len(), 1, "{got:?}");
 }
+
+#[test]
+fn a_document_described_by_a_participle_says_what_its_verb_says() {
+    // "released" and "published" describe the report; "found" is what it says.
+    for text in [
+        "A report released Tuesday found that costs rose.",
+        "A study published last month in the Oakton Journal found that costs rose.",
+    ] {
+        let got = sources(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("found"), "{got:?}");
+        assert_eq!(got[0].2.as_deref(), Some("costs rose"), "{got:?}");
+    }
+    // Its author after "by" ends at that verb.
+    let got = sources("A report released by the auditor found that costs rose.");
+    assert!(got.iter().any(|s| s.0 == "the auditor"), "{got:?}");
+    // A person's verb before a day stays a verb.
+    let got = sources("The mayor criticized on Tuesday the plan for the port.");
+    assert_eq!(got[0].0, "The mayor", "{got:?}");
+}
+
+#[test]
+fn a_title_may_open_the_name_set_beside_a_description() {
+    let got = crate::extract::tests::facts(
+        "The group's leader, Gen. Tom Ash, said the war was over. Its treasurer, Dr. Mara \
+         Quell, said funds were short.",
+    )
+    .attributions;
+    let entities: Vec<_> = got.iter().map(|a| a.entity.as_deref()).collect();
+    assert_eq!(entities, [Some("Tom Ash"), Some("Mara Quell")], "{got:?}");
+}

@@ -42,7 +42,7 @@ pub(super) fn stance(c: &Clause<'_>, v: usize) -> Option<Verb> {
     if feeling && !(v + 1 < c.toks.len() && opens_view(c, v + 1)) {
         return None;
     }
-    (!after_to && !passive && c.verbal(v, bare)).then_some(Verb::Report)
+    (!after_to && !passive && !c.reduced_relative(v) && c.verbal(v, bare)).then_some(Verb::Report)
 }
 
 /// Whether a stance verb that is more often a noun ("support", "point", "view") is a verb

@@ -134,6 +134,9 @@ fn fillers(c: &Clause<'_>, v: usize) -> usize {
             if end > 0 && c.plain(end - 1, end) && matches!(c.word(end - 1), "on" | "last") {
                 end -= 1;
             }
+        } else if c.reduced_relative(end - 1) {
+            // "A report released Tuesday found": the document is the subject.
+            end -= 1;
         } else {
             break;
         }

@@ -52,6 +52,7 @@ impl Clause<'_> {
             && self.gap(i - 1, i).contains('(')
             && participle_phrase(w, after(i + 1), after(i + 2));
         if bracketed
+            || self.reduced_relative(i)
             || self.withholds_name(i)
             || self.plural_noun(i)
             || !self.verbal(i, bare(w, &self.toks[i]))
@@ -60,6 +61,42 @@ impl Clause<'_> {
         }
         let after_to = i > 0 && self.word(i - 1) == "to" && self.plain(i - 1, i);
         Some(if after_to { Verb::Dependent } else { v })
+    }
+
+    /// Whether the participle at word `i` describes the document before it, the clause's
+    /// own verb coming later: "A study published last month in the journal found …", "a
+    /// report released Tuesday by the auditor shows …". The document has a determiner, and
+    /// a preposition or a time follows the participle ("The firm released a report" and
+    /// "The mayor criticized on Tuesday the plan" keep their verbs).
+    pub(crate) fn reduced_relative(&self, i: usize) -> bool {
+        let n = self.toks.len();
+        if i < 2 || i + 2 >= n || !self.word(i).ends_with("ed") {
+            return false;
+        }
+        let described = self.plain(i - 2, i - 1)
+            && self.plain(i - 1, i)
+            && self.is(i - 2, DETERMINERS)
+            && self.is(i - 1, DOCUMENTS | SPEECH_NOUNS);
+        let next = self.word(i + 1);
+        let modified = matches!(
+            next,
+            "by" | "in"
+                | "on"
+                | "at"
+                | "last"
+                | "this"
+                | "earlier"
+                | "recently"
+                | "yesterday"
+                | "today"
+                | "online"
+                | "jointly"
+        ) || self.is(i + 1, TEMPORAL);
+        described
+            && modified
+            && (i + 2..n.min(i + 16)).any(|j| {
+                self.toks[j].is(VERBS) && !self.word(j).ends_with("ing") && self.plain(j - 1, j)
+            })
     }
 
     /// Whether word `i` asks for anonymity: "who declined to be named", "asked not to be
