@@ -209,10 +209,12 @@ impl Context<'_> {
         }
         // "A source speaking to the Courier said": the one spoken to is not the speaker.
         let written = &self.doc.text[range.clone()];
-        let range = match written
-            .find(" speaking ")
-            .or_else(|| written.find(" talking "))
-        {
+        // At each space, rather than two substring searches: this runs for every quote.
+        let spoken_to = written.match_indices(' ').map(|(i, _)| i).find(|&i| {
+            let rest = &written[i + 1..];
+            rest.starts_with("speaking ") || rest.starts_with("talking ")
+        });
+        let range = match spoken_to {
             Some(at) => range.start..range.start + at,
             None => range,
         };
