@@ -1,12 +1,12 @@
 //! Who the information comes from: `reports Reuters`, `Reuters reported`, `according to two
 //! Western diplomats`, `told Reuters`, `(With agency inputs)`, after front matter `sources`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use super::entities::{Ent, Table};
 use super::lexicon::{
-    ACCORDING_ENDS, DESCRIBING_PREPOSITIONS, DOCUMENTS, STOP, TEMPORAL, is, world,
+    ACCORDING_ENDS, DESCRIBING_PREPOSITIONS, DOCUMENTS, STOP, TEMPORAL, is, lowercase, world,
 };
 use super::text::{Doc, Token};
 use super::{Attribution, Quote, reported};
@@ -198,7 +198,7 @@ pub fn find(
         ))
     }));
     all.sort_by_key(|&(at, _)| at);
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
     let front = sources.iter().map(|s| Attribution {
         source: s.trim().into(),
         entity: entity_of(s.trim()),
@@ -216,7 +216,7 @@ pub fn find(
             Some(e) if !describes(&a.source, e) => e,
             _ => &a.source,
         };
-        match seen.get(&key.to_lowercase()) {
+        match seen.get(lowercase(key).as_ref()) {
             // The first mention keeps its place; what it said comes from the first
             // reported statement with content ("support from Ash" says nothing itself).
             Some(&i) => {
@@ -236,7 +236,7 @@ pub fn find(
                 }
             }
             None => {
-                seen.insert(key.to_lowercase(), out.len());
+                seen.insert(lowercase(key).into_owned(), out.len());
                 out.push(a);
             }
         }

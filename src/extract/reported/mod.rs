@@ -23,7 +23,7 @@ use super::Attribution;
 use super::entities::Table;
 use super::lexicon::{
     DETERMINERS, DOCUMENTS, LEAD_PREPOSITIONS, ROLE_NOUNS, SPEECH_NOUNS, STANCE_ADJECTIVES,
-    STANCE_VERBS, TEMPORAL, TITLE_BASE,
+    STANCE_VERBS, TEMPORAL, TITLE_BASE, lowercase,
 };
 use super::salience::Salience;
 use super::speech::{Clause, Verb, clause_shape};
@@ -488,15 +488,23 @@ fn name(
     let pronoun = phrase
         .split_once(['’', '\''])
         .map_or(phrase, |(head, _)| head);
+    // The words matched below are short: a longer phrase is not lowered at all.
+    fn short(w: &str) -> std::borrow::Cow<'_, str> {
+        if w.len() <= 5 {
+            lowercase(w)
+        } else {
+            "".into()
+        }
+    }
     let phrase = if matches!(
-        pronoun.to_lowercase().as_str(),
+        short(pronoun).as_ref(),
         "he" | "she" | "it" | "they" | "we" | "i" | "you"
     ) {
         pronoun
     } else {
         phrase
     };
-    match phrase.to_lowercase().as_str() {
+    match short(phrase).as_ref() {
         "he" | "she" => {
             let name = salience.resolve(table, range.start, phrase)?;
             return Some((name.clone(), Some(name)));
