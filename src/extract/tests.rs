@@ -446,6 +446,13 @@ fn never_panics_on_odd_input() {
         }
         let _ = run(&text, &Gazetteer::default(), &[]);
     }
+    // A number closing a name before "and" leaves no words to look up as a place.
+    for text in [
+        "He backed Bill 9 and others.",
+        "Ash voted for Bill 9 and Bill 10.",
+    ] {
+        let _ = run(text, &Gazetteer::default(), &[]);
+    }
 }
 
 #[test]

@@ -42,7 +42,9 @@ impl Discoverer<'_> {
                     || (k == next + 1 && self.tail_follows_of(k, OTHER_TAIL))
             }
             // "Parents for Safer Streets": people in the plural before "for" head a group.
-            "for" => heads(ORG_TAIL | ORG_HEAD) || (joined.is_none() && self.is(end, GROUP_HEAD)),
+            "for" => {
+                heads(ORG_TAIL | ORG_HEAD) || (joined.is_none() && self.group_head(start, end))
+            }
             "and" => {
                 // "Department of Health and Human Services", but not "Secretary of State and
                 // Democratic nominee" (a party's adjective alone goes on no name) nor
@@ -55,7 +57,14 @@ impl Discoverer<'_> {
                 };
                 let place_ends = joined.is_some_and(|j| place(j + 1, end))
                     && !(k < n && place(k, self.last_cap(k)));
-                (has(ORG_HEAD | ORG_TAIL | GROUP_HEAD) && joined.is_some() && !adjective && !place_ends)
+                // "Citizens for Fair Rents and Ethics", but not "Parents for Safer Streets
+                // and Citizens for …", two groups.
+                let next_group = k < n && self.is(k, GROUP_HEAD);
+                (has(ORG_HEAD | ORG_TAIL | GROUP_HEAD)
+                    && joined.is_some()
+                    && !adjective
+                    && !place_ends
+                    && !next_group)
                     // "Marina Resort and Spa", "Arts and Sciences Academy": a pair of trades.
                     || (k < n && paired_trade(self.word(end)) && paired_trade(self.word(k)))
                     || (start == end
@@ -83,6 +92,46 @@ impl Discoverer<'_> {
         let ok =
             allowed && k < n && self.toks[k].cap && !self.toks[k].solo && self.plain_gap(k - 1, k);
         ok.then_some(k)
+    }
+
+    /// Whether the plural at `end` heads a group's name before "for": not the object of a
+    /// verb ("blamed Republicans for the gridlock"), nor before a possessive ("for
+    /// Oakton's budget"). A name before it ("Concerned Women for"), the sentence's start or
+    /// a word that introduces a name ("the", "and", a preposition) lets it.
+    fn group_head(&self, start: usize, end: usize) -> bool {
+        if !self.is(end, GROUP_HEAD) {
+            return false;
+        }
+        let cause = end + 2;
+        let owned = cause < self.toks.len() && self.toks[self.last_cap(cause)].possessive();
+        let introduced = start < end
+            || start == 0
+            || !self.plain_gap(start - 1, start)
+            || !self.lower_word(start - 1)
+            || matches!(
+                self.word(start - 1),
+                "the"
+                    | "by"
+                    | "from"
+                    | "with"
+                    | "of"
+                    | "and"
+                    | "or"
+                    | "group"
+                    | "called"
+                    | "named"
+                    | "for"
+                    | "at"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "against"
+                    | "about"
+                    | "including"
+                    | "like"
+                    | "as"
+            );
+        introduced && !owned
     }
 
     /// Whether the capitalised words from `k` end in an organisation word: "Securities and

@@ -421,8 +421,21 @@ fn a_group_for_a_cause_and_paired_trades_are_one_name() {
             "{name}: {got:?}"
         );
     }
-    // People "of" a place are no group's name.
+    // People "of" a place are no group's name, nor the object of a verb before "for",
+    // and two groups listed stay two.
     assert!(!got.iter().any(|(n, _)| n.contains("Residents")), "{got:?}");
+    let got = entities(
+        "Reyes blamed Republicans for Oakton's gridlock. Parents for Safer Streets and \
+         Citizens for Clean Air and Water marched.",
+    );
+    assert!(
+        !got.iter().any(|(n, _)| n.contains("Republicans")),
+        "{got:?}"
+    );
+    assert!(
+        has(&got, "Parents for Safer Streets") && has(&got, "Citizens for Clean Air and Water"),
+        "{got:?}"
+    );
     // A survey is a body, and a firm named without its trade is the same firm.
     let got = entities(
         "Officials at the U.S. Geological Survey said the quake struck at dawn. Shares of \

@@ -467,8 +467,11 @@ fn a_month_or_will_before_a_surname_is_a_given_name() {
             entities(text)
         );
     }
-    // After a word that dates, the month is the month.
-    let got = entities("In May Oakton voted. The June Primary was close. Officials will meet.");
+    // After a word that dates or another month, or before "Day", the month is the month.
+    let got = entities(
+        "In May Oakton voted. The June Primary was close. Officials will meet. Crowds \
+         gathered for May Day marches. In April and May Veltra recalled 40,000 trucks.",
+    );
     assert!(
         got.iter()
             .all(|(n, _)| !n.starts_with("May") && !n.starts_with("June")),
@@ -483,7 +486,11 @@ fn a_lone_word_ending_as_surnames_do_leans_person() {
         kind_of("The talks failed, and Hendricksen left.", "Hendricksen"),
         Some(Person)
     );
-    // A brand's capitals and a common word ending so do not.
+    // A town's "-ov" does not, nor a brand's capitals or a common word ending so.
+    assert_ne!(
+        kind_of("Drones struck Tarnov overnight.", "Tarnov"),
+        Some(Person)
+    );
     assert_eq!(
         kind_of("The poll by YouGov closed.", "YouGov"),
         Some(Organization)
@@ -516,4 +523,21 @@ fn a_seat_a_korean_given_name_and_a_race_are_read_as_such() {
     for word in ["Black", "White", "Indigenous"] {
         assert!(got.iter().all(|(n, _)| n != word), "{word}: {got:?}");
     }
+    // A surname before a verb ending in "-s" is still the person's mention.
+    let facts = crate::extract::tests::facts("Dana Brown won the race. Brown faces a runoff.");
+    assert_eq!(facts.entities[0].count, 2, "{:?}", facts.entities);
+    // An Arabic article or a co-op is no Korean given name.
+    let text = "Aid trucks crossed at Bab al-Hawa. The Oakton Food Co-op voted.";
+    assert_ne!(
+        kind_of(text, "Bab al-Hawa"),
+        Some(Person),
+        "{:?}",
+        entities(text)
+    );
+    assert_ne!(
+        kind_of(text, "Oakton Food Co-op"),
+        Some(Person),
+        "{:?}",
+        entities(text)
+    );
 }

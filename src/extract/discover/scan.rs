@@ -102,8 +102,33 @@ impl<'a> Discoverer<'a> {
             }
             if self.korean_given_name(&parts, word, t.start) {
                 // "Park Ji-hoon": the given name says the whole is a person's, though the
-                // family name is also a word of places.
-                tok.cue = Some(Person);
+                // family name is also a word of places; not "Bab al-Hawa" nor "Food Co-op".
+                let first = part(0);
+                let article = matches!(
+                    first,
+                    "al" | "Al"
+                        | "el"
+                        | "El"
+                        | "ad"
+                        | "Ad"
+                        | "as"
+                        | "As"
+                        | "ar"
+                        | "Ar"
+                        | "az"
+                        | "Az"
+                        | "ul"
+                        | "Ul"
+                        | "Co"
+                        | "Ex"
+                        | "De"
+                        | "Du"
+                        | "La"
+                        | "Le"
+                );
+                if starts_upper(first) && !article && !matches!(part(1), "op" | "up" | "ed") {
+                    tok.cue = Some(Person);
+                }
             } else if starts_upper(word) && last.starts_with(char::is_lowercase) {
                 // "Tony-winning", "Spanish-language", "CNBC-itis": a compound adjective or
                 // a coinage, not a name; but in "Nobel Prize-winning" the capitalised part
@@ -212,48 +237,55 @@ impl<'a> Discoverer<'a> {
         let n = self.toks.len();
         let Some(last) = self.toks.last() else { return };
         let month = &self.text[last.start..last.end];
+        let day = self.text[last.full_end..].trim_start().starts_with("Day");
         if last.cap
             || last.full_end != last.end
             || !matches!(month, "May" | "June" | "April" | "August" | "Jan")
             || !self.text[last.full_end..].starts_with(' ')
+            || day
         {
             return;
         }
-        let dated = n > 1 && {
-            let before = &self.toks[n - 2];
-            let word = self.text[before.start..before.end].to_ascii_lowercase();
-            before.classes & TEMPORAL != 0
-                || word.bytes().all(|b| b.is_ascii_digit())
-                || matches!(
-                    word.as_str(),
-                    "in" | "on"
-                        | "of"
-                        | "by"
-                        | "since"
-                        | "until"
-                        | "till"
-                        | "through"
-                        | "from"
-                        | "to"
-                        | "before"
-                        | "after"
-                        | "during"
-                        | "between"
-                        | "early"
-                        | "late"
-                        | "mid"
-                        | "last"
-                        | "next"
-                        | "this"
-                        | "that"
-                        | "each"
-                        | "every"
-                        | "the"
-                        | "a"
-                        | "around"
-                        | "throughout"
-                )
-        };
+        // "April and May Ford recalled": a month listed with another.
+        let listed = n > 2
+            && matches!(self.word(n - 2), "and" | "or")
+            && self.toks[n - 3].classes & TEMPORAL != 0;
+        let dated = listed
+            || n > 1 && {
+                let before = &self.toks[n - 2];
+                let word = self.text[before.start..before.end].to_ascii_lowercase();
+                before.classes & TEMPORAL != 0
+                    || word.bytes().all(|b| b.is_ascii_digit())
+                    || matches!(
+                        word.as_str(),
+                        "in" | "on"
+                            | "of"
+                            | "by"
+                            | "since"
+                            | "until"
+                            | "till"
+                            | "through"
+                            | "from"
+                            | "to"
+                            | "before"
+                            | "after"
+                            | "during"
+                            | "between"
+                            | "early"
+                            | "late"
+                            | "mid"
+                            | "last"
+                            | "next"
+                            | "this"
+                            | "that"
+                            | "each"
+                            | "every"
+                            | "the"
+                            | "a"
+                            | "around"
+                            | "throughout"
+                    )
+            };
         if !dated {
             let last = self.toks.len() - 1;
             self.toks[last].cap = true;

@@ -51,7 +51,12 @@ fn is_brand_cased(word: &str) -> bool {
 }
 
 impl<'a> Discoverer<'a> {
+    /// The built-in name that words `a..=b` are, if any; none for an empty span ("Bill 9
+    /// and": a number closes the name, and no place follows it).
     pub(super) fn world_span(&self, a: usize, b: usize) -> Option<usize> {
+        if a > b || b >= self.toks.len() {
+            return None;
+        }
         if a == b && self.toks[a].cap {
             return self.toks[a].world;
         }
@@ -302,19 +307,17 @@ impl<'a> Discoverer<'a> {
         }
         if a == b {
             let word = self.word(a);
-            // "Black residents", "White voters": a colour before people in the plural is
-            // their race, though "Black" or "White" alone may be a surname.
+            // "Black residents", "White voters": a colour before people is their race,
+            // though "Black" or "White" alone may be a surname ("Brown leads").
             let race = matches!(word, "Black" | "White" | "Brown")
                 && a + 1 < self.toks.len()
                 && self.plain_gap(a, a + 1)
                 && self.lower_word(a + 1)
-                && {
-                    let next = self.word(a + 1);
-                    next.len() > 3
-                        && next.ends_with('s')
-                        && !next.ends_with("ss")
-                        && !is(next, SPEECH_VERBS | REPORT_VERBS)
-                };
+                && (is(self.word(a + 1), GROUP_HEAD | ROLE_NOUNS)
+                    || matches!(
+                        self.word(a + 1),
+                        "people" | "communities" | "children" | "youth" | "families" | "churches"
+                    ));
             if race {
                 return;
             }

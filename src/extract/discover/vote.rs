@@ -335,7 +335,8 @@ pub(super) fn is_thing_word(word: &str) -> bool {
 }
 
 /// Endings that surnames of many languages share and few other names have: "Ferguson",
-/// "Hendricksen", "Alvarez", "Kostova", "Kowalski", "Petrovic", "Shevchenko".
+/// "Hendricksen", "Alvarez", "Kowalski", "Petrovic", "Shevchenko". Not "-ov" or "-ova",
+/// which as many towns have ("Saratov", "Villanova").
 /// Known places and firms with such endings are the world list's, looked up before this.
 fn surname_ending(word: &str) -> bool {
     // "YouGov", "HealthCare.gov": a brand's capitals or a dot are no surname's.
@@ -365,15 +366,17 @@ fn surname_ending(word: &str) -> bool {
             | "grandson"
             | "stepson"
             | "godson"
-            | "improv"
-            | "molotov"
+            | "chosen"
+            | "loosen"
+            | "worsen"
+            | "lessen"
     );
     if !shaped || common {
         return false;
     }
     [
-        "son", "sen", "ez", "ova", "eva", "ski", "sky", "wicz", "vich", "ovic", "ović", "enko",
-        "shvili", "poulos", "escu", "yan", "ov", "ev", "ssen", "quist", "qvist",
+        "son", "sen", "ez", "ski", "sky", "wicz", "vich", "ovic", "ović", "enko", "shvili",
+        "poulos", "escu", "yan", "quist", "qvist",
     ]
     .iter()
     .any(|end| word.len() > end.len() + 2 && word.ends_with(end))

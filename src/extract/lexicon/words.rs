@@ -125,7 +125,7 @@ pub(super) const ORG_TAIL_WORDS: &str =
     embassy consulate platforms software semiconductor semiconductors electronics telecom
     communications railway railways energy petroleum oil gas mining steel motor automotive
     electric investments ventures dynamics aerospace solutions brands foods beverages stores
-    mart bancshares commerce cooperative fc united institution academy observatory
+    mart bancshares commerce cooperative co-op fc united institution academy observatory
     initiative taskforce unit management devices instruments materials chemicals resources
     logistics properties realty advisors advisers associates consulting consultants research
     analytics equity healthcare biotech hotels resorts mills works shipping lines express

@@ -467,7 +467,7 @@ fn name(
     // preposition opens the sentence; it is not the one the verb credits. A count of people
     // may open with one ("About four in 10 voters", "At least half of them").
     let mut words_of = phrase.split_whitespace();
-    let first = words_of.next().unwrap_or("").to_lowercase();
+    let first = lowercase(words_of.next().unwrap_or(""));
     // "about two-thirds of voters": the number before a hyphen.
     let second = words_of
         .next()
@@ -476,7 +476,7 @@ fn name(
         .next()
         .unwrap_or("");
     let counting = matches!(
-        first.as_str(),
+        first.as_ref(),
         "about" | "around" | "over" | "under" | "at" | "between"
     ) && (second.starts_with(|c: char| c.is_ascii_digit())
         || words::number_word(second)

@@ -164,6 +164,17 @@ fn a_document_described_by_a_participle_says_what_its_verb_says() {
     // Its author after "by" ends at that verb.
     let got = sources("A report released by the auditor found that costs rose.");
     assert!(got.iter().any(|s| s.0 == "the auditor"), "{got:?}");
+    // A later verb past "that" or a comma is the content's: the document's own verb
+    // stays.
+    let got = sources(
+        "The report warned on Tuesday that the bridge could fail, and critics say repairs \
+         are overdue.",
+    );
+    assert!(
+        got.iter()
+            .any(|s| s.0 == "The report" && s.1.as_deref() == Some("warned")),
+        "{got:?}"
+    );
     // A person's verb before a day stays a verb.
     let got = sources("The mayor criticized on Tuesday the plan for the port.");
     assert_eq!(got[0].0, "The mayor", "{got:?}");

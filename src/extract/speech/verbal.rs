@@ -66,8 +66,8 @@ impl Clause<'_> {
     /// Whether the participle at word `i` describes the document before it, the clause's
     /// own verb coming later: "A study published last month in the journal found …", "a
     /// report released Tuesday by the auditor shows …". The document has a determiner, and
-    /// a preposition or a time follows the participle ("The firm released a report" and
-    /// "The mayor criticized on Tuesday the plan" keep their verbs).
+    /// a preposition, a time or an adverb of when or how follows the participle ("The firm
+    /// released a report" and "The mayor criticized on Tuesday the plan" keep their verbs).
     pub(crate) fn reduced_relative(&self, i: usize) -> bool {
         let n = self.toks.len();
         if i < 2 || i + 2 >= n || !self.word(i).ends_with("ed") {
@@ -92,11 +92,14 @@ impl Clause<'_> {
                 | "online"
                 | "jointly"
         ) || self.is(i + 1, TEMPORAL);
+        // The later verb in the same stretch: none past a comma or "that", where a verb
+        // is the content's or an inserted speaker's ("The report warned on Tuesday that
+        // the bridge could fail, critics say").
         described
             && modified
-            && (i + 2..n.min(i + 16)).any(|j| {
-                self.toks[j].is(VERBS) && !self.word(j).ends_with("ing") && self.plain(j - 1, j)
-            })
+            && (i + 2..n.min(i + 16))
+                .take_while(|&j| self.plain(j - 1, j) && self.word(j) != "that")
+                .any(|j| self.toks[j].is(VERBS) && !self.word(j).ends_with("ing"))
     }
 
     /// Whether word `i` asks for anonymity: "who declined to be named", "asked not to be
