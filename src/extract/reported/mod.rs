@@ -22,8 +22,7 @@ use self::said::what_was_said;
 use super::Attribution;
 use super::entities::Table;
 use super::lexicon::{
-    DETERMINERS, DOCUMENTS, LEAD_PREPOSITIONS, ROLE_NOUNS, SPEECH_NOUNS, STANCE_ADJECTIVES,
-    STANCE_VERBS, TEMPORAL, TITLE_BASE, lowercase,
+    DETERMINERS, DOCUMENTS, SPEECH_NOUNS, STANCE_ADJECTIVES, STANCE_VERBS, lowercase,
 };
 use super::salience::Salience;
 use super::speech::{Clause, Verb, clause_shape};
@@ -52,7 +51,9 @@ pub fn find(
     for block in doc.prose() {
         for sentence in doc.sentences_of(block) {
             let c = Clause::new(doc, sentence.clone());
-            out.extend(possessive_sources(doc, table, salience, &c, &inside));
+            out.extend(stance::possessive_sources(
+                doc, table, salience, &c, &inside,
+            ));
             for (words, cue) in agents::find(&c) {
                 let range = c.bytes(words);
                 if inside(range.start) {
@@ -279,86 +280,6 @@ fn credit(
             content: content(doc, c.toks[v].full_end..end).map(Name::from),
         },
     ))
-}
-
-/// "Roe’s claim", "Ash’s recent remarks": a named possessor of something said.
-fn possessive_sources(
-    doc: &Doc,
-    table: &Table<'_>,
-    salience: &Salience,
-    c: &Clause<'_>,
-    inside: &dyn Fn(usize) -> bool,
-) -> Vec<(usize, Attribution)> {
-    let mut out = Vec::new();
-    for (i, t) in c.toks.iter().enumerate() {
-        // "Saturday’s call" is no one’s.
-        if t.full_end == t.end
-            || !c.word(i).starts_with(char::is_uppercase)
-            || c.is(i, TEMPORAL)
-            || inside(t.start)
-        {
-            continue;
-        }
-        // The noun within two words: "Ash’s claim", "Ash’s controversial proposal"; words
-        // quoted before it count as one ("Ash’s “lazy voters” remark").
-        let mut noun = None;
-        let (mut quoted, mut words) = (false, 0);
-        for k in i + 1..c.toks.len().min(i + 8) {
-            let gap = c.gap(k - 1, k);
-            if gap.contains(['“', '”', '"']) {
-                if !gap
-                    .chars()
-                    .all(|ch| ch.is_whitespace() || "“”\"".contains(ch))
-                {
-                    break;
-                }
-                quoted = gap.contains(['“', '"']) && !gap.contains('”');
-                words += 1;
-            } else if !c.plain(k - 1, k) {
-                break;
-            } else if !quoted {
-                words += 1;
-            }
-            if words > 3 || !(quoted || c.word(k).starts_with(char::is_lowercase)) {
-                break;
-            }
-            if !quoted && (c.is(k, SPEECH_NOUNS) || stance::owned(c.word(k))) {
-                noun = Some(k);
-                break;
-            }
-        }
-        let Some(k) = noun else { continue };
-        // "the Union’s foreign policy chief": the noun names a person's post, not a stance.
-        if k + 1 < c.toks.len() && c.plain(k, k + 1) && c.is(k + 1, ROLE_NOUNS) {
-            continue;
-        }
-        // The possessor: the name ending at this word.
-        let mut s = i;
-        while s > 0 && c.plain(s - 1, s) && c.word(s - 1).starts_with(char::is_uppercase) {
-            s -= 1;
-        }
-        // "In Ash’s words": a capitalised preposition opening the sentence is no part of it.
-        while s < i && c.is(s, LEAD_PREPOSITIONS) {
-            s += 1;
-        }
-        // "the President’s plan": a title alone names no one here.
-        if s == i && c.is(i, TITLE_BASE | ROLE_NOUNS) {
-            continue;
-        }
-        let range = c.toks[s].start..t.end;
-        if let Some((source, entity)) = name(doc, table, salience, range.clone()) {
-            out.push((
-                range.start,
-                Attribution {
-                    source: source.into(),
-                    entity: entity.map(Name::from),
-                    cue: Some(c.word(k).into()),
-                    content: None,
-                },
-            ));
-        }
-    }
-    out
 }
 
 /// The subject after a verb that ends its clause: "…, reports Reuters." but not "…, told

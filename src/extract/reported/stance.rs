@@ -1,11 +1,18 @@
 //! Stance verbs read as verbs: words of seeing, knowing and deciding ("analysts see",
 //! "the judge ordered"), bare forms that are more often nouns ("voters support the levy"),
 //! light verbs with something said ("made it clear"), and nouns of a stance a named owner
-//! holds ("Roe’s plan").
+//! holds ("Roe’s plan"), credited to the owner.
 
-use super::words;
-use crate::extract::lexicon::{DETERMINERS, SPEECH_NOUNS, STANCE_VERBS};
+use super::{name, words};
+use crate::extract::Attribution;
+use crate::extract::entities::Table;
+use crate::extract::lexicon::{
+    DETERMINERS, LEAD_PREPOSITIONS, ROLE_NOUNS, SPEECH_NOUNS, STANCE_VERBS, TEMPORAL, TITLE_BASE,
+};
+use crate::extract::salience::Salience;
 use crate::extract::speech::{Clause, Verb};
+use crate::extract::text::Doc;
+use crate::model::Name;
 
 /// A verb of the sources' own list at word `v` ("analysts see", "the judge ordered"), used
 /// as a verb and not after "to".
@@ -174,7 +181,7 @@ fn opens_view(c: &Clause<'_>, i: usize) -> bool {
 
 /// Nouns of a stance or a demand that a named owner holds: "Roe’s plan", "Ash’s call
 /// for a recount", "the board’s endorsement".
-pub(super) fn owned(w: &str) -> bool {
+fn owned(w: &str) -> bool {
     matches!(
         w,
         "endorsement"
@@ -288,4 +295,84 @@ fn said_or_thought(w: &str) -> bool {
             | "doubt"
             | "warn"
     )
+}
+
+/// "Roe’s claim", "Ash’s recent remarks": a named possessor of something said.
+pub(super) fn possessive_sources(
+    doc: &Doc,
+    table: &Table<'_>,
+    salience: &Salience,
+    c: &Clause<'_>,
+    inside: &dyn Fn(usize) -> bool,
+) -> Vec<(usize, Attribution)> {
+    let mut out = Vec::new();
+    for (i, t) in c.toks.iter().enumerate() {
+        // "Saturday’s call" is no one’s.
+        if t.full_end == t.end
+            || !c.word(i).starts_with(char::is_uppercase)
+            || c.is(i, TEMPORAL)
+            || inside(t.start)
+        {
+            continue;
+        }
+        // The noun within two words: "Ash’s claim", "Ash’s controversial proposal"; words
+        // quoted before it count as one ("Ash’s “lazy voters” remark").
+        let mut noun = None;
+        let (mut quoted, mut words) = (false, 0);
+        for k in i + 1..c.toks.len().min(i + 8) {
+            let gap = c.gap(k - 1, k);
+            if gap.contains(['“', '”', '"']) {
+                if !gap
+                    .chars()
+                    .all(|ch| ch.is_whitespace() || "“”\"".contains(ch))
+                {
+                    break;
+                }
+                quoted = gap.contains(['“', '"']) && !gap.contains('”');
+                words += 1;
+            } else if !c.plain(k - 1, k) {
+                break;
+            } else if !quoted {
+                words += 1;
+            }
+            if words > 3 || !(quoted || c.word(k).starts_with(char::is_lowercase)) {
+                break;
+            }
+            if !quoted && (c.is(k, SPEECH_NOUNS) || owned(c.word(k))) {
+                noun = Some(k);
+                break;
+            }
+        }
+        let Some(k) = noun else { continue };
+        // "the Union’s foreign policy chief": the noun names a person's post, not a stance.
+        if k + 1 < c.toks.len() && c.plain(k, k + 1) && c.is(k + 1, ROLE_NOUNS) {
+            continue;
+        }
+        // The possessor: the name ending at this word.
+        let mut s = i;
+        while s > 0 && c.plain(s - 1, s) && c.word(s - 1).starts_with(char::is_uppercase) {
+            s -= 1;
+        }
+        // "In Ash’s words": a capitalised preposition opening the sentence is no part of it.
+        while s < i && c.is(s, LEAD_PREPOSITIONS) {
+            s += 1;
+        }
+        // "the President’s plan": a title alone names no one here.
+        if s == i && c.is(i, TITLE_BASE | ROLE_NOUNS) {
+            continue;
+        }
+        let range = c.toks[s].start..t.end;
+        if let Some((source, entity)) = name(doc, table, salience, range.clone()) {
+            out.push((
+                range.start,
+                Attribution {
+                    source: source.into(),
+                    entity: entity.map(Name::from),
+                    cue: Some(c.word(k).into()),
+                    content: None,
+                },
+            ));
+        }
+    }
+    out
 }
