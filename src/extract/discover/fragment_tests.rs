@@ -242,6 +242,9 @@ fn a_dateline_dash_or_an_ellipsis_opens_a_sentence() {
     assert!(!has(&got, "Then"));
     let got = entities("''Even so, it was hard,'' she said.");
     assert!(!has(&got, "Even"));
+    // A quotation's closing mark run into the next sentence.
+    let got = entities("Tom Ash spoke. “We will win!”After the speech, he left.");
+    assert!(!has(&got, "After"), "{got:?}");
     // Mid-sentence, an unknown capitalised word is still a name.
     let got = entities("The board met Vastenko in the morning.");
     assert!(has(&got, "Vastenko"));

@@ -44,8 +44,12 @@ impl<'a> Discoverer<'a> {
                         '\u{FFFC}', '\u{FEFF}',
                     ])
                     || sentence_break(gap)
-                    // "rose.The": a sentence whose space was lost.
-                    || self.text.get(prev_end..t.start) == Some(".");
+                    // "rose.The": a sentence whose space was lost, also after a quotation
+                    // ("“We will win!”After the speech").
+                    || self.text.get(prev_end..t.start) == Some(".")
+                    || whole_gap
+                        .strip_suffix(['”', '"'])
+                        .is_some_and(|g| g.ends_with(['.', '!', '?']));
                 self.push_token(*t, initial);
                 any_cap |= self.toks.last().is_some_and(|t| t.cap);
             }
