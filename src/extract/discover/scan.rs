@@ -12,6 +12,44 @@ const HEADLINE_WORDS: [&str; 29] = [
     "The", "Than", "Within",
 ];
 
+/// Words before a month that make it the month: "in May", "the June primary", "last
+/// April".
+const DATING_WORDS: [&str; 27] = [
+    "in",
+    "on",
+    "of",
+    "by",
+    "since",
+    "until",
+    "till",
+    "through",
+    "from",
+    "to",
+    "before",
+    "after",
+    "during",
+    "between",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "that",
+    "each",
+    "every",
+    "the",
+    "a",
+    "around",
+    "throughout",
+];
+
+/// First syllables of a hyphenated word that make it no Korean given name: Arabic articles
+/// ("Bab al-Hawa") and prefixes ("Food Co-op", "Ex-Im").
+const NOT_GIVEN_SYLLABLES: [&str; 13] = [
+    "al", "el", "ad", "as", "ar", "az", "ul", "co", "ex", "de", "du", "la", "le",
+];
+
 /// Whether the text between two words ends a sentence the sentence splitter kept whole:
 /// a dateline's dash ("OAKTON - Four days later") or an ellipsis run into the next word
 /// ("…Then").
@@ -108,28 +146,9 @@ impl<'a> Discoverer<'a> {
                 // "Park Ji-hoon": the given name says the whole is a person's, though the
                 // family name is also a word of places; not "Bab al-Hawa" nor "Food Co-op".
                 let first = part(0);
-                let article = matches!(
-                    first,
-                    "al" | "Al"
-                        | "el"
-                        | "El"
-                        | "ad"
-                        | "Ad"
-                        | "as"
-                        | "As"
-                        | "ar"
-                        | "Ar"
-                        | "az"
-                        | "Az"
-                        | "ul"
-                        | "Ul"
-                        | "Co"
-                        | "Ex"
-                        | "De"
-                        | "Du"
-                        | "La"
-                        | "Le"
-                );
+                let article = NOT_GIVEN_SYLLABLES
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(first));
                 if starts_upper(first) && !article && !matches!(part(1), "op" | "up" | "ed") {
                     tok.cue = Some(Person);
                 }
@@ -257,38 +276,10 @@ impl<'a> Discoverer<'a> {
         let dated = listed
             || n > 1 && {
                 let before = &self.toks[n - 2];
-                let word = self.text[before.start..before.end].to_ascii_lowercase();
+                let word = &self.text[before.start..before.end];
                 before.classes & TEMPORAL != 0
                     || word.bytes().all(|b| b.is_ascii_digit())
-                    || matches!(
-                        word.as_str(),
-                        "in" | "on"
-                            | "of"
-                            | "by"
-                            | "since"
-                            | "until"
-                            | "till"
-                            | "through"
-                            | "from"
-                            | "to"
-                            | "before"
-                            | "after"
-                            | "during"
-                            | "between"
-                            | "early"
-                            | "late"
-                            | "mid"
-                            | "last"
-                            | "next"
-                            | "this"
-                            | "that"
-                            | "each"
-                            | "every"
-                            | "the"
-                            | "a"
-                            | "around"
-                            | "throughout"
-                    )
+                    || DATING_WORDS.iter().any(|d| d.eq_ignore_ascii_case(word))
             };
         if !dated {
             let last = self.toks.len() - 1;

@@ -344,7 +344,7 @@ fn surname_ending(word: &str) -> bool {
     let shaped = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
     // Words that end so without being names: "Comparison", "Season".
     let common = matches!(
-        word.to_lowercase().as_str(),
+        lowercase(word).as_ref(),
         "reason"
             | "season"
             | "treason"
