@@ -523,6 +523,9 @@ fn a_seat_a_korean_given_name_and_a_race_are_read_as_such() {
     for word in ["Black", "White", "Indigenous"] {
         assert!(got.iter().all(|(n, _)| n != word), "{word}: {got:?}");
     }
+    // Nor before another people and then people: "Black and Latino residents".
+    let got = entities("The map diluted the votes of Black and Latino residents.");
+    assert!(got.iter().all(|(n, _)| n != "Black"), "{got:?}");
     // A surname before a verb ending in "-s" is still the person's mention.
     let facts = crate::extract::tests::facts("Dana Brown won the race. Brown faces a runoff.");
     assert_eq!(facts.entities[0].count, 2, "{:?}", facts.entities);

@@ -309,15 +309,31 @@ impl<'a> Discoverer<'a> {
             let word = self.word(a);
             // "Black residents", "White voters": a colour before people is their race,
             // though "Black" or "White" alone may be a surname ("Brown leads").
-            let race = matches!(word, "Black" | "White" | "Brown")
-                && a + 1 < self.toks.len()
+            let n = self.toks.len();
+            let people = |k: usize| {
+                k < n
+                    && self.plain_gap(k - 1, k)
+                    && self.lower_word(k)
+                    && (is(self.word(k), GROUP_HEAD | ROLE_NOUNS)
+                        || matches!(
+                            self.word(k),
+                            "people"
+                                | "communities"
+                                | "children"
+                                | "youth"
+                                | "families"
+                                | "churches"
+                        ))
+            };
+            // "Black and Latino residents": another people listed before the noun.
+            let listed = a + 3 < n
+                && matches!(self.word(a + 1), "and" | "or")
                 && self.plain_gap(a, a + 1)
-                && self.lower_word(a + 1)
-                && (is(self.word(a + 1), GROUP_HEAD | ROLE_NOUNS)
-                    || matches!(
-                        self.word(a + 1),
-                        "people" | "communities" | "children" | "youth" | "families" | "churches"
-                    ));
+                && self.plain_gap(a + 1, a + 2)
+                && (self.is(a + 2, DEMONYM)
+                    || matches!(self.word(a + 2), "White" | "Black" | "Brown"))
+                && people(a + 3);
+            let race = matches!(word, "Black" | "White" | "Brown") && (people(a + 1) || listed);
             if race {
                 return;
             }
