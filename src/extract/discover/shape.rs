@@ -317,23 +317,18 @@ impl<'a> Discoverer<'a> {
                     && (is(self.word(k), GROUP_HEAD | ROLE_NOUNS)
                         || matches!(
                             self.word(k),
-                            "people"
-                                | "communities"
-                                | "children"
-                                | "youth"
-                                | "families"
-                                | "churches"
+                            "people" | "communities" | "children" | "youth" | "churches"
                         ))
             };
+            let colour = |w: &str| matches!(w, "Black" | "White" | "Brown");
             // "Black and Latino residents": another people listed before the noun.
             let listed = a + 3 < n
                 && matches!(self.word(a + 1), "and" | "or")
                 && self.plain_gap(a, a + 1)
                 && self.plain_gap(a + 1, a + 2)
-                && (self.is(a + 2, DEMONYM)
-                    || matches!(self.word(a + 2), "White" | "Black" | "Brown"))
+                && (self.is(a + 2, DEMONYM) || colour(self.word(a + 2)))
                 && people(a + 3);
-            let race = matches!(word, "Black" | "White" | "Brown") && (people(a + 1) || listed);
+            let race = colour(word) && (people(a + 1) || listed);
             if race {
                 return;
             }
